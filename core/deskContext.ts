@@ -1,0 +1,32 @@
+import { createHash, randomInt } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeHlc, encodeHlc, type HlcState, tickHlc } from '../domain/cases/hlc.ts';
+import type { WorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
+import type { Store } from '../db/connection.ts';
+import type { Sessions } from './auth/sessions.ts';
+
+/** What every handler may use: the store, the clock, identity and the calendar. */
+export interface DeskContext {
+  store: Store;
+  sessions: Sessions;
+  calendar: WorkingCalendar;
+  deviceId: string;
+  now(): Date;
+  newId(): string;
+  nextHlc(): string;
+  sha256(text: string): string;
+  randomInts(count: number, bound: number): number[];
+}
+
+export function createContextTools(deviceId: string, lastHlc: string | null, now: () => Date) {
+  let hlc: HlcState = lastHlc ? decodeHlc(lastHlc) : { wallMs: 0, counter: 0 };
+  return {
+    newId: () => uuidv7(),
+    nextHlc: () => {
+      hlc = tickHlc(hlc, now().getTime());
+      return encodeHlc(hlc, deviceId);
+    },
+    sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    randomInts: (count: number, bound: number) => Array.from({ length: count }, () => randomInt(bound)),
+  };
+}

@@ -1,0 +1,25 @@
+import type { ErrorCode } from '../domain/api/envelope.ts';
+
+/** A message to translate: an i18next key in the `errors` namespace and its values. */
+export interface MessageRef {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * A refusal the caller can act on. Thrown by handlers; the dispatcher translates it into the
+ * caller's language and answers it as `{ ok: false, error }`. Nothing is written when one is
+ * thrown inside a transaction.
+ */
+export class DeskError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly ref: MessageRef,
+    readonly fieldRefs?: Record<string, MessageRef>,
+  ) {
+    super(`${code}: ${ref.key}`);
+  }
+}
+
+export const invalidField = (field: string, key: string, values?: Record<string, string | number>) =>
+  new DeskError('invalid_input', { key: 'invalidInput' }, { [field]: values ? { key, values } : { key } });

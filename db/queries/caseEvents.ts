@@ -1,0 +1,17 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CaseEventsTable, Database } from '../schema.ts';
+
+export type CaseEventRow = Selectable<CaseEventsTable>;
+
+export async function insertCaseEvent(db: Kysely<Database>, row: CaseEventsTable): Promise<void> {
+  await db.insertInto('case_events').values(row).execute();
+}
+
+export function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export async function latestHlc(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('case_events').select((eb) => eb.fn.max('hlc').as('hlc')).executeTakeFirst();
+  return row?.hlc ?? null;
+}

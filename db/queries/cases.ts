@@ -1,0 +1,117 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { CaseState } from '../../domain/cases/projection.ts';
+import type { SearchPlan } from '../../domain/text/searchTerms.ts';
+import type { CasesTable, Database } from '../schema.ts';
+
+export type CaseRow = Selectable<CasesTable>;
+
+/** The projection's columns for a case state; the same mapping serves insert, update and rebuild. */
+function projectionColumns(state: CaseState) {
+  return {
+    number: state.number,
+    query_code: state.queryCode,
+    status: state.status,
+    type: state.type,
+    channel: state.channel,
+    severity: state.severity,
+    subject: state.subject,
+    content: state.content,
+    demands: state.demands,
+    complainant_name: state.complainant.name,
+    complainant_phone: state.complainant.phone ?? null,
+    complainant: JSON.stringify(state.complainant),
+    respondent: state.respondent ? JSON.stringify(state.respondent) : null,
+    category_id: state.categoryId,
+    department_id: state.departmentId,
+    co_department_ids: JSON.stringify(state.coDepartmentIds),
+    handler_id: state.handlerId,
+    received_at: state.receivedAt,
+    confidential: state.confidential ? 1 : 0,
+    anonymous: state.anonymous ? 1 : 0,
+    deadline_acknowledge: state.deadlines.acknowledge,
+    deadline_feedback: state.deadlines.feedback,
+    deadline_resolve: state.deadlines.resolve,
+  };
+}
+
+export async function insertCase(
+  db: Kysely<Database>,
+  row: { id: string; registeredBy: string; at: string; lastSeq: number; lastHash: string },
+  state: CaseState,
+): Promise<number> {
+  const inserted = await db
+    .insertInto('cases')
+    .values({
+      id: row.id,
+      registered_by: row.registeredBy,
+      created_at: row.at,
+      updated_at: row.at,
+      last_seq: row.lastSeq,
+      last_hash: row.lastHash,
+      ...projectionColumns(state),
+    })
+    .returning('seqno')
+    .executeTakeFirstOrThrow();
+  return inserted.seqno;
+}
+
+/**
+ * Stores the new projection of a case, guarded by the sequence the caller read: a concurrent
+ * writer that got there first makes this update touch no row, and the caller retries nothing
+ * silently but fails.
+ */
+export async function updateCase(
+  db: Kysely<Database>,
+  id: string,
+  expectedSeq: number,
+  next: { at: string; lastSeq: number; lastHash: string },
+  state: CaseState,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set({ updated_at: next.at, last_seq: next.lastSeq, last_hash: next.lastHash, ...projectionColumns(state) })
+    .where('id', '=', id)
+    .where('last_seq', '=', expectedSeq)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export function findCase(db: Kysely<Database>, by: { id: string } | { number: string }): Promise<CaseRow | undefined> {
+  const query = db.selectFrom('cases').selectAll();
+  return ('id' in by ? query.where('id', '=', by.id) : query.where('number', '=', by.number)).executeTakeFirst();
+}
+
+export interface CaseFilter {
+  status?: string | undefined;
+  departmentId?: string | undefined;
+  handlerId?: string | undefined;
+  categoryId?: string | undefined;
+  severity?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  search?: SearchPlan | undefined;
+  /** Newest first: only cases registered before this rowid. */
+  beforeSeqno?: number | undefined;
+  limit: number;
+}
+
+export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[]> {
+  let query = db.selectFrom('cases').selectAll();
+  if (f.status) query = query.where('status', '=', f.status);
+  if (f.departmentId) query = query.where('department_id', '=', f.departmentId);
+  if (f.handlerId) query = query.where('handler_id', '=', f.handlerId);
+  if (f.categoryId) query = query.where('category_id', '=', f.categoryId);
+  if (f.severity) query = query.where('severity', '=', f.severity);
+  if (f.from) query = query.where('received_at', '>=', f.from);
+  if (f.to) query = query.where('received_at', '<', f.to);
+  if (f.beforeSeqno !== undefined) query = query.where('seqno', '<', f.beforeSeqno);
+  const plan = f.search;
+  if (plan && plan.index !== 'none') {
+    const matches =
+      plan.index === 'trigram'
+        ? sql<number>`(SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ${plan.match})`
+        : sql<number>`(SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH ${plan.match})`;
+    query = query.where('seqno', 'in', matches);
+  }
+  return query.orderBy('seqno', 'desc').limit(f.limit).execute();
+}

@@ -1,0 +1,120 @@
+import type { Generated } from 'kysely';
+
+/** The store's tables as kysely sees them. Column names are snake_case as in SQL. */
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string; // JSON array of Role
+  department_ids: string; // JSON array of department ids
+  disabled: number;
+  created_at: string;
+  version: number;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  disabled: number;
+  created_at: string;
+  version: number;
+}
+
+export interface CategoriesTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  disabled: number;
+  created_at: string;
+  version: number;
+}
+
+export interface CasesTable {
+  /** SQLite's rowid, named so the search tables can point at it. */
+  seqno: Generated<number>;
+  id: string;
+  number: string;
+  query_code: string;
+  status: string;
+  type: string;
+  channel: string;
+  severity: string;
+  subject: string;
+  content: string;
+  demands: string | null;
+  complainant_name: string;
+  complainant_phone: string | null;
+  complainant: string; // JSON Complainant
+  respondent: string | null; // JSON
+  category_id: string | null;
+  department_id: string | null;
+  co_department_ids: string; // JSON array
+  handler_id: string | null;
+  received_at: string;
+  registered_by: string;
+  confidential: number;
+  anonymous: number;
+  deadline_acknowledge: string;
+  deadline_feedback: string;
+  deadline_resolve: string;
+  created_at: string;
+  updated_at: string;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  payload: string; // JSON, hashed exactly as stored
+  actor_id: string;
+  device: string;
+  at: string;
+  hlc: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  detail: string | null; // JSON
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+  version: number;
+  updated_at: string;
+}
+
+export interface CountersTable {
+  scope: string;
+  value: number;
+}
+
+export interface SearchTable {
+  rowid: number;
+  doc: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  departments: DepartmentsTable;
+  categories: CategoriesTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  counters: CountersTable;
+  case_search_trigram: SearchTable;
+  case_search_bigram: SearchTable;
+}

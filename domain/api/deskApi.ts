@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import {
+  actOnCaseInput,
+  createDepartmentInput,
+  emptyInput,
+  getCaseInput,
+  listCasesInput,
+  loginInput,
+  registerCaseInput,
+  setupInitInput,
+} from './schemas.ts';
+import type { CaseDetail, CaseSummary, Department, RegisteredCase, SessionUser } from './views.ts';
+
+/**
+ * The DeskApi method list: the one place a method is declared. Both transports and the
+ * dispatcher are generated from it, so adding a method is a line here and a handler in core/.
+ * `session: false` marks the few methods a caller may use before signing in.
+ */
+export const deskMethods = {
+  'setup.status': { input: emptyInput, session: false },
+  'setup.init': { input: setupInitInput, session: false },
+  'auth.login': { input: loginInput, session: false },
+  'auth.logout': { input: emptyInput, session: true },
+  'auth.me': { input: emptyInput, session: true },
+  'cases.register': { input: registerCaseInput, session: true },
+  'cases.get': { input: getCaseInput, session: true },
+  'cases.list': { input: listCasesInput, session: true },
+  'cases.act': { input: actOnCaseInput, session: true },
+  'departments.list': { input: emptyInput, session: true },
+  'departments.create': { input: createDepartmentInput, session: true },
+} as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
+
+export type DeskMethod = keyof typeof deskMethods;
+
+export interface DeskOutputs {
+  'setup.status': { initialized: boolean; orgName: string | null };
+  'setup.init': Record<string, never>;
+  'auth.login': { token: string; user: SessionUser };
+  'auth.logout': Record<string, never>;
+  'auth.me': { user: SessionUser };
+  'cases.register': RegisteredCase;
+  'cases.get': CaseDetail;
+  'cases.list': { items: CaseSummary[]; next: string | null };
+  'cases.act': CaseDetail;
+  'departments.list': { items: Department[] };
+  'departments.create': { id: string };
+}
+
+/** What a caller passes: the schema's input side (before defaults and trimming). */
+export type DeskInput<M extends DeskMethod> = z.input<(typeof deskMethods)[M]['input']>;
+/** What a handler receives: validated and normalised. */
+export type DeskParsedInput<M extends DeskMethod> = z.output<(typeof deskMethods)[M]['input']>;
+export type DeskOutput<M extends DeskMethod> = DeskOutputs[M];
+
+export type DeskApi = { [M in DeskMethod]: (input: DeskInput<M>) => Promise<DeskOutput<M>> };
+
+export function isDeskMethod(name: string): name is DeskMethod {
+  return Object.hasOwn(deskMethods, name);
+}

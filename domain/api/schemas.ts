@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
+import { pageSizeMax, passwordMinLength, textLimits } from './limits.ts';
+
+/**
+ * zod schemas of every DeskApi input. Objects are strict: an unknown field is a mistake by
+ * the caller, answered with `invalid_input`, never silently dropped.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+const id = z.string().trim().min(1).max(64);
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const emptyInput = z.strictObject({});
+
+export const setupInitInput = z.strictObject({
+  orgName: text(textLimits.name),
+  profile: z.enum(orgProfiles),
+  admin: z.strictObject({
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(textLimits.username)
+      .regex(/^[a-zA-Z0-9._-]+$/),
+    password: z.string().min(passwordMinLength).max(textLimits.password),
+    displayName: text(textLimits.name),
+  }),
+});
+
+export const loginInput = z.strictObject({
+  username: text(textLimits.username),
+  password: z.string().min(1).max(textLimits.password),
+});
+
+/** Mainland mobile and landline, Hong Kong and Taiwan numbers; separators allowed. */
+const phonePattern = /^\+?[0-9][0-9 ()-]{5,19}$/;
+
+export const complainantInput = z.strictObject({
+  name: text(textLimits.name),
+  phone: optionalText(24).refine((v) => v === undefined || phonePattern.test(v), { message: 'phone' }),
+  address: optionalText(textLimits.shortText),
+  unit: optionalText(textLimits.name),
+  idNumber: optionalText(32),
+});
+
+export const registerCaseInput = z.strictObject({
+  type: z.enum(recordTypes),
+  channel: z.enum(channels),
+  complainant: complainantInput,
+  subject: text(textLimits.subject),
+  content: text(textLimits.content),
+  demands: optionalText(textLimits.content),
+  categoryId: id.optional(),
+  severity: z.enum(severities).optional(),
+  respondent: z
+    .strictObject({
+      departmentId: id.optional(),
+      person: optionalText(textLimits.name),
+      userId: id.optional(),
+    })
+    .optional(),
+  receivedAt: isoDateTime.optional(),
+  confidential: z.boolean().optional(),
+  anonymous: z.boolean().optional(),
+});
+
+export const getCaseInput = z.union([z.strictObject({ id }), z.strictObject({ number: text(32) })]);
+
+export const listCasesInput = z.strictObject({
+  status: z.enum(caseStatuses).optional(),
+  departmentId: id.optional(),
+  handlerId: id.optional(),
+  categoryId: id.optional(),
+  severity: z.enum(severities).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  q: optionalText(textLimits.query),
+  limit: z.int().min(1).max(pageSizeMax).optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+export const caseActionInput = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('accept'),
+    departmentId: id,
+    handlerId: id.optional(),
+    coDepartmentIds: z.array(id).max(20).optional(),
+  }),
+  z.strictObject({ type: z.literal('decline'), reason: text(textLimits.reason) }),
+]);
+
+export const actOnCaseInput = z.strictObject({ id, action: caseActionInput });
+
+export const createDepartmentInput = z.strictObject({
+  name: text(textLimits.name),
+  parentId: id.optional(),
+});

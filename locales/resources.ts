@@ -1,0 +1,36 @@
+import enCases from './en/cases.json' with { type: 'json' };
+import enCommon from './en/common.json' with { type: 'json' };
+import enErrors from './en/errors.json' with { type: 'json' };
+import enSetup from './en/setup.json' with { type: 'json' };
+import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
+import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
+import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
+import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
+import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
+import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
+import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
+import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
+
+/** Every language's resources, bundled statically so the app needs no files at run time. */
+export const resources = {
+  'zh-CN': { common: zhCNCommon, setup: zhCNSetup, cases: zhCNCases, errors: zhCNErrors },
+  'zh-TW': { common: zhTWCommon, setup: zhTWSetup, cases: zhTWCases, errors: zhTWErrors },
+  en: { common: enCommon, setup: enSetup, cases: enCases, errors: enErrors },
+} as const;
+
+export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'zh-CN';
+export const namespaces = ['common', 'setup', 'cases', 'errors'] as const;
+
+/** The supported language closest to a BCP 47 tag or an Accept-Language header. */
+export function pickLanguage(requested: string | undefined | null): Language {
+  for (const part of (requested ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!tag) continue;
+    if (tag === 'zh-tw' || tag === 'zh-hk' || tag === 'zh-mo' || tag.startsWith('zh-hant')) return 'zh-TW';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return defaultLanguage;
+}

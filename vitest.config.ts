@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{domain,db,core,renderer,print,locales,scripts}/**/*.test.{ts,tsx}'],
+    testTimeout: 20_000,
+  },
+});
