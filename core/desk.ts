@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import type { CallContext, Envelope } from '../domain/api/envelope.ts';
-import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
+import { v7 as uuidv7 } from 'uuid';
 import { openStore } from '../db/connection.ts';
 import { latestHlc } from '../db/queries/caseEvents.ts';
 import { writeSetting } from '../db/queries/settings.ts';
+import type { CallContext, Envelope } from '../domain/api/envelope.ts';
+import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { bundledCalendarData } from './calendar/bundledCalendar.ts';
@@ -13,7 +14,6 @@ import { createContextTools, type DeskContext } from './deskContext.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
-import { v7 as uuidv7 } from 'uuid';
 
 export interface DeskOptions {
   dataDir: string;

@@ -1,8 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import type { Store } from '../db/connection.ts';
 import { decodeHlc, encodeHlc, type HlcState, tickHlc } from '../domain/cases/hlc.ts';
 import type { WorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
-import type { Store } from '../db/connection.ts';
 import type { Sessions } from './auth/sessions.ts';
 
 /** What every handler may use: the store, the clock, identity and the calendar. */

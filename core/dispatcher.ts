@@ -29,9 +29,7 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (e
     const fail = (e: DeskError): Envelope<never> => {
       const error: DeskErrorBody = { code: e.code, message: t(e.ref.key, e.ref.values ?? {}) };
       if (e.fieldRefs) {
-        error.fields = Object.fromEntries(
-          Object.entries(e.fieldRefs).map(([field, ref]) => [field, t(ref.key, ref.values ?? {})]),
-        );
+        error.fields = Object.fromEntries(Object.entries(e.fieldRefs).map(([field, ref]) => [field, t(ref.key, ref.values ?? {})]));
       }
       return { ok: false, error };
     };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { OrgProfile } from '../domain/cases/vocabulary.ts';
 import { readSettings } from '../db/queries/settings.ts';
 import type { Database } from '../db/schema.ts';
+import type { OrgProfile } from '../domain/cases/vocabulary.ts';
 
 /** The desk's settings with their defaults; stored as JSON values under these keys. */
 export interface DeskSettings {

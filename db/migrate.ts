@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { type Migration, migrations as bundled } from './migrations/index.ts';
+import { migrations as bundled, type Migration } from './migrations/index.ts';
 
 export class StoreTooNewError extends Error {
   constructor(

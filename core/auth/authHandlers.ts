@@ -1,10 +1,10 @@
-import type { Role } from '../../domain/cases/vocabulary.ts';
-import type { SessionUser } from '../../domain/api/views.ts';
 import { appendAudit } from '../../db/queries/audit.ts';
 import { findUserByUsername, type UserRow } from '../../db/queries/users.ts';
-import type { Handlers } from '../dispatcher.ts';
-import { DeskError } from '../deskError.ts';
+import type { SessionUser } from '../../domain/api/views.ts';
+import type { Role } from '../../domain/cases/vocabulary.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { DeskError } from '../deskError.ts';
+import type { Handlers } from '../dispatcher.ts';
 import { verifyPassword } from './password.ts';
 
 type AuthHandlers = Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.me'>;
@@ -16,7 +16,14 @@ export function sessionUserOf(row: UserRow): SessionUser {
 export function authHandlers(ctx: DeskContext): AuthHandlers {
   const { db } = ctx.store;
   const audit = (action: string, actorId: string | null, detail: Record<string, unknown>) =>
-    appendAudit(db, { id: ctx.newId(), at: ctx.now().toISOString(), actor_id: actorId, action, target: null, detail: JSON.stringify(detail) });
+    appendAudit(db, {
+      id: ctx.newId(),
+      at: ctx.now().toISOString(),
+      actor_id: actorId,
+      action,
+      target: null,
+      detail: JSON.stringify(detail),
+    });
 
   return {
     'auth.login': async (input) => {

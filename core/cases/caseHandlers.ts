@@ -1,17 +1,17 @@
+import type { Kysely } from 'kysely';
+import { listCaseEvents } from '../../db/queries/caseEvents.ts';
+import { findCase, listCases, updateCase } from '../../db/queries/cases.ts';
+import { departmentExists } from '../../db/queries/departments.ts';
+import { displayNamesOf, findUserById } from '../../db/queries/users.ts';
+import type { Database } from '../../db/schema.ts';
 import { canApply } from '../../domain/cases/caseMachine.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
 import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import { planSearch } from '../../domain/text/searchTerms.ts';
-import { listCaseEvents } from '../../db/queries/caseEvents.ts';
-import { findCase, listCases, updateCase } from '../../db/queries/cases.ts';
-import { departmentExists } from '../../db/queries/departments.ts';
-import { displayNamesOf, findUserById } from '../../db/queries/users.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { Handlers } from '../dispatcher.ts';
-import { DeskError, invalidField } from '../deskError.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { DeskError, invalidField } from '../deskError.ts';
+import type { Handlers } from '../dispatcher.ts';
 import { caseDetailOf, caseEventOf, caseSummaryOf } from './caseViews.ts';
 import { appendCaseEvent } from './eventLog.ts';
 import { registerCase } from './registerCase.ts';
@@ -27,7 +27,10 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
     const row = await findCase(trx, by);
     if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
     const events = await listCaseEvents(trx, row.id);
-    const names = await displayNamesOf(trx, events.map((e) => e.actor_id));
+    const names = await displayNamesOf(
+      trx,
+      events.map((e) => e.actor_id),
+    );
     return caseDetailOf(row, events, names);
   }
 
@@ -82,7 +85,12 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
             : { type: 'declined', payload: { reason: action.reason } };
         const history = (await listCaseEvents(trx, row.id)).map(caseEventOf);
         const state = applyEvent(projectCase(history), data);
-        const event = await appendCaseEvent(ctx, trx, { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: call.session.user.id }, data);
+        const event = await appendCaseEvent(
+          ctx,
+          trx,
+          { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: call.session.user.id },
+          data,
+        );
         const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, lastHash: event.hash }, state);
         if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
         return loadDetail(trx, { id: row.id });

@@ -1,9 +1,9 @@
+import type { CaseEventRow } from '../../db/queries/caseEvents.ts';
+import type { CaseRow } from '../../db/queries/cases.ts';
 import type { CaseDetail, CaseSummary } from '../../domain/api/views.ts';
 import { allowedActions } from '../../domain/cases/caseMachine.ts';
 import type { CaseEvent, Complainant } from '../../domain/cases/events.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
-import type { CaseEventRow } from '../../db/queries/caseEvents.ts';
-import type { CaseRow } from '../../db/queries/cases.ts';
 
 export function caseSummaryOf(row: CaseRow): CaseSummary {
   return {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
-import { hashInput } from '../../domain/cases/hashChain.ts';
 import { insertCaseEvent } from '../../db/queries/caseEvents.ts';
 import type { Database } from '../../db/schema.ts';
+import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
+import { hashInput } from '../../domain/cases/hashChain.ts';
 import type { DeskContext } from '../deskContext.ts';
 
 /**

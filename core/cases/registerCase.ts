@@ -1,3 +1,6 @@
+import { insertCase } from '../../db/queries/cases.ts';
+import { nextCounterValue } from '../../db/queries/counters.ts';
+import { indexCase } from '../../db/queries/search.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
 import type { RegisteredCase } from '../../domain/api/views.ts';
 import type { RegisteredPayload } from '../../domain/cases/events.ts';
@@ -8,12 +11,9 @@ import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
 import { CalendarRangeError, localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
-import { nextCounterValue } from '../../db/queries/counters.ts';
-import { insertCase } from '../../db/queries/cases.ts';
-import { indexCase } from '../../db/queries/search.ts';
 import type { Session } from '../auth/sessions.ts';
-import { DeskError, invalidField } from '../deskError.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { DeskError, invalidField } from '../deskError.ts';
 import { loadSettings } from '../settings.ts';
 import { appendCaseEvent } from './eventLog.ts';
 
@@ -25,11 +25,7 @@ const clockSkewMs = 60_000;
  * the search index, all in one transaction. A failure anywhere rolls everything back and
  * returns the number to the counter.
  */
-export async function registerCase(
-  ctx: DeskContext,
-  input: DeskParsedInput<'cases.register'>,
-  session: Session,
-): Promise<RegisteredCase> {
+export async function registerCase(ctx: DeskContext, input: DeskParsedInput<'cases.register'>, session: Session): Promise<RegisteredCase> {
   const { db } = ctx.store;
   const now = ctx.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : now.toISOString();

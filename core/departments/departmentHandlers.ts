@@ -1,9 +1,8 @@
-import { insertDepartment, listDepartments } from '../../db/queries/departments.ts';
 import { appendAudit } from '../../db/queries/audit.ts';
-import type { Handlers } from '../dispatcher.ts';
-import { DeskError, invalidField } from '../deskError.ts';
+import { departmentExists, insertDepartment, listDepartments } from '../../db/queries/departments.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { departmentExists } from '../../db/queries/departments.ts';
+import { DeskError, invalidField } from '../deskError.ts';
+import type { Handlers } from '../dispatcher.ts';
 
 type DepartmentHandlers = Pick<Handlers, 'departments.list' | 'departments.create'>;
 
@@ -21,7 +20,14 @@ export function departmentHandlers(ctx: DeskContext): DepartmentHandlers {
       const at = ctx.now().toISOString();
       await db.transaction().execute(async (trx) => {
         await insertDepartment(trx, { id, name: input.name, parent_id: input.parentId ?? null, disabled: 0, created_at: at, version: 1 });
-        await appendAudit(trx, { id: ctx.newId(), at, actor_id: call.session.user.id, action: 'departments.create', target: id, detail: JSON.stringify(input) });
+        await appendAudit(trx, {
+          id: ctx.newId(),
+          at,
+          actor_id: call.session.user.id,
+          action: 'departments.create',
+          target: id,
+          detail: JSON.stringify(input),
+        });
       });
       return { id };
     },

@@ -1,13 +1,13 @@
-import type { Handlers } from '../dispatcher.ts';
-import { hashPassword } from '../auth/password.ts';
-import { DeskError } from '../deskError.ts';
-import type { DeskContext } from '../deskContext.ts';
-import { settingKeys, loadSettings } from '../settings.ts';
-import { translatorFor } from '../translate.ts';
-import { countUsers, insertUser } from '../../db/queries/users.ts';
+import { appendAudit } from '../../db/queries/audit.ts';
 import { insertCategory, insertDepartment } from '../../db/queries/departments.ts';
 import { writeSetting } from '../../db/queries/settings.ts';
-import { appendAudit } from '../../db/queries/audit.ts';
+import { countUsers, insertUser } from '../../db/queries/users.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { DeskError } from '../deskError.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { loadSettings, settingKeys } from '../settings.ts';
+import { translatorFor } from '../translate.ts';
 import { profileDefaults } from './profileDefaults.ts';
 
 type SetupHandlers = Pick<Handlers, 'setup.status' | 'setup.init'>;

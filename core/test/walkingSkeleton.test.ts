@@ -88,7 +88,12 @@ describe('search', () => {
   ])('finds a case by %s', async (_label, q) => {
     const desk = await ready();
     const { id } = await desk.call('cases.register', sampleComplaint);
-    await desk.call('cases.register', { ...sampleComplaint, complainant: { name: '李四' }, subject: '停车收费', content: '收费标准不清楚' });
+    await desk.call('cases.register', {
+      ...sampleComplaint,
+      complainant: { name: '李四' },
+      subject: '停车收费',
+      content: '收费标准不清楚',
+    });
     const found = await desk.call('cases.list', { q });
     expect(found.items.map((c) => c.id)).toEqual([id]);
   });

@@ -12,6 +12,9 @@ export function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<Ca
 }
 
 export async function latestHlc(db: Kysely<Database>): Promise<string | null> {
-  const row = await db.selectFrom('case_events').select((eb) => eb.fn.max('hlc').as('hlc')).executeTakeFirst();
+  const row = await db
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.max('hlc').as('hlc'))
+    .executeTakeFirst();
   return row?.hlc ?? null;
 }

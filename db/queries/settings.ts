@@ -11,8 +11,6 @@ export async function writeSetting(db: Kysely<Database>, key: string, value: unk
   await db
     .insertInto('settings')
     .values({ key, value: json, version: 1, updated_at: at })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({ value: json, updated_at: at, version: eb('settings.version', '+', 1) })),
-    )
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: json, updated_at: at, version: eb('settings.version', '+', 1) })))
     .execute();
 }

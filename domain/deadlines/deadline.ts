@@ -18,12 +18,7 @@ export interface DeadlinePolicy {
  * holiday or a weekend has the same deadline as one received on the holiday's last working
  * day before it. The deadline is the end of the N-th working day, in the desk's local time.
  */
-export function dueAfterWorkingDays(
-  receivedAt: string,
-  workingDays: number,
-  calendar: WorkingCalendar,
-  utcOffsetMinutes: number,
-): string {
+export function dueAfterWorkingDays(receivedAt: string, workingDays: number, calendar: WorkingCalendar, utcOffsetMinutes: number): string {
   let date = localDateOf(receivedAt, utcOffsetMinutes);
   let counted = 0;
   while (counted < workingDays) {

@@ -42,10 +42,7 @@ export function toTrigramDocument(texts: readonly (string | null | undefined)[])
     .join('\n');
 }
 
-export type SearchPlan =
-  | { index: 'none' }
-  | { index: 'bigram'; match: string }
-  | { index: 'trigram'; match: string };
+export type SearchPlan = { index: 'none' } | { index: 'bigram'; match: string } | { index: 'trigram'; match: string };
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 

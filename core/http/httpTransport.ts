@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { httpStatusOf } from '../../domain/api/envelope.ts';
+import type { Desk } from '../desk.ts';
+import { translatorFor } from '../translate.ts';
+
+const maxBodyBytes = 2 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** The same policy as the Electron window: only the app's own scripts, styles and API. */
+const securityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders });
+  res.end(JSON.stringify(body));
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * `POST /api/<method>` with a JSON body and `Authorization: Bearer <token>`, answering the
+ * dispatcher's envelope with the HTTP status of its error code; every other GET serves the
+ * built renderer (index.html for unknown paths, so reloads work).
+ */
+export function createHttpHandler(desk: Desk, rendererDir: string | null) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const locale = req.headers['accept-language'];
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
+      }
+      const t = translatorFor(locale);
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body.trim() === '' ? {} : JSON.parse(body);
+      } catch (e) {
+        const key = e instanceof BodyTooLarge ? 'requestTooLarge' : 'malformedJson';
+        return send(res, e instanceof BodyTooLarge ? 413 : 400, { ok: false, error: { code: 'invalid_input', message: t(key) } });
+      }
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const answer = await desk.call(method, input, { token, locale });
+      return send(res, answer.ok ? 200 : httpStatusOf[answer.error.code], answer);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
+    if (!rendererDir) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('renderer not built: run `npm run build`');
+    }
+    const requested = path.normalize(path.join(rendererDir, decodeURIComponent(url.pathname)));
+    const inside = requested.startsWith(rendererDir + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile();
+    const file = inside ? requested : path.join(rendererDir, 'index.html');
+    res.writeHead(200, {
+      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': inside && url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...securityHeaders,
+    });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(file).pipe(res);
+  };
+}
+
+/** Starts the browser host on 127.0.0.1 only: the desk's data never listens on a network. */
+export function listen(desk: Desk, options: { port: number; rendererDir: string | null }): Promise<http.Server> {
+  const handler = createHttpHandler(desk, options.rendererDir);
+  const server = http.createServer((req, res) => {
+    handler(req, res).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'internal' } });
+      else res.destroy();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve(server));
+  });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { allowedActions, canApply, nextStatus, statusAfter } from '../cases/caseMachine.ts';
+import { caseStatuses } from '../cases/vocabulary.ts';
+
+describe('case state machine', () => {
+  it('lets a registered case be accepted or declined', () => {
+    expect(allowedActions('registered')).toEqual(['accept', 'decline']);
+    expect(nextStatus('registered', 'accept')).toBe('accepted');
+    expect(nextStatus('registered', 'decline')).toBe('declined');
+  });
+
+  it.each(caseStatuses.filter((s) => s !== 'registered'))('allows neither accept nor decline from %s', (status) => {
+    expect(canApply(status, 'accept')).toBe(false);
+    expect(canApply(status, 'decline')).toBe(false);
+    expect(nextStatus(status, 'accept')).toBeNull();
+  });
+
+  it('knows the state each event leaves a case in', () => {
+    expect(statusAfter('registered')).toBe('registered');
+    expect(statusAfter('accepted')).toBe('accepted');
+    expect(statusAfter('declined')).toBe('declined');
+  });
+});

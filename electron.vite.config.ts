@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+/** One build for the three Electron pieces; the renderer output is also what the browser host serves. */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // JSON data is bundled: an external ESM import of JSON would need an import attribute.
+      externalizeDeps: { exclude: ['chinese-days'] },
+      rollupOptions: { input: { main: resolve('electron/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require node_modules: bundle what it imports.
+      externalizeDeps: false,
+      rollupOptions: { input: { preload: resolve('electron/preload.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createDesk, type Desk } from '../core/desk.ts';
+import { bindDeskIpc } from './ipc.ts';
+import { lockDownContents, secureWebPreferences } from './security.ts';
+
+/**
+ * The desk app: the main process owns the SQLite store (through the core) and opens one
+ * window on the built renderer. Everything else lives in core/ and renderer/.
+ */
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const appUrl = pathToFileURL(rendererIndex).href;
+const isAppUrl = (url: string) => url.split('#')[0] === appUrl;
+
+let desk: Desk | undefined;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+lockDownContents(isAppUrl);
+
+app.whenReady().then(async () => {
+  const dataDir = process.env.COMPLAINT_DESK_DATA ?? path.join(app.getPath('userData'), 'data');
+  try {
+    desk = await createDesk({ dataDir });
+  } catch (e) {
+    dialog.showErrorBox('Complaint Desk', `The desk's data in ${dataDir} could not be opened:\n${String(e)}`);
+    app.exit(1);
+    return;
+  }
+  bindDeskIpc(desk, isAppUrl);
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: '投诉受理台 · Complaint Desk',
+    webPreferences: { ...secureWebPreferences, preload: path.join(__dirname, '../preload/preload.cjs') },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadFile(rendererIndex);
+});
+
+app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  void desk?.close();
+});

@@ -1,0 +1,7 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { CallContext } from '../domain/api/envelope.ts';
+
+/** The renderer's only door to the core: `window.desk.call(method, input, context)`. */
+contextBridge.exposeInMainWorld('desk', {
+  call: (method: string, input: unknown, context: CallContext) => ipcRenderer.invoke('desk:call', method, input, context),
+});

@@ -1,0 +1,88 @@
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { SessionUser } from '../../domain/api/views.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { CaseListPage } from '../pages/CaseListPage.tsx';
+import { CasePage } from '../pages/CasePage.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { RegisterPage } from '../pages/RegisterPage.tsx';
+import { SetupWizard } from '../pages/SetupWizard.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { client, SessionProvider } from './deskSession.tsx';
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'unreachable' }
+  | { name: 'setup' }
+  | { name: 'login'; orgName: string | null; notice: string | null }
+  | { name: 'signedIn'; orgName: string; user: SessionUser };
+
+/** Which screen a desk shows: first-run wizard, sign-in, or the app behind it. */
+export function App() {
+  const { t } = useTranslation('setup');
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+
+  useEffect(() => {
+    (async () => {
+      const status = await client.call('setup.status', {});
+      if (!status.initialized) return setPhase({ name: 'setup' });
+      const orgName = status.orgName ?? '';
+      if (client.token) {
+        const me = await client.call('auth.me', {}).catch(() => null);
+        if (me) return setPhase({ name: 'signedIn', orgName, user: me.user });
+        client.token = null;
+      }
+      setPhase({ name: 'login', orgName, notice: null });
+    })().catch(() => setPhase({ name: 'unreachable' }));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await client.call('auth.logout', {}).catch(() => undefined);
+    client.token = null;
+    setPhase((p) => ({ name: 'login', orgName: p.name === 'signedIn' ? p.orgName : null, notice: null }));
+  }, []);
+
+  switch (phase.name) {
+    case 'loading':
+      return (
+        <Center mih="100vh">
+          <Loader />
+        </Center>
+      );
+    case 'unreachable':
+      return (
+        <Center mih="100vh" p="xl">
+          <ErrorNotice message={t('common:networkError')} />
+        </Center>
+      );
+    case 'setup':
+      return <SetupWizard onDone={() => setPhase({ name: 'login', orgName: null, notice: t('wizard.done') })} />;
+    case 'login':
+      return (
+        <LoginPage
+          orgName={phase.orgName}
+          notice={phase.notice}
+          onSignedIn={(user) =>
+            void client.call('setup.status', {}).then((s) => setPhase({ name: 'signedIn', orgName: s.orgName ?? '', user }))
+          }
+        />
+      );
+    case 'signedIn':
+      return (
+        <SessionProvider value={{ client, user: phase.user, orgName: phase.orgName, signOut }}>
+          <HashRouter>
+            <Routes>
+              <Route element={<AppLayout />}>
+                <Route path="/register" element={<RegisterPage />} />
+                <Route path="/cases" element={<CaseListPage />} />
+                <Route path="/cases/:id" element={<CasePage />} />
+                <Route path="*" element={<Navigate to="/register" replace />} />
+              </Route>
+            </Routes>
+          </HashRouter>
+        </SessionProvider>
+      );
+  }
+}

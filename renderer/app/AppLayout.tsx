@@ -1,0 +1,52 @@
+import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useSession } from './deskSession.tsx';
+
+const pages = [
+  { to: '/register', key: 'nav.register' },
+  { to: '/cases', key: 'nav.cases' },
+] as const;
+
+/** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user, orgName, signOut } = useSession();
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={2} size="h3">
+              {t('appName')}
+            </Title>
+            <Text c="dimmed">{orgName}</Text>
+          </Group>
+          <Group wrap="nowrap">
+            <Text>{t('signedInAs', { name: user.displayName })}</Text>
+            <LanguageSwitch />
+            <Button variant="default" onClick={() => void signOut()}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        {pages.map((p) => (
+          <NavLink
+            key={p.to}
+            component={RouterLink}
+            to={p.to}
+            label={<Text size="lg">{t(p.key)}</Text>}
+            active={location.pathname.startsWith(p.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

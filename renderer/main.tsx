@@ -1,0 +1,28 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n.ts';
+import { App } from './app/App.tsx';
+
+/**
+ * Front-desk monitors are often 1366×768 and the staff not young: 16 px base text, large
+ * targets, high contrast, and a CJK font stack that prints too.
+ */
+const theme = createTheme({
+  fontFamily:
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK TC", system-ui, sans-serif',
+  fontSizes: { xs: '14px', sm: '15px', md: '16px', lg: '18px', xl: '20px' },
+  defaultRadius: 'sm',
+  primaryColor: 'blue',
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);

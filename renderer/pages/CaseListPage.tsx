@@ -1,0 +1,98 @@
+import { Badge, Button, Center, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CaseSummary } from '../../domain/api/views.ts';
+import { DeskCallError } from '../api/deskClient.ts';
+import { useSession } from '../app/deskSession.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { formatDate, formatDateTime } from '../format.ts';
+
+export function CaseListPage() {
+  const { t, i18n } = useTranslation('cases');
+  const { client } = useSession();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [query] = useDebouncedValue(q.trim(), 250);
+  const [items, setItems] = useState<CaseSummary[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(cursor: string | null) {
+    try {
+      const page = await client.call('cases.list', { ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) });
+      setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
+      setNext(page.next);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+    }
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the query settles
+  useEffect(() => {
+    void load(null);
+  }, [query]);
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('list.title')}
+      </Title>
+      <TextInput
+        type="search"
+        aria-label={t('common:search')}
+        placeholder={t('list.searchPlaceholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        size="md"
+      />
+      <ErrorNotice message={error} />
+      {items && items.length === 0 && (
+        <Center p="xl">
+          <Text c="dimmed">{query ? t('list.noMatch', { q: query }) : t('list.empty')}</Text>
+        </Center>
+      )}
+      {items && items.length > 0 && (
+        <Table highlightOnHover striped verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('list.number')}</Table.Th>
+              <Table.Th>{t('list.receivedAt')}</Table.Th>
+              <Table.Th>{t('list.complainant')}</Table.Th>
+              <Table.Th>{t('list.subject')}</Table.Th>
+              <Table.Th>{t('list.status')}</Table.Th>
+              <Table.Th>{t('list.feedbackBy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((c) => (
+              <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Text ff="monospace" fw={600}>
+                    {c.number}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDateTime(c.receivedAt, i18n.language)}</Table.Td>
+                <Table.Td>{c.complainantName}</Table.Td>
+                <Table.Td>{c.subject}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`statuses.${c.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td>{formatDate(c.deadlines.feedback, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {next && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void load(next)}>
+            {t('list.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
