@@ -11,6 +11,7 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 //    poppler-utils to read printed PDFs back.
 const debianPackages = ['chromium', 'fonts-noto-cjk', 'poppler-utils'];
 const missing = debianPackages.filter(
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a template
   (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,
 );
 if (missing.length > 0) {

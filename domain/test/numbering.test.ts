@@ -17,7 +17,7 @@ describe('case numbers', () => {
 describe('query codes', () => {
   it('use six characters without look-alikes', () => {
     expect(queryCodeAlphabet).not.toMatch(/[0O1IL2Z5S8B]/);
-    expect(makeQueryCode((n) => Array.from({ length: n }, (_, i) => i))).toBe('346797'.slice(0, 5) + 'A');
+    expect(makeQueryCode((n) => Array.from({ length: n }, (_, i) => i))).toBe('34679A');
     expect(makeQueryCode((n, bound) => Array.from({ length: n }, () => bound - 1))).toBe('YYYYYY');
   });
 });
