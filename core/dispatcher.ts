@@ -38,7 +38,7 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (e
       const spec = deskMethods[method];
       const session = sessions.resolve(context.token);
       if (spec.session && !session) throw new DeskError('unauthenticated', { key: 'unauthenticated' });
-      const parsed = spec.input.safeParse(input ?? {});
+      const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new DeskError('invalid_input', { key: 'invalidInput' }, fieldErrorsOf(parsed.error));
       const handler = handlers[method] as (i: unknown, c: HandlerCall<DeskMethod>) => Promise<unknown>;
       const data = await handler(parsed.data, { session, locale: context.locale } as HandlerCall<DeskMethod>);

@@ -17,7 +17,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
         put(issue.path, { key: issue.input === undefined ? 'field.required' : 'field.invalidType' });
         break;
       case 'too_small':
-        if (issue.origin === 'string' && Number(issue.minimum) <= 1) put(issue.path, { key: 'field.required' });
+        // An empty field is "required" whatever its minimum: that is what the user has to fix first.
+        if (issue.origin === 'string' && (Number(issue.minimum) <= 1 || issue.input === '')) put(issue.path, { key: 'field.required' });
         else if (issue.origin === 'string') put(issue.path, { key: 'field.tooShort', values: { min: Number(issue.minimum) } });
         else put(issue.path, { key: 'field.tooSmall', values: { min: Number(issue.minimum) } });
         break;

@@ -85,3 +85,14 @@ describe('bad input', () => {
     expect(await desk.raw('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 });
+
+describe('empty fields', () => {
+  it('are called required, whatever their minimum length', async () => {
+    const answer = await desk.raw(
+      'setup.init',
+      { orgName: 'x', profile: 'hospital', admin: { username: '', password: 'long enough', displayName: 'x' } },
+      { locale: 'en' },
+    );
+    expect(answer.ok ? null : answer.error.fields?.['admin.username']).toBe('Required');
+  });
+});
