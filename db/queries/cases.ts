@@ -6,7 +6,7 @@ import type { CasesTable, Database } from '../schema.ts';
 export type CaseRow = Selectable<CasesTable>;
 
 /** The projection's columns for a case state; the same mapping serves insert, update and rebuild. */
-function projectionColumns(state: CaseState) {
+export function projectionColumns(state: CaseState) {
   return {
     number: state.number,
     query_code: state.queryCode,

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureFirstRender } from './renderer/firstRender.ts';
+import { type ResultRow, renderReport } from './report.ts';
+import { runTier } from './tier.ts';
+
+/**
+ * `npm run bench` — generates stores of 10k, 100k and 1M synthetic cases and measures the core
+ * on each, then the renderer's first render with 5,000 open cases; writes the table to
+ * bench/results/<date>.md and prints it.
+ *
+ *   npm run bench -- --smoke              2,000 cases, no renderer: checks the harness in ~20 s
+ *   npm run bench -- --tiers 10k,100k     only these tiers
+ *   npm run bench -- --no-renderer        skip Chromium
+ *   npm run bench -- --keep               keep the generated stores (their paths are printed)
+ */
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    tiers: { type: 'string', default: '10k,100k,1m' },
+    'no-renderer': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20261122' },
+    out: { type: 'string' },
+  },
+});
+
+const tierSizes: Record<string, number> = { '2k': 2_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const tiers = values.smoke
+  ? ['2k']
+  : values.tiers
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim());
+for (const t of tiers) if (!tierSizes[t]) throw new Error(`unknown tier ${t}; use ${Object.keys(tierSizes).join(', ')}`);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = new Date();
+const seed = Number(values.seed);
+const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+const rows: ResultRow[] = [];
+const notes: string[] = [];
+
+for (const t of tiers) {
+  const count = tierSizes[t] as number;
+  const result = await runTier({
+    label: t === '1m' ? '1M' : t,
+    count,
+    seed,
+    reads: count >= 1_000_000 ? 40 : values.smoke ? 10 : 60,
+    writes: values.smoke ? 10 : 100,
+    keep: values.keep,
+    log,
+  });
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
+if (!values.smoke && !values['no-renderer']) {
+  log('renderer: first render with 5,000 open cases');
+  const render = await measureFirstRender({ root, seed, openCases: 5_000, runs: 7, log });
+  rows.push(...render.rows);
+  notes.push(...render.notes);
+}
+
+const seconds = (Date.now() - started.getTime()) / 1000;
+const args = process.argv.slice(2).join(' ');
+const report = renderReport({ started, seconds, rows, notes, args });
+console.log(`\n${report}`);
+if (!values.smoke || values.out) {
+  const out = values.out ?? path.join(root, 'bench/results', `${started.toISOString().slice(0, 10)}.md`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, report);
+  log(`written to ${path.relative(root, out)}`);
+}

@@ -1,0 +1,340 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDesk } from '../core/desk.ts';
+import { storeFileName } from '../db/connection.ts';
+import type { DeskInput } from '../domain/api/deskApi.ts';
+import { planSearch, toBigramDocument, toTrigramDocument } from '../domain/text/searchTerms.ts';
+import { type BenchDesk, benchDataDir, openBenchDesk } from './benchDesk.ts';
+import { bulkLoad } from './data/bulkLoad.ts';
+import { searchTerms } from './data/phrases.ts';
+import { createRng } from './data/rng.ts';
+import { syntheticCase, type Vocabulary } from './data/syntheticCase.ts';
+import { openRaw, rawRegistrations } from './measure/floors.ts';
+import { rebuildProjection } from './measure/projectionRebuild.ts';
+import { reportQueries } from './measure/reportQueries.ts';
+import { type Sample, summarise, time } from './measure/stats.ts';
+import type { ResultRow } from './report.ts';
+
+export interface TierOptions {
+  label: string;
+  count: number;
+  seed: number;
+  /** Samples per read measurement and per write measurement. */
+  reads: number;
+  writes: number;
+  keep?: boolean;
+  log?: (line: string) => void;
+}
+
+/** The generated history ends here: fixed, so that every run builds the same store. */
+export const historyEnd = Date.parse('2026-11-20T16:00:00Z');
+const threeYearsAgo = new Date(historyEnd - 3 * 365 * 86_400_000).toISOString();
+
+const targets = {
+  registration: { max: 10, of: 'p95', text: 'p95 ≤ 10 ms, ≤ 3× floor', ratioMax: 3 },
+  board: { max: 50, of: 'p95', text: 'p95 ≤ 50 ms' },
+  search: { max: 100, of: 'p95', text: 'p95 ≤ 100 ms' },
+  oneCase: { max: 5, of: 'p95', text: 'p95 ≤ 5 ms' },
+  monthly: { max: 300, of: 'p95', text: 'p95 ≤ 300 ms' },
+  startUp: { max: 1000, of: 'p95', text: 'p95 ≤ 1 s' },
+  size: { max: 5, of: 'value', text: '≤ 5 KB' },
+} as const satisfies Record<string, ResultRow['target']>;
+
+function trackPeak() {
+  let heap = 0;
+  return {
+    sample: () => {
+      heap = Math.max(heap, process.memoryUsage().heapUsed);
+    },
+    peakHeapMiB: () => heap / 2 ** 20,
+  };
+}
+
+export async function runTier(options: TierOptions): Promise<{ rows: ResultRow[]; notes: string[] }> {
+  const log = options.log ?? (() => {});
+  const tier = options.label;
+  const rows: ResultRow[] = [];
+  const notes: string[] = [];
+  const add = (row: Omit<ResultRow, 'tier'>) => rows.push({ tier, ...row });
+  const memory = trackPeak();
+  const dataDir = benchDataDir(tier);
+  const file = path.join(dataDir, storeFileName);
+  const tierStarted = performance.now();
+  try {
+    const first = await openBenchDesk(dataDir);
+    await first.close();
+
+    log(`[${tier}] generating ${options.count} cases in ${dataDir}`);
+    let lastLogged = 0;
+    const loaded = await bulkLoad({
+      dataDir,
+      count: options.count,
+      seed: options.seed,
+      until: historyEnd,
+      onProgress: (done) => {
+        memory.sample();
+        if (performance.now() - lastLogged > 15_000) {
+          lastLogged = performance.now();
+          log(`[${tier}]   ${done} cases`);
+        }
+      },
+    });
+    add({
+      metric: 'generate: cases + events + search rows through the db layer, big transactions (not core calls)',
+      unit: 's',
+      value: loaded.ms / 1000,
+      note: `${loaded.cases} cases, ${loaded.events} events, ${Math.round(loaded.cases / (loaded.ms / 1000))} cases/s`,
+    });
+
+    log(`[${tier}] start-up`);
+    const raw = openRaw(file);
+    const startUp = await time(
+      5,
+      async () => {
+        const desk = await createDesk({ dataDir, log: () => {} });
+        await desk.close();
+      },
+      1,
+    );
+    const startUpFloor = await time(5, () => {
+      const s = openRaw(file);
+      s.pragma('user_version');
+      s.close();
+    });
+    add({ metric: 'core start-up on the existing store (createDesk)', value: startUp, floor: startUpFloor, target: targets.startUp });
+
+    const bench = await openBenchDesk(dataDir);
+    try {
+      await measureReads(bench, raw, options, add, notes, memory.sample);
+      // Before registration: its floor leaves copies whose events name the original case number.
+      log(`[${tier}] projection rebuild`);
+      const rebuilt = rebuildProjection(raw, { fold: true });
+      const read = rebuildProjection(raw, { fold: false });
+      memory.sample();
+      add({
+        metric: "projection rebuild: fold every case's events (projectCase) and compare",
+        unit: 's',
+        value: rebuilt.ms / 1000,
+        floor: read.ms / 1000,
+        note: `${rebuilt.cases} cases, ${rebuilt.events} events, ${rebuilt.mismatches} mismatches, ${((rebuilt.ms / rebuilt.cases) * 1000).toFixed(1)} µs/case`,
+      });
+      if (rebuilt.mismatches > 0)
+        notes.push(`${tier}: ${rebuilt.mismatches} cases' stored projection differs from the fold of their events`);
+      log(`[${tier}] registration`);
+      await measureRegistration(bench, raw, options, add);
+    } finally {
+      await bench.close();
+    }
+
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    const cases = (raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+    const bytes = fs.statSync(file).size;
+    const parts = raw.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
+      name: string;
+      bytes: number;
+    }[];
+    const share = (prefix: string) => parts.filter((p) => p.name.startsWith(prefix)).reduce((sum, p) => sum + p.bytes, 0) / cases / 1024;
+    raw.close();
+    add({
+      metric: 'database size per case, search indexes included',
+      unit: 'KB',
+      value: bytes / cases / 1024,
+      target: targets.size,
+      note: `${(bytes / 2 ** 20).toFixed(0)} MiB for ${cases} cases: cases ${share('cases').toFixed(2)}, events ${share('case_events').toFixed(2)}, trigram ${share('case_search_trigram').toFixed(2)}, bigram ${share('case_search_bigram').toFixed(2)} KB/case (with their indexes)`,
+    });
+    memory.sample();
+    add({
+      metric: 'peak memory of the bench process',
+      unit: 'MiB',
+      value: process.resourceUsage().maxRSS / 1024,
+      note: `maxRSS since the bench started; peak heap seen ${memory.peakHeapMiB().toFixed(0)} MiB`,
+    });
+    log(`[${tier}] done in ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
+    notes.push(`${tier}: the whole tier (generate + measure) took ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
+    return { rows, notes };
+  } finally {
+    if (options.keep) log(`[${tier}] kept ${dataDir}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+type Add = (row: Omit<ResultRow, 'tier'>) => void;
+
+async function measureReads(
+  bench: BenchDesk,
+  raw: ReturnType<typeof openRaw>,
+  options: TierOptions,
+  add: Add,
+  notes: string[],
+  sampleMemory: () => void,
+) {
+  const rng = createRng(options.seed + 1);
+  const maxSeqno = (raw.prepare('SELECT max(seqno) AS n FROM cases').get() as { n: number }).n;
+  const caseAt = raw.prepare('SELECT id, complainant_phone FROM cases WHERE seqno = ?');
+  const randomCase = () => caseAt.get(1 + rng.int(maxSeqno)) as { id: string; complainant_phone: string | null };
+  const departments = (raw.prepare('SELECT id FROM departments ORDER BY created_at, id').all() as { id: string }[]).map((d) => d.id);
+  const handler = (raw.prepare('SELECT handler_id AS id FROM cases WHERE handler_id IS NOT NULL LIMIT 1').get() as { id: string }).id;
+  const n = options.reads;
+
+  // The board: cases.list is today's board query (newest first, a page of 50).
+  const boards: { name: string; input: Parameters<typeof listFloorSql>[0] }[] = [
+    { name: 'no filter', input: {} },
+    { name: 'status = registered (queue to accept)', input: { status: 'registered' } },
+    { name: 'department + status = accepted', input: { departmentId: departments[0], status: 'accepted' } },
+    { name: 'status = accepted + severity = urgent', input: { status: 'accepted', severity: 'urgent' } },
+    { name: 'handler (my cases)', input: { handlerId: handler } },
+  ];
+  for (const board of boards) {
+    const { sql, params } = listFloorSql(board.input);
+    const floorStatement = raw.prepare(sql);
+    const value = await time(n, () => bench.call('cases.list', board.input));
+    const floor = await time(n, () => floorStatement.all(...params));
+    add({ metric: `board: cases.list, ${board.name}`, value, floor, target: targets.board });
+    sampleMemory();
+  }
+
+  // Full-text search through cases.list q; the floor is the raw FTS5 query for the first page.
+  const phones: string[] = [];
+  while (phones.length < 8) {
+    const phone = randomCase().complainant_phone;
+    if (phone && /^1\d{10}$/.test(phone)) phones.push(phone.slice(-4));
+  }
+  const groups: [string, string[]][] = [
+    ['2-character Chinese (bigram index)', searchTerms.two],
+    ['3-character Chinese (trigram index)', searchTerms.three],
+    ['4-character Chinese (trigram index)', searchTerms.four],
+    ['phone suffix, 4 digits (trigram index)', phones],
+  ];
+  for (const [name, terms] of groups) {
+    const floors = new Map(
+      terms.map((term) => {
+        const plan = planSearch(term);
+        if (plan.index === 'none') throw new Error(`no index for ${term}`);
+        const table = plan.index === 'trigram' ? 'case_search_trigram' : 'case_search_bigram';
+        return [
+          term,
+          { statement: raw.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT 51`), match: plan.match },
+        ];
+      }),
+    );
+    const term = (i: number) => terms[i % terms.length] as string;
+    const value = await time(n, (i) => bench.call('cases.list', { q: term(i) }));
+    const floor = await time(n, (i) => {
+      const f = floors.get(term(i));
+      return f?.statement.all(f.match);
+    });
+    const hits = terms.map((t) => {
+      const f = floors.get(t);
+      return f
+        ? (
+            raw.prepare(`SELECT count(*) AS n FROM (${f.statement.source.replace(' ORDER BY rowid DESC LIMIT 51', '')})`).get(f.match) as {
+              n: number;
+            }
+          ).n
+        : 0;
+    });
+    add({
+      metric: `search: cases.list q, ${name}`,
+      value,
+      floor,
+      target: targets.search,
+      note: `${terms.length} terms, ${Math.min(...hits)}–${Math.max(...hits)} matching cases each`,
+    });
+    sampleMemory();
+  }
+
+  // One case with its events.
+  const ids = Array.from({ length: n }, () => randomCase().id);
+  const caseById = raw.prepare('SELECT * FROM cases WHERE id = ?');
+  const eventsOf = raw.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq');
+  const oneCase = await time(n, (i) => bench.call('cases.get', { id: ids[i % ids.length] as string }));
+  const oneFloor = await time(n, (i) => {
+    caseById.get(ids[i % ids.length]);
+    eventsOf.all(ids[i % ids.length]);
+  });
+  add({ metric: 'one case with its events: cases.get', value: oneCase, floor: oneFloor, target: targets.oneCase });
+
+  // Dashboard and monthly report stand-ins (issue 7 has not landed).
+  const reports = reportQueries(raw);
+  const nowIso = new Date(historyEnd).toISOString();
+  const dashboard = await time(Math.min(n, 10), () => reports.dashboard(nowIso, threeYearsAgo), 1);
+  add({ metric: 'dashboard stand-in: counts by status, open by department, overdue, 36 months of intake (raw SQL)', value: dashboard });
+  const months = ['2026-10', '2025-06', '2024-03', '2026-01'];
+  const monthly = await time(
+    Math.min(n, 12),
+    (i) => {
+      const month = months[i % months.length] as string;
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      const to = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      return reports.monthlyReport(`${month}-01T00:00:00.000Z`, `${to}-01T00:00:00.000Z`);
+    },
+    1,
+  );
+  add({
+    metric: 'monthly report stand-in: one month by category, department, channel, type, severity, status (raw SQL)',
+    value: monthly,
+    target: targets.monthly,
+  });
+  if (options.count >= 100_000)
+    notes.push(`${options.label}: dashboard and monthly report are representative aggregate queries, not issue 7's (not landed)`);
+  sampleMemory();
+}
+
+/** The SQL the db layer sends for a cases.list filter, as a raw prepared statement (the floor). */
+function listFloorSql(input: DeskInput<'cases.list'>) {
+  const where: string[] = [];
+  const params: string[] = [];
+  for (const [column, value] of [
+    ['status', input.status],
+    ['department_id', input.departmentId],
+    ['handler_id', input.handlerId],
+    ['severity', input.severity],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  return { sql: `SELECT * FROM cases${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seqno DESC LIMIT 51`, params };
+}
+
+async function measureRegistration(bench: BenchDesk, raw: ReturnType<typeof openRaw>, options: TierOptions, add: Add) {
+  const rng = createRng(options.seed + 2);
+  const vocabulary: Vocabulary = {
+    categories: raw.prepare('SELECT id, name FROM categories').all() as { id: string; name: string }[],
+    departments: (raw.prepare('SELECT id FROM departments').all() as { id: string }[]).map((d) => d.id),
+    receptionists: ['-'],
+    handlers: new Map(),
+  };
+  const n = options.writes;
+  const inputs = Array.from({ length: n + 3 }, () => {
+    const { input } = syntheticCase(rng, vocabulary, Date.now() - 60_000, Date.now());
+    return { ...input, receivedAt: new Date(Date.now() - 60_000).toISOString() };
+  });
+  const registered: string[] = [];
+  const value = await time(n, async (i) => {
+    const result = await bench.call('cases.register', inputs[i % inputs.length] as (typeof inputs)[number]);
+    registered.push(result.id);
+  });
+  // The floor re-inserts exactly the rows the core wrote for these cases.
+  const { copies, insert } = rawRegistrations(raw, registered);
+  // Documents computed before the clock starts: the floor is the writing, not the tokenising.
+  const docs = copies.map(({ c }) => {
+    const texts = [c.number, c.complainant_name, c.complainant_phone, c.subject, c.content] as (string | null)[];
+    return { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) };
+  });
+  const durations: number[] = [];
+  for (const [i, copy] of copies.entries()) {
+    const started = performance.now();
+    insert(copy, docs[i] as { trigram: string; bigram: string });
+    durations.push(performance.now() - started);
+  }
+  const floor: Sample = summarise(durations.slice(Math.min(3, durations.length - 1)));
+  add({
+    metric:
+      "registration through the core: cases.register via createDesk's call (validation, number, event, projection, search rows), synchronous=FULL",
+    value,
+    floor,
+    target: targets.registration,
+    note: 'floor: the same case + event rows and two search documents, one prepared statement per table, one transaction each',
+  });
+}
