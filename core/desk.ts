@@ -8,12 +8,14 @@ import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { bundledCalendarData } from './calendar/bundledCalendar.ts';
+import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
 import { departmentHandlers } from './departments/departmentHandlers.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
 import { createDispatcher, type Handlers } from './dispatcher.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
+import { createUserHandlers } from './users/createUser.ts';
 
 export interface DeskOptions {
   dataDir: string;
@@ -53,6 +55,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...setupHandlers(ctx),
     ...authHandlers(ctx),
     ...caseHandlers(ctx),
+    ...boardHandlers(ctx),
+    ...createUserHandlers(ctx),
     ...departmentHandlers(ctx),
   };
   const dispatch = createDispatcher(handlers, sessions, options.log ?? ((e) => console.error(e)));

@@ -10,6 +10,8 @@ export interface DeskSettings {
   deskPrefix: string;
   utcOffsetMinutes: number;
   deviceId: string | null;
+  /** How many calendar days after closing a complainant may ask for a review (复核). */
+  reviewWindowDays: number;
 }
 
 export const settingKeys = {
@@ -18,6 +20,7 @@ export const settingKeys = {
   deskPrefix: 'desk.prefix',
   utcOffsetMinutes: 'desk.utcOffsetMinutes',
   deviceId: 'device.id',
+  reviewWindowDays: 'cases.reviewWindowDays',
 } as const satisfies Record<keyof DeskSettings, string>;
 
 export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> {
@@ -28,5 +31,6 @@ export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> 
     deskPrefix: (s.get(settingKeys.deskPrefix) as string | undefined) ?? '',
     utcOffsetMinutes: (s.get(settingKeys.utcOffsetMinutes) as number | undefined) ?? 480,
     deviceId: (s.get(settingKeys.deviceId) as string | undefined) ?? null,
+    reviewWindowDays: (s.get(settingKeys.reviewWindowDays) as number | undefined) ?? 30,
   };
 }

@@ -64,6 +64,21 @@ export interface CasesTable {
   updated_at: string;
   last_seq: number;
   last_hash: string;
+  finding: string | null;
+  proposal_state: string | null;
+  proposed_by: string | null;
+  first_responded_at: string | null;
+  follow_up_count: Generated<number>;
+  last_satisfaction: number | null;
+  follow_up_satisfied: Generated<number>;
+  explanation_accepted: Generated<number>;
+  closed_at: string | null;
+  escalated_at: string | null;
+  merged_into_id: string | null;
+  merged_into_number: string | null;
+  linked_case_ids: Generated<string>; // JSON array
+  /** The deadline the case works towards now (domain/deadlines/deadlineStatus.ts); null once finished. */
+  due_at: string | null;
 }
 
 export interface CaseEventsTable {

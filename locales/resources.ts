@@ -1,27 +1,30 @@
 import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
+import enHandling from './en/handling.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
+import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
+import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
 
 /** Every language's resources, bundled statically so the app needs no files at run time. */
 export const resources = {
-  'zh-CN': { common: zhCNCommon, setup: zhCNSetup, cases: zhCNCases, errors: zhCNErrors },
-  'zh-TW': { common: zhTWCommon, setup: zhTWSetup, cases: zhTWCases, errors: zhTWErrors },
-  en: { common: enCommon, setup: enSetup, cases: enCases, errors: enErrors },
+  'zh-CN': { common: zhCNCommon, setup: zhCNSetup, cases: zhCNCases, errors: zhCNErrors, handling: zhCNHandling },
+  'zh-TW': { common: zhTWCommon, setup: zhTWSetup, cases: zhTWCases, errors: zhTWErrors, handling: zhTWHandling },
+  en: { common: enCommon, setup: enSetup, cases: enCases, errors: enErrors, handling: enHandling },
 } as const;
 
 export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
-export const namespaces = ['common', 'setup', 'cases', 'errors'] as const;
+export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling'] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */
 export function pickLanguage(requested: string | undefined | null): Language {

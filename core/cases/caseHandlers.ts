@@ -1,17 +1,20 @@
 import type { Kysely } from 'kysely';
+import { casesByIds, casesOfPhone } from '../../db/queries/caseBoard.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
-import { findCase, listCases, updateCase } from '../../db/queries/cases.ts';
-import { departmentExists } from '../../db/queries/departments.ts';
-import { displayNamesOf, findUserById } from '../../db/queries/users.ts';
+import { type CaseRow, findCase, listCases, updateCase } from '../../db/queries/cases.ts';
+import { indexCase } from '../../db/queries/search.ts';
+import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
-import { canApply } from '../../domain/cases/caseMachine.ts';
+import { type CaseActor, checkAction, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
-import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
-import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
-import { planSearch } from '../../domain/text/searchTerms.ts';
+import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
+import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { loadSettings } from '../settings.ts';
+import { checkRouting, planAction } from './caseActions.ts';
+import { actorOf, mayHandle } from './caseActor.ts';
 import { caseDetailOf, caseEventOf, caseSummaryOf } from './caseViews.ts';
 import { appendCaseEvent } from './eventLog.ts';
 import { registerCase } from './registerCase.ts';
@@ -19,25 +22,55 @@ import { registerCase } from './registerCase.ts';
 type CaseHandlers = Pick<Handlers, 'cases.register' | 'cases.get' | 'cases.list' | 'cases.act'>;
 
 const defaultPageSize = 50;
+const earlierCasesShown = 10;
+const searchedFields = new Set(['subject', 'content', 'complainant.name', 'complainant.phone']);
+
+async function stateOf(db: Kysely<Database>, caseId: string) {
+  const events = await listCaseEvents(db, caseId);
+  return { events, state: projectCase(events.map(caseEventOf)) };
+}
 
 export function caseHandlers(ctx: DeskContext): CaseHandlers {
   const { db } = ctx.store;
 
-  async function loadDetail(trx: Kysely<Database>, by: { id: string } | { number: string }) {
+  async function ruleContext(): Promise<RuleContext> {
+    return { now: ctx.now(), reviewWindowDays: (await loadSettings(db)).reviewWindowDays };
+  }
+
+  async function loadDetail(trx: Kysely<Database>, by: { id: string } | { number: string }, actor: CaseActor, rules: RuleContext) {
     const row = await findCase(trx, by);
     if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
-    const events = await listCaseEvents(trx, row.id);
-    const names = await displayNamesOf(
-      trx,
-      events.map((e) => e.actor_id),
-    );
-    return caseDetailOf(row, events, names);
+    const { events, state } = await stateOf(trx, row.id);
+    const names = await displayNamesOf(trx, [...events.map((e) => e.actor_id), ...(state.handlerId ? [state.handlerId] : [])]);
+    const allowed = mayHandle(actor, state) ? permittedActions(state, actor, rules) : [];
+    return caseDetailOf({
+      row,
+      state,
+      events,
+      names,
+      allowedActions: allowed,
+      linked: await casesByIds(trx, state.linkedCaseIds),
+      earlier: state.complainant.phone ? await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown) : [],
+      now: rules.now,
+    });
+  }
+
+  /** Appends one event to a case and stores the new projection, guarded against a concurrent writer. */
+  async function record(trx: Kysely<Database>, row: CaseRow, state: CaseState, data: CaseEventData, actorId: string) {
+    const event = await appendCaseEvent(ctx, trx, { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId }, data);
+    const next = applyEvent(state, event);
+    const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, lastHash: event.hash }, next);
+    if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
+    if (data.type === 'corrected' && searchedFields.has(data.payload.field)) {
+      const texts = [next.number, next.complainant.name, next.complainant.phone, next.subject, next.content];
+      await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
+    }
   }
 
   return {
     'cases.register': (input, call) => registerCase(ctx, input, call.session),
 
-    'cases.get': (input) => loadDetail(db, input),
+    'cases.get': async (input, call) => loadDetail(db, input, await actorOf(db, call.session), await ruleContext()),
 
     'cases.list': async (input) => {
       const limit = input.limit ?? defaultPageSize;
@@ -57,43 +90,32 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       });
       const page = rows.slice(0, limit);
       const next = rows.length > limit ? String(page.at(-1)?.seqno) : null;
-      return { items: page.map(caseSummaryOf), next };
+      const now = ctx.now();
+      return { items: page.map((r) => caseSummaryOf(r, now)), next };
     },
 
     'cases.act': async (input, call) => {
       const { action } = input;
-      if (action.type === 'accept') {
-        if (!(await departmentExists(db, action.departmentId))) throw invalidField('action.departmentId', 'field.unknownDepartment');
-        for (const [i, dep] of (action.coDepartmentIds ?? []).entries()) {
-          if (!(await departmentExists(db, dep))) throw invalidField(`action.coDepartmentIds.${i}`, 'field.unknownDepartment');
-        }
-        if (action.handlerId && !(await findUserById(db, action.handlerId))) throw invalidField('action.handlerId', 'field.unknownUser');
+      const actor = await actorOf(db, call.session);
+      const rules = await ruleContext();
+      // What the action names is checked first: a wrong department is a field to fix, whatever the case.
+      if (action.type === 'accept' || action.type === 'assign') {
+        await checkRouting(db, action.departmentId, action.coDepartmentIds ?? [], action.handlerId);
       }
       return db.transaction().execute(async (trx) => {
         const row = await findCase(trx, { id: input.id });
         if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
-        const status = row.status as CaseStatus;
-        if (!canApply(status, action.type)) {
-          throw new DeskError('invalid_transition', { key: 'actionNotAllowed', values: { action: action.type, status } });
+        const { state } = await stateOf(trx, row.id);
+        if (!mayHandle(actor, state)) throw new DeskError('forbidden', { key: 'handling:refusal.notYours' });
+        const refusal = checkAction(state, action.type, actor, rules, action.type === 'close' ? { override: action.override } : {});
+        if (refusal) throw new DeskError(refusal.code, { key: refusal.key, ...(refusal.values ? { values: refusal.values } : {}) });
+        const plan = await planAction(trx, row, state, action, actor, rules.now);
+        await record(trx, row, state, plan.data, actor.id);
+        if (plan.other) {
+          const { state: otherState } = await stateOf(trx, plan.other.row.id);
+          await record(trx, plan.other.row, otherState, plan.other.data, actor.id);
         }
-        const data: CaseEventData =
-          action.type === 'accept'
-            ? {
-                type: 'accepted',
-                payload: { departmentId: action.departmentId, handlerId: action.handlerId, coDepartmentIds: action.coDepartmentIds ?? [] },
-              }
-            : { type: 'declined', payload: { reason: action.reason } };
-        const history = (await listCaseEvents(trx, row.id)).map(caseEventOf);
-        const state = applyEvent(projectCase(history), data);
-        const event = await appendCaseEvent(
-          ctx,
-          trx,
-          { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: call.session.user.id },
-          data,
-        );
-        const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, lastHash: event.hash }, state);
-        if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
-        return loadDetail(trx, { id: row.id });
+        return loadDetail(trx, { id: row.id }, actor, rules);
       });
     },
   };

@@ -1,11 +1,14 @@
 import type { CaseEventRow } from '../../db/queries/caseEvents.ts';
 import type { CaseRow } from '../../db/queries/cases.ts';
 import type { CaseDetail, CaseSummary } from '../../domain/api/views.ts';
-import { allowedActions } from '../../domain/cases/caseMachine.ts';
-import type { CaseEvent, Complainant } from '../../domain/cases/events.ts';
+import type { CaseActionType } from '../../domain/cases/caseMachine.ts';
+import { closingMet } from '../../domain/cases/caseRules.ts';
+import type { CaseEvent } from '../../domain/cases/events.ts';
+import type { CaseState } from '../../domain/cases/projection.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
+import { deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
 
-export function caseSummaryOf(row: CaseRow): CaseSummary {
+export function caseSummaryOf(row: CaseRow, now: Date = new Date()): CaseSummary {
   return {
     id: row.id,
     number: row.number,
@@ -18,6 +21,12 @@ export function caseSummaryOf(row: CaseRow): CaseSummary {
     departmentId: row.department_id,
     receivedAt: row.received_at,
     deadlines: { acknowledge: row.deadline_acknowledge, feedback: row.deadline_feedback, resolve: row.deadline_resolve },
+    handlerId: row.handler_id,
+    dueAt: row.due_at,
+    deadlineStatus: deadlineStatus(row.due_at, now),
+    proposalState: row.proposal_state as CaseSummary['proposalState'],
+    escalated: row.escalated_at !== null,
+    mergedIntoNumber: row.merged_into_number,
   };
 }
 
@@ -37,17 +46,37 @@ export function caseEventOf(row: CaseEventRow): CaseEvent {
   } as CaseEvent;
 }
 
-export function caseDetailOf(row: CaseRow, events: CaseEventRow[], names: Map<string, string>): CaseDetail {
+export interface DetailParts {
+  row: CaseRow;
+  state: CaseState;
+  events: CaseEventRow[];
+  names: Map<string, string>;
+  allowedActions: CaseActionType[];
+  linked: CaseRow[];
+  earlier: CaseRow[];
+  now: Date;
+}
+
+export function caseDetailOf(p: DetailParts): CaseDetail {
+  const { row, state, now } = p;
   return {
-    ...caseSummaryOf(row),
-    queryCode: row.query_code,
-    content: row.content,
-    demands: row.demands,
-    complainant: JSON.parse(row.complainant) as Complainant,
-    confidential: row.confidential === 1,
-    anonymous: row.anonymous === 1,
-    handlerId: row.handler_id,
-    events: events.map((e) => ({ ...caseEventOf(e), actorName: names.get(e.actor_id) ?? e.actor_id })),
-    allowedActions: allowedActions(row.status as CaseStatus),
+    ...caseSummaryOf(row, now),
+    queryCode: state.queryCode,
+    content: state.content,
+    demands: state.demands,
+    complainant: state.complainant,
+    confidential: state.confidential,
+    anonymous: state.anonymous,
+    handlerName: state.handlerId ? (p.names.get(state.handlerId) ?? null) : null,
+    coDepartmentIds: state.coDepartmentIds,
+    finding: state.finding,
+    lastSatisfaction: state.lastSatisfaction,
+    followUpSatisfied: state.followUpSatisfied,
+    closeNeedsOverride: state.status === 'responded' && !closingMet(state),
+    mergedInto: state.mergedInto,
+    linkedCases: p.linked.map((r) => ({ id: r.id, number: r.number, subject: r.subject, status: r.status as CaseStatus })),
+    earlierCases: p.earlier.map((r) => caseSummaryOf(r, now)),
+    events: p.events.map((e) => ({ ...caseEventOf(e), actorName: p.names.get(e.actor_id) ?? e.actor_id })),
+    allowedActions: p.allowedActions,
   };
 }

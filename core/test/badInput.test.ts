@@ -75,7 +75,7 @@ describe('bad input', () => {
     const again = await desk.raw('cases.act', { id: caseId, action: { type: 'decline', reason: '再次' } }, { locale: 'en' });
     expect(again).toMatchObject({
       ok: false,
-      error: { code: 'invalid_transition', message: 'This cannot be done to the case in its current state.' },
+      error: { code: 'invalid_transition', message: 'The case is “Declined”; “Decline” is not possible now.' },
     });
     expect(rowCounts(desk.dataDir)).toEqual(before);
   });

@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial.ts';
+import { sql as caseHandling } from './005_case_handling.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -10,4 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 5, name: 'case_handling', sql: caseHandling },
+];

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CaseState } from '../../domain/cases/projection.ts';
+import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import type { CasesTable, Database } from '../schema.ts';
 
@@ -31,8 +32,32 @@ export function projectionColumns(state: CaseState) {
     deadline_acknowledge: state.deadlines.acknowledge,
     deadline_feedback: state.deadlines.feedback,
     deadline_resolve: state.deadlines.resolve,
+    ...handlingColumns(state),
   };
 }
+
+/** The columns of case handling (migration 5). */
+function handlingColumns(state: CaseState) {
+  return {
+    finding: state.finding,
+    proposal_state: state.proposalState,
+    proposed_by: state.proposedBy,
+    first_responded_at: state.firstRespondedAt,
+    follow_up_count: state.followUpCount,
+    last_satisfaction: state.lastSatisfaction,
+    follow_up_satisfied: state.followUpSatisfied ? 1 : 0,
+    explanation_accepted: state.explanationAccepted ? 1 : 0,
+    closed_at: state.closedAt,
+    escalated_at: state.escalatedAt,
+    merged_into_id: state.mergedInto?.id ?? null,
+    merged_into_number: state.mergedInto?.number ?? null,
+    linked_case_ids: JSON.stringify(state.linkedCaseIds),
+    due_at: currentDeadline(state.status, state.deadlines, state.firstRespondedAt),
+  };
+}
+
+/** The stored projection columns a state maps to, for comparing a rebuild with the store. */
+export const projectionOf = projectionColumns;
 
 export async function insertCase(
   db: Kysely<Database>,

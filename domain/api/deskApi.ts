@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
   actOnCaseInput,
   createDepartmentInput,
@@ -9,7 +10,18 @@ import {
   registerCaseInput,
   setupInitInput,
 } from './schemas.ts';
-import type { CaseDetail, CaseSummary, Department, RegisteredCase, SessionUser } from './views.ts';
+import type {
+  BoardColumn,
+  CaseDetail,
+  CaseHandlerOption,
+  CaseInbox,
+  CaseInquiry,
+  CaseSummary,
+  ChainCheck,
+  Department,
+  RegisteredCase,
+  SessionUser,
+} from './views.ts';
 
 /**
  * The DeskApi method list: the one place a method is declared. Both transports and the
@@ -26,6 +38,13 @@ export const deskMethods = {
   'cases.get': { input: getCaseInput, session: true },
   'cases.list': { input: listCasesInput, session: true },
   'cases.act': { input: actOnCaseInput, session: true },
+  'cases.board': { input: boardInput, session: true },
+  'cases.browse': { input: browseCasesInput, session: true },
+  'cases.inbox': { input: emptyInput, session: true },
+  'cases.inquire': { input: inquireInput, session: true },
+  'cases.verifyChain': { input: verifyChainInput, session: true },
+  'cases.handlers': { input: caseHandlersInput, session: true },
+  'users.create': { input: createUserInput, session: true },
   'departments.list': { input: emptyInput, session: true },
   'departments.create': { input: createDepartmentInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
@@ -42,6 +61,13 @@ export interface DeskOutputs {
   'cases.get': CaseDetail;
   'cases.list': { items: CaseSummary[]; next: string | null };
   'cases.act': CaseDetail;
+  'cases.board': { columns: BoardColumn[] };
+  'cases.browse': { items: CaseSummary[]; next: string | null; total: number };
+  'cases.inbox': CaseInbox;
+  'cases.inquire': CaseInquiry;
+  'cases.verifyChain': ChainCheck;
+  'cases.handlers': { items: CaseHandlerOption[] };
+  'users.create': { id: string };
   'departments.list': { items: Department[] };
   'departments.create': { id: string };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
+import { handlingActionInputs } from './handlingSchemas.ts';
 import { pageSizeMax, passwordMinLength, textLimits } from './limits.ts';
 
 /**
@@ -95,6 +96,7 @@ export const caseActionInput = z.discriminatedUnion('type', [
     coDepartmentIds: z.array(id).max(20).optional(),
   }),
   z.strictObject({ type: z.literal('decline'), reason: text(textLimits.reason) }),
+  ...handlingActionInputs,
 ]);
 
 export const actOnCaseInput = z.strictObject({ id, action: caseActionInput });

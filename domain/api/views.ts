@@ -1,6 +1,7 @@
 import type { CaseActionType } from '../cases/caseMachine.ts';
 import type { CaseEvent, Complainant, Deadlines } from '../cases/events.ts';
-import type { CaseStatus, Channel, RecordType, Role, Severity } from '../cases/vocabulary.ts';
+import type { CaseStatus, Channel, Finding, RecordType, Role, Severity } from '../cases/vocabulary.ts';
+import type { DeadlineStatus } from '../deadlines/deadlineStatus.ts';
 
 /** What the core answers: plain JSON, the same over IPC and HTTP. */
 
@@ -23,6 +24,13 @@ export interface CaseSummary {
   departmentId: string | null;
   receivedAt: string;
   deadlines: Deadlines;
+  handlerId: string | null;
+  /** The deadline the case works towards now, and how it stands against the clock. */
+  dueAt: string | null;
+  deadlineStatus: DeadlineStatus | null;
+  proposalState: 'pending' | 'approved' | null;
+  escalated: boolean;
+  mergedIntoNumber: string | null;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -32,9 +40,53 @@ export interface CaseDetail extends CaseSummary {
   complainant: Complainant;
   confidential: boolean;
   anonymous: boolean;
-  handlerId: string | null;
+  handlerName: string | null;
+  coDepartmentIds: string[];
+  finding: Finding | null;
+  lastSatisfaction: number | null;
+  followUpSatisfied: boolean;
+  /** Closing now needs a supervisor's override with a reason (the finding's follow-up is missing). */
+  closeNeedsOverride: boolean;
+  mergedInto: { id: string; number: string } | null;
+  linkedCases: { id: string; number: string; subject: string; status: CaseStatus }[];
+  /** Earlier cases of the same complainant (same phone number), newest first. */
+  earlierCases: CaseSummary[];
   events: (CaseEvent & { actorName: string })[];
   allowedActions: CaseActionType[];
+}
+
+export interface BoardColumn {
+  status: CaseStatus;
+  count: number;
+  cards: CaseSummary[];
+}
+
+export interface CaseInbox {
+  assigned: CaseSummary[];
+  approvals: CaseSummary[];
+  overdue: CaseSummary[];
+  escalated: CaseSummary[];
+}
+
+/** What the desk may tell a caller who gives the case number and the query code. */
+export interface CaseInquiry {
+  number: string;
+  status: CaseStatus;
+  promisedBy: string;
+  lastReply: { at: string; content: string } | null;
+  mergedIntoNumber: string | null;
+}
+
+export interface ChainCheck {
+  casesChecked: number;
+  eventsChecked: number;
+  firstBroken: { caseId: string; number: string; seq: number; problem: 'hash' | 'link' | 'sequence' } | null;
+}
+
+export interface CaseHandlerOption {
+  id: string;
+  displayName: string;
+  departmentIds: string[];
 }
 
 export interface Department {

@@ -1,20 +1,64 @@
-import type { CaseEventType } from './events.ts';
-import type { CaseStatus } from './vocabulary.ts';
+import type { CaseEventData, CaseEventType } from './events.ts';
+import { type CaseStatus, isSatisfied } from './vocabulary.ts';
 
 /** The actions a user can take on a case; each records one event of the same meaning. */
-export const caseActionTypes = ['accept', 'decline'] as const;
+export const caseActionTypes = [
+  'accept',
+  'decline',
+  'assign',
+  'startInvestigation',
+  'note',
+  'contact',
+  'propose',
+  'approve',
+  'sendBack',
+  'respond',
+  'followUp',
+  'close',
+  'review',
+  'escalate',
+  'correct',
+  'archive',
+  'link',
+  'merge',
+] as const;
 export type CaseActionType = (typeof caseActionTypes)[number];
+
+/** A case is being worked on: counted on the board, watched by the deadlines. */
+export const openStatuses = ['registered', 'accepted', 'investigating', 'awaiting_approval', 'responded'] as const satisfies CaseStatus[];
+const handling = ['accepted', 'investigating', 'awaiting_approval', 'responded'] as const satisfies CaseStatus[];
+const notSealed = ['registered', 'declined', ...handling, 'closed'] as const satisfies CaseStatus[];
+
+/** `same`: the action records a fact and leaves the state as it was. */
+type Target = CaseStatus | 'same' | 'byFollowUp';
 
 interface Transition {
   from: readonly CaseStatus[];
-  to: CaseStatus;
+  to: Target;
   event: CaseEventType;
 }
 
-/** DESIGN.md §5. Later issues add the rest of the lifecycle here. */
-const transitions: Record<CaseActionType, Transition> = {
+/** DESIGN.md §5 as data: from which states each action may be taken and where it leads. */
+export const transitions: Readonly<Record<CaseActionType, Transition>> = {
   accept: { from: ['registered'], to: 'accepted', event: 'accepted' },
   decline: { from: ['registered'], to: 'declined', event: 'declined' },
+  assign: { from: handling, to: 'same', event: 'assigned' },
+  startInvestigation: { from: ['accepted'], to: 'investigating', event: 'investigationStarted' },
+  note: { from: notSealed, to: 'same', event: 'noted' },
+  contact: { from: ['registered', ...handling], to: 'same', event: 'contacted' },
+  propose: { from: ['investigating'], to: 'awaiting_approval', event: 'proposed' },
+  approve: { from: ['awaiting_approval'], to: 'same', event: 'approved' },
+  sendBack: { from: ['awaiting_approval'], to: 'investigating', event: 'sentBack' },
+  respond: { from: ['investigating', 'awaiting_approval'], to: 'responded', event: 'responded' },
+  // A satisfied visit (or an accepted explanation) leaves the case ready to close; otherwise back to work.
+  followUp: { from: ['responded'], to: 'byFollowUp', event: 'followedUp' },
+  close: { from: ['responded'], to: 'closed', event: 'closed' },
+  review: { from: ['closed'], to: 'investigating', event: 'reviewOpened' },
+  escalate: { from: ['registered', ...handling], to: 'same', event: 'escalated' },
+  correct: { from: notSealed, to: 'same', event: 'corrected' },
+  archive: { from: ['closed'], to: 'archived', event: 'archived' },
+  link: { from: notSealed, to: 'same', event: 'linked' },
+  merge: { from: ['registered', 'accepted', 'investigating'], to: 'closed', event: 'merged' },
 };
 
 export function allowedActions(status: CaseStatus): CaseActionType[] {
@@ -25,19 +69,31 @@ export function canApply(status: CaseStatus, action: CaseActionType): boolean {
   return transitions[action].from.includes(status);
 }
 
-/** The state a case reaches by an action, or null when the action is not allowed from `status`. */
+/**
+ * The state a case reaches by an action, or null when the action is not allowed from `status`.
+ * A follow-up's outcome depends on the rating; it is named here as the satisfied outcome.
+ */
 export function nextStatus(status: CaseStatus, action: CaseActionType): CaseStatus | null {
-  return canApply(status, action) ? transitions[action].to : null;
+  if (!canApply(status, action)) return null;
+  const to = transitions[action].to;
+  return to === 'same' || to === 'byFollowUp' ? status : to;
 }
 
 export function eventOf(action: CaseActionType): CaseEventType {
   return transitions[action].event;
 }
 
-/** The status each event type leaves a case in, for rebuilding the projection from the log. */
-export function statusAfter(event: CaseEventType): CaseStatus {
-  if (event === 'registered') return 'registered';
-  const transition = Object.values(transitions).find((t) => t.event === event);
-  if (!transition) throw new Error(`no transition records event ${event}`);
+/** The status an event leaves a case in, for folding the log into the projection. */
+export function statusAfter(status: CaseStatus, event: CaseEventData): CaseStatus {
+  if (event.type === 'registered') return 'registered';
+  if (event.type === 'duplicateMerged') return status;
+  const transition = Object.values(transitions).find((t) => t.event === event.type);
+  if (!transition) throw new Error(`no transition records event ${event.type}`);
+  if (transition.to === 'same') return status;
+  if (transition.to === 'byFollowUp') {
+    const p = event.type === 'followedUp' ? event.payload : null;
+    // Not satisfied sends the case back to work, unless the complainant accepted the explanation.
+    return p && !isSatisfied(p.satisfaction) && !p.explanationAccepted ? 'investigating' : status;
+  }
   return transition.to;
 }

@@ -1,4 +1,4 @@
-import type { Channel, RecordType, Severity } from './vocabulary.ts';
+import type { Channel, CompensationForm, ContactMethod, CorrectableField, Finding, RecordType, Severity } from './vocabulary.ts';
 
 /** What a complainant told the desk, as recorded at registration. */
 export interface Complainant {
@@ -43,6 +43,91 @@ export interface DeclinedPayload {
   reason: string;
 }
 
+/** Routing to a lead department (with co-departments) and a handler; a re-assignment carries its reason. */
+export interface AssignedPayload {
+  departmentId: string;
+  coDepartmentIds: string[];
+  handlerId?: string | undefined;
+  reason: string;
+}
+
+export interface InvestigationStartedPayload {
+  /** Who handles the case from now: the named handler, or whoever started when none was named. */
+  handlerId: string;
+}
+
+export interface NotedPayload {
+  text: string;
+}
+
+/** One call or visit with the complainant: when, how, with whom, what was said. */
+export interface ContactedPayload {
+  contactedAt: string;
+  method: ContactMethod;
+  person: string;
+  summary: string;
+}
+
+export interface ProposedPayload {
+  text: string;
+  finding: Finding;
+  compensation?: { amount: number; form: CompensationForm } | undefined;
+}
+
+export interface ApprovedPayload {
+  comment?: string | undefined;
+}
+
+export interface SentBackPayload {
+  reason: string;
+}
+
+export interface RespondedPayload {
+  channel: ContactMethod;
+  content: string;
+}
+
+export interface FollowedUpPayload {
+  method: ContactMethod;
+  satisfaction: number;
+  comment?: string | undefined;
+  /** For a to-improve finding: the complainant accepted the explanation. */
+  explanationAccepted: boolean;
+}
+
+export interface ClosedPayload {
+  reason?: string | undefined;
+  /** A supervisor closed without the follow-up the finding asks for. */
+  override: boolean;
+}
+
+export interface ReviewOpenedPayload {
+  reason: string;
+}
+
+export interface EscalatedPayload {
+  reason: string;
+}
+
+/** A correction of registration data: the original value stays here, visible in the history. */
+export interface CorrectedPayload {
+  field: CorrectableField;
+  before: string | null;
+  after: string | null;
+  reason: string;
+}
+
+export interface LinkedPayload {
+  caseId: string;
+  number: string;
+}
+
+export interface MergedPayload {
+  intoId: string;
+  intoNumber: string;
+  reason: string;
+}
+
 /**
  * Every fact a case's history can hold. The log is append-only: a later issue adds
  * types here, never changes the meaning of an existing one.
@@ -50,7 +135,25 @@ export interface DeclinedPayload {
 export type CaseEventData =
   | { type: 'registered'; payload: RegisteredPayload }
   | { type: 'accepted'; payload: AcceptedPayload }
-  | { type: 'declined'; payload: DeclinedPayload };
+  | { type: 'declined'; payload: DeclinedPayload }
+  | { type: 'assigned'; payload: AssignedPayload }
+  | { type: 'investigationStarted'; payload: InvestigationStartedPayload }
+  | { type: 'noted'; payload: NotedPayload }
+  | { type: 'contacted'; payload: ContactedPayload }
+  | { type: 'proposed'; payload: ProposedPayload }
+  | { type: 'approved'; payload: ApprovedPayload }
+  | { type: 'sentBack'; payload: SentBackPayload }
+  | { type: 'responded'; payload: RespondedPayload }
+  | { type: 'followedUp'; payload: FollowedUpPayload }
+  | { type: 'closed'; payload: ClosedPayload }
+  | { type: 'reviewOpened'; payload: ReviewOpenedPayload }
+  | { type: 'escalated'; payload: EscalatedPayload }
+  | { type: 'corrected'; payload: CorrectedPayload }
+  | { type: 'archived'; payload: Record<string, never> }
+  | { type: 'linked'; payload: LinkedPayload }
+  | { type: 'merged'; payload: MergedPayload }
+  /** Recorded on the surviving case when a duplicate is merged into it. */
+  | { type: 'duplicateMerged'; payload: LinkedPayload };
 
 export type CaseEventType = CaseEventData['type'];
 

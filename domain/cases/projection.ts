@@ -1,6 +1,6 @@
 import { statusAfter } from './caseMachine.ts';
-import type { CaseEventData, Complainant, Deadlines } from './events.ts';
-import type { CaseStatus, Channel, RecordType, Severity } from './vocabulary.ts';
+import type { CaseEventData, Complainant, CorrectedPayload, Deadlines } from './events.ts';
+import { type CaseStatus, type Channel, type Finding, isSatisfied, type RecordType, type Severity } from './vocabulary.ts';
 
 /**
  * The current state of a case, derived only from its events. The `cases` table stores this
@@ -26,9 +26,65 @@ export interface CaseState {
   confidential: boolean;
   anonymous: boolean;
   deadlines: Deadlines;
+  /** The finding of the latest proposal. */
+  finding: Finding | null;
+  /** The proposal of the current round of handling: waiting for approval, or approved. */
+  proposalState: 'pending' | 'approved' | null;
+  proposedBy: string | null;
+  firstRespondedAt: string | null;
+  followUpCount: number;
+  lastSatisfaction: number | null;
+  /** The latest follow-up of this round was satisfied (4 or 5). */
+  followUpSatisfied: boolean;
+  explanationAccepted: boolean;
+  closedAt: string | null;
+  escalatedAt: string | null;
+  mergedInto: { id: string; number: string } | null;
+  linkedCaseIds: string[];
 }
 
-export function applyEvent(state: CaseState | null, event: CaseEventData): CaseState {
+/** Who did it and when: the parts of a stored event some facts of the projection need. */
+export interface EventMeta {
+  actorId?: string | undefined;
+  at?: string | undefined;
+}
+
+/** A new round of handling (sent back, not satisfied, reviewed) starts without a proposal. */
+const newRound = {
+  proposalState: null,
+  proposedBy: null,
+  followUpSatisfied: false,
+  explanationAccepted: false,
+  closedAt: null,
+} as const satisfies Partial<CaseState>;
+
+function corrected(state: CaseState, p: CorrectedPayload): CaseState {
+  const value = p.after ?? undefined;
+  switch (p.field) {
+    case 'subject':
+      return { ...state, subject: p.after ?? state.subject };
+    case 'content':
+      return { ...state, content: p.after ?? state.content };
+    case 'demands':
+      return { ...state, demands: p.after };
+    case 'complainant.name':
+      return { ...state, complainant: { ...state.complainant, name: p.after ?? state.complainant.name } };
+    case 'complainant.phone':
+      return { ...state, complainant: { ...state.complainant, phone: value } };
+    case 'complainant.address':
+      return { ...state, complainant: { ...state.complainant, address: value } };
+    case 'complainant.unit':
+      return { ...state, complainant: { ...state.complainant, unit: value } };
+    case 'type':
+      return { ...state, type: p.after as RecordType };
+    case 'channel':
+      return { ...state, channel: p.after as Channel };
+    case 'severity':
+      return { ...state, severity: p.after as Severity };
+  }
+}
+
+export function applyEvent(state: CaseState | null, event: CaseEventData & EventMeta): CaseState {
   if (event.type === 'registered') {
     if (state) throw new Error('a case is registered only once');
     const p = event.payload;
@@ -52,10 +108,23 @@ export function applyEvent(state: CaseState | null, event: CaseEventData): CaseS
       confidential: p.confidential,
       anonymous: p.anonymous,
       deadlines: p.deadlines,
+      finding: null,
+      proposalState: null,
+      proposedBy: null,
+      firstRespondedAt: null,
+      followUpCount: 0,
+      lastSatisfaction: null,
+      followUpSatisfied: false,
+      explanationAccepted: false,
+      closedAt: null,
+      escalatedAt: null,
+      mergedInto: null,
+      linkedCaseIds: [],
     };
   }
   if (!state) throw new Error(`event ${event.type} before registration`);
-  const status = statusAfter(event.type);
+  const status = statusAfter(state.status, event);
+  const at = event.at ?? null;
   switch (event.type) {
     case 'accepted':
       return {
@@ -66,11 +135,53 @@ export function applyEvent(state: CaseState | null, event: CaseEventData): CaseS
         handlerId: event.payload.handlerId ?? null,
       };
     case 'declined':
+    case 'noted':
+    case 'contacted':
+    case 'archived':
       return { ...state, status };
+    case 'assigned':
+      return {
+        ...state,
+        status,
+        departmentId: event.payload.departmentId,
+        coDepartmentIds: event.payload.coDepartmentIds,
+        handlerId: event.payload.handlerId ?? null,
+      };
+    case 'investigationStarted':
+      return { ...state, status, handlerId: event.payload.handlerId };
+    case 'proposed':
+      return { ...state, status, finding: event.payload.finding, proposalState: 'pending', proposedBy: event.actorId ?? null };
+    case 'approved':
+      return { ...state, status, proposalState: 'approved' };
+    case 'sentBack':
+      return { ...state, ...newRound, status };
+    case 'responded':
+      return { ...state, status, firstRespondedAt: state.firstRespondedAt ?? at };
+    case 'followedUp': {
+      const satisfied = isSatisfied(event.payload.satisfaction);
+      const counted = { ...state, status, followUpCount: state.followUpCount + 1, lastSatisfaction: event.payload.satisfaction };
+      if (status === 'investigating') return { ...counted, ...newRound };
+      return { ...counted, followUpSatisfied: satisfied, explanationAccepted: event.payload.explanationAccepted };
+    }
+    case 'closed':
+      return { ...state, status, closedAt: at };
+    case 'reviewOpened':
+      return { ...state, ...newRound, status };
+    case 'escalated':
+      return { ...state, status, escalatedAt: at };
+    case 'corrected':
+      return { ...corrected(state, event.payload), status };
+    case 'linked':
+    case 'duplicateMerged':
+      return state.linkedCaseIds.includes(event.payload.caseId)
+        ? state
+        : { ...state, linkedCaseIds: [...state.linkedCaseIds, event.payload.caseId] };
+    case 'merged':
+      return { ...state, status, closedAt: at, mergedInto: { id: event.payload.intoId, number: event.payload.intoNumber } };
   }
 }
 
-export function projectCase(events: readonly CaseEventData[]): CaseState {
+export function projectCase(events: readonly (CaseEventData & EventMeta)[]): CaseState {
   let state: CaseState | null = null;
   for (const event of events) state = applyEvent(state, event);
   if (!state) throw new Error('a case needs at least its registration event');

@@ -26,3 +26,34 @@ export type Role = (typeof roles)[number];
 
 export const orgProfiles = ['hospital', 'property', 'serviceHall'] as const;
 export type OrgProfile = (typeof orgProfiles)[number];
+
+/** What an investigation found (核实结论). */
+export const findings = ['valid', 'toImprove', 'invalid', 'malicious'] as const;
+export type Finding = (typeof findings)[number];
+
+/** How staff reached the complainant: a contact-log entry, a reply or a follow-up visit. */
+export const contactMethods = ['phone', 'visit', 'walkIn', 'sms', 'wechat', 'email', 'letter'] as const;
+export type ContactMethod = (typeof contactMethods)[number];
+
+/** Forms a compensation may take (赔偿/补偿方式). */
+export const compensationForms = ['cash', 'refund', 'voucher', 'service', 'other'] as const;
+export type CompensationForm = (typeof compensationForms)[number];
+
+/** Registration data a correction may change; the original stays in the log. */
+export const correctableFields = [
+  'subject',
+  'content',
+  'demands',
+  'complainant.name',
+  'complainant.phone',
+  'complainant.address',
+  'complainant.unit',
+  'type',
+  'channel',
+  'severity',
+] as const;
+export type CorrectableField = (typeof correctableFields)[number];
+
+/** Satisfaction on a 5-point scale; 4 and 5 count as satisfied. */
+export const satisfiedFrom = 4;
+export const isSatisfied = (satisfaction: number) => satisfaction >= satisfiedFrom;

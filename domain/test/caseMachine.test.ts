@@ -4,7 +4,7 @@ import { caseStatuses } from '../cases/vocabulary.ts';
 
 describe('case state machine', () => {
   it('lets a registered case be accepted or declined', () => {
-    expect(allowedActions('registered')).toEqual(['accept', 'decline']);
+    expect(allowedActions('registered')).toEqual(expect.arrayContaining(['accept', 'decline']));
     expect(nextStatus('registered', 'accept')).toBe('accepted');
     expect(nextStatus('registered', 'decline')).toBe('declined');
   });
@@ -16,8 +16,8 @@ describe('case state machine', () => {
   });
 
   it('knows the state each event leaves a case in', () => {
-    expect(statusAfter('registered')).toBe('registered');
-    expect(statusAfter('accepted')).toBe('accepted');
-    expect(statusAfter('declined')).toBe('declined');
+    expect(statusAfter('registered', { type: 'accepted', payload: { departmentId: 'd', coDepartmentIds: [] } })).toBe('accepted');
+    expect(statusAfter('registered', { type: 'declined', payload: { reason: 'r' } })).toBe('declined');
+    expect(statusAfter('investigating', { type: 'noted', payload: { text: 'x' } })).toBe('investigating');
   });
 });

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import { findUserById } from '../../db/queries/users.ts';
+import type { Database } from '../../db/schema.ts';
+import type { CaseActor } from '../../domain/cases/caseRules.ts';
+import type { CaseState } from '../../domain/cases/projection.ts';
+import type { Role } from '../../domain/cases/vocabulary.ts';
+import type { Session } from '../auth/sessions.ts';
+import { DeskError } from '../deskError.ts';
+
+/** The session's user with their departments, read fresh so a change of role applies at once. */
+export async function actorOf(db: Kysely<Database>, session: Session): Promise<CaseActor> {
+  const row = await findUserById(db, session.user.id);
+  if (!row || row.disabled) throw new DeskError('unauthenticated', { key: 'unauthenticated' });
+  return { id: row.id, roles: JSON.parse(row.roles) as Role[], departmentIds: JSON.parse(row.department_ids) as string[] };
+}
+
+/**
+ * The seam for access rules beyond the lifecycle (recusal, confidentiality; issue 6): false
+ * hides the case's actions from this user and refuses them in the core.
+ */
+export function mayHandle(_actor: CaseActor, _state: CaseState): boolean {
+  return true;
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { casesInPage } from '../../db/queries/caseBoard.ts';
+import { type CaseEventRow, listEventsOfCases } from '../../db/queries/caseEvents.ts';
+import { projectionOf } from '../../db/queries/cases.ts';
+import type { Database } from '../../db/schema.ts';
+import { projectCase } from '../../domain/cases/projection.ts';
+import { caseEventOf } from './caseViews.ts';
+
+export interface ProjectionMismatch {
+  caseId: string;
+  column: string;
+  stored: unknown;
+  rebuilt: unknown;
+}
+
+/**
+ * Folds every case's log into its projection again and compares it, column by column, with
+ * the stored `cases` row: the projection must always be derivable from the events alone.
+ */
+export async function compareProjections(db: Kysely<Database>): Promise<{ cases: number; mismatches: ProjectionMismatch[] }> {
+  const mismatches: ProjectionMismatch[] = [];
+  let cases = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await casesInPage(db, after, 500);
+    if (rows.length === 0) return { cases, mismatches };
+    const byCase = new Map<string, CaseEventRow[]>();
+    for (const e of await listEventsOfCases(
+      db,
+      rows.map((r) => r.id),
+    )) {
+      byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+    }
+    for (const row of rows) {
+      cases++;
+      const rebuilt = projectionOf(projectCase((byCase.get(row.id) ?? []).map(caseEventOf)));
+      for (const [column, value] of Object.entries(rebuilt)) {
+        const stored = row[column as keyof typeof row];
+        if (stored !== value) mismatches.push({ caseId: row.id, column, stored, rebuilt: value });
+      }
+    }
+    after = rows.at(-1)?.seqno ?? after;
+  }
+}

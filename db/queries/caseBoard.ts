@@ -1,0 +1,165 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { SearchPlan } from '../../domain/text/searchTerms.ts';
+import type { Database } from '../schema.ts';
+import type { CaseRow } from './cases.ts';
+
+/** The board's, the list's and the inbox's queries: each narrows by indexed columns first. */
+
+export interface BoardFilter {
+  statuses?: readonly string[] | undefined;
+  handlerId?: string | undefined;
+  departmentId?: string | undefined;
+  categoryId?: string | undefined;
+  severity?: string | undefined;
+  channel?: string | undefined;
+  type?: string | undefined;
+  /** Cases whose current deadline is before this instant. */
+  dueBefore?: string | undefined;
+  /** Cases whose current deadline is at or after this instant. */
+  dueFrom?: string | undefined;
+  awaitingFollowUp?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  search?: SearchPlan | undefined;
+}
+
+type CasesQuery<O> = SelectQueryBuilder<Database, 'cases', O>;
+
+function narrow<O>(query: CasesQuery<O>, f: BoardFilter): CasesQuery<O> {
+  let q = query;
+  if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
+  if (f.handlerId) q = q.where('handler_id', '=', f.handlerId);
+  if (f.departmentId) {
+    const dep = f.departmentId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('department_id', '=', dep),
+        eb.exists(sql`(SELECT 1 FROM json_each(cases.co_department_ids) WHERE json_each.value = ${dep})`),
+      ]),
+    );
+  }
+  if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
+  if (f.severity) q = q.where('severity', '=', f.severity);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.type) q = q.where('type', '=', f.type);
+  if (f.dueBefore) q = q.where('due_at', '<', f.dueBefore);
+  if (f.dueFrom) q = q.where('due_at', '>=', f.dueFrom);
+  if (f.awaitingFollowUp) q = q.where('status', '=', 'responded').where('follow_up_satisfied', '=', 0);
+  if (f.from) q = q.where('received_at', '>=', f.from);
+  if (f.to) q = q.where('received_at', '<', f.to);
+  const plan = f.search;
+  if (plan && plan.index !== 'none') {
+    const matches =
+      plan.index === 'trigram'
+        ? sql<number>`(SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ${plan.match})`
+        : sql<number>`(SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH ${plan.match})`;
+    q = q.where('seqno', 'in', matches);
+  }
+  return q;
+}
+
+export async function countByStatus(db: Kysely<Database>, f: BoardFilter): Promise<Map<string, number>> {
+  const rows = await narrow(db.selectFrom('cases').select(['status', (eb) => eb.fn.countAll<number>().as('n')]), f)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** A column's first cards: the most pressing deadline first. */
+export function boardCards(db: Kysely<Database>, status: string, f: BoardFilter, limit: number): Promise<CaseRow[]> {
+  return narrow(db.selectFrom('cases').selectAll(), { ...f, statuses: [status] })
+    .orderBy(sql`due_at IS NULL`)
+    .orderBy('due_at')
+    .orderBy('seqno')
+    .limit(limit)
+    .execute();
+}
+
+export type BrowseSort = 'newest' | 'oldest' | 'due';
+
+/** Keyset pagination: the cursor is the last row's sort key, so page 2,000 costs what page 1 does. */
+export interface BrowseCursor {
+  due?: string | null;
+  seqno: number;
+}
+
+export function browseCases(
+  db: Kysely<Database>,
+  f: BoardFilter,
+  sort: BrowseSort,
+  after: BrowseCursor | undefined,
+  limit: number,
+): Promise<CaseRow[]> {
+  let q = narrow(db.selectFrom('cases').selectAll(), f);
+  if (sort === 'newest') {
+    if (after) q = q.where('seqno', '<', after.seqno);
+    q = q.orderBy('seqno', 'desc');
+  } else if (sort === 'oldest') {
+    if (after) q = q.where('seqno', '>', after.seqno);
+    q = q.orderBy('seqno', 'asc');
+  } else {
+    // Finished cases (no deadline) sort last; '~' sorts after every ISO timestamp.
+    const key = sql<string>`coalesce(due_at, '~')`;
+    if (after) {
+      const due = after.due ?? '~';
+      q = q.where((eb) => eb.or([eb(key, '>', due), eb.and([eb(key, '=', due), eb('seqno', '>', after.seqno)])]));
+    }
+    q = q.orderBy(key).orderBy('seqno');
+  }
+  return q.limit(limit).execute();
+}
+
+export async function countCases(db: Kysely<Database>, f: BoardFilter): Promise<number> {
+  const row = await narrow(
+    db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  ).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Earlier cases of the same complainant, recognised by the phone number. */
+export function casesOfPhone(db: Kysely<Database>, phone: string, exceptId: string, limit: number): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('complainant_phone', '=', phone)
+    .where('id', '!=', exceptId)
+    .orderBy('seqno', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function casesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+}
+
+export function casesInPage(db: Kysely<Database>, afterSeqno: number, limit: number): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('seqno', '>', afterSeqno).orderBy('seqno').limit(limit).execute();
+}
+
+/** Proposals waiting for this approver: by severity (major ones go to a director), not their own. */
+export function pendingApprovals(db: Kysely<Database>, severities: readonly string[], exceptProposer: string, limit: number) {
+  if (severities.length === 0) return Promise.resolve([] as CaseRow[]);
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('status', '=', 'awaiting_approval')
+    .where('proposal_state', '=', 'pending')
+    .where('severity', 'in', severities)
+    .where((eb) => eb.or([eb('proposed_by', 'is', null), eb('proposed_by', '!=', exceptProposer)]))
+    .orderBy('due_at')
+    .limit(limit)
+    .execute();
+}
+
+export function escalatedOpen(db: Kysely<Database>, openStatuses: readonly string[], limit: number) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('status', 'in', openStatuses)
+    .where('escalated_at', 'is not', null)
+    .orderBy('escalated_at', 'desc')
+    .limit(limit)
+    .execute();
+}
