@@ -1,20 +1,35 @@
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { openStore } from '../db/connection.ts';
+import { openStore, type Store } from '../db/connection.ts';
+import { StoreTooNewError } from '../db/migrate.ts';
+import { appendAudit } from '../db/queries/audit.ts';
 import { latestHlc } from '../db/queries/caseEvents.ts';
+import { quickCheck } from '../db/queries/integrity.ts';
 import { writeSetting } from '../db/queries/settings.ts';
+import { takeStoreLock } from '../db/storeLock.ts';
+import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
+import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
+import { backupHandlers } from './backup/backupHandlers.ts';
+import { type BackupService, createBackupService } from './backup/backupService.ts';
+import { damagedDispatcher, type StoreDamage, storeDamageOf } from './backup/damagedStore.ts';
+import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
+import { asStorageError } from './backup/storageErrors.ts';
 import { bundledCalendarData } from './calendar/bundledCalendar.ts';
 import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
+import { dataHandlers } from './data/dataHandlers.ts';
 import { departmentHandlers } from './departments/departmentHandlers.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
-import { createDispatcher, type Handlers } from './dispatcher.ts';
+import { DeskError } from './deskError.ts';
+import type { DeskShell } from './deskShell.ts';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
+import { translatorFor } from './translate.ts';
 import { createUserHandlers } from './users/createUser.ts';
 
 export interface DeskOptions {
@@ -24,45 +39,189 @@ export interface DeskOptions {
   /** How long a session lives without a call. */
   sessionIdleMs?: number;
   log?: (e: unknown) => void;
+  /** Daily automatic backups; on unless a test turns them off. */
+  backupScheduler?: boolean;
 }
 
 export interface Desk {
   call(method: string, input: unknown, context?: CallContext): Promise<Envelope<unknown>>;
   close(): Promise<void>;
+  /** The backup an orderly quit makes when the administrator left it on; never throws. */
+  backupOnQuit(): Promise<void>;
+  /** One look at the clock by the backup scheduler (its timer does this every minute). */
+  tickBackups(): Promise<void>;
+  /** 'ok', or why the store could not be opened (the desk then serves only the recovery screen). */
+  readonly state: 'ok' | StoreDamage['state'];
   readonly dataDir: string;
 }
 
-/** Opens the desk in `dataDir`: the store, its schema, the handlers and the dispatcher. */
+/** The desk on its open store, or the recovery-only desk on a store that could not be opened. */
+interface Instance {
+  dispatch: Dispatch;
+  state: Desk['state'];
+  backups: BackupService | null;
+  store: Store | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the desk in `dataDir`: takes the directory's lock (one desk per data directory),
+ * opens and quick-checks the store, and wires the handlers and the dispatcher. A store that
+ * cannot be opened (damaged, from a newer version, unreadable) does not stop the desk: it
+ * starts in recovery mode, answering only `desk.health` and `recovery.*`, so the screen can
+ * offer the latest good backup instead of a crash or a silently empty store.
+ */
 export async function createDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? (() => new Date());
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const store = openStore(options.dataDir);
-  let deviceId = (await loadSettings(store.db)).deviceId;
-  if (!deviceId) {
-    deviceId = uuidv7();
-    await writeSetting(store.db, settingKeys.deviceId, deviceId, now().toISOString());
+  const log = options.log ?? ((e) => console.error(e));
+  const { dataDir } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = takeStoreLock(dataDir);
+  let restoring = false;
+
+  const shell: DeskShell = {
+    dataDir,
+    rememberedBackupFolder: () => rememberedBackupFolder(dataDir),
+    restore: (backup, actor) => restore(backup, actor),
+    reload: async () => {
+      await current.close();
+      current = await openInstance();
+    },
+  };
+
+  async function openInstance(): Promise<Instance> {
+    let store: Store | undefined;
+    try {
+      store = openStore(dataDir);
+      const check = quickCheck(store.sqlite);
+      if (check.length !== 1 || check[0] !== 'ok') throw new StoreCheckFailed(check);
+      return await runningInstance(store);
+    } catch (e) {
+      await store?.close().catch(() => undefined);
+      const damage = storeDamageOf(e);
+      log(e);
+      return { dispatch: damagedDispatcher(shell, damage, log), state: damage.state, backups: null, store: null, close: async () => {} };
+    }
   }
-  const sessions = createSessions({ idleMs: options.sessionIdleMs ?? 8 * 3_600_000, now: () => now().getTime() });
-  const ctx: DeskContext = {
-    store,
-    sessions,
-    calendar: createWorkingCalendar(bundledCalendarData()),
-    deviceId,
-    now,
-    ...createContextTools(deviceId, await latestHlc(store.db), now),
-  };
-  const handlers: Handlers = {
-    ...setupHandlers(ctx),
-    ...authHandlers(ctx),
-    ...caseHandlers(ctx),
-    ...boardHandlers(ctx),
-    ...createUserHandlers(ctx),
-    ...departmentHandlers(ctx),
-  };
-  const dispatch = createDispatcher(handlers, sessions, options.log ?? ((e) => console.error(e)));
+
+  async function runningInstance(store: Store): Promise<Instance> {
+    let deviceId = (await loadSettings(store.db)).deviceId;
+    if (!deviceId) {
+      deviceId = uuidv7();
+      await writeSetting(store.db, settingKeys.deviceId, deviceId, now().toISOString());
+    }
+    const sessions = createSessions({ idleMs: options.sessionIdleMs ?? 8 * 3_600_000, now: () => now().getTime() });
+    const ctx: DeskContext = {
+      store,
+      sessions,
+      calendar: createWorkingCalendar(bundledCalendarData()),
+      deviceId,
+      now,
+      ...createContextTools(deviceId, await latestHlc(store.db), now),
+    };
+    const backups = createBackupService(ctx, dataDir, log);
+    const handlers: Handlers = {
+      ...setupHandlers(ctx),
+      ...authHandlers(ctx),
+      ...caseHandlers(ctx),
+      ...boardHandlers(ctx),
+      ...createUserHandlers(ctx),
+      ...departmentHandlers(ctx),
+      ...backupHandlers(ctx, shell, backups),
+      ...dataHandlers(ctx, shell),
+    };
+    if (options.backupScheduler !== false) backups.startScheduler();
+    return {
+      dispatch: createDispatcher(handlers, sessions, log),
+      state: 'ok',
+      backups,
+      store,
+      close: async () => {
+        await backups.stop();
+        await store.close();
+      },
+    };
+  }
+
+  /**
+   * Replaces the store with a verified backup: the open store is closed and set aside (moved
+   * into `set-aside/`, never deleted), the backup copied in, and the desk reopened on it. If
+   * anything fails on the way, what was set aside is put back and reopened.
+   */
+  async function restore(
+    backup: Parameters<DeskShell['restore']>[0],
+    actor: { id: string; username: string } | null,
+  ): Promise<RestoreResult> {
+    restoring = true;
+    try {
+      const folder = current.store ? (await loadBackupConfig(current.store.db, dataDir)).config.folder : rememberedBackupFolder(dataDir);
+      await current.close();
+      const at = now();
+      let setAside: string | null = null;
+      try {
+        setAside = setAsideStore(dataDir, at, 'before-restore', folder);
+        await placeBackup(backup, dataDir);
+      } catch (e) {
+        putBack(dataDir, setAside, folder);
+        current = await openInstance();
+        throw asStorageError(e, dataDir);
+      }
+      current = await openInstance();
+      if (!current.store) {
+        await current.close();
+        putBack(dataDir, setAside, folder);
+        current = await openInstance();
+        throw new DeskError('store_error', { key: 'backup:restoreFailed' });
+      }
+      await appendAudit(current.store.db, {
+        id: uuidv7(),
+        at: at.toISOString(),
+        actor_id: actor?.id ?? null,
+        action: 'backup.restore',
+        target: backup.dir ?? backup.storeFile,
+        detail: JSON.stringify({ setAside, username: actor?.username ?? null }),
+      });
+      return { setAsidePath: setAside, restoredFrom: backup.dir ?? backup.storeFile, cases: backup.counts.cases ?? 0 };
+    } finally {
+      restoring = false;
+    }
+  }
+
+  let current = await openInstance();
+
   return {
-    dataDir: options.dataDir,
-    call: (method, input, context = {}) => dispatch(method, input, context),
-    close: () => store.close(),
+    dataDir,
+    get state() {
+      return current.state;
+    },
+    call: (method, input, context = {}) => {
+      if (restoring && method !== 'backup.restore' && method !== 'recovery.restore') {
+        return Promise.resolve({ ok: false, error: { code: 'store_error', message: translatorFor(context.locale)('backup:restoring') } });
+      }
+      return current.dispatch(method, input, context);
+    },
+    backupOnQuit: async () => {
+      try {
+        await current.backups?.onQuit();
+      } catch (e) {
+        log(e);
+      }
+    },
+    tickBackups: async () => {
+      await current.backups?.tick();
+    },
+    close: async () => {
+      await current.close();
+      lock.release();
+    },
   };
 }
+
+class StoreCheckFailed extends Error {
+  readonly code = 'SQLITE_CORRUPT';
+  constructor(readonly findings: string[]) {
+    super(`quick_check: ${findings.slice(0, 5).join('; ')}`);
+  }
+}
+
+export { StoreTooNewError };

@@ -1,6 +1,7 @@
 import { type DeskMethod, type DeskOutput, type DeskParsedInput, deskMethods, isDeskMethod } from '../domain/api/deskApi.ts';
 import type { CallContext, DeskErrorBody, Envelope } from '../domain/api/envelope.ts';
 import type { Session, Sessions } from './auth/sessions.ts';
+import { storageProblemOf } from './backup/storageErrors.ts';
 import { DeskError } from './deskError.ts';
 import { translatorFor } from './translate.ts';
 import { fieldErrorsOf } from './validation.ts';
@@ -46,6 +47,9 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (e
     } catch (e) {
       if (e instanceof DeskError) return fail(e);
       log(e);
+      // A full disk, a read-only folder or a locked file is said as such; the transaction wrote nothing.
+      const problem = storageProblemOf(e);
+      if (problem) return fail(new DeskError('store_error', { key: `backup:store.${problem}` }));
       return fail(new DeskError('internal', { key: 'internal' }));
     }
   };

@@ -20,16 +20,22 @@ export const storeFileName = 'desk.sqlite';
 export function openStore(dataDir: string): Store {
   const file = path.join(dataDir, storeFileName);
   const sqlite = new Sqlite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  migrate(sqlite, {
-    backup: (fromVersion) => {
-      const target = path.join(dataDir, `desk.before-upgrade-v${fromVersion}-${Date.now()}.sqlite`);
-      sqlite.prepare('VACUUM INTO ?').run(target);
-    },
-  });
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(sqlite, {
+      backup: (fromVersion) => {
+        const target = path.join(dataDir, `desk.before-upgrade-v${fromVersion}-${Date.now()}.sqlite`);
+        sqlite.prepare('VACUUM INTO ?').run(target);
+      },
+    });
+  } catch (e) {
+    // A damaged or too-new store: release the file so it can be set aside and replaced.
+    sqlite.close();
+    throw e;
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,

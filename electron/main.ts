@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createDesk, type Desk } from '../core/desk.ts';
+import { StoreLockedError } from '../db/storeLock.ts';
 import { bindDeskIpc } from './ipc.ts';
 import { lockDownContents, secureWebPreferences } from './security.ts';
 
@@ -22,9 +23,12 @@ lockDownContents(isAppUrl);
 app.whenReady().then(async () => {
   const dataDir = process.env.COMPLAINT_DESK_DATA ?? path.join(app.getPath('userData'), 'data');
   try {
+    // A damaged or too-new store does not throw: the desk starts in recovery mode and the
+    // window shows the screen that restores a backup. Only a second desk on the folder throws.
     desk = await createDesk({ dataDir });
   } catch (e) {
-    dialog.showErrorBox('Complaint Desk', `The desk's data in ${dataDir} could not be opened:\n${String(e)}`);
+    const message = e instanceof StoreLockedError ? e.message : String(e);
+    dialog.showErrorBox('Complaint Desk', `The desk's data in ${dataDir} could not be opened:\n${message}`);
     app.exit(1);
     return;
   }
@@ -44,6 +48,20 @@ app.whenReady().then(async () => {
 
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  void desk?.close();
+
+/** The backup on quit runs before the store closes; quitting waits for it, once. */
+let quitting: 'no' | 'backingUp' | 'done' = 'no';
+app.on('before-quit', (event) => {
+  if (!desk || quitting === 'done') return;
+  event.preventDefault();
+  if (quitting === 'backingUp') return;
+  quitting = 'backingUp';
+  const open = desk;
+  void open
+    .backupOnQuit()
+    .then(() => open.close())
+    .finally(() => {
+      quitting = 'done';
+      app.quit();
+    });
 });

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDesk } from '../desk.ts';
+import { StoreLockedError } from '../../db/storeLock.ts';
+import { createDesk, type Desk } from '../desk.ts';
 import { listen } from './httpTransport.ts';
 
 /**
@@ -27,17 +28,31 @@ if (!values.data) {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = path.resolve(values.renderer ?? path.join(root, 'out/renderer'));
 const dataDir = path.resolve(values.data);
-const desk = await createDesk({ dataDir });
+let desk: Desk;
+try {
+  desk = await createDesk({ dataDir });
+} catch (e) {
+  // Another desk holds this folder: say so and stop, rather than share the store.
+  console.error(e instanceof StoreLockedError ? e.message : e);
+  process.exit(1);
+}
 const server = await listen(desk, {
   port: Number(values.port),
   rendererDir: fs.existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
 });
 const { port } = server.address() as AddressInfo;
 console.log(`Complaint Desk browser host: http://127.0.0.1:${port}/  (data: ${dataDir})`);
+if (desk.state !== 'ok') console.log(`The desk's store could not be opened (${desk.state}): the page offers to restore a backup.`);
 
+let stopping = false;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   server.close();
-  void desk.close().then(() => process.exit(0));
+  void desk
+    .backupOnQuit()
+    .then(() => desk.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

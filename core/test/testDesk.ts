@@ -8,7 +8,12 @@ import { createDesk, type Desk, type DeskOptions } from '../desk.ts';
 /** A desk on a fresh temp directory, with typed helpers for tests. */
 export async function openTestDesk(options: Partial<DeskOptions> = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
-  const desk = await createDesk({ ...options, dataDir, log: options.log ?? (() => {}) });
+  const desk = await createDesk({
+    backupScheduler: false,
+    ...options,
+    dataDir,
+    log: options.log ?? (process.env.DESK_TEST_LOG ? console.error : () => {}),
+  });
   return withHelpers(desk);
 }
 

@@ -1,6 +1,16 @@
 import type { z } from 'zod';
 import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
+  backupConfigureInput,
+  backupListInput,
+  backupPathInput,
+  backupRestoreInput,
+  dataExportInput,
+  dataImportInput,
+  recoveryRestoreInput,
+} from './backupSchemas.ts';
+import type { BackupEntry, BackupRun, BackupStatus, DeskHealth, ExportResult, ImportResult, RestoreResult } from './backupViews.ts';
+import {
   actOnCaseInput,
   createDepartmentInput,
   emptyInput,
@@ -47,6 +57,17 @@ export const deskMethods = {
   'users.create': { input: createUserInput, session: true },
   'departments.list': { input: emptyInput, session: true },
   'departments.create': { input: createDepartmentInput, session: true },
+  'desk.health': { input: emptyInput, session: false },
+  'backup.status': { input: emptyInput, session: true },
+  'backup.configure': { input: backupConfigureInput, session: true },
+  'backup.run': { input: emptyInput, session: true },
+  'backup.list': { input: backupListInput, session: true },
+  'backup.inspect': { input: backupPathInput, session: true },
+  'backup.restore': { input: backupRestoreInput, session: true },
+  'recovery.list': { input: backupListInput, session: false },
+  'recovery.restore': { input: recoveryRestoreInput, session: false },
+  'data.export': { input: dataExportInput, session: true },
+  'data.import': { input: dataImportInput, session: false },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type DeskMethod = keyof typeof deskMethods;
@@ -70,6 +91,17 @@ export interface DeskOutputs {
   'users.create': { id: string };
   'departments.list': { items: Department[] };
   'departments.create': { id: string };
+  'desk.health': DeskHealth;
+  'backup.status': BackupStatus;
+  'backup.configure': BackupStatus;
+  'backup.run': BackupRun;
+  'backup.list': { folder: string; items: BackupEntry[] };
+  'backup.inspect': BackupEntry;
+  'backup.restore': RestoreResult;
+  'recovery.list': { folder: string | null; items: BackupEntry[] };
+  'recovery.restore': RestoreResult;
+  'data.export': ExportResult;
+  'data.import': ImportResult;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { enabledAdmin } from '../../db/queries/integrity.ts';
+import type { BackupEntry } from '../../domain/api/backupViews.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { DeskError } from '../deskError.ts';
+import { translatorFor } from '../translate.ts';
+import { type InspectedBackup, type Inspection, inspectBackup } from './backupInspect.ts';
+import { generationPrefix, manifestFileName } from './backupManifest.ts';
+import { asStorageError } from './storageErrors.ts';
+
+export function entryOf(target: string, inspection: Inspection, locale: string | undefined): BackupEntry {
+  const b: Partial<InspectedBackup> = inspection.backup;
+  const t = translatorFor(locale);
+  return {
+    path: path.resolve(target),
+    name: path.basename(target),
+    createdAt: b.createdAt ?? null,
+    orgName: b.orgName ?? null,
+    schemaVersion: b.schemaVersion ?? 0,
+    bytes: b.bytes ?? 0,
+    counts: b.counts ?? {},
+    files: b.files ?? 0,
+    valid: inspection.ok,
+    problem: inspection.ok ? null : t(inspection.problem.key, inspection.problem.values ?? {}),
+  };
+}
+
+/** The generations in a backup folder, newest first, each checked quickly (a restore checks thoroughly). */
+export async function listBackups(folder: string, locale: string | undefined): Promise<BackupEntry[]> {
+  let names: string[];
+  try {
+    names = fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && (d.name.startsWith(generationPrefix) || fs.existsSync(path.join(folder, d.name, manifestFileName))))
+      .map((d) => d.name);
+  } catch (e) {
+    throw asStorageError(e, folder);
+  }
+  const entries: BackupEntry[] = [];
+  for (const name of names) {
+    const target = path.join(folder, name);
+    entries.push(entryOf(target, await inspectBackup(target, { thorough: false }), locale));
+  }
+  return entries.sort((a, b) => (b.createdAt ?? b.name).localeCompare(a.createdAt ?? a.name));
+}
+
+/** A backup that passed the thorough inspection, or the refusal with the reason in the caller's words. */
+export async function restorableBackup(target: string): Promise<InspectedBackup> {
+  const inspection = await inspectBackup(target, { thorough: true });
+  if (!inspection.ok) throw new DeskError('invalid_input', inspection.problem, { path: inspection.problem });
+  return inspection.backup;
+}
+
+/**
+ * Who may restore when nobody can sign in (the store is damaged, or this is a new PC): an
+ * enabled administrator of the backup being restored, checked against the backup's own users.
+ */
+export async function checkBackupAdmin(
+  backup: InspectedBackup,
+  username: string,
+  password: string,
+): Promise<{ id: string; username: string }> {
+  const db = new Sqlite(backup.storeFile, { readonly: true, fileMustExist: true });
+  let admin: ReturnType<typeof enabledAdmin>;
+  try {
+    admin = enabledAdmin(db, username);
+  } finally {
+    db.close();
+  }
+  if (!admin || !(await verifyPassword(password, admin.passwordHash))) {
+    throw new DeskError('unauthenticated', { key: 'backup:refused.notBackupAdmin' });
+  }
+  return { id: admin.id, username };
+}

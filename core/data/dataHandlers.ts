@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { appendAudit } from '../../db/queries/audit.ts';
+import { countRows } from '../../db/queries/integrity.ts';
+import { countUsers } from '../../db/queries/users.ts';
+import { loadBackupConfig } from '../backup/backupConfig.ts';
+import { requireAdmin } from '../backup/backupHandlers.ts';
+import { asStorageError } from '../backup/storageErrors.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { DeskError, invalidField } from '../deskError.ts';
+import type { DeskShell } from '../deskShell.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { exportStore } from './exportData.ts';
+import { importInto, loadExport } from './importData.ts';
+
+type DataHandlers = Pick<Handlers, 'data.export' | 'data.import'>;
+
+export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
+  const { db } = ctx.store;
+  return {
+    'data.export': async (input, call) => {
+      requireAdmin(call.session);
+      const folder = input.folder ? path.resolve(input.folder) : (await loadBackupConfig(db, shell.dataDir)).config.folder;
+      if (!input.folder) fs.mkdirSync(folder, { recursive: true });
+      if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw invalidField('folder', 'backup:field.folderMissing');
+      const at = ctx.now();
+      let result: ReturnType<typeof exportStore>;
+      try {
+        result = exportStore(ctx.store.file, folder, input.format, at);
+      } catch (e) {
+        throw asStorageError(e, folder);
+      }
+      // Exports carry every complainant's personal data: who took one, and where, is audited.
+      await appendAudit(db, {
+        id: ctx.newId(),
+        at: at.toISOString(),
+        actor_id: call.session.user.id,
+        action: 'data.export',
+        target: result.path,
+        detail: JSON.stringify({ format: input.format, counts: result.counts }),
+      });
+      return result;
+    },
+
+    'data.import': async (input) => {
+      // Only a desk nobody has set up: an import never merges into or overwrites real records.
+      if ((await countUsers(db)) > 0 || countRows(ctx.store.sqlite, 'cases') > 0)
+        throw new DeskError('conflict', { key: 'backup:import.notEmpty' });
+      const loaded = loadExport(input.path);
+      let outcome: ReturnType<typeof importInto>;
+      try {
+        outcome = importInto(ctx.store.sqlite, loaded);
+      } catch (e) {
+        throw asStorageError(e, shell.dataDir);
+      }
+      await appendAudit(db, {
+        id: ctx.newId(),
+        at: ctx.now().toISOString(),
+        actor_id: null,
+        action: 'data.import',
+        target: path.resolve(input.path),
+        detail: JSON.stringify({ cases: outcome.cases, events: outcome.events }),
+      });
+      // The imported desk's identity (device id, clock) is loaded by reopening it.
+      await shell.reload();
+      return outcome;
+    },
+  };
+}

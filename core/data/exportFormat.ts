@@ -1,0 +1,36 @@
+/** The shape of an export, shared by the writer and the importer. */
+
+export const exportApp = 'complaint-desk';
+export const exportFormat = 1;
+
+export interface ExportColumn {
+  name: string;
+  type: string;
+}
+
+export interface ExportHeader {
+  app: typeof exportApp;
+  kind: 'export' | 'export-csv';
+  format: typeof exportFormat;
+  schemaVersion: number;
+  exportedAt: string;
+  orgName: string | null;
+  deviceId: string | null;
+}
+
+/** JSON export: one file, each table's columns and its rows as arrays in column order. */
+export interface JsonExport extends ExportHeader {
+  kind: 'export';
+  tables: Record<string, { columns: ExportColumn[]; rows: unknown[][] }>;
+}
+
+/** CSV export: a folder of `<table>.csv` files and this manifest, which keeps the column types. */
+export interface CsvExportManifest extends ExportHeader {
+  kind: 'export-csv';
+  tables: Record<string, { file: string; columns: ExportColumn[]; rows: number }>;
+}
+
+/** A BLOB in JSON, which has no bytes. */
+export interface EncodedBytes {
+  $base64: string;
+}
