@@ -1,14 +1,19 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { expect, it } from 'vitest';
 import { integrityCheck } from '../../db/queries/integrity.ts';
+import type { Database } from '../../db/schema.ts';
+import { verifyChain } from '../cases/chainCheck.ts';
 import { verifyChains } from '../integrity/verifyChains.ts';
 import { openTestDesk } from './testDesk.ts';
 
 const childScript = path.join(import.meta.dirname, 'crashChild.ts');
 const budgetMs = 30_000;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Runs the child until it has said READY, kills it with SIGKILL after a random delay, and answers what it reported. */
 function runAndKill(dataDir: string, killAfterMs: number): Promise<string[]> {
@@ -57,8 +62,10 @@ it('loses no call that returned success when the process is killed with SIGKILL 
     const db = new Sqlite(path.join(dataDir, 'desk.sqlite'));
     try {
       expect(integrityCheck(db)).toEqual(['ok']);
-      const chains = verifyChains(db);
-      expect(chains.problems).toEqual([]);
+      // Issue 4's verifier (the one behind cases.verifyChain) and this area's raw-file one agree.
+      expect(verifyChains(db).problems).toEqual([]);
+      const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
+      expect((await verifyChain(kysely, sha256)).firstBroken).toBeNull();
       const find = db.prepare('SELECT number, status, last_seq FROM cases WHERE id = ?');
       for (const [id, number] of registered) expect(find.get(id), `case ${number} reported registered`).toMatchObject({ number });
       for (const [id, a] of acted) {

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
   backupConfigureInput,
   backupListInput,
@@ -10,6 +9,7 @@ import {
   recoveryRestoreInput,
 } from './backupSchemas.ts';
 import type { BackupEntry, BackupRun, BackupStatus, DeskHealth, ExportResult, ImportResult, RestoreResult } from './backupViews.ts';
+import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
   actOnCaseInput,
   createDepartmentInput,
