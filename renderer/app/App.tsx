@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { SessionUser } from '../../domain/api/views.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { BoardPage } from '../pages/BoardPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
+import { FollowUpsPage } from '../pages/FollowUpsPage.tsx';
+import { InboxPage } from '../pages/InboxPage.tsx';
+import { InquiryPage } from '../pages/InquiryPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
 import { SetupWizard } from '../pages/SetupWizard.tsx';
@@ -78,6 +82,10 @@ export function App() {
                 <Route path="/register" element={<RegisterPage />} />
                 <Route path="/cases" element={<CaseListPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
+                <Route path="/board" element={<BoardPage />} />
+                <Route path="/inbox" element={<InboxPage />} />
+                <Route path="/follow-ups" element={<FollowUpsPage />} />
+                <Route path="/inquiry" element={<InquiryPage />} />
                 <Route path="*" element={<Navigate to="/register" replace />} />
               </Route>
             </Routes>

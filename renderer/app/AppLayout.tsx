@@ -6,6 +6,10 @@ import { useSession } from './deskSession.tsx';
 
 const pages = [
   { to: '/register', key: 'nav.register' },
+  { to: '/board', key: 'handling:nav.board' },
+  { to: '/inbox', key: 'handling:nav.inbox' },
+  { to: '/follow-ups', key: 'handling:nav.followUps' },
+  { to: '/inquiry', key: 'handling:nav.inquiry' },
   { to: '/cases', key: 'nav.cases' },
 ] as const;
 

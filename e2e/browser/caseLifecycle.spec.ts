@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { shot } from '../flows.ts';
+import { api, startOwnHost } from '../ownHost.ts';
+
+/**
+ * One complaint through its whole life on one shared workstation: the receptionist registers
+ * and accepts it, the handler investigates and proposes, the supervisor approves, the handler
+ * answers, the receptionist follows up (not satisfied), the case is handled again, followed up
+ * (satisfied) and closed. Each person signs in and out of the same browser.
+ */
+const password = 'desk-pass-2026';
+const staff = {
+  admin: { username: 'admin', displayName: '王主任' },
+  rec: { username: 'lijie', displayName: '李洁' },
+  han: { username: 'zhaoyi', displayName: '赵医生' },
+  sup: { username: 'zhouzg', displayName: '周主管' },
+} as const;
+
+let host: Awaited<ReturnType<typeof startOwnHost>>;
+
+test.beforeAll(async () => {
+  fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
+  host = await startOwnHost();
+  await api(host.url, 'setup.init', {
+    orgName: '市第一人民医院',
+    profile: 'hospital',
+    admin: { username: staff.admin.username, password, displayName: staff.admin.displayName },
+  });
+  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.admin.username, password });
+  const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
+  const outpatient = items.find((d) => d.name === '门诊部');
+  if (!outpatient) throw new Error('the hospital profile seeds 门诊部');
+  const create = (p: { username: string; displayName: string }, roles: string[], departmentIds: string[] = []) =>
+    api(host.url, 'users.create', { ...p, password, roles, departmentIds }, token);
+  await create(staff.rec, ['receptionist']);
+  await create(staff.han, ['handler'], [outpatient.id]);
+  await create(staff.sup, ['supervisor']);
+});
+
+test.afterAll(() => host?.stop());
+
+async function signInAs(page: Page, who: keyof typeof staff) {
+  if (await page.getByRole('button', { name: '退出登录' }).isVisible()) await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('登录名').fill(staff[who].username);
+  await page.getByLabel(/^密码/).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(`当前用户：${staff[who].displayName}`)).toBeVisible();
+}
+
+async function openCase(page: Page, caseUrl: string) {
+  await page.goto(caseUrl);
+  await expect(page.getByTestId('case-status')).toBeVisible();
+}
+
+async function act(page: Page, button: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+async function confirm(page: Page, status: string) {
+  await page.getByRole('button', { name: '确认' }).click();
+  await expect(page.getByTestId('case-status')).toHaveText(status);
+}
+
+test('a complaint through its whole life with a receptionist, a handler and a supervisor', async ({ page }) => {
+  await page.goto(host.url);
+  await signInAs(page, 'rec');
+
+  // The receptionist registers the complaint.
+  await page.getByRole('link', { name: '登记', exact: true }).click();
+  await page.getByLabel('姓名').fill('陈建国');
+  await page.getByLabel('联系电话').fill('13912345678');
+  await page.getByLabel('事由').fill('候诊时间过长');
+  await page.getByLabel('投诉内容').fill('今天上午在内科候诊两个多小时，叫号系统显示混乱，护士站无人解释。');
+  await page.getByRole('button', { name: /保存登记/ }).click();
+  const saved = page.getByText(/已登记，投诉编号 \d{4}-\d{4}/);
+  await expect(saved).toBeVisible();
+  const number = (await saved.textContent())?.match(/\d{4}-\d{4}/)?.[0] ?? '';
+  await shot(page, 'life-01-registered');
+
+  // The board shows it waiting for acceptance; the receptionist opens it and accepts it.
+  await page.getByRole('link', { name: '看板', exact: true }).click();
+  await expect(page.getByTestId('count-registered')).toHaveText('1');
+  await shot(page, 'life-02-board');
+  await page.getByRole('button', { name: new RegExp(number) }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('已登记，待受理');
+  const caseUrl = page.url();
+  await act(page, '受理');
+  await page.getByRole('combobox', { name: '牵头部门' }).click();
+  await page.getByRole('option', { name: '门诊部' }).click();
+  await page.getByRole('combobox', { name: '处理人' }).click();
+  await page.getByRole('option', { name: staff.han.displayName }).click();
+  await shot(page, 'life-03-accept-form');
+  await confirm(page, '已受理，已转责任部门');
+  await expect(page.getByTestId('case-handler')).toHaveText(staff.han.displayName);
+  // A receptionist may not investigate: the core did not offer the button.
+  await expect(page.getByRole('button', { name: '开始调查', exact: true })).toHaveCount(0);
+  await shot(page, 'life-04-accepted');
+
+  // The handler finds it in their inbox, starts the investigation and proposes a resolution.
+  await signInAs(page, 'han');
+  await page.getByRole('link', { name: '我的待办', exact: true }).click();
+  await expect(page.getByTestId('inbox-assigned').getByText(number)).toBeVisible();
+  await shot(page, 'life-05-handler-inbox');
+  await page.getByTestId('inbox-assigned').getByText(number).click();
+  await act(page, '开始调查');
+  await confirm(page, '调查核实中');
+  await act(page, '联系记录');
+  await page.getByLabel('联系对象').fill('陈建国本人');
+  await page.getByLabel('沟通内容').fill('电话了解候诊经过，投诉人希望改进叫号。');
+  await page.getByRole('button', { name: '确认' }).click();
+  await expect(page.getByText('陈建国本人')).toBeVisible();
+  await act(page, '提出处理意见');
+  await page.getByLabel('处理意见').fill('向投诉人致歉，检修叫号系统，高峰时段增派导诊。');
+  await page.getByLabel('补偿金额（元，可不填）').fill('50');
+  await page.getByRole('combobox', { name: '补偿方式' }).click();
+  await page.getByRole('option', { name: '代金券' }).click();
+  await shot(page, 'life-06-propose-form');
+  await confirm(page, '处理意见待审批');
+  // The handler cannot approve their own proposal: no button, and the core refuses it too.
+  await expect(page.getByRole('button', { name: '批准', exact: true })).toHaveCount(0);
+  await shot(page, 'life-07-proposed');
+
+  // The supervisor approves it from their inbox.
+  await signInAs(page, 'sup');
+  await page.getByRole('link', { name: '我的待办', exact: true }).click();
+  await expect(page.getByTestId('inbox-approvals').getByText(number)).toBeVisible();
+  await page.getByTestId('inbox-approvals').getByText(number).click();
+  await act(page, '批准');
+  await page.getByLabel('意见').fill('同意');
+  await page.getByRole('button', { name: '确认' }).click();
+  await expect(page.getByText('处理意见已批准').first()).toBeVisible();
+  await shot(page, 'life-08-approved');
+
+  // The handler answers the complainant.
+  await signInAs(page, 'han');
+  await openCase(page, caseUrl);
+  await act(page, '答复投诉人');
+  await page.getByLabel('答复内容').fill('已检修叫号系统并增派导诊，向您致歉，赠代金券 50 元。');
+  await confirm(page, '已答复，待回访');
+  await shot(page, 'life-09-responded');
+
+  // The receptionist makes the follow-up call: not satisfied (2), in a few keystrokes.
+  await signInAs(page, 'rec');
+  await page.getByRole('link', { name: '回访', exact: true }).click();
+  await expect(page.getByTestId('follow-up-form')).toContainText(number);
+  await page.keyboard.press('2');
+  await shot(page, 'life-10-follow-up-dissatisfied');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`已记录 ${number} 的回访。`)).toBeVisible();
+  await openCase(page, caseUrl);
+  await expect(page.getByTestId('case-status')).toHaveText('调查核实中');
+  await shot(page, 'life-11-back-to-investigation');
+
+  // Handled again: a new proposal, approved, answered.
+  await signInAs(page, 'han');
+  await openCase(page, caseUrl);
+  await act(page, '提出处理意见');
+  await page.getByLabel('处理意见').fill('更换叫号系统，每日巡查候诊区。');
+  await confirm(page, '处理意见待审批');
+  await signInAs(page, 'sup');
+  await openCase(page, caseUrl);
+  await act(page, '批准');
+  await page.getByRole('button', { name: '确认' }).click();
+  await expect(page.getByText('处理意见已批准').first()).toBeVisible();
+  await signInAs(page, 'han');
+  await openCase(page, caseUrl);
+  await act(page, '答复投诉人');
+  await page.getByLabel('答复内容').fill('已更换叫号系统，每日巡查候诊区。');
+  await confirm(page, '已答复，待回访');
+
+  // The second follow-up is satisfied (5); the receptionist closes the case.
+  await signInAs(page, 'rec');
+  await page.getByRole('link', { name: '回访', exact: true }).click();
+  await expect(page.getByTestId('follow-up-form')).toContainText(number);
+  await page.getByTestId('follow-up-form').getByText('5 很满意').click();
+  await page.getByRole('button', { name: '保存回访' }).click();
+  await expect(page.getByText(`已记录 ${number} 的回访。`)).toBeVisible();
+  await openCase(page, caseUrl);
+  await act(page, '办结');
+  await confirm(page, '已办结');
+  const timeline = page.getByTestId('case-timeline');
+  await expect(timeline.getByText('回访', { exact: true })).toHaveCount(2);
+  await expect(timeline.getByText('提出处理意见', { exact: true })).toHaveCount(2);
+  await shot(page, 'life-12-closed');
+
+  // The list view shows it among everything, closed included.
+  await page.getByRole('link', { name: '看板', exact: true }).click();
+  await page.getByText('全部列表').click();
+  await expect(page.getByTestId('list-row').filter({ hasText: number })).toContainText('已办结');
+  await shot(page, 'life-13-list');
+});

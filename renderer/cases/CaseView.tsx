@@ -1,0 +1,170 @@
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CaseDetail } from '../../domain/api/views.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { CaseActionPanel } from './CaseActionPanel.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { DeadlineBadge } from './DeadlineBadge.tsx';
+import type { Directory } from './useDirectory.ts';
+
+const severityColor = { general: 'gray', major: 'red', urgent: 'red' } as const;
+
+/** The case page: header, who and when, the actions allowed now, related cases and the full history. */
+export function CaseView(props: { detail: CaseDetail; directory: Directory; onChanged: (c: CaseDetail) => void }) {
+  const { detail, directory } = props;
+  const { t, i18n } = useTranslation('cases');
+  const lang = i18n.language;
+  return (
+    <Stack>
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          <Text span ff="monospace" inherit>
+            {detail.number}
+          </Text>{' '}
+          {detail.subject}
+        </Title>
+        <Group gap="xs">
+          <Badge size="lg" data-testid="case-status">
+            {t(`statuses.${detail.status}`)}
+          </Badge>
+          <Badge size="lg" variant="outline">
+            {t(`types.${detail.type}`)}
+          </Badge>
+          <Badge size="lg" variant={detail.severity === 'general' ? 'outline' : 'filled'} color={severityColor[detail.severity]}>
+            {t(`severities.${detail.severity}`)}
+          </Badge>
+          {detail.proposalState && detail.status === 'awaiting_approval' && (
+            <Badge size="lg" variant="light" color={detail.proposalState === 'approved' ? 'green' : 'yellow'}>
+              {t(`handling:proposalStates.${detail.proposalState}`)}
+            </Badge>
+          )}
+          {detail.escalated && (
+            <Badge size="lg" color="grape">
+              {t('handling:escalated')}
+            </Badge>
+          )}
+          <DeadlineBadge summary={detail} withDate />
+        </Group>
+      </Stack>
+      {detail.mergedInto && (
+        <Alert color="blue" variant="light">
+          <Anchor component={Link} to={`/cases/${detail.mergedInto.id}`}>
+            {t('handling:timeline.mergedInto', { number: detail.mergedInto.number })}
+          </Anchor>
+        </Alert>
+      )}
+      <SimpleGrid cols={3}>
+        <Card withBorder>
+          <Text c="dimmed" size="sm">
+            {t('register.complainant')}
+          </Text>
+          <Text fw={600}>{detail.complainant.name}</Text>
+          {detail.complainant.phone && <Text>{detail.complainant.phone}</Text>}
+          <Text c="dimmed" size="sm" mt="sm">
+            {t('detail.queryCode')}
+          </Text>
+          <Text ff="monospace">{detail.queryCode}</Text>
+        </Card>
+        <Card withBorder>
+          <Text c="dimmed" size="sm">
+            {t('detail.receivedAt')}
+          </Text>
+          <Text>
+            {formatDateTime(detail.receivedAt, lang)} · {t(`channels.${detail.channel}`)}
+          </Text>
+          <Text c="dimmed" size="sm" mt="sm">
+            {t('detail.department')}
+          </Text>
+          <Text data-testid="case-department">
+            {directory.departmentName(detail.departmentId)}
+            {detail.coDepartmentIds.length > 0 && ` + ${detail.coDepartmentIds.map((d) => directory.departmentName(d)).join('、')}`}
+          </Text>
+          <Text c="dimmed" size="sm" mt="sm">
+            {t('handling:form.handler')}
+          </Text>
+          <Text data-testid="case-handler">{detail.handlerName ?? '—'}</Text>
+        </Card>
+        <Card withBorder>
+          <Text c="dimmed" size="sm">
+            {t('detail.deadlines')}
+          </Text>
+          <Text>
+            {t('detail.acknowledge')}: {formatDateTime(detail.deadlines.acknowledge, lang)}
+          </Text>
+          <Text>
+            {t('detail.feedback')}: {formatDate(detail.deadlines.feedback, lang)}
+          </Text>
+          <Text>
+            {t('detail.resolve')}: {formatDate(detail.deadlines.resolve, lang)}
+          </Text>
+          {detail.finding && (
+            <Text mt="sm">
+              {t('handling:form.finding')}: {t(`handling:findings.${detail.finding}`)}
+            </Text>
+          )}
+          {detail.lastSatisfaction !== null && (
+            <Text>
+              {t('handling:form.satisfaction')}: {t(`handling:satisfaction.${detail.lastSatisfaction}`)}
+            </Text>
+          )}
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Text c="dimmed" size="sm">
+          {t('detail.content')}
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.content}</Text>
+        {detail.demands && (
+          <>
+            <Text c="dimmed" size="sm" mt="sm">
+              {t('handling:fields.demands')}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.demands}</Text>
+          </>
+        )}
+      </Card>
+      <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} />
+      {(detail.linkedCases.length > 0 || detail.earlierCases.length > 0) && (
+        <SimpleGrid cols={2}>
+          <RelatedCases title={t('handling:linkedCases')} rows={detail.linkedCases} />
+          <RelatedCases title={t('handling:earlierCases')} rows={detail.earlierCases} />
+        </SimpleGrid>
+      )}
+      <Title order={2} size="h3">
+        {t('detail.history')}
+      </Title>
+      <CaseTimeline detail={detail} directory={directory} />
+    </Stack>
+  );
+}
+
+function RelatedCases(props: { title: string; rows: { id: string; number: string; subject: string; status: CaseDetail['status'] }[] }) {
+  const { t } = useTranslation('cases');
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        {props.title}
+      </Text>
+      {props.rows.length === 0 ? (
+        <Text c="dimmed">—</Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {props.rows.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cases/${r.id}`} ff="monospace">
+                    {r.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{r.subject}</Table.Td>
+                <Table.Td>{t(`statuses.${r.status}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
