@@ -1,0 +1,57 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listen } from '../http/httpTransport.ts';
+import { openStaffedDesk, type StaffedDesk } from './handlingDesk.ts';
+import { rowCounts } from './storeSnapshot.ts';
+
+let server: http.Server | undefined;
+let desk: StaffedDesk | undefined;
+afterEach(async () => {
+  server?.close();
+  await desk?.close();
+});
+
+describe('case refusals over HTTP', () => {
+  it('answers a wrong state with 409 and a role refusal with 403, in the caller language, writing nothing', async () => {
+    desk = await openStaffedDesk();
+    const d = desk;
+    server = await listen(d.desk, { port: 0, rendererDir: null });
+    const { port } = server.address() as AddressInfo;
+    const login = async (username: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/auth.login`, {
+        method: 'POST',
+        body: JSON.stringify({ username, password: 'desk pass 2026' }),
+      });
+      return ((await res.json()) as { data: { token: string } }).data.token;
+    };
+    const act = async (token: string, id: string, action: unknown, language = 'zh-CN') => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/cases.act`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'accept-language': language },
+        body: JSON.stringify({ id, action }),
+      });
+      return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
+    };
+    const { id } = await d.register('rec');
+    const handler = await login('han');
+    const before = rowCounts(d.dataDir);
+    const early = await act(handler, id, { type: 'startInvestigation' }, 'en');
+    expect(early).toEqual({
+      status: 409,
+      body: {
+        ok: false,
+        error: {
+          code: 'invalid_transition',
+          message: 'The case is “Registered, awaiting acceptance”; “Start investigation” is not possible now.',
+        },
+      },
+    });
+    const notYours = await act(handler, id, { type: 'decline', reason: '不属于本部门' }, 'zh-TW');
+    expect(notYours).toEqual({
+      status: 403,
+      body: { ok: false, error: { code: 'forbidden', message: '您不是這件投訴件的處理人或主管，不能執行此操作。' } },
+    });
+    expect(rowCounts(d.dataDir)).toEqual(before);
+  });
+});
