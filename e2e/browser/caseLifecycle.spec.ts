@@ -190,3 +190,49 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await expect(page.getByTestId('list-row').filter({ hasText: number })).toContainText('已办结');
   await shot(page, 'life-13-list');
 });
+
+test('the board with several cases, and a phone inquiry by number and query code', async ({ page }) => {
+  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
+  const registered: { id: string; number: string; queryCode: string }[] = [];
+  const subjects = ['电梯故障困人', '收费处多收费用', '保洁不及时', '停车场收费争议', '夜间噪音扰民', '护士态度冷淡'];
+  for (const [i, subject] of subjects.entries()) {
+    const c = await api<{ id: string; number: string; queryCode: string }>(
+      host.url,
+      'cases.register',
+      {
+        type: 'complaint',
+        channel: i % 2 ? 'phone' : 'walkIn',
+        complainant: { name: ['刘芳', '孙伟', '周敏', '吴强', '郑丽', '王磊'][i] ?? '匿名', phone: `1390000000${i}` },
+        subject,
+        content: `${subject}，请尽快处理。`,
+        severity: i === 0 ? 'urgent' : i === 3 ? 'major' : 'general',
+      },
+      token,
+    );
+    registered.push(c);
+    if (i >= 2) {
+      await api(host.url, 'cases.act', { id: c.id, action: { type: 'accept', departmentId: items[i % items.length]?.id } }, token);
+    }
+  }
+  await page.goto(host.url);
+  await signInAs(page, 'rec');
+  await page.getByRole('link', { name: '看板', exact: true }).click();
+  await expect(page.getByTestId('count-accepted')).toHaveText('4');
+  await shot(page, 'board-01-columns');
+  await page.getByRole('searchbox', { name: '搜索' }).fill('收费');
+  await expect(page.getByTestId('board-card')).toHaveCount(2);
+  await shot(page, 'board-02-search');
+
+  const first = registered[0];
+  if (!first) throw new Error('no case registered');
+  await page.getByRole('link', { name: '电话查询', exact: true }).click();
+  await page.getByLabel('投诉编号').fill(first.number);
+  await page.getByLabel('查询码').fill('AAAAAA');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByText('投诉编号或查询码不正确')).toBeVisible();
+  await page.getByLabel('查询码').fill(first.queryCode.toLowerCase());
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('inquiry-answer')).toContainText('已登记，待受理');
+  await shot(page, 'inquiry-01-answer');
+});

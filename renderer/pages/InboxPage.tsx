@@ -25,7 +25,8 @@ export function InboxPage() {
   }, [client, t]);
   if (error) return <ErrorNotice message={error} />;
   if (!inbox) return <Text>{t('common:loading')}</Text>;
-  const shown = sections.filter((s) => s !== 'escalated' || user.roles.includes('director'));
+  const approver = user.roles.includes('supervisor') || user.roles.includes('director');
+  const shown = sections.filter((s) => (s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true));
   return (
     <Stack>
       <Title order={1} size="h2">
