@@ -2,8 +2,10 @@ import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { DeskHealth } from '../../domain/api/backupViews.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { BackupPage } from '../pages/BackupPage.tsx';
 import { BoardPage } from '../pages/BoardPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
@@ -11,7 +13,9 @@ import { FollowUpsPage } from '../pages/FollowUpsPage.tsx';
 import { InboxPage } from '../pages/InboxPage.tsx';
 import { InquiryPage } from '../pages/InquiryPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
+import { FreshStartLink, RecoveryPage } from '../pages/RecoveryPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
+import { RestorePage } from '../pages/RestorePage.tsx';
 import { SetupWizard } from '../pages/SetupWizard.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { client, SessionProvider } from './deskSession.tsx';
@@ -19,6 +23,8 @@ import { client, SessionProvider } from './deskSession.tsx';
 type Phase =
   | { name: 'loading' }
   | { name: 'unreachable' }
+  | { name: 'recovery'; health: Exclude<DeskHealth, { state: 'ok' }> }
+  | { name: 'fresh' }
   | { name: 'setup' }
   | { name: 'login'; orgName: string | null; notice: string | null }
   | { name: 'signedIn'; orgName: string; user: SessionUser };
@@ -30,6 +36,9 @@ export function App() {
 
   useEffect(() => {
     (async () => {
+      // A store that could not be opened gets the recovery screen, never an empty desk.
+      const health = await client.call('desk.health', {});
+      if (health.state !== 'ok') return setPhase({ name: 'recovery', health });
       const status = await client.call('setup.status', {});
       if (!status.initialized) return setPhase({ name: 'setup' });
       const orgName = status.orgName ?? '';
@@ -61,8 +70,17 @@ export function App() {
           <ErrorNotice message={t('common:networkError')} />
         </Center>
       );
+    case 'recovery':
+      return <RecoveryPage mode="damaged" health={phase.health} />;
+    case 'fresh':
+      return <RecoveryPage mode="fresh" onBack={() => setPhase({ name: 'setup' })} />;
     case 'setup':
-      return <SetupWizard onDone={() => setPhase({ name: 'login', orgName: null, notice: t('wizard.done') })} />;
+      return (
+        <>
+          <SetupWizard onDone={() => setPhase({ name: 'login', orgName: null, notice: t('wizard.done') })} />
+          <FreshStartLink onClick={() => setPhase({ name: 'fresh' })} />
+        </>
+      );
     case 'login':
       return (
         <LoginPage
@@ -86,6 +104,8 @@ export function App() {
                 <Route path="/inbox" element={<InboxPage />} />
                 <Route path="/follow-ups" element={<FollowUpsPage />} />
                 <Route path="/inquiry" element={<InquiryPage />} />
+                <Route path="/backup" element={<BackupPage />} />
+                <Route path="/backup/restore" element={<RestorePage />} />
                 <Route path="*" element={<Navigate to="/register" replace />} />
               </Route>
             </Routes>

@@ -1,6 +1,7 @@
 import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { BackupIndicator } from '../components/BackupIndicator.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
 
@@ -11,6 +12,7 @@ const pages = [
   { to: '/follow-ups', key: 'handling:nav.followUps' },
   { to: '/inquiry', key: 'handling:nav.inquiry' },
   { to: '/cases', key: 'nav.cases' },
+  { to: '/backup', key: 'backup:nav' },
 ] as const;
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */
@@ -29,6 +31,7 @@ export function AppLayout() {
             <Text c="dimmed">{orgName}</Text>
           </Group>
           <Group wrap="nowrap">
+            <BackupIndicator />
             <Text>{t('signedInAs', { name: user.displayName })}</Text>
             <LanguageSwitch />
             <Button variant="default" onClick={() => void signOut()}>
