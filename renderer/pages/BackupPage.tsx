@@ -167,13 +167,7 @@ function SettingsPanel(props: { status: BackupStatus; onSaved: () => Promise<voi
             {...form.getInputProps('folder')}
           />
           <Group grow>
-            <TextInput
-              label={t('page.dailyTime')}
-              description="00:00–23:59"
-              placeholder="17:30"
-              maxLength={5}
-              {...form.getInputProps('dailyTime')}
-            />
+            <TextInput label={t('page.dailyTime')} placeholder="17:30" maxLength={5} {...form.getInputProps('dailyTime')} />
             <NumberInput label={t('page.keep')} min={1} max={365} {...form.getInputProps('keep')} />
           </Group>
           <Checkbox label={t('page.onQuit')} {...form.getInputProps('onQuit', { type: 'checkbox' })} />
