@@ -9,7 +9,6 @@ import { writeSetting } from '../db/queries/settings.ts';
 import { takeStoreLock } from '../db/storeLock.ts';
 import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
-import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
@@ -18,10 +17,12 @@ import { type BackupService, createBackupService } from './backup/backupService.
 import { damagedDispatcher, type StoreDamage, storeDamageOf } from './backup/damagedStore.ts';
 import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
 import { asStorageError } from './backup/storageErrors.ts';
-import { bundledCalendarData } from './calendar/bundledCalendar.ts';
 import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
 import { dataHandlers } from './data/dataHandlers.ts';
+import { deadlineHandlers } from './deadlines/deadlineHandlers.ts';
+import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
+import { backfillCaseClocks, sweepDeadlines } from './deadlines/sweep.ts';
 import { departmentHandlers } from './departments/departmentHandlers.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
@@ -50,6 +51,8 @@ export interface Desk {
   backupOnQuit(): Promise<void>;
   /** One look at the clock by the backup scheduler (its timer does this every minute). */
   tickBackups(): Promise<void>;
+  /** Records deadlines missed since the last sweep; hosts call it on a timer (deadline breaches). */
+  sweepDeadlines(): Promise<number>;
   /** 'ok', or why the store could not be opened (the desk then serves only the recovery screen). */
   readonly state: 'ok' | StoreDamage['state'];
   readonly dataDir: string;
@@ -61,6 +64,7 @@ interface Instance {
   state: Desk['state'];
   backups: BackupService | null;
   store: Store | null;
+  sweepDeadlines(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -100,7 +104,14 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       await store?.close().catch(() => undefined);
       const damage = storeDamageOf(e);
       log(e);
-      return { dispatch: damagedDispatcher(shell, damage, log), state: damage.state, backups: null, store: null, close: async () => {} };
+      return {
+        dispatch: damagedDispatcher(shell, damage, log),
+        state: damage.state,
+        backups: null,
+        store: null,
+        sweepDeadlines: async () => 0,
+        close: async () => {},
+      };
     }
   }
 
@@ -110,11 +121,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       deviceId = uuidv7();
       await writeSetting(store.db, settingKeys.deviceId, deviceId, now().toISOString());
     }
+    await seedBundledCalendar(store.db, now().toISOString());
     const sessions = createSessions({ idleMs: options.sessionIdleMs ?? 8 * 3_600_000, now: () => now().getTime() });
     const ctx: DeskContext = {
       store,
       sessions,
-      calendar: createWorkingCalendar(bundledCalendarData()),
+      calendar: await loadWorkingCalendar(store.db),
       deviceId,
       now,
       ...createContextTools(deviceId, await latestHlc(store.db), now),
@@ -129,13 +141,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...departmentHandlers(ctx),
       ...backupHandlers(ctx, shell, backups),
       ...dataHandlers(ctx, shell),
+      ...deadlineHandlers(ctx),
     };
+    await backfillCaseClocks(ctx);
+    await sweepDeadlines(ctx);
     if (options.backupScheduler !== false) backups.startScheduler();
     return {
       dispatch: createDispatcher(handlers, sessions, log),
       state: 'ok',
       backups,
       store,
+      sweepDeadlines: () => sweepDeadlines(ctx),
       close: async () => {
         await backups.stop();
         await store.close();
@@ -210,6 +226,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     tickBackups: async () => {
       await current.backups?.tick();
     },
+    sweepDeadlines: () => current.sweepDeadlines(),
     close: async () => {
       await current.close();
       lock.release();

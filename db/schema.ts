@@ -121,6 +121,46 @@ export interface SearchTable {
   doc: string;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  source: 'bundled' | 'imported';
+  imported_at: string;
+  imported_by: string | null;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  kind: 'holiday' | 'makeUpDay';
+  name: string | null;
+}
+
+export interface CalendarLocalDaysTable {
+  date: string;
+  kind: 'closure' | 'extraWorkingDay';
+  note: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DeadlinePoliciesTable {
+  type: string;
+  severity: string;
+  clocks: string; // JSON DeadlinePolicy
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface CaseClocksTable {
+  case_id: string;
+  clock: string;
+  due: string;
+  met_at: string | null;
+  breached_at: string | null;
+  paused_since: string | null;
+  provisional: number;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -132,4 +172,9 @@ export interface Database {
   counters: CountersTable;
   case_search_trigram: SearchTable;
   case_search_bigram: SearchTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  calendar_local_days: CalendarLocalDaysTable;
+  deadline_policies: DeadlinePoliciesTable;
+  case_clocks: CaseClocksTable;
 }

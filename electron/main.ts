@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
+import { startDeadlineSweeps } from '../core/deadlines/sweepTimer.ts';
 import { createDesk, type Desk } from '../core/desk.ts';
 import { StoreLockedError } from '../db/storeLock.ts';
 import { bindDeskIpc } from './ipc.ts';
@@ -33,6 +34,7 @@ app.whenReady().then(async () => {
     return;
   }
   bindDeskIpc(desk, isAppUrl);
+  startDeadlineSweeps(desk);
   const window = new BrowserWindow({
     width: 1366,
     height: 768,

@@ -1,33 +1,60 @@
 import enBackup from './en/backup.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
+import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
 import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
+import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
 import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
+import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
 
 /** Every language's resources, bundled statically so the app needs no files at run time. */
 export const resources = {
-  'zh-CN': { common: zhCNCommon, setup: zhCNSetup, cases: zhCNCases, errors: zhCNErrors, handling: zhCNHandling, backup: zhCNBackup },
-  'zh-TW': { common: zhTWCommon, setup: zhTWSetup, cases: zhTWCases, errors: zhTWErrors, handling: zhTWHandling, backup: zhTWBackup },
-  en: { common: enCommon, setup: enSetup, cases: enCases, errors: enErrors, handling: enHandling, backup: enBackup },
+  'zh-CN': {
+    common: zhCNCommon,
+    setup: zhCNSetup,
+    cases: zhCNCases,
+    errors: zhCNErrors,
+    handling: zhCNHandling,
+    backup: zhCNBackup,
+    deadlines: zhCNDeadlines,
+  },
+  'zh-TW': {
+    common: zhTWCommon,
+    setup: zhTWSetup,
+    cases: zhTWCases,
+    errors: zhTWErrors,
+    handling: zhTWHandling,
+    backup: zhTWBackup,
+    deadlines: zhTWDeadlines,
+  },
+  en: {
+    common: enCommon,
+    setup: enSetup,
+    cases: enCases,
+    errors: enErrors,
+    handling: enHandling,
+    backup: enBackup,
+    deadlines: enDeadlines,
+  },
 } as const;
 
 export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
-export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup'] as const;
+export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup', 'deadlines'] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */
 export function pickLanguage(requested: string | undefined | null): Language {

@@ -18,6 +18,7 @@ import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
 import { createWorkingCalendar, localDateOf } from '../../domain/deadlines/workingCalendar.ts';
+import { defaultWorkingHours } from '../../domain/deadlines/workingHours.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { createRng } from './rng.ts';
 import { type SyntheticCase, syntheticCase, type Vocabulary } from './syntheticCase.ts';
@@ -175,7 +176,11 @@ async function register(
 ): Promise<Live> {
   const { input } = synthetic;
   const severity = input.severity ?? 'general';
-  const deadlines = computeDeadlines(input.receivedAt, presetPolicy(settings.profile, severity), ctx.calendar, settings.utcOffsetMinutes);
+  const deadlines = computeDeadlines(input.receivedAt, presetPolicy(settings.profile, severity), {
+    calendar: ctx.calendar,
+    utcOffsetMinutes: settings.utcOffsetMinutes,
+    workingHours: defaultWorkingHours,
+  });
   const localDay = localDateOf(ctx.now(), settings.utcOffsetMinutes);
   const period = numberingPeriod(Number(localDay.slice(0, 4)), Number(localDay.slice(5, 7)));
   const id = ctx.newId();

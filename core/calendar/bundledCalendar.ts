@@ -1,18 +1,23 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { type ImportedYear, parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
 import type { CalendarData } from '../../domain/deadlines/workingCalendar.ts';
 
 /**
  * Mainland public holidays and make-up working days from the maintained `chinese-days`
- * package. Its data is complete through the last year it lists.
+ * package (complete through the last year it lists), by year: the seed of the calendar table.
  */
+export function bundledCalendarYears(): ImportedYear[] {
+  const parsed = parseCalendarFile(JSON.stringify({ holidays: chineseDays.holidays, workdays: chineseDays.workdays }));
+  if (!parsed.ok) throw new Error(`the bundled calendar data is unreadable: ${parsed.problem.key}`);
+  return parsed.years;
+}
+
+/** The bundled data as a calendar on its own (tools that run without a store, e.g. the benchmark). */
 export function bundledCalendarData(): CalendarData {
-  const holidays = Object.keys(chineseDays.holidays).sort();
-  const makeUpDays = Object.keys(chineseDays.workdays).sort();
-  const years = [...holidays, ...makeUpDays].map((d) => d.slice(0, 4)).sort();
+  const years = bundledCalendarYears();
   return {
-    firstDate: `${years[0]}-01-01`,
-    lastDate: `${years.at(-1)}-12-31`,
-    holidays,
-    makeUpDays,
+    coveredYears: years.map((y) => y.year),
+    holidays: years.flatMap((y) => y.holidays.map((d) => d.date)),
+    makeUpDays: years.flatMap((y) => y.makeUpDays.map((d) => d.date)),
   };
 }

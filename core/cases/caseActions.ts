@@ -170,6 +170,10 @@ export async function planAction(
         other: { row: other, data: { type: 'linked', payload: { caseId: row.id, number: row.number } } },
       };
     }
+    case 'extend':
+    case 'pause':
+    case 'resume':
+      throw new Error('deadline actions are planned by core/deadlines/deadlineActions.ts');
     case 'merge': {
       const other = await otherCase(db, row, action.intoNumber, 'action.intoNumber');
       if (other.merged_into_id || other.status === 'declined') throw invalidField('action.intoNumber', 'handling:field.notASurvivor');

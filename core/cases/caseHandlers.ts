@@ -9,6 +9,8 @@ import { type CaseActor, checkAction, permittedActions, type RuleContext } from 
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
+import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
+import { withDeadlineAlerts, withDeadlineInfo } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -43,7 +45,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
     const { events, state } = await stateOf(trx, row.id);
     const names = await displayNamesOf(trx, [...events.map((e) => e.actor_id), ...(state.handlerId ? [state.handlerId] : [])]);
     const allowed = mayHandle(actor, state) ? permittedActions(state, actor, rules) : [];
-    return caseDetailOf({
+    const detail = caseDetailOf({
       row,
       state,
       events,
@@ -53,6 +55,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       earlier: state.complainant.phone ? await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown) : [],
       now: rules.now,
     });
+    return withDeadlineInfo(ctx, trx, detail);
   }
 
   /** Appends one event to a case and stores the new projection, guarded against a concurrent writer. */
@@ -65,6 +68,15 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       const texts = [next.number, next.complainant.name, next.complainant.phone, next.subject, next.content];
       await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
     }
+  }
+
+  /** A new severity or number of departments brings new deadlines, recorded as their own event (issue 5). */
+  async function recordDeadlineFollowUps(trx: Kysely<Database>, caseId: string, before: CaseState, actorId: string) {
+    const row = await findCase(trx, { id: caseId });
+    if (!row) return;
+    const { events, state } = await stateOf(trx, caseId);
+    for (const data of await deadlineFollowUps(ctx, trx, before, state, events.map(caseEventOf)))
+      await record(trx, row, state, data, actorId);
   }
 
   return {
@@ -91,7 +103,14 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       const page = rows.slice(0, limit);
       const next = rows.length > limit ? String(page.at(-1)?.seqno) : null;
       const now = ctx.now();
-      return { items: page.map((r) => caseSummaryOf(r, now)), next };
+      return {
+        items: await withDeadlineAlerts(
+          ctx,
+          db,
+          page.map((r) => caseSummaryOf(r, now)),
+        ),
+        next,
+      };
     },
 
     'cases.act': async (input, call) => {
@@ -109,8 +128,14 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         if (!mayHandle(actor, state)) throw new DeskError('forbidden', { key: 'handling:refusal.notYours' });
         const refusal = checkAction(state, action.type, actor, rules, action.type === 'close' ? { override: action.override } : {});
         if (refusal) throw new DeskError(refusal.code, { key: refusal.key, ...(refusal.values ? { values: refusal.values } : {}) });
-        const plan = await planAction(trx, row, state, action, actor, rules.now);
+        const plan =
+          action.type === 'extend' || action.type === 'pause' || action.type === 'resume'
+            ? {
+                data: await deadlineActionEvent(ctx, trx, { action, state, history: (await stateOf(trx, row.id)).events.map(caseEventOf) }),
+              }
+            : await planAction(trx, row, state, action, actor, rules.now);
         await record(trx, row, state, plan.data, actor.id);
+        await recordDeadlineFollowUps(trx, row.id, state, actor.id);
         if (plan.other) {
           const { state: otherState } = await stateOf(trx, plan.other.row.id);
           await record(trx, plan.other.row, otherState, plan.other.data, actor.id);

@@ -3,6 +3,7 @@ import { insertCaseEvent } from '../../db/queries/caseEvents.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
 import { hashInput } from '../../domain/cases/hashChain.ts';
+import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
 
 /**
@@ -41,5 +42,6 @@ export async function appendCaseEvent(
     prev_hash: fields.prevHash,
     hash,
   });
+  await syncCaseClocks(trx, link.caseId);
   return { ...data, ...fields, payload: data.payload, hash } as CaseEvent;
 }

@@ -8,12 +8,13 @@ import { genesisHash } from '../../domain/cases/hashChain.ts';
 import { formatCaseNumber, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent } from '../../domain/cases/projection.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
-import { presetPolicy } from '../../domain/deadlines/presets.ts';
-import { CalendarRangeError, localDateOf } from '../../domain/deadlines/workingCalendar.ts';
+import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import type { Session } from '../auth/sessions.ts';
+import { deskTimeOf } from '../deadlines/deskTime.ts';
+import { policyFor } from '../deadlines/policies.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { DeskError, invalidField } from '../deskError.ts';
+import { invalidField } from '../deskError.ts';
 import { loadSettings } from '../settings.ts';
 import { appendCaseEvent } from './eventLog.ts';
 
@@ -32,15 +33,15 @@ export async function registerCase(ctx: DeskContext, input: DeskParsedInput<'cas
   if (Date.parse(receivedAt) > now.getTime() + clockSkewMs) throw invalidField('receivedAt', 'field.future');
   const settings = await loadSettings(db);
   const severity = input.severity ?? 'general';
-  let deadlines: RegisteredPayload['deadlines'];
-  try {
-    deadlines = computeDeadlines(receivedAt, presetPolicy(settings.profile, severity), ctx.calendar, settings.utcOffsetMinutes);
-  } catch (e) {
-    if (e instanceof CalendarRangeError) {
-      throw new DeskError('conflict', { key: 'calendarOutOfRange', values: { date: e.date, lastDate: e.lastDate } });
-    }
-    throw e;
-  }
+  // Beyond the official holiday data a deadline is provisional, flagged, and computed again
+  // when the administrator imports the next year (deadline.ts); registration is never refused.
+  const departmentCount = input.respondent?.departmentId ? 1 : 0;
+  const deadlines = computeDeadlines(
+    receivedAt,
+    await policyFor(db, settings.profile, input.type, severity),
+    await deskTimeOf(ctx),
+    departmentCount,
+  );
   const localToday = localDateOf(now, settings.utcOffsetMinutes);
   const period = numberingPeriod(Number(localToday.slice(0, 4)), Number(localToday.slice(5, 7)));
   const id = ctx.newId();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { StoreLockedError } from '../../db/storeLock.ts';
+import { startDeadlineSweeps } from '../deadlines/sweepTimer.ts';
 import { createDesk, type Desk } from '../desk.ts';
 import { listen } from './httpTransport.ts';
 
@@ -36,6 +37,7 @@ try {
   console.error(e instanceof StoreLockedError ? e.message : e);
   process.exit(1);
 }
+const stopSweeps = startDeadlineSweeps(desk);
 const server = await listen(desk, {
   port: Number(values.port),
   rendererDir: fs.existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
@@ -48,6 +50,7 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  stopSweeps();
   server.close();
   void desk
     .backupOnQuit()

@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial.ts';
+import { sql as deadlines } from './003_deadlines.ts';
 import { sql as caseHandling } from './005_case_handling.ts';
 
 /**
@@ -13,5 +14,6 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 3, name: 'deadlines', sql: deadlines },
   { version: 5, name: 'case_handling', sql: caseHandling },
 ];

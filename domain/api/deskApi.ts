@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { OrgProfile } from '../cases/vocabulary.ts';
 import {
   backupConfigureInput,
   backupListInput,
@@ -9,6 +10,15 @@ import {
   recoveryRestoreInput,
 } from './backupSchemas.ts';
 import type { BackupEntry, BackupRun, BackupStatus, DeskHealth, ExportResult, ImportResult, RestoreResult } from './backupViews.ts';
+import {
+  calendarGetInput,
+  calendarImportInput,
+  calendarSetLocalDayInput,
+  deadlineSettingsInput,
+  onTimeReportInput,
+  policyUpdateInput,
+} from './deadlineSchemas.ts';
+import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
   actOnCaseInput,
@@ -68,6 +78,15 @@ export const deskMethods = {
   'recovery.restore': { input: recoveryRestoreInput, session: false },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
+  'calendar.get': { input: calendarGetInput, session: true },
+  'calendar.import': { input: calendarImportInput, session: true },
+  'calendar.setLocalDay': { input: calendarSetLocalDayInput, session: true },
+  'policies.list': { input: emptyInput, session: true },
+  'policies.update': { input: policyUpdateInput, session: true },
+  'policies.reset': { input: emptyInput, session: true },
+  'deadlineSettings.get': { input: emptyInput, session: true },
+  'deadlineSettings.update': { input: deadlineSettingsInput, session: true },
+  'reports.onTime': { input: onTimeReportInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type DeskMethod = keyof typeof deskMethods;
@@ -102,6 +121,15 @@ export interface DeskOutputs {
   'recovery.restore': RestoreResult;
   'data.export': ExportResult;
   'data.import': ImportResult;
+  'calendar.get': CalendarView;
+  'calendar.import': CalendarImportResult;
+  'calendar.setLocalDay': Record<string, never>;
+  'policies.list': { profile: OrgProfile; items: PolicyView[] };
+  'policies.update': Record<string, never>;
+  'policies.reset': Record<string, never>;
+  'deadlineSettings.get': { workingHours: string[]; dueSoonWorkingDays: number };
+  'deadlineSettings.update': Record<string, never>;
+  'reports.onTime': OnTimeReport;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
+import { extendAction, pauseAction, resumeAction } from './deadlineSchemas.ts';
 import { handlingActionInputs } from './handlingSchemas.ts';
 import { pageSizeMax, passwordMinLength, textLimits } from './limits.ts';
 
@@ -97,6 +98,9 @@ export const caseActionInput = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('decline'), reason: text(textLimits.reason) }),
   ...handlingActionInputs,
+  extendAction,
+  pauseAction,
+  resumeAction,
 ]);
 
 export const actOnCaseInput = z.strictObject({ id, action: caseActionInput });

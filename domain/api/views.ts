@@ -1,7 +1,8 @@
 import type { CaseActionType } from '../cases/caseMachine.ts';
 import type { CaseEvent, Complainant, Deadlines } from '../cases/events.ts';
 import type { CaseStatus, Channel, Finding, RecordType, Role, Severity } from '../cases/vocabulary.ts';
-import type { DeadlineStatus } from '../deadlines/deadlineStatus.ts';
+import type { DeadlineAlert, DeadlineStatus } from '../deadlines/deadlineStatus.ts';
+import type { CaseDeadlineInfo } from './deadlineViews.ts';
 
 /** What the core answers: plain JSON, the same over IPC and HTTP. */
 
@@ -31,6 +32,8 @@ export interface CaseSummary {
   proposalState: 'pending' | 'approved' | null;
   escalated: boolean;
   mergedIntoNumber: string | null;
+  /** Overdue or due soon (issue 5); absent where a view does not compute it. */
+  deadlineAlert?: DeadlineAlert | null;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -53,6 +56,7 @@ export interface CaseDetail extends CaseSummary {
   earlierCases: CaseSummary[];
   events: (CaseEvent & { actorName: string })[];
   allowedActions: CaseActionType[];
+  deadlineInfo?: CaseDeadlineInfo;
 }
 
 export interface BoardColumn {

@@ -21,6 +21,9 @@ export const caseActionTypes = [
   'archive',
   'link',
   'merge',
+  'extend',
+  'pause',
+  'resume',
 ] as const;
 export type CaseActionType = (typeof caseActionTypes)[number];
 
@@ -59,6 +62,10 @@ export const transitions: Readonly<Record<CaseActionType, Transition>> = {
   archive: { from: ['closed'], to: 'archived', event: 'archived' },
   link: { from: notSealed, to: 'same', event: 'linked' },
   merge: { from: ['registered', 'accepted', 'investigating'], to: 'closed', event: 'merged' },
+  // Deadline actions (issue 5): only while the clocks run; they move deadlines, not the state.
+  extend: { from: openStatuses, to: 'same', event: 'extended' },
+  pause: { from: openStatuses, to: 'same', event: 'paused' },
+  resume: { from: openStatuses, to: 'same', event: 'resumed' },
 };
 
 export function allowedActions(status: CaseStatus): CaseActionType[] {
@@ -87,6 +94,8 @@ export function eventOf(action: CaseActionType): CaseEventType {
 export function statusAfter(status: CaseStatus, event: CaseEventData): CaseStatus {
   if (event.type === 'registered') return 'registered';
   if (event.type === 'duplicateMerged') return status;
+  // Recorded by the desk itself (deadline sweep, recomputation), never by an action.
+  if (event.type === 'deadlinesRecomputed' || event.type === 'deadlineBreached') return status;
   const transition = Object.values(transitions).find((t) => t.event === event.type);
   if (!transition) throw new Error(`no transition records event ${event.type}`);
   if (transition.to === 'same') return status;

@@ -64,6 +64,10 @@ const who: Record<CaseActionType, (actor: CaseActor, state: CaseState) => boolea
   archive: isSupervisor,
   link: involved,
   merge: desk,
+  // One extension per case, granted by a supervisor (issue 5); pausing is for whoever works the case.
+  extend: isSupervisor,
+  pause: involved,
+  resume: involved,
 };
 
 /** What the finding asks for before the case may close. */
@@ -121,6 +125,12 @@ function guard(action: CaseActionType, state: CaseState, actor: CaseActor, ctx: 
       return null;
     case 'merge':
       return state.mergedInto ? refuse('mergedCase', { number: state.mergedInto.number }) : null;
+    case 'extend':
+      return state.extended ? { code: 'invalid_transition', key: 'deadlines:errors.alreadyExtended' } : null;
+    case 'pause':
+      return state.pausedSince ? { code: 'invalid_transition', key: 'deadlines:errors.alreadyPaused' } : null;
+    case 'resume':
+      return state.pausedSince ? null : { code: 'invalid_transition', key: 'deadlines:errors.notPaused' };
     default:
       return null;
   }

@@ -13,6 +13,8 @@ export interface Deadlines {
   acknowledge: string;
   feedback: string;
   resolve: string;
+  /** Set when a deadline relies on days beyond the official holiday data (see deadline.ts). */
+  provisional?: boolean | undefined;
 }
 
 export interface RegisteredPayload {
@@ -128,6 +130,42 @@ export interface MergedPayload {
   reason: string;
 }
 
+/** A supervisor's one extension of the feedback and resolve deadlines. */
+export interface ExtendedPayload {
+  workingDays: number;
+  reason: string;
+  deadlines: Deadlines;
+  previous: Deadlines;
+}
+
+/** The clock stops while the desk waits on the complainant (documents, consent, an appointment). */
+export interface PausedPayload {
+  reason: string;
+  pausedAt: string;
+}
+
+/** The clock runs again; the deadlines moved by the time the pause took (deadline.ts shiftForPause). */
+export interface ResumedPayload {
+  reason?: string | undefined;
+  resumedAt: string;
+  deadlines: Deadlines;
+  previous: Deadlines;
+}
+
+/** New deadlines because what they depend on changed: severity, departments, or the calendar. */
+export interface DeadlinesRecomputedPayload {
+  reason: 'severity' | 'departments' | 'calendar';
+  deadlines: Deadlines;
+  previous: Deadlines;
+}
+
+/** A clock ran out before it was met; recorded once, kept after closing. */
+export interface DeadlineBreachedPayload {
+  clock: 'acknowledge' | 'feedback' | 'resolve';
+  due: string;
+  metAt?: string | undefined;
+}
+
 /**
  * Every fact a case's history can hold. The log is append-only: a later issue adds
  * types here, never changes the meaning of an existing one.
@@ -153,7 +191,12 @@ export type CaseEventData =
   | { type: 'linked'; payload: LinkedPayload }
   | { type: 'merged'; payload: MergedPayload }
   /** Recorded on the surviving case when a duplicate is merged into it. */
-  | { type: 'duplicateMerged'; payload: LinkedPayload };
+  | { type: 'duplicateMerged'; payload: LinkedPayload }
+  | { type: 'extended'; payload: ExtendedPayload }
+  | { type: 'paused'; payload: PausedPayload }
+  | { type: 'resumed'; payload: ResumedPayload }
+  | { type: 'deadlinesRecomputed'; payload: DeadlinesRecomputedPayload }
+  | { type: 'deadlineBreached'; payload: DeadlineBreachedPayload };
 
 export type CaseEventType = CaseEventData['type'];
 

@@ -41,6 +41,10 @@ export interface CaseState {
   escalatedAt: string | null;
   mergedInto: { id: string; number: string } | null;
   linkedCaseIds: string[];
+  /** Whether the one extension a case may have was granted. */
+  extended: boolean;
+  /** When the clock was paused, while it is. */
+  pausedSince: string | null;
 }
 
 /** Who did it and when: the parts of a stored event some facts of the projection need. */
@@ -120,9 +124,24 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
       escalatedAt: null,
       mergedInto: null,
       linkedCaseIds: [],
+      extended: false,
+      pausedSince: null,
     };
   }
   if (!state) throw new Error(`event ${event.type} before registration`);
+  // Deadline events (issue 5) never change the status.
+  switch (event.type) {
+    case 'extended':
+      return { ...state, deadlines: event.payload.deadlines, extended: true };
+    case 'paused':
+      return { ...state, pausedSince: event.payload.pausedAt };
+    case 'resumed':
+      return { ...state, deadlines: event.payload.deadlines, pausedSince: null };
+    case 'deadlinesRecomputed':
+      return { ...state, deadlines: event.payload.deadlines };
+    case 'deadlineBreached':
+      return state;
+  }
   const status = statusAfter(state.status, event);
   const at = event.at ?? null;
   switch (event.type) {

@@ -1,5 +1,7 @@
 import type { Deadlines } from '../cases/events.ts';
-import type { CaseStatus } from '../cases/vocabulary.ts';
+import type { CaseStatus, Severity } from '../cases/vocabulary.ts';
+import type { ClockRecord } from './caseClocks.ts';
+import type { ClockName } from './deadline.ts';
 
 /** A deadline this close counts as due soon on the board and in the inbox. */
 export const dueSoonMs = 48 * 3_600_000;
@@ -25,9 +27,82 @@ export function currentDeadline(status: CaseStatus, deadlines: Deadlines, firstR
   }
 }
 
-export function deadlineStatus(dueAt: string | null, now: Date): DeadlineStatus | null {
+/**
+ * `dueSoonBefore`: the desk's "warn ahead" setting as an instant (the end of the N-th working
+ * day from today, computed by the core from the calendar); without it, the next 48 hours.
+ */
+export function deadlineStatus(dueAt: string | null, now: Date, dueSoonBefore?: string): DeadlineStatus | null {
   if (dueAt === null) return null;
   const left = Date.parse(dueAt) - now.getTime();
   if (left < 0) return 'overdue';
+  if (dueSoonBefore !== undefined) return dueAt <= dueSoonBefore ? 'dueSoon' : 'onTime';
   return left <= dueSoonMs ? 'dueSoon' : 'onTime';
+}
+
+export type ClockStatus = 'met' | 'metLate' | 'overdue' | 'dueSoon' | 'running' | 'paused';
+
+/**
+ * Where a clock stands at `now`. `dueSoonBefore` is the instant up to which a running clock
+ * counts as due soon (the end of the threshold's working day, computed by the core from the
+ * calendar and the desk's setting).
+ */
+export function clockStatus(clock: ClockRecord, now: string, dueSoonBefore: string, pausedSince: string | null): ClockStatus {
+  if (clock.metAt) return clock.metAt > clock.due ? 'metLate' : 'met';
+  if (clock.due < now) return 'overdue';
+  if (pausedSince) return 'paused';
+  return clock.due <= dueSoonBefore ? 'dueSoon' : 'running';
+}
+
+export interface DeadlineAlert {
+  level: 'overdue' | 'dueSoon' | 'paused';
+  /** The most pressing clock: the earliest overdue one, else the earliest due soon. */
+  clock: ClockName;
+  due: string;
+  /** A major or urgent case whose report/acknowledgement hours ran out before anyone acted. */
+  majorUnreported: boolean;
+}
+
+/** The alert a case shows on the board, the list and its page, or null when all is on track. */
+export function deadlineAlertOf(
+  clocks: readonly ClockRecord[],
+  severity: Severity,
+  now: string,
+  dueSoonBefore: string,
+  pausedSince: string | null,
+): DeadlineAlert | null {
+  const ack = clocks.find((c) => c.clock === 'acknowledge');
+  const majorUnreported = severity !== 'general' && !!ack && (ack.metAt ? ack.metAt > ack.due : ack.due < now);
+  const byDue = [...clocks].sort((a, b) => a.due.localeCompare(b.due));
+  const statuses = byDue.map((c) => ({ c, s: clockStatus(c, now, dueSoonBefore, pausedSince) }));
+  const pick = (level: 'overdue' | 'dueSoon' | 'paused') => statuses.find((x) => x.s === level)?.c;
+  for (const level of ['overdue', 'dueSoon', 'paused'] as const) {
+    const c = pick(level);
+    if (c) return { level, clock: c.clock, due: c.due, majorUnreported };
+  }
+  return majorUnreported ? { level: 'overdue', clock: 'acknowledge', due: ack?.due ?? now, majorUnreported } : null;
+}
+
+export interface OnTimeRate {
+  /** Clocks met by their deadline. */
+  onTime: number;
+  /** Clocks met late, or past due and not met by `now`. */
+  late: number;
+  /** onTime / (onTime + late), or null when no clock has come to a decision yet. */
+  rate: number | null;
+}
+
+/** The on-time rate per clock, for the reports: clocks still running before their due time are left out. */
+export function onTimeRates(clocks: readonly Pick<ClockRecord, 'clock' | 'due' | 'metAt'>[], now: string): Record<ClockName, OnTimeRate> {
+  const result: Record<ClockName, OnTimeRate> = {
+    acknowledge: { onTime: 0, late: 0, rate: null },
+    feedback: { onTime: 0, late: 0, rate: null },
+    resolve: { onTime: 0, late: 0, rate: null },
+  };
+  for (const c of clocks) {
+    const r = result[c.clock];
+    if (c.metAt && c.metAt <= c.due) r.onTime++;
+    else if (c.metAt || c.due < now) r.late++;
+  }
+  for (const r of Object.values(result)) r.rate = r.onTime + r.late === 0 ? null : r.onTime / (r.onTime + r.late);
+  return result;
 }

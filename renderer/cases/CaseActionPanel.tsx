@@ -149,6 +149,10 @@ function actionOf(type: CaseActionType, v: Values, detail: CaseDetail): Action {
       return { type, number: v.number };
     case 'merge':
       return { type, intoNumber: v.number, reason: v.reason };
+    case 'extend':
+    case 'pause':
+    case 'resume':
+      throw new Error('deadline actions have their own panel (components/DeadlineActions.tsx)');
   }
 }
 

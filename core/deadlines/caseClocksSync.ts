@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import { writeCaseClocks } from '../../db/queries/caseClocks.ts';
+import { listCaseEvents } from '../../db/queries/caseEvents.ts';
+import type { Database } from '../../db/schema.ts';
+import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
+
+/**
+ * Refreshes the `case_clocks` rows of a case from its events, inside the transaction that
+ * appended them: like the `cases` projection, they can always be rebuilt from the log.
+ */
+export async function syncCaseClocks(trx: Kysely<Database>, caseId: string): Promise<void> {
+  const events = await listCaseEvents(trx, caseId);
+  const folded = foldCaseClocks(events.map((e) => ({ type: e.type, at: e.at, payload: JSON.parse(e.payload) as unknown })));
+  await writeCaseClocks(
+    trx,
+    caseId,
+    folded.clocks.map((c) => ({
+      case_id: caseId,
+      clock: c.clock,
+      due: c.due,
+      met_at: c.metAt,
+      breached_at: c.breachedAt,
+      paused_since: folded.pausedSince,
+      provisional: folded.provisional ? 1 : 0,
+    })),
+  );
+}

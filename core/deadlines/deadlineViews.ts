@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { type CaseClockRow, clocksOfCases } from '../../db/queries/caseClocks.ts';
+import type { Database } from '../../db/schema.ts';
+import type { CaseDetail, CaseSummary } from '../../domain/api/views.ts';
+import type { ClockRecord } from '../../domain/deadlines/caseClocks.ts';
+import { type ClockName, clockNames, dueAfterWorkingDays } from '../../domain/deadlines/deadline.ts';
+import { clockStatus, deadlineAlertOf, deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { deskTimeOf, loadDeadlineSettings } from './deskTime.ts';
+
+function recordsOf(rows: readonly CaseClockRow[]): ClockRecord[] {
+  return clockNames.flatMap((clock) => {
+    const r = rows.find((row) => row.clock === clock);
+    return r ? [{ clock: clock as ClockName, due: r.due, metAt: r.met_at, breachedAt: r.breached_at }] : [];
+  });
+}
+
+/** The instant up to which a running clock is "due soon": the end of the setting's working day. */
+async function dueSoonBefore(ctx: DeskContext, db: Kysely<Database>, now: string): Promise<string> {
+  const [time, settings] = await Promise.all([deskTimeOf(ctx, db), loadDeadlineSettings(db)]);
+  return dueAfterWorkingDays(now, settings.dueSoonWorkingDays, time).at;
+}
+
+/** Adds each case's deadline alert (overdue, due soon, paused) to a page of the list. */
+export async function withDeadlineAlerts(ctx: DeskContext, db: Kysely<Database>, items: CaseSummary[]): Promise<CaseSummary[]> {
+  const rows = await clocksOfCases(
+    db,
+    items.map((i) => i.id),
+  );
+  const now = ctx.now().toISOString();
+  const soon = await dueSoonBefore(ctx, db, now);
+  return items.map((item) => {
+    const own = rows.filter((r) => r.case_id === item.id);
+    const pausedSince = own[0]?.paused_since ?? null;
+    return {
+      ...item,
+      // The desk's "warn ahead" setting, rather than the board's fixed 48 hours.
+      deadlineStatus: deadlineStatus(item.dueAt, new Date(now), soon),
+      deadlineAlert: deadlineAlertOf(recordsOf(own), item.severity, now, soon, pausedSince),
+    };
+  });
+}
+
+/** Adds the deadlines part of the case page, and narrows the deadline actions to those that apply. */
+export async function withDeadlineInfo(ctx: DeskContext, db: Kysely<Database>, detail: CaseDetail): Promise<CaseDetail> {
+  const rows = await clocksOfCases(db, [detail.id]);
+  const now = ctx.now().toISOString();
+  const soon = await dueSoonBefore(ctx, db, now);
+  const records = recordsOf(rows);
+  const pausedSince = rows[0]?.paused_since ?? null;
+  const extended = detail.events.some((e) => e.type === 'extended');
+  const alert = deadlineAlertOf(records, detail.severity, now, soon, pausedSince);
+  const running = records.some((r) => !r.metAt);
+  // The case rules decide who may; here only whether there is a clock left to act on.
+  const allowedActions = detail.allowedActions.filter((a) => {
+    if (a === 'extend') return records.some((r) => r.clock !== 'acknowledge' && !r.metAt);
+    if (a === 'pause') return running;
+    return true;
+  });
+  return {
+    ...detail,
+    allowedActions,
+    deadlineStatus: deadlineStatus(detail.dueAt, new Date(now), soon),
+    deadlineAlert: alert,
+    deadlineInfo: {
+      clocks: records.map((r) => ({ ...r, status: clockStatus(r, now, soon, pausedSince) })),
+      provisional: rows.some((r) => r.provisional === 1),
+      calendarLastDate: ctx.calendar.lastDate,
+      pausedSince,
+      extended,
+      alert,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export interface CaseClockRow {
+  case_id: string;
+  clock: string;
+  due: string;
+  met_at: string | null;
+  breached_at: string | null;
+  paused_since: string | null;
+  provisional: number;
+}
+
+/** Stores a case's clocks as folded from its events (replacing what was there). */
+export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows: readonly CaseClockRow[]): Promise<void> {
+  await db.deleteFrom('case_clocks').where('case_id', '=', caseId).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('case_clocks')
+      .values([...rows])
+      .execute();
+}
+
+export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<CaseClockRow[]> {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_clocks')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .execute();
+}
+
+/**
+ * Cases with a clock whose breach is not recorded yet: running past its due time (and not
+ * paused), or met after it.
+ */
+export async function casesWithUnrecordedBreaches(db: Kysely<Database>, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_clocks')
+    .select('case_id')
+    .distinct()
+    .where('breached_at', 'is', null)
+    .where('due', '<', now)
+    .where((eb) => eb.or([eb.and([eb('met_at', 'is', null), eb('paused_since', 'is', null)]), eb('met_at', '>', eb.ref('due'))]))
+    .execute();
+  return rows.map((r) => r.case_id);
+}
+
+/** Cases whose deadlines were computed beyond the calendar data and are still running. */
+export async function casesWithProvisionalClocks(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_clocks')
+    .select('case_id')
+    .distinct()
+    .where('provisional', '=', 1)
+    .where('met_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.case_id);
+}
+
+/** Cases registered without clock rows (stores upgraded from before migration 3). */
+export async function casesWithoutClocks(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('case_clocks').select('case_id').whereRef('case_clocks.case_id', '=', 'cases.id'))),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Clocks of cases received in [from, to), for the on-time rates of the reports. */
+export async function clocksReceivedBetween(db: Kysely<Database>, from: string, to: string) {
+  return db
+    .selectFrom('case_clocks')
+    .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
+    .select(['case_clocks.clock', 'case_clocks.due', 'case_clocks.met_at', 'case_clocks.breached_at'])
+    .where('cases.received_at', '>=', from)
+    .where('cases.received_at', '<', to)
+    .execute();
+}
+
+/** Case ids with a running clock due before `before` (overdue or due-soon filters of the list). */
+export function runningClocksDueBefore(db: Kysely<Database>, before: string) {
+  return db.selectFrom('case_clocks').select('case_id').where('met_at', 'is', null).where('due', '<', before);
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export async function readPolicies(db: Kysely<Database>) {
+  return db.selectFrom('deadline_policies').selectAll().execute();
+}
+
+export async function findPolicy(db: Kysely<Database>, type: string, severity: string) {
+  return db.selectFrom('deadline_policies').selectAll().where('type', '=', type).where('severity', '=', severity).executeTakeFirst();
+}
+
+export async function writePolicy(db: Kysely<Database>, row: { type: string; severity: string; clocks: string; at: string; by: string }) {
+  await db
+    .insertInto('deadline_policies')
+    .values({ type: row.type, severity: row.severity, clocks: row.clocks, version: 1, updated_at: row.at, updated_by: row.by })
+    .onConflict((oc) =>
+      oc.columns(['type', 'severity']).doUpdateSet((eb) => ({
+        clocks: row.clocks,
+        updated_at: row.at,
+        updated_by: row.by,
+        version: eb('deadline_policies.version', '+', 1),
+      })),
+    )
+    .execute();
+}
+
+/** Back to the presets of the desk's profile: a policy without a row is its preset. */
+export async function clearPolicies(db: Kysely<Database>) {
+  await db.deleteFrom('deadline_policies').execute();
+}
