@@ -9,6 +9,7 @@ import { BackupPage } from '../pages/BackupPage.tsx';
 import { BoardPage } from '../pages/BoardPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
+import { DeadlineSettingsPage } from '../pages/DeadlineSettingsPage.tsx';
 import { FollowUpsPage } from '../pages/FollowUpsPage.tsx';
 import { InboxPage } from '../pages/InboxPage.tsx';
 import { InquiryPage } from '../pages/InquiryPage.tsx';
@@ -100,6 +101,7 @@ export function App() {
                 <Route path="/register" element={<RegisterPage />} />
                 <Route path="/cases" element={<CaseListPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
+                <Route path="/settings/deadlines" element={<DeadlineSettingsPage />} />
                 <Route path="/board" element={<BoardPage />} />
                 <Route path="/inbox" element={<InboxPage />} />
                 <Route path="/follow-ups" element={<FollowUpsPage />} />

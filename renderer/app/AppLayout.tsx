@@ -13,6 +13,7 @@ const pages = [
   { to: '/inquiry', key: 'handling:nav.inquiry' },
   { to: '/cases', key: 'nav.cases' },
   { to: '/backup', key: 'backup:nav' },
+  { to: '/settings/deadlines', key: 'nav.deadlineSettings' },
 ] as const;
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { isSatisfied } from '../../domain/cases/vocabulary.ts';
+import { DeadlineEventDetail } from '../components/DeadlineEventDetail.tsx';
 import { formatDateTime } from '../format.ts';
 import type { Directory } from './useDirectory.ts';
 
@@ -118,6 +119,12 @@ function EventBody(props: { event: Event; directory: Directory }) {
     case 'linked':
     case 'duplicateMerged':
       return <Link to={`/cases/${e.payload.caseId}`}>{e.payload.number}</Link>;
+    case 'extended':
+    case 'paused':
+    case 'resumed':
+    case 'deadlinesRecomputed':
+    case 'deadlineBreached':
+      return <DeadlineEventDetail event={e} />;
     case 'merged':
       return (
         <>
@@ -128,18 +135,32 @@ function EventBody(props: { event: Event; directory: Directory }) {
   }
 }
 
+/** Events titled from the `cases` namespace (the skeleton's and the deadlines'); the rest from `handling`. */
+const deskEventTitles: readonly string[] = [
+  'registered',
+  'accepted',
+  'declined',
+  'extended',
+  'paused',
+  'resumed',
+  'deadlinesRecomputed',
+  'deadlineBreached',
+];
+
 /** Every event of the case, oldest first: who, when, what. */
 export function CaseTimeline(props: { detail: CaseDetail; directory: Directory }) {
   const { t, i18n } = useTranslation('handling');
   const events = props.detail.events;
-  const title = (e: Event) =>
-    e.type === 'registered' || e.type === 'accepted' || e.type === 'declined' ? t(`cases:events.${e.type}`) : t(`events.${e.type}`);
+  const title = (e: Event) => (deskEventTitles.includes(e.type) ? t(`cases:events.${e.type}`) : t(`events.${e.type}`));
   return (
     <Timeline active={events.length - 1} bulletSize={20} data-testid="case-timeline">
       {events.map((e) => (
         <Timeline.Item key={e.id} title={title(e)}>
           <Text size="sm" c="dimmed">
-            {t('cases:detail.by', { name: e.actorName, at: formatDateTime(e.at, i18n.language) })}
+            {t('cases:detail.by', {
+              name: e.actorId === 'system' ? t('deadlines:events.system') : e.actorName,
+              at: formatDateTime(e.at, i18n.language),
+            })}
           </Text>
           <EventBody event={e} directory={props.directory} />
         </Timeline.Item>

@@ -2,7 +2,9 @@ import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Titl
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../domain/api/views.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
+import { DeadlineActions } from '../components/DeadlineActions.tsx';
+import { formatDateTime } from '../format.ts';
 import { CaseActionPanel } from './CaseActionPanel.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
@@ -86,18 +88,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           <Text data-testid="case-handler">{detail.handlerName ?? '—'}</Text>
         </Card>
         <Card withBorder>
-          <Text c="dimmed" size="sm">
-            {t('detail.deadlines')}
-          </Text>
-          <Text>
-            {t('detail.acknowledge')}: {formatDateTime(detail.deadlines.acknowledge, lang)}
-          </Text>
-          <Text>
-            {t('detail.feedback')}: {formatDate(detail.deadlines.feedback, lang)}
-          </Text>
-          <Text>
-            {t('detail.resolve')}: {formatDate(detail.deadlines.resolve, lang)}
-          </Text>
+          <CaseDeadlines detail={detail} />
           {detail.finding && (
             <Text mt="sm">
               {t('handling:form.finding')}: {t(`handling:findings.${detail.finding}`)}
@@ -125,6 +116,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
         )}
       </Card>
       <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} />
+      <DeadlineActions detail={detail} onChanged={props.onChanged} />
       {(detail.linkedCases.length > 0 || detail.earlierCases.length > 0) && (
         <SimpleGrid cols={2}>
           <RelatedCases title={t('handling:linkedCases')} rows={detail.linkedCases} />

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../domain/api/views.ts';
 import { DeskCallError } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
+import { DeadlineAlertBadge } from '../components/DeadlineAlertBadge.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 
@@ -80,7 +81,12 @@ export function CaseListPage() {
                 <Table.Td>
                   <Badge variant="light">{t(`statuses.${c.status}`)}</Badge>
                 </Table.Td>
-                <Table.Td>{formatDate(c.deadlines.feedback, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {formatDate(c.deadlines.feedback, i18n.language)}
+                    <DeadlineAlertBadge alert={c.deadlineAlert} />
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
