@@ -239,6 +239,28 @@ describe('routing, review, escalation, corrections, duplicates', () => {
   });
 });
 
+describe('archiving', () => {
+  it('seals a closed case: only a supervisor archives it, and afterwards nothing can be done to it', async () => {
+    const d = await staffed();
+    const { id } = await d.register('rec', { type: 'praise' });
+    await d.act('rec', id, { type: 'accept', departmentId: d.outpatient.id, handlerId: d.ids.han });
+    await d.act('han', id, { type: 'startInvestigation' });
+    await d.act('han', id, { type: 'respond', channel: 'phone', content: '感谢表扬，已转达' });
+    await d.act('rec', id, { type: 'close' });
+    await expectRefused(d, 'rec', id, { type: 'archive' }, 'forbidden');
+    const archived = await d.act('sup', id, { type: 'archive' });
+    expect(archived.status).toBe('archived');
+    expect(archived.allowedActions).toEqual([]);
+    for (const action of [
+      { type: 'note', text: '补充' },
+      { type: 'review', reason: '复核' },
+      { type: 'correct', field: 'subject', value: '改', reason: '改' },
+    ]) {
+      expect(await expectRefused(d, 'sup', id, action, 'invalid_transition')).toMatch(/已归档封存/);
+    }
+  });
+});
+
 describe('phone inquiry', () => {
   it('tells the state, promised date and last reply for the right code, audits every try', async () => {
     const d = await staffed();
