@@ -1,6 +1,7 @@
-import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { useInboxCount } from '../cases/useInboxCount.ts';
 import { BackupIndicator } from '../components/BackupIndicator.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
@@ -21,6 +22,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { user, orgName, signOut } = useSession();
   const location = useLocation();
+  const inboxCount = useInboxCount(location.pathname);
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -49,6 +51,13 @@ export function AppLayout() {
             to={p.to}
             label={<Text size="lg">{t(p.key)}</Text>}
             active={location.pathname.startsWith(p.to)}
+            rightSection={
+              p.to === '/inbox' && inboxCount > 0 ? (
+                <Badge color="red" data-testid="inbox-count">
+                  {inboxCount}
+                </Badge>
+              ) : undefined
+            }
           />
         ))}
       </AppShell.Navbar>
