@@ -129,14 +129,18 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await page.getByTestId('inbox-approvals').getByText(number).click();
   await act(page, '批准');
   await page.getByLabel('意见').fill('同意');
-  await page.getByRole('button', { name: '确认' }).click();
-  await expect(page.getByText('处理意见已批准').first()).toBeVisible();
+  await confirm(page, '处理意见已批准，待答复');
   await shot(page, 'life-08-approved');
 
   // The handler answers the complainant.
   await signInAs(page, 'han');
   await openCase(page, caseUrl);
   await act(page, '答复投诉人');
+  // An empty reply is refused by the core, its message next to the field; nothing is recorded.
+  await page.getByRole('button', { name: '确认' }).click();
+  await expect(page.getByText('必填')).toBeVisible();
+  await expect(page.getByTestId('case-status')).toHaveText('处理意见已批准，待答复');
+  await shot(page, 'life-09a-empty-reply-refused');
   await page.getByLabel('答复内容').fill('已检修叫号系统并增派导诊，向您致歉，赠代金券 50 元。');
   await confirm(page, '已答复，待回访');
   await shot(page, 'life-09-responded');
@@ -162,8 +166,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await signInAs(page, 'sup');
   await openCase(page, caseUrl);
   await act(page, '批准');
-  await page.getByRole('button', { name: '确认' }).click();
-  await expect(page.getByText('处理意见已批准').first()).toBeVisible();
+  await confirm(page, '处理意见已批准，待答复');
   await signInAs(page, 'han');
   await openCase(page, caseUrl);
   await act(page, '答复投诉人');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../domain/api/views.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { statusLabel } from './statusLabel.ts';
 import type { Directory } from './useDirectory.ts';
 
 /** A short table of cases, each row opening its case: the inbox's sections. */
@@ -23,7 +24,7 @@ export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; emp
             <Table.Td>{c.subject}</Table.Td>
             <Table.Td w={160}>{props.directory.departmentName(c.departmentId)}</Table.Td>
             <Table.Td w={190}>
-              <Badge variant="light">{t(`cases:statuses.${c.status}`)}</Badge>
+              <Badge variant="light">{statusLabel(c, t)}</Badge>
             </Table.Td>
             <Table.Td w={170}>
               <DeadlineBadge summary={c} withDate />

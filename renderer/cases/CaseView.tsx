@@ -8,6 +8,7 @@ import { formatDateTime } from '../format.ts';
 import { CaseActionPanel } from './CaseActionPanel.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { statusLabel } from './statusLabel.ts';
 import type { Directory } from './useDirectory.ts';
 
 const severityColor = { general: 'gray', major: 'red', urgent: 'red' } as const;
@@ -28,7 +29,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
         </Title>
         <Group gap="xs">
           <Badge size="lg" data-testid="case-status">
-            {t(`statuses.${detail.status}`)}
+            {statusLabel(detail, t)}
           </Badge>
           <Badge size="lg" variant="outline">
             {t(`types.${detail.type}`)}
@@ -36,11 +37,6 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           <Badge size="lg" variant={detail.severity === 'general' ? 'outline' : 'filled'} color={severityColor[detail.severity]}>
             {t(`severities.${detail.severity}`)}
           </Badge>
-          {detail.proposalState && detail.status === 'awaiting_approval' && (
-            <Badge size="lg" variant="light" color={detail.proposalState === 'approved' ? 'green' : 'yellow'}>
-              {t(`handling:proposalStates.${detail.proposalState}`)}
-            </Badge>
-          )}
           {detail.escalated && (
             <Badge size="lg" color="grape">
               {t('handling:escalated')}

@@ -10,6 +10,7 @@ import { useSession } from '../app/deskSession.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDate } from '../format.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { statusLabel } from './statusLabel.ts';
 import type { Directory } from './useDirectory.ts';
 
 const rowHeight = 44;
@@ -124,7 +125,7 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
                   <Text truncate>{props.directory.departmentName(c.departmentId)}</Text>
                   <Group gap={4} wrap="nowrap">
                     <Badge variant="light" style={{ maxWidth: 165 }}>
-                      {t(`cases:statuses.${c.status}`)}
+                      {statusLabel(c, t)}
                     </Badge>
                   </Group>
                   <Box>
