@@ -43,6 +43,7 @@ const proposed: Step = { type: 'proposed', payload: { text: '退还多收费用'
 const approved: Step = { type: 'approved', payload: {}, actorId: 'sup' };
 const responded: Step = { type: 'responded', payload: { channel: 'phone', content: '已退费' }, at: '2026-11-04T02:00:00.000Z' };
 const satisfied: Step = { type: 'followedUp', payload: { method: 'phone', satisfaction: 5, explanationAccepted: false } };
+const paused: Step = { type: 'paused', payload: { reason: '等待投诉人补充材料', pausedAt: '2026-11-03T02:00:00.000Z' } };
 const closed: Step = { type: 'closed', payload: { override: false }, at: '2026-11-04T08:00:00.000Z' };
 
 const at = (steps: Step[], patch: Partial<RegisteredPayload> = {}): CaseState =>
@@ -72,6 +73,10 @@ const matrix: Record<CaseActionType, { state: CaseState; may: Person[] }> = {
   archive: { state: at([accepted, started, proposed, approved, responded, satisfied, closed]), may: overseers },
   link: { state: at([accepted]), may: involved },
   merge: { state: at([accepted]), may: desk },
+  // The deadline actions of issue 5, by the rules it set.
+  extend: { state: at([accepted]), may: overseers },
+  pause: { state: at([accepted]), may: involved },
+  resume: { state: at([accepted, paused]), may: involved },
 };
 
 const rules = { now: new Date('2026-11-05T02:00:00.000Z'), reviewWindowDays: 30 };
