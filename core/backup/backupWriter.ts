@@ -84,11 +84,24 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
     const files: BackupManifest['files'] = [];
     for (const folder of attachmentFolders(o.dataDir, o.folder)) {
       for (const rel of filesUnder(path.join(o.dataDir, folder))) {
+        // A file still being written lives under a temporary name until it is renamed into place.
+        if (rel.endsWith('.tmp')) continue;
         const relative = `${folder}/${rel}`;
         const from = path.join(o.dataDir, relative);
         const to = path.join(partial, backupFilesDirName, relative);
-        copyFileDurably(from, to);
-        const [sourceHash, copyHash] = await Promise.all([sha256OfFile(from), sha256OfFile(to)]);
+        let sourceHash: string;
+        try {
+          copyFileDurably(from, to);
+          sourceHash = await sha256OfFile(from);
+        } catch (e) {
+          // Gone since the folder was listed: not referenced by the snapshot, which was taken first.
+          if ((e as { code?: string }).code === 'ENOENT' && !fs.existsSync(from)) {
+            fs.rmSync(to, { force: true });
+            continue;
+          }
+          throw e;
+        }
+        const copyHash = await sha256OfFile(to);
         // A file being replaced while it is copied would differ; attachments are written once.
         if (sourceHash !== copyHash) throw new BackupVerificationError(`copy of ${relative} differs from its source`);
         files.push({ path: relative, bytes: fs.statSync(to).size, sha256: copyHash });
