@@ -64,7 +64,9 @@ describe('backup now', () => {
     fs.mkdirSync(path.join(desk.dataDir, 'attachments', 'ab'), { recursive: true });
     fs.writeFileSync(path.join(desk.dataDir, 'attachments', 'ab', 'abcdef'), 'photo');
     fs.writeFileSync(path.join(desk.dataDir, 'attachments', 'ab', 'abc.123.tmp'), 'half a pho');
-    const registering = Promise.all(Array.from({ length: 20 }, (_, i) => desk.call('cases.register', { ...sampleComplaint, subject: `并发 ${i}` })));
+    const registering = Promise.all(
+      Array.from({ length: 20 }, (_, i) => desk.call('cases.register', { ...sampleComplaint, subject: `并发 ${i}` })),
+    );
     const [run] = await Promise.all([desk.call('backup.run', {}), registering]);
     const copy = new Sqlite(path.join(run.path as string, 'desk.sqlite'), { readonly: true });
     const counts = rowCountsOf(copy);
@@ -141,6 +143,40 @@ describe('backup now', () => {
     // Three days on, the morning's session has long expired.
     const login = await desk.call('auth.login', { username: 'admin', password: 'correct horse 1' });
     expect((await desk.call('backup.status', {}, { token: login.token })).last?.trigger).toBe('scheduled');
+  });
+});
+
+describe('who and when', () => {
+  it('backs up on quit when the administrator left it on, and not when turned off', async () => {
+    const { desk, folder } = await deskWithCases(1);
+    const generations = () => fs.readdirSync(folder).filter((n) => n.startsWith('desk-backup-')).length;
+    await desk.desk.backupOnQuit();
+    expect(generations()).toBe(1);
+    expect((await desk.call('backup.status', {})).last?.trigger).toBe('quit');
+    await desk.call('backup.configure', { folder, dailyTime: '17:30', keep: 3, onQuit: false });
+    await desk.desk.backupOnQuit();
+    expect(generations()).toBe(1);
+  });
+
+  it('refuses backups, restores and exports to anyone but an administrator', async () => {
+    const { desk } = await deskWithCases(1);
+    await desk.call('users.create', { username: 'clerk', password: 'front desk 1', displayName: '前台小刘', roles: ['receptionist'] });
+    const login = await desk.call('auth.login', { username: 'clerk', password: 'front desk 1' });
+    // Refusals may be audited; nothing else may change.
+    const withoutAudit = () => {
+      const { audit_log: _, ...rest } = rowCounts(desk.dataDir);
+      return rest;
+    };
+    const before = withoutAudit();
+    for (const [method, input] of [
+      ['backup.run', {}],
+      ['backup.configure', { folder: os.tmpdir(), dailyTime: '17:30', keep: 3, onQuit: true }],
+      ['backup.restore', { path: os.tmpdir(), confirm: true }],
+      ['data.export', { format: 'json' }],
+    ] as const) {
+      expect(await desk.raw(method, input, { token: login.token }), method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(withoutAudit()).toEqual(before);
   });
 });
 
