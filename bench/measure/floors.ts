@@ -1,4 +1,5 @@
 import Sqlite from 'better-sqlite3';
+import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 
 /**
  * The physical floors: the same work as the core, done with raw better-sqlite3 prepared
@@ -15,36 +16,51 @@ export function openRaw(file: string, options: { readonly?: boolean } = {}): Sql
 type Row = Record<string, unknown>;
 
 /**
- * Re-inserts copies of cases the core registered (their `cases` row, `registered` event and
- * both search documents) with one prepared statement per table, one transaction per case.
+ * Re-inserts a copy of a case the core registered (its `cases` row, `registered` event and
+ * both search documents) with one prepared statement per table, in one transaction.
  */
-export function rawRegistrations(sqlite: Sqlite.Database, caseIds: readonly string[]) {
+export function rawRegistration(sqlite: Sqlite.Database) {
   const caseRow = sqlite.prepare('SELECT * FROM cases WHERE id = ?');
   const eventRow = sqlite.prepare('SELECT * FROM case_events WHERE case_id = ? AND seq = 1');
-  const copies = caseIds.map((id, i) => {
-    const c = { ...(caseRow.get(id) as Row) };
-    const e = { ...(eventRow.get(id) as Row) };
-    delete c.seqno;
-    const copyId = `${id}-floor-${i}`;
-    c.id = copyId;
-    c.number = `${String(c.number)}-F${i}`;
-    e.id = `${String(e.id)}-floor-${i}`;
-    e.case_id = copyId;
-    return { c, e };
-  });
-  const caseColumns = Object.keys(copies[0]?.c ?? {});
-  const eventColumns = Object.keys(copies[0]?.e ?? {});
-  const insertEvent = sqlite.prepare(
-    `INSERT INTO case_events (${eventColumns.join(',')}) VALUES (${eventColumns.map((k) => `@${k}`).join(',')})`,
-  );
-  const insertCase = sqlite.prepare(`INSERT INTO cases (${caseColumns.join(',')}) VALUES (${caseColumns.map((k) => `@${k}`).join(',')})`);
+  const statements = new Map<string, Sqlite.Statement>();
+  const insertInto = (table: string, row: Row) => {
+    const columns = Object.keys(row);
+    const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map((k) => `@${k}`).join(',')})`;
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.run(row);
+  };
   const insertTrigram = sqlite.prepare('INSERT INTO case_search_trigram (rowid, doc) VALUES (?, ?)');
   const insertBigram = sqlite.prepare('INSERT INTO case_search_bigram (rowid, doc) VALUES (?, ?)');
-  const one = sqlite.transaction((copy: { c: Row; e: Row }, docs: { trigram: string; bigram: string }) => {
-    insertEvent.run(copy.e);
-    const seqno = insertCase.run(copy.c).lastInsertRowid;
-    insertTrigram.run(seqno, docs.trigram);
-    insertBigram.run(seqno, docs.bigram);
+  const insert = sqlite.transaction((copy: Copy) => {
+    insertInto('case_events', copy.e);
+    const seqno = insertInto('cases', copy.c).lastInsertRowid;
+    insertTrigram.run(seqno, copy.docs.trigram);
+    insertBigram.run(seqno, copy.docs.bigram);
   });
-  return { copies, insert: one };
+  return {
+    /** The rows to insert, read and tokenised before the clock starts: the floor is the writing. */
+    copyOf(id: string, i: number): Copy {
+      const c = { ...(caseRow.get(id) as Row) };
+      const e = { ...(eventRow.get(id) as Row) };
+      delete c.seqno;
+      const copyId = `${id}-floor-${i}`;
+      c.id = copyId;
+      c.number = `${String(c.number)}-F${i}`;
+      e.id = `${String(e.id)}-floor-${i}`;
+      e.case_id = copyId;
+      const texts = [c.number, c.complainant_name, c.complainant_phone, c.subject, c.content] as (string | null)[];
+      return { c, e, docs: { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) } };
+    },
+    insert,
+  };
+}
+
+export interface Copy {
+  c: Row;
+  e: Row;
+  docs: { trigram: string; bigram: string };
 }

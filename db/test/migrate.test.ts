@@ -66,6 +66,7 @@ describe('migrations', () => {
     migrate(db, { migrations: migrations.slice(0, 1), backup });
     expect(backup).not.toHaveBeenCalled();
     migrate(db, { migrations: [...migrations, { version: 1000, name: 'next', sql: 'CREATE TABLE later (x INTEGER) STRICT;' }], backup });
+    // Called with the version being upgraded from: the first migration's.
     expect(backup).toHaveBeenCalledWith(migrations[0]?.version);
     db.close();
   });
