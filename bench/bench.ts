@@ -14,6 +14,7 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --smoke              2,000 cases, no renderer: checks the harness in ~20 s
  *   npm run bench -- --tiers 10k,100k     only these tiers
  *   npm run bench -- --no-renderer        skip Chromium
+ *   npm run bench -- --renderer-only      only Chromium
  *   npm run bench -- --keep               keep the generated stores (their paths are printed)
  */
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     tiers: { type: 'string', default: '10k,100k,1m' },
     'no-renderer': { type: 'boolean', default: false },
+    'renderer-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261122' },
     out: { type: 'string' },
@@ -28,12 +30,14 @@ const { values } = parseArgs({
 });
 
 const tierSizes: Record<string, number> = { '2k': 2_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const tiers = values.smoke
-  ? ['2k']
-  : values.tiers
-      .toLowerCase()
-      .split(',')
-      .map((t) => t.trim());
+const tiers = values['renderer-only']
+  ? []
+  : values.smoke
+    ? ['2k']
+    : values.tiers
+        .toLowerCase()
+        .split(',')
+        .map((t) => t.trim());
 for (const t of tiers) if (!tierSizes[t]) throw new Error(`unknown tier ${t}; use ${Object.keys(tierSizes).join(', ')}`);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

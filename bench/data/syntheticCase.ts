@@ -1,6 +1,6 @@
 import type { DeskInput } from '../../domain/api/deskApi.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
-import type { Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
+import type { Channel, Finding, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
 import { categoryPhrases, demands, followUps, givenChars, places, relatives, respondentPersons, surnames, times } from './phrases.ts';
 import type { Rng } from './rng.ts';
 
@@ -11,6 +11,8 @@ export interface Vocabulary {
   receptionists: string[];
   /** Handlers by department id. */
   handlers: Map<string, string[]>;
+  /** Who approves proposals and closes cases. */
+  supervisor?: string;
 }
 
 /** A later step in a case's life, as the core's `cases.act` would record it. */
@@ -63,9 +65,7 @@ function content(rng: Rng, happenings: string[]): string {
 }
 
 /**
- * One case registered at `registeredAt` and what happened to it by `until`: most cases are
- * accepted within a day or two, some declined, and the newest still wait in the queue.
- * Only the event types the domain knows today are generated (registered, accepted, declined).
+ * One case registered at `registeredAt` and what happened to it by `until` (see `lifecycle`).
  */
 export function syntheticCase(rng: Rng, vocabulary: Vocabulary, registeredAt: number, until: number): SyntheticCase {
   const category = rng.pick(vocabulary.categories);
@@ -102,21 +102,77 @@ export function syntheticCase(rng: Rng, vocabulary: Vocabulary, registeredAt: nu
     anonymous,
   };
 
-  const later: LaterEvent[] = [];
-  const age = until - registeredAt;
-  const waiting = age < 3 * dayMs ? rng.chance(0.6) : rng.chance(0.01);
-  const at = registeredAt + hourMs + rng.int(30 * hourMs);
-  if (!waiting && at <= until) {
-    const actorId = rng.pick(vocabulary.receptionists);
-    if (rng.chance(0.06)) {
-      later.push({ at, actorId, data: { type: 'declined', payload: { reason: '不属于本院受理范围，已告知投诉人向有关部门反映。' } } });
-    } else {
-      const departmentId = respondentDepartment ?? rng.pick(vocabulary.departments);
-      const handlers = vocabulary.handlers.get(departmentId) ?? [];
-      const handlerId = handlers.length > 0 && rng.chance(0.6) ? rng.pick(handlers) : undefined;
-      const coDepartmentIds = rng.chance(0.1) ? [rng.pick(vocabulary.departments.filter((d) => d !== departmentId))] : [];
-      later.push({ at, actorId, data: { type: 'accepted', payload: { departmentId, handlerId, coDepartmentIds } } });
-    }
-  }
+  const later = lifecycle(rng, vocabulary, registeredAt, until, respondentDepartment);
   return { registeredAt, registeredBy: rng.pick(vocabulary.receptionists), input, later };
+}
+
+const findingWeights: Record<Finding, number> = { valid: 45, toImprove: 35, invalid: 17, malicious: 3 };
+
+/**
+ * The events a case collects, in the order DESIGN.md §5 allows: accepted, investigation started,
+ * a call to the complainant, a proposal and its approval, the reply, the follow-up visit, closed,
+ * and after months archived; 6% are declined instead. Each step takes hours to days, so the
+ * newest cases stand at every stage of the board, and ~1.5% stall and stay open for good.
+ */
+function lifecycle(
+  rng: Rng,
+  vocabulary: Vocabulary,
+  registeredAt: number,
+  until: number,
+  respondentDepartment: string | undefined,
+): LaterEvent[] {
+  const events: LaterEvent[] = [];
+  const stallAfter = rng.chance(0.015) ? rng.int(7) : Number.POSITIVE_INFINITY;
+  let at = registeredAt;
+  const step = (minHours: number, maxHours: number, actorId: string, data: LaterEvent['data']) => {
+    at += (minHours + rng.next() * (maxHours - minHours)) * hourMs;
+    if (at > until || events.length > stallAfter) return false;
+    events.push({ at, actorId, data });
+    return true;
+  };
+  const receptionist = rng.pick(vocabulary.receptionists);
+  if (rng.chance(0.06)) {
+    step(1, 30, receptionist, { type: 'declined', payload: { reason: '不属于本院受理范围，已告知投诉人向有关部门反映。' } });
+    return events;
+  }
+  const departmentId = respondentDepartment ?? rng.pick(vocabulary.departments);
+  const handlers = vocabulary.handlers.get(departmentId) ?? [];
+  const named = handlers.length > 0 && rng.chance(0.6) ? rng.pick(handlers) : undefined;
+  const handlerId = named ?? (handlers.length > 0 ? rng.pick(handlers) : receptionist);
+  const coDepartmentIds = rng.chance(0.1) ? [rng.pick(vocabulary.departments.filter((d) => d !== departmentId))] : [];
+  const supervisor = vocabulary.supervisor ?? receptionist;
+  const finding = rng.weighted(findingWeights);
+  const satisfaction = finding === 'valid' ? 3 + rng.int(3) : 2 + rng.int(4);
+  const steps: [number, number, string, LaterEvent['data']][] = [
+    [1, 30, receptionist, { type: 'accepted', payload: { departmentId, handlerId: named, coDepartmentIds } }],
+    [1, 48, handlerId, { type: 'investigationStarted', payload: { handlerId } }],
+    ...(rng.chance(0.5)
+      ? [
+          [
+            2,
+            30,
+            handlerId,
+            {
+              type: 'contacted',
+              payload: {
+                contactedAt: new Date(at).toISOString(),
+                method: 'phone',
+                person: '投诉人本人',
+                summary: '已电话联系投诉人，了解具体经过，告知正在调查。',
+              },
+            },
+          ] as [number, number, string, LaterEvent['data']],
+        ]
+      : []),
+    [24, 120, handlerId, { type: 'proposed', payload: { text: '经调查核实，已对相关人员进行批评教育，并调整排班和流程。', finding } }],
+    [2, 24, supervisor, { type: 'approved', payload: {} }],
+    [1, 24, handlerId, { type: 'responded', payload: { channel: 'phone', content: '已将调查结果和整改措施电话告知投诉人。' } }],
+    [24, 168, receptionist, { type: 'followedUp', payload: { method: 'phone', satisfaction, explanationAccepted: satisfaction < 4 } }],
+    [1, 48, supervisor, { type: 'closed', payload: { override: false } }],
+    ...(rng.chance(0.3)
+      ? [[720, 2160, supervisor, { type: 'archived', payload: {} }] as [number, number, string, LaterEvent['data']]]
+      : []),
+  ];
+  for (const [min, max, actorId, data] of steps) if (!step(min, max, actorId, data)) break;
+  return events;
 }

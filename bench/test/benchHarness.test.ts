@@ -88,7 +88,7 @@ describe('the bench harness', () => {
     const registration = rows.find((r) => r.metric.startsWith('registration'));
     expect(registration && ratioOf(registration)).toBeGreaterThan(0);
     expect(notes.some((n) => n.includes('differs'))).toBe(false);
-    expect(renderTable(rows)).toContain('| test | board: cases.list, no filter |');
+    expect(renderTable(rows)).toContain('| test | list: cases.list, no filter |');
   }, 120_000);
 
   it('judges a figure against its target and its floor', () => {
