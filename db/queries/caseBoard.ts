@@ -65,10 +65,13 @@ export async function countByStatus(db: Kysely<Database>, f: BoardFilter): Promi
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** A column's first cards: the most pressing deadline first. */
+/**
+ * A column's first cards: the most pressing deadline first. Columns are open statuses, whose
+ * due_at is never NULL (currentDeadline), so no NULLS-LAST term: (status, due_at, seqno) then
+ * serves the order and the query stops after `limit` cards instead of sorting the whole column.
+ */
 export function boardCards(db: Kysely<Database>, status: string, f: BoardFilter, limit: number): Promise<CaseRow[]> {
   return narrow(db.selectFrom('cases').selectAll(), { ...f, statuses: [status] })
-    .orderBy(sql`due_at IS NULL`)
     .orderBy('due_at')
     .orderBy('seqno')
     .limit(limit)

@@ -121,7 +121,7 @@ export interface CaseFilter {
 }
 
 export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[]> {
-  let query = db.selectFrom('cases').selectAll();
+  let query = db.selectFrom('cases');
   if (f.status) query = query.where('status', '=', f.status);
   if (f.departmentId) query = query.where('department_id', '=', f.departmentId);
   if (f.handlerId) query = query.where('handler_id', '=', f.handlerId);
@@ -131,12 +131,19 @@ export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[
   if (f.to) query = query.where('received_at', '<', f.to);
   if (f.beforeSeqno !== undefined) query = query.where('seqno', '<', f.beforeSeqno);
   const plan = f.search;
-  if (plan && plan.index !== 'none') {
-    const matches =
-      plan.index === 'trigram'
-        ? sql<number>`(SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ${plan.match})`
-        : sql<number>`(SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH ${plan.match})`;
-    query = query.where('seqno', 'in', matches);
-  }
-  return query.orderBy('seqno', 'desc').limit(f.limit).execute();
+  if (!plan || plan.index === 'none') return query.selectAll().orderBy('seqno', 'desc').limit(f.limit).execute();
+  // Joined, not `seqno IN (SELECT rowid ...)`: FTS5 hands out its matches newest first and the
+  // page stops after `limit` rows, where the subquery first collected every match (bench/results:
+  // 40× the raw FTS5 query at 100k cases for a common two-character word).
+  const table = plan.index === 'trigram' ? 'case_search_trigram' : 'case_search_bigram';
+  return (
+    query
+      // Both search tables have the same shape; the cast only names one of them for the type checker.
+      .innerJoin(`${table} as s` as 'case_search_trigram as s', 's.rowid', 'cases.seqno')
+      .selectAll('cases')
+      .where(sql<boolean>`${sql.ref(`s.${table}`)} MATCH ${plan.match}`)
+      .orderBy('s.rowid', 'desc')
+      .limit(f.limit)
+      .execute()
+  );
 }

@@ -4,9 +4,12 @@ import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
+import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { openStore, type Store } from '../connection.ts';
+import { boardCards } from '../queries/caseBoard.ts';
 import { latestHlc } from '../queries/caseEvents.ts';
 import { type CaseFilter, insertCase, listCases } from '../queries/cases.ts';
+import { indexCase } from '../queries/search.ts';
 import type { Database } from '../schema.ts';
 
 /**
@@ -16,6 +19,7 @@ import type { Database } from '../schema.ts';
  */
 const statuses = ['registered', 'accepted', 'declined'] as const;
 const severities = ['general', 'major', 'urgent'] as const;
+const texts3 = ['门诊电梯坏了', '护士态度很差', '电梯里态度差'];
 
 function state(i: number): CaseState {
   const registered = applyEvent(null, {
@@ -35,7 +39,7 @@ function state(i: number): CaseState {
       deadlines: { acknowledge: '2026-11-02T16:00:00.000Z', feedback: '2026-11-10T15:59:59.999Z', resolve: '2026-11-30T15:59:59.999Z' },
     },
   });
-  return { ...registered, status: statuses[i % 3] ?? 'registered' };
+  return { ...registered, status: statuses[i % 3] ?? 'registered', handlerId: i % 2 === 0 ? 'u' : null };
 }
 
 describe('query plans at scale', () => {
@@ -95,5 +99,60 @@ describe('query plans at scale', () => {
     statements.length = 0;
     expect(await latestHlc(logged)).toBe(max);
     expect(plan(statements[0] ?? '', [])).toContain('case_events_hlc');
+  });
+
+  it('searches newest first through a join on the index, with the answers of the IN (subquery) form', async () => {
+    const reference = store.sqlite.prepare(
+      `SELECT id FROM cases WHERE seqno IN (SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH @bigram)
+         AND (@status IS NULL OR status = @status) AND (@before IS NULL OR seqno < @before) ORDER BY seqno DESC LIMIT @limit`,
+    );
+    const referenceTrigram = store.sqlite.prepare(
+      `SELECT id FROM cases WHERE seqno IN (SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH @trigram)
+         AND (@status IS NULL OR status = @status) AND (@before IS NULL OR seqno < @before) ORDER BY seqno DESC LIMIT @limit`,
+    );
+    for (const q of ['电梯', '态度', '态度很差', '2611-1', '门', '无此词']) {
+      for (const status of [undefined, 'accepted'] as const) {
+        for (const before of [undefined, 40]) {
+          const search = planSearch(q);
+          statements.length = 0;
+          const rows = await listCases(logged, { search, status, beforeSeqno: before, limit: 7 });
+          const params = { status: status ?? null, before: before ?? null, limit: 7, bigram: '', trigram: '' };
+          const expected =
+            search.index === 'trigram'
+              ? referenceTrigram.pluck().all({ ...params, trigram: search.match })
+              : search.index === 'bigram'
+                ? reference.pluck().all({ ...params, bigram: search.match })
+                : [];
+          expect(rows.map((r) => r.id)).toEqual(expected);
+          if (search.index !== 'none' && !status && !before) {
+            const detail = plan(statements[0] ?? '', [search.match, 7]);
+            // The index is the outer loop, read newest first; no sort, no list of every match.
+            expect(detail).toMatch(/^SCAN s VIRTUAL TABLE/);
+            expect(detail).not.toContain('TEMP B-TREE');
+          }
+        }
+      }
+    }
+  });
+
+  it("serves a board column and a handler's cases from an index in order, with the same answers", async () => {
+    for (const status of ['registered', 'accepted']) {
+      statements.length = 0;
+      const cards = await boardCards(logged, status, {}, 4);
+      const expected = store.sqlite
+        .prepare('SELECT id FROM cases WHERE status = ? ORDER BY due_at IS NULL, due_at, seqno LIMIT 4')
+        .pluck()
+        .all(status);
+      expect(cards.map((c) => c.id)).toEqual(expected);
+      const detail = plan(statements[0] ?? '', [status, 4]);
+      expect(detail).toContain('cases_status_due');
+      expect(detail).not.toContain('TEMP B-TREE');
+    }
+    statements.length = 0;
+    const mine = await listCases(logged, { handlerId: 'u', limit: 5 });
+    expect(mine.map((c) => c.id)).toEqual(['case-60', 'case-58', 'case-56', 'case-54', 'case-52']);
+    const detail = plan(statements[0] ?? '', ['u', 5]);
+    expect(detail).toContain('cases_handler_seqno');
+    expect(detail).not.toContain('TEMP B-TREE');
   });
 });
