@@ -14,7 +14,8 @@ export interface BenchDesk {
 }
 
 export async function openBenchDesk(dataDir: string): Promise<BenchDesk> {
-  const desk = await createDesk({ dataDir, log: (e) => console.error(e) });
+  // No backup scheduler: a backup of the benchmark's store would run in the middle of the measurements.
+  const desk = await createDesk({ dataDir, log: (e) => console.error(e), backupScheduler: false });
   let token: string | undefined;
   async function call<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskOutput<M>> {
     const answer = await desk.call(method, input, { token });
@@ -31,4 +32,10 @@ export async function openBenchDesk(dataDir: string): Promise<BenchDesk> {
 
 export function benchDataDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `desk-bench-${label}-`));
+}
+
+/** Removes a benchmark store and the backup folder a desk keeps beside it. */
+export function removeBenchDataDir(dataDir: string): void {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true });
 }

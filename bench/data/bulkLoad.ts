@@ -11,6 +11,7 @@ import type { CaseEventData, RegisteredPayload } from '../../domain/cases/events
 import { genesisHash, hashInput } from '../../domain/cases/hashChain.ts';
 import { formatCaseNumber, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
+import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
 import { createWorkingCalendar, localDateOf } from '../../domain/deadlines/workingCalendar.ts';
@@ -83,7 +84,7 @@ interface Pending {
  * the core writes them, through the same functions: the number from a per-month counter
  * (formatCaseNumber), deadlines (computeDeadlines), each event's fields and hash chain
  * (hashInput, SHA-256), the projection folded with applyEvent and mapped by projectionOf, the
- * search documents by toTrigramDocument / toBigramDocument. The rows go in with prepared
+ * deadline clocks by foldCaseClocks, the search documents by toTrigramDocument / toBigramDocument. The rows go in with prepared
  * statements, each case once with its final projection, instead of a core call (and fsync) per
  * event: 1M cases with ~8M events would take many hours through the core.
  */
@@ -114,6 +115,9 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
 
     const insertEvent = sqlite.prepare(
       'INSERT INTO case_events (id, case_id, seq, type, payload, actor_id, device, at, hlc, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertClock = sqlite.prepare(
+      'INSERT INTO case_clocks (case_id, clock, due, met_at, breached_at, paused_since, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const insertTrigram = sqlite.prepare('INSERT INTO case_search_trigram (rowid, doc) VALUES (?, ?)');
     const insertBigram = sqlite.prepare('INSERT INTO case_search_bigram (rowid, doc) VALUES (?, ?)');
@@ -252,6 +256,13 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
         ...projectionOf(state),
       });
       for (const row of rows) insertEvent.run(...row);
+      // syncCaseClocks: the deadline clocks folded from the same events.
+      const folded = foldCaseClocks(
+        rows.map((r) => ({ type: r[3] as string, at: r[7] as string, payload: JSON.parse(r[4] as string) as unknown })),
+      );
+      for (const c of folded.clocks) {
+        insertClock.run(caseId, c.clock, c.due, c.metAt, c.breachedAt, folded.pausedSince, folded.provisional ? 1 : 0);
+      }
       // The same texts as core/cases/registerCase.ts indexes.
       const texts = [payload.number, payload.complainant.name, payload.complainant.phone, payload.subject, payload.content];
       insertTrigram.run(seqno, toTrigramDocument(texts));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import Sqlite from 'better-sqlite3';
 import { storeFileName } from '../../db/connection.ts';
-import { benchAdmin, benchDataDir, openBenchDesk } from '../benchDesk.ts';
+import { benchAdmin, benchDataDir, openBenchDesk, removeBenchDataDir } from '../benchDesk.ts';
 import { bulkLoad } from '../data/bulkLoad.ts';
 import { summarise } from '../measure/stats.ts';
 import type { ResultRow } from '../report.ts';
@@ -155,8 +155,13 @@ export async function measureFirstRender(options: {
       await browser.close();
     }
   } finally {
-    host?.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (host && host.exitCode === null) {
+      // The host backs up on quit; let it finish before its folder goes.
+      const exited = new Promise((resolve) => host?.once('exit', resolve));
+      host.kill();
+      await exited;
+    }
+    removeBenchDataDir(dataDir);
   }
   return { rows, notes };
 }

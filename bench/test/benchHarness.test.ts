@@ -1,9 +1,11 @@
-import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { benchDataDir, openBenchDesk } from '../benchDesk.ts';
+import { storeFileName } from '../../db/connection.ts';
+import { benchDataDir, openBenchDesk, removeBenchDataDir } from '../benchDesk.ts';
 import { bulkLoad } from '../data/bulkLoad.ts';
 import { createRng } from '../data/rng.ts';
 import { syntheticCase, type Vocabulary } from '../data/syntheticCase.ts';
+import { openRaw } from '../measure/floors.ts';
 import { ratioOf, renderTable, verdict } from '../report.ts';
 import { historyEnd, runTier } from '../tier.ts';
 
@@ -20,7 +22,7 @@ const vocabulary: Vocabulary = {
 describe('the bench harness', () => {
   const dirs: string[] = [];
   afterAll(() => {
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) removeBenchDataDir(dir);
   });
 
   it('generates the same cases from the same seed, and different ones from another', () => {
@@ -38,6 +40,11 @@ describe('the bench harness', () => {
     const loaded = await bulkLoad({ dataDir, count: 300, seed: 1, until: historyEnd });
     expect(loaded.cases).toBe(300);
     expect(loaded.events).toBeGreaterThan(300);
+    // Every case has its deadline clocks, as the core writes them: start-up has nothing to backfill.
+    const sqlite = openRaw(path.join(dataDir, storeFileName), { readonly: true });
+    const withoutClocks = sqlite.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_clocks)').pluck().get();
+    sqlite.close();
+    expect(withoutClocks).toBe(0);
 
     const bench = await openBenchDesk(dataDir);
     try {
