@@ -17,8 +17,8 @@ import { openStatuses } from '../../domain/cases/caseMachine.ts';
 import type { CaseActor } from '../../domain/cases/caseRules.ts';
 import type { RespondedPayload } from '../../domain/cases/events.ts';
 import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
-import { dueSoonMs } from '../../domain/deadlines/deadlineStatus.ts';
 import { planSearch } from '../../domain/text/searchTerms.ts';
+import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -35,8 +35,7 @@ type FilterInput = DeskParsedInput<'cases.board'>;
 
 const inboxSize = 50;
 
-function filterOf(input: FilterInput, actor: CaseActor, now: Date): BoardFilter {
-  const soon = new Date(now.getTime() + dueSoonMs).toISOString();
+function filterOf(input: FilterInput, actor: CaseActor, now: Date, soon: string): BoardFilter {
   const nowIso = now.toISOString();
   // Overdue and due soon together mean "everything due within the due-soon window".
   const dueBefore = input.dueSoon ? soon : input.overdue ? nowIso : undefined;
@@ -79,7 +78,8 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
     'cases.board': async (input, call) => {
       const actor = await actorOf(db, call.session);
       const now = ctx.now();
-      const filter = filterOf(input, actor, now);
+      const soon = await dueSoonBefore(ctx, db, now.toISOString());
+      const filter = filterOf(input, actor, now, soon);
       const statuses = (input.statuses ?? openStatuses).filter((s): s is (typeof openStatuses)[number] =>
         (openStatuses as readonly CaseStatus[]).includes(s),
       );
@@ -87,7 +87,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const columns = [];
       for (const status of statuses) {
         const cards = await boardCards(db, status, filter, input.perColumn ?? 30);
-        columns.push({ status, count: counts.get(status) ?? 0, cards: cards.map((r) => caseSummaryOf(r, now)) });
+        columns.push({ status, count: counts.get(status) ?? 0, cards: cards.map((r) => caseSummaryOf(r, now, soon)) });
       }
       return { columns };
     },
@@ -95,7 +95,8 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
     'cases.browse': async (input, call) => {
       const actor = await actorOf(db, call.session);
       const now = ctx.now();
-      const filter = filterOf(input, actor, now);
+      const soon = await dueSoonBefore(ctx, db, now.toISOString());
+      const filter = filterOf(input, actor, now, soon);
       const sort = input.sort ?? 'newest';
       const limit = input.limit ?? 100;
       const rows = await browseCases(db, filter, sort, parseCursor(input.cursor), limit + 1);
@@ -104,13 +105,14 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const next = rows.length > limit && last ? encodeCursor({ seqno: last.seqno, due: last.due_at }) : null;
       // The total is counted only for the first page: the list shows it, later pages do not need it.
       const total = input.cursor === undefined ? await countCases(db, filter) : -1;
-      return { items: page.map((r) => caseSummaryOf(r, now)), next, total };
+      return { items: page.map((r) => caseSummaryOf(r, now, soon)), next, total };
     },
 
     'cases.inbox': async (_input, call) => {
       const actor = await actorOf(db, call.session);
       const now = ctx.now();
-      const summary = (rows: Awaited<ReturnType<typeof listCases>>) => rows.map((r) => caseSummaryOf(r, now));
+      const soon = await dueSoonBefore(ctx, db, now.toISOString());
+      const summary = (rows: Awaited<ReturnType<typeof listCases>>) => rows.map((r) => caseSummaryOf(r, now, soon));
       const approvable = [
         ...(actor.roles.includes('supervisor') || actor.roles.includes('director') ? ['general', 'urgent'] : []),
         ...(actor.roles.includes('director') ? ['major'] : []),

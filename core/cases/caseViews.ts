@@ -8,7 +8,8 @@ import type { CaseState } from '../../domain/cases/projection.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
 import { deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
 
-export function caseSummaryOf(row: CaseRow, now: Date = new Date()): CaseSummary {
+/** `dueSoonBefore`: the desk's "warn ahead" setting as an instant (core/deadlines/deadlineViews.ts dueSoonBefore). */
+export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefore?: string): CaseSummary {
   return {
     id: row.id,
     number: row.number,
@@ -23,7 +24,7 @@ export function caseSummaryOf(row: CaseRow, now: Date = new Date()): CaseSummary
     deadlines: { acknowledge: row.deadline_acknowledge, feedback: row.deadline_feedback, resolve: row.deadline_resolve },
     handlerId: row.handler_id,
     dueAt: row.due_at,
-    deadlineStatus: deadlineStatus(row.due_at, now),
+    deadlineStatus: deadlineStatus(row.due_at, now, dueSoonBefore),
     proposalState: row.proposal_state as CaseSummary['proposalState'],
     escalated: row.escalated_at !== null,
     mergedIntoNumber: row.merged_into_number,

@@ -45,15 +45,28 @@ export async function deadlineActionEvent(
     }
     case 'pause':
       return { type: 'paused', payload: { reason: action.reason, pausedAt: ctx.now().toISOString() } };
-    case 'resume': {
+    case 'resume':
       if (!state.pausedSince) throw new DeskError('invalid_transition', { key: 'deadlines:errors.notPaused' });
-      const { profile } = await loadSettings(trx);
-      const policy = await policyFor(trx, profile, state.type, state.severity);
-      const resumedAt = ctx.now().toISOString();
-      const deadlines = shiftForPause(state.deadlines, policy, { pausedAt: state.pausedSince, resumedAt }, running, time);
-      return { type: 'resumed', payload: { reason: action.reason, resumedAt, deadlines, previous: state.deadlines } };
-    }
+      return resumption(ctx, trx, state, args.history, { reason: action.reason });
   }
+}
+
+/** The clocks run again from now: the running ones move by the time the pause took. */
+async function resumption(
+  ctx: DeskContext,
+  trx: Kysely<Database>,
+  state: CaseState,
+  history: readonly CaseEvent[],
+  why: { reason?: string | undefined; trigger?: 'contacted' },
+): Promise<CaseEventData> {
+  const pausedAt = state.pausedSince ?? ctx.now().toISOString();
+  const { profile } = await loadSettings(trx);
+  const policy = await policyFor(trx, profile, state.type, state.severity);
+  const time = await deskTimeOf(ctx, trx);
+  const running = runningClocks(foldCaseClocks(history).clocks);
+  const resumedAt = ctx.now().toISOString();
+  const deadlines = shiftForPause(state.deadlines, policy, { pausedAt, resumedAt }, running, time);
+  return { type: 'resumed', payload: { ...why, resumedAt, deadlines, previous: state.deadlines } };
 }
 
 /**
@@ -67,6 +80,10 @@ export async function deadlineFollowUps(
   after: CaseState,
   events: readonly CaseEvent[],
 ): Promise<CaseEventData[]> {
+  // The awaited thing arrived: a contact with the complainant recorded while paused resumes the clock.
+  if (after.pausedSince && events.at(-1)?.type === 'contacted') {
+    return [await resumption(ctx, trx, after, events, { trigger: 'contacted' })];
+  }
   const severityChanged = before.severity !== after.severity;
   const departmentsChanged = departmentCountOf(before) !== departmentCountOf(after);
   if (!severityChanged && !departmentsChanged) return [];

@@ -16,7 +16,7 @@ function recordsOf(rows: readonly CaseClockRow[]): ClockRecord[] {
 }
 
 /** The instant up to which a running clock is "due soon": the end of the setting's working day. */
-async function dueSoonBefore(ctx: DeskContext, db: Kysely<Database>, now: string): Promise<string> {
+export async function dueSoonBefore(ctx: DeskContext, db: Kysely<Database>, now: string): Promise<string> {
   const [time, settings] = await Promise.all([deskTimeOf(ctx, db), loadDeadlineSettings(db)]);
   return dueAfterWorkingDays(now, settings.dueSoonWorkingDays, time).at;
 }

@@ -238,3 +238,47 @@ describe('who may change the clocks', () => {
     await desk.close();
   });
 });
+
+describe('through the lifecycle', () => {
+  it('keeps breaches after closing, counts them in the on-time rates, and resumes a paused clock when the complainant is contacted', async () => {
+    const desk = await openStaffedDesk();
+    // Received a month ago: every clock is long past.
+    const receivedAt = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const { id } = await desk.register('rec', { receivedAt });
+    expect(await desk.desk.sweepDeadlines()).toBe(3);
+    await desk.act('rec', id, { type: 'accept', departmentId: desk.outpatient.id, handlerId: desk.ids.han });
+    await desk.act('han', id, { type: 'startInvestigation' });
+    await desk.act('han', id, { type: 'propose', text: '经核实为系统故障，已修复', finding: 'invalid' });
+    await desk.act('sup', id, { type: 'approve' });
+    await desk.act('han', id, { type: 'respond', channel: 'phone', content: '已向您说明情况' });
+    const closed = await desk.act('rec', id, { type: 'close' });
+    expect(closed.status).toBe('closed');
+    expect(await desk.desk.sweepDeadlines()).toBe(0);
+    const breaches = closed.events.filter((e) => e.type === 'deadlineBreached').map((e) => e.payload);
+    expect(breaches.map((b) => ('clock' in b ? b.clock : null))).toEqual(['acknowledge', 'feedback', 'resolve']);
+    expect(closed.deadlineInfo?.clocks.map((c) => c.status)).toEqual(['metLate', 'metLate', 'metLate']);
+    expect(closed.deadlineAlert).toBeNull();
+    const rates = await desk.by('sup', 'reports.onTime', {
+      from: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+      to: new Date().toISOString(),
+    });
+    expect(rates).toEqual({
+      acknowledge: { onTime: 0, late: 1, rate: 0 },
+      feedback: { onTime: 0, late: 1, rate: 0 },
+      resolve: { onTime: 0, late: 1, rate: 0 },
+    });
+
+    const fresh = await desk.register('rec');
+    await desk.act('rec', fresh.id, { type: 'pause', reason: '等待投诉人提供病历复印件' });
+    const contacted = await desk.act('rec', fresh.id, {
+      type: 'contact',
+      method: 'phone',
+      person: '张三',
+      summary: '投诉人已送来病历复印件',
+    });
+    expect(contacted.events.map((e) => e.type).slice(-3)).toEqual(['paused', 'contacted', 'resumed']);
+    expect(contacted.events.at(-1)).toMatchObject({ payload: { trigger: 'contacted' } });
+    expect(contacted.deadlineInfo?.pausedSince).toBeNull();
+    await desk.close();
+  });
+});

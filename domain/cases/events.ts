@@ -147,6 +147,8 @@ export interface PausedPayload {
 /** The clock runs again; the deadlines moved by the time the pause took (deadline.ts shiftForPause). */
 export interface ResumedPayload {
   reason?: string | undefined;
+  /** Set when the desk resumed by itself because the awaited contact was recorded. */
+  trigger?: 'contacted' | undefined;
   resumedAt: string;
   deadlines: Deadlines;
   previous: Deadlines;

@@ -21,6 +21,7 @@ export function DeadlineEventDetail(props: { event: CaseEvent }) {
     case 'resumed':
       return (
         <Text size="sm">
+          {e.payload.trigger === 'contacted' && `${t('events.autoResumed')} · `}
           {t('events.resumedMoved', {
             feedback: formatDue(e.payload.deadlines.feedback, lang),
             resolve: formatDue(e.payload.deadlines.resolve, lang),
