@@ -95,8 +95,10 @@ export function backupHandlers(ctx: DeskContext, shell: DeskShell, backups: Back
 
     'backup.list': async (input, call) => {
       requireAdmin(call.session);
-      const folder = input.folder ? path.resolve(input.folder) : (await loadBackupConfig(db, shell.dataDir)).config.folder;
-      if (!input.folder && !fs.existsSync(folder)) return { folder, items: [] };
+      const { config } = await loadBackupConfig(db, shell.dataDir);
+      const folder = input.folder ? path.resolve(input.folder) : config.folder;
+      // The default folder appears with the first backup; a chosen one that is missing is said so (USB unplugged).
+      if (!input.folder && config.isDefaultFolder && !fs.existsSync(folder)) return { folder, items: [] };
       return { folder, items: await listBackups(folder, call.locale) };
     },
 

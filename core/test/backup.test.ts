@@ -222,6 +222,37 @@ describe('restore', () => {
     expect(fs.readFileSync(path.join(result.setAsidePath as string, 'attachments', 'b.txt'), 'utf8')).toBe('after');
   });
 
+  it('puts the previous store back when the restored one cannot be opened', async () => {
+    const { desk, numbers } = await deskWithCases(2);
+    const good = (await desk.call('backup.run', {})).path as string;
+    // A store that claims an old schema but already has the new columns: its upgrade fails.
+    const scratch = tempDir('desk-bad-restore-');
+    const lying = path.join(scratch, 'old.sqlite');
+    fs.copyFileSync(path.join(good, 'desk.sqlite'), lying);
+    const ld = new Sqlite(lying);
+    ld.pragma('user_version = 1');
+    ld.close();
+    const answer = await desk.raw('backup.restore', { path: lying, confirm: true }, { locale: 'en' });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'store_error', message: expect.stringContaining('previous data was put back') },
+    });
+    expect(desk.desk.state).toBe('ok');
+    expect(fs.readdirSync(path.join(desk.dataDir, 'set-aside'))).toEqual([]);
+    const login = await desk.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+    const list = await desk.call('cases.list', {}, { token: login.token });
+    expect(list.items.map((c) => c.number).sort()).toEqual([...numbers].sort());
+  });
+
+  it('says the chosen backup folder is missing when listing it', async () => {
+    const { desk, folder } = await deskWithCases(0);
+    fs.rmSync(folder, { recursive: true });
+    expect(await desk.raw('backup.list', {}, { locale: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'store_error', message: expect.stringContaining('USB drive') },
+    });
+  });
+
   it('refuses what is not a valid backup, with a clear message, and changes nothing', async () => {
     const { desk } = await deskWithCases(1);
     const good = (await desk.call('backup.run', {})).path as string;
