@@ -28,6 +28,9 @@ import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
 import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.ts';
+import { correctiveActionHandlers } from './reports/correctiveActionHandlers.ts';
+import { backfillReportFacts } from './reports/reportFacts.ts';
+import { reportHandlers } from './reports/reportHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
 import { translatorFor } from './translate.ts';
@@ -142,8 +145,11 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...backupHandlers(ctx, shell, backups),
       ...dataHandlers(ctx, shell),
       ...deadlineHandlers(ctx),
+      ...reportHandlers(ctx),
+      ...correctiveActionHandlers(ctx),
     };
     await backfillCaseClocks(ctx);
+    await backfillReportFacts(ctx, store.db);
     await sweepDeadlines(ctx);
     if (options.backupScheduler !== false) backups.startScheduler();
     return {

@@ -161,6 +161,48 @@ export interface CaseClocksTable {
   provisional: number;
 }
 
+export interface CaseReportFactsTable {
+  case_id: string;
+  accepted_at: string | null;
+  declined: number;
+  ack_done_at: string | null;
+  feedback_done_at: string | null;
+  resolve_done_at: string | null;
+  ack_breached: number;
+  feedback_breached: number;
+  resolve_breached: number;
+  finding: string | null;
+  closed_at: string | null;
+  follow_ups: number;
+  last_satisfaction: number | null;
+  handling_days: number | null;
+  merged: number;
+}
+
+export interface CorrectiveActionsTable {
+  id: string;
+  source: 'case' | 'analysis';
+  case_id: string | null;
+  /** The analysis period it was raised from, e.g. `month:2025-11`. */
+  period: string | null;
+  department_id: string | null;
+  cause: string;
+  measure: string;
+  training: string | null;
+  owner: string;
+  due_date: string; // local date YYYY-MM-DD
+  status: 'open' | 'implemented' | 'closed';
+  implemented_at: string | null;
+  implementation: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
+  verification: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -177,4 +219,6 @@ export interface Database {
   calendar_local_days: CalendarLocalDaysTable;
   deadline_policies: DeadlinePoliciesTable;
   case_clocks: CaseClocksTable;
+  case_report_facts: CaseReportFactsTable;
+  corrective_actions: CorrectiveActionsTable;
 }

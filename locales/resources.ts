@@ -4,6 +4,7 @@ import enCommon from './en/common.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
 import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
+import zhCNReports from './zh-CN/reports.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
 import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
@@ -18,6 +20,7 @@ import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
+import zhTWReports from './zh-TW/reports.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
 
 /** Every language's resources, bundled statically so the app needs no files at run time. */
@@ -30,6 +33,7 @@ export const resources = {
     handling: zhCNHandling,
     backup: zhCNBackup,
     deadlines: zhCNDeadlines,
+    reports: zhCNReports,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -39,6 +43,7 @@ export const resources = {
     handling: zhTWHandling,
     backup: zhTWBackup,
     deadlines: zhTWDeadlines,
+    reports: zhTWReports,
   },
   en: {
     common: enCommon,
@@ -48,13 +53,14 @@ export const resources = {
     handling: enHandling,
     backup: enBackup,
     deadlines: enDeadlines,
+    reports: enReports,
   },
 } as const;
 
 export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
-export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup', 'deadlines'] as const;
+export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup', 'deadlines', 'reports'] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */
 export function pickLanguage(requested: string | undefined | null): Language {

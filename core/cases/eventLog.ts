@@ -5,6 +5,7 @@ import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
 import { hashInput } from '../../domain/cases/hashChain.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { recordReportFacts } from '../reports/reportFacts.ts';
 
 /**
  * Appends one event to a case's log, chained to the previous one. Call it inside the
@@ -43,5 +44,6 @@ export async function appendCaseEvent(
     hash,
   });
   await syncCaseClocks(trx, link.caseId);
+  await recordReportFacts(ctx, trx, fields.caseId, { type: data.type, at: fields.at, payload: data.payload });
   return { ...data, ...fields, payload: data.payload, hash } as CaseEvent;
 }

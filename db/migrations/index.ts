@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial.ts';
 import { sql as deadlines } from './003_deadlines.ts';
 import { sql as caseHandling } from './005_case_handling.ts';
 import { sql as benchIndexes } from './007_bench_indexes.ts';
+import { sql as reports } from './008_reports.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'deadlines', sql: deadlines },
   { version: 5, name: 'case_handling', sql: caseHandling },
   { version: 7, name: 'bench_indexes', sql: benchIndexes },
+  { version: 8, name: 'reports', sql: reports },
 ];

@@ -112,6 +112,12 @@ export interface CaseFilter {
   handlerId?: string | undefined;
   categoryId?: string | undefined;
   severity?: string | undefined;
+  type?: string | undefined;
+  channel?: string | undefined;
+  respondentDepartmentId?: string | undefined;
+  respondentPerson?: string | undefined;
+  /** Open with a clock running past its deadline at this instant (see domain/reports/workload.ts). */
+  overdueAt?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   search?: SearchPlan | undefined;
@@ -127,6 +133,19 @@ export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[
   if (f.handlerId) query = query.where('handler_id', '=', f.handlerId);
   if (f.categoryId) query = query.where('category_id', '=', f.categoryId);
   if (f.severity) query = query.where('severity', '=', f.severity);
+  if (f.type) query = query.where('type', '=', f.type);
+  if (f.channel) query = query.where('channel', '=', f.channel);
+  if (f.respondentDepartmentId) query = query.where(sql`json_extract(respondent, '$.departmentId')`, '=', f.respondentDepartmentId);
+  if (f.respondentPerson) query = query.where(sql`json_extract(respondent, '$.person')`, '=', f.respondentPerson);
+  if (f.overdueAt) {
+    const at = f.overdueAt;
+    query = query.where('status', 'not in', ['declined', 'closed', 'archived']).where(
+      sql<boolean>`EXISTS (SELECT 1 FROM case_report_facts r WHERE r.case_id = cases.id AND (
+        (r.ack_done_at IS NULL AND cases.deadline_acknowledge < ${at})
+        OR (r.feedback_done_at IS NULL AND cases.deadline_feedback < ${at})
+        OR (r.resolve_done_at IS NULL AND cases.deadline_resolve < ${at})))`,
+    );
+  }
   if (f.from) query = query.where('received_at', '>=', f.from);
   if (f.to) query = query.where('received_at', '<', f.to);
   if (f.beforeSeqno !== undefined) query = query.where('seqno', '<', f.beforeSeqno);

@@ -21,6 +21,18 @@ import {
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
+  analysisInput,
+  createCorrectiveActionInput,
+  exportInput,
+  implementCorrectiveActionInput,
+  listCorrectiveActionsInput,
+  performanceInput,
+  repeatsInput,
+  reportRangeInput,
+  verifyCorrectiveActionInput,
+} from './reportSchemas.ts';
+import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
+import {
   actOnCaseInput,
   createDepartmentInput,
   emptyInput,
@@ -87,6 +99,15 @@ export const deskMethods = {
   'deadlineSettings.get': { input: emptyInput, session: true },
   'deadlineSettings.update': { input: deadlineSettingsInput, session: true },
   'reports.onTime': { input: onTimeReportInput, session: true },
+  'reports.summary': { input: reportRangeInput, session: true },
+  'reports.repeats': { input: repeatsInput, session: true },
+  'reports.analysis': { input: analysisInput, session: true },
+  'reports.export': { input: exportInput, session: true },
+  'reports.performance': { input: performanceInput, session: true },
+  'correctiveActions.create': { input: createCorrectiveActionInput, session: true },
+  'correctiveActions.list': { input: listCorrectiveActionsInput, session: true },
+  'correctiveActions.implement': { input: implementCorrectiveActionInput, session: true },
+  'correctiveActions.verify': { input: verifyCorrectiveActionInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type DeskMethod = keyof typeof deskMethods;
@@ -130,6 +151,15 @@ export interface DeskOutputs {
   'deadlineSettings.get': { workingHours: string[]; dueSoonWorkingDays: number };
   'deadlineSettings.update': Record<string, never>;
   'reports.onTime': OnTimeReport;
+  'reports.summary': ReportSummary;
+  'reports.repeats': { items: RepeatComplainant[] };
+  'reports.analysis': AnalysisReport;
+  'reports.export': ExportedFile;
+  'reports.performance': PerformanceReport;
+  'correctiveActions.create': { id: string };
+  'correctiveActions.list': { items: CorrectiveAction[] };
+  'correctiveActions.implement': CorrectiveAction;
+  'correctiveActions.verify': CorrectiveAction;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

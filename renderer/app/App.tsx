@@ -17,6 +17,10 @@ import { LoginPage } from '../pages/LoginPage.tsx';
 import { FreshStartLink, RecoveryPage } from '../pages/RecoveryPage.tsx';
 import { RegisterPage } from '../pages/RegisterPage.tsx';
 import { RestorePage } from '../pages/RestorePage.tsx';
+import { AnalysisPage } from '../pages/reports/AnalysisPage.tsx';
+import { CorrectiveActionsPage } from '../pages/reports/CorrectiveActionsPage.tsx';
+import { DashboardPage } from '../pages/reports/DashboardPage.tsx';
+import { PerformancePage } from '../pages/reports/PerformancePage.tsx';
 import { SetupWizard } from '../pages/SetupWizard.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { client, SessionProvider } from './deskSession.tsx';
@@ -108,6 +112,10 @@ export function App() {
                 <Route path="/inquiry" element={<InquiryPage />} />
                 <Route path="/backup" element={<BackupPage />} />
                 <Route path="/backup/restore" element={<RestorePage />} />
+                <Route path="/reports" element={<DashboardPage />} />
+                <Route path="/reports/analysis" element={<AnalysisPage />} />
+                <Route path="/reports/performance" element={<PerformancePage />} />
+                <Route path="/reports/actions" element={<CorrectiveActionsPage />} />
                 <Route path="*" element={<Navigate to="/register" replace />} />
               </Route>
             </Routes>

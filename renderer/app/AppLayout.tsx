@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { canViewReports } from '../../domain/reports/access.ts';
 import { useInboxCount } from '../cases/useInboxCount.ts';
 import { BackupIndicator } from '../components/BackupIndicator.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -13,6 +14,7 @@ const pages = [
   { to: '/follow-ups', key: 'handling:nav.followUps' },
   { to: '/inquiry', key: 'handling:nav.inquiry' },
   { to: '/cases', key: 'nav.cases' },
+  { to: '/reports', key: 'nav.reports', visible: canViewReports },
   { to: '/backup', key: 'backup:nav' },
   { to: '/settings/deadlines', key: 'nav.deadlineSettings' },
 ] as const;
@@ -44,22 +46,24 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {pages.map((p) => (
-          <NavLink
-            key={p.to}
-            component={RouterLink}
-            to={p.to}
-            label={<Text size="lg">{t(p.key)}</Text>}
-            active={location.pathname.startsWith(p.to)}
-            rightSection={
-              p.to === '/inbox' && inboxCount > 0 ? (
-                <Badge color="red" data-testid="inbox-count">
-                  {inboxCount}
-                </Badge>
-              ) : undefined
-            }
-          />
-        ))}
+        {pages
+          .filter((p) => !('visible' in p) || p.visible(user.roles))
+          .map((p) => (
+            <NavLink
+              key={p.to}
+              component={RouterLink}
+              to={p.to}
+              label={<Text size="lg">{t(p.key)}</Text>}
+              active={location.pathname.startsWith(p.to)}
+              rightSection={
+                p.to === '/inbox' && inboxCount > 0 ? (
+                  <Badge color="red" data-testid="inbox-count">
+                    {inboxCount}
+                  </Badge>
+                ) : undefined
+              }
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -2,19 +2,25 @@ import { Badge, Button, Center, Group, Stack, Table, Text, TextInput, Title } fr
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { DeskInput } from '../../domain/api/deskApi.ts';
 import type { CaseSummary } from '../../domain/api/views.ts';
 import { DeskCallError } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { DeadlineAlertBadge } from '../components/DeadlineAlertBadge.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
+import { CaseListFilters, filtersFromUrl } from './reports/CaseListFilters.tsx';
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation('cases');
   const { client } = useSession();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
+  const [params] = useSearchParams();
+  // Filters arrive in the URL (a chart on the dashboard links here); the search box adds to them.
+  const filters = filtersFromUrl(params);
+  const filterKey = params.toString();
+  const [q, setQ] = useState(params.get('q') ?? '');
   const [query] = useDebouncedValue(q.trim(), 250);
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -22,7 +28,8 @@ export function CaseListPage() {
 
   async function load(cursor: string | null) {
     try {
-      const page = await client.call('cases.list', { ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) });
+      const input: DeskInput<'cases.list'> = { ...filters, ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) };
+      const page = await client.call('cases.list', input);
       setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
       setNext(page.next);
       setError(null);
@@ -34,13 +41,14 @@ export function CaseListPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the query settles
   useEffect(() => {
     void load(null);
-  }, [query]);
+  }, [query, filterKey]);
 
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('list.title')}
       </Title>
+      <CaseListFilters params={params} />
       <TextInput
         type="search"
         aria-label={t('common:search')}

@@ -1,0 +1,78 @@
+import { correctiveActionsForPeriod } from '../../db/queries/correctiveActions.ts';
+import { latestReasons, majorCases, namesOf, overdueCases } from '../../db/queries/reportLists.ts';
+import { closedBetween } from '../../db/queries/reports.ts';
+import type { AnalysisReport, ReportCaseLine } from '../../domain/api/reportViews.ts';
+import type { CaseStatus, Severity } from '../../domain/cases/vocabulary.ts';
+import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
+import type { Clock } from '../../domain/reports/caseFacts.ts';
+import { type PeriodRef, periodRange, previousPeriod, samePeriodLastYear } from '../../domain/reports/periods.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { loadSettings } from '../settings.ts';
+import { correctiveActionOf } from './correctiveActionViews.ts';
+import { figuresFor, groupsFor } from './reportData.ts';
+
+const listLimit = 200;
+
+/** 月度投诉情况分析 and its quarterly, half-yearly and yearly forms. */
+export async function buildAnalysis(ctx: DeskContext, period: PeriodRef): Promise<AnalysisReport> {
+  const { db } = ctx.store;
+  const settings = await loadSettings(db);
+  const offset = settings.utcOffsetMinutes;
+  const now = ctx.now().toISOString();
+  const range = periodRange(period, offset);
+  const previousRange = periodRange(previousPeriod(period), offset);
+  const lastYearRange = periodRange(samePeriodLastYear(period), offset);
+  const groups = (g: Parameters<typeof groupsFor>[3]) => groupsFor(db, range, now, g, offset);
+  const bucket = period.kind === 'month' ? 'day' : 'month';
+
+  const major = await majorCases(db, range, listLimit);
+  const overdue = await overdueCases(db, range, now, listLimit);
+  const departmentNames = await namesOf(
+    db,
+    'departments',
+    [...major, ...overdue].map((c) => c.department_id),
+  );
+  const reasons = await latestReasons(
+    db,
+    overdue.map((c) => c.id),
+  );
+  const line = (c: (typeof major)[number]): ReportCaseLine => ({
+    id: c.id,
+    number: c.number,
+    subject: c.subject,
+    severity: c.severity as Severity,
+    status: c.status as CaseStatus,
+    departmentName: c.department_id ? (departmentNames.get(c.department_id) ?? null) : null,
+    receivedAt: c.received_at,
+  });
+  const today = localDateOf(now, offset);
+  return {
+    orgName: settings.orgName ?? '',
+    period,
+    range,
+    previousRange,
+    lastYearRange,
+    generatedAt: now,
+    current: await figuresFor(db, range, now, offset),
+    previous: await figuresFor(db, previousRange, now, offset),
+    lastYear: await figuresFor(db, lastYearRange, now, offset),
+    closedInRange: await closedBetween(db, range.from, range.to),
+    trend: { bucket, rows: await groups(bucket) },
+    byCategory: await groups('category'),
+    byDepartment: await groups('department'),
+    byChannel: await groups('channel'),
+    bySeverity: await groups('severity'),
+    byType: await groups('type'),
+    byRespondentDepartment: (await groups('respondentDepartment')).filter((g) => g.key !== null),
+    byRespondentPerson: (await groups('respondentPerson')).filter((g) => g.key !== null),
+    majorCases: major.map(line),
+    overdueCases: overdue.map((c) => ({
+      ...line(c),
+      clocks: (['acknowledge', 'feedback', 'resolve'] as const satisfies readonly Clock[]).filter(
+        (k) => ({ acknowledge: c.ack_late, feedback: c.feedback_late, resolve: c.resolve_late })[k] === 1,
+      ),
+      reason: reasons.get(c.id) ?? null,
+    })),
+    correctiveActions: (await correctiveActionsForPeriod(db, range)).map((r) => correctiveActionOf(r, today)),
+  };
+}

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Translate } from '../../domain/reports/analysisRows.ts';
+import { renderAnalysisHtml } from '../../print/renderAnalysis.tsx';
+import { translatorFor } from '../translate.ts';
+import { seedReportDataset } from './reportsDataset.ts';
+
+/**
+ * The printed analysis: rendered by core to HTML, printed to PDF on A4 by Chromium (as Electron
+ * prints it), and read back with pdftotext: the title, the figures with their comparisons, the
+ * charts' labels (drawn as SVG text) and the lists are on paper.
+ */
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+describe('the printed analysis', () => {
+  it('prints on A4 with figures, charts and lists that read back from the PDF', async () => {
+    const { desk, ids } = await seedReportDataset();
+    close = () => desk.close();
+    const report = await desk.call('reports.analysis', { period: { kind: 'month', year: 2025, index: 11 } });
+    const translate = translatorFor('zh-CN', 'reports');
+    const t: Translate = (key, values) => translate(key, values ?? {});
+    const html = renderAnalysisHtml(report, t, 'zh-CN');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<svg');
+
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const dir = process.env.DESK_KEEP_PDF ?? fs.mkdtempSync(path.join(os.tmpdir(), 'desk-analysis-pdf-'));
+    const pdfPath = path.join(dir, 'analysis.pdf');
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    } finally {
+      await browser.close();
+    }
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const squeezed = text.replace(/\s+/g, ' ');
+    expect(squeezed).toContain('市第一人民医院');
+    expect(squeezed).toContain('2025年11月投诉情况分析');
+    // The figures against October (1 case) and last November (none): 5, 1, +4, 0, +5.
+    expect(squeezed).toMatch(/登记件数 5 1 \+4 0 \+5/);
+    expect(squeezed).toMatch(/受理按时率 50\.0% 0\.0% \+50\.0%/);
+    expect(squeezed).toMatch(/回访率 100\.0%/);
+    // Chart labels are SVG text in the PDF.
+    expect(squeezed).toContain('登记与办结趋势');
+    expect(squeezed).toContain('门诊部');
+    // Overdue cases with their missed clocks.
+    expect(squeezed).toContain(ids.c2.number);
+    expect(squeezed).toContain('受理确认、首次反馈');
+    expect(squeezed).toContain('分析人');
+  }, 60_000);
+});

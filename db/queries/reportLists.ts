@@ -1,0 +1,105 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** Lists for the analysis: repeat complainants, major and overdue cases, names of ids. */
+
+export async function repeatComplainants(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  limit: number,
+): Promise<{ phone: string; name: string; cases: number; latest_id: string; latest_number: string }[]> {
+  const result = await sql<{ phone: string; name: string; cases: number; latest_id: string; latest_number: string }>`
+    SELECT c.complainant_phone AS phone,
+      count(*) AS cases,
+      max(c.received_at) AS latest_at,
+      (SELECT l.complainant_name FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to} ORDER BY l.received_at DESC LIMIT 1) AS name,
+      (SELECT l.id FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to} ORDER BY l.received_at DESC LIMIT 1) AS latest_id,
+      (SELECT l.number FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to} ORDER BY l.received_at DESC LIMIT 1) AS latest_number
+    FROM cases c
+    WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to}
+      AND c.complainant_phone IS NOT NULL AND c.type = 'complaint'
+    GROUP BY c.complainant_phone
+    HAVING count(*) > 1
+    ORDER BY cases DESC, latest_at DESC
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+export interface CaseLineRow {
+  id: string;
+  number: string;
+  subject: string;
+  severity: string;
+  status: string;
+  department_id: string | null;
+  received_at: string;
+}
+
+export function majorCases(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<CaseLineRow[]> {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'number', 'subject', 'severity', 'status', 'department_id', 'received_at'])
+    .where('received_at', '>=', range.from)
+    .where('received_at', '<', range.to)
+    .where('severity', 'in', ['major', 'urgent'])
+    .where('merged_into_id', 'is', null)
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+}
+
+export interface OverdueRow extends CaseLineRow {
+  ack_late: number;
+  feedback_late: number;
+  resolve_late: number;
+}
+
+/**
+ * Cases of the cohort that missed a clock: stopped after the deadline, a recorded breach, or
+ * still running past it at `now`. The negation of the on-time predicate in reports.ts.
+ */
+export async function overdueCases(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  now: string,
+  limit: number,
+): Promise<OverdueRow[]> {
+  const result = await sql<OverdueRow>`
+    SELECT * FROM (
+      SELECT c.id, c.number, c.subject, c.severity, c.status, c.department_id, c.received_at,
+        (r.ack_breached = 1 OR (r.ack_done_at IS NOT NULL AND r.ack_done_at > c.deadline_acknowledge)
+          OR (r.ack_done_at IS NULL AND c.deadline_acknowledge < ${now})) AS ack_late,
+        (r.feedback_breached = 1 OR (r.feedback_done_at IS NOT NULL AND r.feedback_done_at > c.deadline_feedback)
+          OR (r.feedback_done_at IS NULL AND c.deadline_feedback < ${now})) AS feedback_late,
+        (r.resolve_breached = 1 OR (r.resolve_done_at IS NOT NULL AND r.resolve_done_at > c.deadline_resolve)
+          OR (r.resolve_done_at IS NULL AND c.deadline_resolve < ${now})) AS resolve_late
+      FROM cases c JOIN case_report_facts r ON r.case_id = c.id
+      WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND r.merged = 0
+    ) WHERE ack_late OR feedback_late OR resolve_late
+    ORDER BY received_at
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** The latest reason recorded on each case (any event whose payload has a `reason`). */
+export async function latestReasons(db: Kysely<Database>, caseIds: readonly string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_events')
+    .select(['case_id', 'seq', sql<string>`json_extract(payload, '$.reason')`.as('reason')])
+    .where('case_id', 'in', [...caseIds])
+    .where(sql<boolean>`json_extract(payload, '$.reason') IS NOT NULL`)
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
+  const reasons = new Map<string, string>();
+  for (const r of rows) reasons.set(r.case_id, r.reason);
+  return reasons;
+}
+
+export async function namesOf(db: Kysely<Database>, table: 'departments' | 'categories', ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

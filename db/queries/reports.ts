@@ -1,0 +1,180 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { FigureCounts } from '../../domain/reports/figures.ts';
+import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
+import type { ReportGroup } from '../../domain/reports/groups.ts';
+import type { Database } from '../schema.ts';
+
+/**
+ * The analysis figures' counts in SQL, mirroring domain/reports/figures.ts `countCase` predicate
+ * by predicate (a test checks both against hand-computed values). The cohort is always a range
+ * of received_at (indexed); groups are plain columns of `cases` or of the local date.
+ */
+
+function groupExpression(group: ReportGroup, utcOffsetMinutes: number): RawBuilder<string | null> {
+  const shift = `${utcOffsetMinutes >= 0 ? '+' : ''}${utcOffsetMinutes} minutes`;
+  switch (group) {
+    case 'day':
+      return sql`strftime('%Y-%m-%d', c.received_at, ${shift})`;
+    case 'week':
+      // The Monday on or before the local date.
+      return sql`strftime('%Y-%m-%d', c.received_at, ${shift}, '-6 days', 'weekday 1')`;
+    case 'month':
+      return sql`strftime('%Y-%m', c.received_at, ${shift})`;
+    case 'category':
+      return sql`c.category_id`;
+    case 'department':
+      return sql`c.department_id`;
+    case 'channel':
+      return sql`c.channel`;
+    case 'severity':
+      return sql`c.severity`;
+    case 'type':
+      return sql`c.type`;
+    case 'status':
+      return sql`c.status`;
+    case 'respondentDepartment':
+      return sql`json_extract(c.respondent, '$.departmentId')`;
+    case 'respondentPerson':
+      return sql`json_extract(c.respondent, '$.person')`;
+    case 'handler':
+      return sql`c.handler_id`;
+  }
+}
+
+interface CountsRow {
+  key: string | null;
+  registered: number;
+  complaints: number;
+  accepted: number;
+  declined: number;
+  closed: number;
+  accepted_closed: number;
+  ack_decided: number;
+  ack_met: number;
+  feedback_decided: number;
+  feedback_met: number;
+  resolve_decided: number;
+  resolve_met: number;
+  answered: number;
+  followed_up: number;
+  rated: number;
+  satisfied: number;
+  with_finding: number;
+  valid: number;
+  repeats: number;
+  handled_with_days: number;
+  handling_days_total: number;
+}
+
+const repeatWindow = `-${repeatWindowDays} days`;
+
+export interface CohortFilter {
+  from: string;
+  to: string;
+  now: string;
+  departmentId?: string | undefined;
+}
+
+/** FigureCounts of the cases received in [from, to), per group or as one row (key null). */
+export async function cohortCounts(
+  db: Kysely<Database>,
+  f: CohortFilter,
+  group: ReportGroup | null,
+  utcOffsetMinutes: number,
+): Promise<{ key: string | null; counts: FigureCounts }[]> {
+  const key = group ? groupExpression(group, utcOffsetMinutes) : sql<null>`NULL`;
+  const department = f.departmentId ? sql`AND c.department_id = ${f.departmentId}` : sql``;
+  const result = await sql<CountsRow>`
+    SELECT ${key} AS key,
+      count(*) AS registered,
+      total(c.type = 'complaint') AS complaints,
+      total(r.accepted_at IS NOT NULL) AS accepted,
+      total(r.declined) AS declined,
+      total(r.closed_at IS NOT NULL) AS closed,
+      total(r.accepted_at IS NOT NULL AND r.closed_at IS NOT NULL) AS accepted_closed,
+      total(r.ack_done_at IS NOT NULL OR c.deadline_acknowledge < ${f.now}) AS ack_decided,
+      total(r.ack_done_at IS NOT NULL AND r.ack_done_at <= c.deadline_acknowledge AND r.ack_breached = 0) AS ack_met,
+      total(r.feedback_done_at IS NOT NULL OR c.deadline_feedback < ${f.now}) AS feedback_decided,
+      total(r.feedback_done_at IS NOT NULL AND r.feedback_done_at <= c.deadline_feedback AND r.feedback_breached = 0) AS feedback_met,
+      total(r.resolve_done_at IS NOT NULL OR c.deadline_resolve < ${f.now}) AS resolve_decided,
+      total(r.resolve_done_at IS NOT NULL AND r.resolve_done_at <= c.deadline_resolve AND r.resolve_breached = 0) AS resolve_met,
+      total(r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL) AS answered,
+      total(r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL AND r.follow_ups > 0) AS followed_up,
+      total(r.last_satisfaction IS NOT NULL) AS rated,
+      total(r.last_satisfaction >= ${satisfiedFrom}) AS satisfied,
+      total(c.type = 'complaint' AND r.finding IS NOT NULL) AS with_finding,
+      total(c.type = 'complaint' AND r.finding = 'valid') AS valid,
+      total(c.type = 'complaint' AND c.complainant_phone IS NOT NULL AND EXISTS (
+        SELECT 1 FROM cases p
+        WHERE p.complainant_phone = c.complainant_phone
+          AND p.category_id IS c.category_id
+          AND p.id <> c.id
+          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_id = p.id AND pr.merged = 1)
+          AND p.received_at < c.received_at
+          AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
+      )) AS repeats,
+      total(r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AS handled_with_days,
+      total(CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END) AS handling_days_total
+    FROM cases c JOIN case_report_facts r ON r.case_id = c.id
+    WHERE c.received_at >= ${f.from} AND c.received_at < ${f.to} AND r.merged = 0 ${department}
+    GROUP BY 1
+    ORDER BY 2 DESC, 1`.execute(db);
+  return result.rows.map((row) => ({
+    key: row.key,
+    counts: {
+      registered: row.registered,
+      complaints: row.complaints,
+      accepted: row.accepted,
+      declined: row.declined,
+      closed: row.closed,
+      acceptedClosed: row.accepted_closed,
+      clockDecided: { acknowledge: row.ack_decided, feedback: row.feedback_decided, resolve: row.resolve_decided },
+      clockMet: { acknowledge: row.ack_met, feedback: row.feedback_met, resolve: row.resolve_met },
+      answered: row.answered,
+      followedUp: row.followed_up,
+      rated: row.rated,
+      satisfied: row.satisfied,
+      withFinding: row.with_finding,
+      valid: row.valid,
+      repeats: row.repeats,
+      handledWithDays: row.handled_with_days,
+      handlingDaysTotal: row.handling_days_total,
+    },
+  }));
+}
+
+const openStatuses = sql`c.status NOT IN ('declined', 'closed', 'archived')`;
+const pendingPast = (at: string) => sql`(
+  (r.ack_done_at IS NULL AND c.deadline_acknowledge < ${at})
+  OR (r.feedback_done_at IS NULL AND c.deadline_feedback < ${at})
+  OR (r.resolve_done_at IS NULL AND c.deadline_resolve < ${at}))`;
+
+/**
+ * Open cases now, and of them the overdue (a clock still running past its deadline) and the
+ * due soon (not overdue, a running clock ends before `soon`). Mirrors domain/reports/workload.ts.
+ */
+export async function openWorkload(
+  db: Kysely<Database>,
+  now: string,
+  soon: string,
+): Promise<{ open: number; overdue: number; dueSoon: number }> {
+  const result = await sql<{ open: number; overdue: number; due_soon: number }>`
+    SELECT count(*) AS open,
+      total(${pendingPast(now)}) AS overdue,
+      total(NOT ${pendingPast(now)} AND ${pendingPast(soon)}) AS due_soon
+    FROM cases c JOIN case_report_facts r ON r.case_id = c.id
+    WHERE ${openStatuses}`.execute(db);
+  const row = result.rows[0];
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.due_soon ?? 0 };
+}
+
+/** Cases closed in [from, to), whenever they were received. */
+export async function closedBetween(db: Kysely<Database>, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('case_report_facts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('closed_at', '>=', from)
+    .where('closed_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
