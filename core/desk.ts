@@ -181,7 +181,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       const at = now();
       let setAside: string | null = null;
       try {
-        setAside = setAsideStore(dataDir, at, 'before-restore', folder);
+        // Named for why it was replaced: a working store, or one that could not be opened ('damaged', 'tooNew').
+        setAside = setAsideStore(dataDir, at, current.state === 'ok' ? 'before-restore' : current.state, folder);
         await placeBackup(backup, dataDir);
       } catch (e) {
         putBack(dataDir, setAside, folder);

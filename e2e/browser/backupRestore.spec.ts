@@ -131,5 +131,29 @@ test('backup now, restore through the guided screen, and recover a damaged store
   await signIn(page);
   await page.getByRole('link', { name: '投诉件', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(kept) })).toBeVisible();
-  expect(fs.readdirSync(path.join(dataDir, 'set-aside')).length).toBe(2);
+  expect(fs.readdirSync(path.join(dataDir, 'set-aside')).sort()).toEqual([
+    expect.stringMatching(/-before-restore$/),
+    expect.stringMatching(/-damaged$/),
+  ]);
+
+  // Moving to a new PC: export everything, then import it into a new desk from the first-run screen.
+  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-export-'));
+  await page.getByRole('link', { name: '备份与数据' }).click();
+  await page.getByLabel('保存到文件夹').fill(exportDir);
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const exported = page.getByText(/已导出到 /);
+  await expect(exported).toBeVisible();
+  const exportFile = (await exported.textContent())?.replace('已导出到', '').trim() ?? '';
+  expect(exportFile.endsWith('.json')).toBe(true);
+  const newPc = await startHost(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-newpc-')));
+  await page.goto(newPc.url);
+  await page.getByRole('button', { name: '从另一台电脑迁移？恢复备份或导入导出数据' }).click();
+  await page.getByLabel('导出文件（.json）或 CSV 导出文件夹').fill(exportFile);
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByText('已导入 1 件投诉。请使用原受理台的账号登录。')).toBeVisible();
+  await shot(page, '26-imported-on-new-pc');
+  await page.getByRole('button', { name: '打开受理台' }).click();
+  await signIn(page);
+  await page.getByRole('link', { name: '投诉件', exact: true }).click();
+  await expect(page.getByRole('row', { name: new RegExp(kept) })).toBeVisible();
 });

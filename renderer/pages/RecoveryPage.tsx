@@ -90,11 +90,11 @@ export function RecoveryPage(props: Props) {
       <Paper withBorder shadow="sm" p="xl" w={760}>
         <Group justify="space-between" mb="md" wrap="nowrap">
           <Title order={1} size="h2">
-            {props.mode === 'damaged' ? t('damaged.title') : t('fresh.title')}
+            {props.mode === 'fresh' ? t('fresh.title') : done ? t('restore.title') : t('damaged.title')}
           </Title>
           <LanguageSwitch />
         </Group>
-        {props.mode === 'damaged' && (
+        {props.mode === 'damaged' && !done && (
           <Stack gap="xs" mb="lg">
             <Alert color={props.health.state === 'damaged' ? 'red' : 'orange'} variant="light" data-testid="damage-message">
               {props.health.message}
