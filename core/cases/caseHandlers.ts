@@ -10,7 +10,7 @@ import type { CaseEventData } from '../../domain/cases/events.ts';
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
-import { withDeadlineAlerts, withDeadlineInfo } from '../deadlines/deadlineViews.ts';
+import { listDueBefore, withDeadlineAlerts, withDeadlineInfo } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -103,6 +103,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         to: input.to ? new Date(input.to).toISOString() : undefined,
         search: input.q ? planSearch(input.q) : undefined,
         beforeSeqno,
+        dueBefore: await listDueBefore(ctx, input),
         limit: limit + 1,
       });
       const page = rows.slice(0, limit);

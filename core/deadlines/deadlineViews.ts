@@ -21,6 +21,12 @@ export async function dueSoonBefore(ctx: DeskContext, db: Kysely<Database>, now:
   return dueAfterWorkingDays(now, settings.dueSoonWorkingDays, time).at;
 }
 
+/** The `cases.list` "due within N working days" filter as an instant: the end of the N-th working day from today. */
+export async function listDueBefore(ctx: DeskContext, input: { dueWithinDays?: number | undefined }) {
+  if (input.dueWithinDays === undefined) return undefined;
+  return dueAfterWorkingDays(ctx.now().toISOString(), input.dueWithinDays, await deskTimeOf(ctx)).at;
+}
+
 /** Adds each case's deadline alert (overdue, due soon, paused) to a page of the list. */
 export async function withDeadlineAlerts(ctx: DeskContext, db: Kysely<Database>, items: CaseSummary[]): Promise<CaseSummary[]> {
   const rows = await clocksOfCases(

@@ -108,6 +108,11 @@ describe('breaches', () => {
     expect(detail.deadlineAlert).toMatchObject({ level: 'overdue', clock: 'acknowledge' });
     const list = await desk.call('cases.list', {});
     expect(list.items[0]?.deadlineAlert?.level).toBe('overdue');
+    // A second case, registered now: due soon, not overdue; the list filters tell them apart.
+    const fresh = await desk.call('cases.register', sampleComplaint);
+    expect((await desk.call('cases.list', { overdue: true })).items.map((i) => i.id)).toEqual([c.id]);
+    expect((await desk.call('cases.list', { dueWithinDays: 1 })).items.map((i) => i.id)).toEqual([fresh.id, c.id]);
+    expect((await desk.call('cases.list', { dueWithinDays: 0 })).items.map((i) => i.id)).toEqual([c.id]);
     const rates = await desk.call('reports.onTime', { from: '2026-11-01T00:00:00+08:00', to: '2026-12-01T00:00:00+08:00' });
     expect(rates.acknowledge).toEqual({ onTime: 0, late: 1, rate: 0 });
     await desk.close();

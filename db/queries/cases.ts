@@ -123,6 +123,8 @@ export interface CaseFilter {
   search?: SearchPlan | undefined;
   /** Newest first: only cases registered before this rowid. */
   beforeSeqno?: number | undefined;
+  /** Only open cases whose current deadline is before this instant (overdue, due soon). */
+  dueBefore?: string | undefined;
   limit: number;
 }
 
@@ -149,6 +151,7 @@ export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[
   if (f.from) query = query.where('received_at', '>=', f.from);
   if (f.to) query = query.where('received_at', '<', f.to);
   if (f.beforeSeqno !== undefined) query = query.where('seqno', '<', f.beforeSeqno);
+  if (f.dueBefore) query = query.where('due_at', 'is not', null).where('due_at', '<=', f.dueBefore);
   const plan = f.search;
   if (!plan || plan.index === 'none') return query.selectAll().orderBy('seqno', 'desc').limit(f.limit).execute();
   // Joined, not `seqno IN (SELECT rowid ...)`: FTS5 hands out its matches newest first and the

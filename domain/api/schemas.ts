@@ -90,6 +90,8 @@ export const listCasesInput = z.strictObject({
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   q: optionalText(textLimits.query),
+  /** Open cases whose current deadline falls by the end of the N-th working day from today (0: today). */
+  dueWithinDays: z.int().min(0).max(60).optional(),
   limit: z.int().min(1).max(pageSizeMax).optional(),
   cursor: z.string().max(200).optional(),
 });

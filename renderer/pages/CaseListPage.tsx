@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,10 +25,20 @@ export function CaseListPage() {
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Deadline filter (issue 5): all cases, overdue ones, or those due within the "warn ahead" days.
+  const [due, setDue] = useState<'all' | 'overdue' | 'dueSoon'>('all');
+  const [dueSoonDays, setDueSoonDays] = useState(1);
+  useEffect(() => {
+    client
+      .call('deadlineSettings.get', {})
+      .then((s) => setDueSoonDays(s.dueSoonWorkingDays))
+      .catch(() => undefined);
+  }, [client]);
 
   async function load(cursor: string | null) {
     try {
-      const input: DeskInput<'cases.list'> = { ...filters, ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) };
+      const dueFilter = due === 'overdue' ? { overdue: true } : due === 'dueSoon' ? { dueWithinDays: dueSoonDays } : {};
+      const input: DeskInput<'cases.list'> = { ...filters, ...dueFilter, ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) };
       const page = await client.call('cases.list', input);
       setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
       setNext(page.next);
@@ -41,7 +51,7 @@ export function CaseListPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the query settles
   useEffect(() => {
     void load(null);
-  }, [query, filterKey]);
+  }, [query, filterKey, due]);
 
   return (
     <Stack>
@@ -56,6 +66,17 @@ export function CaseListPage() {
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         size="md"
+      />
+      <SegmentedControl
+        aria-label={t('deadlines:list.filter')}
+        w="fit-content"
+        value={due}
+        onChange={(v) => setDue(v as typeof due)}
+        data={[
+          { value: 'all', label: t('deadlines:list.all') },
+          { value: 'overdue', label: t('deadlines:alert.overdue') },
+          { value: 'dueSoon', label: t('deadlines:alert.dueSoon') },
+        ]}
       />
       <ErrorNotice message={error} />
       {items && items.length === 0 && (
