@@ -12,9 +12,13 @@ import type { Handlers } from '../dispatcher.ts';
 import { loadSettings } from '../settings.ts';
 import { buildAnalysis } from './analysis.ts';
 import { exportAnalysis } from './exportAnalysis.ts';
+import { renderAnalysisDocument } from './printAnalysis.ts';
 import { figuresFor, groupsFor, utcIso } from './reportData.ts';
 
-type ReportHandlers = Pick<Handlers, 'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.performance'>;
+type ReportHandlers = Pick<
+  Handlers,
+  'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.print' | 'reports.performance'
+>;
 
 export function requireRole(roles: readonly Role[], allowed: (roles: readonly Role[]) => boolean) {
   if (!allowed(roles)) throw new DeskError('forbidden', { key: 'reports:errors.forbidden' });
@@ -83,6 +87,15 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
         detail: JSON.stringify({ format: input.format, filename: file.filename }),
       });
       return file;
+    },
+
+    'reports.print': async (input, call) => {
+      requireRole(call.session.user.roles, canViewReports);
+      return renderAnalysisDocument(ctx, checkedPeriod(input.period), {
+        locale: call.locale,
+        actorId: call.session.user.id,
+        purpose: input.purpose ?? 'preview',
+      });
     },
 
     'reports.performance': async (input, call) => {

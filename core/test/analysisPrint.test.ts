@@ -4,13 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Translate } from '../../domain/reports/analysisRows.ts';
-import { renderAnalysisHtml } from '../../print/renderAnalysis.tsx';
-import { translatorFor } from '../translate.ts';
 import { seedReportDataset } from './reportsDataset.ts';
+import { rowCounts } from './storeSnapshot.ts';
 
 /**
- * The printed analysis: rendered by core to HTML, printed to PDF on A4 by Chromium (as Electron
+ * The printed analysis (`reports.print`, the `monthlyAnalysis` template): rendered by core to HTML, printed to PDF on A4 by Chromium (as Electron
  * prints it), and read back with pdftotext: the title, the figures with their comparisons, the
  * charts' labels (drawn as SVG text) and the lists are on paper.
  */
@@ -24,10 +22,17 @@ describe('the printed analysis', () => {
   it('prints on A4 with figures, charts and lists that read back from the PDF', async () => {
     const { desk, ids } = await seedReportDataset();
     close = () => desk.close();
-    const report = await desk.call('reports.analysis', { period: { kind: 'month', year: 2025, index: 11 } });
-    const translate = translatorFor('zh-CN', 'reports');
-    const t: Translate = (key, values) => translate(key, values ?? {});
-    const html = renderAnalysisHtml(report, t, 'zh-CN');
+    const before = rowCounts(desk.dataDir).audit_log ?? 0;
+    const preview = await desk.call('reports.print', { period: { kind: 'month', year: 2025, index: 11 } });
+    expect(rowCounts(desk.dataDir).audit_log).toBe(before);
+    const { html, title, pageSize } = await desk.call('reports.print', {
+      period: { kind: 'month', year: 2025, index: 11 },
+      purpose: 'print',
+    });
+    expect(rowCounts(desk.dataDir).audit_log).toBe(before + 1);
+    expect(html).toBe(preview.html);
+    expect(title).toBe('2025年11月投诉情况分析');
+    expect(pageSize).toEqual({ widthMicrons: 210_000, heightMicrons: 297_000 });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toContain('<script');
     expect(html).toContain('<svg');

@@ -27,11 +27,20 @@ import {
   implementCorrectiveActionInput,
   listCorrectiveActionsInput,
   performanceInput,
+  printAnalysisInput,
   repeatsInput,
   reportRangeInput,
   verifyCorrectiveActionInput,
 } from './reportSchemas.ts';
-import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
+import type {
+  AnalysisReport,
+  CorrectiveAction,
+  ExportedFile,
+  PerformanceReport,
+  PrintedDocument,
+  RepeatComplainant,
+  ReportSummary,
+} from './reportViews.ts';
 import {
   actOnCaseInput,
   createDepartmentInput,
@@ -103,6 +112,7 @@ export const deskMethods = {
   'reports.repeats': { input: repeatsInput, session: true },
   'reports.analysis': { input: analysisInput, session: true },
   'reports.export': { input: exportInput, session: true },
+  'reports.print': { input: printAnalysisInput, session: true },
   'reports.performance': { input: performanceInput, session: true },
   'correctiveActions.create': { input: createCorrectiveActionInput, session: true },
   'correctiveActions.list': { input: listCorrectiveActionsInput, session: true },
@@ -155,6 +165,8 @@ export interface DeskOutputs {
   'reports.repeats': { items: RepeatComplainant[] };
   'reports.analysis': AnalysisReport;
   'reports.export': ExportedFile;
+  /** The A4 analysis as HTML: the `monthlyAnalysis` template of print.render, until that method absorbs it. */
+  'reports.print': PrintedDocument;
   'reports.performance': PerformanceReport;
   'correctiveActions.create': { id: string };
   'correctiveActions.list': { items: CorrectiveAction[] };

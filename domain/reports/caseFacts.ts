@@ -1,4 +1,5 @@
 import type { CaseEventData } from '../cases/events.ts';
+import { clockMetBy } from '../deadlines/caseClocks.ts';
 
 /** The three deadline clocks of a case (DESIGN.md §6). */
 export const clocks = ['acknowledge', 'feedback', 'resolve'] as const;
@@ -43,14 +44,14 @@ export const emptyFacts = (): ReportFacts => ({
 });
 
 /**
- * Which recorded acts stop which clock, as the deadline engine counts them (user manual,
- * "Deadlines"): acknowledging is deciding whether to accept (or reporting a major case); first
- * feedback is the first word to the complainant; resolving is the reply with the outcome.
+ * Which recorded acts stop which clock: the deadline engine's own list (user manual,
+ * "Deadlines"), so the reports and the case page never disagree about a clock; and a
+ * resolution on the spot at the desk, which answers the complainant there and then.
  */
 export const clockStoppers: Record<Clock, readonly string[]> = {
-  acknowledge: ['accepted', 'declined', 'escalated', 'contacted', 'responded', 'closed', 'merged', 'resolvedOnSpot'],
-  feedback: ['declined', 'contacted', 'responded', 'closed', 'merged', 'resolvedOnSpot'],
-  resolve: ['declined', 'responded', 'closed', 'merged', 'resolvedOnSpot'],
+  acknowledge: [...clockMetBy.acknowledge, 'resolvedOnSpot'],
+  feedback: [...clockMetBy.feedback, 'resolvedOnSpot'],
+  resolve: [...clockMetBy.resolve, 'resolvedOnSpot'],
 };
 
 /** A fact of the log as the reports read it: the type as a string, so later event types fold in. */

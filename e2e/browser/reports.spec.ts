@@ -167,4 +167,22 @@ test('performance and corrective actions', async ({ page }) => {
   await page.getByRole('button', { name: '保存整改措施' }).click();
   await expect(page.getByText('没有这件投诉件。')).toBeVisible();
   await shot(page, 'reports-04-action-refused');
+
+  // The analysis of this month: exported as a workbook and previewed for printing on A4.
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: '投诉情况分析' }).click();
+  await page.getByRole('combobox', { name: '分析周期' }).click();
+  await page.getByRole('option', { name: '月度' }).click();
+  const thisMonth = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' }).format(new Date());
+  await page.getByRole('combobox', { name: '期间' }).click();
+  await page.getByRole('option', { name: thisMonth.replace('/', '年').replace(/$/, '月') }).click();
+  await expect(page.getByTestId('analysis-figures')).toContainText('登记件数');
+  await expect(page.getByTestId('analysis-figures').getByRole('row', { name: /登记件数/ })).toContainText('6');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^投诉情况分析-\d{4}-\d{2}\.xlsx$/);
+  await page.getByRole('button', { name: '打印（A4）' }).click();
+  const preview = page.frameLocator('iframe[title="打印预览"]');
+  await expect(preview.getByRole('heading', { name: /投诉情况分析/ })).toBeVisible();
+  await shot(page, 'reports-05-analysis-print-preview');
 });

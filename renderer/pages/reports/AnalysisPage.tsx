@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { AnalysisReport } from '../../../domain/api/reportViews.ts';
@@ -29,7 +29,9 @@ export function AnalysisPage() {
   const [period, setPeriod] = useState<PeriodRef>(() => previousPeriod(periodContaining('month', today)));
   const [report, setReport] = useState<AnalysisReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | 'print' | null>(null);
+  const [printHtml, setPrintHtml] = useState<string | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
   const allowed = canViewReports(user.roles);
   const tr: Translate = (key, values) => t(key, values ?? {});
 
@@ -60,6 +62,26 @@ export function AnalysisPage() {
       setBusy(null);
     }
   }
+  async function preview() {
+    setBusy('print');
+    try {
+      setPrintHtml((await client.call('reports.print', { period, purpose: 'preview' })).html);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+  async function print() {
+    try {
+      // Recorded (audited) as a print; the browser's dialog chooses the printer.
+      await client.call('reports.print', { period, purpose: 'print' });
+      frame.current?.contentWindow?.print();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
   if (!allowed) {
     return (
       <Stack>
@@ -108,6 +130,9 @@ export function AnalysisPage() {
             w={170}
           />
         )}
+        <Button variant="default" onClick={() => void preview()} loading={busy === 'print'}>
+          {t('analysis.print')}
+        </Button>
         <Button variant="default" onClick={() => void exportAs('xlsx')} loading={busy === 'xlsx'}>
           {t('analysis.exportXlsx')}
         </Button>
@@ -246,6 +271,22 @@ export function AnalysisPage() {
           </ChartCard>
         </>
       )}
+      <Modal opened={printHtml !== null} onClose={() => setPrintHtml(null)} size="auto" title={t('analysis.print')}>
+        <Stack>
+          <iframe
+            ref={frame}
+            title={t('analysis.printPreview')}
+            srcDoc={printHtml ?? ''}
+            style={{ width: '210mm', maxWidth: '100%', height: '60vh', border: '1px solid var(--mantine-color-gray-4)' }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPrintHtml(null)}>
+              {t('common:cancel')}
+            </Button>
+            <Button onClick={() => void print()}>{t('analysis.print')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
