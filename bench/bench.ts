@@ -53,7 +53,7 @@ for (const t of tiers) {
     label: t === '1m' ? '1M' : t,
     count,
     seed,
-    reads: count >= 1_000_000 ? 40 : values.smoke ? 10 : 60,
+    reads: count >= 1_000_000 ? 25 : values.smoke ? 10 : 60,
     writes: values.smoke ? 10 : 100,
     keep: values.keep,
     log,

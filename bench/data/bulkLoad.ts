@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { bundledCalendarData } from '../../core/calendar/bundledCalendar.ts';
+import { systemActorId } from '../../core/deadlines/sweep.ts';
 import { createContextTools } from '../../core/deskContext.ts';
 import { loadSettings } from '../../core/settings.ts';
 import { openStore } from '../../db/connection.ts';
@@ -9,9 +10,10 @@ import { insertUser } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEventData, RegisteredPayload } from '../../domain/cases/events.ts';
 import { genesisHash, hashInput } from '../../domain/cases/hashChain.ts';
+import { encodeHlc } from '../../domain/cases/hlc.ts';
 import { formatCaseNumber, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
-import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
+import { breachesDue, foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
 import { createWorkingCalendar, localDateOf } from '../../domain/deadlines/workingCalendar.ts';
@@ -175,6 +177,32 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { cases: options.count, events, ms: performance.now() - started };
 
+    /**
+     * The deadline sweep's events: every clock missed by `until` is recorded as `deadlineBreached`
+     * by the system actor, a minute after it fell due or when it was met late, as a desk that ran
+     * its sweep all along would have (else the first start-up records them all at once).
+     */
+    function withBreaches(list: Pending['events']): Pending['events'] {
+      const stored = list.map((e) => ({ type: e.data.type, at: new Date(e.at).toISOString(), payload: e.data.payload as unknown }));
+      const folded = foldCaseClocks(stored);
+      const breaches = breachesDue(folded.clocks, new Date(options.until).toISOString(), folded.pausedSince).map((c) => {
+        const at = c.metAt ? Date.parse(c.metAt) : Date.parse(c.due) + 60_000;
+        return {
+          at,
+          actorId: systemActorId,
+          data: {
+            type: 'deadlineBreached',
+            payload: c.metAt ? { clock: c.clock, due: c.due, metAt: c.metAt } : { clock: c.clock, due: c.due },
+          } as CaseEventData,
+          id: uuidv7({ msecs: at, random: rng.bytes(16) }),
+          hlc: encodeHlc({ wallMs: at, counter: 0 }, deviceId),
+        };
+      });
+      if (breaches.length === 0) return list;
+      const [first, ...rest] = list;
+      return [first as Pending['events'][number], ...[...rest, ...breaches].sort((a, b) => a.at - b.at)];
+    }
+
     /** registerCase and cases.act for one case: its events chained, its projection folded. */
     function writeCase(p: Pending): number {
       const { input } = p.synthetic;
@@ -208,11 +236,13 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
         deadlines,
       };
       const caseId = uuidv7({ msecs: p.synthetic.registeredAt, random: rng.bytes(16) });
+      p.events[0] = { ...(p.events[0] as Pending['events'][number]), data: { type: 'registered', payload } };
+      const events = withBreaches(p.events);
       let prevHash = genesisHash;
       let state: CaseState | null = null;
       const rows: unknown[][] = [];
-      for (const [k, e] of p.events.entries()) {
-        const data: CaseEventData = k === 0 ? { type: 'registered', payload } : e.data;
+      for (const [k, e] of events.entries()) {
+        const data: CaseEventData = e.data;
         // appendCaseEvent's fields and hash.
         const fields = {
           id: e.id as string,
@@ -245,13 +275,13 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       }
       if (!state) throw new Error('a case without events');
       const registeredAt = new Date(p.synthetic.registeredAt).toISOString();
-      const lastAt = new Date(p.events.at(-1)?.at ?? p.synthetic.registeredAt).toISOString();
+      const lastAt = new Date(events.at(-1)?.at ?? p.synthetic.registeredAt).toISOString();
       const seqno = insertCaseRow({
         id: caseId,
         registered_by: p.synthetic.registeredBy,
         created_at: registeredAt,
         updated_at: lastAt,
-        last_seq: p.events.length,
+        last_seq: events.length,
         last_hash: prevHash,
         ...projectionOf(state),
       });

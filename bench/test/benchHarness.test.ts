@@ -43,10 +43,15 @@ describe('the bench harness', () => {
     // Every case has its deadline clocks, as the core writes them: start-up has nothing to backfill.
     const sqlite = openRaw(path.join(dataDir, storeFileName), { readonly: true });
     const withoutClocks = sqlite.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_clocks)').pluck().get();
-    sqlite.close();
+    const eventCount = () => sqlite.prepare('SELECT count(*) FROM case_events').pluck().get();
+    const before = eventCount();
     expect(withoutClocks).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM case_events WHERE type = 'deadlineBreached'").pluck().get()).toBeGreaterThan(0);
 
     const bench = await openBenchDesk(dataDir);
+    // Breaches were recorded as the sweep would have: the start-up sweep finds nothing left to record.
+    expect(eventCount()).toBe(before);
+    sqlite.close();
     try {
       const newest = (await bench.call('cases.list', { limit: 1 })).items[0];
       if (!newest) throw new Error('no cases listed');
