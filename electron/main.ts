@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { startDeadlineSweeps } from '../core/deadlines/sweepTimer.ts';
 import { createDesk, type Desk } from '../core/desk.ts';
 import { StoreLockedError } from '../db/storeLock.ts';
+import { bindFolderPicker } from './folderPicker.ts';
 import { bindDeskIpc } from './ipc.ts';
 import { lockDownContents, secureWebPreferences } from './security.ts';
 
@@ -34,6 +35,7 @@ app.whenReady().then(async () => {
     return;
   }
   bindDeskIpc(desk, isAppUrl);
+  bindFolderPicker(isAppUrl);
   startDeadlineSweeps(desk);
   const window = new BrowserWindow({
     width: 1366,

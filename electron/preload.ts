@@ -4,4 +4,5 @@ import type { CallContext } from '../domain/api/envelope.ts';
 /** The renderer's only door to the core: `window.desk.call(method, input, context)`. */
 contextBridge.exposeInMainWorld('desk', {
   call: (method: string, input: unknown, context: CallContext) => ipcRenderer.invoke('desk:call', method, input, context),
+  chooseFolder: (title: string) => ipcRenderer.invoke('desk:chooseFolder', title),
 });

@@ -6,7 +6,7 @@ export type Transport = (method: string, input: unknown, context: CallContext) =
 declare global {
   interface Window {
     /** Exposed by electron/preload.ts through contextBridge; absent in a plain browser. */
-    desk?: { call: Transport };
+    desk?: { call: Transport; chooseFolder?: (title: string) => Promise<string | null> };
   }
 }
 

@@ -23,6 +23,7 @@ import { useDeskSubmit } from '../app/deskForm.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { announceBackupChange, formatBytes, useBackupStatus } from '../backup/useBackupStatus.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { FolderInput } from '../components/FolderInput.tsx';
 import { formatDateTime } from '../format.ts';
 import { i18next } from '../i18n.ts';
 
@@ -160,11 +161,12 @@ function SettingsPanel(props: { status: BackupStatus; onSaved: () => Promise<voi
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput
+          <FolderInput
             label={t('page.folder')}
             description={t('page.folderHint')}
             placeholder={config.folder}
             {...form.getInputProps('folder')}
+            onPicked={(folder) => form.setFieldValue('folder', folder)}
           />
           <Group grow>
             <TextInput label={t('page.dailyTime')} placeholder="17:30" maxLength={5} {...form.getInputProps('dailyTime')} />
@@ -290,7 +292,12 @@ function ExportPanel(props: { folder: string }) {
               {...form.getInputProps('format')}
             />
           </Stack>
-          <TextInput label={t('data.exportFolder')} placeholder={props.folder} {...form.getInputProps('folder')} />
+          <FolderInput
+            label={t('data.exportFolder')}
+            placeholder={props.folder}
+            {...form.getInputProps('folder')}
+            onPicked={(folder) => form.setFieldValue('folder', folder)}
+          />
           <ErrorNotice message={error} />
           {done && (
             <Alert color="green" variant="light" role="status">

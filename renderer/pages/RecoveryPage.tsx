@@ -22,6 +22,7 @@ import { DeskCallError } from '../api/deskClient.ts';
 import { client } from '../app/deskSession.tsx';
 import { formatBytes } from '../backup/useBackupStatus.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { FolderInput } from '../components/FolderInput.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { formatDateTime } from '../format.ts';
 import { i18next } from '../i18n.ts';
@@ -121,12 +122,17 @@ export function RecoveryPage(props: Props) {
               {t('damaged.choose')}
             </Title>
             <Group align="flex-end" wrap="nowrap">
-              <TextInput
-                style={{ flex: 1 }}
-                label={t('damaged.folder')}
-                value={folder}
-                onChange={(e) => setFolder(e.currentTarget.value)}
-              />
+              <div style={{ flex: 1 }}>
+                <FolderInput
+                  label={t('damaged.folder')}
+                  value={folder}
+                  onChange={(e) => setFolder(e.currentTarget.value)}
+                  onPicked={(picked) => {
+                    setFolder(picked);
+                    void look(picked);
+                  }}
+                />
+              </div>
               <Button variant="default" onClick={() => void look(folder)}>
                 {t('damaged.look')}
               </Button>
