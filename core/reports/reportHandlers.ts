@@ -5,7 +5,7 @@ import type { PerformanceRow } from '../../domain/api/reportViews.ts';
 import type { Role } from '../../domain/cases/vocabulary.ts';
 import { canViewPerformance, canViewReports } from '../../domain/reports/access.ts';
 import { isValidPeriod } from '../../domain/reports/periods.ts';
-import { dueSoonHours } from '../../domain/reports/workload.ts';
+import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -43,7 +43,7 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       const range = checkedRange(input);
       const now = ctx.now();
       const nowIso = now.toISOString();
-      const soon = new Date(now.getTime() + dueSoonHours * 3_600_000).toISOString();
+      const soon = await dueSoonBefore(ctx, db, nowIso);
       const { utcOffsetMinutes } = await loadSettings(db);
       return {
         range,

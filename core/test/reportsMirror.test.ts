@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { storeFileName } from '../../db/connection.ts';
 import { factsOfRow, type ReportFactsRow } from '../../db/queries/reportFacts.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
+import type { Clock } from '../../domain/reports/caseFacts.ts';
 import { countCohort, type ReportCase } from '../../domain/reports/figures.ts';
 import { workloadOf } from '../../domain/reports/workload.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
@@ -27,6 +28,14 @@ function readRecords(dataDir: string): ReportCase[] {
   try {
     const rows = db.prepare('SELECT c.*, r.* FROM cases c JOIN case_report_facts r ON r.case_id = c.id').all() as (ReportFactsRow &
       Record<string, string | number | null>)[];
+    const clockRows = db.prepare('SELECT * FROM case_clocks').all() as {
+      case_id: string;
+      clock: Clock;
+      due: string;
+      met_at: string | null;
+      breached_at: string | null;
+      paused_since: string | null;
+    }[];
     return rows.map((r) => ({
       id: String(r.id),
       number: String(r.number),
@@ -47,6 +56,11 @@ function readRecords(dataDir: string): ReportCase[] {
         resolve: String(r.deadline_resolve),
       },
       facts: factsOfRow(r),
+      clocks: Object.fromEntries(
+        clockRows
+          .filter((k) => k.case_id === r.id)
+          .map((k) => [k.clock, { due: k.due, metAt: k.met_at, breachedAt: k.breached_at, pausedSince: k.paused_since }]),
+      ),
       handlingDays: r.handling_days,
     }));
   } finally {
@@ -90,6 +104,15 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     set.run(t('2025-11-09'), t('2025-11-09'), null, null, 0, null, null, 0, null, null, ids[3]);
     set.run(t('2025-11-11'), t('2025-11-11'), t('2025-11-11'), t('2025-11-11'), 0, 'valid', t('2025-11-11'), 1, 4, 0, ids[4]);
     write.prepare("UPDATE cases SET status = 'closed' WHERE id IN (?, ?, ?)").run(ids[0], ids[2], ids[4]);
+    // The deadline engine's clocks as those acts would leave them; one met late, one with a breach recorded.
+    const meet = write.prepare('UPDATE case_clocks SET met_at = ?, breached_at = ? WHERE case_id = ? AND clock = ?');
+    meet.run(t('2025-11-03'), null, ids[0], 'acknowledge');
+    meet.run(t('2025-11-05'), null, ids[0], 'feedback');
+    meet.run(t('2025-11-07'), null, ids[0], 'resolve');
+    meet.run(t('2025-11-06'), null, ids[1], 'acknowledge');
+    meet.run(t('2025-11-21'), t('2025-11-20'), ids[1], 'resolve');
+    meet.run(t('2025-11-07'), null, ids[2], 'acknowledge');
+    meet.run(t('2025-11-11'), null, ids[4], 'resolve');
     write.close();
 
     const now = clock.toISOString();

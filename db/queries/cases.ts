@@ -141,12 +141,9 @@ export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[
   if (f.respondentPerson) query = query.where(sql`json_extract(respondent, '$.person')`, '=', f.respondentPerson);
   if (f.overdueAt) {
     const at = f.overdueAt;
-    query = query.where('status', 'not in', ['declined', 'closed', 'archived']).where(
-      sql<boolean>`EXISTS (SELECT 1 FROM case_report_facts r WHERE r.case_id = cases.id AND (
-        (r.ack_done_at IS NULL AND cases.deadline_acknowledge < ${at})
-        OR (r.feedback_done_at IS NULL AND cases.deadline_feedback < ${at})
-        OR (r.resolve_done_at IS NULL AND cases.deadline_resolve < ${at})))`,
-    );
+    query = query
+      .where('status', 'not in', ['declined', 'closed', 'archived'])
+      .where(sql<boolean>`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = cases.id AND k.met_at IS NULL AND k.due < ${at})`);
   }
   if (f.from) query = query.where('received_at', '>=', f.from);
   if (f.to) query = query.where('received_at', '<', f.to);

@@ -67,13 +67,13 @@ export async function overdueCases(
   const result = await sql<OverdueRow>`
     SELECT * FROM (
       SELECT c.id, c.number, c.subject, c.severity, c.status, c.department_id, c.received_at,
-        (r.ack_breached = 1 OR (r.ack_done_at IS NOT NULL AND r.ack_done_at > c.deadline_acknowledge)
-          OR (r.ack_done_at IS NULL AND c.deadline_acknowledge < ${now})) AS ack_late,
-        (r.feedback_breached = 1 OR (r.feedback_done_at IS NOT NULL AND r.feedback_done_at > c.deadline_feedback)
-          OR (r.feedback_done_at IS NULL AND c.deadline_feedback < ${now})) AS feedback_late,
-        (r.resolve_breached = 1 OR (r.resolve_done_at IS NOT NULL AND r.resolve_done_at > c.deadline_resolve)
-          OR (r.resolve_done_at IS NULL AND c.deadline_resolve < ${now})) AS resolve_late
+        coalesce(ka.breached_at IS NOT NULL OR ka.met_at > ka.due OR (ka.met_at IS NULL AND ka.due < ${now}), 0) AS ack_late,
+        coalesce(kf.breached_at IS NOT NULL OR kf.met_at > kf.due OR (kf.met_at IS NULL AND kf.due < ${now}), 0) AS feedback_late,
+        coalesce(kr.breached_at IS NOT NULL OR kr.met_at > kr.due OR (kr.met_at IS NULL AND kr.due < ${now}), 0) AS resolve_late
       FROM cases c JOIN case_report_facts r ON r.case_id = c.id
+        LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
+        LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
+        LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
       WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND r.merged = 0
     ) WHERE ack_late OR feedback_late OR resolve_late
     ORDER BY received_at

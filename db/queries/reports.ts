@@ -92,12 +92,12 @@ export async function cohortCounts(
       total(r.declined) AS declined,
       total(r.closed_at IS NOT NULL) AS closed,
       total(r.accepted_at IS NOT NULL AND r.closed_at IS NOT NULL) AS accepted_closed,
-      total(r.ack_done_at IS NOT NULL OR c.deadline_acknowledge < ${f.now}) AS ack_decided,
-      total(r.ack_done_at IS NOT NULL AND r.ack_done_at <= c.deadline_acknowledge AND r.ack_breached = 0) AS ack_met,
-      total(r.feedback_done_at IS NOT NULL OR c.deadline_feedback < ${f.now}) AS feedback_decided,
-      total(r.feedback_done_at IS NOT NULL AND r.feedback_done_at <= c.deadline_feedback AND r.feedback_breached = 0) AS feedback_met,
-      total(r.resolve_done_at IS NOT NULL OR c.deadline_resolve < ${f.now}) AS resolve_decided,
-      total(r.resolve_done_at IS NOT NULL AND r.resolve_done_at <= c.deadline_resolve AND r.resolve_breached = 0) AS resolve_met,
+      total(ka.met_at IS NOT NULL OR ka.due < ${f.now}) AS ack_decided,
+      total(ka.met_at IS NOT NULL AND ka.met_at <= ka.due AND ka.breached_at IS NULL) AS ack_met,
+      total(kf.met_at IS NOT NULL OR kf.due < ${f.now}) AS feedback_decided,
+      total(kf.met_at IS NOT NULL AND kf.met_at <= kf.due AND kf.breached_at IS NULL) AS feedback_met,
+      total(kr.met_at IS NOT NULL OR kr.due < ${f.now}) AS resolve_decided,
+      total(kr.met_at IS NOT NULL AND kr.met_at <= kr.due AND kr.breached_at IS NULL) AS resolve_met,
       total(r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL) AS answered,
       total(r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL AND r.follow_ups > 0) AS followed_up,
       total(r.last_satisfaction IS NOT NULL) AS rated,
@@ -116,6 +116,9 @@ export async function cohortCounts(
       total(r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AS handled_with_days,
       total(CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END) AS handling_days_total
     FROM cases c JOIN case_report_facts r ON r.case_id = c.id
+      LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
+      LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
+      LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
     WHERE c.received_at >= ${f.from} AND c.received_at < ${f.to} AND r.merged = 0 ${department}
     GROUP BY 1
     ORDER BY 2 DESC, 1`.execute(db);
@@ -144,14 +147,14 @@ export async function cohortCounts(
 }
 
 const openStatuses = sql`c.status NOT IN ('declined', 'closed', 'archived')`;
-const pendingPast = (at: string) => sql`(
-  (r.ack_done_at IS NULL AND c.deadline_acknowledge < ${at})
-  OR (r.feedback_done_at IS NULL AND c.deadline_feedback < ${at})
-  OR (r.resolve_done_at IS NULL AND c.deadline_resolve < ${at}))`;
+const overdueAt = (at: string) => sql`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id AND k.met_at IS NULL AND k.due < ${at})`;
+const dueSoonBy = (soon: string) =>
+  sql`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id AND k.met_at IS NULL AND k.paused_since IS NULL AND k.due <= ${soon})`;
 
 /**
  * Open cases now, and of them the overdue (a clock still running past its deadline) and the
- * due soon (not overdue, a running clock ends before `soon`). Mirrors domain/reports/workload.ts.
+ * due soon (not overdue, a running clock not paused ends by `soon`), from the deadline engine's
+ * clocks. Mirrors domain/reports/workload.ts.
  */
 export async function openWorkload(
   db: Kysely<Database>,
@@ -160,9 +163,9 @@ export async function openWorkload(
 ): Promise<{ open: number; overdue: number; dueSoon: number }> {
   const result = await sql<{ open: number; overdue: number; due_soon: number }>`
     SELECT count(*) AS open,
-      total(${pendingPast(now)}) AS overdue,
-      total(NOT ${pendingPast(now)} AND ${pendingPast(soon)}) AS due_soon
-    FROM cases c JOIN case_report_facts r ON r.case_id = c.id
+      total(${overdueAt(now)}) AS overdue,
+      total(NOT ${overdueAt(now)} AND ${dueSoonBy(soon)}) AS due_soon
+    FROM cases c
     WHERE ${openStatuses}`.execute(db);
   const row = result.rows[0];
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.due_soon ?? 0 };

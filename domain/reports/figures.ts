@@ -26,8 +26,17 @@ export interface ReportCase {
   receivedAt: string;
   deadlines: Deadlines;
   facts: ReportFacts;
+  /** The deadline engine's record of each clock (case_clocks): due, met, breach recorded, paused. */
+  clocks: Partial<Record<Clock, ClockState>>;
   /** Working days from receipt to closing (`handlingWorkingDays`); null while open. */
   handlingDays: number | null;
+}
+
+export interface ClockState {
+  due: string;
+  metAt: string | null;
+  breachedAt: string | null;
+  pausedSince: string | null;
 }
 
 export interface Rate {
@@ -107,15 +116,16 @@ export const zeroCounts = (): FigureCounts => ({
   handlingDaysTotal: 0,
 });
 
-/** A clock is decided once it was stopped or its deadline has passed. */
+/** A clock is decided once it was met or its deadline (as the deadline engine keeps it) has passed. */
 export function clockDecided(c: ReportCase, clock: Clock, now: string): boolean {
-  return c.facts.clockDoneAt[clock] !== null || c.deadlines[clock] < now;
+  const k = c.clocks[clock];
+  return k !== undefined && (k.metAt !== null || k.due < now);
 }
 
-/** A clock is met when it was stopped by its deadline and no breach was recorded. */
+/** A clock is met when it was met by its deadline and no breach was recorded. */
 export function clockMet(c: ReportCase, clock: Clock): boolean {
-  const done = c.facts.clockDoneAt[clock];
-  return done !== null && done <= c.deadlines[clock] && !c.facts.breached[clock];
+  const k = c.clocks[clock];
+  return k !== undefined && k.metAt !== null && k.metAt <= k.due && k.breachedAt === null;
 }
 
 /** Answered: an accepted case whose outcome reached the complainant (the resolve clock stopped). */

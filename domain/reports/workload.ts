@@ -5,17 +5,26 @@ import type { ReportCase } from './figures.ts';
 /** A case still being worked on: not declined, closed or archived. */
 export const isOpenStatus = (s: CaseStatus) => s !== 'declined' && s !== 'closed' && s !== 'archived';
 
-/** How far ahead "due soon" looks on the dashboard, until the deadline settings say otherwise. */
-export const dueSoonHours = 48;
-
-/** Some clock of the case is still running past its deadline. */
+/** Some clock of the case is still running past its deadline (paused or not, as the case page says). */
 export function isOverdue(c: ReportCase, now: string): boolean {
-  return clocks.some((clock) => c.facts.clockDoneAt[clock] === null && c.deadlines[clock] < now);
+  return clocks.some((clock) => {
+    const k = c.clocks[clock];
+    return k !== undefined && k.metAt === null && k.due < now;
+  });
 }
 
-/** Not overdue, but a running clock ends before `soon`. */
+/**
+ * Not overdue, but a running clock (not paused) ends by `soon`: the end of the working day the
+ * deadline setting "warn ahead" names, as on the board.
+ */
 export function isDueSoon(c: ReportCase, now: string, soon: string): boolean {
-  return !isOverdue(c, now) && isOverdue(c, soon);
+  return (
+    !isOverdue(c, now) &&
+    clocks.some((clock) => {
+      const k = c.clocks[clock];
+      return k !== undefined && k.metAt === null && k.pausedSince === null && k.due <= soon;
+    })
+  );
 }
 
 export function workloadOf(cases: readonly ReportCase[], now: string, soon: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../deadlines/workingCalendar.ts';
-import { applyFactEvent, emptyFacts, factsOf } from '../reports/caseFacts.ts';
+import { applyFactEvent, type Clock, clocks, emptyFacts, factsOf } from '../reports/caseFacts.ts';
 import { countCohort, figuresOf, type ReportCase, repeatIds } from '../reports/figures.ts';
 import { handlingWorkingDays } from '../reports/handlingTime.ts';
 import { periodRange, previousPeriod, samePeriodLastYear, spanRange } from '../reports/periods.ts';
@@ -11,9 +11,13 @@ const calendar = createWorkingCalendar({
   makeUpDays: ['2025-09-28', '2025-10-11'],
 });
 
-function kase(id: string, over: Partial<ReportCase> & { events?: { type: string; at: string; payload?: unknown }[] }): ReportCase {
+/** A case whose clocks are as the deadline engine keeps them: due at its deadlines, met when the log stopped them. */
+function kase(
+  id: string,
+  over: Partial<Omit<ReportCase, 'clocks'>> & { events?: { type: string; at: string; payload?: unknown }[] },
+): ReportCase {
   const { events = [], ...rest } = over;
-  return {
+  const base: Omit<ReportCase, 'clocks'> = {
     id,
     number: id,
     type: 'complaint',
@@ -32,6 +36,13 @@ function kase(id: string, over: Partial<ReportCase> & { events?: { type: string;
     handlingDays: null,
     ...rest,
   };
+  const clockOf = (k: Clock) => ({
+    due: base.deadlines[k],
+    metAt: base.facts.clockDoneAt[k],
+    breachedAt: base.facts.breached[k] ? '2025-11-18T03:00:00.000Z' : null,
+    pausedSince: null,
+  });
+  return { ...base, clocks: Object.fromEntries(clocks.map((k) => [k, clockOf(k)])) };
 }
 
 describe('report facts folded from events', () => {
