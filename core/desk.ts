@@ -7,8 +7,13 @@ import { latestHlc } from '../db/queries/caseEvents.ts';
 import { quickCheck } from '../db/queries/integrity.ts';
 import { writeSetting } from '../db/queries/settings.ts';
 import { takeStoreLock } from '../db/storeLock.ts';
+import { loginPolicy } from '../domain/access/loginPolicy.ts';
 import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
+import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
+import { createAccessGuard } from './access/accessGuard.ts';
+import { auditHandlers } from './admin/auditHandlers.ts';
+import { settingsHandlers } from './admin/settingsHandlers.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
@@ -34,7 +39,7 @@ import { reportHandlers } from './reports/reportHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
 import { translatorFor } from './translate.ts';
-import { createUserHandlers } from './users/createUser.ts';
+import { userHandlers } from './users/userHandlers.ts';
 
 export interface DeskOptions {
   dataDir: string;
@@ -42,6 +47,8 @@ export interface DeskOptions {
   now?: () => Date;
   /** How long a session lives without a call. */
   sessionIdleMs?: number;
+  /** How long a session lives at most. */
+  sessionMaxMs?: number;
   log?: (e: unknown) => void;
   /** Daily automatic backups; on unless a test turns them off. */
   backupScheduler?: boolean;
@@ -125,7 +132,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       await writeSetting(store.db, settingKeys.deviceId, deviceId, now().toISOString());
     }
     await seedBundledCalendar(store.db, now().toISOString());
-    const sessions = createSessions({ idleMs: options.sessionIdleMs ?? 8 * 3_600_000, now: () => now().getTime() });
+    const sessions = createSessions({
+      idleMs: options.sessionIdleMs ?? loginPolicy.sessionIdleHours * 3_600_000,
+      // A caller who asks for a longer idle time than the usual maximum age means the longer one.
+      maxMs: options.sessionMaxMs ?? Math.max(loginPolicy.sessionMaxHours * 3_600_000, options.sessionIdleMs ?? 0),
+      now: () => now().getTime(),
+    });
     const ctx: DeskContext = {
       store,
       sessions,
@@ -140,8 +152,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...authHandlers(ctx),
       ...caseHandlers(ctx),
       ...boardHandlers(ctx),
-      ...createUserHandlers(ctx),
       ...departmentHandlers(ctx),
+      ...userHandlers(ctx),
+      ...settingsHandlers(ctx),
+      ...auditHandlers(ctx),
       ...backupHandlers(ctx, shell, backups),
       ...dataHandlers(ctx, shell),
       ...deadlineHandlers(ctx),
@@ -153,7 +167,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     await sweepDeadlines(ctx);
     if (options.backupScheduler !== false) backups.startScheduler();
     return {
-      dispatch: createDispatcher(handlers, sessions, log),
+      dispatch: createDispatcher(handlers, sessions, log, createAccessGuard(ctx)),
       state: 'ok',
       backups,
       store,

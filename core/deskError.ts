@@ -23,3 +23,18 @@ export class DeskError extends Error {
 
 export const invalidField = (field: string, key: string, values?: Record<string, string | number>) =>
   new DeskError('invalid_input', { key: 'invalidInput' }, { [field]: values ? { key, values } : { key } });
+
+/**
+ * An attempt beyond the caller's role, recusal or department. The dispatcher writes it to the
+ * audit log after the handler's transaction has rolled back, so the refusal leaves a trace
+ * even though nothing else was written.
+ */
+export class AccessDenied extends DeskError {
+  constructor(
+    ref: MessageRef,
+    readonly target: string | null = null,
+    readonly reason: string = ref.key,
+  ) {
+    super('forbidden', ref);
+  }
+}

@@ -1,8 +1,10 @@
+import { callableWhileLocked, mayCall } from '../domain/access/permissions.ts';
 import { type DeskMethod, type DeskOutput, type DeskParsedInput, deskMethods, isDeskMethod } from '../domain/api/deskApi.ts';
 import type { CallContext, DeskErrorBody, Envelope } from '../domain/api/envelope.ts';
+import type { SessionUser } from '../domain/api/views.ts';
 import type { Session, Sessions } from './auth/sessions.ts';
 import { storageProblemOf } from './backup/storageErrors.ts';
-import { DeskError } from './deskError.ts';
+import { AccessDenied, DeskError } from './deskError.ts';
 import { translatorFor } from './translate.ts';
 import { fieldErrorsOf } from './validation.ts';
 
@@ -19,12 +21,35 @@ export type Handlers = {
 
 export type Dispatch = (method: string, input: unknown, context: CallContext) => Promise<Envelope<unknown>>;
 
+/** What the dispatcher needs of the store to enforce the permission matrix. */
+export interface AccessGuard {
+  /** The session's user as the store knows them now (roles may have changed); null when disabled. */
+  currentUser(session: Session): Promise<SessionUser | null>;
+  /** Records a refused attempt in the audit log. */
+  denied(entry: { actorId: string | null; method: string; target: string | null; reason: string }): Promise<void>;
+}
+
+/** For a dispatcher without a store (recovery, tests): sessions as opened, refusals not recorded. */
+export const storelessGuard: AccessGuard = { currentUser: async (session) => session.user, denied: async () => {} };
+
+/** The record a refused call was about, when its input names one. */
+function targetOf(input: unknown): string | null {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id.slice(0, 64) : null;
+}
+
 /**
- * The one way into the core, shared by every transport: validate the input, resolve the
- * session, run the handler, and always answer an envelope. Unexpected failures are logged and
+ * The one way into the core, shared by every transport: resolve the session, enforce the
+ * permission matrix (domain/access) and the lock, validate the input, run the handler, and
+ * always answer an envelope. Refusals of access are audited; unexpected failures are logged and
  * answered as `internal` without their details.
  */
-export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (e: unknown) => void): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  sessions: Sessions,
+  log: (e: unknown) => void,
+  guard: AccessGuard = storelessGuard,
+): Dispatch {
   return async (method, input, context) => {
     const t = translatorFor(context.locale);
     const fail = (e: DeskError): Envelope<never> => {
@@ -34,17 +59,34 @@ export function createDispatcher(handlers: Handlers, sessions: Sessions, log: (e
       }
       return { ok: false, error };
     };
+    let session: Session | null = null;
     try {
       if (!isDeskMethod(method)) throw new DeskError('unknown_method', { key: 'unknownMethod', values: { method } });
       const spec = deskMethods[method];
-      const session = sessions.resolve(context.token);
+      session = sessions.resolve(context.token);
+      if (session) {
+        const user = await guard.currentUser(session);
+        if (user) session.user = user;
+        else {
+          sessions.close(session.token);
+          session = null;
+        }
+      }
       if (spec.session && !session) throw new DeskError('unauthenticated', { key: 'unauthenticated' });
+      if (session?.locked && !callableWhileLocked(method)) throw new DeskError('locked', { key: 'access:sessionLocked' });
+      if (!mayCall(session?.user.roles ?? null, method)) throw new AccessDenied({ key: 'access:denied.method', values: { method } });
       const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new DeskError('invalid_input', { key: 'invalidInput' }, fieldErrorsOf(parsed.error));
       const handler = handlers[method] as (i: unknown, c: HandlerCall<DeskMethod>) => Promise<unknown>;
       const data = await handler(parsed.data, { session, locale: context.locale } as HandlerCall<DeskMethod>);
       return { ok: true, data };
     } catch (e) {
+      // Every refusal beyond the caller's role, recusal or department leaves a trace, whichever rule refused it.
+      if (e instanceof DeskError && e.code === 'forbidden') {
+        const target = e instanceof AccessDenied ? e.target : targetOf(input);
+        const reason = e instanceof AccessDenied ? e.reason : e.ref.key;
+        await guard.denied({ actorId: session?.user.id ?? null, method, target, reason }).catch((auditError: unknown) => log(auditError));
+      }
       if (e instanceof DeskError) return fail(e);
       log(e);
       // A full disk, a read-only folder or a locked file is said as such; the transaction wrote nothing.

@@ -12,6 +12,12 @@ export interface DeskSettings {
   deviceId: string | null;
   /** How many calendar days after closing a complainant may ask for a review (复核). */
   reviewWindowDays: number;
+  deskPhone: string;
+  printerName: string;
+  /** The desk's language until someone picks another on the sign-in screen. */
+  language: 'zh-CN' | 'zh-TW' | 'en';
+  /** The screen locks after this long without keyboard or mouse. */
+  idleLockMinutes: number;
 }
 
 export const settingKeys = {
@@ -21,6 +27,10 @@ export const settingKeys = {
   utcOffsetMinutes: 'desk.utcOffsetMinutes',
   deviceId: 'device.id',
   reviewWindowDays: 'cases.reviewWindowDays',
+  deskPhone: 'desk.phone',
+  printerName: 'desk.printerName',
+  language: 'desk.language',
+  idleLockMinutes: 'desk.idleLockMinutes',
 } as const satisfies Record<keyof DeskSettings, string>;
 
 export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> {
@@ -32,5 +42,9 @@ export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> 
     utcOffsetMinutes: (s.get(settingKeys.utcOffsetMinutes) as number | undefined) ?? 480,
     deviceId: (s.get(settingKeys.deviceId) as string | undefined) ?? null,
     reviewWindowDays: (s.get(settingKeys.reviewWindowDays) as number | undefined) ?? 30,
+    deskPhone: (s.get(settingKeys.deskPhone) as string | undefined) ?? '',
+    printerName: (s.get(settingKeys.printerName) as string | undefined) ?? '',
+    language: (s.get(settingKeys.language) as DeskSettings['language'] | undefined) ?? 'zh-CN',
+    idleLockMinutes: (s.get(settingKeys.idleLockMinutes) as number | undefined) ?? 5,
   };
 }

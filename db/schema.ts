@@ -12,6 +12,10 @@ export interface UsersTable {
   disabled: number;
   created_at: string;
   version: number;
+  /** Wrong passwords in a row; reset by a good one or an administrator. */
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  password_changed_at: string | null;
 }
 
 export interface DepartmentsTable {

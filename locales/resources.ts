@@ -1,3 +1,4 @@
+import enAccess from './en/access.json' with { type: 'json' };
 import enBackup from './en/backup.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
@@ -6,6 +7,7 @@ import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
+import zhCNAccess from './zh-CN/access.json' with { type: 'json' };
 import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
@@ -14,6 +16,7 @@ import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
 import zhCNReports from './zh-CN/reports.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
+import zhTWAccess from './zh-TW/access.json' with { type: 'json' };
 import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
@@ -34,6 +37,7 @@ export const resources = {
     backup: zhCNBackup,
     deadlines: zhCNDeadlines,
     reports: zhCNReports,
+    access: zhCNAccess,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -44,6 +48,7 @@ export const resources = {
     backup: zhTWBackup,
     deadlines: zhTWDeadlines,
     reports: zhTWReports,
+    access: zhTWAccess,
   },
   en: {
     common: enCommon,
@@ -54,13 +59,14 @@ export const resources = {
     backup: enBackup,
     deadlines: enDeadlines,
     reports: enReports,
+    access: enAccess,
   },
 } as const;
 
 export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
-export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup', 'deadlines', 'reports'] as const;
+export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup', 'deadlines', 'reports', 'access'] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */
 export function pickLanguage(requested: string | undefined | null): Language {

@@ -18,6 +18,7 @@ import type { CaseActor } from '../../domain/cases/caseRules.ts';
 import type { RespondedPayload } from '../../domain/cases/events.ts';
 import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import { planSearch } from '../../domain/text/searchTerms.ts';
+import { mayViewRow, presentSummary, viewerScopeOf } from '../access/caseGate.ts';
 import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
@@ -54,6 +55,7 @@ function filterOf(input: FilterInput, actor: CaseActor, now: Date, soon: string)
     from: input.from,
     to: input.to,
     search: input.q ? planSearch(input.q) : undefined,
+    viewer: viewerScopeOf(actor),
   };
 }
 
@@ -87,7 +89,11 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const columns = [];
       for (const status of statuses) {
         const cards = await boardCards(db, status, filter, input.perColumn ?? 30);
-        columns.push({ status, count: counts.get(status) ?? 0, cards: cards.map((r) => caseSummaryOf(r, now, soon)) });
+        columns.push({
+          status,
+          count: counts.get(status) ?? 0,
+          cards: cards.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))),
+        });
       }
       return { columns };
     },
@@ -105,14 +111,16 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const next = rows.length > limit && last ? encodeCursor({ seqno: last.seqno, due: last.due_at }) : null;
       // The total is counted only for the first page: the list shows it, later pages do not need it.
       const total = input.cursor === undefined ? await countCases(db, filter) : -1;
-      return { items: page.map((r) => caseSummaryOf(r, now, soon)), next, total };
+      return { items: page.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))), next, total };
     },
 
     'cases.inbox': async (_input, call) => {
       const actor = await actorOf(db, call.session);
       const now = ctx.now();
       const soon = await dueSoonBefore(ctx, db, now.toISOString());
-      const summary = (rows: Awaited<ReturnType<typeof listCases>>) => rows.map((r) => caseSummaryOf(r, now, soon));
+      // Recusal and department scope apply to the inbox as to every list.
+      const summary = (rows: Awaited<ReturnType<typeof listCases>>) =>
+        rows.filter((r) => mayViewRow(actor, r)).map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon)));
       const approvable = [
         ...(actor.roles.includes('supervisor') || actor.roles.includes('director') ? ['general', 'urgent'] : []),
         ...(actor.roles.includes('director') ? ['major'] : []),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { findUserById } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
+import { mayViewCase } from '../../domain/access/caseAccess.ts';
 import type { CaseActor } from '../../domain/cases/caseRules.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import type { Role } from '../../domain/cases/vocabulary.ts';
@@ -15,9 +16,15 @@ export async function actorOf(db: Kysely<Database>, session: Session): Promise<C
 }
 
 /**
- * The seam for access rules beyond the lifecycle (recusal, confidentiality; issue 6): false
- * hides the case's actions from this user and refuses them in the core.
+ * The seam for access rules beyond the lifecycle: recusal (回避) and department membership from
+ * domain/access. False hides the case's actions from this user and refuses them in the core.
  */
-export function mayHandle(_actor: CaseActor, _state: CaseState): boolean {
-  return true;
+export function mayHandle(actor: CaseActor, state: CaseState): boolean {
+  return mayViewCase(actor, {
+    respondentUserId: state.respondent?.userId ?? null,
+    departmentId: state.departmentId,
+    coDepartmentIds: state.coDepartmentIds,
+    handlerId: state.handlerId,
+    confidential: state.confidential,
+  }).ok;
 }

@@ -6,9 +6,22 @@ import { indexCase } from '../../db/queries/search.ts';
 import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { type CaseActor, checkAction, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
-import type { CaseEventData } from '../../domain/cases/events.ts';
+import type { CaseEventData, Complainant } from '../../domain/cases/events.ts';
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
+import {
+  actionsFor,
+  assertHandlerNotRecused,
+  assertMayActOnCase,
+  assertMayReveal,
+  assertMayViewCase,
+  assertNotRecused,
+  mayViewRow,
+  presentDetail,
+  presentSummary,
+  viewerScopeOf,
+} from '../access/caseGate.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
 import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
 import { listDueBefore, withDeadlineAlerts, withDeadlineInfo } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -21,7 +34,7 @@ import { caseDetailOf, caseEventOf, caseSummaryOf } from './caseViews.ts';
 import { appendCaseEvent } from './eventLog.ts';
 import { registerCase } from './registerCase.ts';
 
-type CaseHandlers = Pick<Handlers, 'cases.register' | 'cases.get' | 'cases.list' | 'cases.act'>;
+type CaseHandlers = Pick<Handlers, 'cases.register' | 'cases.get' | 'cases.list' | 'cases.act' | 'cases.reveal'>;
 
 const defaultPageSize = 50;
 const earlierCasesShown = 10;
@@ -39,23 +52,28 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
     return { now: ctx.now(), reviewWindowDays: (await loadSettings(db)).reviewWindowDays };
   }
 
+  /** The case as `actor` may see it; refused (and audited) when they may not open it. */
   async function loadDetail(trx: Kysely<Database>, by: { id: string } | { number: string }, actor: CaseActor, rules: RuleContext) {
     const row = await findCase(trx, by);
     if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
+    assertMayViewCase(actor, row);
     const { events, state } = await stateOf(trx, row.id);
     const names = await displayNamesOf(trx, [...events.map((e) => e.actor_id), ...(state.handlerId ? [state.handlerId] : [])]);
-    const allowed = mayHandle(actor, state) ? permittedActions(state, actor, rules) : [];
+    const allowed = mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
     const detail = caseDetailOf({
       row,
       state,
       events,
       names,
       allowedActions: allowed,
-      linked: await casesByIds(trx, state.linkedCaseIds),
-      earlier: state.complainant.phone ? await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown) : [],
+      // Related cases are shown only when this user may open them (department, recusal).
+      linked: (await casesByIds(trx, state.linkedCaseIds)).filter((r) => mayViewRow(actor, r)),
+      earlier: state.complainant.phone
+        ? (await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown)).filter((r) => mayViewRow(actor, r))
+        : [],
       now: rules.now,
     });
-    return withDeadlineInfo(ctx, trx, detail);
+    return withDeadlineInfo(ctx, trx, presentDetail(actor, row, detail));
   }
 
   /** Appends one event to a case and stores the new projection, guarded against a concurrent writer. */
@@ -82,9 +100,37 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
   return {
     'cases.register': (input, call) => registerCase(ctx, input, call.session),
 
-    'cases.get': async (input, call) => loadDetail(db, input, await actorOf(db, call.session), await ruleContext()),
+    'cases.get': async (input, call) => {
+      const actor = await actorOf(db, call.session);
+      const detail = await loadDetail(db, input, actor, await ruleContext());
+      // Every look at a complainant's data leaves a trace.
+      await recordAudit(ctx, db, {
+        actorId: actor.id,
+        action: 'cases.view',
+        target: detail.id,
+        detail: { number: detail.number, masked: detail.personalData.masked, complainantHidden: detail.complainantHidden },
+      });
+      return detail;
+    },
 
-    'cases.list': async (input) => {
+    'cases.reveal': async (input, call) => {
+      const user = call.session.user;
+      const row = await findCase(db, { id: input.id });
+      if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
+      assertMayReveal(user, row);
+      const value = (JSON.parse(row.complainant) as Complainant)[input.field];
+      if (!value) throw new DeskError('not_found', { key: 'access:nothingToReveal' });
+      await recordAudit(ctx, db, {
+        actorId: user.id,
+        action: 'personalData.reveal',
+        target: row.id,
+        detail: { number: row.number, field: input.field },
+      });
+      return { value };
+    },
+
+    'cases.list': async (input, call) => {
+      const user = call.session.user;
       const limit = input.limit ?? defaultPageSize;
       const beforeSeqno = input.cursor === undefined ? undefined : Number(input.cursor);
       if (beforeSeqno !== undefined && !Number.isSafeInteger(beforeSeqno)) throw invalidField('cursor', 'field.invalid');
@@ -102,6 +148,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         from: input.from ? new Date(input.from).toISOString() : undefined,
         to: input.to ? new Date(input.to).toISOString() : undefined,
         search: input.q ? planSearch(input.q) : undefined,
+        viewer: viewerScopeOf(user),
         beforeSeqno,
         dueBefore: await listDueBefore(ctx, input),
         limit: limit + 1,
@@ -113,7 +160,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         items: await withDeadlineAlerts(
           ctx,
           db,
-          page.map((r) => caseSummaryOf(r, now)),
+          page.map((r) => presentSummary(user, r, caseSummaryOf(r, now))),
         ),
         next,
       };
@@ -131,9 +178,14 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         const row = await findCase(trx, { id: input.id });
         if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
         const { state } = await stateOf(trx, row.id);
-        if (!mayHandle(actor, state)) throw new DeskError('forbidden', { key: 'handling:refusal.notYours' });
+        // Recusal first, then the lifecycle's rules (state, role, part in the case), then the
+        // permission matrix and department scope; every forbidden refusal is audited by the dispatcher.
+        assertNotRecused(actor, row);
         const refusal = checkAction(state, action.type, actor, rules, action.type === 'close' ? { override: action.override } : {});
         if (refusal) throw new DeskError(refusal.code, { key: refusal.key, ...(refusal.values ? { values: refusal.values } : {}) });
+        assertMayActOnCase(actor, row, action.type);
+        if (!mayHandle(actor, state)) throw new DeskError('forbidden', { key: 'handling:refusal.notYours' });
+        if (action.type === 'accept' || action.type === 'assign') assertHandlerNotRecused(row, action.handlerId, 'action.handlerId');
         const plan =
           action.type === 'extend' || action.type === 'pause' || action.type === 'resume'
             ? {

@@ -19,6 +19,7 @@ export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefor
     severity: row.severity as Severity,
     subject: row.subject,
     complainantName: row.complainant_name,
+    complainantHidden: false,
     departmentId: row.department_id,
     receivedAt: row.received_at,
     deadlines: { acknowledge: row.deadline_acknowledge, feedback: row.deadline_feedback, resolve: row.deadline_resolve },
@@ -79,5 +80,7 @@ export function caseDetailOf(p: DetailParts): CaseDetail {
     earlierCases: p.earlier.map((r) => caseSummaryOf(r, now)),
     events: p.events.map((e) => ({ ...caseEventOf(e), actorName: p.names.get(e.actor_id) ?? e.actor_id })),
     allowedActions: p.allowedActions,
+    // As stored; presentDetail (core/access/caseGate.ts) masks it for the user who asked.
+    personalData: { masked: false, mayReveal: false },
   };
 }

@@ -1,5 +1,6 @@
 import { sql as initial } from './001_initial.ts';
 import { sql as deadlines } from './003_deadlines.ts';
+import { sql as access } from './004_access.ts';
 import { sql as caseHandling } from './005_case_handling.ts';
 import { sql as benchIndexes } from './007_bench_indexes.ts';
 import { sql as reports } from './008_reports.ts';
@@ -17,6 +18,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 3, name: 'deadlines', sql: deadlines },
+  { version: 4, name: 'access', sql: access },
   { version: 5, name: 'case_handling', sql: caseHandling },
   { version: 7, name: 'bench_indexes', sql: benchIndexes },
   { version: 8, name: 'reports', sql: reports },

@@ -1,6 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import type { Database } from '../schema.ts';
+import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
 import type { CaseRow } from './cases.ts';
 
 /** The board's, the list's and the inbox's queries: each narrows by indexed columns first. */
@@ -21,12 +22,14 @@ export interface BoardFilter {
   from?: string | undefined;
   to?: string | undefined;
   search?: SearchPlan | undefined;
+  /** Who is looking: recusal and department scope (db/queries/caseScope.ts). */
+  viewer?: CaseViewerScope | undefined;
 }
 
 type CasesQuery<O> = SelectQueryBuilder<Database, 'cases', O>;
 
 function narrow<O>(query: CasesQuery<O>, f: BoardFilter): CasesQuery<O> {
-  let q = query;
+  let q = f.viewer ? scopeToViewer(query, f.viewer) : query;
   if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
   if (f.handlerId) q = q.where('handler_id', '=', f.handlerId);
   if (f.departmentId) {

@@ -3,6 +3,7 @@ import type { CaseState } from '../../domain/cases/projection.ts';
 import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import type { CasesTable, Database } from '../schema.ts';
+import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 
@@ -121,6 +122,8 @@ export interface CaseFilter {
   from?: string | undefined;
   to?: string | undefined;
   search?: SearchPlan | undefined;
+  /** Who is looking: recusal and, for department staff, their departments narrow the list. */
+  viewer?: CaseViewerScope | undefined;
   /** Newest first: only cases registered before this rowid. */
   beforeSeqno?: number | undefined;
   /** Only open cases whose current deadline is before this instant (overdue, due soon). */
@@ -130,6 +133,7 @@ export interface CaseFilter {
 
 export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[]> {
   let query = db.selectFrom('cases');
+  if (f.viewer) query = scopeToViewer(query, f.viewer);
   if (f.status) query = query.where('status', '=', f.status);
   if (f.departmentId) query = query.where('department_id', '=', f.departmentId);
   if (f.handlerId) query = query.where('handler_id', '=', f.handlerId);

@@ -51,7 +51,11 @@ describe('query plans at scale', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-plans-'));
     store = openStore(dir);
-    store.sqlite.prepare("INSERT INTO users VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)").run();
+    store.sqlite
+      .prepare(
+        "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
+      )
+      .run();
     for (let i = 1; i <= 60; i++) {
       const seqno = await insertCase(
         store.db,

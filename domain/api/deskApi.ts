@@ -1,6 +1,23 @@
 import type { z } from 'zod';
 import type { OrgProfile } from '../cases/vocabulary.ts';
 import {
+  byIdInput,
+  changePasswordInput,
+  createCategoryInput,
+  createUserInput,
+  listAuditInput,
+  listReferenceInput,
+  listUsersInput,
+  resetPasswordInput,
+  revealInput,
+  unlockInput,
+  updateCategoryInput,
+  updateDepartmentInput,
+  updateSettingsInput,
+  updateUserInput,
+} from './accessSchemas.ts';
+import type { AuditEntry, Category, DeskSettingsView, UserAccount, UserDirectoryEntry } from './accessViews.ts';
+import {
   backupConfigureInput,
   backupListInput,
   backupPathInput,
@@ -19,7 +36,7 @@ import {
   policyUpdateInput,
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
-import { boardInput, browseCasesInput, caseHandlersInput, createUserInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
+import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
   analysisInput,
   createCorrectiveActionInput,
@@ -75,6 +92,9 @@ export const deskMethods = {
   'auth.login': { input: loginInput, session: false },
   'auth.logout': { input: emptyInput, session: true },
   'auth.me': { input: emptyInput, session: true },
+  'auth.lock': { input: emptyInput, session: true },
+  'auth.unlock': { input: unlockInput, session: true },
+  'auth.changePassword': { input: changePasswordInput, session: true },
   'cases.register': { input: registerCaseInput, session: true },
   'cases.get': { input: getCaseInput, session: true },
   'cases.list': { input: listCasesInput, session: true },
@@ -85,8 +105,8 @@ export const deskMethods = {
   'cases.inquire': { input: inquireInput, session: true },
   'cases.verifyChain': { input: verifyChainInput, session: true },
   'cases.handlers': { input: caseHandlersInput, session: true },
-  'users.create': { input: createUserInput, session: true },
-  'departments.list': { input: emptyInput, session: true },
+  'cases.reveal': { input: revealInput, session: true },
+  'departments.list': { input: listReferenceInput, session: true },
   'departments.create': { input: createDepartmentInput, session: true },
   'desk.health': { input: emptyInput, session: false },
   'backup.status': { input: emptyInput, session: true },
@@ -118,6 +138,24 @@ export const deskMethods = {
   'correctiveActions.list': { input: listCorrectiveActionsInput, session: true },
   'correctiveActions.implement': { input: implementCorrectiveActionInput, session: true },
   'correctiveActions.verify': { input: verifyCorrectiveActionInput, session: true },
+  'departments.update': { input: updateDepartmentInput, session: true },
+  'departments.disable': { input: byIdInput, session: true },
+  'departments.enable': { input: byIdInput, session: true },
+  'categories.list': { input: listReferenceInput, session: true },
+  'categories.create': { input: createCategoryInput, session: true },
+  'categories.update': { input: updateCategoryInput, session: true },
+  'categories.disable': { input: byIdInput, session: true },
+  'categories.enable': { input: byIdInput, session: true },
+  'users.directory': { input: emptyInput, session: true },
+  'users.list': { input: listUsersInput, session: true },
+  'users.create': { input: createUserInput, session: true },
+  'users.update': { input: updateUserInput, session: true },
+  'users.disable': { input: byIdInput, session: true },
+  'users.enable': { input: byIdInput, session: true },
+  'users.resetPassword': { input: resetPasswordInput, session: true },
+  'settings.get': { input: emptyInput, session: true },
+  'settings.update': { input: updateSettingsInput, session: true },
+  'audit.list': { input: listAuditInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type DeskMethod = keyof typeof deskMethods;
@@ -127,7 +165,10 @@ export interface DeskOutputs {
   'setup.init': Record<string, never>;
   'auth.login': { token: string; user: SessionUser };
   'auth.logout': Record<string, never>;
-  'auth.me': { user: SessionUser };
+  'auth.me': { user: SessionUser; locked: boolean };
+  'auth.lock': Record<string, never>;
+  'auth.unlock': { token: string; user: SessionUser; switched: boolean };
+  'auth.changePassword': Record<string, never>;
   'cases.register': RegisteredCase;
   'cases.get': CaseDetail;
   'cases.list': { items: CaseSummary[]; next: string | null };
@@ -138,7 +179,7 @@ export interface DeskOutputs {
   'cases.inquire': CaseInquiry;
   'cases.verifyChain': ChainCheck;
   'cases.handlers': { items: CaseHandlerOption[] };
-  'users.create': { id: string };
+  'cases.reveal': { value: string };
   'departments.list': { items: Department[] };
   'departments.create': { id: string };
   'desk.health': DeskHealth;
@@ -172,6 +213,24 @@ export interface DeskOutputs {
   'correctiveActions.list': { items: CorrectiveAction[] };
   'correctiveActions.implement': CorrectiveAction;
   'correctiveActions.verify': CorrectiveAction;
+  'departments.update': Record<string, never>;
+  'departments.disable': Record<string, never>;
+  'departments.enable': Record<string, never>;
+  'categories.list': { items: Category[] };
+  'categories.create': { id: string };
+  'categories.update': Record<string, never>;
+  'categories.disable': Record<string, never>;
+  'categories.enable': Record<string, never>;
+  'users.directory': { items: UserDirectoryEntry[] };
+  'users.list': { items: UserAccount[] };
+  'users.create': { id: string };
+  'users.update': Record<string, never>;
+  'users.disable': Record<string, never>;
+  'users.enable': Record<string, never>;
+  'users.resetPassword': Record<string, never>;
+  'settings.get': DeskSettingsView;
+  'settings.update': DeskSettingsView;
+  'audit.list': { items: AuditEntry[]; next: string | null };
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

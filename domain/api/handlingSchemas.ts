@@ -7,10 +7,9 @@ import {
   correctableFields,
   findings,
   recordTypes,
-  roles,
   severities,
 } from '../cases/vocabulary.ts';
-import { pageSizeMax, passwordMinLength, textLimits } from './limits.ts';
+import { pageSizeMax, textLimits } from './limits.ts';
 
 /** Inputs of case handling: the lifecycle actions after registration, the board, inbox and inquiries. */
 
@@ -109,17 +108,3 @@ export const inquireInput = z.strictObject({
 });
 
 export const caseHandlersInput = z.strictObject({ departmentId: id.optional() });
-
-/** Until user administration lands (issue 6): an administrator adds a user. */
-export const createUserInput = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .min(3)
-    .max(textLimits.username)
-    .regex(/^[a-zA-Z0-9._-]+$/),
-  password: z.string().min(passwordMinLength).max(textLimits.password),
-  displayName: text(textLimits.name),
-  roles: z.array(z.enum(roles)).min(1).max(roles.length),
-  departmentIds: z.array(id).max(20).optional(),
-});

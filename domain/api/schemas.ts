@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
+import { newPasswordSchema } from './accessSchemas.ts';
 import { extendAction, pauseAction, resumeAction } from './deadlineSchemas.ts';
 import { handlingActionInputs } from './handlingSchemas.ts';
-import { pageSizeMax, passwordMinLength, textLimits } from './limits.ts';
+import { pageSizeMax, textLimits } from './limits.ts';
 
 /**
  * zod schemas of every DeskApi input. Objects are strict: an unknown field is a mistake by
@@ -32,7 +33,7 @@ export const setupInitInput = z.strictObject({
       .min(3)
       .max(textLimits.username)
       .regex(/^[a-zA-Z0-9._-]+$/),
-    password: z.string().min(passwordMinLength).max(textLimits.password),
+    password: newPasswordSchema,
     displayName: text(textLimits.name),
   }),
 });

@@ -11,6 +11,7 @@ export interface SessionUser {
   username: string;
   displayName: string;
   roles: Role[];
+  departmentIds: string[];
 }
 
 export interface CaseSummary {
@@ -21,7 +22,9 @@ export interface CaseSummary {
   channel: Channel;
   severity: Severity;
   subject: string;
+  /** Empty when `complainantHidden`: a confidential case seen by its department. */
   complainantName: string;
+  complainantHidden: boolean;
   departmentId: string | null;
   receivedAt: string;
   deadlines: Deadlines;
@@ -57,6 +60,8 @@ export interface CaseDetail extends CaseSummary {
   events: (CaseEvent & { actorName: string })[];
   allowedActions: CaseActionType[];
   deadlineInfo?: CaseDeadlineInfo;
+  /** Phone and ID number arrive masked (138****5678) for roles that do not need them. */
+  personalData: { masked: boolean; mayReveal: boolean };
 }
 
 export interface BoardColumn {
@@ -97,6 +102,7 @@ export interface Department {
   id: string;
   name: string;
   parentId: string | null;
+  disabled: boolean;
 }
 
 export interface RegisteredCase {

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../../db/queries/audit.ts';
+import type { Database } from '../../db/schema.ts';
+import type { DeskContext } from '../deskContext.ts';
+
+export interface AuditFact {
+  actorId: string | null;
+  /** `area.verb`, e.g. `auth.login`, `users.create`, `personalData.reveal`. */
+  action: string;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one audit entry; pass the transaction that writes the change it records. */
+export function recordAudit(ctx: DeskContext, db: Kysely<Database>, fact: AuditFact): Promise<void> {
+  return appendAudit(db, {
+    id: ctx.newId(),
+    at: ctx.now().toISOString(),
+    actor_id: fact.actorId,
+    action: fact.action,
+    target: fact.target ?? null,
+    detail: fact.detail ? JSON.stringify(fact.detail) : null,
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * Masks for personal numbers, as Chinese services print them: 138****5678 for a mobile,
+ * 110***********1234 for an ID number. Separators are dropped so the mask does not hint at
+ * the format of the hidden part.
+ */
+export function maskNumber(value: string): string {
+  const chars = [...value.replace(/[\s()-]/g, '')];
+  const n = chars.length;
+  if (n === 0) return '';
+  const [head, tail] = n >= 11 ? [3, 4] : n >= 7 ? [2, 2] : [0, Math.min(1, n - 1)];
+  return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
+}
+
+export const maskPhone = maskNumber;
+export const maskIdNumber = maskNumber;

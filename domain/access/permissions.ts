@@ -1,0 +1,181 @@
+import type { DeskMethod } from '../api/deskApi.ts';
+import type { CaseActionType } from '../cases/caseMachine.ts';
+import type { Role } from '../cases/vocabulary.ts';
+
+/**
+ * The permission matrix: who may call each DeskApi method, who may take each case action, and
+ * the finer capabilities (seeing personal data, printing, exporting). The core consults it on
+ * every call; the renderer only uses it to hide what would be refused anyway.
+ *
+ * Adding a method or an action without a row here fails the type check and the matrix tests.
+ */
+
+/** `public`: no session needed; `signedIn`: any account; otherwise the roles listed. */
+export type Audience = 'public' | 'signedIn' | readonly Role[];
+
+export interface MethodRule {
+  who: Audience;
+  /** May be called while the session is locked (the lock screen's own calls). */
+  whileLocked?: boolean;
+}
+
+const caseWorkers = ['receptionist', 'handler', 'supervisor', 'director'] as const satisfies readonly Role[];
+const intake = ['receptionist', 'supervisor'] as const satisfies readonly Role[];
+const desk = ['receptionist', 'supervisor', 'director'] as const satisfies readonly Role[];
+const overseers = ['supervisor', 'director', 'admin'] as const satisfies readonly Role[];
+/** The monthly analysis, performance and corrective actions (domain/reports/access.ts says the same). */
+const analysts = ['supervisor', 'director'] as const satisfies readonly Role[];
+const adminOnly = ['admin'] as const satisfies readonly Role[];
+
+const methodRules = {
+  'setup.status': { who: 'public', whileLocked: true },
+  'setup.init': { who: 'public' },
+  'auth.login': { who: 'public', whileLocked: true },
+  'auth.logout': { who: 'signedIn', whileLocked: true },
+  'auth.me': { who: 'signedIn', whileLocked: true },
+  'auth.lock': { who: 'signedIn', whileLocked: true },
+  'auth.unlock': { who: 'signedIn', whileLocked: true },
+  'auth.changePassword': { who: 'signedIn' },
+  'cases.register': { who: intake },
+  'cases.get': { who: caseWorkers },
+  'cases.list': { who: caseWorkers },
+  'cases.act': { who: caseWorkers },
+  'cases.reveal': { who: caseWorkers },
+  'cases.board': { who: caseWorkers },
+  'cases.browse': { who: caseWorkers },
+  'cases.inbox': { who: caseWorkers },
+  'cases.inquire': { who: desk },
+  'cases.verifyChain': { who: overseers },
+  'cases.handlers': { who: 'signedIn' },
+  'departments.list': { who: 'signedIn' },
+  'departments.create': { who: adminOnly },
+  'departments.update': { who: adminOnly },
+  'departments.disable': { who: adminOnly },
+  'departments.enable': { who: adminOnly },
+  'categories.list': { who: 'signedIn' },
+  'categories.create': { who: adminOnly },
+  'categories.update': { who: adminOnly },
+  'categories.disable': { who: adminOnly },
+  'categories.enable': { who: adminOnly },
+  'users.directory': { who: 'signedIn' },
+  'users.list': { who: adminOnly },
+  'users.create': { who: adminOnly },
+  'users.update': { who: adminOnly },
+  'users.disable': { who: adminOnly },
+  'users.enable': { who: adminOnly },
+  'users.resetPassword': { who: adminOnly },
+  'settings.get': { who: 'signedIn' },
+  'settings.update': { who: adminOnly },
+  'audit.list': { who: adminOnly },
+  'desk.health': { who: 'public', whileLocked: true },
+  // The top bar shows every user whether backups are current.
+  'backup.status': { who: 'signedIn' },
+  'backup.configure': { who: adminOnly },
+  'backup.run': { who: adminOnly },
+  'backup.list': { who: adminOnly },
+  'backup.inspect': { who: adminOnly },
+  'backup.restore': { who: adminOnly },
+  // Recovery and import answer only on a damaged or empty desk, and check an administrator's password themselves.
+  'recovery.list': { who: 'public' },
+  'recovery.restore': { who: 'public' },
+  'data.export': { who: adminOnly },
+  'data.import': { who: 'public' },
+  'calendar.get': { who: 'signedIn' },
+  'calendar.import': { who: adminOnly },
+  'calendar.setLocalDay': { who: adminOnly },
+  'policies.list': { who: 'signedIn' },
+  'policies.update': { who: adminOnly },
+  'policies.reset': { who: adminOnly },
+  'deadlineSettings.get': { who: 'signedIn' },
+  'deadlineSettings.update': { who: adminOnly },
+  'reports.onTime': { who: overseers },
+  'reports.summary': { who: analysts },
+  'reports.repeats': { who: analysts },
+  'reports.analysis': { who: analysts },
+  'reports.export': { who: analysts },
+  'reports.performance': { who: analysts },
+  'correctiveActions.create': { who: analysts },
+  'correctiveActions.list': { who: analysts },
+  'correctiveActions.implement': { who: analysts },
+  'correctiveActions.verify': { who: analysts },
+} as const satisfies Record<DeskMethod, MethodRule>;
+
+/** Typed loosely for lookups; `satisfies` above makes a missing method a compile error. */
+export const methodAccess: Readonly<Record<DeskMethod, MethodRule>> = methodRules;
+
+/**
+ * Which roles may take each case action at all (the state machine decides when; the lifecycle's
+ * rules in domain/cases/caseRules.ts narrow further by the user's part in the case, e.g. a
+ * major case's approval needs a director). Department scoping and recusal come on top, in
+ * caseAccess.ts. Actions not yet in the state machine are listed already so that adding one
+ * finds its row waiting.
+ */
+const actionRoles = {
+  accept: desk,
+  decline: desk,
+  resolveOnSpot: intake,
+  assign: ['supervisor', 'director'],
+  startInvestigation: ['handler', 'supervisor', 'director'],
+  note: caseWorkers,
+  contact: caseWorkers,
+  propose: ['handler', 'supervisor', 'director'],
+  approve: ['supervisor', 'director'],
+  sendBack: ['supervisor', 'director'],
+  respond: ['handler', 'supervisor', 'director'],
+  followUp: desk,
+  close: desk,
+  review: desk,
+  escalate: caseWorkers,
+  correct: desk,
+  archive: ['supervisor', 'director'],
+  link: caseWorkers,
+  merge: desk,
+  extend: ['supervisor', 'director'],
+  pause: caseWorkers,
+  resume: caseWorkers,
+} as const satisfies Record<string, readonly Role[]>;
+
+export const caseActionRoles: Readonly<Record<CaseActionType, readonly Role[]>> = actionRoles;
+/** Every action with a row, including those the state machine does not know yet. */
+export const caseActionRows: Readonly<Record<string, readonly Role[]>> = actionRoles;
+
+/** Capabilities that are not a whole method: what a role may see or take out of the desk. */
+export const capabilityRoles = {
+  /** Sees complainants' phone and ID numbers in full (the desk calls them back). */
+  'personalData.unmasked': ['receptionist', 'supervisor'],
+  /** May reveal a masked number, one at a time, each time audited. */
+  'personalData.reveal': ['receptionist', 'handler', 'supervisor', 'director'],
+  /** May print documents holding personal data (slip, registration form, reply letter). */
+  'personalData.print': ['receptionist', 'handler', 'supervisor'],
+  /** May export personal data out of the desk (CSV, JSON, reports with names). */
+  'personalData.export': ['supervisor'],
+  /** Sees every case, not only those of their departments. */
+  'cases.seeAll': ['receptionist', 'supervisor', 'director'],
+  /** Sees who complained on a confidential case. */
+  'cases.seeConfidentialComplainant': ['receptionist', 'supervisor', 'director'],
+  /** Reads the audit log. */
+  'audit.view': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Capability = keyof typeof capabilityRoles;
+
+const anyOf = (granted: readonly Role[], roles: readonly Role[]) => roles.some((r) => granted.includes(r));
+
+export function mayCall(roles: readonly Role[] | null, method: DeskMethod): boolean {
+  const { who } = methodAccess[method];
+  if (who === 'public') return true;
+  if (roles === null) return false;
+  if (who === 'signedIn') return true;
+  return anyOf(who, roles);
+}
+
+export function mayTakeAction(roles: readonly Role[], action: CaseActionType): boolean {
+  return anyOf(caseActionRoles[action], roles);
+}
+
+export function hasCapability(roles: readonly Role[], capability: Capability): boolean {
+  return anyOf(capabilityRoles[capability], roles);
+}
+
+export function callableWhileLocked(method: DeskMethod): boolean {
+  return methodAccess[method].whileLocked === true;
+}

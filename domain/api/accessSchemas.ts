@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { passwordMinLength, passwordWeakness } from '../access/passwordStrength.ts';
+import { roles } from '../cases/vocabulary.ts';
+import { pageSizeMax, textLimits } from './limits.ts';
+
+/** Inputs of accounts, sessions, privacy, administration and the audit log. */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.string().trim().min(1).max(64);
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(textLimits.username)
+  .regex(/^[a-zA-Z0-9._-]+$/);
+
+/** A new password: length first (its own message), then strength. */
+export const newPasswordSchema = z
+  .string()
+  .min(passwordMinLength)
+  .max(textLimits.password)
+  .refine((p) => passwordWeakness(p) === null || passwordWeakness(p) === 'tooShort', { message: 'weakPassword' });
+
+const roleList = z.array(z.enum(roles)).min(1).max(roles.length);
+const departmentIdList = z.array(id).max(50);
+
+export const unlockInput = z.strictObject({
+  username: text(textLimits.username),
+  password: z.string().min(1).max(textLimits.password),
+});
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1).max(textLimits.password),
+  newPassword: newPasswordSchema,
+});
+
+export const listUsersInput = z.strictObject({ includeDisabled: z.boolean().optional() });
+
+export const createUserInput = z.strictObject({
+  username: usernameSchema,
+  password: newPasswordSchema,
+  displayName: text(textLimits.name),
+  roles: roleList,
+  departmentIds: departmentIdList.optional(),
+});
+
+export const updateUserInput = z.strictObject({
+  id,
+  displayName: text(textLimits.name).optional(),
+  roles: roleList.optional(),
+  departmentIds: departmentIdList.optional(),
+});
+
+export const byIdInput = z.strictObject({ id });
+
+export const resetPasswordInput = z.strictObject({ id, password: newPasswordSchema });
+
+export const revealInput = z.strictObject({ id, field: z.enum(['phone', 'idNumber']) });
+
+export const listReferenceInput = z.strictObject({ includeDisabled: z.boolean().optional() });
+
+export const updateDepartmentInput = z.strictObject({
+  id,
+  name: text(textLimits.name),
+  parentId: id.nullable().optional(),
+});
+
+export const createCategoryInput = z.strictObject({ name: text(textLimits.name), parentId: id.optional() });
+export const updateCategoryInput = z.strictObject({ id, name: text(textLimits.name) });
+
+export const deskLanguages = ['zh-CN', 'zh-TW', 'en'] as const;
+
+/** Idle lock in minutes; fractions allowed so a test (or a very busy desk) can use seconds. */
+export const idleLockMinutesRange = { min: 0.1, max: 240 } as const;
+
+export const updateSettingsInput = z.strictObject({
+  orgName: text(textLimits.name).optional(),
+  deskPrefix: z
+    .string()
+    .trim()
+    .max(4)
+    .regex(/^[A-Z0-9]*$/)
+    .optional(),
+  deskPhone: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((v) => v === '' || /^\+?[0-9][0-9 ()-]{2,30}$/.test(v), { message: 'phone' })
+    .optional(),
+  printerName: z.string().trim().max(textLimits.shortText).optional(),
+  language: z.enum(deskLanguages).optional(),
+  idleLockMinutes: z.number().min(idleLockMinutesRange.min).max(idleLockMinutesRange.max).optional(),
+});
+
+export const listAuditInput = z.strictObject({
+  actorId: id.optional(),
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-zA-Z.]*$/)
+    .optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  limit: z.int().min(1).max(pageSizeMax).optional(),
+  cursor: z.string().max(200).optional(),
+});

@@ -1,0 +1,49 @@
+import type { Role } from '../cases/vocabulary.ts';
+
+/** What the core answers about accounts, reference data, settings and the audit log. */
+
+export interface UserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  departmentIds: string[];
+  disabled: boolean;
+  /** Set while too many wrong passwords keep the account shut. */
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+/** The little everyone may know of a colleague: enough to assign a case. */
+export interface UserDirectoryEntry {
+  id: string;
+  displayName: string;
+  roles: Role[];
+  departmentIds: string[];
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  parentId: string | null;
+  disabled: boolean;
+}
+
+export interface DeskSettingsView {
+  orgName: string;
+  deskPrefix: string;
+  deskPhone: string;
+  printerName: string;
+  language: 'zh-CN' | 'zh-TW' | 'en';
+  idleLockMinutes: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
