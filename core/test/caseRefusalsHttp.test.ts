@@ -52,6 +52,7 @@ describe('case refusals over HTTP', () => {
       status: 403,
       body: { ok: false, error: { code: 'forbidden', message: '您不是這件投訴件的處理人或主管，不能執行此操作。' } },
     });
-    expect(rowCounts(d.dataDir)).toEqual(before);
+    // Nothing written but the audit entry of the attempt beyond the role (issue 6).
+    expect(rowCounts(d.dataDir)).toEqual({ ...before, audit_log: (before.audit_log ?? 0) + 1 });
   });
 });
