@@ -10,7 +10,6 @@ import { takeStoreLock } from '../db/storeLock.ts';
 import { loginPolicy } from '../domain/access/loginPolicy.ts';
 import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
-import { createWorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import { createAccessGuard } from './access/accessGuard.ts';
 import { auditHandlers } from './admin/auditHandlers.ts';
 import { settingsHandlers } from './admin/settingsHandlers.ts';
