@@ -15,7 +15,12 @@ export class DeskCallError extends Error {
  */
 export function createDeskClient(transport: Transport, getLocale: () => string) {
   const tokenKey = 'desk.token';
+  let onRefusal: ((code: string, method: DeskMethod) => void) | undefined;
   return {
+    /** Hears the code of every refusal: the app signs out on `unauthenticated` and locks on `locked`. */
+    listenForRefusals(listener: ((code: string, method: DeskMethod) => void) | undefined) {
+      onRefusal = listener;
+    },
     get token(): string | null {
       return sessionStorage.getItem(tokenKey);
     },
@@ -25,7 +30,10 @@ export function createDeskClient(transport: Transport, getLocale: () => string) 
     },
     async call<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskOutput<M>> {
       const answer = await transport(method, input, { token: this.token ?? undefined, locale: getLocale() });
-      if (!answer.ok) throw new DeskCallError(answer.error);
+      if (!answer.ok) {
+        onRefusal?.(answer.error.code, method);
+        throw new DeskCallError(answer.error);
+      }
       return answer.data as DeskOutput<M>;
     },
   };

@@ -1,10 +1,20 @@
 import { Center, Loader } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { DeskHealth } from '../../domain/api/backupViews.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
+import { LockScreen } from '../access/LockScreen.tsx';
+import { homePathOf } from '../access/navigation.ts';
+import { useIdleLock } from '../access/useIdleLock.ts';
+import { AccountPage } from '../admin/AccountPage.tsx';
+import { AuditPage } from '../admin/AuditPage.tsx';
+import { ReferenceAdminPage } from '../admin/ReferenceAdminPage.tsx';
+import { SettingsAdminPage } from '../admin/SettingsAdminPage.tsx';
+import { UsersAdminPage } from '../admin/UsersAdminPage.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { i18next } from '../i18n.ts';
 import { BackupPage } from '../pages/BackupPage.tsx';
 import { BoardPage } from '../pages/BoardPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
@@ -25,6 +35,18 @@ import { SetupWizard } from '../pages/SetupWizard.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { client, SessionProvider } from './deskSession.tsx';
 
+interface SignedIn {
+  name: 'signedIn';
+  orgName: string;
+  user: SessionUser;
+  /** Minutes without activity before the screen locks (a desk setting). */
+  idleLockMinutes: number | null;
+  /** Locked: the app stays mounted underneath, hidden, so a half-filled form survives. */
+  lock: 'none' | 'locked' | 'switch';
+  /** Bumped when another user takes over: the app underneath starts afresh. */
+  generation: number;
+}
+
 type Phase =
   | { name: 'loading' }
   | { name: 'unreachable' }
@@ -32,12 +54,24 @@ type Phase =
   | { name: 'fresh' }
   | { name: 'setup' }
   | { name: 'login'; orgName: string | null; notice: string | null }
-  | { name: 'signedIn'; orgName: string; user: SessionUser };
+  | SignedIn;
 
-/** Which screen a desk shows: first-run wizard, sign-in, or the app behind it. */
+/** Which screen a desk shows: first-run wizard, sign-in, or the app behind it (and its lock). */
 export function App() {
   const { t } = useTranslation('setup');
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+
+  const enter = useCallback(async (user: SessionUser, locked: boolean, generation: number) => {
+    const [status, settings] = await Promise.all([client.call('setup.status', {}), client.call('settings.get', {}).catch(() => null)]);
+    setPhase({
+      name: 'signedIn',
+      orgName: status.orgName ?? '',
+      user,
+      idleLockMinutes: settings?.idleLockMinutes ?? null,
+      lock: locked ? 'locked' : 'none',
+      generation,
+    });
+  }, []);
 
   useEffect(() => {
     (async () => {
@@ -49,18 +83,43 @@ export function App() {
       const orgName = status.orgName ?? '';
       if (client.token) {
         const me = await client.call('auth.me', {}).catch(() => null);
-        if (me) return setPhase({ name: 'signedIn', orgName, user: me.user });
+        if (me) return enter(me.user, me.locked, 0);
         client.token = null;
       }
       setPhase({ name: 'login', orgName, notice: null });
     })().catch(() => setPhase({ name: 'unreachable' }));
-  }, []);
+  }, [enter]);
 
   const signOut = useCallback(async () => {
     await client.call('auth.logout', {}).catch(() => undefined);
     client.token = null;
+    window.location.hash = '';
     setPhase((p) => ({ name: 'login', orgName: p.name === 'signedIn' ? p.orgName : null, notice: null }));
   }, []);
+
+  const lock = useCallback((forSwitch = false) => {
+    setPhase((p) => (p.name === 'signedIn' && p.lock === 'none' ? { ...p, lock: forSwitch ? 'switch' : 'locked' } : p));
+    void client.call('auth.lock', {}).catch(() => undefined);
+  }, []);
+
+  // The core has the last word: an expired session goes back to sign-in, a locked one to the lock screen.
+  useEffect(() => {
+    client.listenForRefusals((code, method) => {
+      // A wrong password at sign-in or at the lock screen is answered where it was typed.
+      if (method === 'auth.login' || method === 'auth.unlock') return;
+      if (code === 'locked') setPhase((p) => (p.name === 'signedIn' && p.lock === 'none' ? { ...p, lock: 'locked' } : p));
+      if (code === 'unauthenticated') {
+        setPhase((p) => (p.name === 'signedIn' ? { name: 'login', orgName: p.orgName, notice: i18next.t('access:lock.sessionEnded') } : p));
+      }
+    });
+    return () => client.listenForRefusals(undefined);
+  }, []);
+
+  const signedIn = phase.name === 'signedIn';
+  const locked = signedIn && phase.lock !== 'none';
+  useIdleLock(signedIn ? phase.idleLockMinutes : null, !signedIn || locked, () => lock(false));
+  // Works inside text fields too: the receptionist locks mid-sentence when called away.
+  useHotkeys(signedIn && !locked ? [['mod+shift+L', () => lock(false)]] : [], []);
 
   switch (phase.name) {
     case 'loading':
@@ -87,40 +146,60 @@ export function App() {
         </>
       );
     case 'login':
-      return (
-        <LoginPage
-          orgName={phase.orgName}
-          notice={phase.notice}
-          onSignedIn={(user) =>
-            void client.call('setup.status', {}).then((s) => setPhase({ name: 'signedIn', orgName: s.orgName ?? '', user }))
-          }
-        />
-      );
+      return <LoginPage orgName={phase.orgName} notice={phase.notice} onSignedIn={(user) => void enter(user, false, 0)} />;
     case 'signedIn':
       return (
-        <SessionProvider value={{ client, user: phase.user, orgName: phase.orgName, signOut }}>
-          <HashRouter>
-            <Routes>
-              <Route element={<AppLayout />}>
-                <Route path="/register" element={<RegisterPage />} />
-                <Route path="/cases" element={<CaseListPage />} />
-                <Route path="/cases/:id" element={<CasePage />} />
-                <Route path="/settings/deadlines" element={<DeadlineSettingsPage />} />
-                <Route path="/board" element={<BoardPage />} />
-                <Route path="/inbox" element={<InboxPage />} />
-                <Route path="/follow-ups" element={<FollowUpsPage />} />
-                <Route path="/inquiry" element={<InquiryPage />} />
-                <Route path="/backup" element={<BackupPage />} />
-                <Route path="/backup/restore" element={<RestorePage />} />
-                <Route path="/reports" element={<DashboardPage />} />
-                <Route path="/reports/analysis" element={<AnalysisPage />} />
-                <Route path="/reports/performance" element={<PerformancePage />} />
-                <Route path="/reports/actions" element={<CorrectiveActionsPage />} />
-                <Route path="*" element={<Navigate to="/register" replace />} />
-              </Route>
-            </Routes>
-          </HashRouter>
-        </SessionProvider>
+        <>
+          <div
+            key={phase.generation}
+            style={locked ? { visibility: 'hidden' } : undefined}
+            aria-hidden={locked || undefined}
+            inert={locked}
+          >
+            <SessionProvider value={{ client, user: phase.user, orgName: phase.orgName, signOut, lock }}>
+              <HashRouter>
+                <Routes>
+                  <Route element={<AppLayout />}>
+                    <Route path="/register" element={<RegisterPage />} />
+                    <Route path="/cases" element={<CaseListPage />} />
+                    <Route path="/cases/:id" element={<CasePage />} />
+                    <Route path="/settings/deadlines" element={<DeadlineSettingsPage />} />
+                    <Route path="/board" element={<BoardPage />} />
+                    <Route path="/inbox" element={<InboxPage />} />
+                    <Route path="/follow-ups" element={<FollowUpsPage />} />
+                    <Route path="/inquiry" element={<InquiryPage />} />
+                    <Route path="/backup" element={<BackupPage />} />
+                    <Route path="/backup/restore" element={<RestorePage />} />
+                    <Route path="/reports" element={<DashboardPage />} />
+                    <Route path="/reports/analysis" element={<AnalysisPage />} />
+                    <Route path="/reports/performance" element={<PerformancePage />} />
+                    <Route path="/reports/actions" element={<CorrectiveActionsPage />} />
+                    <Route path="/account" element={<AccountPage />} />
+                    <Route path="/admin/settings" element={<SettingsAdminPage />} />
+                    <Route path="/admin/departments" element={<ReferenceAdminPage kind="departments" />} />
+                    <Route path="/admin/categories" element={<ReferenceAdminPage kind="categories" />} />
+                    <Route path="/admin/users" element={<UsersAdminPage />} />
+                    <Route path="/admin/audit" element={<AuditPage />} />
+                    <Route path="*" element={<Navigate to={homePathOf(phase.user)} replace />} />
+                  </Route>
+                </Routes>
+              </HashRouter>
+            </SessionProvider>
+          </div>
+          {locked && (
+            <LockScreen
+              user={phase.user}
+              forSwitch={phase.lock === 'switch'}
+              onUnlocked={() => setPhase({ ...phase, lock: 'none' })}
+              onSwitched={(user) => {
+                // The new user starts on their own home page, nothing of the previous user's work kept.
+                window.location.hash = '';
+                void enter(user, false, phase.generation + 1);
+              }}
+              onSignOut={() => void signOut()}
+            />
+          )}
+        </>
       );
   }
 }

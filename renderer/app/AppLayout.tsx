@@ -1,28 +1,32 @@
 import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
-import { canViewReports } from '../../domain/reports/access.ts';
+import { mayCall } from '../../domain/access/permissions.ts';
+import type { DeskMethod } from '../../domain/api/deskApi.ts';
+import { adminPages } from '../access/navigation.ts';
 import { useInboxCount } from '../cases/useInboxCount.ts';
 import { BackupIndicator } from '../components/BackupIndicator.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
 
 const pages = [
-  { to: '/register', key: 'nav.register' },
-  { to: '/board', key: 'handling:nav.board' },
-  { to: '/inbox', key: 'handling:nav.inbox' },
-  { to: '/follow-ups', key: 'handling:nav.followUps' },
-  { to: '/inquiry', key: 'handling:nav.inquiry' },
-  { to: '/cases', key: 'nav.cases' },
-  { to: '/reports', key: 'nav.reports', visible: canViewReports },
-  { to: '/backup', key: 'backup:nav' },
-  { to: '/settings/deadlines', key: 'nav.deadlineSettings' },
-] as const;
+  { to: '/register', key: 'nav.register', needs: 'cases.register' },
+  { to: '/board', key: 'handling:nav.board', needs: 'cases.board' },
+  { to: '/inbox', key: 'handling:nav.inbox', needs: 'cases.inbox' },
+  { to: '/follow-ups', key: 'handling:nav.followUps', needs: 'cases.inquire' },
+  { to: '/inquiry', key: 'handling:nav.inquiry', needs: 'cases.inquire' },
+  { to: '/cases', key: 'nav.cases', needs: 'cases.list' },
+  { to: '/reports', key: 'nav.reports', needs: 'reports.summary' },
+  { to: '/backup', key: 'backup:nav', needs: 'backup.configure' },
+  { to: '/settings/deadlines', key: 'nav.deadlineSettings', needs: 'policies.update' },
+] as const satisfies readonly { to: string; key: string; needs: DeskMethod }[];
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { user, orgName, signOut } = useSession();
+  const { user, orgName, signOut, lock } = useSession();
+  // The matrix decides what a role may call; the navigation only leaves out what would be refused.
+  const visible = <P extends { needs: DeskMethod }>(list: readonly P[]) => list.filter((p) => mayCall(user.roles, p.needs));
   const location = useLocation();
   const inboxCount = useInboxCount(location.pathname);
   return (
@@ -39,6 +43,12 @@ export function AppLayout() {
             <BackupIndicator />
             <Text>{t('signedInAs', { name: user.displayName })}</Text>
             <LanguageSwitch />
+            <Button variant="light" onClick={() => lock()} title={t('access:lock.shortcut')}>
+              {t('access:nav.lock')}
+            </Button>
+            <Button variant="default" onClick={() => lock(true)}>
+              {t('access:nav.switchUser')}
+            </Button>
             <Button variant="default" onClick={() => void signOut()}>
               {t('nav.logout')}
             </Button>
@@ -46,24 +56,22 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {pages
-          .filter((p) => !('visible' in p) || p.visible(user.roles))
-          .map((p) => (
-            <NavLink
-              key={p.to}
-              component={RouterLink}
-              to={p.to}
-              label={<Text size="lg">{t(p.key)}</Text>}
-              active={location.pathname.startsWith(p.to)}
-              rightSection={
-                p.to === '/inbox' && inboxCount > 0 ? (
-                  <Badge color="red" data-testid="inbox-count">
-                    {inboxCount}
-                  </Badge>
-                ) : undefined
-              }
-            />
-          ))}
+        {[...visible(pages), ...visible(adminPages), { to: '/account', key: 'access:nav.account' }].map((p) => (
+          <NavLink
+            key={p.to}
+            component={RouterLink}
+            to={p.to}
+            label={<Text size="lg">{t(p.key)}</Text>}
+            active={location.pathname.startsWith(p.to)}
+            rightSection={
+              p.to === '/inbox' && inboxCount > 0 ? (
+                <Badge color="red" data-testid="inbox-count">
+                  {inboxCount}
+                </Badge>
+              ) : undefined
+            }
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -8,6 +8,8 @@ interface DeskSession {
   user: SessionUser;
   orgName: string;
   signOut(): Promise<void>;
+  /** Locks the screen now; `forSwitch` opens the lock screen for another user to sign in. */
+  lock(forSwitch?: boolean): void;
 }
 
 const SessionContext = createContext<DeskSession | null>(null);

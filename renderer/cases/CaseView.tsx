@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Titl
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../domain/api/views.ts';
+import { RevealNumber } from '../access/RevealNumber.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { DeadlineActions } from '../components/DeadlineActions.tsx';
 import { formatDateTime } from '../format.ts';
@@ -57,8 +58,17 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           <Text c="dimmed" size="sm">
             {t('register.complainant')}
           </Text>
-          <Text fw={600}>{detail.complainant.name}</Text>
-          {detail.complainant.phone && <Text>{detail.complainant.phone}</Text>}
+          {detail.complainantHidden ? (
+            <Text c="dimmed" data-testid="complainant-hidden">
+              {t('access:privacy.hidden')}
+            </Text>
+          ) : (
+            <>
+              <Text fw={600}>{detail.complainant.name}</Text>
+              <RevealNumber detail={detail} field="phone" />
+              <RevealNumber detail={detail} field="idNumber" />
+            </>
+          )}
           <Text c="dimmed" size="sm" mt="sm">
             {t('detail.queryCode')}
           </Text>

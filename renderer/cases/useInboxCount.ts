@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { mayCall } from '../../domain/access/permissions.ts';
 import { useSession } from '../app/deskSession.tsx';
 
 /**
@@ -6,11 +7,14 @@ import { useSession } from '../app/deskSession.tsx';
  * again whenever the page changes: the navigation shows it beside 我的待办.
  */
 export function useInboxCount(pathname: string): number {
-  const { client } = useSession();
+  const { client, user } = useSession();
+  // An administrator has no inbox: asking would be refused, and every refusal is audited.
+  const hasInbox = mayCall(user.roles, 'cases.inbox');
   const [count, setCount] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read on every page change
   useEffect(() => {
     let live = true;
+    if (!hasInbox) return;
     client
       .call('cases.inbox', {})
       .then((inbox) => {
@@ -20,6 +24,6 @@ export function useInboxCount(pathname: string): number {
     return () => {
       live = false;
     };
-  }, [client, pathname]);
+  }, [client, pathname, hasInbox]);
   return count;
 }
