@@ -147,8 +147,8 @@ export const capabilityRoles = {
   'personalData.reveal': ['receptionist', 'handler', 'supervisor', 'director'],
   /** May print documents holding personal data (slip, registration form, reply letter). */
   'personalData.print': ['receptionist', 'handler', 'supervisor'],
-  /** May export personal data out of the desk (CSV, JSON, reports with names). */
-  'personalData.export': ['supervisor'],
+  /** May export personal data out of the desk (CSV, JSON, reports with names); administrators export whole stores. */
+  'personalData.export': ['supervisor', 'admin'],
   /** Sees every case, not only those of their departments. */
   'cases.seeAll': ['receptionist', 'supervisor', 'director'],
   /** Sees who complained on a confidential case. */

@@ -120,7 +120,7 @@ capability                          rec han sup dir adm
 personalData.unmasked                x   .   x   .   .
 personalData.reveal                  x   x   x   x   .
 personalData.print                   x   x   x   .   .
-personalData.export                  .   .   x   .   .
+personalData.export                  .   .   x   .   x
 cases.seeAll                         x   .   x   x   .
 cases.seeConfidentialComplainant     x   .   x   x   .
 audit.view                           .   .   .   .   x
