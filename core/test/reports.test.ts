@@ -115,9 +115,10 @@ describe('who sees the analysis, and the case list behind a chart', () => {
     const li = await desk.desk.call('auth.login', { username: 'lijd', password: 'desk pass 2026' }, {});
     const token = li.ok ? (li.data as { token: string }).token : undefined;
     for (const method of ['reports.summary', 'reports.performance'] as const) {
+      // The permission matrix (domain/access) refuses before the handler, in the caller's language.
       expect(await desk.raw(method, november, { token, locale: 'en' })).toEqual({
         ok: false,
-        error: { code: 'forbidden', message: 'Only supervisors and directors may see reports and corrective actions.' },
+        error: { code: 'forbidden', message: `Your role may not do this (${method}). Ask the administrator if you need it.` },
       });
     }
   });
