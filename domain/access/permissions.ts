@@ -94,6 +94,7 @@ const methodRules = {
   'reports.analysis': { who: analysts },
   'reports.export': { who: analysts },
   'reports.performance': { who: analysts },
+  'reports.print': { who: analysts },
   'correctiveActions.create': { who: analysts },
   'correctiveActions.list': { who: analysts },
   'correctiveActions.implement': { who: analysts },

@@ -83,6 +83,7 @@ reports.repeats         .   .   x   x   .   .
 reports.analysis        .   .   x   x   .   .
 reports.export          .   .   x   x   .   .
 reports.performance     .   .   x   x   .   .
+reports.print           .   .   x   x   .   .
 correctiveActions.create    .   .   x   x   .   .
 correctiveActions.list      .   .   x   x   .   .
 correctiveActions.implement .   .   x   x   .   .
