@@ -24,6 +24,7 @@ import {
 import { recordAudit } from '../audit/recordAudit.ts';
 import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
 import { listDueBefore, withDeadlineAlerts, withDeadlineInfo } from '../deadlines/deadlineViews.ts';
+import { systemActorId } from '../deadlines/sweep.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -90,11 +91,14 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
 
   /** A new severity or number of departments brings new deadlines, recorded as their own event (issue 5). */
   async function recordDeadlineFollowUps(trx: Kysely<Database>, caseId: string, before: CaseState, actorId: string) {
-    const row = await findCase(trx, { id: caseId });
-    if (!row) return;
     const { events, state } = await stateOf(trx, caseId);
-    for (const data of await deadlineFollowUps(ctx, trx, before, state, events.map(caseEventOf)))
-      await record(trx, row, state, data, actorId);
+    for (const data of await deadlineFollowUps(ctx, trx, before, state, events.map(caseEventOf))) {
+      // Each event is chained to the one before it: read the case again for its sequence.
+      const row = await findCase(trx, { id: caseId });
+      if (!row) return;
+      const current = (await stateOf(trx, caseId)).state;
+      await record(trx, row, current, data, data.type === 'deadlineBreached' ? systemActorId : actorId);
+    }
   }
 
   return {

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { extendAction, pauseAction, resumeAction } from '../../domain/api/deadlineSchemas.ts';
 import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
-import { foldCaseClocks, runningClocks } from '../../domain/deadlines/caseClocks.ts';
+import { breachesDue, foldCaseClocks, runningClocks } from '../../domain/deadlines/caseClocks.ts';
 import { departmentCountOf, replayDeadlines, sameDeadlines } from '../../domain/deadlines/caseDeadlines.ts';
 import { extendDeadlines, shiftForPause } from '../../domain/deadlines/deadline.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -80,14 +80,19 @@ export async function deadlineFollowUps(
   after: CaseState,
   events: readonly CaseEvent[],
 ): Promise<CaseEventData[]> {
+  // A clock this action met after its deadline: the breach is recorded now, not at the next sweep.
+  const folded = foldCaseClocks(events);
+  const late: CaseEventData[] = breachesDue(folded.clocks, ctx.now().toISOString(), folded.pausedSince)
+    .filter((c) => c.metAt)
+    .map((c) => ({ type: 'deadlineBreached', payload: { clock: c.clock, due: c.due, metAt: c.metAt ?? undefined } }));
   // The awaited thing arrived: a contact with the complainant recorded while paused resumes the clock.
   if (after.pausedSince && events.at(-1)?.type === 'contacted') {
-    return [await resumption(ctx, trx, after, events, { trigger: 'contacted' })];
+    return [...late, await resumption(ctx, trx, after, events, { trigger: 'contacted' })];
   }
   const severityChanged = before.severity !== after.severity;
   const departmentsChanged = departmentCountOf(before) !== departmentCountOf(after);
-  if (!severityChanged && !departmentsChanged) return [];
-  return recomputation(ctx, trx, after, events, severityChanged ? 'severity' : 'departments');
+  if (!severityChanged && !departmentsChanged) return late;
+  return [...late, ...(await recomputation(ctx, trx, after, events, severityChanged ? 'severity' : 'departments'))];
 }
 
 /** New deadlines for a case under today's policy and calendar, as an event, or nothing when they are the same. */

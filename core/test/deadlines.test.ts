@@ -273,6 +273,15 @@ describe('through the lifecycle', () => {
       resolve: { onTime: 0, late: 1, rate: 0 },
     });
 
+    // Met late while no sweep ran: the accepting itself records the breach, by the desk.
+    const late = await desk.register('rec', { receivedAt });
+    const accepted = await desk.act('rec', late.id, { type: 'accept', departmentId: desk.outpatient.id });
+    expect(accepted.events.slice(-2).map((e) => [e.type, e.actorId])).toEqual([
+      ['accepted', desk.ids.rec],
+      ['deadlineBreached', 'system'],
+    ]);
+    expect(accepted.events.at(-1)).toMatchObject({ payload: { clock: 'acknowledge', metAt: expect.any(String) } });
+
     const fresh = await desk.register('rec');
     await desk.act('rec', fresh.id, { type: 'pause', reason: '等待投诉人提供病历复印件' });
     const contacted = await desk.act('rec', fresh.id, {

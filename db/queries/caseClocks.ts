@@ -31,17 +31,20 @@ export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly stri
 }
 
 /**
- * Cases with a clock whose breach is not recorded yet: running past its due time (and not
- * paused), or met after it.
+ * Cases with a clock running past its due time (and not paused) whose breach is not recorded
+ * yet. Only running clocks are looked at (the partial index on unmet clocks), so the sweep
+ * stays cheap however many closed cases the store holds; a clock met late is recorded by the
+ * action that meets it (core/deadlines/deadlineActions.ts deadlineFollowUps).
  */
 export async function casesWithUnrecordedBreaches(db: Kysely<Database>, now: string): Promise<string[]> {
   const rows = await db
     .selectFrom('case_clocks')
     .select('case_id')
     .distinct()
-    .where('breached_at', 'is', null)
+    .where('met_at', 'is', null)
     .where('due', '<', now)
-    .where((eb) => eb.or([eb.and([eb('met_at', 'is', null), eb('paused_since', 'is', null)]), eb('met_at', '>', eb.ref('due'))]))
+    .where('breached_at', 'is', null)
+    .where('paused_since', 'is', null)
     .execute();
   return rows.map((r) => r.case_id);
 }
