@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export interface CaseClockRow {
@@ -37,15 +37,11 @@ export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly stri
  * action that meets it (core/deadlines/deadlineActions.ts deadlineFollowUps).
  */
 export async function casesWithUnrecordedBreaches(db: Kysely<Database>, now: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('case_clocks')
-    .select('case_id')
-    .distinct()
-    .where('met_at', 'is', null)
-    .where('due', '<', now)
-    .where('breached_at', 'is', null)
-    .where('paused_since', 'is', null)
-    .execute();
+  // INDEXED BY: left alone, SQLite picks the index of unbreached clocks, which also holds every
+  // clock ever met on time, and the sweep would read the whole history each minute.
+  const { rows } = await sql<{ case_id: string }>`
+    SELECT DISTINCT case_id FROM case_clocks INDEXED BY case_clocks_running
+    WHERE met_at IS NULL AND due < ${now} AND breached_at IS NULL AND paused_since IS NULL`.execute(db);
   return rows.map((r) => r.case_id);
 }
 
