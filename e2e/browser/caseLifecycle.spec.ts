@@ -227,6 +227,12 @@ test('the board with several cases, and a phone inquiry by number and query code
   await page.getByRole('searchbox', { name: '搜索' }).fill('收费');
   await expect(page.getByTestId('board-card')).toHaveCount(2);
   await shot(page, 'board-02-search');
+  await page.getByRole('searchbox', { name: '搜索' }).fill('');
+  await page.getByText('全部列表').click();
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '已受理，已转责任部门' }).click();
+  await expect(page.getByTestId('list-row')).toHaveCount(4);
+  await shot(page, 'board-03-list-by-status');
 
   const first = registered[0];
   if (!first) throw new Error('no case registered');

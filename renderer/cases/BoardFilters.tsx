@@ -1,11 +1,12 @@
 import { Chip, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSort } from '../../domain/api/handlingSchemas.ts';
-import { type Channel, channels, type Severity, severities } from '../../domain/cases/vocabulary.ts';
+import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../domain/cases/vocabulary.ts';
 import type { Directory } from './useDirectory.ts';
 
 export interface BoardFilterValues {
   q: string;
+  status: CaseStatus | null;
   mine: boolean;
   departmentId: string | null;
   severity: Severity | null;
@@ -19,6 +20,7 @@ export interface BoardFilterValues {
 
 export const emptyFilters: BoardFilterValues = {
   q: '',
+  status: null,
   mine: false,
   departmentId: null,
   severity: null,
@@ -38,6 +40,7 @@ const nextDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:
 export function filterInput(f: BoardFilterValues, query: string) {
   return {
     ...(query ? { q: query } : {}),
+    ...(f.status ? { statuses: [f.status] } : {}),
     ...(f.mine ? { mine: true } : {}),
     ...(f.departmentId ? { departmentId: f.departmentId } : {}),
     ...(f.severity ? { severity: f.severity } : {}),
@@ -66,7 +69,16 @@ export function BoardFilters(props: {
         placeholder={t('cases:list.searchPlaceholder')}
         value={v.q}
         onChange={(e) => set({ q: e.currentTarget.value })}
-        w={300}
+        w={240}
+      />
+      <Select
+        aria-label={t('board.status')}
+        placeholder={t('board.status')}
+        clearable
+        data={caseStatuses.map((s) => ({ value: s, label: t(`cases:statuses.${s}`) }))}
+        value={v.status}
+        onChange={(s) => set({ status: s as CaseStatus | null })}
+        w={170}
       />
       <Select
         aria-label={t('board.department')}

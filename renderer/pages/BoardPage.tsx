@@ -1,9 +1,10 @@
-import { Badge, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { BoardColumn, CaseSummary } from '../../domain/api/views.ts';
+import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import { DeskCallError } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from '../cases/BoardFilters.tsx';
@@ -38,7 +39,14 @@ export function BoardPage() {
       </Group>
       <BoardFilters value={filters} onChange={setFilters} directory={directory} withSort={view === 'list'} />
       {view === 'board' ? (
-        <BoardColumns input={input} directory={directory} />
+        <BoardColumns
+          input={input}
+          directory={directory}
+          onShowAll={(status) => {
+            setFilters({ ...filters, status, sort: 'due' });
+            setParams({ view: 'list' });
+          }}
+        />
       ) : (
         <CaseVirtualList input={{ ...input, sort: filters.sort }} directory={directory} />
       )}
@@ -46,7 +54,7 @@ export function BoardPage() {
   );
 }
 
-function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory: Directory }) {
+function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory: Directory; onShowAll: (status: CaseStatus) => void }) {
   const { t } = useTranslation('handling');
   const { client } = useSession();
   const [columns, setColumns] = useState<BoardColumn[] | null>(null);
@@ -90,9 +98,9 @@ function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory:
                   <BoardCard key={card.id} card={card} directory={props.directory} />
                 ))}
                 {c.count > c.cards.length && (
-                  <Text size="sm" c="dimmed" ta="center">
+                  <Anchor size="sm" ta="center" component="button" onClick={() => props.onShowAll(c.status)}>
                     {t('board.more', { count: c.count - c.cards.length })}
-                  </Text>
+                  </Anchor>
                 )}
               </Stack>
             </ScrollArea.Autosize>
