@@ -168,6 +168,30 @@ test('performance and corrective actions', async ({ page }) => {
   await expect(page.getByText('没有这件投诉件。')).toBeVisible();
   await shot(page, 'reports-04-action-refused');
 
+  // Raised from a case: the case page opens the form with the case's number filled in.
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: '投诉件', exact: true }).click();
+  await page.getByRole('row', { name: /挂号窗口排队过久/ }).click();
+  await page.getByRole('button', { name: '提出整改措施' }).click();
+  await expect(page.getByLabel('关联投诉编号')).toHaveValue(/^\d{4}-\d{4}$/);
+  await page.getByLabel('原因分析').fill('挂号高峰窗口不足');
+  await page.getByRole('textbox', { name: /^整改措施/ }).fill('高峰时段增开两个挂号窗口');
+  await page.getByRole('textbox', { name: /^教育培训/ }).fill('挂号窗口人员服务规范培训');
+  await page.getByLabel('责任人').fill('门诊部 刘主任');
+  await page.getByRole('button', { name: '保存整改措施' }).click();
+  const row = page.getByTestId('corrective-actions').getByRole('row', { name: /高峰时段增开两个挂号窗口/ });
+  await expect(row).toContainText('整改中');
+  await row.getByRole('button', { name: '登记落实情况' }).click();
+  await page.getByRole('textbox', { name: /^落实情况/ }).fill('已于本周增开两个窗口');
+  await page.getByRole('dialog').getByRole('button', { name: '登记落实情况' }).click();
+  await expect(row).toContainText('已落实，待验证');
+  await row.getByRole('button', { name: '验证效果' }).click();
+  await page.getByRole('textbox', { name: /^验证意见/ }).fill('排队时间明显缩短');
+  await page.getByRole('button', { name: '有效，关闭' }).click();
+  await expect(row).toContainText('已验证关闭');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await shot(page, 'reports-04b-action-closed');
+
   // The analysis of this month: exported as a workbook and previewed for printing on A4.
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: '投诉情况分析' }).click();

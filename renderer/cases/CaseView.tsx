@@ -6,6 +6,7 @@ import { RevealNumber } from '../access/RevealNumber.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { DeadlineActions } from '../components/DeadlineActions.tsx';
 import { formatDateTime } from '../format.ts';
+import { RaiseActionButton } from '../pages/reports/RaiseActionButton.tsx';
 import { CaseActionPanel } from './CaseActionPanel.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
@@ -44,6 +45,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
             </Badge>
           )}
           <DeadlineBadge summary={detail} withDate />
+          <RaiseActionButton caseNumber={detail.number} />
         </Group>
       </Stack>
       {detail.mergedInto && (

@@ -125,7 +125,14 @@ export function CorrectiveActionsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        <Badge color={statusColor[a.status]} variant="light" tt="none" size="lg">
+                        <Badge
+                          color={statusColor[a.status]}
+                          variant="light"
+                          tt="none"
+                          size="lg"
+                          h="auto"
+                          styles={{ label: { overflow: 'visible', whiteSpace: 'normal' } }}
+                        >
                           {t(`actions.statuses.${a.status}`)}
                         </Badge>
                         {a.overdue && (
