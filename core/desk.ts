@@ -13,6 +13,7 @@ import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 import { createAccessGuard } from './access/accessGuard.ts';
 import { auditHandlers } from './admin/auditHandlers.ts';
 import { settingsHandlers } from './admin/settingsHandlers.ts';
+import { attachmentHandlers } from './attachments/attachmentHandlers.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
@@ -23,6 +24,7 @@ import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
 import { asStorageError } from './backup/storageErrors.ts';
 import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
+import { loadCaseDetail } from './cases/loadCaseDetail.ts';
 import { dataHandlers } from './data/dataHandlers.ts';
 import { deadlineHandlers } from './deadlines/deadlineHandlers.ts';
 import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
@@ -32,6 +34,8 @@ import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
 import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.ts';
+import { printHandlers } from './print/printHandlers.ts';
+import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { correctiveActionHandlers } from './reports/correctiveActionHandlers.ts';
 import { backfillReportFacts } from './reports/reportFacts.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
@@ -160,6 +164,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...deadlineHandlers(ctx),
       ...reportHandlers(ctx),
       ...correctiveActionHandlers(ctx),
+      ...registrationHandlers(ctx),
+      ...printHandlers(ctx),
+      ...attachmentHandlers(ctx, loadCaseDetail),
     };
     await backfillCaseClocks(ctx);
     await backfillReportFacts(ctx, store.db);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { readSettings } from '../db/queries/settings.ts';
 import type { Database } from '../db/schema.ts';
+import { type NumberFormat, numberFormats } from '../domain/cases/numbering.ts';
 import type { OrgProfile } from '../domain/cases/vocabulary.ts';
 
 /** The desk's settings with their defaults; stored as JSON values under these keys. */
@@ -18,6 +19,10 @@ export interface DeskSettings {
   language: 'zh-CN' | 'zh-TW' | 'en';
   /** The screen locks after this long without keyboard or mouse. */
   idleLockMinutes: number;
+  numberFormat: NumberFormat;
+  deskName: string | null;
+  slipWidth: '80' | '58';
+  printMode: 'silent' | 'dialog' | 'pdf';
 }
 
 export const settingKeys = {
@@ -31,10 +36,15 @@ export const settingKeys = {
   printerName: 'desk.printerName',
   language: 'desk.language',
   idleLockMinutes: 'desk.idleLockMinutes',
+  numberFormat: 'desk.numberFormat',
+  deskName: 'desk.name',
+  slipWidth: 'print.slipWidth',
+  printMode: 'print.mode',
 } as const satisfies Record<keyof DeskSettings, string>;
 
 export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> {
   const s = await readSettings(db);
+  const numberFormat = s.get(settingKeys.numberFormat) as NumberFormat | undefined;
   return {
     orgName: (s.get(settingKeys.orgName) as string | undefined) ?? null,
     profile: (s.get(settingKeys.profile) as OrgProfile | undefined) ?? 'hospital',
@@ -46,5 +56,9 @@ export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> 
     printerName: (s.get(settingKeys.printerName) as string | undefined) ?? '',
     language: (s.get(settingKeys.language) as DeskSettings['language'] | undefined) ?? 'zh-CN',
     idleLockMinutes: (s.get(settingKeys.idleLockMinutes) as number | undefined) ?? 5,
+    numberFormat: numberFormat && numberFormats.includes(numberFormat) ? numberFormat : 'YYMM-NNNN',
+    deskName: (s.get(settingKeys.deskName) as string | undefined) ?? null,
+    slipWidth: (s.get(settingKeys.slipWidth) as '80' | '58' | undefined) ?? '80',
+    printMode: (s.get(settingKeys.printMode) as 'silent' | 'dialog' | 'pdf' | undefined) ?? 'dialog',
   };
 }

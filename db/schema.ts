@@ -30,6 +30,8 @@ export interface DepartmentsTable {
 export interface CategoriesTable {
   id: string;
   name: string;
+  /** The seeded category's key (`attitude`, `billing`...), for suggestions; null for ones added later. */
+  code?: string | null;
   parent_id: string | null;
   disabled: number;
   created_at: string;
@@ -83,6 +85,8 @@ export interface CasesTable {
   linked_case_ids: Generated<string>; // JSON array
   /** The deadline the case works towards now (domain/deadlines/deadlineStatus.ts); null once finished. */
   due_at: string | null;
+  intake: Generated<string>; // JSON CaseIntake
+  complainant_phone_key: string | null;
 }
 
 export interface CaseEventsTable {
@@ -118,6 +122,15 @@ export interface SettingsTable {
 export interface CountersTable {
   scope: string;
   value: number;
+}
+
+export interface PrintsTable {
+  id: string;
+  case_id: string;
+  template: string;
+  copy: number;
+  at: string;
+  actor_id: string;
 }
 
 export interface SearchTable {
@@ -216,6 +229,7 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingsTable;
   counters: CountersTable;
+  prints: PrintsTable;
   case_search_trigram: SearchTable;
   case_search_bigram: SearchTable;
   calendar_years: CalendarYearsTable;

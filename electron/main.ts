@@ -6,6 +6,7 @@ import { createDesk, type Desk } from '../core/desk.ts';
 import { StoreLockedError } from '../db/storeLock.ts';
 import { bindFolderPicker } from './folderPicker.ts';
 import { bindDeskIpc } from './ipc.ts';
+import { bindPrinting } from './print.ts';
 import { lockDownContents, secureWebPreferences } from './security.ts';
 
 /**
@@ -36,6 +37,7 @@ app.whenReady().then(async () => {
   }
   bindDeskIpc(desk, isAppUrl);
   bindFolderPicker(isAppUrl);
+  bindPrinting(isAppUrl);
   startDeadlineSweeps(desk);
   const window = new BrowserWindow({
     width: 1366,

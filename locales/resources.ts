@@ -5,6 +5,8 @@ import enCommon from './en/common.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
+import enPrint from './en/print.json' with { type: 'json' };
+import enRegistration from './en/registration.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
 import zhCNAccess from './zh-CN/access.json' with { type: 'json' };
@@ -14,6 +16,8 @@ import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
+import zhCNPrint from './zh-CN/print.json' with { type: 'json' };
+import zhCNRegistration from './zh-CN/registration.json' with { type: 'json' };
 import zhCNReports from './zh-CN/reports.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
 import zhTWAccess from './zh-TW/access.json' with { type: 'json' };
@@ -23,6 +27,8 @@ import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
+import zhTWPrint from './zh-TW/print.json' with { type: 'json' };
+import zhTWRegistration from './zh-TW/registration.json' with { type: 'json' };
 import zhTWReports from './zh-TW/reports.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
 
@@ -38,6 +44,8 @@ export const resources = {
     deadlines: zhCNDeadlines,
     reports: zhCNReports,
     access: zhCNAccess,
+    registration: zhCNRegistration,
+    print: zhCNPrint,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -49,6 +57,8 @@ export const resources = {
     deadlines: zhTWDeadlines,
     reports: zhTWReports,
     access: zhTWAccess,
+    registration: zhTWRegistration,
+    print: zhTWPrint,
   },
   en: {
     common: enCommon,
@@ -60,13 +70,27 @@ export const resources = {
     deadlines: enDeadlines,
     reports: enReports,
     access: enAccess,
+    registration: enRegistration,
+    print: enPrint,
   },
 } as const;
 
 export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh-CN';
-export const namespaces = ['common', 'setup', 'cases', 'errors', 'handling', 'backup', 'deadlines', 'reports', 'access'] as const;
+export const namespaces = [
+  'common',
+  'setup',
+  'cases',
+  'errors',
+  'handling',
+  'backup',
+  'deadlines',
+  'reports',
+  'access',
+  'registration',
+  'print',
+] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */
 export function pickLanguage(requested: string | undefined | null): Language {

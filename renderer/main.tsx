@@ -1,7 +1,9 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import './fonts.css';
+import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n.ts';
@@ -24,6 +26,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -223,7 +223,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
         queryCode: makeQueryCode((n, bound) => Array.from({ length: n }, () => rng.int(bound))),
         type: input.type,
         channel: input.channel,
-        complainant: input.complainant,
+        complainant: { ...input.complainant, name: input.complainant.name ?? '' },
         subject: input.subject,
         content: input.content,
         demands: input.demands,

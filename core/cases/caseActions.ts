@@ -6,9 +6,11 @@ import type { Database } from '../../db/schema.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
 import { type CaseActor, closingMet } from '../../domain/cases/caseRules.ts';
 import type { CaseEventData, CorrectedPayload } from '../../domain/cases/events.ts';
+import { isValidPhone } from '../../domain/cases/phone.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import { type CorrectableField, channels, recordTypes, severities } from '../../domain/cases/vocabulary.ts';
 import { invalidField } from '../deskError.ts';
+import { checkDecision, decisionEvent } from './decisions.ts';
 
 export type CaseAction = DeskParsedInput<'cases.act'>['action'];
 
@@ -18,7 +20,6 @@ export interface ActionPlan {
   other?: { row: CaseRow; data: CaseEventData };
 }
 
-const phonePattern = /^\+?[0-9][0-9 ()-]{5,19}$/;
 const sealed = ['archived'];
 
 /** Checks the departments and the handler a routing names; answers the co-departments without the lead. */
@@ -74,8 +75,7 @@ function correction(state: CaseState, action: Extract<CaseAction, { type: 'corre
   if (after === null && requiredFields.includes(action.field)) throw invalidField('action.value', 'field.required');
   const allowed = choices[action.field];
   if (after !== null && allowed && !allowed.includes(after)) throw invalidField('action.value', 'field.choice');
-  if (after !== null && action.field === 'complainant.phone' && !phonePattern.test(after))
-    throw invalidField('action.value', 'field.phone');
+  if (after !== null && action.field === 'complainant.phone' && !isValidPhone(after)) throw invalidField('action.value', 'field.phone');
   const before = currentValue(state, action.field);
   if (before === after) throw invalidField('action.value', 'handling:field.unchanged');
   return { field: action.field, before, after, reason: action.reason };
@@ -111,7 +111,10 @@ export async function planAction(
       };
     }
     case 'decline':
-      return { data: { type: 'declined', payload: { reason: action.reason } } };
+    case 'resolveOnSpot':
+    case 'redirect':
+      checkDecision(action);
+      return { data: decisionEvent(action) };
     case 'assign': {
       const co = await checkRouting(db, action.departmentId, action.coDepartmentIds ?? [], action.handlerId);
       const payload = { departmentId: action.departmentId, coDepartmentIds: co, handlerId: action.handlerId, reason: action.reason };

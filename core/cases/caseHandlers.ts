@@ -59,7 +59,11 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
     if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
     assertMayViewCase(actor, row);
     const { events, state } = await stateOf(trx, row.id);
-    const names = await displayNamesOf(trx, [...events.map((e) => e.actor_id), ...(state.handlerId ? [state.handlerId] : [])]);
+    const names = await displayNamesOf(trx, [
+      ...events.map((e) => e.actor_id),
+      ...(state.handlerId ? [state.handlerId] : []),
+      row.registered_by,
+    ]);
     const allowed = mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
     const detail = caseDetailOf({
       row,

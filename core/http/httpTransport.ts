@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { httpStatusOf } from '../../domain/api/envelope.ts';
+import { attachmentLimits } from '../../domain/api/limits.ts';
 import type { Desk } from '../desk.ts';
 import { translatorFor } from '../translate.ts';
 
-const maxBodyBytes = 2 * 1024 * 1024;
+/** Room for one attachment at the size limit, base64-encoded (4/3 of the bytes), and its JSON. */
+const maxBodyBytes = Math.ceil((attachmentLimits.maxBytes * 4) / 3) + 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -49,7 +49,7 @@ export function setupHandlers(ctx: DeskContext): SetupHandlers {
         }
         for (const key of defaults.categories) {
           const name = t(`defaults.categories.${key}`);
-          await insertCategory(trx, { id: ctx.newId(), name, parent_id: null, disabled: 0, created_at: at, version: 1 });
+          await insertCategory(trx, { id: ctx.newId(), name, code: key, parent_id: null, disabled: 0, created_at: at, version: 1 });
         }
         await appendAudit(trx, {
           id: ctx.newId(),

@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial.ts';
+import { sql as registration } from './002_registration.ts';
 import { sql as deadlines } from './003_deadlines.ts';
 import { sql as access } from './004_access.ts';
 import { sql as caseHandling } from './005_case_handling.ts';
@@ -17,6 +18,7 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'registration', sql: registration },
   { version: 3, name: 'deadlines', sql: deadlines },
   { version: 4, name: 'access', sql: access },
   { version: 5, name: 'case_handling', sql: caseHandling },

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { phoneLookupKey } from '../../domain/cases/phone.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
@@ -21,6 +22,8 @@ export function projectionColumns(state: CaseState) {
     demands: state.demands,
     complainant_name: state.complainant.name,
     complainant_phone: state.complainant.phone ?? null,
+    complainant_phone_key: state.complainant.phone ? phoneLookupKey(state.complainant.phone) : null,
+    intake: JSON.stringify(state.intake),
     complainant: JSON.stringify(state.complainant),
     respondent: state.respondent ? JSON.stringify(state.respondent) : null,
     category_id: state.categoryId,

@@ -99,6 +99,15 @@ const methodRules = {
   'correctiveActions.list': { who: analysts },
   'correctiveActions.implement': { who: analysts },
   'correctiveActions.verify': { who: analysts },
+  'registration.options': { who: caseWorkers },
+  'registration.lookup': { who: intake },
+  'registration.suggest': { who: intake },
+  'settings.getDesk': { who: 'signedIn' },
+  'settings.updateDesk': { who: adminOnly },
+  'print.render': { who: caseWorkers },
+  'attachments.upload': { who: caseWorkers },
+  'attachments.add': { who: caseWorkers },
+  'attachments.get': { who: caseWorkers },
 } as const satisfies Record<DeskMethod, MethodRule>;
 
 /** Typed loosely for lookups; `satisfies` above makes a missing method a compile error. */
@@ -115,6 +124,7 @@ const actionRoles = {
   accept: desk,
   decline: desk,
   resolveOnSpot: intake,
+  redirect: desk,
   assign: ['supervisor', 'director'],
   startInvestigation: ['handler', 'supervisor', 'director'],
   note: caseWorkers,

@@ -38,6 +38,25 @@ import {
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import {
+  addAttachmentsInput,
+  deskSettingsInput,
+  getAttachmentInput,
+  lookupComplainantInput,
+  printRenderInput,
+  registerCaseInput,
+  suggestTriageInput,
+  uploadAttachmentInput,
+} from './registrationSchemas.ts';
+import type {
+  AttachmentContent,
+  CasePrintout,
+  ComplainantHistory,
+  RegistrationOptions,
+  RegistrationSettingsView,
+  StoredAttachment,
+  TriageView,
+} from './registrationViews.ts';
+import {
   analysisInput,
   createCorrectiveActionInput,
   exportInput,
@@ -58,16 +77,7 @@ import type {
   RepeatComplainant,
   ReportSummary,
 } from './reportViews.ts';
-import {
-  actOnCaseInput,
-  createDepartmentInput,
-  emptyInput,
-  getCaseInput,
-  listCasesInput,
-  loginInput,
-  registerCaseInput,
-  setupInitInput,
-} from './schemas.ts';
+import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -156,6 +166,15 @@ export const deskMethods = {
   'settings.get': { input: emptyInput, session: true },
   'settings.update': { input: updateSettingsInput, session: true },
   'audit.list': { input: listAuditInput, session: true },
+  'registration.options': { input: emptyInput, session: true },
+  'registration.lookup': { input: lookupComplainantInput, session: true },
+  'registration.suggest': { input: suggestTriageInput, session: true },
+  'settings.getDesk': { input: emptyInput, session: true },
+  'settings.updateDesk': { input: deskSettingsInput, session: true },
+  'print.render': { input: printRenderInput, session: true },
+  'attachments.upload': { input: uploadAttachmentInput, session: true },
+  'attachments.add': { input: addAttachmentsInput, session: true },
+  'attachments.get': { input: getAttachmentInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type DeskMethod = keyof typeof deskMethods;
@@ -231,6 +250,15 @@ export interface DeskOutputs {
   'settings.get': DeskSettingsView;
   'settings.update': DeskSettingsView;
   'audit.list': { items: AuditEntry[]; next: string | null };
+  'registration.options': RegistrationOptions;
+  'registration.lookup': ComplainantHistory;
+  'registration.suggest': TriageView;
+  'settings.getDesk': RegistrationSettingsView;
+  'settings.updateDesk': RegistrationSettingsView;
+  'print.render': CasePrintout;
+  'attachments.upload': StoredAttachment;
+  'attachments.add': CaseDetail;
+  'attachments.get': AttachmentContent;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -4,6 +4,7 @@ import { newPasswordSchema } from './accessSchemas.ts';
 import { extendAction, pauseAction, resumeAction } from './deadlineSchemas.ts';
 import { handlingActionInputs } from './handlingSchemas.ts';
 import { pageSizeMax, textLimits } from './limits.ts';
+import { decisionActionInputs } from './registrationSchemas.ts';
 
 /**
  * zod schemas of every DeskApi input. Objects are strict: an unknown field is a mistake by
@@ -43,38 +44,6 @@ export const loginInput = z.strictObject({
   password: z.string().min(1).max(textLimits.password),
 });
 
-/** Mainland mobile and landline, Hong Kong and Taiwan numbers; separators allowed. */
-const phonePattern = /^\+?[0-9][0-9 ()-]{5,19}$/;
-
-export const complainantInput = z.strictObject({
-  name: text(textLimits.name),
-  phone: optionalText(24).refine((v) => v === undefined || phonePattern.test(v), { message: 'phone' }),
-  address: optionalText(textLimits.shortText),
-  unit: optionalText(textLimits.name),
-  idNumber: optionalText(32),
-});
-
-export const registerCaseInput = z.strictObject({
-  type: z.enum(recordTypes),
-  channel: z.enum(channels),
-  complainant: complainantInput,
-  subject: text(textLimits.subject),
-  content: text(textLimits.content),
-  demands: optionalText(textLimits.content),
-  categoryId: id.optional(),
-  severity: z.enum(severities).optional(),
-  respondent: z
-    .strictObject({
-      departmentId: id.optional(),
-      person: optionalText(textLimits.name),
-      userId: id.optional(),
-    })
-    .optional(),
-  receivedAt: isoDateTime.optional(),
-  confidential: z.boolean().optional(),
-  anonymous: z.boolean().optional(),
-});
-
 export const getCaseInput = z.union([z.strictObject({ id }), z.strictObject({ number: text(32) })]);
 
 export const listCasesInput = z.strictObject({
@@ -98,13 +67,7 @@ export const listCasesInput = z.strictObject({
 });
 
 export const caseActionInput = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('accept'),
-    departmentId: id,
-    handlerId: id.optional(),
-    coDepartmentIds: z.array(id).max(20).optional(),
-  }),
-  z.strictObject({ type: z.literal('decline'), reason: text(textLimits.reason) }),
+  ...decisionActionInputs,
   ...handlingActionInputs,
   extendAction,
   pauseAction,

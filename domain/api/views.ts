@@ -1,5 +1,5 @@
 import type { CaseActionType } from '../cases/caseMachine.ts';
-import type { CaseEvent, Complainant, Deadlines } from '../cases/events.ts';
+import type { CaseEvent, CaseIntake, Complainant, Deadlines } from '../cases/events.ts';
 import type { CaseStatus, Channel, Finding, RecordType, Role, Severity } from '../cases/vocabulary.ts';
 import type { DeadlineAlert, DeadlineStatus } from '../deadlines/deadlineStatus.ts';
 import type { CaseDeadlineInfo } from './deadlineViews.ts';
@@ -57,6 +57,11 @@ export interface CaseDetail extends CaseSummary {
   linkedCases: { id: string; number: string; subject: string; status: CaseStatus }[];
   /** Earlier cases of the same complainant (same phone number), newest first. */
   earlierCases: CaseSummary[];
+  categoryId: string | null;
+  respondent: { departmentId?: string | undefined; person?: string | undefined; userId?: string | undefined } | null;
+  /** Letter, transfer, group, witnesses, when and where, evidence. */
+  intake: CaseIntake;
+  registeredBy: string;
   events: (CaseEvent & { actorName: string })[];
   allowedActions: CaseActionType[];
   deadlineInfo?: CaseDeadlineInfo;

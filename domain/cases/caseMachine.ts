@@ -5,6 +5,8 @@ import { type CaseStatus, isSatisfied } from './vocabulary.ts';
 export const caseActionTypes = [
   'accept',
   'decline',
+  'resolveOnSpot',
+  'redirect',
   'assign',
   'startInvestigation',
   'note',
@@ -45,6 +47,10 @@ interface Transition {
 export const transitions: Readonly<Record<CaseActionType, Transition>> = {
   accept: { from: ['registered'], to: 'accepted', event: 'accepted' },
   decline: { from: ['registered'], to: 'declined', event: 'declined' },
+  // Closed at the desk: the complainant accepted what was done there and then.
+  resolveOnSpot: { from: ['registered'], to: 'closed', event: 'resolvedOnSpot' },
+  // Not handled here: the complainant is given written guidance on where to go instead.
+  redirect: { from: ['registered'], to: 'declined', event: 'redirected' },
   assign: { from: handling, to: 'same', event: 'assigned' },
   startInvestigation: { from: ['accepted'], to: 'investigating', event: 'investigationStarted' },
   note: { from: notSealed, to: 'same', event: 'noted' },
@@ -93,9 +99,10 @@ export function eventOf(action: CaseActionType): CaseEventType {
 /** The status an event leaves a case in, for folding the log into the projection. */
 export function statusAfter(status: CaseStatus, event: CaseEventData): CaseStatus {
   if (event.type === 'registered') return 'registered';
-  if (event.type === 'duplicateMerged') return status;
   // Recorded by the desk itself (deadline sweep, recomputation), never by an action.
   if (event.type === 'deadlinesRecomputed' || event.type === 'deadlineBreached') return status;
+  // Facts recorded beside the lifecycle: a merged duplicate, evidence added later.
+  if (event.type === 'duplicateMerged' || event.type === 'attachmentsAdded') return status;
   const transition = Object.values(transitions).find((t) => t.event === event.type);
   if (!transition) throw new Error(`no transition records event ${event.type}`);
   if (transition.to === 'same') return status;

@@ -46,6 +46,8 @@ const desk = (actor: CaseActor) => has(actor, 'receptionist', 'supervisor', 'dir
 const who: Record<CaseActionType, (actor: CaseActor, state: CaseState) => boolean> = {
   accept: desk,
   decline: desk,
+  resolveOnSpot: desk,
+  redirect: desk,
   assign: isSupervisor,
   startInvestigation: (a, s) => worksCase(a, s) || isSupervisor(a),
   note: involved,

@@ -1,12 +1,44 @@
+import type { ComplainantRelation, DeclineReason, RedirectTarget } from './intakeVocabulary.ts';
 import type { Channel, CompensationForm, ContactMethod, CorrectableField, Finding, RecordType, Severity } from './vocabulary.ts';
 
-/** What a complainant told the desk, as recorded at registration. */
+/** What a complainant told the desk, as recorded at registration. Anonymous records have no name. */
 export interface Complainant {
   name: string;
   phone?: string | undefined;
   address?: string | undefined;
   unit?: string | undefined;
   idNumber?: string | undefined;
+  relation?: ComplainantRelation | undefined;
+}
+
+/** Someone who saw what happened, as the complainant names them. */
+export interface Witness {
+  name: string;
+  phone?: string | undefined;
+}
+
+/** A file kept with the case: stored once in the data directory under its SHA-256. */
+export interface AttachmentRef {
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * What intake records beyond the complainant and the account: the letter or transfer the
+ * matter came with, the other complainants of a group complaint, witnesses, when and where it
+ * happened, and the evidence. Everything optional; a later issue adds fields, never renames.
+ */
+export interface CaseIntake {
+  letter?: { number?: string | undefined; date?: string | undefined } | undefined;
+  transfer?: { source: string; reference?: string | undefined } | undefined;
+  coComplainants?: Complainant[] | undefined;
+  headCount?: number | undefined;
+  witnesses?: Witness[] | undefined;
+  occurredAt?: string | undefined;
+  occurredPlace?: string | undefined;
+  attachments?: AttachmentRef[] | undefined;
 }
 
 export interface Deadlines {
@@ -33,6 +65,7 @@ export interface RegisteredPayload {
   confidential: boolean;
   anonymous: boolean;
   deadlines: Deadlines;
+  intake?: CaseIntake | undefined;
 }
 
 export interface AcceptedPayload {
@@ -42,7 +75,28 @@ export interface AcceptedPayload {
 }
 
 export interface DeclinedPayload {
-  reason: string;
+  /** Absent on declines recorded before reasons were chosen from a list. */
+  reasonCode?: DeclineReason | undefined;
+  /** The free text; required when the reason is `other`. */
+  reason?: string | undefined;
+}
+
+/** Resolved at the desk while the complainant waited: the case closes with this record. */
+export interface ResolvedOnSpotPayload {
+  resolution: string;
+  satisfaction: number;
+}
+
+/** Sent where the rules send it (mediation, a court, an authority), with printed guidance. */
+export interface RedirectedPayload {
+  target: RedirectTarget;
+  /** The authority's name when the target is `otherAuthority`, or any note for the complainant. */
+  note?: string | undefined;
+}
+
+/** Evidence added to a case after registration. */
+export interface AttachmentsAddedPayload {
+  attachments: AttachmentRef[];
 }
 
 /** Routing to a lead department (with co-departments) and a handler; a re-assignment carries its reason. */
@@ -198,7 +252,10 @@ export type CaseEventData =
   | { type: 'paused'; payload: PausedPayload }
   | { type: 'resumed'; payload: ResumedPayload }
   | { type: 'deadlinesRecomputed'; payload: DeadlinesRecomputedPayload }
-  | { type: 'deadlineBreached'; payload: DeadlineBreachedPayload };
+  | { type: 'deadlineBreached'; payload: DeadlineBreachedPayload }
+  | { type: 'resolvedOnSpot'; payload: ResolvedOnSpotPayload }
+  | { type: 'redirected'; payload: RedirectedPayload }
+  | { type: 'attachmentsAdded'; payload: AttachmentsAddedPayload };
 
 export type CaseEventType = CaseEventData['type'];
 

@@ -6,6 +6,34 @@
 
 const deskPrefixPattern = /^[A-Z0-9]{0,4}$/;
 
+/**
+ * The number formats a desk may choose (a setting). All keep year, month and a 4-digit
+ * sequence, so numbers restart monthly and stay unique within a desk prefix.
+ */
+export const numberFormats = ['YYMM-NNNN', 'YYYYMM-NNNN', 'YYYY-MM-NNNN', 'YYMMNNNN'] as const;
+export type NumberFormat = (typeof numberFormats)[number];
+
+export function formatCaseNumberAs(
+  format: NumberFormat,
+  deskPrefix: string,
+  localYear: number,
+  localMonth: number,
+  sequence: number,
+): string {
+  if (!deskPrefixPattern.test(deskPrefix)) throw new Error(`invalid desk prefix ${deskPrefix}`);
+  if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`invalid sequence ${sequence}`);
+  const yyyy = String(localYear).padStart(4, '0');
+  const mm = String(localMonth).padStart(2, '0');
+  const seq = String(sequence).padStart(4, '0');
+  const body = {
+    'YYMM-NNNN': `${yyyy.slice(2)}${mm}-${seq}`,
+    'YYYYMM-NNNN': `${yyyy}${mm}-${seq}`,
+    'YYYY-MM-NNNN': `${yyyy}-${mm}-${seq}`,
+    YYMMNNNN: `${yyyy.slice(2)}${mm}${seq}`,
+  }[format];
+  return `${deskPrefix}${body}`;
+}
+
 /** The counter scope of a month: numbers restart at 1 in each. */
 export function numberingPeriod(localYear: number, localMonth: number): string {
   return `${String(localYear % 100).padStart(2, '0')}${String(localMonth).padStart(2, '0')}`;

@@ -1,5 +1,5 @@
 import { statusAfter } from './caseMachine.ts';
-import type { CaseEventData, Complainant, CorrectedPayload, Deadlines } from './events.ts';
+import type { CaseEventData, CaseIntake, Complainant, CorrectedPayload, Deadlines } from './events.ts';
 import { type CaseStatus, type Channel, type Finding, isSatisfied, type RecordType, type Severity } from './vocabulary.ts';
 
 /**
@@ -45,6 +45,8 @@ export interface CaseState {
   extended: boolean;
   /** When the clock was paused, while it is. */
   pausedSince: string | null;
+  /** Letter, transfer, group, witnesses, when and where, evidence (registration and later additions). */
+  intake: CaseIntake;
 }
 
 /** Who did it and when: the parts of a stored event some facts of the projection need. */
@@ -126,6 +128,7 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
       linkedCaseIds: [],
       extended: false,
       pausedSince: null,
+      intake: p.intake ?? {},
     };
   }
   if (!state) throw new Error(`event ${event.type} before registration`);
@@ -197,6 +200,15 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
         : { ...state, linkedCaseIds: [...state.linkedCaseIds, event.payload.caseId] };
     case 'merged':
       return { ...state, status, closedAt: at, mergedInto: { id: event.payload.intoId, number: event.payload.intoNumber } };
+    case 'resolvedOnSpot':
+      return { ...state, status, closedAt: at };
+    case 'redirected':
+      return { ...state, status };
+    case 'attachmentsAdded':
+      return {
+        ...state,
+        intake: { ...state.intake, attachments: [...(state.intake.attachments ?? []), ...event.payload.attachments] },
+      };
   }
 }
 

@@ -57,6 +57,8 @@ const involved: Person[] = ['receptionist', 'handler', 'colleague', 'coDepartmen
 const matrix: Record<CaseActionType, { state: CaseState; may: Person[] }> = {
   accept: { state: at([]), may: desk },
   decline: { state: at([]), may: desk },
+  resolveOnSpot: { state: at([]), may: desk },
+  redirect: { state: at([]), may: desk },
   assign: { state: at([accepted]), may: overseers },
   startInvestigation: { state: at([accepted]), may: workers },
   note: { state: at([accepted]), may: involved },

@@ -88,6 +88,15 @@ correctiveActions.create    .   .   x   x   .   .
 correctiveActions.list      .   .   x   x   .   .
 correctiveActions.implement .   .   x   x   .   .
 correctiveActions.verify    .   .   x   x   .   .
+registration.options    x   x   x   x   .   .
+registration.lookup     x   .   x   .   .   .
+registration.suggest    x   .   x   .   .   .
+settings.getDesk        S   S   S   S   S   .
+settings.updateDesk     .   .   .   .   x   .
+print.render            x   x   x   x   .   .
+attachments.upload      x   x   x   x   .   .
+attachments.add         x   x   x   x   .   .
+attachments.get         x   x   x   x   .   .
 `;
 
 const actionGrid = `
@@ -95,6 +104,7 @@ action                 rec han sup dir adm
 accept                  x   .   x   x   .
 decline                 x   .   x   x   .
 resolveOnSpot           x   .   x   .   .
+redirect                x   .   x   x   .
 assign                  .   .   x   x   .
 startInvestigation      .   x   x   x   .
 note                    x   x   x   x   .

@@ -20,6 +20,7 @@ import { BoardPage } from '../pages/BoardPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { DeadlineSettingsPage } from '../pages/DeadlineSettingsPage.tsx';
+import { DeskSettingsPage } from '../pages/DeskSettingsPage.tsx';
 import { FollowUpsPage } from '../pages/FollowUpsPage.tsx';
 import { InboxPage } from '../pages/InboxPage.tsx';
 import { InquiryPage } from '../pages/InquiryPage.tsx';
@@ -180,6 +181,7 @@ export function App() {
                     <Route path="/admin/categories" element={<ReferenceAdminPage kind="categories" />} />
                     <Route path="/admin/users" element={<UsersAdminPage />} />
                     <Route path="/admin/audit" element={<AuditPage />} />
+                    <Route path="/settings/desk" element={<DeskSettingsPage />} />
                     <Route path="*" element={<Navigate to={homePathOf(phase.user)} replace />} />
                   </Route>
                 </Routes>

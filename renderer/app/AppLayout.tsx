@@ -19,6 +19,7 @@ const pages = [
   { to: '/reports', key: 'nav.reports', needs: 'reports.summary' },
   { to: '/backup', key: 'backup:nav', needs: 'backup.configure' },
   { to: '/settings/deadlines', key: 'nav.deadlineSettings', needs: 'policies.update' },
+  { to: '/settings/desk', key: 'registration:settings.title', needs: 'settings.updateDesk' },
 ] as const satisfies readonly { to: string; key: string; needs: DeskMethod }[];
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */

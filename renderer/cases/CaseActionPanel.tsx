@@ -97,6 +97,7 @@ const primary: CaseActionType[] = [
   'archive',
 ];
 const secondary: CaseActionType[] = ['note', 'contact', 'assign', 'escalate', 'correct', 'link', 'merge'];
+const deskDecisions: readonly CaseActionType[] = ['decline', 'resolveOnSpot', 'redirect'];
 
 /** A `datetime-local` value, read as the desk's local time (UTC+8), as an ISO instant. */
 function localInputToIso(value: string): string | undefined {
@@ -153,6 +154,9 @@ function actionOf(type: CaseActionType, v: Values, detail: CaseDetail): Action {
     case 'pause':
     case 'resume':
       throw new Error('deadline actions have their own panel (components/DeadlineActions.tsx)');
+    case 'resolveOnSpot':
+    case 'redirect':
+      throw new Error(`${type} is offered by the desk's decision panel`);
   }
 }
 
@@ -187,7 +191,8 @@ export function CaseActionPanel(props: { detail: CaseDetail; directory: Director
     setOpen(action);
   };
 
-  const allowed = detail.allowedActions;
+  // Declining, resolving on the spot and redirecting are the desk's decisions, offered beside (renderer/registration).
+  const allowed = detail.allowedActions.filter((a) => !deskDecisions.includes(a));
   if (allowed.length === 0) return null;
   const label = (a: CaseActionType) => (a === 'accept' || a === 'decline' ? t(`cases:detail.${a}`) : t(`actions.${a}`));
   const button = (a: CaseActionType, variant: 'filled' | 'light' | 'default') => (

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../domain/api/views.ts';
 import { isSatisfied } from '../../domain/cases/vocabulary.ts';
 import { DeadlineEventDetail } from '../components/DeadlineEventDetail.tsx';
 import { formatDateTime } from '../format.ts';
+import { DecisionEventText } from '../registration/CaseRegistrationPanels.tsx';
 import type { Directory } from './useDirectory.ts';
 
 type Event = CaseDetail['events'][number];
@@ -41,6 +42,10 @@ function EventBody(props: { event: Event; directory: Directory }) {
     case 'investigationStarted':
       return <Para>{t('timeline.handler', { name: dir.handlerName(e.payload.handlerId) })}</Para>;
     case 'declined':
+    case 'resolvedOnSpot':
+    case 'redirected':
+    case 'attachmentsAdded':
+      return <DecisionEventText event={e} />;
     case 'sentBack':
     case 'reviewOpened':
     case 'escalated':
@@ -145,6 +150,9 @@ const deskEventTitles: readonly string[] = [
   'resumed',
   'deadlinesRecomputed',
   'deadlineBreached',
+  'resolvedOnSpot',
+  'redirected',
+  'attachmentsAdded',
 ];
 
 /** Every event of the case, oldest first: who, when, what. */

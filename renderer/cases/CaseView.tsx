@@ -7,6 +7,7 @@ import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { DeadlineActions } from '../components/DeadlineActions.tsx';
 import { formatDateTime } from '../format.ts';
 import { RaiseActionButton } from '../pages/reports/RaiseActionButton.tsx';
+import { CaseDecisionAndPrints, CaseIntakeCard } from '../registration/CaseRegistrationPanels.tsx';
 import { CaseActionPanel } from './CaseActionPanel.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
@@ -66,7 +67,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
             </Text>
           ) : (
             <>
-              <Text fw={600}>{detail.complainant.name}</Text>
+              <Text fw={600}>{detail.complainant.name || t('registration:form.anonymous')}</Text>
               <RevealNumber detail={detail} field="phone" />
               <RevealNumber detail={detail} field="idNumber" />
             </>
@@ -123,8 +124,10 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           </>
         )}
       </Card>
+      <CaseIntakeCard detail={detail} departments={directory.departments} />
       <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} />
       <DeadlineActions detail={detail} onChanged={props.onChanged} />
+      <CaseDecisionAndPrints detail={detail} onChanged={props.onChanged} />
       {(detail.linkedCases.length > 0 || detail.earlierCases.length > 0) && (
         <SimpleGrid cols={2}>
           <RelatedCases title={t('handling:linkedCases')} rows={detail.linkedCases} />

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { listCaseEvents } from '../../db/queries/caseEvents.ts';
+import { findCase, updateCase } from '../../db/queries/cases.ts';
+import type { Database } from '../../db/schema.ts';
+import { attachmentLimits } from '../../domain/api/limits.ts';
+import type { CaseDetail } from '../../domain/api/views.ts';
+import type { AttachmentRef, CaseEventData, CaseIntake } from '../../domain/cases/events.ts';
+import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
+import { caseEventOf } from '../cases/caseViews.ts';
+import { appendCaseEvent } from '../cases/eventLog.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { DeskError, invalidField, type MessageRef } from '../deskError.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { createBlobStore } from './blobStore.ts';
+import { isAllowedMime, sniffMime } from './fileTypes.ts';
+
+type AttachmentHandlers = Pick<Handlers, 'attachments.upload' | 'attachments.add' | 'attachments.get'>;
+
+const blobsOf = (ctx: DeskContext) => createBlobStore(path.dirname(ctx.store.file));
+const maxMegabytes = attachmentLimits.maxBytes / (1024 * 1024);
+
+/** Each reference must name a stored file of that size and an allowed kind; problems by field. */
+export function checkAttachments(ctx: DeskContext, refs: readonly AttachmentRef[], field: string): Record<string, MessageRef> {
+  const blobs = blobsOf(ctx);
+  const fields: Record<string, MessageRef> = {};
+  const seen = new Set<string>();
+  refs.forEach((ref, i) => {
+    if (!isAllowedMime(ref.mime)) fields[`${field}.${i}`] = { key: 'field.fileType' };
+    else if (blobs.sizeOf(ref.sha256) !== ref.size) fields[`${field}.${i}`] = { key: 'field.attachmentMissing' };
+    else if (seen.has(ref.sha256)) fields[`${field}.${i}`] = { key: 'field.attachmentTwice' };
+    seen.add(ref.sha256);
+  });
+  return fields;
+}
+
+async function loadCase(trx: Kysely<Database>, caseId: string) {
+  const row = await findCase(trx, { id: caseId });
+  if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
+  return row;
+}
+
+export function attachmentHandlers(
+  ctx: DeskContext,
+  loadDetail: (trx: Kysely<Database>, id: string) => Promise<CaseDetail>,
+): AttachmentHandlers {
+  const { db } = ctx.store;
+  return {
+    'attachments.upload': async (input) => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) throw invalidField('dataBase64', 'field.invalid');
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      if (bytes.length === 0) throw invalidField('dataBase64', 'field.fileEmpty');
+      if (bytes.length > attachmentLimits.maxBytes) throw invalidField('dataBase64', 'field.fileTooLarge', { max: maxMegabytes });
+      const mime = sniffMime(bytes);
+      if (!mime || !isAllowedMime(mime)) throw invalidField('dataBase64', 'field.fileType');
+      const sha256 = blobsOf(ctx).put(bytes);
+      return { sha256, name: input.name, mime, size: bytes.length };
+    },
+
+    'attachments.add': async (input, call) => {
+      const problems = checkAttachments(ctx, input.attachments, 'attachments');
+      if (Object.keys(problems).length > 0) throw new DeskError('invalid_input', { key: 'invalidInput' }, problems);
+      return db.transaction().execute(async (trx) => {
+        const row = await loadCase(trx, input.caseId);
+        if (row.status === 'archived') throw new DeskError('invalid_transition', { key: 'actionNotAllowed' });
+        const present = new Set(((JSON.parse(row.intake) as CaseIntake).attachments ?? []).map((a) => a.sha256));
+        const fresh = input.attachments.filter((a) => !present.has(a.sha256));
+        if (present.size + fresh.length > attachmentLimits.perCase) {
+          throw invalidField('attachments', 'field.tooMany', { max: attachmentLimits.perCase });
+        }
+        if (fresh.length === 0) return loadDetail(trx, row.id);
+        const data: CaseEventData = { type: 'attachmentsAdded', payload: { attachments: fresh } };
+        const history = (await listCaseEvents(trx, row.id)).map(caseEventOf);
+        const state = applyEvent(projectCase(history), data);
+        const event = await appendCaseEvent(
+          ctx,
+          trx,
+          { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: call.session.user.id },
+          data,
+        );
+        const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, lastHash: event.hash }, state);
+        if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
+        return loadDetail(trx, row.id);
+      });
+    },
+
+    'attachments.get': async (input) => {
+      const row = await loadCase(db, input.caseId);
+      const ref = ((JSON.parse(row.intake) as CaseIntake).attachments ?? []).find((a) => a.sha256 === input.sha256);
+      if (!ref) throw new DeskError('not_found', { key: 'attachmentNotFound' });
+      return { ...ref, dataBase64: blobsOf(ctx).read(ref.sha256).toString('base64') };
+    },
+  };
+}

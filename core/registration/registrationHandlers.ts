@@ -1,0 +1,129 @@
+import { performance } from 'node:perf_hooks';
+import { appendAudit } from '../../db/queries/audit.ts';
+import { listDepartments } from '../../db/queries/departments.ts';
+import { findComplainantHistory, listActiveUsers, listCategories } from '../../db/queries/registration.ts';
+import { writeSetting } from '../../db/queries/settings.ts';
+import type { RegistrationSettingsView } from '../../domain/api/registrationViews.ts';
+import { formatCaseNumberAs } from '../../domain/cases/numbering.ts';
+import { phoneDigitsTyped, phoneLookupKey } from '../../domain/cases/phone.ts';
+import { suggestTriage } from '../../domain/cases/triage.ts';
+import type { CaseStatus, Role } from '../../domain/cases/vocabulary.ts';
+import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { DeskError } from '../deskError.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { type DeskSettings, loadSettings, settingKeys } from '../settings.ts';
+
+type RegistrationHandlers = Pick<
+  Handlers,
+  'registration.options' | 'registration.lookup' | 'registration.suggest' | 'settings.getDesk' | 'settings.updateDesk'
+>;
+
+/** Digits a phone lookup waits for: fewer match half the city. */
+const minPhoneDigits = 6;
+/** Characters a name lookup waits for: one character is a surname shared by millions. */
+const minNameChars = 2;
+
+function settingsView(s: DeskSettings, now: Date): RegistrationSettingsView {
+  const today = localDateOf(now, s.utcOffsetMinutes);
+  return {
+    orgName: s.orgName,
+    deskName: s.deskName,
+    deskPrefix: s.deskPrefix,
+    numberFormat: s.numberFormat,
+    deskPhone: s.deskPhone || null,
+    slipWidth: s.slipWidth,
+    printer: s.printerName || null,
+    printMode: s.printMode,
+    nextNumberExample: formatCaseNumberAs(s.numberFormat, s.deskPrefix, Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1),
+  };
+}
+
+export function registrationHandlers(ctx: DeskContext): RegistrationHandlers {
+  const { db } = ctx.store;
+  return {
+    'registration.options': async () => {
+      const [settings, departments, categories, users] = await Promise.all([
+        loadSettings(db),
+        listDepartments(db),
+        listCategories(db),
+        listActiveUsers(db),
+      ]);
+      return {
+        profile: settings.profile,
+        departments: departments.map((d) => ({ id: d.id, name: d.name })),
+        categories: categories.map((c) => ({ id: c.id, name: c.name, code: c.code ?? null })),
+        handlers: users
+          .filter((u) => (JSON.parse(u.roles) as Role[]).some((r) => r === 'handler' || r === 'supervisor' || r === 'director'))
+          .map((u) => ({ id: u.id, displayName: u.display_name, departmentIds: JSON.parse(u.department_ids) as string[] })),
+        settings: settingsView(settings, ctx.now()),
+      };
+    },
+
+    'registration.lookup': async (input) => {
+      const started = performance.now();
+      const phoneKey = input.phone ? (phoneLookupKey(input.phone) ?? phoneDigitsTyped(input.phone)) : '';
+      const name = input.name ?? '';
+      const by = {
+        phonePrefix: phoneKey.length >= minPhoneDigits ? phoneKey : undefined,
+        namePrefix: [...name].length >= minNameChars ? name : undefined,
+      };
+      if (!by.phonePrefix && !by.namePrefix) return { items: [], total: 0, tookMs: 0 };
+      const { rows, total } = await findComplainantHistory(db, by, input.limit ?? 10);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          number: r.number,
+          status: r.status as CaseStatus,
+          subject: r.subject,
+          complainantName: r.complainant_name,
+          receivedAt: r.received_at,
+          matchedBy: r.matched_by,
+        })),
+        total,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+      };
+    },
+
+    'registration.suggest': async (input) => {
+      const [settings, categories] = await Promise.all([loadSettings(db), listCategories(db)]);
+      const coded = categories.filter((c): c is typeof c & { code: string } => typeof c.code === 'string');
+      const text = [input.subject, input.content, input.demands ?? ''].join('\n');
+      const suggestion = suggestTriage(
+        text,
+        settings.profile,
+        coded.map((c) => c.code),
+      );
+      return {
+        categoryId: coded.find((c) => c.code === suggestion.categoryKey)?.id ?? null,
+        severity: suggestion.severity,
+        signals: suggestion.signals,
+        largeClaim: suggestion.largeClaim,
+      };
+    },
+
+    'settings.getDesk': async () => settingsView(await loadSettings(db), ctx.now()),
+
+    'settings.updateDesk': async (input, call) => {
+      if (!call.session.user.roles.includes('admin')) throw new DeskError('forbidden', { key: 'forbidden' });
+      const at = ctx.now().toISOString();
+      const before = await loadSettings(db);
+      const changes = Object.entries(input).filter(([, v]) => v !== undefined) as [keyof typeof input, unknown][];
+      // The printer is the one the desk's administration settings name too.
+      const keyOf = (k: keyof typeof input) => (k === 'printer' ? settingKeys.printerName : settingKeys[k]);
+      const previous = (k: keyof typeof input) => (k === 'printer' ? before.printerName : before[k]);
+      await db.transaction().execute(async (trx) => {
+        for (const [key, value] of changes) await writeSetting(trx, keyOf(key), value, at);
+        await appendAudit(trx, {
+          id: ctx.newId(),
+          at,
+          actor_id: call.session.user.id,
+          action: 'settings.updateDesk',
+          target: null,
+          detail: JSON.stringify(Object.fromEntries(changes.map(([k, v]) => [k, { from: previous(k), to: v }]))),
+        });
+      });
+      return settingsView(await loadSettings(db), ctx.now());
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** Reference data the registration screen offers. */
+export function listCategories(db: Kysely<Database>) {
+  return db.selectFrom('categories').select(['id', 'name', 'code']).where('disabled', '=', 0).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function categoryExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('categories').select('id').where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+  return row !== undefined;
+}
+
+export function listActiveUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'roles', 'department_ids'])
+    .where('disabled', '=', 0)
+    .orderBy('display_name')
+    .execute();
+}
+
+/** The end of a prefix range: every string starting with `prefix` sorts below it (BINARY collation). */
+const prefixEnd = (prefix: string) => `${prefix}\uffff`;
+
+export interface HistoryRow {
+  id: string;
+  number: string;
+  status: string;
+  subject: string;
+  complainant_name: string;
+  received_at: string;
+}
+
+/**
+ * Earlier cases whose complainant's phone starts with `phonePrefix` (lookup form, see
+ * domain/cases/phone.ts) or whose name starts with `namePrefix`, newest first. Both are range
+ * scans of an index, so the time does not grow with the number of cases.
+ */
+export async function findComplainantHistory(
+  db: Kysely<Database>,
+  by: { phonePrefix?: string | undefined; namePrefix?: string | undefined },
+  limit: number,
+): Promise<{ rows: (HistoryRow & { matched_by: 'phone' | 'name' })[]; total: number }> {
+  const columns = ['id', 'number', 'status', 'subject', 'complainant_name', 'received_at'] as const;
+  const countCap = 1000;
+  const found: (HistoryRow & { matched_by: 'phone' | 'name' })[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  // Counts are capped: "more than 1000 earlier cases" is all the desk needs to know.
+  if (by.phonePrefix) {
+    const p = by.phonePrefix;
+    const rows = await db
+      .selectFrom('cases')
+      .select(columns)
+      .where('complainant_phone_key', '>=', p)
+      .where('complainant_phone_key', '<', prefixEnd(p))
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute();
+    for (const r of rows) {
+      seen.add(r.id);
+      found.push({ ...r, matched_by: 'phone' });
+    }
+    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM cases
+      WHERE complainant_phone_key >= ${p} AND complainant_phone_key < ${prefixEnd(p)} LIMIT ${countCap})`.execute(db);
+    total = Math.max(total, Number(n.rows[0]?.n ?? 0));
+  }
+  if (by.namePrefix) {
+    const p = by.namePrefix;
+    const rows = await db
+      .selectFrom('cases')
+      .select(columns)
+      .where('complainant_name', '>=', p)
+      .where('complainant_name', '<', prefixEnd(p))
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute();
+    for (const r of rows) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      found.push({ ...r, matched_by: 'name' });
+    }
+    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM cases
+      WHERE complainant_name >= ${p} AND complainant_name < ${prefixEnd(p)} LIMIT ${countCap})`.execute(db);
+    total = Math.max(total, Number(n.rows[0]?.n ?? 0));
+  }
+  // Same phone first (the same person), then the same full name, then names that only start alike; newest first within each.
+  const rank = (r: (typeof found)[number]) => (r.matched_by === 'phone' ? 0 : r.complainant_name === by.namePrefix ? 1 : 2);
+  found.sort((a, b) => rank(a) - rank(b) || (a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : 0));
+  return { rows: found.slice(0, limit), total: Math.max(total, found.length) };
+}
+
+/** The copies of a document printed so far for a case. */
+export async function countPrints(db: Kysely<Database>, caseId: string, template: string): Promise<number> {
+  const row = await db
+    .selectFrom('prints')
+    .select((eb) => eb.fn.max('copy').as('n'))
+    .where('case_id', '=', caseId)
+    .where('template', '=', template)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertPrint(
+  db: Kysely<Database>,
+  row: { id: string; case_id: string; template: string; copy: number; at: string; actor_id: string },
+): Promise<void> {
+  await db.insertInto('prints').values(row).execute();
+}

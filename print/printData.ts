@@ -1,0 +1,43 @@
+/**
+ * What a printed document shows, already worded and formatted in the reader's language by
+ * core: the templates only lay it out, so they stay pure and testable.
+ */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export interface PrintedField {
+  label: string;
+  value: string;
+}
+
+export interface PrintCase {
+  orgName: string;
+  deskName: string | null;
+  deskPhone: string | null;
+  number: string;
+  queryCode: string;
+  typeLabel: string;
+  channelLabel: string;
+  severityLabel: string;
+  categoryLabel: string | null;
+  receivedAt: string;
+  feedbackBy: string;
+  resolveBy: string;
+  subject: string;
+  content: string;
+  demands: string | null;
+  complainantName: string;
+  receptionist: string;
+  /** Every other recorded field of the registration, in the order of the paper form. */
+  fields: PrintedField[];
+  /** When the document is printed, formatted. */
+  printedAt: string;
+  /** 0 preview, 1 original, 2+ reprint. */
+  copy: number;
+  /** The decision shown on a decline notice or redirect guidance. */
+  decision: { title: string; reason: string; note: string | null; guidance: string[]; decidedAt: string } | null;
+  /** Dark modules of the QR code of number and query code. */
+  qr: boolean[][];
+  qrText: string;
+}
+
+export type SlipWidth = '80' | '58';

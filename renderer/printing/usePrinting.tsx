@@ -1,0 +1,50 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
+import type { CasePrintout } from '../../domain/api/registrationViews.ts';
+import { DeskCallError } from '../api/deskClient.ts';
+import { hostApi } from '../api/hostApi.ts';
+import { useSession } from '../app/deskSession.tsx';
+
+export interface PrintRequest {
+  template: PrintTemplate;
+  caseId: string;
+  slipWidth?: '80' | '58' | undefined;
+}
+
+/**
+ * Printing a case's document: the core renders it and records the copy (reprints are marked
+ * and counted there), then the host sends it to the printer chosen in the desk's settings.
+ */
+export function usePrinting() {
+  const { t } = useTranslation('registration');
+  const { client } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [lastError, setLastError] = useState<string | null>(null);
+
+  const print = useCallback(
+    async (request: PrintRequest): Promise<CasePrintout | null> => {
+      setBusy(true);
+      setLastError(null);
+      try {
+        const settings = await client.call('settings.getDesk', {});
+        const doc = await client.call('print.render', { ...request, purpose: 'print' });
+        const result = await hostApi.print(doc, { mode: settings.printMode, printer: settings.printer });
+        if (result.outcome === 'failed') throw new Error(result.message ?? '');
+        notifications.show({ color: 'green', message: t('print.sent', { copy: doc.copy }) });
+        return doc;
+      } catch (e) {
+        const message = e instanceof DeskCallError ? e.body.message : e instanceof Error ? e.message : String(e);
+        setLastError(t('print.failed', { message }));
+        notifications.show({ color: 'red', message: t('print.failed', { message }) });
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client, t],
+  );
+
+  return { print, busy, lastError };
+}

@@ -1,0 +1,161 @@
+import { Button, Card, Group, Image, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
+import type { RegistrationOptions } from '../../domain/api/registrationViews.ts';
+import type { CaseDetail } from '../../domain/api/views.ts';
+import type { AttachmentRef, CaseEvent } from '../../domain/cases/events.ts';
+import { useSession } from '../app/deskSession.tsx';
+import { formatDate, formatDateTime } from '../format.ts';
+import { PrintPreview } from '../printing/PrintPreview.tsx';
+import { DecisionPanel } from './DecisionPanel.tsx';
+
+/** What intake recorded beyond name, phone and account: shown on the case page. */
+export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: string; name: string }[] }) {
+  const { t, i18n } = useTranslation('registration');
+  const d = props.detail;
+  const c = d.complainant;
+  const intake = d.intake;
+  const rows: [string, string | null | undefined][] = [
+    [t('form.relation'), c.relation ? t(`relations.${c.relation}`) : null],
+    [t('form.unit'), c.unit],
+    [t('form.address'), c.address],
+    [t('form.idNumber'), c.idNumber],
+    [t('form.demands'), d.demands],
+    [t('form.respondentDepartment'), props.departments.find((x) => x.id === d.respondent?.departmentId)?.name],
+    [t('form.respondentPerson'), d.respondent?.person],
+    [t('form.occurredAt'), intake.occurredAt ? formatDateTime(intake.occurredAt, i18n.language) : null],
+    [t('form.occurredPlace'), intake.occurredPlace],
+    [t('form.letterNumber'), intake.letter?.number],
+    [t('form.letterDate'), intake.letter?.date],
+    [t('form.transferSource'), intake.transfer?.source],
+    [t('form.transferReference'), intake.transfer?.reference],
+    [t('form.headCount'), intake.headCount ? String(intake.headCount) : null],
+    [t('form.coComplainants'), intake.coComplainants?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；')],
+    [t('form.witnesses'), intake.witnesses?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；')],
+    [t('form.anonymous'), d.anonymous ? '✓' : null],
+    [t('form.confidential'), d.confidential ? '✓' : null],
+  ];
+  const shown = rows.filter((r): r is [string, string] => Boolean(r[1]));
+  if (shown.length === 0 && !intake.attachments?.length) return null;
+  return (
+    <Card withBorder data-testid="case-intake">
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs">
+        {shown.map(([label, value]) => (
+          <Stack key={label} gap={0}>
+            <Text c="dimmed" size="sm">
+              {label}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{value}</Text>
+          </Stack>
+        ))}
+      </SimpleGrid>
+      {intake.attachments && intake.attachments.length > 0 && (
+        <Stack gap="xs" mt="sm">
+          <Text c="dimmed" size="sm">
+            {t('form.attachments')}
+          </Text>
+          <Group>
+            {intake.attachments.map((a) => (
+              <AttachmentPreview key={a.sha256} caseId={d.id} attachment={a} />
+            ))}
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+/** Images shown as thumbnails (data: URLs pass the CSP); other files by name and size. */
+function AttachmentPreview(props: { caseId: string; attachment: AttachmentRef }) {
+  const { client } = useSession();
+  const [src, setSrc] = useState<string | null>(null);
+  const a = props.attachment;
+  useEffect(() => {
+    if (!a.mime.startsWith('image/')) return;
+    client
+      .call('attachments.get', { caseId: props.caseId, sha256: a.sha256 })
+      .then((f) => setSrc(`data:${f.mime};base64,${f.dataBase64}`))
+      .catch(() => setSrc(null));
+  }, [client, props.caseId, a.sha256, a.mime]);
+  return (
+    <Card withBorder p={6} w={170} data-testid="case-attachment">
+      {src ? <Image src={src} alt={a.name} h={100} fit="contain" /> : null}
+      <Text size="sm" truncate="end" title={a.name}>
+        {a.name}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {a.mime} · {Math.ceil(a.size / 1024)} KB
+      </Text>
+    </Card>
+  );
+}
+
+/** The decision at the desk (or later by a supervisor) and the documents to print for the case. */
+export function CaseDecisionAndPrints(props: { detail: CaseDetail; onChanged: (c: CaseDetail) => void }) {
+  const { t } = useTranslation('registration');
+  const { client } = useSession();
+  const [options, setOptions] = useState<RegistrationOptions | null>(null);
+  const [preview, setPreview] = useState<PrintTemplate | null>(null);
+  useEffect(() => {
+    client.call('registration.options', {}).then(setOptions, () => setOptions(null));
+  }, [client]);
+  const d = props.detail;
+  const has = (type: CaseEvent['type']) => d.events.some((e) => e.type === type);
+  const templates: PrintTemplate[] = [
+    'slip',
+    'registrationForm',
+    ...(has('declined') ? (['declineNotice'] as const) : []),
+    ...(has('redirected') ? (['redirectGuidance'] as const) : []),
+  ];
+  return (
+    <>
+      {options && (
+        <DecisionPanel
+          caseId={d.id}
+          // Accepting and routing is on the case's action panel; these are the desk's other decisions.
+          allowedActions={d.allowedActions.filter((a) => a !== 'accept')}
+          options={options}
+          onDecided={props.onChanged}
+          onPrint={setPreview}
+        />
+      )}
+      <Group>
+        {templates.map((tpl) => (
+          <Button key={tpl} variant="light" onClick={() => setPreview(tpl)}>
+            {t(`print.${tpl}`)}
+          </Button>
+        ))}
+      </Group>
+      <PrintPreview request={preview ? { template: preview, caseId: d.id } : null} onClose={() => setPreview(null)} />
+    </>
+  );
+}
+
+/** One line under a decision event in the case history. */
+export function DecisionEventText(props: { event: CaseEvent }) {
+  const { t, i18n } = useTranslation('registration');
+  const e = props.event;
+  switch (e.type) {
+    case 'declined':
+      return (
+        <Text>
+          {[e.payload.reasonCode ? t(`declineReasons.${e.payload.reasonCode}`) : null, e.payload.reason].filter(Boolean).join('：')}
+        </Text>
+      );
+    case 'resolvedOnSpot':
+      return (
+        <Text>
+          {e.payload.resolution}（{t(`satisfaction.${e.payload.satisfaction}`)}）
+        </Text>
+      );
+    case 'redirected':
+      return <Text>{[t(`redirectTargets.${e.payload.target}`), e.payload.note].filter(Boolean).join('：')}</Text>;
+    case 'attachmentsAdded':
+      return <Text>{e.payload.attachments.map((a) => a.name).join('、')}</Text>;
+    case 'registered':
+      return e.payload.intake?.letter?.date ? <Text>{formatDate(e.payload.intake.letter.date, i18n.language)}</Text> : null;
+    default:
+      return null;
+  }
+}
