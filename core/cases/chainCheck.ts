@@ -4,34 +4,21 @@ import { type CaseEventRow, listEventsOfCases } from '../../db/queries/caseEvent
 import type { CaseRow } from '../../db/queries/cases.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ChainCheck } from '../../domain/api/views.ts';
-import { genesisHash, hashInput } from '../../domain/cases/hashChain.ts';
+import { genesisHash } from '../../domain/cases/hashChain.ts';
+import { linkFault } from './chainLink.ts';
 
 type Broken = NonNullable<ChainCheck['firstBroken']>;
 
 /** The first broken link of one case's log, or null when every hash and link holds. */
 function checkCase(row: CaseRow, events: CaseEventRow[], sha256: (text: string) => string): Broken | null {
-  let prevHash = genesisHash;
-  for (const [i, e] of events.entries()) {
-    const at = { caseId: row.id, number: row.number, seq: e.seq };
-    if (e.seq !== i + 1) return { ...at, seq: i + 1, problem: 'sequence' };
-    if (e.prev_hash !== prevHash) return { ...at, problem: 'link' };
-    const fields = {
-      id: e.id,
-      caseId: e.case_id,
-      seq: e.seq,
-      type: e.type,
-      payload: e.payload,
-      actorId: e.actor_id,
-      device: e.device,
-      at: e.at,
-      hlc: e.hlc,
-      prevHash: e.prev_hash,
-    };
-    if (sha256(hashInput(fields)) !== e.hash) return { ...at, problem: 'hash' };
-    prevHash = e.hash;
+  let previous = { seq: 0, hash: genesisHash };
+  for (const e of events) {
+    const fault = linkFault(previous, e, sha256);
+    if (fault) return { caseId: row.id, number: row.number, seq: previous.seq + 1, problem: fault };
+    previous = { seq: e.seq, hash: e.hash };
   }
   // The projection remembers the last link: a log cut short at its end is caught here.
-  if (events.length !== row.last_seq || prevHash !== row.last_hash) {
+  if (events.length !== row.last_seq || previous.hash !== row.last_hash) {
     return { caseId: row.id, number: row.number, seq: events.length + 1, problem: 'sequence' };
   }
   return null;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
 import { caseHeads, iterateCaseEvents } from '../../db/queries/integrity.ts';
-import { genesisHash, hashInput } from '../../domain/cases/hashChain.ts';
+import { genesisHash } from '../../domain/cases/hashChain.ts';
+import { linkFault } from '../cases/chainLink.ts';
 
 export interface ChainProblem {
   caseId: string;
@@ -38,23 +39,8 @@ export function verifyChains(db: Sqlite.Database): ChainReport {
       continue;
     }
     const previous = tails.get(e.case_id) ?? { seq: 0, hash: genesisHash };
-    if (e.seq !== previous.seq + 1) problems.push({ caseId: e.case_id, caseNumber: numberOf(), seq: e.seq, problem: 'gap' });
-    if (e.prev_hash !== previous.hash) problems.push({ caseId: e.case_id, caseNumber: numberOf(), seq: e.seq, problem: 'link' });
-    const recomputed = sha256(
-      hashInput({
-        id: e.id,
-        caseId: e.case_id,
-        seq: e.seq,
-        type: e.type,
-        payload: e.payload,
-        actorId: e.actor_id,
-        device: e.device,
-        at: e.at,
-        hlc: e.hlc,
-        prevHash: e.prev_hash,
-      }),
-    );
-    if (recomputed !== e.hash) problems.push({ caseId: e.case_id, caseNumber: numberOf(), seq: e.seq, problem: 'hash' });
+    const fault = linkFault(previous, e, sha256);
+    if (fault) problems.push({ caseId: e.case_id, caseNumber: numberOf(), seq: e.seq, problem: fault === 'sequence' ? 'gap' : fault });
     tails.set(e.case_id, { seq: e.seq, hash: e.hash });
   }
   for (const head of heads.values()) {

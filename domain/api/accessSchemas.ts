@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { passwordMinLength, passwordWeakness } from '../access/passwordStrength.ts';
 import { roles } from '../cases/vocabulary.ts';
+import { id, isoDateTime, text } from './fields.ts';
 import { pageSizeMax, textLimits } from './limits.ts';
 
 /** Inputs of accounts, sessions, privacy, administration and the audit log. */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const id = z.string().trim().min(1).max(64);
-const isoDateTime = z.iso.datetime({ offset: true });
 
 export const usernameSchema = z
   .string()

@@ -9,20 +9,10 @@ import {
   recordTypes,
   severities,
 } from '../cases/vocabulary.ts';
+import { id, isoDateTime, optionalText, text } from './fields.ts';
 import { pageSizeMax, textLimits } from './limits.ts';
 
 /** Inputs of case handling: the lifecycle actions after registration, the board, inbox and inquiries. */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
-const id = z.string().trim().min(1).max(64);
-const isoDateTime = z.iso.datetime({ offset: true });
 
 export const handlingActionInputs = [
   z.strictObject({

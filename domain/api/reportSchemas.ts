@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { reportGroups } from '../reports/groups.ts';
 import { analysisPeriods } from '../reports/periods.ts';
+import { id, isoDateTime, optionalText, text } from './fields.ts';
 import { textLimits } from './limits.ts';
-
-const id = z.string().trim().min(1).max(64);
-const isoDateTime = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
 
 /** A range of receipt times, half-open [from, to); `to` must come after `from` (checked in core). */
 export const reportRangeInput = z.strictObject({

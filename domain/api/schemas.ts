@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
 import { newPasswordSchema } from './accessSchemas.ts';
 import { extendAction, pauseAction, resumeAction } from './deadlineSchemas.ts';
+import { id, isoDateTime, optionalText, text } from './fields.ts';
 import { handlingActionInputs } from './handlingSchemas.ts';
 import { pageSizeMax, textLimits } from './limits.ts';
 import { decisionActionInputs } from './registrationSchemas.ts';
@@ -10,17 +11,6 @@ import { decisionActionInputs } from './registrationSchemas.ts';
  * zod schemas of every DeskApi input. Objects are strict: an unknown field is a mistake by
  * the caller, answered with `invalid_input`, never silently dropped.
  */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
-const id = z.string().trim().min(1).max(64);
-const isoDateTime = z.iso.datetime({ offset: true });
 
 export const emptyInput = z.strictObject({});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languages, resources } from '../resources.ts';
+import { languages, resources } from './resources.ts';
 
 type Tree = { [key: string]: string | Tree };
 const keysOf = (tree: Tree, prefix = ''): string[] =>
