@@ -3,6 +3,7 @@ import { anonymousAllowed, complainantRelations, declineReasons, redirectTargets
 import { numberFormats } from '../cases/numbering.ts';
 import { isValidPhone } from '../cases/phone.ts';
 import { channels, recordTypes, severities } from '../cases/vocabulary.ts';
+import { id, isoDateTime, optionalText, text } from './fields.ts';
 import { attachmentLimits, intakeLimits, textLimits } from './limits.ts';
 
 /**
@@ -10,16 +11,6 @@ import { attachmentLimits, intakeLimits, textLimits } from './limits.ts';
  * the `field.*` message key of the `errors` namespace as their message.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
-const id = z.string().trim().min(1).max(64);
-const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 const phone = optionalText(32).refine((v) => v === undefined || isValidPhone(v), { message: 'phone' });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
