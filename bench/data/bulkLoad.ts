@@ -8,11 +8,12 @@ import { openStore } from '../../db/connection.ts';
 import { projectionOf } from '../../db/queries/cases.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
-import type { CaseEventData, RegisteredPayload } from '../../domain/cases/events.ts';
+import type { CaseEventData } from '../../domain/cases/events.ts';
 import { genesisHash, hashInput } from '../../domain/cases/hashChain.ts';
 import { encodeHlc } from '../../domain/cases/hlc.ts';
 import { formatCaseNumber, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
+import { registeredPayload } from '../../domain/cases/registeredPayload.ts';
 import { breachesDue, foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
@@ -218,23 +219,13 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       const scope = `case:${settings.deskPrefix}${period}`;
       const sequence = (counters.get(scope) ?? (readCounter.get(scope) as number | undefined) ?? 0) + 1;
       counters.set(scope, sequence);
-      const payload: RegisteredPayload = {
+      const payload = registeredPayload(input, {
         number: formatCaseNumber(settings.deskPrefix, period, sequence),
         queryCode: makeQueryCode((n, bound) => Array.from({ length: n }, () => rng.int(bound))),
-        type: input.type,
-        channel: input.channel,
-        complainant: { ...input.complainant, name: input.complainant.name ?? '' },
-        subject: input.subject,
-        content: input.content,
-        demands: input.demands,
-        categoryId: input.categoryId,
         severity,
-        respondent: input.respondent,
         receivedAt: input.receivedAt,
-        confidential: input.confidential ?? false,
-        anonymous: input.anonymous ?? false,
         deadlines,
-      };
+      });
       const caseId = uuidv7({ msecs: p.synthetic.registeredAt, random: rng.bytes(16) });
       p.events[0] = { ...(p.events[0] as Pending['events'][number]), data: { type: 'registered', payload } };
       const events = withBreaches(p.events);

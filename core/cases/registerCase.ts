@@ -10,6 +10,7 @@ import type { CaseIntake, RegisteredPayload } from '../../domain/cases/events.ts
 import { genesisHash } from '../../domain/cases/hashChain.ts';
 import { formatCaseNumberAs, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent } from '../../domain/cases/projection.ts';
+import { registeredPayload } from '../../domain/cases/registeredPayload.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
@@ -97,21 +98,13 @@ export async function registerCase(ctx: DeskContext, input: RegisterInput, sessi
   return db.transaction().execute(async (trx) => {
     const sequence = await nextCounterValue(trx, `case:${settings.deskPrefix}${period}`);
     const payload: RegisteredPayload = {
-      number: formatCaseNumberAs(settings.numberFormat, settings.deskPrefix, year, month, sequence),
-      queryCode: makeQueryCode(ctx.randomInts),
-      type: input.type,
-      channel: input.channel,
-      complainant: { ...input.complainant, name: input.complainant.name ?? '' },
-      subject: input.subject,
-      content: input.content,
-      demands: input.demands,
-      categoryId: input.categoryId,
-      severity,
-      respondent: input.respondent,
-      receivedAt,
-      confidential: input.confidential ?? false,
-      anonymous: input.anonymous ?? false,
-      deadlines,
+      ...registeredPayload(input, {
+        number: formatCaseNumberAs(settings.numberFormat, settings.deskPrefix, year, month, sequence),
+        queryCode: makeQueryCode(ctx.randomInts),
+        severity,
+        receivedAt,
+        deadlines,
+      }),
       ...(intake ? { intake } : {}),
     };
     const data = { type: 'registered', payload } as const;
