@@ -3,8 +3,8 @@ import { sql as registration } from './002_registration.ts';
 import { sql as deadlines } from './003_deadlines.ts';
 import { sql as access } from './004_access.ts';
 import { sql as caseHandling } from './005_case_handling.ts';
-import { sql as benchIndexes } from './007_bench_indexes.ts';
-import { sql as reports } from './008_reports.ts';
+import { sql as benchIndexes } from './006_bench_indexes.ts';
+import { sql as reports } from './007_reports.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -22,6 +22,6 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'deadlines', sql: deadlines },
   { version: 4, name: 'access', sql: access },
   { version: 5, name: 'case_handling', sql: caseHandling },
-  { version: 7, name: 'bench_indexes', sql: benchIndexes },
-  { version: 8, name: 'reports', sql: reports },
+  { version: 6, name: 'bench_indexes', sql: benchIndexes },
+  { version: 7, name: 'reports', sql: reports },
 ];
