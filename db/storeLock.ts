@@ -10,8 +10,20 @@ export class StoreLockedError extends Error {
   }
 }
 
+/**
+ * How the desk that held the folder before ended: `clean` when it released the lock on the way
+ * out, `unclean` when it was killed or lost power while holding it, `unknown` the first time
+ * this folder is locked (a new folder, or a store copied in from elsewhere).
+ */
+export type PreviousRun = 'clean' | 'unclean' | 'unknown';
+
 export interface StoreLock {
-  release(): void;
+  readonly previousRun: PreviousRun;
+  /**
+   * Lets the folder go. `trustworthy: false` (the store was found damaged) leaves the run marked
+   * as unclean, so the next start checks the store again.
+   */
+  release(options: { trustworthy: boolean }): void;
 }
 
 /**
@@ -22,15 +34,30 @@ export interface StoreLock {
  */
 export function takeStoreLock(dataDir: string): StoreLock {
   const db = new Sqlite(path.join(dataDir, lockFileName), { timeout: 0 });
+  let previousRun: PreviousRun;
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // A write transaction takes the exclusive lock; in EXCLUSIVE locking mode it is kept after COMMIT.
-    db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder; COMMIT');
+    db.exec('BEGIN EXCLUSIVE');
+    const known = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'holder'").pluck().get() === 1;
+    // The holder row is deleted on release: a row still here means its desk never got to release.
+    const leftBehind = known ? (db.prepare('SELECT count(*) FROM holder').pluck().get() as number) : 0;
+    previousRun = !known ? 'unknown' : leftBehind > 0 ? 'unclean' : 'clean';
+    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder; COMMIT');
     db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
   } catch (e) {
     db.close();
     if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new StoreLockedError(dataDir);
     throw e;
   }
-  return { release: () => db.close() };
+  return {
+    previousRun,
+    release: ({ trustworthy }) => {
+      try {
+        if (trustworthy) db.exec('DELETE FROM holder');
+      } finally {
+        db.close();
+      }
+    },
+  };
 }

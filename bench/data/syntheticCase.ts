@@ -1,5 +1,6 @@
 import type { DeskInput } from '../../domain/api/deskApi.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
+import { anonymousAllowed } from '../../domain/cases/intakeVocabulary.ts';
 import type { Channel, Finding, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
 import { categoryPhrases, demands, followUps, givenChars, places, relatives, respondentPersons, surnames, times } from './phrases.ts';
 import type { Rng } from './rng.ts';
@@ -33,6 +34,7 @@ export interface SyntheticCase {
 const typeWeights: Record<RecordType, number> = { complaint: 70, suggestion: 10, praise: 5, helpRequest: 8, repairRequest: 7 };
 const channelWeights: Record<Channel, number> = { walkIn: 35, phone: 30, letter: 5, email: 3, online: 10, wechat: 12, transferred: 5 };
 const severityWeights: Record<Severity, number> = { general: 85, major: 12, urgent: 3 };
+const transferSources = ['市卫生健康委员会', '12345 政务服务便民热线', '区住房和建设局', '街道办事处'];
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
 
@@ -74,11 +76,16 @@ export function syntheticCase(rng: Rng, vocabulary: Vocabulary, registeredAt: nu
   const channel = rng.weighted(channelWeights);
   const delayed = channel === 'letter' || channel === 'email' || channel === 'transferred';
   const receivedAt = registeredAt - (delayed ? rng.int(3 * dayMs) : rng.int(20 * 60_000));
-  const anonymous = rng.chance(0.04);
+  const type = rng.weighted(typeWeights);
+  const anonymous = anonymousAllowed(type) && rng.chance(0.04);
   const respondentDepartment = rng.chance(0.5) ? rng.pick(vocabulary.departments) : undefined;
   const input: SyntheticCase['input'] = {
-    type: rng.weighted(typeWeights),
+    type,
     channel,
+    ...(channel === 'transferred'
+      ? { transfer: { source: rng.pick(transferSources), reference: `转字〔${2026}〕${1 + rng.int(999)}号` } }
+      : {}),
+    ...(channel === 'letter' ? { letter: { number: `来信${1 + rng.int(9999)}` } } : {}),
     complainant: {
       name: anonymous ? '匿名' : personName(rng),
       ...(anonymous || rng.chance(0.08) ? {} : { phone: phone(rng) }),
