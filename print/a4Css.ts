@@ -17,4 +17,5 @@ table.form th { width: 26mm; font-weight: 600; background: #f2f2f2; }
 .letter p.noindent { text-indent: 0; }
 .closing { margin-top: 14mm; text-align: right; }
 ol { margin: 0 0 3mm; padding-left: 6mm; }
+@media screen { body { padding: 10mm 12mm; } }
 `;

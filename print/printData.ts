@@ -26,6 +26,8 @@ export interface PrintCase {
   content: string;
   demands: string | null;
   complainantName: string;
+  /** Where a letter to the complainant goes, when recorded. */
+  complainantAddress: string | null;
   receptionist: string;
   /** Every other recorded field of the registration, in the order of the paper form. */
   fields: PrintedField[];
@@ -35,9 +37,25 @@ export interface PrintCase {
   copy: number;
   /** The decision shown on a decline notice or redirect guidance. */
   decision: { title: string; reason: string; note: string | null; guidance: string[]; decidedAt: string } | null;
+  /** The latest reply to the complainant, for the reply letter (答复书). */
+  reply: PrintedReply | null;
   /** Dark modules of the QR code of number and query code. */
   qr: boolean[][];
   qrText: string;
 }
 
 export type SlipWidth = '80' | '58';
+
+/** What the reply letter says: the recorded reply and the approved proposal behind it. */
+export interface PrintedReply {
+  channelLabel: string;
+  content: string;
+  /** The investigation's finding, when a proposal preceded the reply. */
+  findingLabel: string | null;
+  /** Amount and form, worded, when the proposal offered compensation. */
+  compensation: string | null;
+  repliedAt: string;
+  repliedBy: string;
+  /** Calendar days after closing in which the complainant may ask for a review (复核). */
+  reviewWindowDays: number;
+}

@@ -1,7 +1,7 @@
 import type { CaseDetail } from '../../domain/api/views.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
 import { pickLanguage } from '../../locales/resources.ts';
-import type { PrintCase, PrintedField, Translate } from '../../print/printData.ts';
+import type { PrintCase, PrintedField, PrintedReply, Translate } from '../../print/printData.ts';
 import { qrMatrix } from '../../print/qrMatrix.ts';
 import type { DeskSettings } from '../settings.ts';
 import { translatorFor } from '../translate.ts';
@@ -22,6 +22,37 @@ function formatter(lang: string, utcOffsetMinutes: number) {
   };
 }
 
+/**
+ * The latest reply and the proposal it answers with (the last one before it: after a send-back
+ * or a dissatisfied follow-up, the earlier proposals no longer stand). Null before any reply.
+ */
+function replyOf(
+  d: CaseDetail,
+  reviewWindowDays: number,
+  words: { t: Translate; th: Translate; f: ReturnType<typeof formatter>; lang: string },
+): PrintedReply | null {
+  const at = d.events.findLastIndex((e) => e.type === 'responded');
+  const reply = d.events[at];
+  if (reply?.type !== 'responded') return null;
+  const proposal = d.events.slice(0, at).findLast((e) => e.type === 'proposed');
+  const offered = proposal?.type === 'proposed' ? proposal.payload : null;
+  const amount = offered?.compensation
+    ? new Intl.NumberFormat(words.lang, { maximumFractionDigits: 2 }).format(offered.compensation.amount)
+    : null;
+  return {
+    channelLabel: words.th(`methods.${reply.payload.channel}`),
+    content: reply.payload.content,
+    findingLabel: offered ? words.th(`findings.${offered.finding}`) : null,
+    compensation:
+      offered?.compensation && amount
+        ? words.t('replyLetter.compensationValue', { amount, form: words.th(`compensationForms.${offered.compensation.form}`) })
+        : null,
+    repliedAt: words.f.date(reply.at),
+    repliedBy: reply.actorName,
+    reviewWindowDays,
+  };
+}
+
 export function buildPrintCase(args: {
   detail: CaseDetail;
   settings: DeskSettings;
@@ -37,6 +68,7 @@ export function buildPrintCase(args: {
   const t = translatorFor(lang, 'print') as unknown as Translate;
   const tc = translatorFor(lang, 'cases') as unknown as Translate;
   const tr = translatorFor(lang, 'registration') as unknown as Translate;
+  const th = translatorFor(lang, 'handling') as unknown as Translate;
   const f = formatter(lang, settings.utcOffsetMinutes);
   const dep = (id: string | undefined | null) => args.departments.find((x) => x.id === id)?.name ?? null;
   const yes = (b: boolean) => (b ? t('yes') : t('no'));
@@ -104,11 +136,13 @@ export function buildPrintCase(args: {
     content: d.content,
     demands: d.demands,
     complainantName: d.anonymous && !c.name ? t('anonymousName') : c.name,
+    complainantAddress: [c.address, c.unit].filter(Boolean).join(' ') || null,
     receptionist: d.registeredBy,
     fields,
     printedAt: f.dateTime(args.printedAt),
     copy: args.copy,
     decision,
+    reply: replyOf(d, settings.reviewWindowDays, { t, th, f, lang }),
     qr: qrMatrix(qrText),
     qrText,
   };

@@ -36,6 +36,9 @@ export function printHandlers(ctx: DeskContext): PrintHandlers {
       if ((input.template === 'declineNotice' || input.template === 'redirectGuidance') && !decision) {
         throw new DeskError('invalid_transition', { key: 'printNotApplicable' });
       }
+      if (input.template === 'replyLetter' && !detail.events.some((e) => e.type === 'responded')) {
+        throw new DeskError('invalid_transition', { key: 'printNoReply' });
+      }
       const [settings, departments, categories] = await Promise.all([loadSettings(db), listDepartments(db), listCategories(db)]);
       const width = input.slipWidth ?? settings.slipWidth;
       const purpose = input.purpose ?? 'preview';

@@ -141,7 +141,7 @@ export const deskSettingsInput = z.strictObject({
   printMode: z.enum(['silent', 'dialog', 'pdf']).optional(),
 });
 
-export const printTemplates = ['slip', 'registrationForm', 'declineNotice', 'redirectGuidance'] as const;
+export const printTemplates = ['slip', 'registrationForm', 'declineNotice', 'redirectGuidance', 'replyLetter'] as const;
 export type PrintTemplate = (typeof printTemplates)[number];
 
 export const printRenderInput = z.strictObject({

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { shot } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { printedCount, stubBrowserPrint } from '../printStub.ts';
 
 /**
  * One complaint through its whole life on one shared workstation: the receptionist registers
@@ -141,8 +142,32 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await expect(page.getByText('必填')).toBeVisible();
   await expect(page.getByTestId('case-status')).toHaveText('处理意见已批准，待答复');
   await shot(page, 'life-09a-empty-reply-refused');
+  // A written reply: once it is recorded, the reply letter opens in the print preview.
+  await page.getByRole('combobox', { name: '答复方式' }).click();
+  await page.getByRole('option', { name: '信函' }).click();
   await page.getByLabel('答复内容').fill('已检修叫号系统并增派导诊，向您致歉，赠代金券 50 元。');
   await confirm(page, '已答复，待回访');
+  const preview = page.getByRole('dialog', { name: `投诉答复书 ${number}` });
+  await expect(preview).toBeVisible();
+  const letter = page.frameLocator('[data-testid="print-frame"]');
+  await expect(letter.getByRole('heading', { name: '投诉答复书' })).toBeVisible();
+  await expect(letter.getByText('已检修叫号系统并增派导诊，向您致歉，赠代金券 50 元。')).toBeVisible();
+  await expect(letter.getByText('50 元（代金券）')).toBeVisible();
+  await expect(letter.getByText(/本投诉办结之日起 30 日内申请复核/)).toBeVisible();
+  await page.screenshot({ path: 'e2e/.artifacts/screens/life-09-reply-letter-preview.png' });
+  await stubBrowserPrint(page);
+  await preview.getByRole('button', { name: '打印', exact: true }).click();
+  await expect(page.getByText('已发送到打印机（第 1 份）')).toBeVisible();
+  await expect(preview).toBeHidden();
+  expect(await printedCount(page)).toBe(1);
+  // The case page offers it again; a second copy is a reprint, and the preview says so.
+  await page.getByTestId('case-prints').getByRole('button', { name: '打印答复书' }).click();
+  await expect(preview.getByText(/已打印 1 份/)).toBeInViewport();
+  await expect(preview.getByRole('button', { name: '打印', exact: true })).toBeInViewport();
+  await expect(letter.getByText('（预览）')).toBeVisible();
+  await page.screenshot({ path: 'e2e/.artifacts/screens/life-09b-reply-letter-reprint.png' });
+  await preview.getByRole('button', { name: '关闭' }).click();
+  await expect(preview).toBeHidden();
   await shot(page, 'life-09-responded');
 
   // The receptionist makes the follow-up call: not satisfied (2), in a few keystrokes.

@@ -161,7 +161,13 @@ function actionOf(type: CaseActionType, v: Values, detail: CaseDetail): Action {
 }
 
 /** The actions the core allows this user now, as buttons; each opens its own small form. */
-export function CaseActionPanel(props: { detail: CaseDetail; directory: Directory; onChanged: (c: CaseDetail) => void }) {
+export function CaseActionPanel(props: {
+  detail: CaseDetail;
+  directory: Directory;
+  onChanged: (c: CaseDetail) => void;
+  /** A reply sent as a letter: the page offers the reply letter to print at once. */
+  onLetterReply?: () => void;
+}) {
   const { detail, directory } = props;
   const { t } = useTranslation('handling');
   const { client } = useSession();
@@ -172,9 +178,11 @@ export function CaseActionPanel(props: { detail: CaseDetail; directory: Director
     return client.call('cases.act', { id: detail.id, action: actionOf(open, values, detail) });
   };
   const { onSubmit, error, busy } = useDeskSubmit(form, submit, (updated) => {
+    const letterReply = open === 'respond' && form.values.method === 'letter';
     setOpen(null);
     form.reset();
     props.onChanged(updated);
+    if (letterReply) props.onLetterReply?.();
   });
   const err = (name: string) => form.errors[`action.${name}`] ?? form.errors[name];
   const choose = (action: CaseActionType) => {

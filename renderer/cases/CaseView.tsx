@@ -1,6 +1,8 @@
 import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { RevealNumber } from '../access/RevealNumber.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
@@ -21,6 +23,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
   const { detail, directory } = props;
   const { t, i18n } = useTranslation('cases');
   const lang = i18n.language;
+  const [preview, setPreview] = useState<PrintTemplate | null>(null);
   return (
     <Stack>
       <Stack gap={4}>
@@ -125,9 +128,9 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
         )}
       </Card>
       <CaseIntakeCard detail={detail} departments={directory.departments} />
-      <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} />
+      <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} onLetterReply={() => setPreview('replyLetter')} />
       <DeadlineActions detail={detail} onChanged={props.onChanged} />
-      <CaseDecisionAndPrints detail={detail} onChanged={props.onChanged} />
+      <CaseDecisionAndPrints detail={detail} onChanged={props.onChanged} preview={preview} onPreview={setPreview} />
       {(detail.linkedCases.length > 0 || detail.earlierCases.length > 0) && (
         <SimpleGrid cols={2}>
           <RelatedCases title={t('handling:linkedCases')} rows={detail.linkedCases} />

@@ -61,6 +61,11 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
           </Group>
         )}
         <ErrorNotice message={error ?? printing.lastError} />
+        {doc && doc.printedBefore > 0 && (
+          <Alert color="yellow" variant="light">
+            {t('print.printedBefore', { count: doc.printedBefore })} · {t('print.reprint')}
+          </Alert>
+        )}
         {doc ? (
           <iframe
             title={doc.title}
@@ -69,18 +74,14 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
             data-testid="print-frame"
             style={{
               width: Math.min(frameWidth, 860),
-              height: isSlip ? 560 : 620,
+              // The Print button stays on a 768-pixel-high screen without scrolling the dialog.
+              height: `min(${isSlip ? 560 : 620}px, calc(100vh - ${doc.printedBefore > 0 ? 300 : 240}px))`,
               border: '1px solid var(--mantine-color-gray-4)',
               background: '#fff',
             }}
           />
         ) : (
           !error && <Loader />
-        )}
-        {doc && doc.printedBefore > 0 && (
-          <Alert color="yellow" variant="light">
-            {t('print.printedBefore', { count: doc.printedBefore })} · {t('print.reprint')}
-          </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>

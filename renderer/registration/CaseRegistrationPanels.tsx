@@ -92,11 +92,17 @@ function AttachmentPreview(props: { caseId: string; attachment: AttachmentRef })
 }
 
 /** The decision at the desk (or later by a supervisor) and the documents to print for the case. */
-export function CaseDecisionAndPrints(props: { detail: CaseDetail; onChanged: (c: CaseDetail) => void }) {
+export function CaseDecisionAndPrints(props: {
+  detail: CaseDetail;
+  onChanged: (c: CaseDetail) => void;
+  /** The document in the preview; the page holds it so a letter reply can open its letter. */
+  preview: PrintTemplate | null;
+  onPreview: (template: PrintTemplate | null) => void;
+}) {
   const { t } = useTranslation('registration');
   const { client } = useSession();
   const [options, setOptions] = useState<RegistrationOptions | null>(null);
-  const [preview, setPreview] = useState<PrintTemplate | null>(null);
+  const { preview, onPreview: setPreview } = props;
   useEffect(() => {
     client.call('registration.options', {}).then(setOptions, () => setOptions(null));
   }, [client]);
@@ -107,6 +113,7 @@ export function CaseDecisionAndPrints(props: { detail: CaseDetail; onChanged: (c
     'registrationForm',
     ...(has('declined') ? (['declineNotice'] as const) : []),
     ...(has('redirected') ? (['redirectGuidance'] as const) : []),
+    ...(has('responded') ? (['replyLetter'] as const) : []),
   ];
   return (
     <>
@@ -120,7 +127,7 @@ export function CaseDecisionAndPrints(props: { detail: CaseDetail; onChanged: (c
           onPrint={setPreview}
         />
       )}
-      <Group>
+      <Group data-testid="case-prints">
         {templates.map((tpl) => (
           <Button key={tpl} variant="light" onClick={() => setPreview(tpl)}>
             {t(`print.${tpl}`)}
