@@ -126,7 +126,9 @@ export interface CountersTable {
 
 export interface PrintsTable {
   id: string;
-  case_id: string;
+  /** What was printed: the case's id, or an analysis period (`month:2025-11`). */
+  document: string;
+  case_id: string | null;
   template: string;
   copy: number;
   at: string;

@@ -1,14 +1,21 @@
-import { appendAudit } from '../../db/queries/audit.ts';
+import { findCase } from '../../db/queries/cases.ts';
 import { listDepartments } from '../../db/queries/departments.ts';
 import { countPrints, insertPrint, listCategories } from '../../db/queries/registration.ts';
 import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { renderPrintHtml } from '../../print/renderPrint.tsx';
+import { assertMayViewCase } from '../access/caseGate.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
+import type { Session } from '../auth/sessions.ts';
+import { actorOf } from '../cases/caseActor.ts';
 import { loadCaseDetail } from '../cases/loadCaseDetail.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { checkedPeriod } from '../reports/reportInput.ts';
 import { loadSettings } from '../settings.ts';
+import { analysisDocument } from './analysisDocument.ts';
+import type { PrintableDocument } from './printableDocument.ts';
 import { buildPrintCase } from './printCase.ts';
 
 type PrintHandlers = Pick<Handlers, 'print.render'>;
@@ -22,68 +29,86 @@ function decisionEventOf(detail: CaseDetail, template: PrintTemplate) {
   return null;
 }
 
+/** A case's document (slip, registration form, letters), for someone who may open the case. */
+async function caseDocument(
+  ctx: DeskContext,
+  input: { template: PrintTemplate; caseId: string; slipWidth?: '80' | '58' | undefined },
+  session: Session,
+  locale: string | undefined,
+): Promise<PrintableDocument> {
+  const { db } = ctx.store;
+  const row = await findCase(db, { id: input.caseId });
+  if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
+  // A department's handler prints only what they may open; the person complained about nothing (回避).
+  assertMayViewCase(await actorOf(db, session), row);
+  const detail = await loadCaseDetail(db, row.id, ctx.now());
+  const decision = decisionEventOf(detail, input.template);
+  if ((input.template === 'declineNotice' || input.template === 'redirectGuidance') && !decision) {
+    throw new DeskError('invalid_transition', { key: 'printNotApplicable' });
+  }
+  if (input.template === 'replyLetter' && !detail.events.some((e) => e.type === 'responded')) {
+    throw new DeskError('invalid_transition', { key: 'printNoReply' });
+  }
+  const [settings, departments, categories] = await Promise.all([loadSettings(db), listDepartments(db), listCategories(db)]);
+  const width = input.slipWidth ?? settings.slipWidth;
+  return {
+    document: detail.id,
+    caseId: detail.id,
+    auditDetail: { number: detail.number },
+    pageSize: input.template === 'slip' ? { widthMicrons: Number(width) * 1000, heightMicrons: null } : a4,
+    render: (copy, printedAt) => {
+      const { data, t, lang } = buildPrintCase({ detail, settings, departments, categories, decision, copy, printedAt, locale });
+      return { html: renderPrintHtml(input.template, data, t, lang, width), title: `${t(`titles.${input.template}`)} ${detail.number}` };
+    },
+  };
+}
+
 /**
- * `print.render`: a document of a case as static HTML in the caller's language. A preview
- * records nothing; a print records its copy number (the second and later are reprints, marked
- * as such on the paper) and an audit entry, in one transaction.
+ * `print.render`: any printed document as static HTML in the caller's language, a case's
+ * (by `caseId`) or the analysis of a period. Who may print which template is the permission
+ * matrix's (checked by the dispatcher). A preview records nothing; a print records its copy
+ * number per document (the second and later are reprints) and an audit entry, in one transaction.
  */
 export function printHandlers(ctx: DeskContext): PrintHandlers {
   const { db } = ctx.store;
   return {
     'print.render': async (input, call) => {
-      const detail = await loadCaseDetail(db, input.caseId);
-      const decision = decisionEventOf(detail, input.template);
-      if ((input.template === 'declineNotice' || input.template === 'redirectGuidance') && !decision) {
-        throw new DeskError('invalid_transition', { key: 'printNotApplicable' });
-      }
-      if (input.template === 'replyLetter' && !detail.events.some((e) => e.type === 'responded')) {
-        throw new DeskError('invalid_transition', { key: 'printNoReply' });
-      }
-      const [settings, departments, categories] = await Promise.all([loadSettings(db), listDepartments(db), listCategories(db)]);
-      const width = input.slipWidth ?? settings.slipWidth;
-      const purpose = input.purpose ?? 'preview';
+      const doc =
+        input.template === 'monthlyAnalysis'
+          ? await analysisDocument(ctx, checkedPeriod(input.period), call.locale)
+          : await caseDocument(ctx, input, call.session, call.locale);
       const at = ctx.now();
       let copy = 0;
-      const printedBefore = await countPrints(db, detail.id, input.template);
-      if (purpose === 'print') {
+      const printedBefore = await countPrints(db, doc.document, input.template);
+      if ((input.purpose ?? 'preview') === 'print') {
         copy = await db.transaction().execute(async (trx) => {
-          const next = (await countPrints(trx, detail.id, input.template)) + 1;
+          const next = (await countPrints(trx, doc.document, input.template)) + 1;
           await insertPrint(trx, {
             id: ctx.newId(),
-            case_id: detail.id,
+            document: doc.document,
+            case_id: doc.caseId,
             template: input.template,
             copy: next,
             at: at.toISOString(),
             actor_id: call.session.user.id,
           });
-          await appendAudit(trx, {
-            id: ctx.newId(),
-            at: at.toISOString(),
-            actor_id: call.session.user.id,
+          await recordAudit(ctx, trx, {
+            actorId: call.session.user.id,
             action: 'print',
-            target: detail.id,
-            detail: JSON.stringify({ template: input.template, copy: next, number: detail.number }),
+            target: doc.document,
+            detail: { template: input.template, copy: next, ...doc.auditDetail },
           });
           return next;
         });
       }
-      const { data, t, lang } = buildPrintCase({
-        detail,
-        settings,
-        departments,
-        categories,
-        decision,
-        copy,
-        printedAt: at,
-        locale: call.locale,
-      });
+      const { html, title } = doc.render(copy, at);
       return {
-        html: renderPrintHtml(input.template, data, t, lang, width),
+        html,
+        title,
         copy,
         reprint: copy > 1,
         printedBefore: copy > 0 ? copy - 1 : printedBefore,
-        pageSize: input.template === 'slip' ? { widthMicrons: Number(width) * 1000, heightMicrons: null } : a4,
-        title: `${t(`titles.${input.template}`)} ${detail.number}`,
+        pageSize: doc.pageSize,
       };
     },
   };

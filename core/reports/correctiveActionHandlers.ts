@@ -8,13 +8,11 @@ import {
 } from '../../db/queries/correctiveActions.ts';
 import { departmentExists } from '../../db/queries/departments.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
-import { canManageCorrectiveActions, canViewReports } from '../../domain/reports/access.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { loadSettings } from '../settings.ts';
 import { correctiveActionOf } from './correctiveActionViews.ts';
-import { requireRole } from './reportHandlers.ts';
 
 type CorrectiveActionHandlers = Pick<
   Handlers,
@@ -49,7 +47,6 @@ export function correctiveActionHandlers(ctx: DeskContext): CorrectiveActionHand
 
   return {
     'correctiveActions.create': async (input, call) => {
-      requireRole(call.session.user.roles, canManageCorrectiveActions);
       if (!input.caseId && !input.period) throw invalidField('caseId', 'reports:errors.sourceRequired');
       if (input.caseId && !(await findCase(db, { id: input.caseId }))) throw invalidField('caseId', 'reports:errors.caseNotFound');
       if (input.departmentId && !(await departmentExists(db, input.departmentId)))
@@ -92,8 +89,7 @@ export function correctiveActionHandlers(ctx: DeskContext): CorrectiveActionHand
       return { id };
     },
 
-    'correctiveActions.list': async (input, call) => {
-      requireRole(call.session.user.roles, canViewReports);
+    'correctiveActions.list': async (input) => {
       const day = await today();
       const rows = await listCorrectiveActions(db, {
         status: input.status === 'overdue' ? undefined : input.status,
@@ -105,7 +101,6 @@ export function correctiveActionHandlers(ctx: DeskContext): CorrectiveActionHand
     },
 
     'correctiveActions.implement': async (input, call) => {
-      requireRole(call.session.user.roles, canManageCorrectiveActions);
       const row = await findCorrectiveAction(db, input.id);
       if (!row) throw new DeskError('not_found', { key: 'reports:errors.actionNotFound' });
       if (row.status !== 'open') throw new DeskError('invalid_transition', { key: 'reports:errors.notOpen' });
@@ -124,7 +119,6 @@ export function correctiveActionHandlers(ctx: DeskContext): CorrectiveActionHand
     },
 
     'correctiveActions.verify': async (input, call) => {
-      requireRole(call.session.user.roles, canManageCorrectiveActions);
       const row = await findCorrectiveAction(db, input.id);
       if (!row) throw new DeskError('not_found', { key: 'reports:errors.actionNotFound' });
       if (row.status !== 'implemented') throw new DeskError('invalid_transition', { key: 'reports:errors.notImplemented' });

@@ -2,44 +2,23 @@ import { appendAudit } from '../../db/queries/audit.ts';
 import { repeatComplainants } from '../../db/queries/reportLists.ts';
 import { closedBetween, openWorkload } from '../../db/queries/reports.ts';
 import type { PerformanceRow } from '../../domain/api/reportViews.ts';
-import type { Role } from '../../domain/cases/vocabulary.ts';
-import { canViewPerformance, canViewReports } from '../../domain/reports/access.ts';
-import { isValidPeriod } from '../../domain/reports/periods.ts';
 import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { loadSettings } from '../settings.ts';
 import { buildAnalysis } from './analysis.ts';
 import { exportAnalysis } from './exportAnalysis.ts';
-import { renderAnalysisDocument } from './printAnalysis.ts';
-import { figuresFor, groupsFor, utcIso } from './reportData.ts';
+import { figuresFor, groupsFor } from './reportData.ts';
+import { checkedPeriod, checkedRange } from './reportInput.ts';
 
-type ReportHandlers = Pick<
-  Handlers,
-  'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.print' | 'reports.performance'
->;
+type ReportHandlers = Pick<Handlers, 'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.performance'>;
 
-export function requireRole(roles: readonly Role[], allowed: (roles: readonly Role[]) => boolean) {
-  if (!allowed(roles)) throw new DeskError('forbidden', { key: 'reports:errors.forbidden' });
-}
-
-function checkedRange(input: { from: string; to: string }) {
-  const range = { from: utcIso(input.from), to: utcIso(input.to) };
-  if (range.to <= range.from) throw invalidField('to', 'reports:errors.rangeOrder');
-  return range;
-}
-
-function checkedPeriod<P extends { kind: 'month' | 'quarter' | 'halfYear' | 'year'; year: number; index: number }>(p: P): P {
-  if (!isValidPeriod(p)) throw invalidField('period.index', 'reports:errors.periodIndex');
-  return p;
-}
+/** Who may call each of these is the permission matrix's (domain/access), checked by the dispatcher. */
 
 export function reportHandlers(ctx: DeskContext): ReportHandlers {
   const { db } = ctx.store;
   return {
-    'reports.summary': async (input, call) => {
-      requireRole(call.session.user.roles, canViewReports);
+    'reports.summary': async (input) => {
       const range = checkedRange(input);
       const now = ctx.now();
       const nowIso = now.toISOString();
@@ -55,8 +34,7 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       };
     },
 
-    'reports.repeats': async (input, call) => {
-      requireRole(call.session.user.roles, canViewReports);
+    'reports.repeats': async (input) => {
       const rows = await repeatComplainants(db, checkedRange(input), input.limit ?? 10);
       return {
         items: rows.map((r) => ({
@@ -69,13 +47,11 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       };
     },
 
-    'reports.analysis': async (input, call) => {
-      requireRole(call.session.user.roles, canViewReports);
+    'reports.analysis': async (input) => {
       return buildAnalysis(ctx, checkedPeriod(input.period));
     },
 
     'reports.export': async (input, call) => {
-      requireRole(call.session.user.roles, canViewReports);
       const report = await buildAnalysis(ctx, checkedPeriod(input.period));
       const file = await exportAnalysis(report, input.format, call.locale);
       await appendAudit(db, {
@@ -89,17 +65,7 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       return file;
     },
 
-    'reports.print': async (input, call) => {
-      requireRole(call.session.user.roles, canViewReports);
-      return renderAnalysisDocument(ctx, checkedPeriod(input.period), {
-        locale: call.locale,
-        actorId: call.session.user.id,
-        purpose: input.purpose ?? 'preview',
-      });
-    },
-
-    'reports.performance': async (input, call) => {
-      requireRole(call.session.user.roles, canViewPerformance);
+    'reports.performance': async (input) => {
       const range = checkedRange(input);
       const now = ctx.now().toISOString();
       const { utcOffsetMinutes } = await loadSettings(db);

@@ -8,8 +8,8 @@ import { seedReportDataset } from './reportsDataset.ts';
 import { rowCounts } from './storeSnapshot.ts';
 
 /**
- * The printed analysis (`reports.print`, the `monthlyAnalysis` template): rendered by core to HTML, printed to PDF on A4 by Chromium (as Electron
- * prints it), and read back with pdftotext: the title, the figures with their comparisons, the
+ * The printed analysis (`print.render`, template `monthlyAnalysis`): rendered by core to HTML,
+ * printed to PDF on A4 by Chromium (as Electron prints it), and read back with pdftotext: the title, the figures with their comparisons, the
  * charts' labels (drawn as SVG text) and the lists are on paper.
  */
 let close: (() => Promise<void>) | undefined;
@@ -22,14 +22,16 @@ describe('the printed analysis', () => {
   it('prints on A4 with figures, charts and lists that read back from the PDF', async () => {
     const { desk, ids } = await seedReportDataset();
     close = () => desk.close();
-    const before = rowCounts(desk.dataDir).audit_log ?? 0;
-    const preview = await desk.call('reports.print', { period: { kind: 'month', year: 2025, index: 11 } });
-    expect(rowCounts(desk.dataDir).audit_log).toBe(before);
-    const { html, title, pageSize } = await desk.call('reports.print', {
-      period: { kind: 'month', year: 2025, index: 11 },
-      purpose: 'print',
-    });
-    expect(rowCounts(desk.dataDir).audit_log).toBe(before + 1);
+    const before = rowCounts(desk.dataDir);
+    const november = { template: 'monthlyAnalysis', period: { kind: 'month', year: 2025, index: 11 } } as const;
+    const preview = await desk.call('print.render', november);
+    expect(rowCounts(desk.dataDir)).toEqual(before);
+    expect(preview).toMatchObject({ copy: 0, printedBefore: 0, reprint: false });
+    const { html, title, pageSize, copy } = await desk.call('print.render', { ...november, purpose: 'print' });
+    // Recorded like a case's document: a numbered copy in the print log and an audit entry.
+    expect(copy).toBe(1);
+    expect(rowCounts(desk.dataDir).prints).toBe((before.prints ?? 0) + 1);
+    expect(rowCounts(desk.dataDir).audit_log).toBe((before.audit_log ?? 0) + 1);
     expect(html).toBe(preview.html);
     expect(title).toBe('2025年11月投诉情况分析');
     expect(pageSize).toEqual({ widthMicrons: 210_000, heightMicrons: 297_000 });

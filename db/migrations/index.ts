@@ -5,6 +5,7 @@ import { sql as access } from './004_access.ts';
 import { sql as caseHandling } from './005_case_handling.ts';
 import { sql as benchIndexes } from './006_bench_indexes.ts';
 import { sql as reports } from './007_reports.ts';
+import { sql as printDocuments } from './008_print_documents.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'case_handling', sql: caseHandling },
   { version: 6, name: 'bench_indexes', sql: benchIndexes },
   { version: 7, name: 'reports', sql: reports },
+  { version: 8, name: 'print_documents', sql: printDocuments },
 ];

@@ -92,11 +92,12 @@ export async function findComplainantHistory(
 }
 
 /** The copies of a document printed so far for a case. */
-export async function countPrints(db: Kysely<Database>, caseId: string, template: string): Promise<number> {
+/** Copies of a document printed so far (`document`: a case's id or an analysis period). */
+export async function countPrints(db: Kysely<Database>, document: string, template: string): Promise<number> {
   const row = await db
     .selectFrom('prints')
     .select((eb) => eb.fn.max('copy').as('n'))
-    .where('case_id', '=', caseId)
+    .where('document', '=', document)
     .where('template', '=', template)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -104,7 +105,7 @@ export async function countPrints(db: Kysely<Database>, caseId: string, template
 
 export async function insertPrint(
   db: Kysely<Database>,
-  row: { id: string; case_id: string; template: string; copy: number; at: string; actor_id: string },
+  row: { id: string; document: string; case_id: string | null; template: string; copy: number; at: string; actor_id: string },
 ): Promise<void> {
   await db.insertInto('prints').values(row).execute();
 }

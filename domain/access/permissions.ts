@@ -1,4 +1,5 @@
 import type { DeskMethod } from '../api/deskApi.ts';
+import type { DocumentTemplate } from '../api/printSchemas.ts';
 import type { CaseActionType } from '../cases/caseMachine.ts';
 import type { Role } from '../cases/vocabulary.ts';
 
@@ -17,15 +18,31 @@ export interface MethodRule {
   who: Audience;
   /** May be called while the session is locked (the lock screen's own calls). */
   whileLocked?: boolean;
+  /**
+   * A method that does different things by its input's `template` narrows `who` per template
+   * (print.render: a case's slip for the desk, the analysis for analysts). Each row lies within `who`.
+   */
+  byTemplate?: Readonly<Record<string, readonly Role[]>>;
 }
 
 const caseWorkers = ['receptionist', 'handler', 'supervisor', 'director'] as const satisfies readonly Role[];
 const intake = ['receptionist', 'supervisor'] as const satisfies readonly Role[];
 const desk = ['receptionist', 'supervisor', 'director'] as const satisfies readonly Role[];
 const overseers = ['supervisor', 'director', 'admin'] as const satisfies readonly Role[];
-/** The monthly analysis, performance and corrective actions (domain/reports/access.ts says the same). */
+/** The monthly analysis, performance of people and departments (绩效考核) and corrective actions. */
 const analysts = ['supervisor', 'director'] as const satisfies readonly Role[];
 const adminOnly = ['admin'] as const satisfies readonly Role[];
+
+/** Who may print each document of `print.render`. */
+const templateRoles = {
+  slip: caseWorkers,
+  registrationForm: caseWorkers,
+  declineNotice: caseWorkers,
+  redirectGuidance: caseWorkers,
+  replyLetter: caseWorkers,
+  monthlyAnalysis: analysts,
+} as const satisfies Record<DocumentTemplate, readonly Role[]>;
+export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
 
 const methodRules = {
   'setup.status': { who: 'public', whileLocked: true },
@@ -94,7 +111,6 @@ const methodRules = {
   'reports.analysis': { who: analysts },
   'reports.export': { who: analysts },
   'reports.performance': { who: analysts },
-  'reports.print': { who: analysts },
   'correctiveActions.create': { who: analysts },
   'correctiveActions.list': { who: analysts },
   'correctiveActions.implement': { who: analysts },
@@ -104,7 +120,7 @@ const methodRules = {
   'registration.suggest': { who: intake },
   'settings.getDesk': { who: 'signedIn' },
   'settings.updateDesk': { who: adminOnly },
-  'print.render': { who: caseWorkers },
+  'print.render': { who: caseWorkers, byTemplate: templateRoles },
   'attachments.upload': { who: caseWorkers },
   'attachments.add': { who: caseWorkers },
   'attachments.get': { who: caseWorkers },
@@ -178,6 +194,19 @@ export function mayCall(roles: readonly Role[] | null, method: DeskMethod): bool
   if (who === 'signedIn') return true;
   return anyOf(who, roles);
 }
+
+/** The method's row narrowed by the input's template, for methods that have per-template rows. */
+export function mayCallWith(roles: readonly Role[] | null, method: DeskMethod, input: unknown): boolean {
+  if (!mayCall(roles, method)) return false;
+  const byTemplate = methodAccess[method].byTemplate;
+  const template = (input as { template?: unknown } | null)?.template;
+  if (!byTemplate || typeof template !== 'string') return true;
+  const rows = byTemplate[template];
+  return rows !== undefined && roles !== null && anyOf(rows, roles);
+}
+
+/** May print this document (the renderer hides what the core would refuse). */
+export const mayPrint = (roles: readonly Role[], template: DocumentTemplate) => anyOf(printTemplateRoles[template], roles);
 
 export function mayTakeAction(roles: readonly Role[], action: CaseActionType): boolean {
   return anyOf(caseActionRoles[action], roles);

@@ -37,12 +37,12 @@ import {
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
+import { printRenderInput } from './printSchemas.ts';
 import {
   addAttachmentsInput,
   deskSettingsInput,
   getAttachmentInput,
   lookupComplainantInput,
-  printRenderInput,
   registerCaseInput,
   suggestTriageInput,
   uploadAttachmentInput,
@@ -63,20 +63,11 @@ import {
   implementCorrectiveActionInput,
   listCorrectiveActionsInput,
   performanceInput,
-  printAnalysisInput,
   repeatsInput,
   reportRangeInput,
   verifyCorrectiveActionInput,
 } from './reportSchemas.ts';
-import type {
-  AnalysisReport,
-  CorrectiveAction,
-  ExportedFile,
-  PerformanceReport,
-  PrintedDocument,
-  RepeatComplainant,
-  ReportSummary,
-} from './reportViews.ts';
+import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import type {
   BoardColumn,
@@ -142,7 +133,6 @@ export const deskMethods = {
   'reports.repeats': { input: repeatsInput, session: true },
   'reports.analysis': { input: analysisInput, session: true },
   'reports.export': { input: exportInput, session: true },
-  'reports.print': { input: printAnalysisInput, session: true },
   'reports.performance': { input: performanceInput, session: true },
   'correctiveActions.create': { input: createCorrectiveActionInput, session: true },
   'correctiveActions.list': { input: listCorrectiveActionsInput, session: true },
@@ -226,7 +216,6 @@ export interface DeskOutputs {
   'reports.analysis': AnalysisReport;
   'reports.export': ExportedFile;
   /** The A4 analysis as HTML: the `monthlyAnalysis` template of print.render, until that method absorbs it. */
-  'reports.print': PrintedDocument;
   'reports.performance': PerformanceReport;
   'correctiveActions.create': { id: string };
   'correctiveActions.list': { items: CorrectiveAction[] };

@@ -141,10 +141,12 @@ export const deskSettingsInput = z.strictObject({
   printMode: z.enum(['silent', 'dialog', 'pdf']).optional(),
 });
 
+/** The documents of one case (the analysis is printed too: domain/api/printSchemas.ts). */
 export const printTemplates = ['slip', 'registrationForm', 'declineNotice', 'redirectGuidance', 'replyLetter'] as const;
 export type PrintTemplate = (typeof printTemplates)[number];
 
-export const printRenderInput = z.strictObject({
+/** A case's document, one arm of `print.render`'s input (domain/api/printSchemas.ts). */
+export const casePrintInput = z.strictObject({
   template: z.enum(printTemplates),
   caseId: id,
   /** `preview` shows it; `print` records a copy (the second and later are marked as reprints). */

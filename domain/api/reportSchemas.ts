@@ -25,9 +25,6 @@ export const exportInput = z.strictObject({
   format: z.enum(['xlsx', 'csv']),
 });
 
-/** The printed analysis; `print` (not `preview`) is recorded in the audit log. */
-export const printAnalysisInput = z.strictObject({ period: periodInput, purpose: z.enum(['preview', 'print']).optional() });
-
 export const performanceInput = z.strictObject({ from: isoDateTime, to: isoDateTime });
 
 export const repeatsInput = z.strictObject({ from: isoDateTime, to: isoDateTime, limit: z.int().min(1).max(100).optional() });

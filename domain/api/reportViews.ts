@@ -124,13 +124,6 @@ export interface PerformanceReport {
   people: PerformanceRow[];
 }
 
-/** A printable document: static HTML and the page size Electron prints it on. */
-export interface PrintedDocument {
-  html: string;
-  title: string;
-  pageSize: { widthMicrons: number; heightMicrons: number };
-}
-
 export interface ExportedFile {
   filename: string;
   mimeType: string;

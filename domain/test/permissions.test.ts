@@ -5,10 +5,14 @@ import {
   caseActionRows,
   hasCapability,
   mayCall,
+  mayCallWith,
+  mayPrint,
   mayTakeAction,
   methodAccess,
+  printTemplateRoles,
 } from '../access/permissions.ts';
 import { type DeskMethod, deskMethods } from '../api/deskApi.ts';
+import { type DocumentTemplate, documentTemplates } from '../api/printSchemas.ts';
 import { type CaseActionType, caseActionTypes } from '../cases/caseMachine.ts';
 import { type Role, roles } from '../cases/vocabulary.ts';
 
@@ -83,7 +87,6 @@ reports.repeats         .   .   x   x   .   .
 reports.analysis        .   .   x   x   .   .
 reports.export          .   .   x   x   .   .
 reports.performance     .   .   x   x   .   .
-reports.print           .   .   x   x   .   .
 correctiveActions.create    .   .   x   x   .   .
 correctiveActions.list      .   .   x   x   .   .
 correctiveActions.implement .   .   x   x   .   .
@@ -137,6 +140,17 @@ cases.seeConfidentialComplainant     x   .   x   x   .
 audit.view                           .   .   .   .   x
 `;
 
+/** Who may print each document of print.render (the method's row above admits them all). */
+const templateGrid = `
+template                 rec han sup dir adm
+slip                      x   x   x   x   .
+registrationForm          x   x   x   x   .
+declineNotice             x   x   x   x   .
+redirectGuidance          x   x   x   x   .
+replyLetter               x   x   x   x   .
+monthlyAnalysis           .   .   x   x   .
+`;
+
 const gridRoles: Role[] = ['receptionist', 'handler', 'supervisor', 'director', 'admin'];
 
 function parse(grid: string): Map<string, string[]> {
@@ -147,6 +161,7 @@ function parse(grid: string): Map<string, string[]> {
 const methods = parse(methodGrid);
 const actions = parse(actionGrid);
 const capabilities = parse(capabilityGrid);
+const templates = parse(templateGrid);
 
 describe('the method matrix', () => {
   it('has a row for every DeskApi method, here and in domain/access', () => {
@@ -214,5 +229,29 @@ describe('capabilities', () => {
   const cells = [...capabilities].flatMap(([capability, cells]) => gridRoles.map((role, i) => ({ capability, role, cell: cells[i] })));
   it.each(cells)('$capability for $role: $cell', ({ capability, role, cell }) => {
     expect(hasCapability([role], capability as keyof typeof capabilityRoles)).toBe(cell === 'x');
+  });
+});
+
+describe('print templates', () => {
+  it('has a row for every template print.render prints, here and in domain/access', () => {
+    expect(Object.keys(printTemplateRoles).sort()).toEqual([...documentTemplates].sort());
+    expect([...templates.keys()].sort()).toEqual([...documentTemplates].sort());
+  });
+
+  const cells = [...templates].flatMap(([template, cells]) => gridRoles.map((role, i) => ({ template, role, cell: cells[i] })));
+  it.each(cells)('$template for $role: $cell', ({ template, role, cell }) => {
+    expect(mayPrint([role], template as DocumentTemplate)).toBe(cell === 'x');
+    expect(mayCallWith([role], 'print.render', { template })).toBe(cell === 'x');
+  });
+
+  it('narrows a method only within its own row, and only methods that have template rows', () => {
+    for (const [method, rule] of Object.entries(methodAccess)) {
+      for (const rolesOfTemplate of Object.values(rule.byTemplate ?? {})) {
+        for (const role of rolesOfTemplate) expect(mayCall([role], method as DeskMethod), `${method} ${role}`).toBe(true);
+      }
+    }
+    expect(mayCallWith(['receptionist'], 'cases.list', { template: 'monthlyAnalysis' })).toBe(true);
+    expect(mayCallWith(['supervisor'], 'print.render', { template: 'noSuchTemplate' })).toBe(false);
+    expect(mayCallWith(['handler', 'director'], 'print.render', { template: 'monthlyAnalysis' })).toBe(true);
   });
 });

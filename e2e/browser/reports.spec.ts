@@ -7,6 +7,7 @@ import { createDesk, type Desk } from '../../core/desk.ts';
 import { listen } from '../../core/http/httpTransport.ts';
 import type { DeskInput } from '../../domain/api/deskApi.ts';
 import { shot } from '../flows.ts';
+import { printedCount, stubBrowserPrint } from '../printStub.ts';
 
 /**
  * The supervisor's dashboard on a desk of its own (a second browser host in this process, on
@@ -212,8 +213,13 @@ test('performance and corrective actions', async ({ page }) => {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
   expect((await download).suggestedFilename()).toMatch(/^投诉情况分析-\d{4}-\d{2}\.xlsx$/);
+  // Printed through print.render like a case's documents: the same preview, a numbered copy.
   await page.getByRole('button', { name: '打印（A4）' }).click();
-  const preview = page.frameLocator('iframe[title="打印预览"]');
+  const preview = page.frameLocator('[data-testid="print-frame"]');
   await expect(preview.getByRole('heading', { name: /投诉情况分析/ })).toBeVisible();
   await shot(page, 'reports-05-analysis-print-preview');
+  await stubBrowserPrint(page);
+  await page.getByTestId('print-preview').getByRole('button', { name: '打印', exact: true }).click();
+  await expect(page.getByText('已发送到打印机（第 1 份）')).toBeVisible();
+  expect(await printedCount(page)).toBe(1);
 });

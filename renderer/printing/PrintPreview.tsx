@@ -5,7 +5,7 @@ import type { CasePrintout } from '../../domain/api/registrationViews.ts';
 import { DeskCallError } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { type PrintRequest, usePrinting } from './usePrinting.tsx';
+import { type PrintRequest, usePrinting, withSlipWidth } from './usePrinting.tsx';
 
 /** Screen pixels per millimetre at 96 dpi, to size the preview like the paper. */
 const pxPerMm = 96 / 25.4;
@@ -22,18 +22,25 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
   const [error, setError] = useState<string | null>(null);
   const printing = usePrinting();
   const request = props.request;
+  // Callers build the request inline; the preview reloads when what it asks for changes, not its identity.
+  const asked = request ? JSON.stringify(withSlipWidth(request, width)) : null;
 
   useEffect(() => {
-    if (!request) return;
+    if (!asked) return;
+    let live = true;
     setDoc(null);
     setError(null);
     client
-      .call('print.render', { ...request, slipWidth: width ?? request.slipWidth, purpose: 'preview' })
-      .then(setDoc)
-      .catch((e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
-  }, [client, request, width, t]);
+      .call('print.render', { ...(JSON.parse(asked) as PrintRequest), purpose: 'preview' })
+      .then((d) => live && setDoc(d))
+      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+    return () => {
+      live = false;
+    };
+  }, [client, asked, t]);
 
   const isSlip = request?.template === 'slip';
+  const slipWidth = request && request.template !== 'monthlyAnalysis' ? request.slipWidth : undefined;
   const paperMm = doc ? doc.pageSize.widthMicrons / 1000 : 210;
   const frameWidth = Math.round(paperMm * pxPerMm) + 24;
 
@@ -51,7 +58,7 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
           <Group>
             <Text>{t('print.width')}</Text>
             <SegmentedControl
-              value={width ?? request?.slipWidth ?? (doc && doc.pageSize.widthMicrons === 58_000 ? '58' : '80')}
+              value={width ?? slipWidth ?? (doc && doc.pageSize.widthMicrons === 58_000 ? '58' : '80')}
               onChange={(v) => setWidth(v === '58' ? '58' : '80')}
               data={[
                 { value: '80', label: t('print.w80') },
@@ -92,7 +99,7 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
             disabled={!doc}
             onClick={async () => {
               if (!request) return;
-              const printed = await printing.print({ ...request, slipWidth: width ?? request.slipWidth });
+              const printed = await printing.print(withSlipWidth(request, width));
               if (printed) props.onClose();
             }}
           >

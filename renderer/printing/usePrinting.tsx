@@ -1,21 +1,23 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
+import type { DeskInput } from '../../domain/api/deskApi.ts';
 import type { CasePrintout } from '../../domain/api/registrationViews.ts';
 import { DeskCallError } from '../api/deskClient.ts';
 import { hostApi } from '../api/hostApi.ts';
 import { useSession } from '../app/deskSession.tsx';
 
-export interface PrintRequest {
-  template: PrintTemplate;
-  caseId: string;
-  slipWidth?: '80' | '58' | undefined;
+/** A document to print: a case's (by `caseId`) or the analysis of a period. */
+export type PrintRequest = DeskInput<'print.render'> extends infer I ? (I extends unknown ? Omit<I, 'purpose'> : never) : never;
+
+/** The request with another slip width; only a case's documents have one. */
+export function withSlipWidth(request: PrintRequest, width: '80' | '58' | null): PrintRequest {
+  return request.template === 'monthlyAnalysis' || width === null ? request : { ...request, slipWidth: width };
 }
 
 /**
- * Printing a case's document: the core renders it and records the copy (reprints are marked
- * and counted there), then the host sends it to the printer chosen in the desk's settings.
+ * Printing a document: the core renders it and records the copy (reprints are marked and
+ * counted there), then the host sends it to the printer chosen in the desk's settings.
  */
 export function usePrinting() {
   const { t } = useTranslation('registration');

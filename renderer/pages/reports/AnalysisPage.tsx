@@ -1,16 +1,17 @@
-import { Alert, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { mayCall } from '../../../domain/access/permissions.ts';
 import type { AnalysisReport } from '../../../domain/api/reportViews.ts';
 import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
-import { canViewReports } from '../../../domain/reports/access.ts';
 import { breakdowns, figureLines, groupLabel, periodKey, periodTitle, type Translate } from '../../../domain/reports/analysisRows.ts';
 import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
 import { DeskCallError } from '../../api/deskClient.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDate } from '../../format.ts';
+import { PrintPreview } from '../../printing/PrintPreview.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
 import { ChartCard, GroupBarChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -29,10 +30,9 @@ export function AnalysisPage() {
   const [period, setPeriod] = useState<PeriodRef>(() => previousPeriod(periodContaining('month', today)));
   const [report, setReport] = useState<AnalysisReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | 'print' | null>(null);
-  const [printHtml, setPrintHtml] = useState<string | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
-  const allowed = canViewReports(user.roles);
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const allowed = mayCall(user.roles, 'reports.analysis');
   const tr: Translate = (key, values) => t(key, values ?? {});
 
   useEffect(() => {
@@ -62,26 +62,6 @@ export function AnalysisPage() {
       setBusy(null);
     }
   }
-  async function preview() {
-    setBusy('print');
-    try {
-      setPrintHtml((await client.call('reports.print', { period, purpose: 'preview' })).html);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-    }
-  }
-  async function print() {
-    try {
-      // Recorded (audited) as a print; the browser's dialog chooses the printer.
-      await client.call('reports.print', { period, purpose: 'print' });
-      frame.current?.contentWindow?.print();
-    } catch (e) {
-      fail(e);
-    }
-  }
-
   if (!allowed) {
     return (
       <Stack>
@@ -130,7 +110,7 @@ export function AnalysisPage() {
             w={170}
           />
         )}
-        <Button variant="default" onClick={() => void preview()} loading={busy === 'print'}>
+        <Button variant="default" onClick={() => setPreviewing(true)}>
           {t('analysis.print')}
         </Button>
         <Button variant="default" onClick={() => void exportAs('xlsx')} loading={busy === 'xlsx'}>
@@ -271,22 +251,7 @@ export function AnalysisPage() {
           </ChartCard>
         </>
       )}
-      <Modal opened={printHtml !== null} onClose={() => setPrintHtml(null)} size="auto" title={t('analysis.print')}>
-        <Stack>
-          <iframe
-            ref={frame}
-            title={t('analysis.printPreview')}
-            srcDoc={printHtml ?? ''}
-            style={{ width: '210mm', maxWidth: '100%', height: '60vh', border: '1px solid var(--mantine-color-gray-4)' }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setPrintHtml(null)}>
-              {t('common:cancel')}
-            </Button>
-            <Button onClick={() => void print()}>{t('analysis.print')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <PrintPreview request={previewing ? { template: 'monthlyAnalysis', period } : null} onClose={() => setPreviewing(false)} />
     </Stack>
   );
 }

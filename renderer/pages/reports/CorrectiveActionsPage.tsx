@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { mayCall } from '../../../domain/access/permissions.ts';
 import type { CorrectiveAction } from '../../../domain/api/reportViews.ts';
-import { canManageCorrectiveActions, canViewReports } from '../../../domain/reports/access.ts';
 import { DeskCallError } from '../../api/deskClient.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -25,8 +25,8 @@ export function CorrectiveActionsPage() {
   const [progress, setProgress] = useState<{ action: CorrectiveAction; mode: 'implement' | 'verify' } | null>(null);
   const source = { caseNumber: params.get('caseNumber') ?? undefined, period: params.get('period') ?? undefined };
   const creating = params.get('new') === '1';
-  const allowed = canViewReports(user.roles);
-  const manage = canManageCorrectiveActions(user.roles);
+  const allowed = mayCall(user.roles, 'reports.analysis');
+  const manage = mayCall(user.roles, 'correctiveActions.create');
 
   const load = useCallback(() => {
     if (!allowed) return;

@@ -15,9 +15,9 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { mayCall } from '../../../domain/access/permissions.ts';
 import type { RepeatComplainant, ReportGroupRow, ReportSummary } from '../../../domain/api/reportViews.ts';
 import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
-import { canViewReports } from '../../../domain/reports/access.ts';
 import type { ReportGroup } from '../../../domain/reports/groups.ts';
 import { type DashboardSpan, type Range, spanRange, startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { DeskCallError } from '../../api/deskClient.ts';
@@ -81,7 +81,7 @@ export function DashboardPage() {
   const [breakdowns, setBreakdowns] = useState<Breakdowns | null>(null);
   const [repeats, setRepeats] = useState<RepeatComplainant[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const allowed = canViewReports(user.roles);
+  const allowed = mayCall(user.roles, 'reports.summary');
 
   const range: Range | null = useMemo(() => {
     if (span !== 'range') return spanRange(span, new Date(), deskUtcOffsetMinutes);

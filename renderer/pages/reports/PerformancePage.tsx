@@ -1,9 +1,9 @@
 import { Alert, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayCall } from '../../../domain/access/permissions.ts';
 import type { PerformanceReport, PerformanceRow } from '../../../domain/api/reportViews.ts';
 import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
-import { canViewPerformance } from '../../../domain/reports/access.ts';
 import { startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { DeskCallError } from '../../api/deskClient.ts';
 import { useSession } from '../../app/deskSession.tsx';
@@ -63,7 +63,7 @@ export function PerformancePage() {
   const [to, setTo] = useState(today);
   const [report, setReport] = useState<PerformanceReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const allowed = canViewPerformance(user.roles);
+  const allowed = mayCall(user.roles, 'reports.performance');
   const range = useMemo(
     () =>
       from && to && to >= from

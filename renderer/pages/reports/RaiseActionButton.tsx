@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { canManageCorrectiveActions } from '../../../domain/reports/access.ts';
+import { mayCall } from '../../../domain/access/permissions.ts';
 import { useSession } from '../../app/deskSession.tsx';
 
 /** On a case: raise a corrective action (整改措施) from it, for those who may. */
@@ -9,7 +9,7 @@ export function RaiseActionButton(props: { caseNumber: string }) {
   const { t } = useTranslation('reports');
   const { user } = useSession();
   const navigate = useNavigate();
-  if (!canManageCorrectiveActions(user.roles)) return null;
+  if (!mayCall(user.roles, 'correctiveActions.create')) return null;
   return (
     <Button
       variant="light"

@@ -1,7 +1,7 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { canViewPerformance } from '../../../domain/reports/access.ts';
+import { mayCall } from '../../../domain/access/permissions.ts';
 import { useSession } from '../../app/deskSession.tsx';
 
 const tabs = [
@@ -17,7 +17,7 @@ export function ReportsTabs() {
   const { user } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const visible = tabs.filter((tab) => tab.path !== '/reports/performance' || canViewPerformance(user.roles));
+  const visible = tabs.filter((tab) => tab.path !== '/reports/performance' || mayCall(user.roles, 'reports.performance'));
   return (
     <Tabs value={location.pathname} onChange={(value) => value && navigate(value)}>
       <Tabs.List>
