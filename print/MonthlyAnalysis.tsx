@@ -220,6 +220,31 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
             </tbody>
           </table>
         )}
+        <h2>{t('charts.repeats')}</h2>
+        {report.repeatComplainants.length === 0 ? (
+          <p className="empty">{t('repeats.empty')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t('repeats.name')}</th>
+                <th>{t('repeats.phone')}</th>
+                <th className="num">{t('repeats.cases')}</th>
+                <th>{t('repeats.latest')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.repeatComplainants.map((r) => (
+                <tr key={r.latestCaseId}>
+                  <td>{r.hidden ? t('repeats.hidden') : r.name}</td>
+                  <td>{r.phone}</td>
+                  <td className="num">{r.cases}</td>
+                  <td>{r.latestNumber}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <p className="signature">{t('analysis.signature')}</p>
       </body>
     </html>

@@ -3,9 +3,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { bundledCalendarData } from '../../core/calendar/bundledCalendar.ts';
 import { systemActorId } from '../../core/deadlines/sweep.ts';
 import { createContextTools } from '../../core/deskContext.ts';
+import { foldReportFacts } from '../../core/reports/reportFacts.ts';
 import { loadSettings } from '../../core/settings.ts';
 import { openStore } from '../../db/connection.ts';
 import { projectionOf } from '../../db/queries/cases.ts';
+import { reportFactsRow } from '../../db/queries/reportFacts.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
@@ -19,6 +21,7 @@ import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
 import { createWorkingCalendar, localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { defaultWorkingHours } from '../../domain/deadlines/workingHours.ts';
+import { factsOf } from '../../domain/reports/caseFacts.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { createRng } from './rng.ts';
 import { type SyntheticCase, syntheticCase, type Vocabulary } from './syntheticCase.ts';
@@ -121,6 +124,10 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     );
     const insertClock = sqlite.prepare(
       'INSERT INTO case_clocks (case_id, clock, due, met_at, breached_at, paused_since, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const factsColumns = Object.keys(reportFactsRow('', factsOf([]), null));
+    const insertFacts = sqlite.prepare(
+      `INSERT INTO case_report_facts (${factsColumns.join(',')}) VALUES (${factsColumns.map((c) => `@${c}`).join(',')})`,
     );
     const insertTrigram = sqlite.prepare('INSERT INTO case_search_trigram (rowid, doc) VALUES (?, ?)');
     const insertBigram = sqlite.prepare('INSERT INTO case_search_bigram (rowid, doc) VALUES (?, ?)');
@@ -277,13 +284,15 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
         ...projectionOf(state),
       });
       for (const row of rows) insertEvent.run(...row);
+      const stored = rows.map((r) => ({ type: r[3] as string, at: r[7] as string, payload: JSON.parse(r[4] as string) as unknown }));
       // syncCaseClocks: the deadline clocks folded from the same events.
-      const folded = foldCaseClocks(
-        rows.map((r) => ({ type: r[3] as string, at: r[7] as string, payload: JSON.parse(r[4] as string) as unknown })),
-      );
+      const folded = foldCaseClocks(stored);
       for (const c of folded.clocks) {
         insertClock.run(caseId, c.clock, c.due, c.metAt, c.breachedAt, folded.pausedSince, folded.provisional ? 1 : 0);
       }
+      // appendCaseEvent's recordReportFacts, folded once over the whole log: the facts the reports read.
+      const { facts, handlingDays } = foldReportFacts({ calendar }, input.receivedAt, stored, settings.utcOffsetMinutes);
+      insertFacts.run(reportFactsRow(caseId, facts, handlingDays));
       // The same texts as core/cases/registerCase.ts indexes.
       const texts = [payload.number, payload.complainant.name, payload.complainant.phone, payload.subject, payload.content];
       insertTrigram.run(seqno, toTrigramDocument(texts));

@@ -48,7 +48,17 @@ describe('the bench harness', () => {
     expect(withoutClocks).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM case_events WHERE type = 'deadlineBreached'").pluck().get()).toBeGreaterThan(0);
 
+    // And its report facts, folded as the core folds them: the same rows a start-up backfill writes.
+    expect(sqlite.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_report_facts)').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM case_report_facts WHERE closed_at IS NOT NULL').pluck().get()).toBeGreaterThan(0);
+    const factsRows = () => sqlite.prepare('SELECT * FROM case_report_facts ORDER BY case_id').all();
+    const bulkFacts = factsRows();
+    const write = openRaw(path.join(dataDir, storeFileName));
+    write.prepare('DELETE FROM case_report_facts').run();
+    write.close();
+
     const bench = await openBenchDesk(dataDir);
+    expect(factsRows()).toEqual(bulkFacts);
     // Breaches were recorded as the sweep would have: the start-up sweep finds nothing left to record.
     expect(eventCount()).toBe(before);
     sqlite.close();

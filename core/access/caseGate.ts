@@ -93,6 +93,32 @@ function maskedComplainant(c: Complainant): Complainant {
 
 const hiddenComplainant: Complainant = { name: '' };
 
+/** Where personal data goes: on screen, on paper, or out of the desk in a file. */
+export type PersonalDataOutlet = 'screen' | 'print' | 'export';
+const outletCapability = { screen: null, print: 'personalData.print', export: 'personalData.export' } as const;
+
+/**
+ * A complainant named outside a case file (the repeat complainants of a report) as this user
+ * may see them, by the same rules as a case: hidden when any of their cases is confidential and
+ * the user may not see confidential complainants, the phone masked unless the role sees it in
+ * full; on paper or in a file only for roles that may print or export personal data (hidden
+ * otherwise).
+ */
+export function presentComplainantContact(
+  user: Actor,
+  confidential: boolean,
+  contact: { name: string; phone: string },
+  outlet: PersonalDataOutlet = 'screen',
+): { name: string; phone: string; masked: boolean; hidden: boolean } {
+  const hidden = { name: '', phone: '', masked: true, hidden: true };
+  const leaving = outletCapability[outlet];
+  if (leaving && !hasCapability(user.roles, leaving)) return hidden;
+  const view = complainantViewOf(user, { confidential, respondentUserId: null, departmentId: null, coDepartmentIds: [], handlerId: null });
+  if (view === 'hidden') return hidden;
+  if (view === 'masked') return { name: contact.name, phone: maskPhone(contact.phone), masked: true, hidden: false };
+  return { ...contact, masked: false, hidden: false };
+}
+
 /** A case summary as this user may see it: a confidential complainant's name stays with the desk. */
 export function presentSummary(user: Actor, row: CaseRow, summary: CaseSummary): CaseSummary {
   if (complainantViewOf(user, caseFactsOf(row)) !== 'hidden') return summary;

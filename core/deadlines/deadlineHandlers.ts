@@ -6,7 +6,7 @@ import { writeSetting } from '../../db/queries/settings.ts';
 import { recordTypes, severities } from '../../domain/cases/vocabulary.ts';
 import { parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
 import type { ClockName, DeadlinePolicy } from '../../domain/deadlines/deadline.ts';
-import { onTimeRates } from '../../domain/deadlines/deadlineStatus.ts';
+import { onTimeRates } from '../../domain/deadlines/onTime.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { workingHoursProblem } from '../../domain/deadlines/workingHours.ts';
@@ -204,7 +204,7 @@ export function deadlineHandlers(ctx: DeskContext): DeadlineHandlers {
     'reports.onTime': async (input) => {
       const rows = await clocksReceivedBetween(db, new Date(input.from).toISOString(), new Date(input.to).toISOString());
       return onTimeRates(
-        rows.map((r) => ({ clock: r.clock as ClockName, due: r.due, metAt: r.met_at })),
+        rows.map((r) => ({ clock: r.clock as ClockName, due: r.due, metAt: r.met_at, breachedAt: r.breached_at })),
         ctx.now().toISOString(),
       );
     },

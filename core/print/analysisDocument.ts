@@ -1,3 +1,4 @@
+import type { Actor } from '../../domain/access/caseAccess.ts';
 import type { Translate } from '../../domain/reports/analysisRows.ts';
 import { periodKey, periodTitle } from '../../domain/reports/analysisRows.ts';
 import type { PeriodRef } from '../../domain/reports/periods.ts';
@@ -14,8 +15,13 @@ const a4 = { widthMicrons: 210_000, heightMicrons: 297_000 };
  * The analysis of a period (template `monthlyAnalysis`) as A4 HTML in the caller's language,
  * its charts drawn as SVG. Its copies are numbered per period like a case's documents.
  */
-export async function analysisDocument(ctx: DeskContext, period: PeriodRef, locale: string | undefined): Promise<PrintableDocument> {
-  const report = await buildAnalysis(ctx, period);
+export async function analysisDocument(
+  ctx: DeskContext,
+  period: PeriodRef,
+  viewer: Actor,
+  locale: string | undefined,
+): Promise<PrintableDocument> {
+  const report = await buildAnalysis(ctx, period, viewer, 'print');
   const translate = translatorFor(locale, 'reports');
   const t: Translate = (key, values) => translate(key, values ?? {});
   const lang = pickLanguage(locale);

@@ -75,7 +75,7 @@ export function printHandlers(ctx: DeskContext): PrintHandlers {
     'print.render': async (input, call) => {
       const doc =
         input.template === 'monthlyAnalysis'
-          ? await analysisDocument(ctx, checkedPeriod(input.period), call.locale)
+          ? await analysisDocument(ctx, checkedPeriod(input.period), call.session.user, call.locale)
           : await caseDocument(ctx, input, call.session, call.locale);
       const at = ctx.now();
       let copy = 0;

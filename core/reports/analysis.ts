@@ -1,11 +1,13 @@
 import { correctiveActionsForPeriod } from '../../db/queries/correctiveActions.ts';
-import { latestReasons, majorCases, namesOf, overdueCases } from '../../db/queries/reportLists.ts';
+import { latestReasons, majorCases, namesOf, overdueCases, repeatComplainants } from '../../db/queries/reportLists.ts';
 import { closedBetween } from '../../db/queries/reports.ts';
+import type { Actor } from '../../domain/access/caseAccess.ts';
 import type { AnalysisReport, ReportCaseLine } from '../../domain/api/reportViews.ts';
 import type { CaseStatus, Severity } from '../../domain/cases/vocabulary.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import type { Clock } from '../../domain/reports/caseFacts.ts';
 import { type PeriodRef, periodRange, previousPeriod, samePeriodLastYear } from '../../domain/reports/periods.ts';
+import { type PersonalDataOutlet, presentComplainantContact } from '../access/caseGate.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { loadSettings } from '../settings.ts';
 import { correctiveActionOf } from './correctiveActionViews.ts';
@@ -13,8 +15,19 @@ import { figuresFor, groupsFor } from './reportData.ts';
 
 const listLimit = 200;
 
-/** 月度投诉情况分析 and its quarterly, half-yearly and yearly forms. */
-export async function buildAnalysis(ctx: DeskContext, period: PeriodRef): Promise<AnalysisReport> {
+/** Repeat complainants listed in the analysis, the most first. */
+const repeatsListed = 20;
+
+/**
+ * 月度投诉情况分析 and its quarterly, half-yearly and yearly forms, for `viewer` and where it goes:
+ * the complainants it names are shown, masked or left out as the access rules say for that outlet.
+ */
+export async function buildAnalysis(
+  ctx: DeskContext,
+  period: PeriodRef,
+  viewer: Actor,
+  outlet: PersonalDataOutlet,
+): Promise<AnalysisReport> {
   const { db } = ctx.store;
   const settings = await loadSettings(db);
   const offset = settings.utcOffsetMinutes;
@@ -74,5 +87,11 @@ export async function buildAnalysis(ctx: DeskContext, period: PeriodRef): Promis
       reason: reasons.get(c.id) ?? null,
     })),
     correctiveActions: (await correctiveActionsForPeriod(db, range)).map((r) => correctiveActionOf(r, today)),
+    repeatComplainants: (await repeatComplainants(db, range, repeatsListed, viewer.id)).map((r) => ({
+      ...presentComplainantContact(viewer, r.confidential === 1, { name: r.name, phone: r.phone }, outlet),
+      cases: r.cases,
+      latestCaseId: r.latest_id,
+      latestNumber: r.latest_number,
+    })),
   };
 }

@@ -111,7 +111,13 @@ function sections(report: AnalysisReport, t: Translate): { figures: FigureLine[]
       a.verification ?? '',
     ]),
   };
-  return { figures, tables: [trend, breakdown, major, overdue, actions] };
+  // Names and numbers as the exporting role may take them out of the desk (core/access/caseGate.ts).
+  const repeats: Section = {
+    title: t('charts.repeats'),
+    header: [t('repeats.name'), t('repeats.phone'), t('repeats.cases'), t('repeats.latest')],
+    rows: report.repeatComplainants.map((r) => [r.hidden ? t('repeats.hidden') : r.name, r.phone, r.cases, r.latestNumber]),
+  };
+  return { figures, tables: [trend, breakdown, major, overdue, actions, repeats] };
 }
 
 function fileName(report: AnalysisReport, t: Translate, ext: string) {
@@ -163,13 +169,21 @@ async function workbook(report: AnalysisReport, t: Translate, locale: string | u
     for (const c of [4, 6]) row.getCell(c).numFmt = changeFormats[f.unit];
   }
 
-  const sheetNames = [t('sheets.trend'), t('sheets.breakdown'), t('sheets.major'), t('sheets.overdue'), t('sheets.actions')];
+  const sheetNames = [
+    t('sheets.trend'),
+    t('sheets.breakdown'),
+    t('sheets.major'),
+    t('sheets.overdue'),
+    t('sheets.actions'),
+    t('sheets.repeats'),
+  ];
   const widths = [
     [14, 12, 12],
     [20, 24, 12, 12, 12],
     [14, 14, 40, 12, 18, 16],
     [14, 14, 40, 16, 20, 40],
     [16, 30, 30, 24, 12, 14, 18, 30],
+    [16, 16, 8, 14],
   ];
   tables.forEach((table, i) => {
     const sheet = wb.addWorksheet(sheetNames[i] ?? table.title, { views: [{ state: 'frozen', ySplit: 1 }] });

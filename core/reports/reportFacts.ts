@@ -34,7 +34,21 @@ export async function recordReportFacts(ctx: FactsContext, trx: Kysely<Database>
   await saveReportFacts(trx, caseId, facts, days);
 }
 
-/** Folds the facts of cases that have none yet (a store upgraded to migration 8). */
+/**
+ * The report facts of a case folded from its whole log, with its handling time: how a case
+ * that has none gets them (the backfill below, the bench's bulk writer).
+ */
+export function foldReportFacts(
+  ctx: FactsContext,
+  receivedAt: string,
+  events: readonly FactEvent[],
+  utcOffsetMinutes: number,
+): { facts: ReportFacts; handlingDays: number | null } {
+  const facts = factsOf(events);
+  return { facts, handlingDays: handlingDaysOf(ctx, receivedAt, facts, utcOffsetMinutes) };
+}
+
+/** Folds the facts of cases that have none yet (a store from before the report facts). */
 export async function backfillReportFacts(ctx: FactsContext, db: Kysely<Database>): Promise<number> {
   let done = 0;
   const { utcOffsetMinutes } = await loadSettings(db);
@@ -48,8 +62,8 @@ export async function backfillReportFacts(ctx: FactsContext, db: Kysely<Database
           at: e.at,
           payload: JSON.parse(e.payload) as unknown,
         }));
-        const facts = factsOf(events);
-        await saveReportFacts(trx, c.id, facts, handlingDaysOf(ctx, c.received_at, facts, utcOffsetMinutes));
+        const { facts, handlingDays } = foldReportFacts(ctx, c.received_at, events, utcOffsetMinutes);
+        await saveReportFacts(trx, c.id, facts, handlingDays);
       }
     });
     done += batch.length;

@@ -2,6 +2,7 @@ import { appendAudit } from '../../db/queries/audit.ts';
 import { repeatComplainants } from '../../db/queries/reportLists.ts';
 import { closedBetween, openWorkload } from '../../db/queries/reports.ts';
 import type { PerformanceRow } from '../../domain/api/reportViews.ts';
+import { presentComplainantContact } from '../access/caseGate.ts';
 import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -34,12 +35,12 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       };
     },
 
-    'reports.repeats': async (input) => {
-      const rows = await repeatComplainants(db, checkedRange(input), input.limit ?? 10);
+    'reports.repeats': async (input, call) => {
+      const viewer = call.session.user;
+      const rows = await repeatComplainants(db, checkedRange(input), input.limit ?? 10, viewer.id);
       return {
         items: rows.map((r) => ({
-          phone: r.phone,
-          name: r.name,
+          ...presentComplainantContact(viewer, r.confidential === 1, { name: r.name, phone: r.phone }),
           cases: r.cases,
           latestCaseId: r.latest_id,
           latestNumber: r.latest_number,
@@ -47,12 +48,12 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       };
     },
 
-    'reports.analysis': async (input) => {
-      return buildAnalysis(ctx, checkedPeriod(input.period));
+    'reports.analysis': async (input, call) => {
+      return buildAnalysis(ctx, checkedPeriod(input.period), call.session.user, 'screen');
     },
 
     'reports.export': async (input, call) => {
-      const report = await buildAnalysis(ctx, checkedPeriod(input.period));
+      const report = await buildAnalysis(ctx, checkedPeriod(input.period), call.session.user, 'export');
       const file = await exportAnalysis(report, input.format, call.locale);
       await appendAudit(db, {
         id: ctx.newId(),
@@ -60,7 +61,12 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
         actor_id: call.session.user.id,
         action: 'reports.export',
         target: `${input.period.kind}:${input.period.year}-${input.period.index}`,
-        detail: JSON.stringify({ format: input.format, filename: file.filename }),
+        // Whether complainants' names left the desk in the file, and how many.
+        detail: JSON.stringify({
+          format: input.format,
+          filename: file.filename,
+          complainantsNamed: report.repeatComplainants.filter((r) => !r.hidden).length,
+        }),
       });
       return file;
     },

@@ -40,6 +40,13 @@ describe('reports.summary on a hand-counted dataset', () => {
     expect(s.closedInRange).toBe(1);
     // Open now: c2 c4 c5 c6; overdue c2 c4 c5; due soon c6.
     expect(s.workload).toEqual({ open: 4, overdue: 3, dueSoon: 1 });
+    // The deadline report judges the clocks by the same rule (domain/deadlines/onTime.ts): same numbers.
+    const deadlineReport = await desk.call('reports.onTime', november);
+    expect(deadlineReport).toEqual({
+      acknowledge: { onTime: 2, late: 2, rate: 0.5 },
+      feedback: { onTime: 2, late: 2, rate: 0.5 },
+      resolve: { onTime: 2, late: 0, rate: 1 },
+    });
   });
 
   it('breaks the cohort down by day, channel, department and the department complained about', async () => {
@@ -144,7 +151,7 @@ describe('exports', () => {
     expect(file.filename).toBe('投诉情况分析-2025-11.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '趋势', '分类统计', '重大投诉', '逾期投诉', '整改措施']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '趋势', '分类统计', '重大投诉', '逾期投诉', '整改措施', '重复投诉人']);
     const summary = wb.getWorksheet('概览');
     if (!summary) throw new Error('no summary sheet');
     const header = summary.getRow(5);

@@ -113,6 +113,10 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     meet.run(t('2025-11-21'), t('2025-11-20'), ids[1], 'resolve');
     meet.run(t('2025-11-07'), null, ids[2], 'acknowledge');
     meet.run(t('2025-11-11'), null, ids[4], 'resolve');
+    // Breached, then extended past now and still running: late already, though not yet due again.
+    write
+      .prepare("UPDATE case_clocks SET due = ?, breached_at = ? WHERE case_id = ? AND clock = 'feedback'")
+      .run(local('2025-12-05', '17:30'), t('2025-11-18'), ids[3]);
     write.close();
 
     const now = clock.toISOString();
@@ -120,6 +124,7 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     const summary = await desk.call('reports.summary', november);
     const records = readRecords(desk.dataDir);
     expect(summary.figures.counts).toEqual(countCohort(records, november, now));
+    expect(summary.figures.counts.clockDecided.feedback).toBeGreaterThan(summary.figures.counts.clockMet.feedback);
     const soon = new Date(clock.getTime() + 48 * 3_600_000).toISOString();
     expect(summary.workload).toEqual(workloadOf(records, now, soon));
     // And a few by hand: rated 3 (5, 3, 4) of which satisfied 2; closed with days: 5, 3, 0.

@@ -6,6 +6,7 @@ import { sql as caseHandling } from './005_case_handling.ts';
 import { sql as benchIndexes } from './006_bench_indexes.ts';
 import { sql as reports } from './007_reports.ts';
 import { sql as printDocuments } from './008_print_documents.ts';
+import { sql as deskDecisionClocks } from './009_desk_decision_clocks.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'bench_indexes', sql: benchIndexes },
   { version: 7, name: 'reports', sql: reports },
   { version: 8, name: 'print_documents', sql: printDocuments },
+  { version: 9, name: 'desk_decision_clocks', sql: deskDecisionClocks },
 ];

@@ -71,13 +71,18 @@ export async function casesWithoutClocks(db: Kysely<Database>): Promise<string[]
 
 /** Clocks of cases received in [from, to), for the on-time rates of the reports. */
 export async function clocksReceivedBetween(db: Kysely<Database>, from: string, to: string) {
-  return db
-    .selectFrom('case_clocks')
-    .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
-    .select(['case_clocks.clock', 'case_clocks.due', 'case_clocks.met_at', 'case_clocks.breached_at'])
-    .where('cases.received_at', '>=', from)
-    .where('cases.received_at', '<', to)
-    .execute();
+  return (
+    db
+      .selectFrom('case_clocks')
+      .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
+      // A duplicate merged into another case counts once, on the surviving case, as in every report.
+      .leftJoin('case_report_facts', 'case_report_facts.case_id', 'case_clocks.case_id')
+      .select(['case_clocks.clock', 'case_clocks.due', 'case_clocks.met_at', 'case_clocks.breached_at'])
+      .where('cases.received_at', '>=', from)
+      .where('cases.received_at', '<', to)
+      .where((eb) => eb.or([eb('case_report_facts.merged', 'is', null), eb('case_report_facts.merged', '=', 0)]))
+      .execute()
+  );
 }
 
 /** Case ids with a running clock due before `before` (overdue or due-soon filters of the list). */

@@ -18,7 +18,8 @@ export function factsOfRow(row: ReportFactsRow): ReportFacts {
   };
 }
 
-function rowOf(caseId: string, f: ReportFacts, handlingDays: number | null): CaseReportFactsTable {
+/** The stored row of a case's report facts (also written by the bench's bulk writer). */
+export function reportFactsRow(caseId: string, f: ReportFacts, handlingDays: number | null): CaseReportFactsTable {
   return {
     case_id: caseId,
     accepted_at: f.acceptedAt,
@@ -43,7 +44,7 @@ export function findReportFacts(db: Kysely<Database>, caseId: string): Promise<R
 }
 
 export async function saveReportFacts(db: Kysely<Database>, caseId: string, facts: ReportFacts, handlingDays: number | null) {
-  const row = rowOf(caseId, facts, handlingDays);
+  const row = reportFactsRow(caseId, facts, handlingDays);
   const { case_id: _, ...rest } = row;
   await db
     .insertInto('case_report_facts')

@@ -3,26 +3,45 @@ import type { Database } from '../schema.ts';
 
 /** Lists for the analysis: repeat complainants, major and overdue cases, names of ids. */
 
+/**
+ * Complainants (by phone) with more than one complaint received in the range, the most first.
+ * Cases that name `viewerId` as the person complained about are left out (回避): nobody learns
+ * from a report who complained about them. `confidential` is 1 when any of the cases is.
+ */
 export async function repeatComplainants(
   db: Kysely<Database>,
   range: { from: string; to: string },
   limit: number,
-): Promise<{ phone: string; name: string; cases: number; latest_id: string; latest_number: string }[]> {
-  const result = await sql<{ phone: string; name: string; cases: number; latest_id: string; latest_number: string }>`
+  viewerId: string,
+): Promise<RepeatRow[]> {
+  const notRecused = sql`coalesce(json_extract(c.respondent, '$.userId'), '') != ${viewerId}`;
+  const latest = sql`FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to}
+        AND coalesce(json_extract(l.respondent, '$.userId'), '') != ${viewerId} ORDER BY l.received_at DESC LIMIT 1`;
+  const result = await sql<RepeatRow>`
     SELECT c.complainant_phone AS phone,
       count(*) AS cases,
       max(c.received_at) AS latest_at,
-      (SELECT l.complainant_name FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to} ORDER BY l.received_at DESC LIMIT 1) AS name,
-      (SELECT l.id FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to} ORDER BY l.received_at DESC LIMIT 1) AS latest_id,
-      (SELECT l.number FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to} ORDER BY l.received_at DESC LIMIT 1) AS latest_number
+      max(c.confidential) AS confidential,
+      (SELECT l.complainant_name ${latest}) AS name,
+      (SELECT l.id ${latest}) AS latest_id,
+      (SELECT l.number ${latest}) AS latest_number
     FROM cases c
     WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to}
-      AND c.complainant_phone IS NOT NULL AND c.type = 'complaint'
+      AND c.complainant_phone IS NOT NULL AND c.type = 'complaint' AND ${notRecused}
     GROUP BY c.complainant_phone
     HAVING count(*) > 1
     ORDER BY cases DESC, latest_at DESC
     LIMIT ${limit}`.execute(db);
   return result.rows;
+}
+
+export interface RepeatRow {
+  phone: string;
+  name: string;
+  cases: number;
+  confidential: number;
+  latest_id: string;
+  latest_number: string;
 }
 
 export interface CaseLineRow {

@@ -1,7 +1,8 @@
 import type { RecordType, Severity } from '../cases/vocabulary.ts';
 import type { ClockRecord } from '../deadlines/caseClocks.ts';
 import type { ClockName, DeadlinePolicy } from '../deadlines/deadline.ts';
-import type { ClockStatus, DeadlineAlert, OnTimeRate } from '../deadlines/deadlineStatus.ts';
+import type { ClockStatus, DeadlineAlert } from '../deadlines/deadlineStatus.ts';
+import type { OnTimeRate } from '../deadlines/onTime.ts';
 
 /** The deadlines part of a case page. */
 export interface CaseDeadlineInfo {

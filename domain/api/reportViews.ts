@@ -29,9 +29,14 @@ export interface ReportSummary {
   groups: ReportGroupRow[] | null;
 }
 
+/** A complainant with several complaints, as the viewer may see them (domain/access masking rules). */
 export interface RepeatComplainant {
+  /** In full for roles that see numbers in full, masked (138****5678) otherwise; '' when hidden. */
   phone: string;
+  /** '' when hidden (a confidential complainant, for a role that may not see one). */
   name: string;
+  masked: boolean;
+  hidden: boolean;
   cases: number;
   latestCaseId: string;
   latestNumber: string;
@@ -103,6 +108,8 @@ export interface AnalysisReport {
   majorCases: ReportCaseLine[];
   overdueCases: OverdueCaseLine[];
   correctiveActions: CorrectiveAction[];
+  /** Complainants with several complaints in the period, as the viewer may see them where the report goes. */
+  repeatComplainants: RepeatComplainant[];
 }
 
 export interface PerformanceRow {

@@ -4,12 +4,15 @@ import { type ClockName, clockNames } from './deadline.ts';
 /**
  * Which events meet which clock: acknowledging is deciding whether
  * to accept (or, for a major case, reporting it); first feedback is the first contact with
- * the complainant about the matter; resolving is the reply.
+ * the complainant about the matter; resolving is the reply. A decision at the desk that
+ * answers the complainant there and then (declined, redirected with guidance, resolved on
+ * the spot) meets all three. The reports read the same list (domain/reports/caseFacts.ts).
  */
+const deskAnswers = ['declined', 'redirected', 'resolvedOnSpot'] as const;
 export const clockMetBy: Record<ClockName, readonly string[]> = {
-  acknowledge: ['accepted', 'declined', 'escalated', 'contacted', 'responded', 'closed', 'merged'],
-  feedback: ['declined', 'contacted', 'responded', 'closed', 'merged'],
-  resolve: ['declined', 'responded', 'closed', 'merged'],
+  acknowledge: ['accepted', ...deskAnswers, 'escalated', 'contacted', 'responded', 'closed', 'merged'],
+  feedback: [...deskAnswers, 'contacted', 'responded', 'closed', 'merged'],
+  resolve: [...deskAnswers, 'responded', 'closed', 'merged'],
 };
 
 /** Events whose payload carries the case's new deadlines. */

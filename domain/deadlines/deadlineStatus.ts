@@ -2,6 +2,7 @@ import type { Deadlines } from '../cases/events.ts';
 import type { CaseStatus, Severity } from '../cases/vocabulary.ts';
 import type { ClockRecord } from './caseClocks.ts';
 import type { ClockName } from './deadline.ts';
+import { clockOutcome } from './onTime.ts';
 
 /** A deadline this close counts as due soon on the board and in the inbox. */
 export const dueSoonMs = 48 * 3_600_000;
@@ -47,7 +48,7 @@ export type ClockStatus = 'met' | 'metLate' | 'overdue' | 'dueSoon' | 'running' 
  * calendar and the desk's setting).
  */
 export function clockStatus(clock: ClockRecord, now: string, dueSoonBefore: string, pausedSince: string | null): ClockStatus {
-  if (clock.metAt) return clock.metAt > clock.due ? 'metLate' : 'met';
+  if (clock.metAt) return clockOutcome(clock, now) === 'onTime' ? 'met' : 'metLate';
   if (clock.due < now) return 'overdue';
   if (pausedSince) return 'paused';
   return clock.due <= dueSoonBefore ? 'dueSoon' : 'running';
@@ -80,29 +81,4 @@ export function deadlineAlertOf(
     if (c) return { level, clock: c.clock, due: c.due, majorUnreported };
   }
   return majorUnreported ? { level: 'overdue', clock: 'acknowledge', due: ack?.due ?? now, majorUnreported } : null;
-}
-
-export interface OnTimeRate {
-  /** Clocks met by their deadline. */
-  onTime: number;
-  /** Clocks met late, or past due and not met by `now`. */
-  late: number;
-  /** onTime / (onTime + late), or null when no clock has come to a decision yet. */
-  rate: number | null;
-}
-
-/** The on-time rate per clock, for the reports: clocks still running before their due time are left out. */
-export function onTimeRates(clocks: readonly Pick<ClockRecord, 'clock' | 'due' | 'metAt'>[], now: string): Record<ClockName, OnTimeRate> {
-  const result: Record<ClockName, OnTimeRate> = {
-    acknowledge: { onTime: 0, late: 0, rate: null },
-    feedback: { onTime: 0, late: 0, rate: null },
-    resolve: { onTime: 0, late: 0, rate: null },
-  };
-  for (const c of clocks) {
-    const r = result[c.clock];
-    if (c.metAt && c.metAt <= c.due) r.onTime++;
-    else if (c.metAt || c.due < now) r.late++;
-  }
-  for (const r of Object.values(result)) r.rate = r.onTime + r.late === 0 ? null : r.onTime / (r.onTime + r.late);
-  return result;
 }

@@ -45,14 +45,9 @@ export const emptyFacts = (): ReportFacts => ({
 
 /**
  * Which recorded acts stop which clock: the deadline engine's own list (user manual,
- * "Deadlines"), so the reports and the case page never disagree about a clock; and a
- * resolution on the spot at the desk, which answers the complainant there and then.
+ * "Deadlines"), so the reports and the case page never disagree about a clock.
  */
-export const clockStoppers: Record<Clock, readonly string[]> = {
-  acknowledge: [...clockMetBy.acknowledge, 'resolvedOnSpot'],
-  feedback: [...clockMetBy.feedback, 'resolvedOnSpot'],
-  resolve: [...clockMetBy.resolve, 'resolvedOnSpot'],
-};
+export const clockStoppers: Record<Clock, readonly string[]> = clockMetBy;
 
 /** A fact of the log as the reports read it: the type as a string, so later event types fold in. */
 export interface FactEvent {
@@ -83,7 +78,9 @@ export function applyFactEvent(facts: ReportFacts, event: FactEvent): ReportFact
     case 'accepted':
       next.acceptedAt ??= event.at;
       break;
+    // Redirected with guidance is a decision not to handle the matter here, like a decline.
     case 'declined':
+    case 'redirected':
       next.declined = true;
       break;
     case 'resolvedOnSpot':
@@ -107,15 +104,13 @@ export function applyFactEvent(facts: ReportFacts, event: FactEvent): ReportFact
       next.closedAt = event.at;
       break;
     case 'reviewOpened':
-    case 'reopened':
       next.closedAt = null;
       break;
     case 'merged':
       next.merged = true;
       next.closedAt = event.at;
       break;
-    case 'deadlineBreached':
-    case 'deadlineMissed': {
+    case 'deadlineBreached': {
       const clock = field(event.payload, 'clock');
       if (isClock(clock)) next.breached[clock] = true;
       break;

@@ -1,5 +1,6 @@
 import type { Deadlines } from '../cases/events.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../cases/vocabulary.ts';
+import { clockOutcome } from '../deadlines/onTime.ts';
 import { type Clock, clocks, type ReportFacts } from './caseFacts.ts';
 
 /**
@@ -71,7 +72,7 @@ export interface Figures {
   counts: FigureCounts;
   /** 办结率: accepted cases that are closed / accepted cases. */
   resolutionRate: Rate;
-  /** 按时率 per clock: clocks met by their deadline with no recorded breach / clocks decided. */
+  /** 按时率 per clock: clocks on time / clocks on time or late (domain/deadlines/onTime.ts). */
   onTimeRate: Record<Clock, Rate>;
   /** 回访率: answered accepted cases with a follow-up / answered accepted cases (regulations: 100%). */
   followUpRate: Rate;
@@ -116,16 +117,16 @@ export const zeroCounts = (): FigureCounts => ({
   handlingDaysTotal: 0,
 });
 
-/** A clock is decided once it was met or its deadline (as the deadline engine keeps it) has passed. */
+/** A clock is decided once it is on time or late (domain/deadlines/onTime.ts, the one definition). */
 export function clockDecided(c: ReportCase, clock: Clock, now: string): boolean {
   const k = c.clocks[clock];
-  return k !== undefined && (k.metAt !== null || k.due < now);
+  return k !== undefined && clockOutcome(k, now) !== 'running';
 }
 
-/** A clock is met when it was met by its deadline and no breach was recorded. */
-export function clockMet(c: ReportCase, clock: Clock): boolean {
+/** A clock counts as met when it is on time (domain/deadlines/onTime.ts). */
+export function clockMet(c: ReportCase, clock: Clock, now: string): boolean {
   const k = c.clocks[clock];
-  return k !== undefined && k.metAt !== null && k.metAt <= k.due && k.breachedAt === null;
+  return k !== undefined && clockOutcome(k, now) === 'onTime';
 }
 
 /** Answered: an accepted case whose outcome reached the complainant (the resolve clock stopped). */
@@ -171,7 +172,7 @@ export function countCase(counts: FigureCounts, c: ReportCase, now: string, isRe
   for (const clock of clocks) {
     if (clockDecided(c, clock, now)) {
       counts.clockDecided[clock]++;
-      if (clockMet(c, clock)) counts.clockMet[clock]++;
+      if (clockMet(c, clock, now)) counts.clockMet[clock]++;
     }
   }
   if (isAnswered(c)) {

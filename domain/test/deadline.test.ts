@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldCaseClocks } from '../deadlines/caseClocks.ts';
 import { computeDeadlines, type DeskTime, extendDeadlines, shiftForPause } from '../deadlines/deadline.ts';
-import { deadlineAlertOf, onTimeRates } from '../deadlines/deadlineStatus.ts';
+import { deadlineAlertOf } from '../deadlines/deadlineStatus.ts';
+import { onTimeRates } from '../deadlines/onTime.ts';
 import { presetPolicy } from '../deadlines/presets.ts';
 import { createWorkingCalendar } from '../deadlines/workingCalendar.ts';
 import { defaultWorkingHours } from '../deadlines/workingHours.ts';
@@ -148,10 +149,10 @@ describe('clocks, breaches and alerts', () => {
   it('count on-time rates per clock, leaving out clocks not yet due', () => {
     const rates = onTimeRates(
       [
-        { clock: 'acknowledge', due: bj('2026-11-24T10:00'), metAt: bj('2026-11-24T09:00') },
-        { clock: 'acknowledge', due: bj('2026-11-24T10:00'), metAt: bj('2026-11-24T11:00') },
-        { clock: 'acknowledge', due: bj('2026-11-24T10:00'), metAt: null },
-        { clock: 'feedback', due: bj('2026-12-30T10:00'), metAt: null },
+        { clock: 'acknowledge', due: bj('2026-11-24T10:00'), metAt: bj('2026-11-24T09:00'), breachedAt: null },
+        { clock: 'acknowledge', due: bj('2026-11-24T10:00'), metAt: bj('2026-11-24T11:00'), breachedAt: bj('2026-11-24T11:00') },
+        { clock: 'acknowledge', due: bj('2026-11-24T10:00'), metAt: null, breachedAt: null },
+        { clock: 'feedback', due: bj('2026-12-30T10:00'), metAt: null, breachedAt: null },
       ],
       bj('2026-11-25T00:00'),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldCaseClocks } from '../deadlines/caseClocks.ts';
 import { createWorkingCalendar } from '../deadlines/workingCalendar.ts';
 import { applyFactEvent, type Clock, clocks, emptyFacts, factsOf } from '../reports/caseFacts.ts';
 import { countCohort, figuresOf, type ReportCase, repeatIds } from '../reports/figures.ts';
@@ -57,7 +58,7 @@ describe('report facts folded from events', () => {
       { type: 'followedUp', at: '2025-11-07T03:00:00Z', payload: { satisfaction: 2 } },
       { type: 'followedUp', at: '2025-11-08T03:00:00Z', payload: { satisfaction: 5 } },
       { type: 'closed', at: '2025-11-09T03:00:00Z', payload: {} },
-      { type: 'reopened', at: '2025-11-10T03:00:00Z', payload: {} },
+      { type: 'reviewOpened', at: '2025-11-10T03:00:00Z', payload: {} },
       { type: 'deadlineBreached', at: '2025-11-25T00:00:00Z', payload: { clock: 'resolve' } },
     ]);
     expect(facts).toEqual({
@@ -71,6 +72,46 @@ describe('report facts folded from events', () => {
       lastSatisfaction: 5,
       merged: false,
     });
+  });
+
+  it('stops the clocks exactly when the deadline engine does, a decision at the desk included', () => {
+    const deadlines = {
+      acknowledge: '2025-11-04T15:59:59.999Z',
+      feedback: '2025-11-10T15:59:59.999Z',
+      resolve: '2025-11-24T15:59:59.999Z',
+    };
+    const registered = { type: 'registered', at: '2025-11-03T02:00:00Z', payload: { deadlines } };
+    const histories = [
+      [registered, { type: 'resolvedOnSpot', at: '2025-11-03T02:30:00Z', payload: { resolution: '当场解决', satisfaction: 5 } }],
+      [registered, { type: 'redirected', at: '2025-11-03T02:30:00Z', payload: { target: 'court' } }],
+      [registered, { type: 'declined', at: '2025-11-03T02:30:00Z', payload: { reason: '不属于受理范围' } }],
+      [
+        registered,
+        { type: 'accepted', at: '2025-11-03T03:00:00Z', payload: {} },
+        { type: 'contacted', at: '2025-11-05T03:00:00Z', payload: {} },
+      ],
+      [
+        registered,
+        { type: 'escalated', at: '2025-11-03T03:00:00Z', payload: {} },
+        { type: 'responded', at: '2025-11-06T03:00:00Z', payload: {} },
+      ],
+      [
+        registered,
+        { type: 'accepted', at: '2025-11-03T03:00:00Z', payload: {} },
+        { type: 'merged', at: '2025-11-04T03:00:00Z', payload: {} },
+      ],
+    ];
+    for (const events of histories) {
+      const engine = Object.fromEntries(foldCaseClocks(events).clocks.map((k) => [k.clock, k.metAt]));
+      expect(factsOf(events).clockDoneAt, events.at(-1)?.type).toEqual(engine);
+    }
+    // Resolved on the spot: accepted and closed there; redirected: a decision not to handle it here.
+    expect(factsOf(histories[0] ?? [])).toMatchObject({
+      acceptedAt: '2025-11-03T02:30:00Z',
+      closedAt: '2025-11-03T02:30:00Z',
+      lastSatisfaction: 5,
+    });
+    expect(factsOf(histories[1] ?? [])).toMatchObject({ acceptedAt: null, declined: true, closedAt: null });
   });
 
   it('ignores event types it does not know', () => {

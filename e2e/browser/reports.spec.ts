@@ -25,14 +25,20 @@ async function call<M extends string>(method: M, input: unknown, token?: string)
   return answer.data as Record<string, unknown> & { id: string; token: string };
 }
 
-/** The desk's calendar day (UTC+8) of an instant: "today" on the dashboard means the current one. */
-const deskDay = (at: string | number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
-const receivedTimes: string[] = [];
+/**
+ * The desk and the browser read a clock pinned at noon on the 15th of the desk's current month
+ * (the desk's runs on from there), so "today" and "this month" cannot change under a run that
+ * crosses the desk's midnight (16:00 UTC) or the end of a month.
+ */
+const deskMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+const pinnedAt = Date.parse(`${deskMonth}-15T12:00:00+08:00`);
+const realStart = Date.now();
+const deskNow = () => new Date(pinnedAt + (Date.now() - realStart));
 
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-reports-'));
-  desk = await createDesk({ dataDir, log: () => {} });
+  desk = await createDesk({ dataDir, log: () => {}, now: deskNow });
   await call('setup.init', {
     orgName: '市第一人民医院',
     profile: 'hospital',
@@ -43,7 +49,7 @@ test.beforeAll(async () => {
   const zhou = (await call('auth.login', { username: supervisor.username, password: supervisor.password })).token;
   const departments = (await call('departments.list', {}, admin)).items as { id: string; name: string }[];
   const dept = (name: string) => departments.find((d) => d.name === name)?.id ?? '';
-  const now = Date.now();
+  const now = pinnedAt;
   const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
   const cases: Partial<DeskInput<'cases.register'>>[] = [
     {
@@ -86,7 +92,6 @@ test.beforeAll(async () => {
       { type: 'complaint', content: `${c.subject}，请尽快处理。`, receivedAt: minutesAgo(60 - i), ...c },
       admin,
     );
-    receivedTimes.push(minutesAgo(60 - i));
     ids.push(registered.id);
   }
   const act = (id: string | undefined, action: DeskInput<'cases.act'>['action']) => call('cases.act', { id, action }, admin);
@@ -109,6 +114,10 @@ test.afterAll(async () => {
   await desk?.close();
 });
 
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(pinnedAt);
+});
+
 test('the supervisor reads the dashboard and opens the cases behind a slice', async ({ page }) => {
   await page.goto(`${base}/`);
   await page.getByLabel('登录名').fill(supervisor.username);
@@ -128,9 +137,9 @@ test('the supervisor reads the dashboard and opens the cases behind a slice', as
 
   await page.getByText('今日', { exact: true }).click();
   await expect(page.getByText(/^\d{4}年\d{1,2}月\d{1,2}日 至 /)).toBeVisible();
-  // The cases were received up to an hour ago: just after the desk's midnight some were "yesterday".
-  const receivedToday = receivedTimes.filter((at) => deskDay(at) === deskDay(Date.now())).length;
-  await expect(page.getByTestId('stat-registered')).toContainText(String(receivedToday));
+  const pinnedDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(pinnedAt);
+  await expect(page.getByText(`${pinnedDay} 至 ${pinnedDay}`)).toBeVisible();
+  await expect(page.getByTestId('stat-registered')).toContainText('6');
   await page.getByText('本月', { exact: true }).click();
 
   // The "phone" slice: the two cases that came in by phone. (A slice is a wedge: its box's
@@ -205,7 +214,7 @@ test('performance and corrective actions', async ({ page }) => {
   await page.getByRole('tab', { name: '投诉情况分析' }).click();
   await page.getByRole('combobox', { name: '分析周期' }).click();
   await page.getByRole('option', { name: '月度' }).click();
-  const thisMonth = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' }).format(new Date());
+  const thisMonth = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' }).format(pinnedAt);
   await page.getByRole('combobox', { name: '期间' }).click();
   await page.getByRole('option', { name: thisMonth.replace('/', '年').replace(/$/, '月') }).click();
   await expect(page.getByTestId('analysis-figures')).toContainText('登记件数');

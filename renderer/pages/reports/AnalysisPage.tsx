@@ -249,6 +249,32 @@ export function AnalysisPage() {
               </Table>
             )}
           </ChartCard>
+          <ChartCard title={t('charts.repeats')}>
+            {report.repeatComplainants.length === 0 ? (
+              <Text c="dimmed">{t('repeats.empty')}</Text>
+            ) : (
+              <Table data-testid="analysis-repeats">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('repeats.name')}</Table.Th>
+                    <Table.Th>{t('repeats.phone')}</Table.Th>
+                    <Table.Th>{t('repeats.cases')}</Table.Th>
+                    <Table.Th>{t('repeats.latest')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.repeatComplainants.map((r) => (
+                    <Table.Tr key={r.latestCaseId} onClick={() => navigate(`/cases/${r.latestCaseId}`)} style={{ cursor: 'pointer' }}>
+                      <Table.Td>{r.hidden ? t('repeats.hidden') : r.name}</Table.Td>
+                      <Table.Td ff="monospace">{r.phone}</Table.Td>
+                      <Table.Td>{r.cases}</Table.Td>
+                      <Table.Td ff="monospace">{r.latestNumber}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </ChartCard>
         </>
       )}
       <PrintPreview request={previewing ? { template: 'monthlyAnalysis', period } : null} onClose={() => setPreviewing(false)} />

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { mayCall } from '../../../domain/access/permissions.ts';
 import type { RepeatComplainant, ReportGroupRow, ReportSummary } from '../../../domain/api/reportViews.ts';
-import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
+import { addCalendarDays } from '../../../domain/deadlines/workingCalendar.ts';
 import type { ReportGroup } from '../../../domain/reports/groups.ts';
 import { type DashboardSpan, type Range, spanRange, startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { DeskCallError } from '../../api/deskClient.ts';
@@ -28,6 +28,7 @@ import { caseListUrl, deskUtcOffsetMinutes } from './drillDown.ts';
 import { ChartCard, GroupBarChart, GroupPieChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
 import { formatNumber, formatRate } from './reportFormat.ts';
+import { useDeskToday } from './useDeskToday.ts';
 
 type Span = DashboardSpan | 'range';
 const breakdownGroups = ['category', 'department', 'channel', 'severity', 'type', 'respondentDepartment', 'respondentPerson'] as const;
@@ -71,7 +72,7 @@ export function DashboardPage() {
   const { client, user } = useSession();
   const navigate = useNavigate();
   const lang = i18n.language;
-  const today = localDateOf(new Date(), deskUtcOffsetMinutes);
+  const today = useDeskToday();
   const [span, setSpan] = useState<Span>('month');
   const [customFrom, setCustomFrom] = useState(addCalendarDays(today, -29));
   const [customTo, setCustomTo] = useState(today);
@@ -84,13 +85,13 @@ export function DashboardPage() {
   const allowed = mayCall(user.roles, 'reports.summary');
 
   const range: Range | null = useMemo(() => {
-    if (span !== 'range') return spanRange(span, new Date(), deskUtcOffsetMinutes);
+    if (span !== 'range') return spanRange(span, new Date(startOfLocalDate(today, deskUtcOffsetMinutes)), deskUtcOffsetMinutes);
     if (!customFrom || !customTo || customTo < customFrom) return null;
     return {
       from: startOfLocalDate(customFrom, deskUtcOffsetMinutes),
       to: startOfLocalDate(addCalendarDays(customTo, 1), deskUtcOffsetMinutes),
     };
-  }, [span, customFrom, customTo]);
+  }, [span, customFrom, customTo, today]);
 
   useEffect(() => {
     if (!range || !allowed) return;
@@ -308,17 +309,24 @@ export function DashboardPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('repeats.name')}</Table.Th>
+                    <Table.Th>{t('repeats.phone')}</Table.Th>
                     <Table.Th>{t('repeats.cases')}</Table.Th>
                     <Table.Th>{t('repeats.latest')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {repeats.map((r) => (
-                    <Table.Tr key={r.phone}>
-                      <Table.Td>{r.name}</Table.Td>
+                    <Table.Tr key={r.latestCaseId}>
+                      <Table.Td>{r.hidden ? t('repeats.hidden') : r.name}</Table.Td>
+                      <Table.Td ff="monospace">{r.phone}</Table.Td>
                       <Table.Td>{r.cases}</Table.Td>
                       <Table.Td>
-                        <Button variant="subtle" size="compact-md" onClick={() => navigate(`/cases?q=${encodeURIComponent(r.phone)}`)}>
+                        <Button
+                          variant="subtle"
+                          size="compact-md"
+                          // A number shown in full lists all their cases; a masked one opens the latest (searching it would reveal it).
+                          onClick={() => navigate(r.masked ? `/cases/${r.latestCaseId}` : `/cases?q=${encodeURIComponent(r.phone)}`)}
+                        >
                           {r.latestNumber}
                         </Button>
                       </Table.Td>
