@@ -24,7 +24,6 @@ import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
 import { asStorageError, storageProblemOf } from './backup/storageErrors.ts';
 import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
-import { loadCaseDetail } from './cases/loadCaseDetail.ts';
 import { dataHandlers } from './data/dataHandlers.ts';
 import { deadlineHandlers } from './deadlines/deadlineHandlers.ts';
 import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
@@ -179,7 +178,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...correctiveActionHandlers(ctx),
       ...registrationHandlers(ctx),
       ...printHandlers(ctx),
-      ...attachmentHandlers(ctx, loadCaseDetail),
+      ...attachmentHandlers(ctx),
     };
     await backfillCaseClocks(ctx);
     await backfillReportFacts(ctx, store.db);

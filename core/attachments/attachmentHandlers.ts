@@ -4,9 +4,12 @@ import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase, updateCase } from '../../db/queries/cases.ts';
 import type { Database } from '../../db/schema.ts';
 import { attachmentLimits } from '../../domain/api/limits.ts';
-import type { CaseDetail } from '../../domain/api/views.ts';
+import { checkAction } from '../../domain/cases/caseRules.ts';
 import type { AttachmentRef, CaseEventData, CaseIntake } from '../../domain/cases/events.ts';
 import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
+import { assertMayActOnCase, assertMayViewCase, assertNotRecused } from '../access/caseGate.ts';
+import { actorOf } from '../cases/caseActor.ts';
+import { caseDetailFor, ruleContextOf } from '../cases/caseDetailFor.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
 import { appendCaseEvent } from '../cases/eventLog.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -40,10 +43,7 @@ async function loadCase(trx: Kysely<Database>, caseId: string) {
   return row;
 }
 
-export function attachmentHandlers(
-  ctx: DeskContext,
-  loadDetail: (trx: Kysely<Database>, id: string) => Promise<CaseDetail>,
-): AttachmentHandlers {
+export function attachmentHandlers(ctx: DeskContext): AttachmentHandlers {
   const { db } = ctx.store;
   return {
     'attachments.upload': async (input) => {
@@ -60,32 +60,51 @@ export function attachmentHandlers(
     'attachments.add': async (input, call) => {
       const problems = checkAttachments(ctx, input.attachments, 'attachments');
       if (Object.keys(problems).length > 0) throw new DeskError('invalid_input', { key: 'invalidInput' }, problems);
+      const actor = await actorOf(db, call.session);
+      const rules = await ruleContextOf(ctx, db);
       return db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
-        if (row.status === 'archived') throw new DeskError('invalid_transition', { key: 'actionNotAllowed' });
-        const present = new Set(((JSON.parse(row.intake) as CaseIntake).attachments ?? []).map((a) => a.sha256));
+        const history = (await listCaseEvents(trx, row.id)).map(caseEventOf);
+        const state = projectCase(history);
+        // Evidence may be added wherever a note may be written: same people, same states (not
+        // once archived); recusal and department first, as for every case action.
+        assertNotRecused(actor, row);
+        const refusal = checkAction(state, 'note', actor, rules);
+        if (refusal?.key === 'handling:refusal.state') {
+          throw new DeskError('invalid_transition', { key: 'registration:evidence.sealed', values: { status: state.status } });
+        }
+        if (refusal) throw new DeskError(refusal.code, { key: refusal.key, ...(refusal.values ? { values: refusal.values } : {}) });
+        assertMayActOnCase(actor, row, 'note');
+        const present = new Set((state.intake.attachments ?? []).map((a) => a.sha256));
         const fresh = input.attachments.filter((a) => !present.has(a.sha256));
         if (present.size + fresh.length > attachmentLimits.perCase) {
           throw invalidField('attachments', 'field.tooMany', { max: attachmentLimits.perCase });
         }
-        if (fresh.length === 0) return loadDetail(trx, row.id);
-        const data: CaseEventData = { type: 'attachmentsAdded', payload: { attachments: fresh } };
-        const history = (await listCaseEvents(trx, row.id)).map(caseEventOf);
-        const state = applyEvent(projectCase(history), data);
-        const event = await appendCaseEvent(
-          ctx,
-          trx,
-          { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: call.session.user.id },
-          data,
-        );
-        const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, lastHash: event.hash }, state);
-        if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
-        return loadDetail(trx, row.id);
+        if (fresh.length > 0) {
+          const data: CaseEventData = { type: 'attachmentsAdded', payload: { attachments: fresh } };
+          const event = await appendCaseEvent(
+            ctx,
+            trx,
+            { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: actor.id },
+            data,
+          );
+          const stored = await updateCase(
+            trx,
+            row.id,
+            row.last_seq,
+            { at: event.at, lastSeq: event.seq, lastHash: event.hash },
+            applyEvent(state, data),
+          );
+          if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
+        }
+        return caseDetailFor(ctx, trx, { id: row.id }, actor, rules);
       });
     },
 
-    'attachments.get': async (input) => {
+    'attachments.get': async (input, call) => {
       const row = await loadCase(db, input.caseId);
+      // Evidence is part of the case file: only those who may open the case may see it.
+      assertMayViewCase(await actorOf(db, call.session), row);
       const ref = ((JSON.parse(row.intake) as CaseIntake).attachments ?? []).find((a) => a.sha256 === input.sha256);
       if (!ref) throw new DeskError('not_found', { key: 'attachmentNotFound' });
       return { ...ref, dataBase64: blobsOf(ctx).read(ref.sha256).toString('base64') };

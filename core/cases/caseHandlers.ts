@@ -1,44 +1,37 @@
 import type { Kysely } from 'kysely';
-import { casesByIds, casesOfPhone } from '../../db/queries/caseBoard.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { type CaseRow, findCase, listCases, updateCase } from '../../db/queries/cases.ts';
 import { indexCase } from '../../db/queries/search.ts';
-import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
-import { type CaseActor, checkAction, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
+import { type CaseActor, checkAction, type RuleContext } from '../../domain/cases/caseRules.ts';
 import type { CaseEventData, Complainant } from '../../domain/cases/events.ts';
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import {
-  actionsFor,
   assertHandlerNotRecused,
   assertMayActOnCase,
   assertMayReveal,
-  assertMayViewCase,
   assertNotRecused,
-  mayViewRow,
-  presentDetail,
   presentSummary,
   viewerScopeOf,
 } from '../access/caseGate.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
-import { listDueBefore, withDeadlineAlerts, withDeadlineInfo } from '../deadlines/deadlineViews.ts';
+import { listDueBefore, withDeadlineAlerts } from '../deadlines/deadlineViews.ts';
 import { systemActorId } from '../deadlines/sweep.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { loadSettings } from '../settings.ts';
 import { checkRouting, planAction } from './caseActions.ts';
 import { actorOf, mayHandle } from './caseActor.ts';
-import { caseDetailOf, caseEventOf, caseSummaryOf } from './caseViews.ts';
+import { caseDetailFor, ruleContextOf } from './caseDetailFor.ts';
+import { caseEventOf, caseSummaryOf } from './caseViews.ts';
 import { appendCaseEvent } from './eventLog.ts';
 import { registerCase } from './registerCase.ts';
 
 type CaseHandlers = Pick<Handlers, 'cases.register' | 'cases.get' | 'cases.list' | 'cases.act' | 'cases.reveal'>;
 
 const defaultPageSize = 50;
-const earlierCasesShown = 10;
 const searchedFields = new Set(['subject', 'content', 'complainant.name', 'complainant.phone']);
 
 async function stateOf(db: Kysely<Database>, caseId: string) {
@@ -49,37 +42,11 @@ async function stateOf(db: Kysely<Database>, caseId: string) {
 export function caseHandlers(ctx: DeskContext): CaseHandlers {
   const { db } = ctx.store;
 
-  async function ruleContext(): Promise<RuleContext> {
-    return { now: ctx.now(), reviewWindowDays: (await loadSettings(db)).reviewWindowDays };
-  }
+  const ruleContext = () => ruleContextOf(ctx, db);
 
   /** The case as `actor` may see it; refused (and audited) when they may not open it. */
-  async function loadDetail(trx: Kysely<Database>, by: { id: string } | { number: string }, actor: CaseActor, rules: RuleContext) {
-    const row = await findCase(trx, by);
-    if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
-    assertMayViewCase(actor, row);
-    const { events, state } = await stateOf(trx, row.id);
-    const names = await displayNamesOf(trx, [
-      ...events.map((e) => e.actor_id),
-      ...(state.handlerId ? [state.handlerId] : []),
-      row.registered_by,
-    ]);
-    const allowed = mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
-    const detail = caseDetailOf({
-      row,
-      state,
-      events,
-      names,
-      allowedActions: allowed,
-      // Related cases are shown only when this user may open them (department, recusal).
-      linked: (await casesByIds(trx, state.linkedCaseIds)).filter((r) => mayViewRow(actor, r)),
-      earlier: state.complainant.phone
-        ? (await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown)).filter((r) => mayViewRow(actor, r))
-        : [],
-      now: rules.now,
-    });
-    return withDeadlineInfo(ctx, trx, presentDetail(actor, row, detail));
-  }
+  const loadDetail = (trx: Kysely<Database>, by: { id: string } | { number: string }, actor: CaseActor, rules: RuleContext) =>
+    caseDetailFor(ctx, trx, by, actor, rules);
 
   /** Appends one event to a case and stores the new projection, guarded against a concurrent writer. */
   async function record(trx: Kysely<Database>, row: CaseRow, state: CaseState, data: CaseEventData, actorId: string) {

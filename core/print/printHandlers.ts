@@ -1,16 +1,18 @@
 import { findCase } from '../../db/queries/cases.ts';
 import { listDepartments } from '../../db/queries/departments.ts';
 import { countPrints, insertPrint, listCategories } from '../../db/queries/registration.ts';
+import { complainantViewOf } from '../../domain/access/caseAccess.ts';
 import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { renderPrintHtml } from '../../print/renderPrint.tsx';
-import { assertMayViewCase } from '../access/caseGate.ts';
+import { assertMayViewCase, caseFactsOf } from '../access/caseGate.ts';
+import { mayPrintPersonalData } from '../access/personalDataGate.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { Session } from '../auth/sessions.ts';
 import { actorOf } from '../cases/caseActor.ts';
 import { loadCaseDetail } from '../cases/loadCaseDetail.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { DeskError } from '../deskError.ts';
+import { AccessDenied, DeskError } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { checkedPeriod } from '../reports/reportInput.ts';
 import { loadSettings } from '../settings.ts';
@@ -40,7 +42,13 @@ async function caseDocument(
   const row = await findCase(db, { id: input.caseId });
   if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
   // A department's handler prints only what they may open; the person complained about nothing (回避).
-  assertMayViewCase(await actorOf(db, session), row);
+  const actor = await actorOf(db, session);
+  assertMayViewCase(actor, row);
+  // Every case document carries the complainant in full: only roles that may print personal data,
+  // and never for someone from whom a confidential case hides the complainant, even as a preview.
+  if (!mayPrintPersonalData(session.user) || complainantViewOf(actor, caseFactsOf(row)) === 'hidden') {
+    throw new AccessDenied({ key: 'access:denied.print' }, row.id, 'print');
+  }
   const detail = await loadCaseDetail(db, row.id, ctx.now());
   const decision = decisionEventOf(detail, input.template);
   if ((input.template === 'declineNotice' || input.template === 'redirectGuidance') && !decision) {

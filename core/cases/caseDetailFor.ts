@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import { casesByIds, casesOfPhone } from '../../db/queries/caseBoard.ts';
+import { listCaseEvents } from '../../db/queries/caseEvents.ts';
+import { findCase } from '../../db/queries/cases.ts';
+import { displayNamesOf } from '../../db/queries/users.ts';
+import type { Database } from '../../db/schema.ts';
+import type { CaseDetail } from '../../domain/api/views.ts';
+import { type CaseActor, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
+import { projectCase } from '../../domain/cases/projection.ts';
+import { actionsFor, assertMayViewCase, mayViewRow, presentDetail } from '../access/caseGate.ts';
+import { withDeadlineInfo } from '../deadlines/deadlineViews.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { DeskError } from '../deskError.ts';
+import { loadSettings } from '../settings.ts';
+import { mayHandle } from './caseActor.ts';
+import { caseDetailOf, caseEventOf } from './caseViews.ts';
+
+const earlierCasesShown = 10;
+
+/** The lifecycle rules' view of "now" and the desk's review window. */
+export async function ruleContextOf(ctx: DeskContext, db: Kysely<Database>): Promise<RuleContext> {
+  return { now: ctx.now(), reviewWindowDays: (await loadSettings(db)).reviewWindowDays };
+}
+
+/**
+ * The case as `actor` may see it (masking, hidden complainant, the actions they may take);
+ * refused (and audited) when they may not open it. Every call answering a case page uses it,
+ * so no answer leaks more than `cases.get` would.
+ */
+export async function caseDetailFor(
+  ctx: DeskContext,
+  trx: Kysely<Database>,
+  by: { id: string } | { number: string },
+  actor: CaseActor,
+  rules: RuleContext,
+): Promise<CaseDetail> {
+  const row = await findCase(trx, by);
+  if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
+  assertMayViewCase(actor, row);
+  const events = await listCaseEvents(trx, row.id);
+  const state = projectCase(events.map(caseEventOf));
+  const names = await displayNamesOf(trx, [
+    ...events.map((e) => e.actor_id),
+    ...(state.handlerId ? [state.handlerId] : []),
+    row.registered_by,
+  ]);
+  const allowed = mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
+  const detail = caseDetailOf({
+    row,
+    state,
+    events,
+    names,
+    allowedActions: allowed,
+    // Related cases are shown only when this user may open them (department, recusal).
+    linked: (await casesByIds(trx, state.linkedCaseIds)).filter((r) => mayViewRow(actor, r)),
+    earlier: state.complainant.phone
+      ? (await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown)).filter((r) => mayViewRow(actor, r))
+      : [],
+    now: rules.now,
+  });
+  return withDeadlineInfo(ctx, trx, presentDetail(actor, row, detail));
+}
