@@ -1,52 +1,41 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import {
+  type PrintRequest,
+  type PrintResult,
+  type PrintStep,
+  parsePrintRequest,
+  planPrint,
+  printJobLine,
+  printOutcome,
+} from './printPlan.ts';
 
 export const printChannel = 'desk:print';
 
-/** What the renderer asks to print: the core's HTML and where it should go. */
-interface PrintRequest {
-  html: string;
-  title: string;
-  pageSize: { widthMicrons: number; heightMicrons: number | null };
-  mode: 'silent' | 'dialog' | 'pdf';
-  printer: string | null;
-}
-
-interface PrintResult {
-  outcome: 'sent' | 'savedPdf' | 'cancelled' | 'failed';
-  message?: string;
-}
-
-const micronsPerCssPixel = 25_400 / 96;
-
-function isRequest(value: unknown): value is PrintRequest {
-  const r = value as PrintRequest;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.html === 'string' &&
-    typeof r.title === 'string' &&
-    typeof r.pageSize?.widthMicrons === 'number' &&
-    ['silent', 'dialog', 'pdf'].includes(r.mode)
-  );
-}
-
 /** Every job in a log beside the data, so staff can see what went out and reprint. */
-function logJob(dataDir: string, entry: Record<string, unknown>) {
+function logJob(dataDir: string, line: string) {
   try {
-    fs.appendFileSync(path.join(dataDir, 'print-jobs.log'), `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+    fs.appendFileSync(path.join(dataDir, 'print-jobs.log'), line);
   } catch {
     // A full or read-only disk must not stop printing; the core's audit log still has the print.
   }
 }
 
+async function installedPrinters(win: BrowserWindow): Promise<string[] | null> {
+  try {
+    return (await win.webContents.getPrintersAsync()).map((p) => p.name);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Prints the core's HTML from a hidden, sandboxed window with no preload (DESIGN.md §7): fonts
- * are awaited, the page size goes in microns (receipt slips: the content's own height), and
- * success means "handed to the printer", which is all a printer driver tells.
+ * are awaited, then electron/printPlan.ts decides the paper and the options; this only carries
+ * them out. Success means "handed to the printer", which is all a printer driver tells.
  */
-async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Promise<PrintResult> {
+async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Promise<{ step: PrintStep | null; result: PrintResult }> {
   const win = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
@@ -56,39 +45,21 @@ async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Pr
     const heightPx = (await win.webContents.executeJavaScript(
       'document.fonts.ready.then(() => Math.ceil(document.documentElement.scrollHeight))',
     )) as number;
-    const width = request.pageSize.widthMicrons;
-    const height = request.pageSize.heightMicrons ?? Math.max(50_000, Math.ceil(heightPx * micronsPerCssPixel) + 5_000);
-    if (request.mode === 'pdf') {
+    const step = planPrint(request, heightPx, request.mode === 'pdf' ? null : await installedPrinters(win));
+    if (step.kind === 'pdf') {
       const target = await dialog.showSaveDialog(owner ?? win, {
         title: request.title,
-        defaultPath: `${request.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`,
+        defaultPath: step.defaultFileName,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
-      if (target.canceled || !target.filePath) return { outcome: 'cancelled' };
-      // printToPDF takes inches.
-      const pdf = await win.webContents.printToPDF({
-        pageSize: { width: width / 25_400, height: height / 25_400 },
-        margins: { marginType: 'none' },
-        printBackground: true,
-      });
-      fs.writeFileSync(target.filePath, pdf);
-      return { outcome: 'savedPdf', message: target.filePath };
+      if (target.canceled || !target.filePath) return { step, result: { outcome: 'cancelled' } };
+      fs.writeFileSync(target.filePath, await win.webContents.printToPDF(step.options));
+      return { step, result: { outcome: 'savedPdf', message: target.filePath } };
     }
-    return await new Promise<PrintResult>((resolve) => {
-      win.webContents.print(
-        {
-          silent: request.mode === 'silent',
-          printBackground: true,
-          ...(request.printer ? { deviceName: request.printer } : {}),
-          pageSize: { width, height },
-          margins: { marginType: 'none' },
-        },
-        (success, reason) => {
-          if (success) resolve({ outcome: 'sent' });
-          else resolve({ outcome: reason === 'Print job canceled' || reason === 'cancelled' ? 'cancelled' : 'failed', message: reason });
-        },
-      );
+    const result = await new Promise<PrintResult>((resolve) => {
+      win.webContents.print(step.options, (success, reason) => resolve(printOutcome(success, reason, step)));
     });
+    return { step, result };
   } finally {
     win.destroy();
   }
@@ -97,14 +68,18 @@ async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Pr
 /** The HostApi's `print` over IPC, only for the app's own page (as desk:call). */
 export function bindPrinting(isAppUrl: (url: string) => boolean) {
   const dataDir = process.env.COMPLAINT_DESK_DATA ?? path.join(app.getPath('userData'), 'data');
-  ipcMain.handle(printChannel, async (event: IpcMainInvokeEvent, request: unknown): Promise<PrintResult> => {
+  ipcMain.handle(printChannel, async (event: IpcMainInvokeEvent, value: unknown): Promise<PrintResult> => {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isAppUrl(frameUrl) || event.senderFrame?.parent) return { outcome: 'failed', message: 'caller is not the desk window' };
-    if (!isRequest(request)) return { outcome: 'failed', message: 'malformed print request' };
-    const result = await printHtml(request, BrowserWindow.fromWebContents(event.sender)).catch(
-      (e: unknown): PrintResult => ({ outcome: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    const request = parsePrintRequest(value);
+    if (!request) return { outcome: 'failed', message: 'malformed print request' };
+    const { step, result } = await printHtml(request, BrowserWindow.fromWebContents(event.sender)).catch(
+      (e: unknown): { step: null; result: PrintResult } => ({
+        step: null,
+        result: { outcome: 'failed', message: e instanceof Error ? e.message : String(e) },
+      }),
     );
-    logJob(dataDir, { title: request.title, mode: request.mode, printer: request.printer, ...result });
+    logJob(dataDir, printJobLine(request, step, result, new Date()));
     return result;
   });
 }

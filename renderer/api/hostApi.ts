@@ -12,6 +12,7 @@ export interface HostPrintOptions {
 export interface HostPrintResult {
   /** `sent`: handed to the printer or the dialog; a printer gives no proof that paper came out. */
   outcome: 'sent' | 'savedPdf' | 'cancelled' | 'failed';
+  /** The saved PDF's path; why it failed; `printerMissing` when the dialog replaced a silent print. */
   message?: string;
 }
 

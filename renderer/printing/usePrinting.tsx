@@ -1,10 +1,11 @@
 import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskInput } from '../../domain/api/deskApi.ts';
 import type { CasePrintout } from '../../domain/api/registrationViews.ts';
 import { DeskCallError } from '../api/deskClient.ts';
-import { hostApi } from '../api/hostApi.ts';
+import { type HostPrintResult, hostApi } from '../api/hostApi.ts';
 import { useSession } from '../app/deskSession.tsx';
 
 /** A document to print: a case's (by `caseId`) or the analysis of a period. */
@@ -13,6 +14,14 @@ export type PrintRequest = DeskInput<'print.render'> extends infer I ? (I extend
 /** The request with another slip width; only a case's documents have one. */
 export function withSlipWidth(request: PrintRequest, width: '80' | '58' | null): PrintRequest {
   return request.template === 'monthlyAnalysis' || width === null ? request : { ...request, slipWidth: width };
+}
+
+/** What the desk tells after the host answered: sent, saved, cancelled, or sent through the dialog. */
+function printNotice(result: HostPrintResult, copy: number, t: TFunction<'registration'>) {
+  if (result.outcome === 'cancelled') return { color: 'gray', message: t('print.cancelled', { copy }) };
+  if (result.outcome === 'savedPdf') return { color: 'green', message: t('print.savedPdf', { path: result.message ?? '' }) };
+  if (result.message === 'printerMissing') return { color: 'yellow', message: t('print.printerMissing', { copy }) };
+  return { color: 'green', message: t('print.sent', { copy }) };
 }
 
 /**
@@ -34,7 +43,7 @@ export function usePrinting() {
         const doc = await client.call('print.render', { ...request, purpose: 'print' });
         const result = await hostApi.print(doc, { mode: settings.printMode, printer: settings.printer });
         if (result.outcome === 'failed') throw new Error(result.message ?? '');
-        notifications.show({ color: 'green', message: t('print.sent', { copy: doc.copy }) });
+        notifications.show(printNotice(result, doc.copy, t));
         return doc;
       } catch (e) {
         const message = e instanceof DeskCallError ? e.body.message : e instanceof Error ? e.message : String(e);
