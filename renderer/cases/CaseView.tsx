@@ -7,6 +7,7 @@ import type { CaseDetail } from '../../domain/api/views.ts';
 import { RevealNumber } from '../access/RevealNumber.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { DeadlineActions } from '../components/DeadlineActions.tsx';
+import { CaseEvidence } from '../evidence/CaseEvidence.tsx';
 import { formatDateTime } from '../format.ts';
 import { RaiseActionButton } from '../pages/reports/RaiseActionButton.tsx';
 import { CaseDecisionAndPrints, CaseIntakeCard } from '../registration/CaseRegistrationPanels.tsx';
@@ -128,6 +129,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
         )}
       </Card>
       <CaseIntakeCard detail={detail} departments={directory.departments} />
+      <CaseEvidence detail={detail} onChanged={props.onChanged} />
       <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} onLetterReply={() => setPreview('replyLetter')} />
       <DeadlineActions detail={detail} onChanged={props.onChanged} />
       <CaseDecisionAndPrints detail={detail} onChanged={props.onChanged} preview={preview} onPreview={setPreview} />

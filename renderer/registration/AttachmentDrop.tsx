@@ -1,20 +1,24 @@
-import { ActionIcon, Badge, Button, Group, Image, Paper, Stack, Text } from '@mantine/core';
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentLimits } from '../../domain/api/limits.ts';
 import type { AttachmentRef } from '../../domain/cases/events.ts';
-import { DeskCallError } from '../api/deskClient.ts';
+import { DeskCallError, type DeskClient } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
+import { EvidenceTile } from '../evidence/EvidenceTile.tsx';
+import type { EvidenceItem } from '../evidence/evidenceKinds.ts';
 
 export interface PendingFile {
   key: string;
-  name: string;
-  size: number;
-  previewUrl: string | null;
+  /** The file as previewed: the browser's type until the core has judged the bytes. */
+  item: EvidenceItem;
   status: 'uploading' | 'done' | 'failed';
   ref?: AttachmentRef;
   error?: string;
 }
+
+export type PendingFilesUpdate = (update: (files: PendingFile[]) => PendingFile[]) => void;
 
 const maxMegabytes = attachmentLimits.maxBytes / (1024 * 1024);
 
@@ -27,17 +31,52 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+/**
+ * Uploads each file at once (stored by its SHA-256; nothing is recorded in a case until it is
+ * saved), refusing a file over the limit before sending it; problems land on the file itself.
+ */
+export function uploadFiles(files: readonly File[], onChange: PendingFilesUpdate, client: DeskClient, t: TFunction): void {
+  for (const file of files) {
+    const key = `${file.name}-${file.size}-${Math.random().toString(36).slice(2)}`;
+    const item: EvidenceItem = { key, name: file.name, mime: file.type, size: file.size, load: () => Promise.resolve(file) };
+    const base: PendingFile = { key, item, status: 'uploading' };
+    if (file.size > attachmentLimits.maxBytes) {
+      onChange((fs) => [...fs, { ...base, status: 'failed', error: t('errors:field.fileTooLarge', { max: maxMegabytes }) }]);
+      continue;
+    }
+    onChange((fs) => [...fs, base]);
+    readBase64(file)
+      .then((dataBase64) => client.call('attachments.upload', { name: file.name, mime: file.type, dataBase64 }))
+      .then((ref) =>
+        onChange((fs) => fs.map((f) => (f.key === key ? { ...f, item: { ...f.item, mime: ref.mime }, status: 'done', ref } : f))),
+      )
+      .catch((e: unknown) => {
+        const error =
+          e instanceof DeskCallError ? (e.body.fields?.dataBase64 ?? e.body.fields?.name ?? e.body.message) : t('common:networkError');
+        onChange((fs) => fs.map((f) => (f.key === key ? { ...f, status: 'failed', error } : f)));
+      });
+  }
+}
+
+/** The files ready to record, and whether any is still on its way or refused. */
+export function pendingState(files: readonly PendingFile[]) {
+  return {
+    refs: files.flatMap((f) => (f.status === 'done' && f.ref ? [f.ref] : [])),
+    uploading: files.some((f) => f.status === 'uploading'),
+    failed: files.some((f) => f.status === 'failed'),
+  };
+}
 
 /**
- * Evidence taken from a folder (file picker) or dropped from the desktop. Each file is
- * uploaded at once (stored by its SHA-256; nothing is recorded until the case is saved), with
- * its problem shown on the file itself.
+ * Evidence taken from a folder (file picker) or dropped from the desktop, each file shown as
+ * it will be on the case page (one preview for both), with its problem on the file itself.
  */
 export function AttachmentDrop(props: {
   files: PendingFile[];
-  onChange: (update: (files: PendingFile[]) => PendingFile[]) => void;
+  onChange: PendingFilesUpdate;
   errors: Record<string, string>;
+  /** Replaces the heading, e.g. on the case page. */
+  title?: string;
 }) {
   const { t } = useTranslation('registration');
   const { client } = useSession();
@@ -45,39 +84,10 @@ export function AttachmentDrop(props: {
   const [over, setOver] = useState(false);
   const { onChange } = props;
 
-  // Object URLs of previews are released when the list drops them.
-  const urls = useRef(new Set<string>());
-  useEffect(() => {
-    const live = new Set(props.files.map((f) => f.previewUrl).filter((u): u is string => u !== null));
-    for (const u of urls.current) if (!live.has(u)) URL.revokeObjectURL(u);
-    urls.current = live;
-  }, [props.files]);
-
-  const add = (list: FileList | null) => {
-    for (const file of Array.from(list ?? [])) {
-      const key = `${file.name}-${file.size}-${Math.random().toString(36).slice(2)}`;
-      const previewUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
-      const base: PendingFile = { key, name: file.name, size: file.size, previewUrl, status: 'uploading' };
-      if (file.size > attachmentLimits.maxBytes) {
-        onChange((fs) => [...fs, { ...base, status: 'failed', error: t('errors:field.fileTooLarge', { max: maxMegabytes }) }]);
-        continue;
-      }
-      onChange((fs) => [...fs, base]);
-      readBase64(file)
-        .then((dataBase64) => client.call('attachments.upload', { name: file.name, mime: file.type, dataBase64 }))
-        .then((ref) => onChange((fs) => fs.map((f) => (f.key === key ? { ...f, status: 'done', ref } : f))))
-        .catch((e: unknown) => {
-          const error =
-            e instanceof DeskCallError ? (e.body.fields?.dataBase64 ?? e.body.fields?.name ?? e.body.message) : t('common:networkError');
-          onChange((fs) => fs.map((f) => (f.key === key ? { ...f, status: 'failed', error } : f)));
-        });
-    }
-  };
-
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    add(e.dataTransfer.files);
+    uploadFiles(Array.from(e.dataTransfer.files), onChange, client, t);
   };
 
   let doneIndex = -1;
@@ -97,7 +107,7 @@ export function AttachmentDrop(props: {
       <Stack gap="xs">
         <Group justify="space-between">
           <Stack gap={0}>
-            <Text fw={600}>{t('form.attachments')}</Text>
+            <Text fw={600}>{props.title ?? t('form.attachments')}</Text>
             <Text size="sm" c="dimmed">
               {t('form.attachmentsHint', { max: maxMegabytes })}
             </Text>
@@ -113,50 +123,30 @@ export function AttachmentDrop(props: {
             aria-label={t('form.chooseFiles')}
             accept="image/*,application/pdf,audio/*,text/plain"
             onChange={(e) => {
-              add(e.target.files);
+              uploadFiles(Array.from(e.target.files ?? []), onChange, client, t);
               e.target.value = '';
             }}
           />
         </Group>
+        {props.errors.attachments && (
+          <Text size="sm" c="red" role="alert">
+            {props.errors.attachments}
+          </Text>
+        )}
         {props.files.length > 0 && (
           <Group gap="sm" align="flex-start">
             {props.files.map((f) => {
               if (f.status === 'done') doneIndex += 1;
               const serverError = f.status === 'done' ? props.errors[`attachments.${doneIndex}`] : undefined;
-              const error = f.error ?? serverError;
               return (
-                <Paper key={f.key} withBorder p={6} w={170} data-testid="attachment-item">
-                  <Stack gap={4}>
-                    {f.previewUrl ? (
-                      <Image src={f.previewUrl} alt={f.name} h={90} fit="contain" />
-                    ) : (
-                      <Badge variant="light" size="lg">
-                        {f.name.split('.').pop()?.toUpperCase() ?? '?'}
-                      </Badge>
-                    )}
-                    <Text size="sm" truncate="end" title={f.name}>
-                      {f.name}
-                    </Text>
-                    <Group justify="space-between" gap={4}>
-                      <Text size="xs" c="dimmed">
-                        {f.status === 'uploading' ? t('form.uploading') : sizeText(f.size)}
-                      </Text>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('form.remove')} ${f.name}`}
-                        onClick={() => onChange((fs) => fs.filter((x) => x.key !== f.key))}
-                      >
-                        ×
-                      </ActionIcon>
-                    </Group>
-                    {error && (
-                      <Text size="xs" c="red" role="alert">
-                        {error}
-                      </Text>
-                    )}
-                  </Stack>
-                </Paper>
+                <EvidenceTile
+                  key={f.key}
+                  item={f.item}
+                  testId="attachment-item"
+                  busy={f.status === 'uploading'}
+                  error={f.error ?? serverError}
+                  onRemove={() => onChange((fs) => fs.filter((x) => x.key !== f.key))}
+                />
               );
             })}
           </Group>

@@ -1,10 +1,10 @@
-import { Button, Card, Group, Image, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
 import type { RegistrationOptions } from '../../domain/api/registrationViews.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
-import type { AttachmentRef, CaseEvent } from '../../domain/cases/events.ts';
+import type { CaseEvent } from '../../domain/cases/events.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { PrintPreview } from '../printing/PrintPreview.tsx';
@@ -37,7 +37,7 @@ export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: s
     [t('form.confidential'), d.confidential ? '✓' : null],
   ];
   const shown = rows.filter((r): r is [string, string] => Boolean(r[1]));
-  if (shown.length === 0 && !intake.attachments?.length) return null;
+  if (shown.length === 0) return null;
   return (
     <Card withBorder data-testid="case-intake">
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs">
@@ -50,43 +50,6 @@ export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: s
           </Stack>
         ))}
       </SimpleGrid>
-      {intake.attachments && intake.attachments.length > 0 && (
-        <Stack gap="xs" mt="sm">
-          <Text c="dimmed" size="sm">
-            {t('form.attachments')}
-          </Text>
-          <Group>
-            {intake.attachments.map((a) => (
-              <AttachmentPreview key={a.sha256} caseId={d.id} attachment={a} />
-            ))}
-          </Group>
-        </Stack>
-      )}
-    </Card>
-  );
-}
-
-/** Images shown as thumbnails (data: URLs pass the CSP); other files by name and size. */
-function AttachmentPreview(props: { caseId: string; attachment: AttachmentRef }) {
-  const { client } = useSession();
-  const [src, setSrc] = useState<string | null>(null);
-  const a = props.attachment;
-  useEffect(() => {
-    if (!a.mime.startsWith('image/')) return;
-    client
-      .call('attachments.get', { caseId: props.caseId, sha256: a.sha256 })
-      .then((f) => setSrc(`data:${f.mime};base64,${f.dataBase64}`))
-      .catch(() => setSrc(null));
-  }, [client, props.caseId, a.sha256, a.mime]);
-  return (
-    <Card withBorder p={6} w={170} data-testid="case-attachment">
-      {src ? <Image src={src} alt={a.name} h={100} fit="contain" /> : null}
-      <Text size="sm" truncate="end" title={a.name}>
-        {a.name}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {a.mime} · {Math.ceil(a.size / 1024)} KB
-      </Text>
     </Card>
   );
 }
