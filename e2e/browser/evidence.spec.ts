@@ -229,6 +229,18 @@ test('registers with a photo and a PDF, previews both, then adds, previews and r
   await expect(page.getByTestId('pdf-page')).toHaveText('Page 1 of 2');
   await page.screenshot({ path: 'e2e/.artifacts/screens/evidence-07-pdf-viewer-en.png' });
   await page.getByRole('button', { name: 'Close' }).click();
-  await switchLanguage(page, 'Language', '简体中文');
+
+  // The registration form's evidence in English and in traditional Chinese.
+  await page.goto(`${host.url}#/register`);
+  await page.getByLabel('Choose files').setInputFiles([
+    { name: 'letter.pdf', mimeType: 'application/pdf', buffer: pdf },
+    { name: 'photo.png', mimeType: 'image/png', buffer: photo() },
+  ]);
+  await expect(page.getByTestId('attachment-item').filter({ hasText: 'letter.pdf' })).toContainText('Pages: 2');
+  await shot(page, 'evidence-08-register-en');
+  await switchLanguage(page, 'Language', '繁體中文');
+  await expect(page.getByTestId('attachment-item').filter({ hasText: 'letter.pdf' })).toContainText('共 2 頁');
+  await shot(page, 'evidence-09-register-zh-TW');
+  await switchLanguage(page, '語言', '简体中文');
   expect(violations).toEqual([]);
 });
