@@ -6,6 +6,42 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
  * plugin, no frame and nothing loosened in the CSP (`object-src 'none'` stays). pdf.js is
  * loaded only when a PDF is first shown, so the desk's start does not pay for it.
  */
+/**
+ * The character maps (Chinese PDFs whose fonts are not embedded name a CMap such as
+ * UniGB-UCS2-H) and pdf.js's standard fonts travel inside the bundle, each its own lazily loaded
+ * chunk: a page loaded from file:// in Electron cannot fetch files beside it, but it can import.
+ */
+const cMaps = import.meta.glob<string>('../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?inline', import: 'default' });
+const standardFonts = import.meta.glob<string>('../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', {
+  query: '?inline',
+  import: 'default',
+});
+
+function bytesOf(dataUrl: string): Uint8Array {
+  const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function bundled(files: Record<string, () => Promise<string>>, folder: string, name: string): Promise<Uint8Array> {
+  const load = files[`../../node_modules/pdfjs-dist/${folder}/${name}`];
+  if (!load) throw new Error(`pdf.js resource not bundled: ${folder}/${name}`);
+  return bytesOf(await load());
+}
+
+/** pdf.js asks these for a CMap or a standard font by name (same shape as its own factories). */
+class BundledCMapReader {
+  async fetch({ name }: { name: string }) {
+    return { cMapData: await bundled(cMaps, 'cmaps', `${name}.bcmap`), isCompressed: true };
+  }
+}
+class BundledStandardFonts {
+  fetch({ filename }: { filename: string }) {
+    return bundled(standardFonts, 'standard_fonts', filename);
+  }
+}
+
 let library: Promise<typeof import('pdfjs-dist')> | null = null;
 
 function pdfjs() {
@@ -28,15 +64,15 @@ const drawing = new WeakMap<HTMLCanvasElement, RenderTask>();
 
 export async function openPdf(bytes: ArrayBuffer): Promise<PdfFile> {
   const lib = await pdfjs();
-  const base = document.baseURI;
   const doc: PDFDocumentProxy = await lib.getDocument({
     // pdf.js hands the buffer to its worker: give it a copy, the caller may show the file again.
     data: new Uint8Array(bytes.slice(0)),
     // The CSP has no 'unsafe-eval'; pdf.js then draws fonts without compiled paths.
     isEvalSupported: false,
-    cMapUrl: new URL('pdfjs/cmaps/', base).href,
     cMapPacked: true,
-    standardFontDataUrl: new URL('pdfjs/standard_fonts/', base).href,
+    CMapReaderFactory: BundledCMapReader,
+    StandardFontDataFactory: BundledStandardFonts,
+    useWorkerFetch: false,
   }).promise;
   return {
     pageCount: doc.numPages,

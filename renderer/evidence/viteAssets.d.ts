@@ -1,5 +1,2 @@
-/** Vite answers `?url` imports with the emitted file's URL. */
-declare module '*?url' {
-  const url: string;
-  export default url;
-}
+/// <reference types="vite/client" />
+// `?url` imports and `import.meta.glob`, as Vite builds the renderer.
