@@ -273,5 +273,20 @@ test('registers with a photo and a PDF, previews both, then adds, previews and r
   await expect(page.getByTestId('attachment-item').filter({ hasText: 'letter.pdf' })).toContainText('共 2 頁');
   await shot(page, 'evidence-09-register-zh-TW');
   await switchLanguage(page, '語言', '简体中文');
+
+  // A large stored file is fetched for its preview only when asked.
+  const big = Buffer.from(`值班记录（扫描转写）\n${'夜班无人值守。\n'.repeat(500_000)}`);
+  expect(big.length).toBeGreaterThan(8 * 1024 * 1024);
+  const ref = await api(
+    host.url,
+    'attachments.upload',
+    { name: '值班记录.txt', mime: 'text/plain', dataBase64: big.toString('base64') },
+    token,
+  );
+  await api(host.url, 'attachments.add', { caseId, attachments: [ref] }, token);
+  await page.goto(`${host.url}#/cases/${caseId}`);
+  const large = stored.filter({ hasText: '值班记录.txt' });
+  await large.getByRole('button', { name: '显示预览 值班记录.txt' }).click();
+  await expect(large).toContainText('夜班无人值守');
   expect(violations).toEqual([]);
 });

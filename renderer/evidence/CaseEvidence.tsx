@@ -7,7 +7,7 @@ import { DeskCallError } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { AttachmentDrop, type PendingFile, pendingState, uploadFiles } from '../registration/AttachmentDrop.tsx';
 import { EvidenceTile } from './EvidenceTile.tsx';
-import { base64Blob, type EvidenceItem } from './evidenceKinds.ts';
+import { autoPreviewBytes, base64Blob, type EvidenceItem } from './evidenceKinds.ts';
 
 /**
  * The case's evidence, previewed as on the registration form, and more of it added later
@@ -33,6 +33,7 @@ export function CaseEvidence(props: { detail: CaseDetail; onChanged: (c: CaseDet
         name: a.name,
         mime: a.mime,
         size: a.size,
+        costly: a.size > autoPreviewBytes,
         load: () => client.call('attachments.get', { caseId: d.id, sha256: a.sha256 }).then((f) => base64Blob(f.dataBase64, f.mime)),
       })),
     [client, d.id, stored],

@@ -125,7 +125,8 @@ export function EvidenceTile(props: {
   const { item } = props;
   const kind = evidenceKind(item.mime);
   const previewed = kind === 'image' || kind === 'pdf' || kind === 'text';
-  const bytes = useEvidenceBytes(item, previewed);
+  const [asked, setAsked] = useState(!item.costly);
+  const bytes = useEvidenceBytes(item, previewed && asked);
   const [broken, setBroken] = useState(false);
   const [text, setText] = useState<string | null>(null);
   const [viewing, setViewing] = useState(false);
@@ -142,7 +143,13 @@ export function EvidenceTile(props: {
   const viewable = previewed && !broken && bytes.blob !== undefined;
   if (kind === 'audio') thumb = <AudioPlayer item={item} />;
   else if (!previewed || bytes.failed || broken) thumb = badge;
-  else if (!bytes.blob || !bytes.url) {
+  else if (!asked) {
+    thumb = (
+      <Button variant="light" size="xs" onClick={() => setAsked(true)} aria-label={`${t('evidence.showPreview')} ${item.name}`}>
+        {t('evidence.showPreview')}
+      </Button>
+    );
+  } else if (!bytes.blob || !bytes.url) {
     thumb = (
       <Text size="xs" c="dimmed">
         {t('evidence.loading')}

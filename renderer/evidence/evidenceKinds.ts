@@ -20,7 +20,12 @@ export interface EvidenceItem {
   size: number;
   /** The bytes, read when the preview needs them. */
   load: () => Promise<Blob>;
+  /** Fetched from the core, and large: previewed only when asked, not on opening the case. */
+  costly?: boolean;
 }
+
+/** Above this, a stored file is fetched for its preview only on request (a case holds up to 20 of 20 MB). */
+export const autoPreviewBytes = 8 * 1024 * 1024;
 
 export function base64Blob(dataBase64: string, mime: string): Blob {
   const binary = atob(dataBase64);
