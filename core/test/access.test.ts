@@ -413,15 +413,29 @@ describe('administration', () => {
   });
 
   it('lists the audit log for administrators, filtered by who, what and when, newest first, page by page', async () => {
-    const { d, rec, nurse } = await staffedDesk();
+    const { d, rec, nurse, outpatient } = await staffedDesk();
     await d.rawAs(nurse.token, 'users.list', {});
-    await d.as(rec.token, 'cases.register', sampleComplaint);
+    const registered = await d.as(rec.token, 'cases.register', sampleComplaint);
+    await d.as(rec.token, 'print.render', { caseId: registered.id, template: 'slip', purpose: 'print' });
+    await d.as(d.adminToken, 'departments.update', { id: outpatient, name: '门诊办公室' });
     const all = await d.as(d.adminToken, 'audit.list', { limit: 3 });
     expect(all.items).toHaveLength(3);
     expect(all.next).not.toBeNull();
     const second = await d.as(d.adminToken, 'audit.list', { limit: 3, cursor: all.next ?? '' });
     expect((second.items[0]?.at ?? '') <= (all.items[2]?.at ?? '')).toBe(true);
     expect(new Set([...all.items, ...second.items].map((e) => e.id)).size).toBe(6);
+
+    // Targets are named the way a reader knows them: a case by its number, people and departments by name.
+    const print = await d.as(d.adminToken, 'audit.list', { action: 'print' });
+    expect(print.items[0]).toMatchObject({ target: registered.id, targetLabel: { kind: 'case', text: registered.number } });
+    const renamed = await d.as(d.adminToken, 'audit.list', { action: 'departments.update' });
+    expect(renamed.items[0]).toMatchObject({ target: outpatient, targetLabel: { kind: 'department', text: '门诊办公室' } });
+    const created = await d.as(d.adminToken, 'audit.list', { action: 'users.create' });
+    const nurseCreated = created.items.find((e) => e.target === nurse.id);
+    expect(nurseCreated).toMatchObject({ targetLabel: { kind: 'user', text: 'nurse1' }, detail: { departmentIds: [outpatient] } });
+    // Ids inside a detail come with their names (the department was renamed since).
+    expect(created.names[outpatient]).toBe('门诊办公室');
+    expect((await d.as(d.adminToken, 'audit.list', { action: 'access.denied' })).items[0]?.targetLabel).toBeNull();
 
     const byNurse = await d.as(d.adminToken, 'audit.list', { actorId: nurse.id });
     expect(byNurse.items.map((e) => e.action)).toEqual(['access.denied', 'auth.login']);

@@ -20,6 +20,11 @@ export function listAudit(db: Kysely<Database>, f: AuditFilter) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    // A target is one of these records, or a thing without a row (a period, a folder, a method).
+    .leftJoin('cases as target_case', 'target_case.id', 'audit_log.target')
+    .leftJoin('users as target_user', 'target_user.id', 'audit_log.target')
+    .leftJoin('departments as target_department', 'target_department.id', 'audit_log.target')
+    .leftJoin('categories as target_category', 'target_category.id', 'audit_log.target')
     .select([
       'audit_log.id',
       'audit_log.at',
@@ -28,6 +33,10 @@ export function listAudit(db: Kysely<Database>, f: AuditFilter) {
       'audit_log.target',
       'audit_log.detail',
       'users.display_name as actor_name',
+      'target_case.number as target_case_number',
+      'target_user.display_name as target_user_name',
+      'target_department.name as target_department_name',
+      'target_category.name as target_category_name',
     ]);
   if (f.actorId) query = query.where('audit_log.actor_id', '=', f.actorId);
   if (f.action?.endsWith('.')) query = query.where('audit_log.action', 'like', `${f.action}%`);
@@ -41,4 +50,21 @@ export function listAudit(db: Kysely<Database>, f: AuditFilter) {
     );
   }
   return query.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(f.limit).execute();
+}
+
+/** What each id is called, for records an audit detail names: a case's number, anyone else's name. */
+export async function namesOfRecords(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const list = [...ids];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name as name'])
+    .where('id', 'in', list)
+    .unionAll(db.selectFrom('departments').select(['id', 'name']).where('id', 'in', list))
+    .unionAll(db.selectFrom('categories').select(['id', 'name']).where('id', 'in', list))
+    .unionAll(db.selectFrom('cases').select(['id', 'number as name']).where('id', 'in', list))
+    .execute();
+  for (const r of rows) names.set(r.id, r.name);
+  return names;
 }

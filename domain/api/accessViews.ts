@@ -45,6 +45,9 @@ export interface AuditEntry {
   actorId: string | null;
   actorName: string | null;
   action: string;
+  /** The raw target: a record's id, or a thing without a row (a period, a folder, a method). */
   target: string | null;
+  /** What the target is to a reader: a case by its number, a user, department or category by name. */
+  targetLabel: { kind: 'case' | 'user' | 'department' | 'category'; text: string } | null;
   detail: Record<string, unknown> | null;
 }

@@ -238,7 +238,12 @@ export interface DeskOutputs {
   'users.resetPassword': Record<string, never>;
   'settings.get': DeskSettingsView;
   'settings.update': DeskSettingsView;
-  'audit.list': { items: AuditEntry[]; next: string | null };
+  'audit.list': {
+    items: AuditEntry[];
+    /** Names of the records the details mention by id: a case's number, a person's or department's name. */
+    names: Record<string, string>;
+    next: string | null;
+  };
   'registration.options': RegistrationOptions;
   'registration.lookup': ComplainantHistory;
   'registration.suggest': TriageView;

@@ -1,11 +1,13 @@
-import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { AuditEntry } from '../../domain/api/accessViews.ts';
 import { DeskCallError } from '../api/deskClient.ts';
 import { useSession } from '../app/deskSession.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDateTime } from '../format.ts';
+import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
 import { useDeskData } from './useDeskData.ts';
 
 /** The areas of the log an administrator filters by; `area.` matches every action in it. */
@@ -21,9 +23,20 @@ const actionFilters = [
   'settings.update',
   'departments.',
   'categories.',
+  'print',
+  'cases.inquire',
   'backup.',
   'data.export',
+  'data.import',
+  'reports.export',
+  'correctiveActions.',
 ] as const;
+
+/** Where a detail's value has words of its own: the printed document's title, a role's name. */
+const valueKeys: Record<string, (value: string) => string> = {
+  template: (v) => `print:titles.${v}`,
+  roles: (v) => `common:roles.${v}`,
+};
 
 /** A desk-local day (UTC+8) as the instant it starts. */
 const startOfDay = (date: string) => `${date}T00:00:00+08:00`;
@@ -39,6 +52,7 @@ export function AuditPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [items, setItems] = useState<AuditEntry[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,6 +66,7 @@ export function AuditPage() {
     try {
       const page = await client.call('audit.list', { ...filter, ...(cursor ? { cursor } : {}) });
       setItems((before) => (cursor ? [...before, ...page.items] : page.items));
+      setNames((before) => (cursor ? { ...before, ...page.names } : page.names));
       setNext(page.next);
       setError(null);
     } catch (e) {
@@ -63,6 +78,18 @@ export function AuditPage() {
   const actionLabel = (a: string) => {
     const key = `auditActions.${a.replace(/\./g, '_')}`;
     return i18n.exists(`access:${key}`) ? t(key) : a;
+  };
+  const words: AuditDetailWords = {
+    // A changed setting is named as on the settings page.
+    label: (key) =>
+      [`auditDetail.${key}`, `admin.settings.${key}`].map((k) => (i18n.exists(`access:${k}`) ? t(k) : null)).find(Boolean) ?? key,
+    value: (key, value) => {
+      if (names[value]) return names[value];
+      const valueKey = valueKeys[key]?.(value);
+      return valueKey && i18n.exists(valueKey) ? t(valueKey) : value;
+    },
+    yes: t('print:yes'),
+    no: t('print:no'),
   };
 
   return (
@@ -106,6 +133,7 @@ export function AuditPage() {
               <Table.Th w={180}>{t('admin.audit.at')}</Table.Th>
               <Table.Th w={140}>{t('admin.audit.who')}</Table.Th>
               <Table.Th w={180}>{t('admin.audit.action')}</Table.Th>
+              <Table.Th w={160}>{t('admin.audit.target')}</Table.Th>
               <Table.Th>{t('admin.audit.detail')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -116,9 +144,25 @@ export function AuditPage() {
                 <Table.Td>{e.actorName ?? '—'}</Table.Td>
                 <Table.Td>{actionLabel(e.action)}</Table.Td>
                 <Table.Td>
-                  <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                    {[e.target, e.detail ? JSON.stringify(e.detail) : null].filter(Boolean).join(' · ')}
-                  </Code>
+                  {e.targetLabel?.kind === 'case' ? (
+                    <Anchor component={Link} to={`/cases/${e.target}`} ff="monospace">
+                      {e.targetLabel.text}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" style={{ wordBreak: 'break-all' }} {...(e.targetLabel ? {} : { ff: 'monospace' })}>
+                      {e.targetLabel?.text ?? e.target ?? '—'}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {auditDetailLines(e.detail, words).map((line) => (
+                    <Text key={line.key} size="sm" style={{ wordBreak: 'break-all' }}>
+                      <Text span c="dimmed" size="sm">
+                        {line.label}
+                      </Text>{' '}
+                      {line.value}
+                    </Text>
+                  ))}
                 </Table.Td>
               </Table.Tr>
             ))}

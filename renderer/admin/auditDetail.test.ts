@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
+
+const words: AuditDetailWords = {
+  label: (key) => ({ template: '单据', copy: '第几份', before: '修改前', name: '名称', roles: '角色' })[key] ?? key,
+  value: (key, value) => (key === 'template' && value === 'slip' ? '受理回执' : key === 'roles' ? `角色:${value}` : value),
+  yes: '是',
+  no: '否',
+};
+
+describe('an audit entry read by a person', () => {
+  it('labels each key, translates known values, joins lists and spells out nested records and booleans', () => {
+    expect(
+      auditDetailLines(
+        { template: 'slip', copy: 2, roles: ['handler', 'supervisor'], before: { name: '门诊部' }, masked: true, gone: null, none: [] },
+        words,
+      ),
+    ).toEqual([
+      { key: 'template', label: '单据', value: '受理回执' },
+      { key: 'copy', label: '第几份', value: '2' },
+      { key: 'roles', label: '角色', value: '角色:handler、角色:supervisor' },
+      { key: 'before', label: '修改前', value: '名称 门诊部' },
+      { key: 'masked', label: 'masked', value: '是' },
+      { key: 'gone', label: 'gone', value: '—' },
+      { key: 'none', label: 'none', value: '—' },
+    ]);
+  });
+
+  it('has no lines without a detail', () => {
+    expect(auditDetailLines(null, words)).toEqual([]);
+  });
+});
