@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,47 +41,50 @@ export function SettingsAdminPage() {
       <ErrorNotice message={loadError} />
       <Paper withBorder p="lg">
         <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <TextInput label={t('admin.settings.orgName')} required {...form.getInputProps('orgName')} />
-            <Group grow align="flex-start">
+          {/* Shut until the stored values arrive: typing earlier would be overwritten by them. */}
+          <Fieldset variant="unstyled" disabled={!data}>
+            <Stack>
+              <TextInput label={t('admin.settings.orgName')} required {...form.getInputProps('orgName')} />
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t('admin.settings.deskPrefix')}
+                  description={t('admin.settings.deskPrefixHint')}
+                  maxLength={4}
+                  {...form.getInputProps('deskPrefix')}
+                />
+                <TextInput label={t('admin.settings.deskPhone')} inputMode="tel" {...form.getInputProps('deskPhone')} />
+              </Group>
               <TextInput
-                label={t('admin.settings.deskPrefix')}
-                description={t('admin.settings.deskPrefixHint')}
-                maxLength={4}
-                {...form.getInputProps('deskPrefix')}
+                label={t('admin.settings.printerName')}
+                description={t('admin.settings.printerNameHint')}
+                {...form.getInputProps('printerName')}
               />
-              <TextInput label={t('admin.settings.deskPhone')} inputMode="tel" {...form.getInputProps('deskPhone')} />
-            </Group>
-            <TextInput
-              label={t('admin.settings.printerName')}
-              description={t('admin.settings.printerNameHint')}
-              {...form.getInputProps('printerName')}
-            />
-            <Group grow align="flex-start">
-              <Select
-                label={t('admin.settings.language')}
-                allowDeselect={false}
-                data={deskLanguages.map((l) => ({ value: l, label: t(`common:languages.${l}`) }))}
-                {...form.getInputProps('language')}
-              />
-              <NumberInput
-                label={t('admin.settings.idleLockMinutes')}
-                description={t('admin.settings.idleLockHint')}
-                min={idleLockMinutesRange.min}
-                max={idleLockMinutesRange.max}
-                decimalScale={1}
-                step={1}
-                {...form.getInputProps('idleLockMinutes')}
-              />
-            </Group>
-            <ErrorNotice message={error} />
-            {saved && <Alert color="green">{t('admin.saved')}</Alert>}
-            <Group justify="flex-end">
-              <Button type="submit" size="md" loading={busy}>
-                {t('common:save')}
-              </Button>
-            </Group>
-          </Stack>
+              <Group grow align="flex-start">
+                <Select
+                  label={t('admin.settings.language')}
+                  allowDeselect={false}
+                  data={deskLanguages.map((l) => ({ value: l, label: t(`common:languages.${l}`) }))}
+                  {...form.getInputProps('language')}
+                />
+                <NumberInput
+                  label={t('admin.settings.idleLockMinutes')}
+                  description={t('admin.settings.idleLockHint')}
+                  min={idleLockMinutesRange.min}
+                  max={idleLockMinutesRange.max}
+                  decimalScale={1}
+                  step={1}
+                  {...form.getInputProps('idleLockMinutes')}
+                />
+              </Group>
+              <ErrorNotice message={error} />
+              {saved && <Alert color="green">{t('admin.saved')}</Alert>}
+              <Group justify="flex-end">
+                <Button type="submit" size="md" loading={busy}>
+                  {t('common:save')}
+                </Button>
+              </Group>
+            </Stack>
+          </Fieldset>
         </form>
       </Paper>
     </Stack>

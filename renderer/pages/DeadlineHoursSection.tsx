@@ -12,12 +12,17 @@ export function HoursSection(props: { editable: boolean }) {
   const { client } = useSession();
   const { error: loadError, fail } = useLoadError();
   const [saved, setSaved] = useState(false);
+  // Until the stored values arrive the fields stay shut: typing earlier would be overwritten by them.
+  const [loaded, setLoaded] = useState(false);
   const form = useForm({ initialValues: { workingHours: '', dueSoonWorkingDays: 1 as number | string } });
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once; the form object is stable
   useEffect(() => {
     client
       .call('deadlineSettings.get', {})
-      .then((s) => form.setValues({ workingHours: s.workingHours.join('\n'), dueSoonWorkingDays: s.dueSoonWorkingDays }))
+      .then((s) => {
+        form.setValues({ workingHours: s.workingHours.join('\n'), dueSoonWorkingDays: s.dueSoonWorkingDays });
+        setLoaded(true);
+      })
       .catch(fail);
   }, [client, fail]);
   const { onSubmit, error, busy } = useDeskSubmit(
@@ -47,7 +52,7 @@ export function HoursSection(props: { editable: boolean }) {
           description={t('page.hoursHint')}
           autosize
           minRows={2}
-          disabled={!props.editable}
+          disabled={!props.editable || !loaded}
           {...form.getInputProps('workingHours')}
           onChange={(e) => {
             setSaved(false);
@@ -61,11 +66,11 @@ export function HoursSection(props: { editable: boolean }) {
           min={0}
           max={10}
           allowDecimal={false}
-          disabled={!props.editable}
+          disabled={!props.editable || !loaded}
           {...form.getInputProps('dueSoonWorkingDays')}
         />
         <ErrorNotice message={error} />
-        {props.editable && (
+        {props.editable && loaded && (
           <Group>
             <Button type="submit" loading={busy}>
               {t('common:save')}
