@@ -18,10 +18,14 @@ export function DecisionLetter(props: { data: PrintCase; kind: 'declineNotice' |
       </div>
       <div className="meta">
         <span>
-          {t('fields.number')}：<span className="mono">{d.number}</span>
+          {t('fields.number')}
+          {t('colon')}
+          <span className="mono">{d.number}</span>
         </span>
         <span>
-          {t('fields.queryCode')}：<span className="mono">{d.queryCode}</span>
+          {t('fields.queryCode')}
+          {t('colon')}
+          <span className="mono">{d.queryCode}</span>
         </span>
       </div>
       <div className="letter">
@@ -52,10 +56,14 @@ export function DecisionLetter(props: { data: PrintCase; kind: 'declineNotice' |
       </div>
       <div className="signatures">
         <div>
-          {t('letter.received')}：<span className="line" />
+          {t('letter.received')}
+          {t('colon')}
+          <span className="line" />
         </div>
         <div>
-          {t('form.receptionistSignature')}：<span className="line" />
+          {t('form.receptionistSignature')}
+          {t('colon')}
+          <span className="line" />
         </div>
       </div>
     </PrintPage>

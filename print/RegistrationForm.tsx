@@ -31,10 +31,14 @@ export function RegistrationForm(props: { data: PrintCase; t: Translate; lang: s
       </div>
       <div className="meta">
         <span>
-          {t('fields.number')}：<span className="mono">{d.number}</span>
+          {t('fields.number')}
+          {t('colon')}
+          <span className="mono">{d.number}</span>
         </span>
         <span>
-          {t('fields.printedAt')}：{d.printedAt}
+          {t('fields.printedAt')}
+          {t('colon')}
+          {d.printedAt}
         </span>
       </div>
       <table className="form">
@@ -71,14 +75,22 @@ export function RegistrationForm(props: { data: PrintCase; t: Translate; lang: s
       </table>
       <div className="signatures">
         <div>
-          {t('form.complainantSignature')}：<span className="line" />
+          {t('form.complainantSignature')}
+          {t('colon')}
+          <span className="line" />
           <br />
-          {t('form.date')}：<span className="line" />
+          {t('form.date')}
+          {t('colon')}
+          <span className="line" />
         </div>
         <div>
-          {t('form.receptionistSignature')}：<span className="line" />
+          {t('form.receptionistSignature')}
+          {t('colon')}
+          <span className="line" />
           <br />
-          {t('form.date')}：<span className="line" />
+          {t('form.date')}
+          {t('colon')}
+          <span className="line" />
         </div>
       </div>
       <p style={{ marginTop: '6mm', fontSize: '9pt' }}>{t('form.note')}</p>

@@ -15,7 +15,8 @@ export function Slip(props: { data: PrintCase; width: SlipWidth; t: Translate; l
 body { width: ${props.width}mm; padding: 3mm ${narrow ? 2 : 4}mm 6mm; font-size: ${narrow ? 9 : 10.5}pt; line-height: 1.45; }
 .center { text-align: center; }
 .org { font-size: ${narrow ? 11 : 13}pt; font-weight: 700; }
-.title { font-size: ${narrow ? 12 : 14}pt; font-weight: 700; margin: 1mm 0 2mm; letter-spacing: 0.2em; }
+.title { font-size: ${narrow ? 12 : 14}pt; font-weight: 700; margin: 1mm 0 2mm; }
+.title:lang(zh) { letter-spacing: 0.2em; }
 .big { font-size: ${narrow ? 14 : 17}pt; font-weight: 700; }
 .row { display: flex; justify-content: space-between; gap: 2mm; }
 .row > span:first-child { white-space: nowrap; }
@@ -58,7 +59,9 @@ hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
         <span>{d.typeLabel}</span>
       </div>
       <p>
-        {t('fields.subject')}：{d.subject}
+        {t('fields.subject')}
+        {t('colon')}
+        {d.subject}
       </p>
       <hr />
       <div className="row">

@@ -4,7 +4,8 @@ export const a4Css = `
 body { font-size: 11pt; line-height: 1.5; }
 .head { text-align: center; margin-bottom: 4mm; }
 .head .org { font-size: 14pt; font-weight: 700; }
-.head h1 { font-size: 19pt; letter-spacing: 0.3em; margin: 2mm 0; }
+.head h1 { font-size: 19pt; margin: 2mm 0; }
+.head h1:lang(zh) { letter-spacing: 0.3em; }
 .meta { display: flex; justify-content: space-between; margin-bottom: 2mm; }
 table.form { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.form th, table.form td { border: 1px solid #000; padding: 1.6mm 2mm; vertical-align: top; text-align: left; word-break: break-all; }
