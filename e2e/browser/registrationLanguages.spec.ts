@@ -39,7 +39,9 @@ const hanzi = /[\u4e00-\u9fff]/;
 const allowed = /简体中文|繁體中文|急诊科|门诊部|药剂科|设施设备|服务态度|医疗质量|收费|环境卫生|其他|—/g;
 
 async function expectAllEnglish(page: Page, where: string) {
-  const untranslated = (await chromeTexts(page)).filter((t) => hanzi.test(t.replace(allowed, '')));
+  const texts = await chromeTexts(page);
+  expect(texts.length, where).toBeGreaterThan(20);
+  const untranslated = texts.filter((t) => hanzi.test(t.replace(allowed, '')));
   expect(untranslated, where).toEqual([]);
 }
 
