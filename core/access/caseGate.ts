@@ -15,6 +15,7 @@ import { hasCapability } from '../../domain/access/permissions.ts';
 import type { CaseDetail, CaseSummary } from '../../domain/api/views.ts';
 import type { CaseActionType } from '../../domain/cases/caseMachine.ts';
 import type { Complainant } from '../../domain/cases/events.ts';
+import { searchNeedle } from '../../domain/text/searchTerms.ts';
 import { AccessDenied, invalidField } from '../deskError.ts';
 
 /**
@@ -78,9 +79,29 @@ export function actionsFor(user: Actor, row: CaseRow, stateAllows: readonly Case
   return stateAllows.filter((a) => mayActOnCase(user, facts, a).ok);
 }
 
-/** Which cases a list may show the user: never those they are recused from; staff see their departments'. */
-export function viewerScopeOf(user: Actor): CaseViewerScope {
-  return hasCapability(user.roles, 'cases.seeAll') ? { userId: user.id } : { userId: user.id, departmentIds: user.departmentIds };
+/**
+ * Which cases a list may show the user: never those they are recused from; staff see their
+ * departments'. With a search query, a confidential case whose complainant is hidden from
+ * them matches only outside the complainant (the name they cannot see must not find it).
+ */
+export function viewerScopeOf(user: Actor, query?: string): CaseViewerScope {
+  const scope: CaseViewerScope = hasCapability(user.roles, 'cases.seeAll')
+    ? { userId: user.id }
+    : { userId: user.id, departmentIds: user.departmentIds };
+  const needle = query ? searchNeedle(query) : null;
+  if (needle !== null && !hasCapability(user.roles, 'cases.seeConfidentialComplainant')) scope.confidentialNeedle = needle;
+  return scope;
+}
+
+/**
+ * Refuses (audited) a document of a case the user may not open, or one that would put on paper
+ * a confidential complainant hidden from them: the desk prints those.
+ */
+export function assertMayPrintCase(user: Actor, row: CaseRow): void {
+  assertMayViewCase(user, row);
+  if (complainantViewOf(user, caseFactsOf(row)) === 'hidden') {
+    throw new AccessDenied({ key: 'access:denied.printConfidential' }, row.id, 'confidential');
+  }
 }
 
 function maskedComplainant(c: Complainant): Complainant {

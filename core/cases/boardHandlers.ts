@@ -18,7 +18,7 @@ import type { CaseActor } from '../../domain/cases/caseRules.ts';
 import type { RespondedPayload } from '../../domain/cases/events.ts';
 import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import { planSearch } from '../../domain/text/searchTerms.ts';
-import { mayViewRow, presentSummary, viewerScopeOf } from '../access/caseGate.ts';
+import { assertNotRecused, mayViewRow, presentSummary, viewerScopeOf } from '../access/caseGate.ts';
 import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
@@ -55,7 +55,7 @@ function filterOf(input: FilterInput, actor: CaseActor, now: Date, soon: string)
     from: input.from,
     to: input.to,
     search: input.q ? planSearch(input.q) : undefined,
-    viewer: viewerScopeOf(actor),
+    viewer: viewerScopeOf(actor, input.q),
   };
 }
 
@@ -149,6 +149,8 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         detail: JSON.stringify({ number: input.number, matched }),
       });
       if (!matched) throw new DeskError('not_found', { key: 'handling:refusal.inquiryNoMatch' });
+      // The person complained about answers no caller about it (回避): a colleague takes the call.
+      assertNotRecused(actor, row);
       const reply = await lastEventOfType(db, row.id, 'responded');
       const status = row.status as CaseStatus;
       return {

@@ -123,7 +123,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         from: input.from ? new Date(input.from).toISOString() : undefined,
         to: input.to ? new Date(input.to).toISOString() : undefined,
         search: input.q ? planSearch(input.q) : undefined,
-        viewer: viewerScopeOf(user),
+        viewer: viewerScopeOf(user, input.q),
         beforeSeqno,
         dueBefore: await listDueBefore(ctx, input),
         limit: limit + 1,

@@ -1,11 +1,10 @@
 import { findCase } from '../../db/queries/cases.ts';
 import { listDepartments } from '../../db/queries/departments.ts';
 import { countPrints, insertPrint, listCategories } from '../../db/queries/registration.ts';
-import { complainantViewOf } from '../../domain/access/caseAccess.ts';
 import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { renderPrintHtml } from '../../print/renderPrint.tsx';
-import { assertMayViewCase, caseFactsOf } from '../access/caseGate.ts';
+import { assertMayPrintCase } from '../access/caseGate.ts';
 import { mayPrintPersonalData } from '../access/personalDataGate.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { Session } from '../auth/sessions.ts';
@@ -41,14 +40,11 @@ async function caseDocument(
   const { db } = ctx.store;
   const row = await findCase(db, { id: input.caseId });
   if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
-  // A department's handler prints only what they may open; the person complained about nothing (回避).
-  const actor = await actorOf(db, session);
-  assertMayViewCase(actor, row);
-  // Every case document carries the complainant in full: only roles that may print personal data,
-  // and never for someone from whom a confidential case hides the complainant, even as a preview.
-  if (!mayPrintPersonalData(session.user) || complainantViewOf(actor, caseFactsOf(row)) === 'hidden') {
-    throw new AccessDenied({ key: 'access:denied.print' }, row.id, 'print');
-  }
+  // A department's handler prints only what they may open, and not a confidential complainant
+  // hidden from them (even as a preview); the person complained about prints nothing (回避).
+  assertMayPrintCase(await actorOf(db, session), row);
+  // Every case document carries the complainant in full: only roles that may print personal data.
+  if (!mayPrintPersonalData(session.user)) throw new AccessDenied({ key: 'access:denied.print' }, row.id, 'print');
   const detail = await loadCaseDetail(db, row.id, ctx.now());
   const decision = decisionEventOf(detail, input.template);
   if ((input.template === 'declineNotice' || input.template === 'redirectGuidance') && !decision) {

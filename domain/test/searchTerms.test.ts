@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSearch, toBigramDocument, toTrigramDocument } from '../text/searchTerms.ts';
+import { planSearch, searchNeedle, toBigramDocument, toTrigramDocument } from '../text/searchTerms.ts';
 
 describe('search terms', () => {
   it('index overlapping bigrams and each text last character', () => {
@@ -24,5 +24,16 @@ describe('search terms', () => {
 
   it('quote user input so FTS5 syntax in a query is only text', () => {
     expect(planSearch('a"b OR c')).toEqual({ index: 'trigram', match: '"a""borc"' });
+  });
+});
+
+describe('searchNeedle', () => {
+  it('is the query as either index matches it: normalised, and letters and digits only when short', () => {
+    expect(searchNeedle(' 挂号 窗 ')).toBe('挂号窗');
+    expect(searchNeedle('ＡＢc')).toBe('abc');
+    expect(searchNeedle('电-梯')).toBe('电-梯'); // three characters: the trigram index, verbatim
+    expect(searchNeedle('电-')).toBe('电');
+    expect(searchNeedle('梯')).toBe('梯');
+    expect(searchNeedle(' -- ')).toBeNull();
   });
 });

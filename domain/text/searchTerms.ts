@@ -55,3 +55,16 @@ export function planSearch(query: string): SearchPlan {
   if (chars.length === 1) return { index: 'bigram', match: `${quote(chars[0] ?? '')}*` };
   return { index: 'bigram', match: quote(chars.join('')) };
 }
+
+/**
+ * The query as a plain substring of one normalised field (what either index matches), for
+ * checking a match against the case's own fields outside the index: a viewer from whom a
+ * confidential complainant is hidden may find the case by its number, subject or content, but
+ * not by the name or phone the index also holds. Null when the query searches nothing.
+ */
+export function searchNeedle(query: string): string | null {
+  const text = normalise(query);
+  if (Array.from(text).length >= 3) return text;
+  const chars = bigramChars(query);
+  return chars.length === 0 ? null : chars.join('');
+}
