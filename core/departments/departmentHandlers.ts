@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  categoryCodes,
   countActiveChildren,
   departmentExists,
   findReference,
@@ -113,7 +114,10 @@ export function departmentHandlers(ctx: DeskContext): ReferenceHandlers {
     'departments.disable': setDisabled('departments', true),
     'departments.enable': setDisabled('departments', false),
 
-    'categories.list': async (input) => ({ items: (await listReference(db, 'categories', input.includeDisabled ?? false)).map(viewOf) }),
+    'categories.list': async (input) => {
+      const [rows, codes] = await Promise.all([listReference(db, 'categories', input.includeDisabled ?? false), categoryCodes(db)]);
+      return { items: rows.map((r) => ({ ...viewOf(r), code: codes.get(r.id) ?? null })) };
+    },
 
     'categories.create': async (input, call) => {
       const parentId = input.parentId ?? null;

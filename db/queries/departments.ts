@@ -18,6 +18,12 @@ export function listReference(db: Kysely<Database>, table: ReferenceTable, inclu
   return query.orderBy('created_at').orderBy('id').execute();
 }
 
+/** The seeded categories' keys, by id. */
+export async function categoryCodes(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('categories').select(['id', 'code']).where('code', 'is not', null).execute();
+  return new Map(rows.flatMap((r) => (r.code ? [[r.id, r.code] as const] : [])));
+}
+
 export function findReference(db: Kysely<Database>, table: ReferenceTable, id: string) {
   return db.selectFrom(table).select(['id', 'name', 'parent_id', 'disabled']).where('id', '=', id).executeTakeFirst();
 }

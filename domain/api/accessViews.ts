@@ -27,6 +27,8 @@ export interface Category {
   name: string;
   parentId: string | null;
   disabled: boolean;
+  /** The seeded category's key (`attitude`...), so a screen can word it in the reader's language; null for ones added later. */
+  code: string | null;
 }
 
 /** A type, not an interface, so forms can hold it as a plain record of values. */

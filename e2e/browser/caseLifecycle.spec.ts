@@ -225,6 +225,9 @@ test('the board with several cases, and a phone inquiry by number and query code
   const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
   const registered: { id: string; number: string; queryCode: string }[] = [];
   const subjects = ['电梯故障困人', '收费处多收费用', '保洁不及时', '停车场收费争议', '夜间噪音扰民', '护士态度冷淡'];
+  const { items: categories } = await api<{ items: { id: string; code: string | null }[] }>(host.url, 'categories.list', {}, token);
+  const categoryOf = (code: string) => categories.find((c) => c.code === code)?.id;
+  const filedUnder = [categoryOf('facilities'), categoryOf('billing'), categoryOf('hygiene'), categoryOf('billing'), undefined, categoryOf('attitude')];
   for (const [i, subject] of subjects.entries()) {
     const c = await api<{ id: string; number: string; queryCode: string }>(
       host.url,
@@ -236,6 +239,7 @@ test('the board with several cases, and a phone inquiry by number and query code
         subject,
         content: `${subject}，请尽快处理。`,
         severity: i === 0 ? 'urgent' : i === 3 ? 'major' : 'general',
+        ...(filedUnder[i] ? { categoryId: filedUnder[i] } : {}),
       },
       token,
     );
@@ -253,6 +257,17 @@ test('the board with several cases, and a phone inquiry by number and query code
   await expect(page.getByTestId('board-card')).toHaveCount(2);
   await shot(page, 'board-02-search');
   await page.getByRole('searchbox', { name: '搜索' }).fill('');
+  // The category filter lists the desk's categories by name; two cases are filed under billing.
+  await page.getByRole('combobox', { name: '投诉类别' }).click();
+  await page.getByRole('option', { name: '收费问题' }).click();
+  await expect(page.getByTestId('board-card')).toHaveCount(2);
+  await expect(page.getByTestId('board-card').filter({ hasText: '停车场收费争议' })).toBeVisible();
+  await shot(page, 'board-02b-category');
+  await page.getByRole('combobox', { name: '投诉类别' }).click();
+  await page.getByRole('option', { name: '设施设备' }).click();
+  await expect(page.getByTestId('board-card')).toHaveCount(1);
+  await page.locator('[aria-label="清除投诉类别"]').click();
+  await expect(page.getByTestId('board-card')).toHaveCount(6);
   await page.getByText('全部列表').click();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '已受理，已转责任部门' }).click();

@@ -2,6 +2,7 @@ import { Chip, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSort } from '../../domain/api/handlingSchemas.ts';
 import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../domain/cases/vocabulary.ts';
+import { categoryOptions } from './categoryOptions.ts';
 import type { Directory } from './useDirectory.ts';
 
 export interface BoardFilterValues {
@@ -9,6 +10,7 @@ export interface BoardFilterValues {
   status: CaseStatus | null;
   mine: boolean;
   departmentId: string | null;
+  categoryId: string | null;
   severity: Severity | null;
   channel: Channel | null;
   overdue: boolean;
@@ -23,6 +25,7 @@ export const emptyFilters: BoardFilterValues = {
   status: null,
   mine: false,
   departmentId: null,
+  categoryId: null,
   severity: null,
   channel: null,
   overdue: false,
@@ -43,6 +46,7 @@ export function filterInput(f: BoardFilterValues, query: string) {
     ...(f.status ? { statuses: [f.status] } : {}),
     ...(f.mine ? { mine: true } : {}),
     ...(f.departmentId ? { departmentId: f.departmentId } : {}),
+    ...(f.categoryId ? { categoryId: f.categoryId } : {}),
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.channel ? { channel: f.channel } : {}),
     ...(f.overdue ? { overdue: true } : {}),
@@ -58,7 +62,7 @@ export function BoardFilters(props: {
   directory: Directory;
   withSort: boolean;
 }) {
-  const { t } = useTranslation('handling');
+  const { t, i18n } = useTranslation('handling');
   const v = props.value;
   const set = (patch: Partial<BoardFilterValues>) => props.onChange({ ...v, ...patch });
   return (
@@ -88,6 +92,17 @@ export function BoardFilters(props: {
         value={v.departmentId}
         onChange={(departmentId) => set({ departmentId })}
         w={150}
+      />
+      <Select
+        aria-label={t('board.category')}
+        placeholder={t('board.category')}
+        clearable
+        clearButtonProps={{ 'aria-label': t('board.clearCategory') }}
+        searchable
+        data={categoryOptions(props.directory.categories, t, i18n)}
+        value={v.categoryId}
+        onChange={(categoryId) => set({ categoryId })}
+        w={170}
       />
       <Select
         aria-label={t('board.severity')}
