@@ -227,7 +227,14 @@ test('the board with several cases, and a phone inquiry by number and query code
   const subjects = ['电梯故障困人', '收费处多收费用', '保洁不及时', '停车场收费争议', '夜间噪音扰民', '护士态度冷淡'];
   const { items: categories } = await api<{ items: { id: string; code: string | null }[] }>(host.url, 'categories.list', {}, token);
   const categoryOf = (code: string) => categories.find((c) => c.code === code)?.id;
-  const filedUnder = [categoryOf('facilities'), categoryOf('billing'), categoryOf('hygiene'), categoryOf('billing'), undefined, categoryOf('attitude')];
+  const filedUnder = [
+    categoryOf('facilities'),
+    categoryOf('billing'),
+    categoryOf('hygiene'),
+    categoryOf('billing'),
+    undefined,
+    categoryOf('attitude'),
+  ];
   for (const [i, subject] of subjects.entries()) {
     const c = await api<{ id: string; number: string; queryCode: string }>(
       host.url,
