@@ -24,6 +24,7 @@ import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
 import { asStorageError, storageProblemOf } from './backup/storageErrors.ts';
 import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
+import { caseSettingsHandlers } from './cases/caseSettingsHandlers.ts';
 import { dataHandlers } from './data/dataHandlers.ts';
 import { deadlineHandlers } from './deadlines/deadlineHandlers.ts';
 import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
@@ -167,6 +168,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...authHandlers(ctx),
       ...caseHandlers(ctx),
       ...boardHandlers(ctx),
+      ...caseSettingsHandlers(ctx),
       ...departmentHandlers(ctx),
       ...userHandlers(ctx),
       ...settingsHandlers(ctx),

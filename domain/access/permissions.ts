@@ -105,6 +105,9 @@ const methodRules = {
   'policies.reset': { who: adminOnly },
   'deadlineSettings.get': { who: 'signedIn' },
   'deadlineSettings.update': { who: adminOnly },
+  'caseSettings.get': { who: 'signedIn' },
+  // The review window is a handling policy: supervisors own it, as they own overrides and extensions.
+  'caseSettings.update': { who: ['supervisor'] },
   'reports.onTime': { who: overseers },
   'reports.summary': { who: analysts },
   'reports.repeats': { who: analysts },

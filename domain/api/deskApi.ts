@@ -36,7 +36,7 @@ import {
   policyUpdateInput,
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
-import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
+import { boardInput, browseCasesInput, caseHandlersInput, caseSettingsInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import { printRenderInput } from './printSchemas.ts';
 import {
   addAttachmentsInput,
@@ -75,6 +75,7 @@ import type {
   CaseHandlerOption,
   CaseInbox,
   CaseInquiry,
+  CaseSettingsView,
   CaseSummary,
   ChainCheck,
   Department,
@@ -128,6 +129,8 @@ export const deskMethods = {
   'policies.reset': { input: emptyInput, session: true },
   'deadlineSettings.get': { input: emptyInput, session: true },
   'deadlineSettings.update': { input: deadlineSettingsInput, session: true },
+  'caseSettings.get': { input: emptyInput, session: true },
+  'caseSettings.update': { input: caseSettingsInput, session: true },
   'reports.onTime': { input: onTimeReportInput, session: true },
   'reports.summary': { input: reportRangeInput, session: true },
   'reports.repeats': { input: repeatsInput, session: true },
@@ -210,6 +213,8 @@ export interface DeskOutputs {
   'policies.reset': Record<string, never>;
   'deadlineSettings.get': { workingHours: string[]; dueSoonWorkingDays: number };
   'deadlineSettings.update': Record<string, never>;
+  'caseSettings.get': CaseSettingsView;
+  'caseSettings.update': CaseSettingsView;
   'reports.onTime': OnTimeReport;
   'reports.summary': ReportSummary;
   'reports.repeats': { items: RepeatComplainant[] };

@@ -81,6 +81,8 @@ policies.update         .   .   .   .   x   .
 policies.reset          .   .   .   .   x   .
 deadlineSettings.get    S   S   S   S   S   .
 deadlineSettings.update .   .   .   .   x   .
+caseSettings.get        S   S   S   S   S   .
+caseSettings.update     .   .   x   .   .   .
 reports.onTime          .   .   x   x   x   .
 reports.summary         .   .   x   x   .   .
 reports.repeats         .   .   x   x   .   .

@@ -293,3 +293,37 @@ test('the board with several cases, and a phone inquiry by number and query code
   await expect(page.getByTestId('inquiry-answer')).toContainText('已登记，待受理');
   await shot(page, 'inquiry-01-answer');
 });
+
+test('a supervisor sets the review window; a bad value is refused at the field and nothing is saved', async ({ page }) => {
+  await page.goto(host.url);
+  // A handler has no settings to change here: the page is not in their navigation.
+  await signInAs(page, 'han');
+  await expect(page.getByRole('link', { name: '时限与日历' })).toHaveCount(0);
+  await signInAs(page, 'sup');
+  await page.getByRole('link', { name: '时限与日历' }).click();
+  await expect(page.getByRole('tab', { name: '复核期限' })).toHaveAttribute('aria-selected', 'true');
+  const field = page.getByRole('textbox', { name: '复核申请期限' });
+  await expect(field).toHaveValue('30 天');
+  await field.fill('0');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('不能小于 1')).toBeVisible();
+  await shot(page, 'settings-01-review-window-refused');
+  await field.fill('400');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('不能大于 365')).toBeVisible();
+  await page.reload();
+  await expect(field).toHaveValue('30 天');
+  await field.fill('15');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await shot(page, 'settings-02-review-window-saved');
+  await page.reload();
+  await expect(field).toHaveValue('15 天');
+  // The deadline rules on the same page stay the administrator's.
+  await page.getByRole('tab', { name: '工作时间与提醒' }).click();
+  await expect(page.getByText('只有管理员可以修改这些设置。')).toBeVisible();
+  await page.getByRole('tab', { name: '复核期限' }).click();
+  await field.fill('30');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+});

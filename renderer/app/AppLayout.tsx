@@ -18,16 +18,18 @@ const pages = [
   { to: '/cases', key: 'nav.cases', needs: 'cases.list' },
   { to: '/reports', key: 'nav.reports', needs: 'reports.summary' },
   { to: '/backup', key: 'backup:nav', needs: 'backup.configure' },
-  { to: '/settings/deadlines', key: 'nav.deadlineSettings', needs: 'policies.update' },
+  // Administrators set deadlines and the calendar; supervisors the review window on the same page.
+  { to: '/settings/deadlines', key: 'nav.deadlineSettings', needs: ['policies.update', 'caseSettings.update'] },
   { to: '/settings/desk', key: 'registration:settings.title', needs: 'settings.updateDesk' },
-] as const satisfies readonly { to: string; key: string; needs: DeskMethod }[];
+] as const satisfies readonly { to: string; key: string; needs: DeskMethod | readonly DeskMethod[] }[];
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { user, orgName, signOut, lock } = useSession();
   // The matrix decides what a role may call; the navigation only leaves out what would be refused.
-  const visible = <P extends { needs: DeskMethod }>(list: readonly P[]) => list.filter((p) => mayCall(user.roles, p.needs));
+  const visible = <P extends { needs: DeskMethod | readonly DeskMethod[] }>(list: readonly P[]) =>
+    list.filter((p) => (typeof p.needs === 'string' ? [p.needs] : p.needs).some((m) => mayCall(user.roles, m)));
   const location = useLocation();
   const inboxCount = useInboxCount(location.pathname);
   return (
