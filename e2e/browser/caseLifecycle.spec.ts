@@ -327,3 +327,43 @@ test('a supervisor sets the review window; a bad value is refused at the field a
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
 });
+
+test('a department handler never finds a confidential complainant: not by name in search, not on the case page or its prints', async ({
+  page,
+}) => {
+  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
+  const outpatient = items.find((d) => d.name === '门诊部');
+  const c = await api<{ id: string; number: string }>(
+    host.url,
+    'cases.register',
+    {
+      type: 'complaint',
+      channel: 'walkIn',
+      complainant: { name: '欧阳娜娜', phone: '13911112222' },
+      subject: '输液室穿刺失败',
+      content: '输液时多次穿刺失败，护士没有请人协助。',
+      confidential: true,
+    },
+    token,
+  );
+  await api(host.url, 'cases.act', { id: c.id, action: { type: 'accept', departmentId: outpatient?.id } }, token);
+  await page.goto(host.url);
+  await signInAs(page, 'han');
+  await page.getByRole('link', { name: '看板', exact: true }).click();
+  const search = page.getByRole('searchbox', { name: '搜索' });
+  await search.fill('穿刺');
+  await expect(page.getByTestId('board-card').filter({ hasText: c.number })).toBeVisible();
+  await expect(page.getByTestId('board-card').filter({ hasText: c.number })).not.toContainText('欧阳');
+  await search.fill('欧阳');
+  await expect(page.getByTestId('board-card').filter({ hasText: c.number })).toHaveCount(0);
+  await search.fill('13911112222');
+  await expect(page.getByTestId('board-card').filter({ hasText: c.number })).toHaveCount(0);
+  await shot(page, 'confidential-01-handler-search-by-name');
+  await search.fill('穿刺');
+  await page.getByTestId('board-card').filter({ hasText: c.number }).click();
+  await expect(page.getByTestId('complainant-hidden')).toBeVisible();
+  await expect(page.getByTestId('case-prints')).toHaveText('这是保密投诉，投诉人信息只有受理台可见，其文书请由受理台打印。');
+  await expect(page.getByRole('button', { name: '打印登记表' })).toHaveCount(0);
+  await shot(page, 'confidential-02-handler-case-page');
+});

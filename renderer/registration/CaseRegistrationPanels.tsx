@@ -90,13 +90,20 @@ export function CaseDecisionAndPrints(props: {
           onPrint={setPreview}
         />
       )}
-      <Group data-testid="case-prints">
-        {templates.map((tpl) => (
-          <Button key={tpl} variant="light" onClick={() => setPreview(tpl)}>
-            {t(`print.${tpl}`)}
-          </Button>
-        ))}
-      </Group>
+      {d.complainantHidden ? (
+        // The core refuses these documents to whoever may not see the complainant they carry.
+        <Text c="dimmed" data-testid="case-prints">
+          {t('access:denied.printConfidential')}
+        </Text>
+      ) : (
+        <Group data-testid="case-prints">
+          {templates.map((tpl) => (
+            <Button key={tpl} variant="light" onClick={() => setPreview(tpl)}>
+              {t(`print.${tpl}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
       <PrintPreview request={preview ? { template: preview, caseId: d.id } : null} onClose={() => setPreview(null)} />
     </>
   );
