@@ -1,5 +1,5 @@
 import type { AnalysisReport } from '../domain/api/reportViews.ts';
-import { breakdowns, type FigureLine, figureLines, groupLabel, periodTitle, type Translate } from '../domain/reports/analysisRows.ts';
+import { analysisHeading, breakdowns, type FigureLine, figureLines, groupLabel, type Translate } from '../domain/reports/analysisRows.ts';
 import { HorizontalBars, TimeBars } from './svgCharts.tsx';
 
 const deskTimeZone = 'Asia/Shanghai';
@@ -51,7 +51,7 @@ function formatValue(v: number | null, unit: FigureLine['unit'], lang: string, s
  */
 export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; lang: string }) {
   const { report, t, lang } = props;
-  const title = `${periodTitle(report, t)}${t('analysis.title')}`;
+  const title = analysisHeading(report, t);
   const lines = figureLines(report, t);
   const lastDay = localDate(new Date(Date.parse(report.range.to) - 1).toISOString());
   const groups = breakdowns(report, t);
@@ -68,7 +68,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
           <div className="org">{report.orgName}</div>
           <h1>{title}</h1>
           <div className="meta">
-            {t('analysis.range')}：{localDate(report.range.from)} – {lastDay}　
+            {t('labelled', { label: t('analysis.range'), value: `${localDate(report.range.from)} – ${lastDay}` })}　
             {t('analysis.generatedAt', { at: localDate(report.generatedAt) })}
           </div>
         </div>

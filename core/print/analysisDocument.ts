@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access/caseAccess.ts';
 import type { Translate } from '../../domain/reports/analysisRows.ts';
-import { periodKey, periodTitle } from '../../domain/reports/analysisRows.ts';
+import { analysisHeading, periodKey } from '../../domain/reports/analysisRows.ts';
 import type { PeriodRef } from '../../domain/reports/periods.ts';
 import { pickLanguage } from '../../locales/resources.ts';
 import { renderAnalysisHtml } from '../../print/renderAnalysis.tsx';
@@ -31,6 +31,6 @@ export async function analysisDocument(
     caseId: null,
     auditDetail: { period: key },
     pageSize: a4,
-    render: () => ({ html: renderAnalysisHtml(report, t, lang), title: `${periodTitle(report, t)}${t('analysis.title')}` }),
+    render: () => ({ html: renderAnalysisHtml(report, t, lang), title: analysisHeading(report, t) }),
   };
 }

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { AnalysisReport, ExportedFile } from '../../domain/api/reportViews.ts';
-import { breakdowns, type FigureLine, figureLines, groupLabel, periodTitle, type Translate } from '../../domain/reports/analysisRows.ts';
+import {
+  analysisHeading,
+  breakdowns,
+  type FigureLine,
+  figureLines,
+  groupLabel,
+  type Translate,
+} from '../../domain/reports/analysisRows.ts';
 import { translatorFor } from '../translate.ts';
 
 const deskTimeZone = 'Asia/Shanghai';
@@ -149,7 +156,7 @@ async function workbook(report: AnalysisReport, t: Translate, locale: string | u
     pageSetup: { paperSize: 9, orientation: 'portrait' },
   });
   summary.columns = [{ width: 28 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 16 }, { width: 12 }];
-  summary.addRow([`${report.orgName} ${periodTitle(report, t)}${t('analysis.title')}`]).font = { bold: true, size: 14 };
+  summary.addRow([`${report.orgName} ${analysisHeading(report, t)}`]).font = { bold: true, size: 14 };
   summary.addRow([t('analysis.range'), rangeText(report.range)]);
   summary.addRow([t('analysis.generatedAtLabel'), localDateTime(report.generatedAt, locale)]);
   summary.addRow([]);
@@ -212,7 +219,7 @@ function csv(report: AnalysisReport, t: Translate): Buffer {
   const lines: string[] = [];
   const put = (cells: (string | number | null)[]) =>
     lines.push(cells.map((c) => `"${(c === null ? '' : typeof c === 'number' ? String(c) : c).replaceAll('"', '""')}"`).join(','));
-  put([`${report.orgName} ${periodTitle(report, t)}${t('analysis.title')}`]);
+  put([`${report.orgName} ${analysisHeading(report, t)}`]);
   put([t('analysis.range'), rangeText(report.range)]);
   put([]);
   put([

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportGroupRow } from '../../domain/api/reportViews.ts';
 import { type Figures, figuresOf, zeroCounts } from '../../domain/reports/figures.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
-import type { Range } from '../../domain/reports/periods.ts';
+import { type Range, timeBucketKeys } from '../../domain/reports/periods.ts';
 
 /** Figures of the cases received in a range (one row, or zero counts when there are none). */
 export async function figuresFor(
@@ -44,8 +44,14 @@ export async function groupsFor(
     label: group === 'respondentPerson' ? r.key : r.key === null ? null : (names.get(r.key) ?? null),
     figures: figuresOf(r.counts),
   }));
-  // Time buckets read best in order; everything else biggest first (as the SQL sorts them).
-  if (group === 'day' || group === 'week' || group === 'month') rowsOut.sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  // Time buckets read best in order, quiet ones as zero; everything else biggest first (as the SQL sorts them).
+  if (group === 'day' || group === 'week' || group === 'month') {
+    const seen = new Set(rowsOut.map((r) => r.key));
+    for (const key of timeBucketKeys(range, group, utcOffsetMinutes) ?? []) {
+      if (!seen.has(key)) rowsOut.push({ key, label: null, figures: figuresOf(zeroCounts()) });
+    }
+    rowsOut.sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  }
   return rowsOut;
 }
 

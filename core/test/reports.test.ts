@@ -58,8 +58,26 @@ describe('reports.summary on a hand-counted dataset', () => {
           g.figures.counts.registered,
         ]),
       );
-    expect(await counts('day')).toEqual({ '2025-11-03': 1, '2025-11-04': 1, '2025-11-05': 1, '2025-11-10': 1, '2025-11-20': 1 });
-    expect(await counts('week')).toEqual({ '2025-11-03': 3, '2025-11-10': 1, '2025-11-17': 1 });
+    // Every day of November, the quiet ones as zero.
+    const days = await counts('day');
+    expect(Object.keys(days)).toHaveLength(30);
+    expect(Object.keys(days)[0]).toBe('2025-11-01');
+    expect(Object.keys(days).at(-1)).toBe('2025-11-30');
+    expect(Object.fromEntries(Object.entries(days).filter(([, n]) => n > 0))).toEqual({
+      '2025-11-03': 1,
+      '2025-11-04': 1,
+      '2025-11-05': 1,
+      '2025-11-10': 1,
+      '2025-11-20': 1,
+    });
+    // Weeks from the Monday on or before the 1st (27 October) to the one holding the 30th (24 November).
+    expect(Object.entries(await counts('week'))).toEqual([
+      ['2025-10-27', 0],
+      ['2025-11-03', 3],
+      ['2025-11-10', 1],
+      ['2025-11-17', 1],
+      ['2025-11-24', 0],
+    ]);
     expect(await counts('channel')).toEqual({ walkIn: 2, phone: 2, wechat: 1 });
     expect(await counts('type')).toEqual({ complaint: 3, suggestion: 1, helpRequest: 1 });
     expect(await counts('department')).toEqual({ [outpatient]: 2, [billing]: 1, none: 2 });
@@ -96,6 +114,7 @@ describe('reports.summary on a hand-counted dataset', () => {
     expect(q4.trend.rows.map((r) => [r.key, r.figures.counts.registered])).toEqual([
       ['2025-10', 1],
       ['2025-11', 5],
+      ['2025-12', 0],
     ]);
     expect(await desk.raw('reports.analysis', { period: { kind: 'quarter', year: 2025, index: 5 } })).toMatchObject({
       ok: false,

@@ -81,5 +81,9 @@ export function periodTitle(report: AnalysisReport, t: Translate): string {
   return t(`analysis.periodLabel.${kind}`, { year, index });
 }
 
+/** The report's heading: 2025年11月投诉情况分析, Complaint analysis 2025-11. */
+export const analysisHeading = (report: Pick<AnalysisReport, 'period'>, t: Translate) =>
+  t('heading', { period: periodTitle(report as AnalysisReport, t) });
+
 /** `month:2025-11`, the key a corrective action raised from an analysis points back to. */
 export const periodKey = (p: AnalysisReport['period']) => `${p.kind}:${p.year}-${p.index}`;

@@ -78,3 +78,32 @@ export function periodContaining(kind: AnalysisPeriod, date: string): PeriodRef 
   const month = Number(date.slice(5, 7));
   return { kind, year, index: Math.floor((month - 1) / monthsOf[kind]) + 1 };
 }
+
+/** More buckets than this are not filled in: a trend over years reads by month anyway. */
+const maxFilledBuckets = 400;
+
+/**
+ * Every day (`2025-11-03`), week (its Monday) or month (`2025-11`) bucket a range touches, in
+ * order, so a trend shows quiet days as zero instead of leaving them out; null beyond
+ * `maxFilledBuckets`. The keys are those the store's grouping writes (db/queries/reports.ts).
+ */
+export function timeBucketKeys(range: Range, bucket: 'day' | 'week' | 'month', utcOffsetMinutes: number): string[] | null {
+  const first = localDateOf(range.from, utcOffsetMinutes);
+  const last = localDateOf(new Date(Date.parse(range.to) - 1), utcOffsetMinutes);
+  if (last < first) return [];
+  const keys: string[] = [];
+  if (bucket === 'month') {
+    for (let m = first.slice(0, 7); m <= last.slice(0, 7); m = monthStart(Number(m.slice(0, 4)), Number(m.slice(5, 7)) + 1).slice(0, 7)) {
+      keys.push(m);
+      if (keys.length > maxFilledBuckets) return null;
+    }
+    return keys;
+  }
+  const weekday = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const start = bucket === 'week' ? addCalendarDays(first, -weekday) : first;
+  for (let d = start; d <= last; d = addCalendarDays(d, bucket === 'week' ? 7 : 1)) {
+    keys.push(d);
+    if (keys.length > maxFilledBuckets) return null;
+  }
+  return keys;
+}

@@ -4,7 +4,7 @@ import { createWorkingCalendar } from '../deadlines/workingCalendar.ts';
 import { applyFactEvent, type Clock, clocks, emptyFacts, factsOf } from '../reports/caseFacts.ts';
 import { countCohort, figuresOf, type ReportCase, repeatIds } from '../reports/figures.ts';
 import { handlingWorkingDays } from '../reports/handlingTime.ts';
-import { periodRange, previousPeriod, samePeriodLastYear, spanRange } from '../reports/periods.ts';
+import { periodRange, previousPeriod, samePeriodLastYear, spanRange, timeBucketKeys } from '../reports/periods.ts';
 
 const calendar = createWorkingCalendar({
   coveredYears: [2025, 2026],
@@ -238,5 +238,22 @@ describe('periods', () => {
       to: '2025-11-10T16:00:00.000Z',
     });
     expect(spanRange('month', new Date('2025-11-09T20:00:00Z'), 480).from).toBe('2025-10-31T16:00:00.000Z');
+  });
+});
+
+describe('time buckets of a trend', () => {
+  const december = periodRange({ kind: 'month', year: 2025, index: 12 }, 480);
+  it('lists every day, Monday and month the range touches, in desk time', () => {
+    const days = timeBucketKeys(december, 'day', 480) ?? [];
+    expect([days.length, days[0], days.at(-1)]).toEqual([31, '2025-12-01', '2025-12-31']);
+    expect(timeBucketKeys(december, 'week', 480)).toEqual(['2025-12-01', '2025-12-08', '2025-12-15', '2025-12-22', '2025-12-29']);
+    const winter = { from: december.from, to: periodRange({ kind: 'month', year: 2026, index: 2 }, 480).to };
+    expect(timeBucketKeys(winter, 'month', 480)).toEqual(['2025-12', '2026-01', '2026-02']);
+  });
+
+  it('gives up on more buckets than a chart can show', () => {
+    const decade = { from: periodRange({ kind: 'year', year: 2016, index: 1 }, 480).from, to: december.to };
+    expect(timeBucketKeys(decade, 'day', 480)).toBeNull();
+    expect(timeBucketKeys(decade, 'month', 480)).toHaveLength(120);
   });
 });

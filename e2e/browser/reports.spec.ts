@@ -158,6 +158,23 @@ test('the supervisor reads the dashboard and opens the cases behind a slice', as
   await bars.first().click();
   await expect(page.getByTestId('case-list-filters')).toContainText('门诊部');
   await expect(page.getByRole('row')).toHaveCount(4);
+
+  // The same in English: the dashboard, and the analysis of this month printed in the reader's language.
+  await page.getByRole('combobox', { name: '语言' }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByTestId('stat-registered')).toContainText('6');
+  await expect(page.getByTestId('repeats')).toContainText('张三');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  await shot(page, 'reports-06-dashboard-en');
+  await page.getByRole('tab', { name: 'Complaint analysis' }).click();
+  await page.getByRole('combobox', { name: 'Period', exact: true }).click();
+  await page.getByRole('option', { name: `${deskMonth.slice(0, 4)}-${Number(deskMonth.slice(5))}`, exact: true }).click();
+  await expect(page.getByTestId('analysis-figures').getByRole('row', { name: /Registered/ })).toContainText('6');
+  await shot(page, 'reports-07-analysis-en');
+  await page.getByRole('button', { name: 'Print (A4)' }).click();
+  await expect(page.frameLocator('[data-testid="print-frame"]').getByRole('heading', { name: /analysis/i })).toBeVisible();
+  await shot(page, 'reports-08-analysis-print-preview-en');
 });
 
 test('performance and corrective actions', async ({ page }) => {

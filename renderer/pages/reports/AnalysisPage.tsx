@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { mayCall } from '../../../domain/access/permissions.ts';
 import type { AnalysisReport } from '../../../domain/api/reportViews.ts';
 import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
-import { breakdowns, figureLines, groupLabel, periodKey, periodTitle, type Translate } from '../../../domain/reports/analysisRows.ts';
+import { analysisHeading, breakdowns, figureLines, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
 import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
 import { DeskCallError } from '../../api/deskClient.ts';
 import { useSession } from '../../app/deskSession.tsx';
@@ -77,7 +77,7 @@ export function AnalysisPage() {
   return (
     <Stack>
       <Title order={1} size="h2">
-        {report ? `${periodTitle(report, tr)}${t('analysis.title')}` : t('nav.analysis')}
+        {report ? analysisHeading(report, tr) : t('nav.analysis')}
       </Title>
       <ReportsTabs />
       <Group align="flex-end">
@@ -129,8 +129,10 @@ export function AnalysisPage() {
       {report && (
         <>
           <Text c="dimmed">
-            {t('analysis.range')}：{formatDate(report.range.from, lang)} –{' '}
-            {formatDate(new Date(Date.parse(report.range.to) - 1).toISOString(), lang)}
+            {t('labelled', {
+              label: t('analysis.range'),
+              value: `${formatDate(report.range.from, lang)} – ${formatDate(new Date(Date.parse(report.range.to) - 1).toISOString(), lang)}`,
+            })}
           </Text>
           <Card withBorder>
             <Table striped data-testid="analysis-figures">

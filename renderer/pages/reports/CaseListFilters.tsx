@@ -63,11 +63,11 @@ export function CaseListFilters(props: { params: URLSearchParams }) {
       case 'severity':
         return t(`cases:severities.${value}`);
       case 'departmentId':
-        return `${t('columns.department')}：${departmentName(String(value))}`;
+        return t('labelled', { label: t('columns.department'), value: departmentName(String(value)) });
       case 'respondentDepartmentId':
-        return `${t('charts.topDepartments')}：${departmentName(String(value))}`;
+        return t('labelled', { label: t('charts.topDepartments'), value: departmentName(String(value)) });
       case 'respondentPerson':
-        return `${t('charts.topPersons')}：${value}`;
+        return t('labelled', { label: t('charts.topPersons'), value: String(value) });
       case 'overdue':
         return t('figures.overdue');
       case 'from':

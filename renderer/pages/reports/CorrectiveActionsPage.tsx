@@ -98,22 +98,23 @@ export function CorrectiveActionsPage() {
                       {a.measure}
                       {a.training && (
                         <Text size="sm" c="dimmed">
-                          {t('actions.training')}：{a.training}
+                          {t('labelled', { label: t('actions.training'), value: a.training })}
                         </Text>
                       )}
                       {a.implementation && (
                         <Text size="sm" c="dimmed">
-                          {t('actions.implementation')}：{a.implementation}
+                          {t('labelled', { label: t('actions.implementation'), value: a.implementation })}
                         </Text>
                       )}
                       {a.verification && (
                         <Text size="sm" c="dimmed">
-                          {t('actions.verification')}：{a.verification}（
-                          {t('actions.verifiedBy', {
-                            name: a.verifiedByName ?? '',
-                            at: a.verifiedAt ? formatDateTime(a.verifiedAt, i18n.language) : '',
+                          {t('aside', {
+                            text: t('labelled', { label: t('actions.verification'), value: a.verification }),
+                            note: t('actions.verifiedBy', {
+                              name: a.verifiedByName ?? '',
+                              at: a.verifiedAt ? formatDateTime(a.verifiedAt, i18n.language) : '',
+                            }),
                           })}
-                          ）
                         </Text>
                       )}
                     </Table.Td>
