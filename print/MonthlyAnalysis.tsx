@@ -13,6 +13,7 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "M
 .head .org { font-size: 13pt; font-weight: 700; }
 .head h1 { font-size: 18pt; margin: 1mm 0 1mm; letter-spacing: 0.1em; }
 .head .meta { color: #333; }
+.head .meta .gap { margin-left: 6mm; }
 h2 { font-size: 12.5pt; margin: 5mm 0 2mm; border-left: 3pt solid #1c7ed6; padding-left: 2mm; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 3mm 0 1mm; page-break-after: avoid; }
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
@@ -68,8 +69,8 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
           <div className="org">{report.orgName}</div>
           <h1>{title}</h1>
           <div className="meta">
-            {t('labelled', { label: t('analysis.range'), value: `${localDate(report.range.from)} – ${lastDay}` })}　
-            {t('analysis.generatedAt', { at: localDate(report.generatedAt) })}
+            <span>{t('labelled', { label: t('analysis.range'), value: `${localDate(report.range.from)} – ${lastDay}` })}</span>
+            <span className="gap">{t('analysis.generatedAt', { at: localDate(report.generatedAt) })}</span>
           </div>
         </div>
 
