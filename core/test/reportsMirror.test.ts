@@ -111,7 +111,12 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     meet.run(t('2025-11-07'), null, ids[0], 'resolve');
     meet.run(t('2025-11-06'), null, ids[1], 'acknowledge');
     meet.run(t('2025-11-21'), t('2025-11-20'), ids[1], 'resolve');
+    // Closing meets every clock still running (as the deadline engine folds a close).
     meet.run(t('2025-11-07'), null, ids[2], 'acknowledge');
+    meet.run(t('2025-11-08'), null, ids[2], 'feedback');
+    meet.run(t('2025-11-09'), null, ids[2], 'resolve');
+    meet.run(t('2025-11-11'), null, ids[4], 'acknowledge');
+    meet.run(t('2025-11-11'), null, ids[4], 'feedback');
     meet.run(t('2025-11-11'), null, ids[4], 'resolve');
     // Breached, then extended past now and still running: late already, though not yet due again.
     write

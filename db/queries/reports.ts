@@ -1,7 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { caseStatuses } from '../../domain/cases/vocabulary.ts';
 import type { FigureCounts } from '../../domain/reports/figures.ts';
 import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
+import { isOpenStatus } from '../../domain/reports/workload.ts';
 import type { Database } from '../schema.ts';
 
 /**
@@ -147,10 +149,10 @@ export async function cohortCounts(
   }));
 }
 
-const openStatuses = sql`c.status NOT IN ('declined', 'closed', 'archived')`;
-const overdueAt = (at: string) => sql`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id AND k.met_at IS NULL AND k.due < ${at})`;
-const dueSoonBy = (soon: string) =>
-  sql`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id AND k.met_at IS NULL AND k.paused_since IS NULL AND k.due <= ${soon})`;
+// Listed, not negated: `status IN (...)` reads the open part of the status index only, where
+// `NOT IN` scanned the whole index (every case ever closed) on each dashboard call.
+const openStatusList = caseStatuses.filter(isOpenStatus);
+const openStatuses = sql`c.status IN (${sql.join(openStatusList)})`;
 
 /**
  * Open cases now, and of them the overdue (a clock still running past its deadline) and the
@@ -162,12 +164,22 @@ export async function openWorkload(
   now: string,
   soon: string,
 ): Promise<{ open: number; overdue: number; dueSoon: number }> {
+  // Every act that ends a case meets all its clocks (domain/deadlines/caseClocks.ts clockMetBy),
+  // so a running clock is an open case's: overdue and due soon are read from the partial index
+  // of running clocks alone, and cost what the open work costs, not the history of closed cases.
   const result = await sql<{ open: number; overdue: number; due_soon: number }>`
-    SELECT count(*) AS open,
-      total(${overdueAt(now)}) AS overdue,
-      total(NOT ${overdueAt(now)} AND ${dueSoonBy(soon)}) AS due_soon
-    FROM cases c
-    WHERE ${openStatuses}`.execute(db);
+    WITH running AS (
+      SELECT k.case_id,
+        max(k.due < ${now}) AS overdue,
+        max(k.paused_since IS NULL AND k.due <= ${soon}) AS soon
+      FROM case_clocks k INDEXED BY case_clocks_running
+      WHERE k.met_at IS NULL
+      GROUP BY k.case_id
+    )
+    SELECT (SELECT count(*) FROM cases c WHERE ${openStatuses}) AS open,
+      total(r.overdue) AS overdue,
+      total(NOT r.overdue AND r.soon) AS due_soon
+    FROM running r`.execute(db);
   const row = result.rows[0];
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.due_soon ?? 0 };
 }
