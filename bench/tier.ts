@@ -332,8 +332,7 @@ async function measureReads(
     (i) => {
       const range = monthRange(months[i % months.length] as string);
       return Promise.all([
-        bench.call('reports.summary', range),
-        ...breakdowns.map((groupBy) => bench.call('reports.summary', { ...range, groupBy })),
+        bench.call('reports.summary', { ...range, breakdowns: [...breakdowns] }),
         bench.call('reports.summary', { ...range, groupBy: 'day' }),
         bench.call('reports.repeats', { ...range, limit: 8 }),
       ]);
@@ -341,7 +340,7 @@ async function measureReads(
     1,
   );
   add({
-    metric: 'dashboard, one month as the page asks it: reports.summary, 7 breakdowns, daily trend, reports.repeats',
+    metric: 'dashboard, one month as the page asks it: reports.summary with 7 breakdowns, the daily trend, reports.repeats',
     value: dashboard,
     target: targets.monthly,
   });

@@ -6,12 +6,13 @@ import type { AnalysisReport, ReportCaseLine } from '../../domain/api/reportView
 import type { CaseStatus, Severity } from '../../domain/cases/vocabulary.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import type { Clock } from '../../domain/reports/caseFacts.ts';
+import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { type PeriodRef, periodRange, previousPeriod, samePeriodLastYear } from '../../domain/reports/periods.ts';
 import { type PersonalDataOutlet, presentComplainantContact } from '../access/caseGate.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { loadSettings } from '../settings.ts';
 import { correctiveActionOf } from './correctiveActionViews.ts';
-import { figuresFor, groupsFor } from './reportData.ts';
+import { breakdownsFor, figuresFor } from './reportData.ts';
 
 const listLimit = 200;
 
@@ -35,8 +36,16 @@ export async function buildAnalysis(
   const range = periodRange(period, offset);
   const previousRange = periodRange(previousPeriod(period), offset);
   const lastYearRange = periodRange(samePeriodLastYear(period), offset);
-  const groups = (g: Parameters<typeof groupsFor>[3]) => groupsFor(db, range, now, g, offset);
   const bucket = period.kind === 'month' ? 'day' : 'month';
+  // The period's figures, trend and every breakdown from one pass over its cases.
+  const breakdown = await breakdownsFor(
+    db,
+    range,
+    now,
+    [bucket, 'category', 'department', 'channel', 'severity', 'type', 'respondentDepartment', 'respondentPerson'],
+    offset,
+  );
+  const groups = (g: ReportGroup) => breakdown.groups[g] ?? [];
 
   const major = await majorCases(db, range, listLimit);
   const overdue = await overdueCases(db, range, now, listLimit);
@@ -66,18 +75,18 @@ export async function buildAnalysis(
     previousRange,
     lastYearRange,
     generatedAt: now,
-    current: await figuresFor(db, range, now, offset),
+    current: breakdown.figures,
     previous: await figuresFor(db, previousRange, now, offset),
     lastYear: await figuresFor(db, lastYearRange, now, offset),
     closedInRange: await closedBetween(db, range.from, range.to),
-    trend: { bucket, rows: await groups(bucket) },
-    byCategory: await groups('category'),
-    byDepartment: await groups('department'),
-    byChannel: await groups('channel'),
-    bySeverity: await groups('severity'),
-    byType: await groups('type'),
-    byRespondentDepartment: (await groups('respondentDepartment')).filter((g) => g.key !== null),
-    byRespondentPerson: (await groups('respondentPerson')).filter((g) => g.key !== null),
+    trend: { bucket, rows: groups(bucket) },
+    byCategory: groups('category'),
+    byDepartment: groups('department'),
+    byChannel: groups('channel'),
+    bySeverity: groups('severity'),
+    byType: groups('type'),
+    byRespondentDepartment: groups('respondentDepartment').filter((g) => g.key !== null),
+    byRespondentPerson: groups('respondentPerson').filter((g) => g.key !== null),
     majorCases: major.map(line),
     overdueCases: overdue.map((c) => ({
       ...line(c),

@@ -9,7 +9,7 @@ import type { Handlers } from '../dispatcher.ts';
 import { loadSettings } from '../settings.ts';
 import { buildAnalysis } from './analysis.ts';
 import { exportAnalysis } from './exportAnalysis.ts';
-import { figuresFor, groupsFor } from './reportData.ts';
+import { breakdownsFor } from './reportData.ts';
 import { checkedPeriod, checkedRange } from './reportInput.ts';
 
 type ReportHandlers = Pick<Handlers, 'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.performance'>;
@@ -25,13 +25,17 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       const nowIso = now.toISOString();
       const soon = await dueSoonBefore(ctx, db, nowIso);
       const { utcOffsetMinutes } = await loadSettings(db);
+      // The figures and every breakdown asked for come from one pass over the cohort.
+      const wanted = [...new Set([...(input.groupBy ? [input.groupBy] : []), ...(input.breakdowns ?? [])])];
+      const { figures, groups } = await breakdownsFor(db, range, nowIso, wanted, utcOffsetMinutes, input.departmentId);
       return {
         range,
         now: nowIso,
-        figures: await figuresFor(db, range, nowIso, utcOffsetMinutes, input.departmentId),
+        figures,
         closedInRange: await closedBetween(db, range.from, range.to),
         workload: await openWorkload(db, nowIso, soon),
-        groups: input.groupBy ? await groupsFor(db, range, nowIso, input.groupBy, utcOffsetMinutes, input.departmentId) : null,
+        groups: input.groupBy ? (groups[input.groupBy] ?? []) : null,
+        breakdowns: input.breakdowns ? Object.fromEntries(input.breakdowns.map((g) => [g, groups[g] ?? []])) : null,
       };
     },
 
@@ -75,11 +79,18 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
       const range = checkedRange(input);
       const now = ctx.now().toISOString();
       const { utcOffsetMinutes } = await loadSettings(db);
+      const { groups } = await breakdownsFor(
+        db,
+        range,
+        now,
+        ['department', 'respondentDepartment', 'handler', 'respondentPerson'],
+        utcOffsetMinutes,
+      );
       const [handled, received, handlers, persons] = [
-        await groupsFor(db, range, now, 'department', utcOffsetMinutes),
-        await groupsFor(db, range, now, 'respondentDepartment', utcOffsetMinutes),
-        await groupsFor(db, range, now, 'handler', utcOffsetMinutes),
-        await groupsFor(db, range, now, 'respondentPerson', utcOffsetMinutes),
+        groups.department ?? [],
+        groups.respondentDepartment ?? [],
+        groups.handler ?? [],
+        groups.respondentPerson ?? [],
       ];
       const merge = (
         responsible: typeof handled,

@@ -79,6 +79,12 @@ describe('reports.summary on a hand-counted dataset', () => {
       ['2025-11-24', 0],
     ]);
     expect(await counts('channel')).toEqual({ walkIn: 2, phone: 2, wechat: 1 });
+    // Several breakdowns in one call (one pass over the cohort) are the same as one by one.
+    const all = await desk.call('reports.summary', { ...november, breakdowns: ['channel', 'type', 'department', 'respondentPerson'] });
+    for (const groupBy of ['channel', 'type', 'department', 'respondentPerson'] as const) {
+      expect(all.breakdowns?.[groupBy]).toEqual((await desk.call('reports.summary', { ...november, groupBy })).groups);
+    }
+    expect(all.figures).toEqual((await desk.call('reports.summary', november)).figures);
     expect(await counts('type')).toEqual({ complaint: 3, suggestion: 1, helpRequest: 1 });
     expect(await counts('department')).toEqual({ [outpatient]: 2, [billing]: 1, none: 2 });
     expect(await counts('respondentDepartment')).toEqual({ [outpatient]: 2, none: 3 });

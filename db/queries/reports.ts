@@ -44,7 +44,7 @@ function groupExpression(group: ReportGroup, utcOffsetMinutes: number): RawBuild
 }
 
 interface CountsRow {
-  key: string | null;
+  [key: `k${number}`]: string | null;
   registered: number;
   complaints: number;
   accepted: number;
@@ -84,10 +84,27 @@ export async function cohortCounts(
   group: ReportGroup | null,
   utcOffsetMinutes: number,
 ): Promise<{ key: string | null; counts: FigureCounts }[]> {
-  const key = group ? groupExpression(group, utcOffsetMinutes) : sql<null>`NULL`;
+  const rows = await cohortCube(db, f, group ? [group] : [], utcOffsetMinutes);
+  return rows.map((r) => ({ key: r.keys[0] ?? null, counts: r.counts }));
+}
+
+/**
+ * FigureCounts of the cases received in [from, to), per combination of several groups at once:
+ * one pass over the cohort, which the caller rolls up per group (the counts are additive). With
+ * no groups, one row.
+ */
+export async function cohortCube(
+  db: Kysely<Database>,
+  f: CohortFilter,
+  groups: readonly ReportGroup[],
+  utcOffsetMinutes: number,
+): Promise<{ keys: (string | null)[]; counts: FigureCounts }[]> {
+  const keyColumns =
+    groups.length === 0 ? [sql`NULL AS k0`] : groups.map((g, i) => sql`${groupExpression(g, utcOffsetMinutes)} AS ${sql.ref(`k${i}`)}`);
+  const groupColumns = sql.raw(keyColumns.map((_, i) => String(i + 1)).join(', '));
   const department = f.departmentId ? sql`AND c.department_id = ${f.departmentId}` : sql``;
   const result = await sql<CountsRow>`
-    SELECT ${key} AS key,
+    SELECT ${sql.join(keyColumns)},
       count(*) AS registered,
       -- on time / decided: domain/deadlines/onTime.ts clockOutcome, in SQL
       total(c.type = 'complaint') AS complaints,
@@ -123,10 +140,10 @@ export async function cohortCounts(
       LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
       LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
     WHERE c.received_at >= ${f.from} AND c.received_at < ${f.to} AND r.merged = 0 ${department}
-    GROUP BY 1
-    ORDER BY 2 DESC, 1`.execute(db);
+    GROUP BY ${groupColumns}
+    ORDER BY registered DESC, ${groupColumns}`.execute(db);
   return result.rows.map((row) => ({
-    key: row.key,
+    keys: keyColumns.map((_, i) => row[`k${i}`] ?? null),
     counts: {
       registered: row.registered,
       complaints: row.complaints,

@@ -9,6 +9,8 @@ export const reportRangeInput = z.strictObject({
   from: isoDateTime,
   to: isoDateTime,
   groupBy: z.enum(reportGroups).optional(),
+  /** Several breakdowns of the same cohort in one call (one pass over it). */
+  breakdowns: z.array(z.enum(reportGroups)).max(reportGroups.length).optional(),
   departmentId: id.optional(),
 });
 

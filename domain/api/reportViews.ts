@@ -1,6 +1,7 @@
 import type { CaseStatus, Severity } from '../cases/vocabulary.ts';
 import type { Clock } from '../reports/caseFacts.ts';
 import type { Figures } from '../reports/figures.ts';
+import type { ReportGroup } from '../reports/groups.ts';
 import type { PeriodRef, Range } from '../reports/periods.ts';
 
 /** A group of a breakdown: the key (an id, a vocabulary word or a local date) and its name. */
@@ -26,7 +27,10 @@ export interface ReportSummary {
   closedInRange: number;
   /** Open, overdue and due-soon cases now, whatever the range. */
   workload: Workload;
+  /** The breakdown asked for by `groupBy`. */
   groups: ReportGroupRow[] | null;
+  /** The breakdowns asked for by `breakdowns`. */
+  breakdowns: Partial<Record<ReportGroup, ReportGroupRow[]>> | null;
 }
 
 /** A complainant with several complaints, as the viewer may see them (domain/access masking rules). */

@@ -117,6 +117,17 @@ export const zeroCounts = (): FigureCounts => ({
   handlingDaysTotal: 0,
 });
 
+/** Adds `more` into `into` (the counts are additive: groups and periods sum). */
+export function addCounts(into: FigureCounts, more: FigureCounts): FigureCounts {
+  for (const key of Object.keys(into) as (keyof FigureCounts)[]) {
+    const value = into[key];
+    const other = more[key];
+    if (typeof value === 'number' && typeof other === 'number') (into[key] as number) = value + other;
+    else if (typeof value === 'object' && typeof other === 'object') for (const c of clocks) value[c] += other[c];
+  }
+  return into;
+}
+
 /** A clock is decided once it is on time or late (domain/deadlines/onTime.ts, the one definition). */
 export function clockDecided(c: ReportCase, clock: Clock, now: string): boolean {
   const k = c.clocks[clock];
