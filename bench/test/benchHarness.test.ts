@@ -101,7 +101,10 @@ describe('the bench harness', () => {
       'size per case',
       'projection rebuild',
     ]) {
-      expect(metrics.some((m) => m.includes(expected)), expected).toBe(true);
+      expect(
+        metrics.some((m) => m.includes(expected)),
+        expected,
+      ).toBe(true);
     }
     // The reports ran on facts the bulk writer folded, not on an empty table.
     expect(notes.join('\n')).toMatch(/report facts of 2,000 cases \([1-9][\d,]* closed/);

@@ -1,8 +1,9 @@
-import { appendAudit } from '../../db/queries/audit.ts';
 import { repeatComplainants } from '../../db/queries/reportLists.ts';
 import { closedBetween, openWorkload } from '../../db/queries/reports.ts';
 import type { PerformanceRow } from '../../domain/api/reportViews.ts';
 import { presentComplainantContact } from '../access/caseGate.ts';
+import { authorizePersonalDataExport } from '../access/personalDataGate.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
 import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -59,18 +60,19 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
     'reports.export': async (input, call) => {
       const report = await buildAnalysis(ctx, checkedPeriod(input.period), call.session.user, 'export');
       const file = await exportAnalysis(report, input.format, call.locale);
-      await appendAudit(db, {
-        id: ctx.newId(),
-        at: ctx.now().toISOString(),
-        actor_id: call.session.user.id,
-        action: 'reports.export',
-        target: `${input.period.kind}:${input.period.year}-${input.period.index}`,
-        // Whether complainants' names left the desk in the file, and how many.
-        detail: JSON.stringify({
-          format: input.format,
-          filename: file.filename,
-          complainantsNamed: report.repeatComplainants.filter((r) => !r.hidden).length,
-        }),
+      const named = report.repeatComplainants.filter((r) => !r.hidden).length;
+      const target = `${input.period.kind}:${input.period.year}-${input.period.index}`;
+      await db.transaction().execute(async (trx) => {
+        await recordAudit(ctx, trx, {
+          actorId: call.session.user.id,
+          action: 'reports.export',
+          target,
+          // Whether complainants' names left the desk in the file, and how many.
+          detail: { format: input.format, filename: file.filename, complainantsNamed: named },
+        });
+        // Names in the file are personal data leaving the desk: the access work's own record of it.
+        if (named > 0)
+          await authorizePersonalDataExport(ctx, trx, call.session.user, { what: 'reports.export', detail: { target, named } });
       });
       return file;
     },

@@ -69,6 +69,10 @@ describe('complainants in reports, by role', () => {
     const csv = Buffer.from((await d.as(sup.token, 'reports.export', { period, format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv).toContain('"张三","13900001111","2"');
     expect(JSON.parse(d.auditRows('reports.export').at(-1)?.detail ?? '{}')).toMatchObject({ complainantsNamed: 3 });
+    expect(d.auditRows('personalData.export').map((r) => [r.actor_id, JSON.parse(r.detail ?? '{}').what])).toEqual([
+      [sup.id, 'reports.export'],
+      [sup.id, 'reports.export'],
+    ]);
   });
 
   it('a director sees numbers masked, and prints and exports no complainant', async () => {
@@ -94,6 +98,7 @@ describe('complainants in reports, by role', () => {
     const csv = Buffer.from((await d.as(dir.token, 'reports.export', { period, format: 'csv' })).base64, 'base64').toString('utf8');
     for (const leak of ['1390000', '张三', '李四', '王五']) expect(csv).not.toContain(leak);
     expect(JSON.parse(d.auditRows('reports.export').at(-1)?.detail ?? '{}')).toMatchObject({ complainantsNamed: 0 });
+    expect(d.auditRows('personalData.export')).toEqual([]);
   });
 
   it('leaves out the cases of the person complained about: they do not learn who complained', async () => {
