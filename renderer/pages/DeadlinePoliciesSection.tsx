@@ -11,8 +11,8 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useLoadError } from './deadlineSettingsLoadError.ts';
 
 function describeClock(clock: DeadlineClock, t: (k: string) => string): string {
-  const base = `${clock.amount} ${t(`units.${clock.unit}`)}`;
-  return clock.severalDepartments ? `${base}（${t('page.several')} ${clock.severalDepartments}）` : base;
+  const base = `${clock.amount} ${t(`deadlines:units.${clock.unit}`)}`;
+  return clock.severalDepartments ? `${base}（${t('deadlines:page.several')} ${clock.severalDepartments}）` : base;
 }
 
 export function PoliciesSection(props: { editable: boolean }) {
