@@ -30,15 +30,21 @@ export function ReplyLetter(props: { data: PrintCase; t: Translate; lang: string
       </div>
       <div className="meta">
         <span>
-          {t('fields.number')}：<span className="mono">{d.number}</span>
+          {t('fields.number')}
+          {t('colon')}
+          <span className="mono">{d.number}</span>
         </span>
         <span>
-          {t('fields.queryCode')}：<span className="mono">{d.queryCode}</span>
+          {t('fields.queryCode')}
+          {t('colon')}
+          <span className="mono">{d.queryCode}</span>
         </span>
       </div>
       {d.complainantAddress && (
         <p className="addressee">
-          {t('replyLetter.to')}：{d.complainantName} · {d.complainantAddress}
+          {t('replyLetter.to')}
+          {t('colon')}
+          {d.complainantName} · {d.complainantAddress}
         </p>
       )}
       <div className="letter">
@@ -79,7 +85,7 @@ export function ReplyLetter(props: { data: PrintCase; t: Translate; lang: string
         <p>{t('replyLetter.closing')}</p>
         <p className="noindent">
           {t('replyLetter.contact', { desk })}
-          {d.deskPhone && ` ${t('fields.deskPhone')}：${d.deskPhone}`}
+          {d.deskPhone && ` ${t('fields.deskPhone')}${t('colon')}${d.deskPhone}`}
         </p>
       </div>
       <div className="closing">
@@ -88,10 +94,14 @@ export function ReplyLetter(props: { data: PrintCase; t: Translate; lang: string
       </div>
       <div className="signatures">
         <div>
-          {t('replyLetter.repliedBy')}：{reply?.repliedBy}
+          {t('replyLetter.repliedBy')}
+          {t('colon')}
+          {reply?.repliedBy}
         </div>
         <div>
-          {t('letter.received')}：<span className="line" />
+          {t('letter.received')}
+          {t('colon')}
+          <span className="line" />
         </div>
       </div>
     </PrintPage>

@@ -158,5 +158,8 @@ describe('the reply letter', () => {
     expect(enText).toContain('Reply to your complaint');
     expect(enText).toContain('To improve');
     expect(enText).toContain('within 30 days of the day the complaint is closed');
+    // English paper uses English punctuation around the labels.
+    expect(enText).toContain('Handled by: 赵医生');
+    expect(enText).not.toMatch(/[：（）]/);
   });
 });
