@@ -289,4 +289,35 @@ test('registers with a photo and a PDF, previews both, then adds, previews and r
   await large.getByRole('button', { name: '显示预览 值班记录.txt' }).click();
   await expect(large).toContainText('夜班无人值守');
   expect(violations).toEqual([]);
+
+  // The department's handler sees the same previews once the case is routed to them, and may add
+  // evidence; a handler of another department cannot open the case at all.
+  const departments = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
+  const deptId = (name: string) => departments.items.find((d) => d.name === name)?.id ?? '';
+  await api(host.url, 'cases.act', { id: caseId, action: { type: 'accept', departmentId: deptId('门诊部') } }, token);
+  const handler = { username: 'zhouhong', password: 'zhou-hong-desk-5', displayName: '周红' };
+  await api(host.url, 'users.create', { ...handler, roles: ['handler'], departmentIds: [deptId('门诊部')] }, adminToken);
+  const outsider = { username: 'wuqiang', password: 'wu-qiang-desk-6', displayName: '吴强' };
+  await api(host.url, 'users.create', { ...outsider, roles: ['handler'], departmentIds: [deptId('药剂科')] }, adminToken);
+  for (const who of [handler, outsider]) {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await other.goto(host.url);
+    await other.getByLabel('登录名').fill(who.username);
+    await other.getByLabel(/^密码/).fill(who.password);
+    await other.getByRole('button', { name: '登录' }).click();
+    await expect(other.getByText(`当前用户：${who.displayName}`)).toBeVisible();
+    await other.goto(`${host.url}#/cases/${caseId}`);
+    if (who === handler) {
+      const tiles = other.getByTestId('case-evidence').getByTestId('case-attachment');
+      await expect(tiles).toHaveCount(6);
+      await expectDrawn(tiles.filter({ hasText: '投诉信.pdf' }).getByTestId('pdf-thumbnail'));
+      await expect(other.getByTestId('case-evidence').getByRole('button', { name: '添加证据材料' })).toBeVisible();
+      await shot(other, 'evidence-10-handler-zh-CN');
+    } else {
+      await expect(other.getByText('本件不属于您所在的部门').first()).toBeVisible();
+      await expect(other.getByTestId('case-evidence')).toHaveCount(0);
+    }
+    await context.close();
+  }
 });
