@@ -85,7 +85,7 @@ export function ReplyLetter(props: { data: PrintCase; t: Translate; lang: string
         <p>{t('replyLetter.closing')}</p>
         <p className="noindent">
           {t('replyLetter.contact', { desk })}
-          {d.deskPhone && ` ${t('fields.deskPhone')}${t('colon')}${d.deskPhone}`}
+          {d.deskPhone && ` · ${t('fields.deskPhone')}${t('colon')}${d.deskPhone}`}
         </p>
       </div>
       <div className="closing">
