@@ -33,13 +33,16 @@ const overseers = ['supervisor', 'director', 'admin'] as const satisfies readonl
 const analysts = ['supervisor', 'director'] as const satisfies readonly Role[];
 const adminOnly = ['admin'] as const satisfies readonly Role[];
 
+/** Case documents carry the complainant in full: printed by those who may print personal data. */
+const personalDataPrinters = ['receptionist', 'handler', 'supervisor'] as const satisfies readonly Role[];
+
 /** Who may print each document of `print.render`. */
 const templateRoles = {
-  slip: caseWorkers,
-  registrationForm: caseWorkers,
-  declineNotice: caseWorkers,
-  redirectGuidance: caseWorkers,
-  replyLetter: caseWorkers,
+  slip: personalDataPrinters,
+  registrationForm: personalDataPrinters,
+  declineNotice: personalDataPrinters,
+  redirectGuidance: personalDataPrinters,
+  replyLetter: personalDataPrinters,
   monthlyAnalysis: analysts,
 } as const satisfies Record<DocumentTemplate, readonly Role[]>;
 export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
@@ -176,7 +179,7 @@ export const capabilityRoles = {
   /** May reveal a masked number, one at a time, each time audited. */
   'personalData.reveal': ['receptionist', 'handler', 'supervisor', 'director'],
   /** May print documents holding personal data (slip, registration form, reply letter). */
-  'personalData.print': ['receptionist', 'handler', 'supervisor'],
+  'personalData.print': personalDataPrinters,
   /** May export personal data out of the desk (CSV, JSON, reports with names); administrators export whole stores. */
   'personalData.export': ['supervisor', 'admin'],
   /** Sees every case, not only those of their departments. */

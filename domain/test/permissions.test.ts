@@ -143,13 +143,14 @@ audit.view                           .   .   .   .   x
 `;
 
 /** Who may print each document of print.render (the method's row above admits them all). */
+// Case documents carry the complainant in full: directors, who may not print personal data, print none.
 const templateGrid = `
 template                 rec han sup dir adm
-slip                      x   x   x   x   .
-registrationForm          x   x   x   x   .
-declineNotice             x   x   x   x   .
-redirectGuidance          x   x   x   x   .
-replyLetter               x   x   x   x   .
+slip                      x   x   x   .   .
+registrationForm          x   x   x   .   .
+declineNotice             x   x   x   .   .
+redirectGuidance          x   x   x   .   .
+replyLetter               x   x   x   .   .
 monthlyAnalysis           .   .   x   x   .
 `;
 
