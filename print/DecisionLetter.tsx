@@ -1,5 +1,6 @@
+import { A4Heading } from './A4Heading.tsx';
 import { a4Css } from './a4Css.ts';
-import { CopyMark, PrintPage } from './PrintPage.tsx';
+import { PrintPage } from './PrintPage.tsx';
 import type { PrintCase, Translate } from './printData.ts';
 
 /**
@@ -11,23 +12,16 @@ export function DecisionLetter(props: { data: PrintCase; kind: 'declineNotice' |
   const decision = d.decision;
   return (
     <PrintPage title={`${t(`${kind}.title`)} ${d.number}`} lang={props.lang} pageCss={a4Css}>
-      <div className="head">
-        <p className="org">{d.orgName}</p>
-        <h1>{t(`${kind}.title`)}</h1>
-        <CopyMark copy={d.copy} t={t} />
-      </div>
-      <div className="meta">
-        <span>
-          {t('fields.number')}
-          {t('colon')}
-          <span className="mono">{d.number}</span>
-        </span>
-        <span>
-          {t('fields.queryCode')}
-          {t('colon')}
-          <span className="mono">{d.queryCode}</span>
-        </span>
-      </div>
+      <A4Heading
+        org={d.orgName}
+        title={t(`${kind}.title`)}
+        copy={d.copy}
+        t={t}
+        items={[
+          { label: t('fields.number'), value: d.number, mono: true },
+          { label: t('fields.queryCode'), value: d.queryCode, mono: true },
+        ]}
+      />
       <div className="letter">
         <p className="noindent">{t('letter.salutation', { name: d.complainantName })}</p>
         <p>{t(`${kind}.opening`, { date: d.receivedAt, subject: d.subject })}</p>

@@ -1,5 +1,6 @@
+import { A4Heading } from './A4Heading.tsx';
 import { a4Css } from './a4Css.ts';
-import { CopyMark, PrintPage } from './PrintPage.tsx';
+import { PrintPage } from './PrintPage.tsx';
 import type { PrintCase, Translate } from './printData.ts';
 
 /** The A4 registration form (投诉登记表): every recorded field, signed by complainant and receptionist. */
@@ -24,23 +25,16 @@ export function RegistrationForm(props: { data: PrintCase; t: Translate; lang: s
   }
   return (
     <PrintPage title={`${t('form.title')} ${d.number}`} lang={props.lang} pageCss={a4Css}>
-      <div className="head">
-        <p className="org">{d.orgName}</p>
-        <h1>{t('form.title')}</h1>
-        <CopyMark copy={d.copy} t={t} />
-      </div>
-      <div className="meta">
-        <span>
-          {t('fields.number')}
-          {t('colon')}
-          <span className="mono">{d.number}</span>
-        </span>
-        <span>
-          {t('fields.printedAt')}
-          {t('colon')}
-          {d.printedAt}
-        </span>
-      </div>
+      <A4Heading
+        org={d.orgName}
+        title={t('form.title')}
+        copy={d.copy}
+        t={t}
+        items={[
+          { label: t('fields.number'), value: d.number, mono: true },
+          { label: t('fields.printedAt'), value: d.printedAt },
+        ]}
+      />
       <table className="form">
         <tbody>
           {rows.map(([l1, v1, l2, v2]) => (

@@ -1,5 +1,6 @@
+import { A4Heading } from './A4Heading.tsx';
 import { a4Css } from './a4Css.ts';
-import { CopyMark, PrintPage } from './PrintPage.tsx';
+import { PrintPage } from './PrintPage.tsx';
 import type { PrintCase, Translate } from './printData.ts';
 
 const replyCss = `
@@ -23,23 +24,16 @@ export function ReplyLetter(props: { data: PrintCase; t: Translate; lang: string
   const desk = d.deskName ?? t('replyLetter.theDesk');
   return (
     <PrintPage title={`${t('replyLetter.title')} ${d.number}`} lang={props.lang} pageCss={a4Css + replyCss}>
-      <div className="head">
-        <p className="org">{d.orgName}</p>
-        <h1>{t('replyLetter.title')}</h1>
-        <CopyMark copy={d.copy} t={t} />
-      </div>
-      <div className="meta">
-        <span>
-          {t('fields.number')}
-          {t('colon')}
-          <span className="mono">{d.number}</span>
-        </span>
-        <span>
-          {t('fields.queryCode')}
-          {t('colon')}
-          <span className="mono">{d.queryCode}</span>
-        </span>
-      </div>
+      <A4Heading
+        org={d.orgName}
+        title={t('replyLetter.title')}
+        copy={d.copy}
+        t={t}
+        items={[
+          { label: t('fields.number'), value: d.number, mono: true },
+          { label: t('fields.queryCode'), value: d.queryCode, mono: true },
+        ]}
+      />
       {d.complainantAddress && (
         <p className="addressee">
           {t('replyLetter.to')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,53 +75,56 @@ export function DeskSettingsPage() {
       </Title>
       <ErrorNotice message={loadError} />
       <form onSubmit={onSubmit} noValidate>
-        <Paper withBorder p="md">
-          <Stack>
-            <Group grow align="flex-start">
-              <TextInput
-                label={t('settings.deskPrefix')}
-                description={t('settings.deskPrefixHint')}
-                maxLength={4}
-                {...form.getInputProps('deskPrefix')}
-              />
-              <NativeSelect
-                label={t('settings.numberFormat')}
-                data={numberFormats.map((f) => ({ value: f, label: t(`numberFormats.${f}`) }))}
-                {...form.getInputProps('numberFormat')}
-              />
-            </Group>
-            {current && <Text c="dimmed">{t('settings.next', { example: current.nextNumberExample })}</Text>}
-            <Group grow align="flex-start">
-              <TextInput label={t('settings.deskName')} {...form.getInputProps('deskName')} />
-              <TextInput label={t('settings.deskPhone')} inputMode="tel" {...form.getInputProps('deskPhone')} />
-            </Group>
-            <Stack gap={4}>
-              <Text fw={500}>{t('settings.slipWidth')}</Text>
-              <SegmentedControl
-                data={[
-                  { value: '80', label: t('print.w80') },
-                  { value: '58', label: t('print.w58') },
-                ]}
-                {...form.getInputProps('slipWidth')}
-              />
+        {/* Shut until the stored values arrive: typing earlier would be overwritten by them. */}
+        <Fieldset variant="unstyled" disabled={!current}>
+          <Paper withBorder p="md">
+            <Stack>
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t('settings.deskPrefix')}
+                  description={t('settings.deskPrefixHint')}
+                  maxLength={4}
+                  {...form.getInputProps('deskPrefix')}
+                />
+                <NativeSelect
+                  label={t('settings.numberFormat')}
+                  data={numberFormats.map((f) => ({ value: f, label: t(`numberFormats.${f}`) }))}
+                  {...form.getInputProps('numberFormat')}
+                />
+              </Group>
+              {current && <Text c="dimmed">{t('settings.next', { example: current.nextNumberExample })}</Text>}
+              <Group grow align="flex-start">
+                <TextInput label={t('settings.deskName')} {...form.getInputProps('deskName')} />
+                <TextInput label={t('settings.deskPhone')} inputMode="tel" {...form.getInputProps('deskPhone')} />
+              </Group>
+              <Stack gap={4}>
+                <Text fw={500}>{t('settings.slipWidth')}</Text>
+                <SegmentedControl
+                  data={[
+                    { value: '80', label: t('print.w80') },
+                    { value: '58', label: t('print.w58') },
+                  ]}
+                  {...form.getInputProps('slipWidth')}
+                />
+              </Stack>
+              <TextInput label={t('settings.printer')} description={t('settings.printerHint')} {...form.getInputProps('printer')} />
+              <Stack gap={4}>
+                <Text fw={500}>{t('settings.printMode')}</Text>
+                <SegmentedControl
+                  data={(['silent', 'dialog', 'pdf'] as const).map((m) => ({ value: m, label: t(`settings.${m}`) }))}
+                  {...form.getInputProps('printMode')}
+                />
+              </Stack>
+              <ErrorNotice message={error} />
+              {saved && <Alert color="green">{t('settings.saved')}</Alert>}
+              <Group>
+                <Button type="submit" loading={busy}>
+                  {t('settings.save')}
+                </Button>
+              </Group>
             </Stack>
-            <TextInput label={t('settings.printer')} description={t('settings.printerHint')} {...form.getInputProps('printer')} />
-            <Stack gap={4}>
-              <Text fw={500}>{t('settings.printMode')}</Text>
-              <SegmentedControl
-                data={(['silent', 'dialog', 'pdf'] as const).map((m) => ({ value: m, label: t(`settings.${m}`) }))}
-                {...form.getInputProps('printMode')}
-              />
-            </Stack>
-            <ErrorNotice message={error} />
-            {saved && <Alert color="green">{t('settings.saved')}</Alert>}
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('settings.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+          </Paper>
+        </Fieldset>
       </form>
     </Stack>
   );

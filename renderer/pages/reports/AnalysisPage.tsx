@@ -13,6 +13,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDate } from '../../format.ts';
 import { PrintPreview } from '../../printing/PrintPreview.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
+import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
 import { downloadBase64, formatChange, formatNumber, formatRate } from './reportFormat.ts';
@@ -252,30 +253,7 @@ export function AnalysisPage() {
             )}
           </ChartCard>
           <ChartCard title={t('charts.repeats')}>
-            {report.repeatComplainants.length === 0 ? (
-              <Text c="dimmed">{t('repeats.empty')}</Text>
-            ) : (
-              <Table data-testid="analysis-repeats">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('repeats.name')}</Table.Th>
-                    <Table.Th>{t('repeats.phone')}</Table.Th>
-                    <Table.Th>{t('repeats.cases')}</Table.Th>
-                    <Table.Th>{t('repeats.latest')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.repeatComplainants.map((r) => (
-                    <Table.Tr key={r.latestCaseId} onClick={() => navigate(`/cases/${r.latestCaseId}`)} style={{ cursor: 'pointer' }}>
-                      <Table.Td>{r.hidden ? t('repeats.hidden') : r.name}</Table.Td>
-                      <Table.Td ff="monospace">{r.phone}</Table.Td>
-                      <Table.Td>{r.cases}</Table.Td>
-                      <Table.Td ff="monospace">{r.latestNumber}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <RepeatComplainantsTable items={report.repeatComplainants} testId="analysis-repeats" />
           </ChartCard>
         </>
       )}

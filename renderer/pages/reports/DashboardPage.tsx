@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -25,6 +12,7 @@ import { useSession } from '../../app/deskSession.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDate } from '../../format.ts';
 import { caseListUrl, deskUtcOffsetMinutes } from './drillDown.ts';
+import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart, GroupPieChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
 import { formatNumber, formatRate } from './reportFormat.ts';
@@ -302,39 +290,7 @@ export function DashboardPage() {
             />
           </ChartCard>
           <ChartCard title={t('charts.repeats')} testId="repeats">
-            {repeats.length === 0 ? (
-              <Text c="dimmed">{t('repeats.empty')}</Text>
-            ) : (
-              <Table highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('repeats.name')}</Table.Th>
-                    <Table.Th>{t('repeats.phone')}</Table.Th>
-                    <Table.Th>{t('repeats.cases')}</Table.Th>
-                    <Table.Th>{t('repeats.latest')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {repeats.map((r) => (
-                    <Table.Tr key={r.latestCaseId}>
-                      <Table.Td>{r.hidden ? t('repeats.hidden') : r.name}</Table.Td>
-                      <Table.Td ff="monospace">{r.phone}</Table.Td>
-                      <Table.Td>{r.cases}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          variant="subtle"
-                          size="compact-md"
-                          // A number shown in full lists all their cases; a masked one opens the latest (searching it would reveal it).
-                          onClick={() => navigate(r.masked ? `/cases/${r.latestCaseId}` : `/cases?q=${encodeURIComponent(r.phone)}`)}
-                        >
-                          {r.latestNumber}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <RepeatComplainantsTable items={repeats} />
           </ChartCard>
         </SimpleGrid>
       )}
