@@ -48,41 +48,27 @@ export async function findComplainantHistory(
   const seen = new Set<string>();
   let total = 0;
   // Counts are capped: "more than 1000 earlier cases" is all the desk needs to know.
-  if (by.phonePrefix) {
-    const p = by.phonePrefix;
+  const lookups = [
+    { column: 'complainant_phone_key', prefix: by.phonePrefix, matchedBy: 'phone' },
+    { column: 'complainant_name', prefix: by.namePrefix, matchedBy: 'name' },
+  ] as const;
+  for (const { column, prefix: p, matchedBy } of lookups) {
+    if (!p) continue;
     const rows = await db
       .selectFrom('cases')
       .select(columns)
-      .where('complainant_phone_key', '>=', p)
-      .where('complainant_phone_key', '<', prefixEnd(p))
-      .orderBy('received_at', 'desc')
-      .limit(limit)
-      .execute();
-    for (const r of rows) {
-      seen.add(r.id);
-      found.push({ ...r, matched_by: 'phone' });
-    }
-    const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM cases
-      WHERE complainant_phone_key >= ${p} AND complainant_phone_key < ${prefixEnd(p)} LIMIT ${countCap})`.execute(db);
-    total = Math.max(total, Number(n.rows[0]?.n ?? 0));
-  }
-  if (by.namePrefix) {
-    const p = by.namePrefix;
-    const rows = await db
-      .selectFrom('cases')
-      .select(columns)
-      .where('complainant_name', '>=', p)
-      .where('complainant_name', '<', prefixEnd(p))
+      .where(column, '>=', p)
+      .where(column, '<', prefixEnd(p))
       .orderBy('received_at', 'desc')
       .limit(limit)
       .execute();
     for (const r of rows) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
-      found.push({ ...r, matched_by: 'name' });
+      found.push({ ...r, matched_by: matchedBy });
     }
     const n = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM cases
-      WHERE complainant_name >= ${p} AND complainant_name < ${prefixEnd(p)} LIMIT ${countCap})`.execute(db);
+      WHERE ${sql.ref(column)} >= ${p} AND ${sql.ref(column)} < ${prefixEnd(p)} LIMIT ${countCap})`.execute(db);
     total = Math.max(total, Number(n.rows[0]?.n ?? 0));
   }
   // Same phone first (the same person), then the same full name, then names that only start alike; newest first within each.

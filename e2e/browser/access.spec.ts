@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { shot } from '../flows.ts';
+import { password, staff, staffHospital } from '../hospitalStaff.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 
 /**
@@ -10,13 +11,6 @@ import { api, startOwnHost } from '../ownHost.ts';
  * and another user signing in at the lock screen takes over. The administrator's pages are
  * photographed on the way.
  */
-const password = 'desk-pass-2026';
-const staff = {
-  admin: { username: 'admin', displayName: '王主任' },
-  rec: { username: 'lijie', displayName: '李洁' },
-  han: { username: 'zhaoyi', displayName: '赵医生' },
-  sup: { username: 'zhouzg', displayName: '周主管' },
-} as const;
 const phone = '13912345678';
 
 let host: Awaited<ReturnType<typeof startOwnHost>>;
@@ -25,20 +19,7 @@ let caseId = '';
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
-  await api(host.url, 'setup.init', {
-    orgName: '市第一人民医院',
-    profile: 'hospital',
-    admin: { username: staff.admin.username, password, displayName: staff.admin.displayName },
-  });
-  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.admin.username, password });
-  const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
-  const outpatient = items.find((d) => d.name === '门诊部');
-  if (!outpatient) throw new Error('the hospital profile seeds 门诊部');
-  const create = (p: { username: string; displayName: string }, roles: string[], departmentIds: string[] = []) =>
-    api(host.url, 'users.create', { ...p, password, roles, departmentIds }, token);
-  await create(staff.rec, ['receptionist']);
-  await create(staff.han, ['handler'], [outpatient.id]);
-  await create(staff.sup, ['supervisor']);
+  const { outpatientId } = await staffHospital(host.url);
   const rec = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
   const registered = await api<{ id: string }>(
     host.url,
@@ -53,7 +34,7 @@ test.beforeAll(async () => {
     rec.token,
   );
   caseId = registered.id;
-  await api(host.url, 'cases.act', { id: caseId, action: { type: 'accept', departmentId: outpatient.id } }, rec.token);
+  await api(host.url, 'cases.act', { id: caseId, action: { type: 'accept', departmentId: outpatientId } }, rec.token);
   await api(host.url, 'auth.logout', {}, rec.token);
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { shot } from '../flows.ts';
+import { password, staff, staffHospital } from '../hospitalStaff.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
 
@@ -10,33 +11,13 @@ import { printedCount, stubBrowserPrint } from '../printStub.ts';
  * answers, the receptionist follows up (not satisfied), the case is handled again, followed up
  * (satisfied) and closed. Each person signs in and out of the same browser.
  */
-const password = 'desk-pass-2026';
-const staff = {
-  admin: { username: 'admin', displayName: '王主任' },
-  rec: { username: 'lijie', displayName: '李洁' },
-  han: { username: 'zhaoyi', displayName: '赵医生' },
-  sup: { username: 'zhouzg', displayName: '周主管' },
-} as const;
 
 let host: Awaited<ReturnType<typeof startOwnHost>>;
 
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
-  await api(host.url, 'setup.init', {
-    orgName: '市第一人民医院',
-    profile: 'hospital',
-    admin: { username: staff.admin.username, password, displayName: staff.admin.displayName },
-  });
-  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.admin.username, password });
-  const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
-  const outpatient = items.find((d) => d.name === '门诊部');
-  if (!outpatient) throw new Error('the hospital profile seeds 门诊部');
-  const create = (p: { username: string; displayName: string }, roles: string[], departmentIds: string[] = []) =>
-    api(host.url, 'users.create', { ...p, password, roles, departmentIds }, token);
-  await create(staff.rec, ['receptionist']);
-  await create(staff.han, ['handler'], [outpatient.id]);
-  await create(staff.sup, ['supervisor']);
+  await staffHospital(host.url);
 });
 
 test.afterAll(() => host?.stop());

@@ -7,6 +7,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { shot } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { printedCount, stubBrowserPrint } from '../printStub.ts';
 
 /**
  * The receptionist's job: every record type through every channel, the slip and the A4 form
@@ -116,24 +117,10 @@ test('attaches evidence from the file picker, shows the repeat-complaint warning
   await expect(frame.locator('svg')).toBeVisible();
   await shot(page, 'reg-04-slip-preview');
   // Printing goes through the browser's own dialog; here it is stubbed and counted.
-  await page.evaluate(() => {
-    (window as unknown as { printed: number }).printed = 0;
-    HTMLIFrameElement.prototype.focus = () => undefined;
-    const original = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
-    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-      get() {
-        const win = original?.get?.call(this) as Window | null;
-        if (win)
-          win.print = () => {
-            (window as unknown as { printed: number }).printed += 1;
-          };
-        return win;
-      },
-    });
-  });
+  await stubBrowserPrint(page);
   await page.getByRole('button', { name: '打印', exact: true }).click();
   await expect(page.getByText('已发送到打印机（第 1 份）')).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(await printedCount(page)).toBe(1);
   const cases = await api<{ items: { id: string; subject: string }[] }>(host.url, 'cases.list', { q: '候诊时间过长' }, token);
   const id = cases.items[0]?.id ?? '';
   const detail = await api<{ intake: { attachments?: { name: string }[] } }>(host.url, 'cases.get', { id }, token);
