@@ -27,7 +27,7 @@ export default defineConfig({
       outDir: 'out/renderer',
       rollupOptions: { input: resolve('renderer/index.html') },
     },
-    // pdf.js's character maps and standard fonts are imported as data (renderer/evidence/pdfPages.ts).
+    // pdf.js's character maps and standard fonts are imported as data (renderer/features/cases/evidence/pdfPages.ts).
     assetsInclude: ['**/*.bcmap', '**/*.pfb'],
     plugins: [react()],
   },

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { mayCall } from '../../domain/access/permissions.ts';
 import type { DeskMethod } from '../../domain/api/deskApi.ts';
-import { adminPages } from '../access/navigation.ts';
-import { useInboxCount } from '../cases/useInboxCount.ts';
-import { BackupIndicator } from '../components/BackupIndicator.tsx';
-import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
+import { useInboxCount } from '../features/handling/useInboxCount.ts';
+import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
+import { adminPages } from './routes.tsx';
 
 const pages = [
   { to: '/register', key: 'nav.register', needs: 'cases.register' },

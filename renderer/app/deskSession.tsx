@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { SessionUser } from '../../domain/api/views.ts';
-import { type DeskClient, deskClient } from '../api/deskClient.ts';
-import { i18next } from '../i18n.ts';
+import { type DeskClient, deskClient } from '../shared/api/deskClient.ts';
+import { i18next } from '../shared/i18n.ts';
 
 interface DeskSession {
   client: DeskClient;

@@ -1,0 +1,181 @@
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { AuditEntry } from '../../../domain/api/accessViews.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
+import { useDeskData } from './useDeskData.ts';
+
+/** The areas of the log an administrator filters by; `area.` matches every action in it. */
+const actionFilters = [
+  'auth.',
+  'auth.login',
+  'auth.loginFailed',
+  'auth.lock',
+  'access.denied',
+  'cases.view',
+  'personalData.',
+  'users.',
+  'settings.update',
+  'departments.',
+  'categories.',
+  'print',
+  'cases.inquire',
+  'backup.',
+  'data.export',
+  'data.import',
+  'reports.export',
+  'correctiveActions.',
+] as const;
+
+/** Where a detail's value has words of its own: the printed document's title, a role's name. */
+const valueKeys: Record<string, (value: string) => string> = {
+  template: (v) => `print:titles.${v}`,
+  roles: (v) => `common:roles.${v}`,
+};
+
+/** A desk-local day (UTC+8) as the instant it starts. */
+const startOfDay = (date: string) => `${date}T00:00:00+08:00`;
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+/** The audit log, read-only: who did what and when, newest first, filtered by person, action and dates. */
+export function AuditPage() {
+  const { t, i18n } = useTranslation('access');
+  const { client } = useSession();
+  const users = useDeskData(() => client.call('users.list', { includeDisabled: true }), 'users');
+  const [actorId, setActorId] = useState<string | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const filter = {
+    ...(actorId ? { actorId } : {}),
+    ...(action ? { action } : {}),
+    ...(from ? { from: startOfDay(from) } : {}),
+    ...(to ? { to: nextDay(to) } : {}),
+  };
+  const load = async (cursor: string | null) => {
+    try {
+      const page = await client.call('audit.list', { ...filter, ...(cursor ? { cursor } : {}) });
+      setItems((before) => (cursor ? [...before, ...page.items] : page.items));
+      setNames((before) => (cursor ? { ...before, ...page.names } : page.names));
+      setNext(page.next);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+    }
+  };
+  const first = useDeskData(() => load(null), JSON.stringify(filter));
+  // Action names hold dots, i18next's key separator: their labels are keyed with underscores.
+  const actionLabel = (a: string) => {
+    const key = `auditActions.${a.replace(/\./g, '_')}`;
+    return i18n.exists(`access:${key}`) ? t(key) : a;
+  };
+  const words: AuditDetailWords = {
+    // A changed setting is named as on the settings page.
+    label: (key) =>
+      [`auditDetail.${key}`, `admin.settings.${key}`].map((k) => (i18n.exists(`access:${k}`) ? t(k) : null)).find(Boolean) ?? key,
+    value: (key, value) => {
+      if (names[value]) return names[value];
+      const valueKey = valueKeys[key]?.(value);
+      return valueKey && i18n.exists(valueKey) ? t(valueKey) : value;
+    },
+    yes: t('print:yes'),
+    no: t('print:no'),
+  };
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('admin.audit.title')}
+      </Title>
+      <Text c="dimmed">{t('admin.audit.readOnly')}</Text>
+      <Group align="flex-end">
+        <Select
+          label={t('admin.audit.who')}
+          placeholder={t('admin.audit.anyone')}
+          clearable
+          searchable
+          data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+          value={actorId}
+          onChange={setActorId}
+          w={240}
+        />
+        <Select
+          label={t('admin.audit.action')}
+          placeholder={t('admin.audit.anyAction')}
+          clearable
+          data={actionFilters.map((a) => ({ value: a, label: actionLabel(a) }))}
+          value={action}
+          onChange={setAction}
+          w={220}
+        />
+        <TextInput type="date" label={t('admin.audit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} />
+        <TextInput type="date" label={t('admin.audit.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
+      </Group>
+      <ErrorNotice message={error ?? first.error} />
+      {items.length === 0 ? (
+        <Text c="dimmed" p="lg">
+          {t('admin.audit.empty')}
+        </Text>
+      ) : (
+        <Table striped verticalSpacing="xs" data-testid="audit-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={180}>{t('admin.audit.at')}</Table.Th>
+              <Table.Th w={140}>{t('admin.audit.who')}</Table.Th>
+              <Table.Th w={180}>{t('admin.audit.action')}</Table.Th>
+              <Table.Th w={160}>{t('admin.audit.target')}</Table.Th>
+              <Table.Th>{t('admin.audit.detail')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
+                <Table.Td>{e.actorName ?? '—'}</Table.Td>
+                <Table.Td>{actionLabel(e.action)}</Table.Td>
+                <Table.Td>
+                  {e.targetLabel?.kind === 'case' ? (
+                    <Anchor component={Link} to={`/cases/${e.target}`} ff="monospace">
+                      {e.targetLabel.text}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" style={{ wordBreak: 'break-all' }} {...(e.targetLabel ? {} : { ff: 'monospace' })}>
+                      {e.targetLabel?.text ?? e.target ?? '—'}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {auditDetailLines(e.detail, words).map((line) => (
+                    <Text key={line.key} size="sm" style={{ wordBreak: 'break-all' }}>
+                      <Text span c="dimmed" size="sm">
+                        {line.label}
+                      </Text>{' '}
+                      {line.value}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {next && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void load(next)}>
+            {t('admin.audit.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

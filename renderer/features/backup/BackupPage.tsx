@@ -1,0 +1,316 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { BackupEntry, BackupStatus } from '../../../domain/api/backupViews.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { i18next } from '../../shared/i18n.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { FolderInput } from '../../shared/ui/FolderInput.tsx';
+import { announceBackupChange, formatBytes, useBackupStatus } from './useBackupStatus.ts';
+
+const messageOf = (e: unknown) => (e instanceof DeskCallError ? e.body.message : i18next.t('common:networkError'));
+
+/** Backups: state, back up now, where and when, the generations in the folder, and export. */
+export function BackupPage() {
+  const { t } = useTranslation('backup');
+  const { user } = useSession();
+  const { status, refresh } = useBackupStatus();
+  const isAdmin = user.roles.includes('admin');
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Title order={1} size="h2">
+        {t('page.title')}
+      </Title>
+      {status && <StatusPanel status={status} isAdmin={isAdmin} onChanged={refresh} />}
+      {status && isAdmin && (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <SettingsPanel status={status} onSaved={refresh} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <ExportPanel folder={status.config.folder} />
+          </Grid.Col>
+        </Grid>
+      )}
+      {status && isAdmin && <BackupList folder={status.config.folder} version={status.lastGood?.at ?? ''} />}
+    </Stack>
+  );
+}
+
+function StatusPanel(props: { status: BackupStatus; isAdmin: boolean; onChanged: () => Promise<void> }) {
+  const { t, i18n } = useTranslation('backup');
+  const { client } = useSession();
+  const { status } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const backUpNow = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const run = await client.call('backup.run', {});
+      setDone(t('page.backedUp', { path: run.path }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+      await props.onChanged();
+      announceBackupChange();
+    }
+  };
+  const when = (iso: string | undefined) => (iso ? formatDateTime(iso, i18n.language) : t('page.never'));
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6}>
+          <Text size="lg">
+            {t('page.lastGood')}：<b data-testid="last-good">{when(status.lastGood?.at)}</b>
+            {status.lastGood && ` · ${t('page.cases', { count: status.lastGood.cases })}`}
+          </Text>
+          {status.last && (
+            <Text c={status.last.ok ? 'dark' : 'red'}>
+              {t('page.last')}：{when(status.last.at)} · {status.last.ok ? t('page.resultOk') : t('page.resultFailed')}
+            </Text>
+          )}
+          <Text c="dimmed">
+            {t('page.next')}：{when(status.nextAt)}
+          </Text>
+        </Stack>
+        {props.isAdmin && (
+          <Button size="lg" onClick={() => void backUpNow()} loading={busy}>
+            {t('page.backupNow')}
+          </Button>
+        )}
+      </Group>
+      <Stack mt="md" gap="sm">
+        {status.overdue && !status.last?.error && (
+          <Alert color="orange" variant="light">
+            {status.lastGood ? t('indicator.overdue') : t('indicator.never')}
+          </Alert>
+        )}
+        {status.last && !status.last.ok && status.last.error && !error && (
+          <Alert color="red" variant="light" title={t('indicator.failed')}>
+            {status.last.error}
+          </Alert>
+        )}
+        {status.config.isDefaultFolder && (
+          <Alert color="yellow" variant="light">
+            {t('page.defaultFolder', { folder: status.config.folder })}
+          </Alert>
+        )}
+        <ErrorNotice message={error} />
+        {done && (
+          <Alert color="green" variant="light" role="status">
+            {done}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SettingsPanel(props: { status: BackupStatus; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation('backup');
+  const { client } = useSession();
+  const { config } = props.status;
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    initialValues: {
+      folder: config.isDefaultFolder ? '' : config.folder,
+      dailyTime: config.dailyTime,
+      keep: config.keep,
+      onQuit: config.onQuit,
+    },
+  });
+  const { onSubmit, error, busy } = useDeskSubmit(
+    form,
+    (values) => {
+      setSaved(false);
+      return client.call('backup.configure', { ...values, keep: Number(values.keep) });
+    },
+    () => {
+      setSaved(true);
+      void props.onSaved();
+      announceBackupChange();
+    },
+  );
+  return (
+    <Paper withBorder p="lg" h="100%">
+      <Title order={2} size="h4" mb="sm">
+        {t('page.settings')}
+      </Title>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <FolderInput
+            label={t('page.folder')}
+            description={t('page.folderHint')}
+            placeholder={config.folder}
+            {...form.getInputProps('folder')}
+            onPicked={(folder) => form.setFieldValue('folder', folder)}
+          />
+          <Group grow>
+            <TextInput label={t('page.dailyTime')} placeholder="17:30" maxLength={5} {...form.getInputProps('dailyTime')} />
+            <NumberInput label={t('page.keep')} min={1} max={365} {...form.getInputProps('keep')} />
+          </Group>
+          <Checkbox label={t('page.onQuit')} {...form.getInputProps('onQuit', { type: 'checkbox' })} />
+          <ErrorNotice message={error} />
+          {saved && (
+            <Alert color="green" variant="light" role="status">
+              {t('page.saved')}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('page.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function BackupList(props: { folder: string; version: string }) {
+  const { t, i18n } = useTranslation('backup');
+  const { client } = useSession();
+  const navigate = useNavigate();
+  const [items, setItems] = useState<BackupEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setItems((await client.call('backup.list', {})).items);
+    } catch (e) {
+      setItems([]);
+      setError(messageOf(e));
+    }
+  }, [client]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new backup was made (version) or the folder changed
+  useEffect(() => {
+    void load();
+  }, [load, props.folder, props.version]);
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t('page.backups')}
+        </Title>
+        <Button variant="default" onClick={() => void load()}>
+          {t('page.refresh')}
+        </Button>
+      </Group>
+      <ErrorNotice message={error} />
+      {items && items.length === 0 && !error && <Text c="dimmed">{t('page.noBackups')}</Text>}
+      {items && items.length > 0 && (
+        <Table striped highlightOnHover verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('page.time')}</Table.Th>
+              <Table.Th>{t('page.org')}</Table.Th>
+              <Table.Th>{t('page.casesColumn')}</Table.Th>
+              <Table.Th>{t('page.size')}</Table.Th>
+              <Table.Th>{t('page.state')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((b) => (
+              <Table.Tr key={b.path}>
+                <Table.Td>{b.createdAt ? formatDateTime(b.createdAt, i18n.language) : b.name}</Table.Td>
+                <Table.Td>{b.orgName}</Table.Td>
+                <Table.Td>{b.counts.cases ?? 0}</Table.Td>
+                <Table.Td>{formatBytes(b.bytes, i18n.language)}</Table.Td>
+                <Table.Td>{b.valid ? <Text c="green">{t('page.valid')}</Text> : <Text c="red">{b.problem}</Text>}</Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="light"
+                    disabled={!b.valid}
+                    onClick={() => navigate(`/backup/restore?path=${encodeURIComponent(b.path)}`)}
+                  >
+                    {t('page.restore')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+function ExportPanel(props: { folder: string }) {
+  const { t } = useTranslation('backup');
+  const { client } = useSession();
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm({ initialValues: { format: 'json' as 'json' | 'csv', folder: '' } });
+  const { onSubmit, error, busy } = useDeskSubmit(
+    form,
+    (values) => {
+      setDone(null);
+      return client.call('data.export', { format: values.format, folder: values.folder.trim() || undefined });
+    },
+    (result) => setDone(t('data.exported', { path: result.path })),
+  );
+  return (
+    <Paper withBorder p="lg" h="100%">
+      <Title order={2} size="h4" mb="xs">
+        {t('data.export')}
+      </Title>
+      <Text c="dimmed" mb="sm">
+        {t('data.exportHint')}
+      </Text>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <Stack gap={4}>
+            <Text fw={500}>{t('data.format')}</Text>
+            <SegmentedControl
+              data={[
+                { value: 'json', label: t('data.json') },
+                { value: 'csv', label: t('data.csv') },
+              ]}
+              {...form.getInputProps('format')}
+            />
+          </Stack>
+          <FolderInput
+            label={t('data.exportFolder')}
+            placeholder={props.folder}
+            {...form.getInputProps('folder')}
+            onPicked={(folder) => form.setFieldValue('folder', folder)}
+          />
+          <ErrorNotice message={error} />
+          {done && (
+            <Alert color="green" variant="light" role="status">
+              {done}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={busy} variant="default">
+              {t('data.exportButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

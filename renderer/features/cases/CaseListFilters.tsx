@@ -1,0 +1,94 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { DeskInput } from '../../../domain/api/deskApi.ts';
+import type { Department } from '../../../domain/api/views.ts';
+import { caseStatuses, channels, recordTypes, severities } from '../../../domain/cases/vocabulary.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { formatDateTime } from '../../shared/format.ts';
+
+type ListFilters = Omit<DeskInput<'cases.list'>, 'q' | 'limit' | 'cursor'>;
+
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => list.find((v) => v === value);
+
+const isoOrUndefined = (value: string | null) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined);
+
+/** The case-list filters of a URL; values the list does not know are dropped, not sent. */
+export function filtersFromUrl(params: URLSearchParams): ListFilters {
+  const text = (key: string) => params.get(key)?.trim() || undefined;
+  const filters: ListFilters = {
+    status: oneOf(caseStatuses, params.get('status')),
+    type: oneOf(recordTypes, params.get('type')),
+    channel: oneOf(channels, params.get('channel')),
+    severity: oneOf(severities, params.get('severity')),
+    categoryId: text('categoryId'),
+    departmentId: text('departmentId'),
+    respondentDepartmentId: text('respondentDepartmentId'),
+    respondentPerson: text('respondentPerson'),
+    handlerId: text('handlerId'),
+    overdue: params.get('overdue') === '1' ? true : undefined,
+    from: isoOrUndefined(params.get('from')),
+    to: isoOrUndefined(params.get('to')),
+  };
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as ListFilters;
+}
+
+/** The filters in force, as badges, with a way back to the whole list. */
+export function CaseListFilters(props: { params: URLSearchParams }) {
+  const { t, i18n } = useTranslation('reports');
+  const { client } = useSession();
+  const navigate = useNavigate();
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const filters = filtersFromUrl(props.params);
+  const needsNames = Boolean(filters.departmentId || filters.respondentDepartmentId);
+  useEffect(() => {
+    if (needsNames)
+      void client.call('departments.list', {}).then(
+        (d) => setDepartments(d.items),
+        () => undefined,
+      );
+  }, [client, needsNames]);
+  const entries = Object.entries(filters);
+  if (entries.length === 0) return null;
+  const departmentName = (id: string) => departments.find((d) => d.id === id)?.name ?? '…';
+  const label = (key: string, value: unknown): string => {
+    switch (key) {
+      case 'status':
+        return t(`cases:statuses.${value}`);
+      case 'type':
+        return t(`cases:types.${value}`);
+      case 'channel':
+        return t(`cases:channels.${value}`);
+      case 'severity':
+        return t(`cases:severities.${value}`);
+      case 'departmentId':
+        return t('labelled', { label: t('columns.department'), value: departmentName(String(value)) });
+      case 'respondentDepartmentId':
+        return t('labelled', { label: t('charts.topDepartments'), value: departmentName(String(value)) });
+      case 'respondentPerson':
+        return t('labelled', { label: t('charts.topPersons'), value: String(value) });
+      case 'overdue':
+        return t('figures.overdue');
+      case 'from':
+        return `${t('dashboard.from')} ${formatDateTime(String(value), i18n.language)}`;
+      case 'to':
+        return `${t('dashboard.to')} ${formatDateTime(String(value), i18n.language)}`;
+      default:
+        return t('filters.other');
+    }
+  };
+  return (
+    <Group gap="xs" data-testid="case-list-filters">
+      <Text c="dimmed">{t('filters.title')}</Text>
+      {entries.map(([key, value]) => (
+        <Badge key={key} size="lg" variant="light" tt="none">
+          {label(key, value)}
+        </Badge>
+      ))}
+      <Button variant="subtle" size="compact-md" onClick={() => navigate('/cases')}>
+        {t('filters.clear')}
+      </Button>
+    </Group>
+  );
+}

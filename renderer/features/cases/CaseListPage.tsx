@@ -1,0 +1,133 @@
+import { Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { DeskInput } from '../../../domain/api/deskApi.ts';
+import type { CaseSummary } from '../../../domain/api/views.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
+import { DeadlineAlertBadge } from './deadlines/DeadlineAlertBadge.tsx';
+
+export function CaseListPage() {
+  const { t, i18n } = useTranslation('cases');
+  const { client } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // Filters arrive in the URL (a chart on the dashboard links here); the search box adds to them.
+  const filters = filtersFromUrl(params);
+  const filterKey = params.toString();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [query] = useDebouncedValue(q.trim(), 250);
+  const [items, setItems] = useState<CaseSummary[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Deadline filter (issue 5): all cases, overdue ones, or those due within the "warn ahead" days.
+  const [due, setDue] = useState<'all' | 'overdue' | 'dueSoon'>('all');
+  const [dueSoonDays, setDueSoonDays] = useState(1);
+  useEffect(() => {
+    client
+      .call('deadlineSettings.get', {})
+      .then((s) => setDueSoonDays(s.dueSoonWorkingDays))
+      .catch(() => undefined);
+  }, [client]);
+
+  async function load(cursor: string | null) {
+    try {
+      const dueFilter = due === 'overdue' ? { overdue: true } : due === 'dueSoon' ? { dueWithinDays: dueSoonDays } : {};
+      const input: DeskInput<'cases.list'> = { ...filters, ...dueFilter, ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) };
+      const page = await client.call('cases.list', input);
+      setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
+      setNext(page.next);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+    }
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the query settles
+  useEffect(() => {
+    void load(null);
+  }, [query, filterKey, due]);
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('list.title')}
+      </Title>
+      <CaseListFilters params={params} />
+      <TextInput
+        type="search"
+        aria-label={t('common:search')}
+        placeholder={t('list.searchPlaceholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        size="md"
+      />
+      <SegmentedControl
+        aria-label={t('deadlines:list.filter')}
+        w="fit-content"
+        value={due}
+        onChange={(v) => setDue(v as typeof due)}
+        data={[
+          { value: 'all', label: t('deadlines:list.all') },
+          { value: 'overdue', label: t('deadlines:alert.overdue') },
+          { value: 'dueSoon', label: t('deadlines:alert.dueSoon') },
+        ]}
+      />
+      <ErrorNotice message={error} />
+      {items && items.length === 0 && (
+        <Center p="xl">
+          <Text c="dimmed">{query ? t('list.noMatch', { q: query }) : t('list.empty')}</Text>
+        </Center>
+      )}
+      {items && items.length > 0 && (
+        <Table highlightOnHover striped verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('list.number')}</Table.Th>
+              <Table.Th>{t('list.receivedAt')}</Table.Th>
+              <Table.Th>{t('list.complainant')}</Table.Th>
+              <Table.Th>{t('list.subject')}</Table.Th>
+              <Table.Th>{t('list.status')}</Table.Th>
+              <Table.Th>{t('list.feedbackBy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((c) => (
+              <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Text ff="monospace" fw={600}>
+                    {c.number}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDateTime(c.receivedAt, i18n.language)}</Table.Td>
+                <Table.Td>{c.complainantName}</Table.Td>
+                <Table.Td>{c.subject}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`statuses.${c.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {formatDate(c.deadlines.feedback, i18n.language)}
+                    <DeadlineAlertBadge alert={c.deadlineAlert} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {next && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void load(next)}>
+            {t('list.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

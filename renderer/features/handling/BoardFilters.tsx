@@ -1,0 +1,148 @@
+import { Chip, Group, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseSort } from '../../../domain/api/handlingSchemas.ts';
+import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../../domain/cases/vocabulary.ts';
+import type { Directory } from '../../shared/useDirectory.ts';
+import { categoryOptions } from './categoryOptions.ts';
+
+export interface BoardFilterValues {
+  q: string;
+  status: CaseStatus | null;
+  mine: boolean;
+  departmentId: string | null;
+  categoryId: string | null;
+  severity: Severity | null;
+  channel: Channel | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  from: string;
+  to: string;
+  sort: CaseSort;
+}
+
+export const emptyFilters: BoardFilterValues = {
+  q: '',
+  status: null,
+  mine: false,
+  departmentId: null,
+  categoryId: null,
+  severity: null,
+  channel: null,
+  overdue: false,
+  dueSoon: false,
+  from: '',
+  to: '',
+  sort: 'due',
+};
+
+/** A desk date (UTC+8) as the instant its day starts, for the date-range filter. */
+const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+/** The filters as the core's input: only what is set. */
+export function filterInput(f: BoardFilterValues, query: string) {
+  return {
+    ...(query ? { q: query } : {}),
+    ...(f.status ? { statuses: [f.status] } : {}),
+    ...(f.mine ? { mine: true } : {}),
+    ...(f.departmentId ? { departmentId: f.departmentId } : {}),
+    ...(f.categoryId ? { categoryId: f.categoryId } : {}),
+    ...(f.severity ? { severity: f.severity } : {}),
+    ...(f.channel ? { channel: f.channel } : {}),
+    ...(f.overdue ? { overdue: true } : {}),
+    ...(f.dueSoon ? { dueSoon: true } : {}),
+    ...(f.from ? { from: dayStart(f.from) } : {}),
+    ...(f.to ? { to: nextDayStart(f.to) } : {}),
+  };
+}
+
+export function BoardFilters(props: {
+  value: BoardFilterValues;
+  onChange: (v: BoardFilterValues) => void;
+  directory: Directory;
+  withSort: boolean;
+}) {
+  const { t, i18n } = useTranslation('handling');
+  const v = props.value;
+  const set = (patch: Partial<BoardFilterValues>) => props.onChange({ ...v, ...patch });
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        type="search"
+        aria-label={t('common:search')}
+        placeholder={t('cases:list.searchPlaceholder')}
+        value={v.q}
+        onChange={(e) => set({ q: e.currentTarget.value })}
+        w={240}
+      />
+      <Select
+        aria-label={t('board.status')}
+        placeholder={t('board.status')}
+        clearable
+        data={caseStatuses.map((s) => ({ value: s, label: t(`cases:statuses.${s}`) }))}
+        value={v.status}
+        onChange={(s) => set({ status: s as CaseStatus | null })}
+        w={170}
+      />
+      <Select
+        aria-label={t('board.department')}
+        placeholder={t('board.department')}
+        clearable
+        data={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
+        value={v.departmentId}
+        onChange={(departmentId) => set({ departmentId })}
+        w={150}
+      />
+      <Select
+        aria-label={t('board.category')}
+        placeholder={t('board.category')}
+        clearable
+        clearButtonProps={{ 'aria-label': t('board.clearCategory') }}
+        searchable
+        data={categoryOptions(props.directory.categories, t, i18n)}
+        value={v.categoryId}
+        onChange={(categoryId) => set({ categoryId })}
+        w={170}
+      />
+      <Select
+        aria-label={t('board.severity')}
+        placeholder={t('board.severity')}
+        clearable
+        data={severities.map((s) => ({ value: s, label: t(`cases:severities.${s}`) }))}
+        value={v.severity}
+        onChange={(s) => set({ severity: s as Severity | null })}
+        w={130}
+      />
+      <Select
+        aria-label={t('board.channel')}
+        placeholder={t('board.channel')}
+        clearable
+        data={channels.map((c) => ({ value: c, label: t(`cases:channels.${c}`) }))}
+        value={v.channel}
+        onChange={(c) => set({ channel: c as Channel | null })}
+        w={130}
+      />
+      <TextInput type="date" aria-label={t('board.from')} value={v.from} onChange={(e) => set({ from: e.currentTarget.value })} w={150} />
+      <TextInput type="date" aria-label={t('board.to')} value={v.to} onChange={(e) => set({ to: e.currentTarget.value })} w={150} />
+      <Chip checked={v.mine} onChange={(mine) => set({ mine })}>
+        {t('board.mine')}
+      </Chip>
+      <Chip checked={v.overdue} color="red" onChange={(overdue) => set({ overdue })}>
+        {t('deadline.overdue')}
+      </Chip>
+      <Chip checked={v.dueSoon} color="orange" onChange={(dueSoon) => set({ dueSoon })}>
+        {t('deadline.dueSoon')}
+      </Chip>
+      {props.withSort && (
+        <Select
+          aria-label={t('board.sort')}
+          allowDeselect={false}
+          data={(['due', 'newest', 'oldest'] as const).map((s) => ({ value: s, label: t(`board.sorts.${s}`) }))}
+          value={v.sort}
+          onChange={(s) => set({ sort: (s as CaseSort) ?? 'due' })}
+          w={150}
+        />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,155 @@
+import { Anchor, Badge, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { BoardColumn, CaseSummary } from '../../../domain/api/views.ts';
+import type { CaseStatus } from '../../../domain/cases/vocabulary.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { type Directory, useDirectory } from '../../shared/useDirectory.ts';
+import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
+import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from './BoardFilters.tsx';
+import { CaseVirtualList } from './CaseVirtualList.tsx';
+
+/** 看板: open cases in columns by state, the most pressing deadline on top; or every case as a list. */
+export function BoardPage() {
+  const { t } = useTranslation('handling');
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'list' ? 'list' : 'board';
+  const directory = useDirectory();
+  const [filters, setFilters] = useState<BoardFilterValues>(emptyFilters);
+  const [query] = useDebouncedValue(filters.q.trim(), 250);
+  const input = filterInput(filters, query);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('board.title')}
+        </Title>
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setParams(v === 'list' ? { view: 'list' } : {})}
+          data={[
+            { value: 'board', label: t('board.columnsView') },
+            { value: 'list', label: t('board.listView') },
+          ]}
+        />
+      </Group>
+      <BoardFilters value={filters} onChange={setFilters} directory={directory} withSort={view === 'list'} />
+      {view === 'board' ? (
+        <BoardColumns
+          input={input}
+          directory={directory}
+          onShowAll={(status) => {
+            setFilters({ ...filters, status, sort: 'due' });
+            setParams({ view: 'list' });
+          }}
+        />
+      ) : (
+        <CaseVirtualList input={{ ...input, sort: filters.sort }} directory={directory} />
+      )}
+    </Stack>
+  );
+}
+
+function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory: Directory; onShowAll: (status: CaseStatus) => void }) {
+  const { t } = useTranslation('handling');
+  const { client } = useSession();
+  const [columns, setColumns] = useState<BoardColumn[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(props.input);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the filters change (key)
+  useEffect(() => {
+    let live = true;
+    client
+      .call('cases.board', props.input)
+      .then((b) => {
+        if (!live) return;
+        setColumns(b.columns);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+    return () => {
+      live = false;
+    };
+  }, [client, key]);
+  if (error) return <ErrorNotice message={error} />;
+  if (!columns) return <Text>{t('common:loading')}</Text>;
+  const total = columns.reduce((n, c) => n + c.count, 0);
+  return (
+    <Stack gap="xs">
+      {total === 0 && <Text c="dimmed">{t('board.empty')}</Text>}
+      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))`, gap: 10 }}>
+        {columns.map((c) => (
+          <Stack key={c.status} gap={6} data-testid={`column-${c.status}`}>
+            <Group justify="space-between" wrap="nowrap" px={4}>
+              <Text fw={700} size="sm" lineClamp={1}>
+                {t(`columns.${c.status}`)}
+              </Text>
+              <Badge variant="light" data-testid={`count-${c.status}`}>
+                {c.count}
+              </Badge>
+            </Group>
+            <ScrollArea.Autosize mah="calc(100vh - 250px)" type="auto" offsetScrollbars>
+              <Stack gap={6}>
+                {c.cards.map((card) => (
+                  <BoardCard key={card.id} card={card} directory={props.directory} />
+                ))}
+                {c.count > c.cards.length && (
+                  <Anchor size="sm" ta="center" component="button" onClick={() => props.onShowAll(c.status)}>
+                    {t('board.more', { count: c.count - c.cards.length })}
+                  </Anchor>
+                )}
+              </Stack>
+            </ScrollArea.Autosize>
+          </Stack>
+        ))}
+      </div>
+    </Stack>
+  );
+}
+
+function BoardCard(props: { card: CaseSummary; directory: Directory }) {
+  const { t } = useTranslation('handling');
+  const navigate = useNavigate();
+  const c = props.card;
+  return (
+    <UnstyledButton onClick={() => navigate(`/cases/${c.id}`)} aria-label={`${c.number} ${c.subject}`}>
+      <Card withBorder padding="xs" radius="sm" data-testid="board-card">
+        <Group justify="space-between" gap={4} wrap="nowrap">
+          <Text ff="monospace" fw={700} size="sm">
+            {c.number}
+          </Text>
+          <DeadlineBadge summary={c} />
+        </Group>
+        <Text size="sm" fw={500} lineClamp={2}>
+          {c.subject}
+        </Text>
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          {c.complainantName} · {props.directory.departmentName(c.departmentId)}
+        </Text>
+        {(c.severity !== 'general' || c.escalated || (c.proposalState === 'approved' && c.status === 'awaiting_approval')) && (
+          <Group gap={4} mt={4}>
+            {c.severity !== 'general' && (
+              <Badge size="xs" color="red">
+                {t(`cases:severities.${c.severity}`)}
+              </Badge>
+            )}
+            {c.escalated && (
+              <Badge size="xs" color="grape">
+                {t('escalated')}
+              </Badge>
+            )}
+            {c.proposalState === 'approved' && c.status === 'awaiting_approval' && (
+              <Badge size="xs" color="green" variant="light">
+                {t('proposalStates.approved')}
+              </Badge>
+            )}
+          </Group>
+        )}
+      </Card>
+    </UnstyledButton>
+  );
+}

@@ -1,0 +1,37 @@
+import { Badge, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CaseSummary } from '../../../domain/api/views.ts';
+import type { Directory } from '../../shared/useDirectory.ts';
+import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
+import { statusLabel } from '../cases/statusLabel.ts';
+
+/** A short table of cases, each row opening its case: the inbox's sections. */
+export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; empty: string }) {
+  const { t } = useTranslation('handling');
+  const navigate = useNavigate();
+  if (props.rows.length === 0) return <Text c="dimmed">{props.empty}</Text>;
+  return (
+    <Table highlightOnHover verticalSpacing="xs">
+      <Table.Tbody>
+        {props.rows.map((c) => (
+          <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
+            <Table.Td w={110}>
+              <Text ff="monospace" fw={600}>
+                {c.number}
+              </Text>
+            </Table.Td>
+            <Table.Td>{c.subject}</Table.Td>
+            <Table.Td w={160}>{props.directory.departmentName(c.departmentId)}</Table.Td>
+            <Table.Td w={190}>
+              <Badge variant="light">{statusLabel(c, t)}</Badge>
+            </Table.Td>
+            <Table.Td w={170}>
+              <DeadlineBadge summary={c} withDate />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

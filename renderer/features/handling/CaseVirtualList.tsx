@@ -1,0 +1,142 @@
+import { Badge, Box, Group, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { DeskInput } from '../../../domain/api/deskApi.ts';
+import type { CaseSummary } from '../../../domain/api/views.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { formatDate } from '../../shared/format.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import type { Directory } from '../../shared/useDirectory.ts';
+import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
+import { statusLabel } from '../cases/statusLabel.ts';
+
+const rowHeight = 44;
+const pageSize = 200;
+const grid = '110px 150px 110px minmax(0, 1fr) 120px 170px 110px';
+
+/**
+ * Every case, closed ones too, as one scrolling list: only the rows in view are in the DOM,
+ * and the next page (keyset, so page 500 costs what page 1 does) loads as the end comes near.
+ */
+export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; directory: Directory }) {
+  const { t, i18n } = useTranslation('handling');
+  const { client } = useSession();
+  const [items, setItems] = useState<CaseSummary[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const loading = useRef(false);
+  const generation = useRef(0);
+  const key = JSON.stringify(props.input);
+  const input = useRef(props.input);
+  input.current = props.input;
+
+  const load = useCallback(
+    async (cursor: string | null, gen: number) => {
+      if (loading.current && cursor) return;
+      loading.current = true;
+      try {
+        const page = await client.call('cases.browse', { ...input.current, limit: pageSize, ...(cursor ? { cursor } : {}) });
+        if (gen !== generation.current) return;
+        setItems((before) => (cursor ? [...before, ...page.items] : page.items));
+        if (!cursor) setTotal(page.total);
+        setNext(page.next);
+        setError(null);
+      } catch (e) {
+        setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      } finally {
+        loading.current = false;
+      }
+    },
+    [client, t],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start over exactly when the filters change (key)
+  useEffect(() => {
+    generation.current += 1;
+    setItems([]);
+    setTotal(null);
+    void load(null, generation.current);
+  }, [load, key]);
+
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = virtualRows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (next && lastIndex >= items.length - 40) void load(next, generation.current);
+  }, [lastIndex, items.length, next, load]);
+
+  const header = ['number', 'receivedAt', 'complainant', 'subject', 'department', 'status', 'deadline'] as const;
+  return (
+    <Box>
+      <ErrorNotice message={error} />
+      <Text size="sm" c="dimmed" mb={4} data-testid="list-total">
+        {total === null ? t('common:loading') : t('board.total', { count: total })}
+      </Text>
+      <div style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: grid, gap: 8, padding: '8px 10px', fontWeight: 700 }}>
+          {header.map((h) => (
+            <span key={h}>{t(`list.${h}`)}</span>
+          ))}
+        </div>
+        <div ref={parent} style={{ height: 'calc(100vh - 300px)', minHeight: 240, overflow: 'auto' }} data-testid="case-list-scroller">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualRows.map((v) => {
+              const c = items[v.index];
+              if (!c) return null;
+              return (
+                <Link
+                  key={c.id}
+                  to={`/cases/${c.id}`}
+                  data-testid="list-row"
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: rowHeight,
+                    transform: `translateY(${v.start}px)`,
+                    display: 'grid',
+                    gridTemplateColumns: grid,
+                    gap: 8,
+                    alignItems: 'center',
+                    padding: '0 10px',
+                    color: 'inherit',
+                    textDecoration: 'none',
+                    borderTop: '1px solid var(--mantine-color-gray-2)',
+                    background: v.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
+                  }}
+                >
+                  <Text ff="monospace" fw={600}>
+                    {c.number}
+                  </Text>
+                  <Text>{formatDate(c.receivedAt, i18n.language)}</Text>
+                  <Text truncate>{c.complainantName}</Text>
+                  <Text truncate>{c.subject}</Text>
+                  <Text truncate>{props.directory.departmentName(c.departmentId)}</Text>
+                  <Group gap={4} wrap="nowrap">
+                    <Badge variant="light" style={{ maxWidth: 165 }}>
+                      {statusLabel(c, t)}
+                    </Badge>
+                  </Group>
+                  <Box>
+                    <DeadlineBadge summary={c} />
+                  </Box>
+                </Link>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </Box>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CasePrintout } from '../../../domain/api/registrationViews.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { type PrintRequest, usePrinting, withSlipWidth } from './usePrinting.tsx';
+
+/** Screen pixels per millimetre at 96 dpi, to size the preview like the paper. */
+const pxPerMm = 96 / 25.4;
+
+/**
+ * Print preview: the core's HTML in a sandboxed frame (srcdoc, no scripts: the app's CSP
+ * holds), the paper width for slips, and the Print button that records the copy.
+ */
+export function PrintPreview(props: { request: PrintRequest | null; onClose: () => void }) {
+  const { t } = useTranslation('registration');
+  const { client } = useSession();
+  const [width, setWidth] = useState<'80' | '58' | null>(null);
+  const [doc, setDoc] = useState<CasePrintout | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const printing = usePrinting();
+  const request = props.request;
+  // Callers build the request inline; the preview reloads when what it asks for changes, not its identity.
+  const asked = request ? JSON.stringify(withSlipWidth(request, width)) : null;
+
+  useEffect(() => {
+    if (!asked) return;
+    let live = true;
+    setDoc(null);
+    setError(null);
+    client
+      .call('print.render', { ...(JSON.parse(asked) as PrintRequest), purpose: 'preview' })
+      .then((d) => live && setDoc(d))
+      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+    return () => {
+      live = false;
+    };
+  }, [client, asked, t]);
+
+  const isSlip = request?.template === 'slip';
+  const slipWidth = request && request.template !== 'monthlyAnalysis' ? request.slipWidth : undefined;
+  const paperMm = doc ? doc.pageSize.widthMicrons / 1000 : 210;
+  const frameWidth = Math.round(paperMm * pxPerMm) + 24;
+
+  return (
+    <Modal
+      opened={request !== null}
+      onClose={props.onClose}
+      title={doc?.title ?? t('print.preview')}
+      size={isSlip ? 'auto' : 900}
+      centered
+      data-testid="print-preview"
+    >
+      <Stack>
+        {isSlip && (
+          <Group>
+            <Text>{t('print.width')}</Text>
+            <SegmentedControl
+              value={width ?? slipWidth ?? (doc && doc.pageSize.widthMicrons === 58_000 ? '58' : '80')}
+              onChange={(v) => setWidth(v === '58' ? '58' : '80')}
+              data={[
+                { value: '80', label: t('print.w80') },
+                { value: '58', label: t('print.w58') },
+              ]}
+            />
+          </Group>
+        )}
+        <ErrorNotice message={error ?? printing.lastError} />
+        {doc && doc.printedBefore > 0 && (
+          <Alert color="yellow" variant="light">
+            {t('print.printedBefore', { count: doc.printedBefore })} · {t('print.reprint')}
+          </Alert>
+        )}
+        {doc ? (
+          <iframe
+            title={doc.title}
+            srcDoc={doc.html}
+            sandbox="allow-same-origin"
+            data-testid="print-frame"
+            style={{
+              width: Math.min(frameWidth, 860),
+              // The Print button stays on a 768-pixel-high screen without scrolling the dialog.
+              height: `min(${isSlip ? 560 : 620}px, calc(100vh - ${doc.printedBefore > 0 ? 300 : 240}px))`,
+              border: '1px solid var(--mantine-color-gray-4)',
+              background: '#fff',
+            }}
+          />
+        ) : (
+          !error && <Loader />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('print.close')}
+          </Button>
+          <Button
+            loading={printing.busy}
+            disabled={!doc}
+            onClick={async () => {
+              if (!request) return;
+              const printed = await printing.print(withSlipWidth(request, width));
+              if (printed) props.onClose();
+            }}
+          >
+            {t('print.print')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,263 @@
+import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { mayCall } from '../../../domain/access/permissions.ts';
+import type { AnalysisReport } from '../../../domain/api/reportViews.ts';
+import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
+import { analysisHeading, breakdowns, figureLines, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
+import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { formatDate } from '../../shared/format.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { PrintPreview } from '../printing/PrintPreview.tsx';
+import { deskUtcOffsetMinutes } from './drillDown.ts';
+import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
+import { ChartCard, GroupBarChart } from './ReportCharts.tsx';
+import { ReportsTabs } from './ReportsTabs.tsx';
+import { downloadBase64, formatChange, formatNumber, formatRate } from './reportFormat.ts';
+
+const indexCount: Record<AnalysisPeriod, number> = { month: 12, quarter: 4, halfYear: 2, year: 1 };
+
+/** 投诉情况分析: a month (or quarter, half-year, year) against the previous one and last year. */
+export function AnalysisPage() {
+  const { t, i18n } = useTranslation('reports');
+  const { client, user } = useSession();
+  const navigate = useNavigate();
+  const lang = i18n.language;
+  const today = localDateOf(new Date(), deskUtcOffsetMinutes);
+  // The month just ended is the one a monthly analysis is usually written for.
+  const [period, setPeriod] = useState<PeriodRef>(() => previousPeriod(periodContaining('month', today)));
+  const [report, setReport] = useState<AnalysisReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const allowed = mayCall(user.roles, 'reports.analysis');
+  const tr: Translate = (key, values) => t(key, values ?? {});
+
+  useEffect(() => {
+    if (!allowed) return;
+    let live = true;
+    client
+      .call('reports.analysis', { period })
+      .then((r) => {
+        if (!live) return;
+        setReport(r);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+    return () => {
+      live = false;
+    };
+  }, [client, period, allowed, t]);
+
+  const fail = (e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+  async function exportAs(format: 'xlsx' | 'csv') {
+    setBusy(format);
+    try {
+      downloadBase64(await client.call('reports.export', { period, format }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+  if (!allowed) {
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {t('nav.analysis')}
+        </Title>
+        <Alert color="yellow">{t('errors.forbidden')}</Alert>
+      </Stack>
+    );
+  }
+
+  const lines = report ? figureLines(report, tr) : [];
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {report ? analysisHeading(report, tr) : t('nav.analysis')}
+      </Title>
+      <ReportsTabs />
+      <Group align="flex-end">
+        <Select
+          label={t('analysis.kind')}
+          value={period.kind}
+          allowDeselect={false}
+          onChange={(v) => v && setPeriod((p) => ({ kind: v as AnalysisPeriod, year: p.year, index: 1 }))}
+          data={analysisPeriods.map((k) => ({ value: k, label: t(`analysis.kinds.${k}`) }))}
+          w={140}
+        />
+        <NumberInput
+          label={t('analysis.year')}
+          value={period.year}
+          min={2000}
+          max={2100}
+          onChange={(v) => typeof v === 'number' && setPeriod((p) => ({ ...p, year: v }))}
+          w={110}
+        />
+        {period.kind !== 'year' && (
+          <Select
+            label={t('analysis.index')}
+            value={String(period.index)}
+            allowDeselect={false}
+            onChange={(v) => v && setPeriod((p) => ({ ...p, index: Number(v) }))}
+            data={Array.from({ length: indexCount[period.kind] }, (_, i) => ({
+              value: String(i + 1),
+              label: t(`analysis.periodLabel.${period.kind}`, { year: period.year, index: i + 1 }),
+            }))}
+            w={170}
+          />
+        )}
+        <Button variant="default" onClick={() => setPreviewing(true)}>
+          {t('analysis.print')}
+        </Button>
+        <Button variant="default" onClick={() => void exportAs('xlsx')} loading={busy === 'xlsx'}>
+          {t('analysis.exportXlsx')}
+        </Button>
+        <Button variant="default" onClick={() => void exportAs('csv')} loading={busy === 'csv'}>
+          {t('analysis.exportCsv')}
+        </Button>
+        {report && (
+          <Button variant="light" onClick={() => navigate(`/reports/actions?new=1&period=${encodeURIComponent(periodKey(report.period))}`)}>
+            {t('analysis.raiseAction')}
+          </Button>
+        )}
+      </Group>
+      <ErrorNotice message={error} />
+      {report && (
+        <>
+          <Text c="dimmed">
+            {t('labelled', {
+              label: t('analysis.range'),
+              value: `${formatDate(report.range.from, lang)} – ${formatDate(new Date(Date.parse(report.range.to) - 1).toISOString(), lang)}`,
+            })}
+          </Text>
+          <Card withBorder>
+            <Table striped data-testid="analysis-figures">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('analysis.figure')}</Table.Th>
+                  <Table.Th ta="right">{t('analysis.current')}</Table.Th>
+                  <Table.Th ta="right">{t('analysis.previous')}</Table.Th>
+                  <Table.Th ta="right">{t('analysis.changePrevious')}</Table.Th>
+                  <Table.Th ta="right">{t('analysis.lastYear')}</Table.Th>
+                  <Table.Th ta="right">{t('analysis.changeLastYear')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {lines.map((l) => {
+                  const show = (v: number | null) =>
+                    l.unit === 'rate' ? formatRate(v, lang) : formatNumber(v, lang, l.unit === 'days' ? 1 : 0);
+                  return (
+                    <Table.Tr key={l.key}>
+                      <Table.Td>{l.label}</Table.Td>
+                      <Table.Td ta="right" fw={700}>
+                        {show(l.current)}
+                      </Table.Td>
+                      <Table.Td ta="right">{show(l.previous)}</Table.Td>
+                      <Table.Td ta="right">{formatChange(l.changePrevious, l.unit, lang)}</Table.Td>
+                      <Table.Td ta="right">{show(l.lastYear)}</Table.Td>
+                      <Table.Td ta="right">{formatChange(l.changeLastYear, l.unit, lang)}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Card>
+          <ChartCard title={t('charts.trend')}>
+            <GroupBarChart
+              rows={report.trend.rows}
+              label={(r) => (r.key ?? '').slice(report.trend.bucket === 'day' ? 8 : 5)}
+              withClosed
+              height={200}
+            />
+          </ChartCard>
+          <SimpleGrid cols={2}>
+            {breakdowns(report, tr)
+              .slice(0, 4)
+              .map((b) => (
+                <ChartCard key={b.title} title={b.title}>
+                  <GroupBarChart rows={b.rows} label={(r) => groupLabel(r, b.vocabulary, tr)} horizontal limit={8} height={200} />
+                </ChartCard>
+              ))}
+          </SimpleGrid>
+          <ChartCard title={t('analysis.majorCases')}>
+            {report.majorCases.length === 0 ? (
+              <Text c="dimmed">{t('analysis.none')}</Text>
+            ) : (
+              <Table>
+                <Table.Tbody>
+                  {report.majorCases.map((c) => (
+                    <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
+                      <Table.Td ff="monospace">{c.number}</Table.Td>
+                      <Table.Td>{c.subject}</Table.Td>
+                      <Table.Td>{t(`cases:severities.${c.severity}`)}</Table.Td>
+                      <Table.Td>{t(`cases:statuses.${c.status}`)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </ChartCard>
+          <ChartCard title={t('analysis.overdueCases')}>
+            {report.overdueCases.length === 0 ? (
+              <Text c="dimmed">{t('analysis.none')}</Text>
+            ) : (
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('columns.number')}</Table.Th>
+                    <Table.Th>{t('columns.subject')}</Table.Th>
+                    <Table.Th>{t('columns.department')}</Table.Th>
+                    <Table.Th>{t('analysis.clocks')}</Table.Th>
+                    <Table.Th>{t('analysis.reason')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.overdueCases.map((c) => (
+                    <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
+                      <Table.Td ff="monospace">{c.number}</Table.Td>
+                      <Table.Td>{c.subject}</Table.Td>
+                      <Table.Td>{c.departmentName ?? '—'}</Table.Td>
+                      <Table.Td>{c.clocks.map((k) => t(`clocks.${k}`)).join('、')}</Table.Td>
+                      <Table.Td>{c.reason ?? t('analysis.noReason')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </ChartCard>
+          <ChartCard title={t('actions.title')}>
+            {report.correctiveActions.length === 0 ? (
+              <Text c="dimmed">{t('analysis.none')}</Text>
+            ) : (
+              <Table>
+                <Table.Tbody>
+                  {report.correctiveActions.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>{a.departmentName ?? '—'}</Table.Td>
+                      <Table.Td>{a.measure}</Table.Td>
+                      <Table.Td>{a.owner}</Table.Td>
+                      <Table.Td>{a.dueDate}</Table.Td>
+                      <Table.Td>
+                        {t(`actions.statuses.${a.status}`)}
+                        {a.overdue ? `（${t('actions.overdue')}）` : ''}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </ChartCard>
+          <ChartCard title={t('charts.repeats')}>
+            <RepeatComplainantsTable items={report.repeatComplainants} testId="analysis-repeats" />
+          </ChartCard>
+        </>
+      )}
+      <PrintPreview request={previewing ? { template: 'monthlyAnalysis', period } : null} onClose={() => setPreviewing(false)} />
+    </Stack>
+  );
+}

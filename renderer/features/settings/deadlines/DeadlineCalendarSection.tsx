@@ -1,0 +1,216 @@
+import { Alert, Badge, Button, Card, FileInput, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarView } from '../../../../domain/api/deadlineViews.ts';
+import { useSession } from '../../../app/deskSession.tsx';
+import { DeskCallError } from '../../../shared/api/deskClient.ts';
+import { useDeskSubmit } from '../../../shared/deskForm.ts';
+import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
+import { useLoadError } from './deadlineSettingsLoadError.ts';
+
+export function CalendarSection(props: { editable: boolean }) {
+  const { t, i18n } = useTranslation('deadlines');
+  const { client } = useSession();
+  const { error, setError, fail } = useLoadError();
+  const [year, setYear] = useState<number | null>(null);
+  const [view, setView] = useState<CalendarView | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(
+    (y: number | null) => {
+      client
+        .call('calendar.get', y === null ? {} : { year: y })
+        .then((v) => {
+          setView(v);
+          setYear(v.year);
+        })
+        .catch(fail);
+    },
+    [client, fail],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load the current year once
+  useEffect(() => load(null), []);
+
+  async function importFile() {
+    if (!file) return;
+    setBusy(true);
+    setImportError(null);
+    setImported(null);
+    try {
+      const result = await client.call('calendar.import', { content: await file.text() });
+      const summary = result.years.map((y) => t('page.importedYear', y)).join('；');
+      setImported(t('page.imported', { summary, count: result.recomputedCases }));
+      setFile(null);
+      load(result.years.at(-1)?.year ?? year);
+    } catch (e) {
+      setImportError(e instanceof DeskCallError ? (e.body.fields?.content ?? e.body.message) : t('common:networkError'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!view) return <ErrorNotice message={error} />;
+  const years = view.years.map((y) => y.year);
+  const yearChoices = [...new Set([...years.slice(-4), (years.at(-1) ?? view.year) + 1])].sort((a, b) => a - b);
+  const dayLabel = (d: { date: string; name: string | null }) =>
+    `${new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d.date}T00:00:00Z`))}${d.name ? ` ${d.name}` : ''}`;
+  return (
+    <Stack>
+      <Text c="dimmed">{t('page.calendarHint')}</Text>
+      <Group>
+        <Badge size="xl" color={view.lastDate ? 'blue' : 'red'} variant="light" data-testid="calendar-covered-until">
+          {t('page.coveredUntil', { date: view.lastDate })}
+        </Badge>
+        <Select
+          aria-label={t('page.year')}
+          w={120}
+          allowDeselect={false}
+          data={yearChoices.map(String)}
+          value={year === null ? null : String(year)}
+          onChange={(v) => v && load(Number(v))}
+        />
+        <Text size="sm" c="dimmed">
+          {view.years
+            .filter((y) => y.year === view.year)
+            .map((y) => t(`page.source_${y.source}`))
+            .join('')}
+        </Text>
+      </Group>
+      <ErrorNotice message={error} />
+      <Group align="flex-start" grow>
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('page.holidays')} ({view.holidays.length})
+          </Text>
+          <Group gap={6}>
+            {view.holidays.length === 0 && <Text c="dimmed">{t('page.none')}</Text>}
+            {view.holidays.map((d) => (
+              <Badge key={d.date} color="red" variant="light" tt="none">
+                {dayLabel(d)}
+              </Badge>
+            ))}
+          </Group>
+        </Card>
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('page.makeUpDays')} ({view.makeUpDays.length})
+          </Text>
+          <Group gap={6}>
+            {view.makeUpDays.length === 0 && <Text c="dimmed">{t('page.none')}</Text>}
+            {view.makeUpDays.map((d) => (
+              <Badge key={d.date} color="teal" variant="light" tt="none">
+                {dayLabel(d)}
+              </Badge>
+            ))}
+          </Group>
+        </Card>
+      </Group>
+      {props.editable && (
+        <Card withBorder>
+          <Title order={3} size="h4">
+            {t('page.importTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('page.importHint')}
+          </Text>
+          <Group align="flex-start">
+            <FileInput
+              w={360}
+              aria-label={t('page.chooseFile')}
+              placeholder={t('page.chooseFile')}
+              accept=".json,.ics,application/json,text/calendar"
+              value={file}
+              onChange={(f) => {
+                setFile(f);
+                setImportError(null);
+              }}
+              error={importError}
+              clearable
+            />
+            <Button onClick={() => void importFile()} disabled={!file} loading={busy}>
+              {t('page.importButton')}
+            </Button>
+          </Group>
+          {imported && (
+            <Alert color="green" mt="sm" role="status">
+              {imported}
+            </Alert>
+          )}
+        </Card>
+      )}
+      <LocalDays view={view} editable={props.editable} onChanged={() => load(year)} onError={setError} />
+    </Stack>
+  );
+}
+
+function LocalDays(props: { view: CalendarView; editable: boolean; onChanged: () => void; onError: (m: string | null) => void }) {
+  const { t } = useTranslation('deadlines');
+  const { client } = useSession();
+  const form = useForm({ initialValues: { date: '', kind: 'closure' as 'closure' | 'extraWorkingDay', note: '' } });
+  const { onSubmit, error, busy } = useDeskSubmit(
+    form,
+    (v) => client.call('calendar.setLocalDay', { date: v.date, kind: v.kind, note: v.note }),
+    () => {
+      form.reset();
+      props.onChanged();
+    },
+  );
+  const remove = (date: string) =>
+    client.call('calendar.setLocalDay', { date, kind: 'none' }).then(props.onChanged, (e: unknown) => {
+      props.onError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+    });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('page.localTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('page.localHint')}
+      </Text>
+      {props.view.localDays.length === 0 ? (
+        <Text c="dimmed">{t('page.noLocalDays')}</Text>
+      ) : (
+        <Table verticalSpacing={4}>
+          <Table.Tbody>
+            {props.view.localDays.map((d) => (
+              <Table.Tr key={d.date} data-testid={`local-day-${d.date}`}>
+                <Table.Td ff="monospace">{d.date}</Table.Td>
+                <Table.Td>{t(`page.kind_${d.kind}`)}</Table.Td>
+                <Table.Td>{d.note}</Table.Td>
+                <Table.Td>
+                  {props.editable && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => void remove(d.date)}>
+                      {t('page.remove')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {props.editable && (
+        <form onSubmit={onSubmit} noValidate>
+          <Group align="flex-end" mt="sm">
+            <TextInput type="date" label={t('page.date')} required w={170} {...form.getInputProps('date')} />
+            <Select
+              label={t('page.kind')}
+              w={220}
+              allowDeselect={false}
+              data={(['closure', 'extraWorkingDay'] as const).map((k) => ({ value: k, label: t(`page.kind_${k}`) }))}
+              {...form.getInputProps('kind')}
+            />
+            <TextInput label={t('page.note')} w={260} {...form.getInputProps('note')} />
+            <Button type="submit" loading={busy}>
+              {t('page.add')}
+            </Button>
+          </Group>
+          <ErrorNotice message={error} />
+        </form>
+      )}
+    </Card>
+  );
+}

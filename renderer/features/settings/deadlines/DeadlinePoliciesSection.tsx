@@ -1,0 +1,192 @@
+import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PolicyView } from '../../../../domain/api/deadlineViews.ts';
+import type { OrgProfile } from '../../../../domain/cases/vocabulary.ts';
+import { type ClockName, type ClockUnit, clockNames, clockUnits, type DeadlineClock } from '../../../../domain/deadlines/deadline.ts';
+import { useSession } from '../../../app/deskSession.tsx';
+import { useDeskSubmit } from '../../../shared/deskForm.ts';
+import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
+import { useLoadError } from './deadlineSettingsLoadError.ts';
+
+function describeClock(clock: DeadlineClock, t: (k: string) => string): string {
+  const base = `${clock.amount} ${t(`deadlines:units.${clock.unit}`)}`;
+  return clock.severalDepartments ? `${base}（${t('deadlines:page.several')} ${clock.severalDepartments}）` : base;
+}
+
+export function PoliciesSection(props: { editable: boolean }) {
+  const { t } = useTranslation('deadlines');
+  const { client } = useSession();
+  const { error, fail } = useLoadError();
+  const [data, setData] = useState<{ profile: OrgProfile; items: PolicyView[] } | null>(null);
+  const [editing, setEditing] = useState<PolicyView | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const load = useCallback(() => {
+    client.call('policies.list', {}).then(setData).catch(fail);
+  }, [client, fail]);
+  useEffect(load, [load]);
+  if (!data) return <ErrorNotice message={error} />;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text c="dimmed">
+          {t('page.policiesHint')} {t('page.profile', { profile: t(`profiles.${data.profile}`) })}
+        </Text>
+        {props.editable &&
+          (confirmReset ? (
+            <Group gap="xs">
+              <Text>{t('page.resetConfirm')}</Text>
+              <Button
+                color="red"
+                onClick={() =>
+                  void client.call('policies.reset', {}).then(() => {
+                    setConfirmReset(false);
+                    load();
+                  }, fail)
+                }
+              >
+                {t('page.resetAll')}
+              </Button>
+              <Button variant="default" onClick={() => setConfirmReset(false)}>
+                {t('common:cancel')}
+              </Button>
+            </Group>
+          ) : (
+            <Button variant="default" onClick={() => setConfirmReset(true)}>
+              {t('page.resetAll')}
+            </Button>
+          ))}
+      </Group>
+      <ErrorNotice message={error} />
+      <Table striped verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('page.type')}</Table.Th>
+            <Table.Th>{t('page.severity')}</Table.Th>
+            {clockNames.map((c) => (
+              <Table.Th key={c}>{t(`clocks.${c}`)}</Table.Th>
+            ))}
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.items.map((p) => (
+            <Table.Tr key={`${p.type}/${p.severity}`} data-testid={`policy-${p.type}-${p.severity}`}>
+              <Table.Td>{t(`cases:types.${p.type}`)}</Table.Td>
+              <Table.Td>{t(`cases:severities.${p.severity}`)}</Table.Td>
+              {clockNames.map((c) => (
+                <Table.Td key={c}>{describeClock(p.policy[c], (k) => t(k))}</Table.Td>
+              ))}
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Badge variant="light" color={p.custom ? 'grape' : 'gray'}>
+                    {t(p.custom ? 'page.custom' : 'page.preset')}
+                  </Badge>
+                  {props.editable && (
+                    <Button size="xs" variant="light" onClick={() => setEditing(p)}>
+                      {t('page.edit')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing && (
+        <PolicyEditor
+          policy={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            load();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+type ClockForm = { unit: ClockUnit; amount: number | string; severalDepartments: number | string };
+
+function PolicyEditor(props: { policy: PolicyView; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('deadlines');
+  const { client } = useSession();
+  const { policy } = props;
+  const toForm = (c: DeadlineClock): ClockForm => ({ unit: c.unit, amount: c.amount, severalDepartments: c.severalDepartments ?? '' });
+  const form = useForm<Record<ClockName, ClockForm>>({
+    initialValues: {
+      acknowledge: toForm(policy.policy.acknowledge),
+      feedback: toForm(policy.policy.feedback),
+      resolve: toForm(policy.policy.resolve),
+    },
+  });
+  const toClock = (c: ClockForm) => ({
+    unit: c.unit,
+    amount: Number(c.amount),
+    ...(c.severalDepartments === '' ? {} : { severalDepartments: Number(c.severalDepartments) }),
+  });
+  const { onSubmit, error, busy } = useDeskSubmit(
+    form,
+    (v) =>
+      client.call('policies.update', {
+        type: policy.type,
+        severity: policy.severity,
+        acknowledge: toClock(v.acknowledge),
+        feedback: toClock(v.feedback),
+        resolve: toClock(v.resolve),
+      }),
+    props.onSaved,
+  );
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      size="lg"
+      title={t('page.editTitle', { type: t(`cases:types.${policy.type}`), severity: t(`cases:severities.${policy.severity}`) })}
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {clockNames.map((c) => (
+            <Group key={c} align="flex-end" wrap="nowrap" grow>
+              <NumberInput
+                label={`${t(`clocks.${c}`)} · ${t('page.amount')}`}
+                min={1}
+                max={365}
+                allowDecimal={false}
+                {...form.getInputProps(`${c}.amount`)}
+              />
+              <Select
+                label={t('page.unit')}
+                allowDeselect={false}
+                data={clockUnits.map((u) => ({ value: u, label: t(`units.${u}`) }))}
+                {...form.getInputProps(`${c}.unit`)}
+              />
+              {c !== 'acknowledge' ? (
+                <NumberInput
+                  label={t('page.severalDepartments')}
+                  min={1}
+                  max={365}
+                  allowDecimal={false}
+                  {...form.getInputProps(`${c}.severalDepartments`)}
+                />
+              ) : (
+                <div />
+              )}
+            </Group>
+          ))}
+          <ErrorNotice message={error} />
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('common:save')}
+            </Button>
+            <Button variant="default" onClick={props.onClose}>
+              {t('common:cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,117 @@
+import { Button, Center, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type OrgProfile, orgProfiles } from '../../../domain/cases/vocabulary.ts';
+import { client } from '../../app/deskSession.tsx';
+import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
+
+const orgFields = ['orgName', 'profile'];
+
+/** First run on a new data directory: organisation, then the administrator account. */
+export function SetupWizard(props: { onDone: () => void }) {
+  const { t } = useTranslation('setup');
+  const [step, setStep] = useState(0);
+  const form = useForm({
+    initialValues: {
+      orgName: '',
+      profile: 'hospital' as OrgProfile,
+      admin: { username: '', displayName: '', password: '' },
+      passwordConfirm: '',
+    },
+    validate: {
+      passwordConfirm: (value, values) => (value === values.admin.password ? null : t('wizard.passwordMismatch')),
+    },
+  });
+  const { onSubmit, error, busy } = useDeskSubmit(
+    form,
+    ({ passwordConfirm: _, ...input }) => client.call('setup.init', input),
+    props.onDone,
+    // The core answers for every field at once; show the step that holds the mistakes.
+    (fields) => {
+      const wrong = Object.keys(fields);
+      if (wrong.length > 0 && wrong.every((f) => orgFields.includes(f))) setStep(0);
+    },
+  );
+
+  return (
+    <Center mih="100vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" w={640}>
+        <Group justify="space-between" mb="md">
+          <Title order={1} size="h2">
+            {t('wizard.title')}
+          </Title>
+          <LanguageSwitch />
+        </Group>
+        <Text mb="lg">{t('wizard.intro')}</Text>
+        <form onSubmit={onSubmit} noValidate>
+          <Stepper active={step} onStepClick={setStep} mb="lg">
+            <Stepper.Step label={t('wizard.stepOrg')}>
+              <Stack>
+                <TextInput
+                  label={t('wizard.orgName')}
+                  description={t('wizard.orgNameHint')}
+                  required
+                  data-autofocus
+                  {...form.getInputProps('orgName')}
+                />
+                <Radio.Group label={t('wizard.profile')} description={t('wizard.profileHint')} {...form.getInputProps('profile')}>
+                  <Stack mt="xs">
+                    {orgProfiles.map((p) => (
+                      <Radio key={p} value={p} label={t(`wizard.profiles.${p}`)} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              </Stack>
+            </Stepper.Step>
+            <Stepper.Step label={t('wizard.stepAdmin')}>
+              <Stack>
+                <TextInput label={t('wizard.displayName')} required {...form.getInputProps('admin.displayName')} />
+                <TextInput
+                  label={t('wizard.username')}
+                  description={t('wizard.usernameHint')}
+                  required
+                  autoComplete="username"
+                  {...form.getInputProps('admin.username')}
+                />
+                <PasswordInput
+                  label={t('wizard.password')}
+                  description={t('wizard.passwordHint')}
+                  required
+                  autoComplete="new-password"
+                  {...form.getInputProps('admin.password')}
+                />
+                <PasswordInput
+                  label={t('wizard.passwordConfirm')}
+                  required
+                  autoComplete="new-password"
+                  {...form.getInputProps('passwordConfirm')}
+                />
+              </Stack>
+            </Stepper.Step>
+          </Stepper>
+          <Stack>
+            <ErrorNotice message={error} />
+            <Group justify="space-between">
+              <Button variant="default" disabled={step === 0} onClick={() => setStep(0)}>
+                {t('common:back')}
+              </Button>
+              {step === 0 ? (
+                // Distinct keys: reusing one element would turn the click on "next" into a submit.
+                <Button key="next" onClick={() => setStep(1)}>
+                  {t('common:next')}
+                </Button>
+              ) : (
+                <Button key="finish" type="submit" loading={busy}>
+                  {t('wizard.finish')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
