@@ -6,7 +6,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n.ts';
+import './shared/i18n.ts';
 import { App } from './app/App.tsx';
 
 /**

@@ -5,36 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { DeskHealth } from '../../domain/api/backupViews.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
-import { AuditPage } from '../features/admin/AuditPage.tsx';
-import { ReferenceAdminPage } from '../features/admin/ReferenceAdminPage.tsx';
-import { UsersAdminPage } from '../features/admin/UsersAdminPage.tsx';
-import { AccountPage } from '../features/auth/AccountPage.tsx';
-import { LockScreen } from '../features/auth/LockScreen.tsx';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { useIdleLock } from '../features/auth/useIdleLock.ts';
-import { BackupPage } from '../features/backup/BackupPage.tsx';
-import { FreshStartLink, RecoveryPage } from '../features/backup/RecoveryPage.tsx';
-import { RestorePage } from '../features/backup/RestorePage.tsx';
-import { CaseListPage } from '../features/cases/CaseListPage.tsx';
-import { CasePage } from '../features/cases/CasePage.tsx';
-import { BoardPage } from '../features/handling/BoardPage.tsx';
-import { FollowUpsPage } from '../features/handling/FollowUpsPage.tsx';
-import { InboxPage } from '../features/handling/InboxPage.tsx';
-import { InquiryPage } from '../features/handling/InquiryPage.tsx';
-import { RegisterPage } from '../features/registration/RegisterPage.tsx';
-import { AnalysisPage } from '../features/reports/AnalysisPage.tsx';
-import { CorrectiveActionsPage } from '../features/reports/CorrectiveActionsPage.tsx';
-import { DashboardPage } from '../features/reports/DashboardPage.tsx';
-import { PerformancePage } from '../features/reports/PerformancePage.tsx';
-import { DeskSettingsPage } from '../features/settings/DeskSettingsPage.tsx';
-import { DeadlineSettingsPage } from '../features/settings/deadlines/DeadlineSettingsPage.tsx';
-import { SettingsAdminPage } from '../features/settings/SettingsAdminPage.tsx';
-import { SetupWizard } from '../features/setup/SetupWizard.tsx';
+import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
+import { FreshStartLink, RecoveryPage } from '../features/backup/index.ts';
+import { SetupWizard } from '../features/setup/index.ts';
+import { client } from '../shared/api/client.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { client, SessionProvider } from './deskSession.tsx';
-import { homePathOf } from './routes.tsx';
+import { SessionProvider } from './deskSession.tsx';
+import { homePathOf, maySee, routes } from './routes.tsx';
 
 interface SignedIn {
   name: 'signedIn';
@@ -161,27 +140,13 @@ export function App() {
               <HashRouter>
                 <Routes>
                   <Route element={<AppLayout />}>
-                    <Route path="/register" element={<RegisterPage />} />
-                    <Route path="/cases" element={<CaseListPage />} />
-                    <Route path="/cases/:id" element={<CasePage />} />
-                    <Route path="/settings/deadlines" element={<DeadlineSettingsPage />} />
-                    <Route path="/board" element={<BoardPage />} />
-                    <Route path="/inbox" element={<InboxPage />} />
-                    <Route path="/follow-ups" element={<FollowUpsPage />} />
-                    <Route path="/inquiry" element={<InquiryPage />} />
-                    <Route path="/backup" element={<BackupPage />} />
-                    <Route path="/backup/restore" element={<RestorePage />} />
-                    <Route path="/reports" element={<DashboardPage />} />
-                    <Route path="/reports/analysis" element={<AnalysisPage />} />
-                    <Route path="/reports/performance" element={<PerformancePage />} />
-                    <Route path="/reports/actions" element={<CorrectiveActionsPage />} />
-                    <Route path="/account" element={<AccountPage />} />
-                    <Route path="/admin/settings" element={<SettingsAdminPage />} />
-                    <Route path="/admin/departments" element={<ReferenceAdminPage kind="departments" />} />
-                    <Route path="/admin/categories" element={<ReferenceAdminPage kind="categories" />} />
-                    <Route path="/admin/users" element={<UsersAdminPage />} />
-                    <Route path="/admin/audit" element={<AuditPage />} />
-                    <Route path="/settings/desk" element={<DeskSettingsPage />} />
+                    {routes.map(({ path, page: Page, needs }) => (
+                      <Route
+                        key={path}
+                        path={path}
+                        element={maySee(phase.user, needs) ? <Page /> : <Navigate to={homePathOf(phase.user)} replace />}
+                      />
+                    ))}
                     <Route path="*" element={<Navigate to={homePathOf(phase.user)} replace />} />
                   </Route>
                 </Routes>

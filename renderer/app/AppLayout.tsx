@@ -1,35 +1,19 @@
-import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
-import { mayCall } from '../../domain/access/permissions.ts';
-import type { DeskMethod } from '../../domain/api/deskApi.ts';
-import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
-import { useInboxCount } from '../features/handling/useInboxCount.ts';
+import { BackupIndicator } from '../features/backup/index.ts';
+import { useInboxCount } from '../features/handling/index.ts';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
-import { adminPages } from './routes.tsx';
-
-const pages = [
-  { to: '/register', key: 'nav.register', needs: 'cases.register' },
-  { to: '/board', key: 'handling:nav.board', needs: 'cases.board' },
-  { to: '/inbox', key: 'handling:nav.inbox', needs: 'cases.inbox' },
-  { to: '/follow-ups', key: 'handling:nav.followUps', needs: 'cases.inquire' },
-  { to: '/inquiry', key: 'handling:nav.inquiry', needs: 'cases.inquire' },
-  { to: '/cases', key: 'nav.cases', needs: 'cases.list' },
-  { to: '/reports', key: 'nav.reports', needs: 'reports.summary' },
-  { to: '/backup', key: 'backup:nav', needs: 'backup.configure' },
-  // Administrators set deadlines and the calendar; supervisors the review window on the same page.
-  { to: '/settings/deadlines', key: 'nav.deadlineSettings', needs: ['policies.update', 'caseSettings.update'] },
-  { to: '/settings/desk', key: 'registration:settings.title', needs: 'settings.updateDesk' },
-] as const satisfies readonly { to: string; key: string; needs: DeskMethod | readonly DeskMethod[] }[];
+import { maySee, routes } from './routes.tsx';
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { user, orgName, signOut, lock } = useSession();
-  // The matrix decides what a role may call; the navigation only leaves out what would be refused.
-  const visible = <P extends { needs: DeskMethod | readonly DeskMethod[] }>(list: readonly P[]) =>
-    list.filter((p) => (typeof p.needs === 'string' ? [p.needs] : p.needs).some((m) => mayCall(user.roles, m)));
+  // The navigation only leaves out what the matrix would refuse.
+  const menu = routes.flatMap((r) => (r.menu && maySee(user, r.needs) ? [{ to: r.path, key: r.menu }] : []));
   const location = useLocation();
   const inboxCount = useInboxCount(location.pathname);
   return (
@@ -59,7 +43,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {[...visible(pages), ...visible(adminPages), { to: '/account', key: 'access:nav.account' }].map((p) => (
+        {menu.map((p) => (
           <NavLink
             key={p.to}
             component={RouterLink}
@@ -77,7 +61,16 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {/* A page's code arrives on its first visit. */}
+        <Suspense
+          fallback={
+            <Center mih="50vh">
+              <Loader />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,7 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { SessionUser } from '../../domain/api/views.ts';
-import { type DeskClient, deskClient } from '../shared/api/deskClient.ts';
-import { i18next } from '../shared/i18n.ts';
+import type { DeskClient } from '../shared/api/deskClient.ts';
 
 interface DeskSession {
   client: DeskClient;
@@ -13,8 +12,6 @@ interface DeskSession {
 }
 
 const SessionContext = createContext<DeskSession | null>(null);
-
-export const client = deskClient(() => i18next.language);
 
 export function SessionProvider(props: { value: DeskSession; children: ReactNode }) {
   const value = useMemo(() => props.value, [props.value]);

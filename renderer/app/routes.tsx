@@ -1,15 +1,221 @@
+import { type ComponentType, lazy } from 'react';
 import { mayCall } from '../../domain/access/permissions.ts';
 import type { DeskMethod } from '../../domain/api/deskApi.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 
-/** The administration pages, each shown to whoever may call the method behind it. */
-export const adminPages = [
-  { to: '/admin/settings', key: 'access:nav.settings', needs: 'settings.update' },
-  { to: '/admin/departments', key: 'access:nav.departments', needs: 'departments.create' },
-  { to: '/admin/categories', key: 'access:nav.categories', needs: 'categories.create' },
-  { to: '/admin/users', key: 'access:nav.users', needs: 'users.list' },
-  { to: '/admin/audit', key: 'access:nav.audit', needs: 'audit.list' },
-] as const satisfies readonly { to: string; key: string; needs: DeskMethod }[];
+/**
+ * Every page behind the sign-in, in menu order: its path, the module that draws it, its menu
+ * entry, and who may see it. A page's code is loaded when it is first opened, so the desk's
+ * first paint does not wait for the charts, pdf.js or the administration pages.
+ */
+export interface DeskRoute {
+  path: string;
+  page: ComponentType;
+  /** The navigation entry's translation key; pages reached from another page have none. */
+  menu?: string;
+  /** The methods behind the page, any one of which lets a user see it; none: every signed-in user. */
+  needs?: DeskMethod | readonly DeskMethod[];
+}
+
+/** A page module loaded on first use; `pick` names the component the module exports. */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+export const routes: readonly DeskRoute[] = [
+  {
+    path: '/register',
+    menu: 'nav.register',
+    needs: 'cases.register',
+    page: lazyPage(
+      () => import('../features/registration/RegisterPage.tsx'),
+      (m) => m.RegisterPage,
+    ),
+  },
+  {
+    path: '/board',
+    menu: 'handling:nav.board',
+    needs: 'cases.board',
+    page: lazyPage(
+      () => import('../features/handling/BoardPage.tsx'),
+      (m) => m.BoardPage,
+    ),
+  },
+  {
+    path: '/inbox',
+    menu: 'handling:nav.inbox',
+    needs: 'cases.inbox',
+    page: lazyPage(
+      () => import('../features/handling/InboxPage.tsx'),
+      (m) => m.InboxPage,
+    ),
+  },
+  {
+    path: '/follow-ups',
+    menu: 'handling:nav.followUps',
+    needs: 'cases.inquire',
+    page: lazyPage(
+      () => import('../features/handling/FollowUpsPage.tsx'),
+      (m) => m.FollowUpsPage,
+    ),
+  },
+  {
+    path: '/inquiry',
+    menu: 'handling:nav.inquiry',
+    needs: 'cases.inquire',
+    page: lazyPage(
+      () => import('../features/handling/InquiryPage.tsx'),
+      (m) => m.InquiryPage,
+    ),
+  },
+  {
+    path: '/cases',
+    menu: 'nav.cases',
+    needs: 'cases.list',
+    page: lazyPage(
+      () => import('../features/cases/CaseListPage.tsx'),
+      (m) => m.CaseListPage,
+    ),
+  },
+  {
+    path: '/cases/:id',
+    needs: 'cases.get',
+    page: lazyPage(
+      () => import('../features/cases/CasePage.tsx'),
+      (m) => m.CasePage,
+    ),
+  },
+  {
+    path: '/reports',
+    menu: 'nav.reports',
+    needs: 'reports.summary',
+    page: lazyPage(
+      () => import('../features/reports/DashboardPage.tsx'),
+      (m) => m.DashboardPage,
+    ),
+  },
+  {
+    path: '/reports/analysis',
+    needs: 'reports.analysis',
+    page: lazyPage(
+      () => import('../features/reports/AnalysisPage.tsx'),
+      (m) => m.AnalysisPage,
+    ),
+  },
+  {
+    path: '/reports/performance',
+    needs: 'reports.performance',
+    page: lazyPage(
+      () => import('../features/reports/PerformancePage.tsx'),
+      (m) => m.PerformancePage,
+    ),
+  },
+  {
+    path: '/reports/actions',
+    needs: 'correctiveActions.list',
+    page: lazyPage(
+      () => import('../features/reports/CorrectiveActionsPage.tsx'),
+      (m) => m.CorrectiveActionsPage,
+    ),
+  },
+  {
+    path: '/backup',
+    menu: 'backup:nav',
+    needs: 'backup.configure',
+    page: lazyPage(
+      () => import('../features/backup/BackupPage.tsx'),
+      (m) => m.BackupPage,
+    ),
+  },
+  {
+    path: '/backup/restore',
+    needs: 'backup.restore',
+    page: lazyPage(
+      () => import('../features/backup/RestorePage.tsx'),
+      (m) => m.RestorePage,
+    ),
+  },
+  {
+    // Administrators set deadlines and the calendar; supervisors the review window on the same page.
+    path: '/settings/deadlines',
+    menu: 'nav.deadlineSettings',
+    needs: ['policies.update', 'caseSettings.update'],
+    page: lazyPage(
+      () => import('../features/settings/deadlines/DeadlineSettingsPage.tsx'),
+      (m) => m.DeadlineSettingsPage,
+    ),
+  },
+  {
+    path: '/settings/desk',
+    menu: 'registration:settings.title',
+    needs: 'settings.updateDesk',
+    page: lazyPage(
+      () => import('../features/settings/DeskSettingsPage.tsx'),
+      (m) => m.DeskSettingsPage,
+    ),
+  },
+  {
+    path: '/admin/settings',
+    menu: 'access:nav.settings',
+    needs: 'settings.update',
+    page: lazyPage(
+      () => import('../features/settings/SettingsAdminPage.tsx'),
+      (m) => m.SettingsAdminPage,
+    ),
+  },
+  {
+    path: '/admin/departments',
+    menu: 'access:nav.departments',
+    needs: 'departments.create',
+    page: lazyPage(
+      () => import('../features/admin/ReferenceAdminPage.tsx'),
+      ({ ReferenceAdminPage }) =>
+        () => <ReferenceAdminPage kind="departments" />,
+    ),
+  },
+  {
+    path: '/admin/categories',
+    menu: 'access:nav.categories',
+    needs: 'categories.create',
+    page: lazyPage(
+      () => import('../features/admin/ReferenceAdminPage.tsx'),
+      ({ ReferenceAdminPage }) =>
+        () => <ReferenceAdminPage kind="categories" />,
+    ),
+  },
+  {
+    path: '/admin/users',
+    menu: 'access:nav.users',
+    needs: 'users.list',
+    page: lazyPage(
+      () => import('../features/admin/UsersAdminPage.tsx'),
+      (m) => m.UsersAdminPage,
+    ),
+  },
+  {
+    path: '/admin/audit',
+    menu: 'access:nav.audit',
+    needs: 'audit.list',
+    page: lazyPage(
+      () => import('../features/admin/AuditPage.tsx'),
+      (m) => m.AuditPage,
+    ),
+  },
+  {
+    path: '/account',
+    menu: 'access:nav.account',
+    page: lazyPage(
+      () => import('../features/auth/AccountPage.tsx'),
+      (m) => m.AccountPage,
+    ),
+  },
+];
+
+/** The matrix decides what a role may call; a page is shown to whoever may call a method behind it. */
+export function maySee(user: SessionUser, needs: DeskRoute['needs']): boolean {
+  if (needs === undefined) return true;
+  return (typeof needs === 'string' ? [needs] : needs).some((m) => mayCall(user.roles, m));
+}
 
 /** Where a user lands after signing in: the first page their roles can use. */
 export function homePathOf(user: SessionUser): string {

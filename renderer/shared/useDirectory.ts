@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Category } from '../../domain/api/accessViews.ts';
 import type { CaseHandlerOption, Department } from '../../domain/api/views.ts';
-import { useSession } from '../app/deskSession.tsx';
+import { client } from './api/client.ts';
 
 /** Departments, handlers and categories, for names on cards, the routing pickers and the filters. */
 export function useDirectory() {
-  const { client } = useSession();
   const [departments, setDepartments] = useState<Department[]>([]);
   const [handlers, setHandlers] = useState<CaseHandlerOption[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
@@ -23,7 +22,7 @@ export function useDirectory() {
       .call('categories.list', { includeDisabled: true })
       .then((c) => setCategories(c.items))
       .catch(() => undefined);
-  }, [client]);
+  }, []);
   const departmentName = (id: string | null) => (id ? (departments.find((d) => d.id === id)?.name ?? '—') : '—');
   const handlerName = (id: string | null) => (id ? (handlers.find((h) => h.id === id)?.displayName ?? '—') : '—');
   return { departments, handlers, categories, departmentName, handlerName };

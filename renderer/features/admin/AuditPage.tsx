@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AuditEntry } from '../../../domain/api/accessViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { useDeskData } from '../../shared/useDeskData.ts';
 import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
-import { useDeskData } from './useDeskData.ts';
 
 /** The areas of the log an administrator filters by; `area.` matches every action in it. */
 const actionFilters = [
@@ -70,7 +70,7 @@ export function AuditPage() {
       setNext(page.next);
       setError(null);
     } catch (e) {
-      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      setError(deskErrorMessage(e));
     }
   };
   const first = useDeskData(() => load(null), JSON.stringify(filter));

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/deskSession.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { runChange, useDeskData } from './useDeskData.ts';
+import { runChange, useDeskData } from '../../shared/useDeskData.ts';
 
 interface Entry {
   id: string;
@@ -24,7 +24,7 @@ export function ReferenceAdminPage(props: { kind: 'departments' | 'categories' }
     () => client.call(kind === 'departments' ? 'departments.list' : 'categories.list', { includeDisabled: true }),
     kind,
   );
-  const change = runChange(t, setError, reload);
+  const change = runChange(setError, reload);
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);

@@ -8,7 +8,7 @@ import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { runChange, useDeskData } from './useDeskData.ts';
+import { runChange, useDeskData } from '../../shared/useDeskData.ts';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserAccount } | { mode: 'password'; user: UserAccount } | null;
 
@@ -19,7 +19,7 @@ export function UsersAdminPage() {
   const users = useDeskData(() => client.call('users.list', { includeDisabled: true }), 'users');
   const departments = useDeskData(() => client.call('departments.list', {}), 'departments');
   const [editing, setEditing] = useState<Editing>(null);
-  const change = runChange(t, users.setError, users.reload);
+  const change = runChange(users.setError, users.reload);
   const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name ?? '—';
   const now = Date.now();
 

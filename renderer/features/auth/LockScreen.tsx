@@ -2,7 +2,7 @@ import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } f
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../domain/api/views.ts';
-import { client } from '../../app/deskSession.tsx';
+import { client } from '../../shared/api/client.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 

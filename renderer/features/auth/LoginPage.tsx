@@ -2,7 +2,7 @@ import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, T
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../domain/api/views.ts';
-import { client } from '../../app/deskSession.tsx';
+import { client } from '../../shared/api/client.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';

@@ -19,15 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { BackupEntry, BackupStatus } from '../../../domain/api/backupViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { i18next } from '../../shared/i18n.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
 import { announceBackupChange, formatBytes, useBackupStatus } from './useBackupStatus.ts';
-
-const messageOf = (e: unknown) => (e instanceof DeskCallError ? e.body.message : i18next.t('common:networkError'));
 
 /** Backups: state, back up now, where and when, the generations in the folder, and export. */
 export function BackupPage() {
@@ -71,7 +68,7 @@ function StatusPanel(props: { status: BackupStatus; isAdmin: boolean; onChanged:
       const run = await client.call('backup.run', {});
       setDone(t('page.backedUp', { path: run.path }));
     } catch (e) {
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
       await props.onChanged();
@@ -202,7 +199,7 @@ function BackupList(props: { folder: string; version: string }) {
       setItems((await client.call('backup.list', {})).items);
     } catch (e) {
       setItems([]);
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     }
   }, [client]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new backup was made (version) or the folder changed

@@ -18,16 +18,14 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, DeskHealth } from '../../../domain/api/backupViews.ts';
-import { client } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { client } from '../../shared/api/client.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { i18next } from '../../shared/i18n.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
 import { formatBytes } from './useBackupStatus.ts';
-
-const messageOf = (e: unknown) => (e instanceof DeskCallError ? e.body.message : i18next.t('common:networkError'));
 
 type Props =
   /** The store could not be opened: explain, and offer the latest good backup. */
@@ -59,7 +57,7 @@ export function RecoveryPage(props: Props) {
       setChosen(found.items.find((b) => b.valid)?.path ?? '');
     } catch (e) {
       setItems([]);
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     }
   }, []);
 
@@ -74,7 +72,7 @@ export function RecoveryPage(props: Props) {
       const result = await client.call('recovery.restore', { path: chosen, username, password });
       setDone(t('damaged.restored', { cases: result.cases, path: result.setAsidePath ?? '—' }));
     } catch (e) {
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -213,7 +211,7 @@ function ImportPanel(props: { onImported: (message: string) => void }) {
       const result = await client.call('data.import', { path: path.trim() });
       props.onImported(t('data.imported', { cases: result.cases }));
     } catch (e) {
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
     }

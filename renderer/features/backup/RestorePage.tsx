@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { BackupEntry, RestoreResult } from '../../../domain/api/backupViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { i18next } from '../../shared/i18n.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { formatBytes } from './useBackupStatus.ts';
-
-const messageOf = (e: unknown) => (e instanceof DeskCallError ? e.body.message : i18next.t('common:networkError'));
 
 /** The guided restore: choose a backup, let the core check it thoroughly, confirm, done. */
 export function RestorePage() {
@@ -32,7 +30,7 @@ export function RestorePage() {
     client
       .call('backup.list', {})
       .then((r) => setItems(r.items.filter((b) => b.valid)))
-      .catch((e: unknown) => setError(messageOf(e)));
+      .catch((e: unknown) => setError(deskErrorMessage(e)));
   }, [client]);
 
   const target = typed.trim() || chosen;
@@ -46,7 +44,7 @@ export function RestorePage() {
       setChecked(entry);
       setStep(1);
     } catch (e) {
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -60,7 +58,7 @@ export function RestorePage() {
       setResult(await client.call('backup.restore', { path: checked.path, confirm: true }));
       setStep(3);
     } catch (e) {
-      setError(messageOf(e));
+      setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
     }

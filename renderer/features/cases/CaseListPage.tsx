@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
@@ -44,7 +44,7 @@ export function CaseListPage() {
       setNext(page.next);
       setError(null);
     } catch (e) {
-      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      setError(deskErrorMessage(e));
     }
   }
 

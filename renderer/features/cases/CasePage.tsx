@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../domain/api/views.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { useDirectory } from '../../shared/useDirectory.ts';
 import { CaseView } from './CaseView.tsx';
@@ -22,8 +22,8 @@ export function CasePage() {
     client
       .call('cases.get', { id })
       .then(setDetail)
-      .catch((e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
-  }, [client, id, t]);
+      .catch((e: unknown) => setError(deskErrorMessage(e)));
+  }, [client, id]);
 
   if (error) return <ErrorNotice message={error} />;
   if (!detail) return <Text>{t('common:loading')}</Text>;

@@ -7,7 +7,7 @@ import type { CaseDetail } from '../../../domain/api/views.ts';
 import type { CaseEvent } from '../../../domain/cases/events.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
-import { PrintPreview } from '../printing/PrintPreview.tsx';
+import { PrintPreview } from '../printing/index.ts';
 import { DecisionPanel } from './actions/DecisionPanel.tsx';
 
 /** What intake recorded beyond name, phone and account: shown on the case page. */

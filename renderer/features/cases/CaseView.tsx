@@ -6,7 +6,7 @@ import type { PrintTemplate } from '../../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../../domain/api/views.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import type { Directory } from '../../shared/useDirectory.ts';
-import { RaiseActionButton } from '../reports/RaiseActionButton.tsx';
+import { RaiseActionButton } from '../reports/index.ts';
 import { CaseActionPanel } from './actions/CaseActionPanel.tsx';
 import { DeadlineActions } from './actions/DeadlineActions.tsx';
 import { CaseDecisionAndPrints, CaseIntakeCard } from './CaseRegistrationPanels.tsx';

@@ -2,8 +2,8 @@ import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../domain/api/views.ts';
-import { client } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { client } from '../../shared/api/client.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 
 /**
  * A phone or ID number as this user may see it: in full, or masked with a button that reveals
@@ -20,7 +20,7 @@ export function RevealNumber(props: { detail: CaseDetail; field: 'phone' | 'idNu
     try {
       setRevealed((await client.call('cases.reveal', { id: props.detail.id, field: props.field })).value);
     } catch (e) {
-      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      setError(deskErrorMessage(e));
     }
   };
   return (

@@ -6,10 +6,10 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { BoardColumn, CaseSummary } from '../../../domain/api/views.ts';
 import type { CaseStatus } from '../../../domain/cases/vocabulary.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { type Directory, useDirectory } from '../../shared/useDirectory.ts';
-import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
+import { DeadlineBadge } from '../cases/index.ts';
 import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from './BoardFilters.tsx';
 import { CaseVirtualList } from './CaseVirtualList.tsx';
 
@@ -70,7 +70,7 @@ function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory:
         setColumns(b.columns);
         setError(null);
       })
-      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+      .catch((e: unknown) => live && setError(deskErrorMessage(e)));
     return () => {
       live = false;
     };

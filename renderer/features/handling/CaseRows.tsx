@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import type { Directory } from '../../shared/useDirectory.ts';
-import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
-import { statusLabel } from '../cases/statusLabel.ts';
+import { DeadlineBadge, statusLabel } from '../cases/index.ts';
 
 /** A short table of cases, each row opening its case: the inbox's sections. */
 export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; empty: string }) {

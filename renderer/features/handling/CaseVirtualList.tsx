@@ -6,12 +6,11 @@ import { Link } from 'react-router-dom';
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import type { Directory } from '../../shared/useDirectory.ts';
-import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
-import { statusLabel } from '../cases/statusLabel.ts';
+import { DeadlineBadge, statusLabel } from '../cases/index.ts';
 
 const rowHeight = 44;
 const pageSize = 200;
@@ -46,12 +45,12 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
         setNext(page.next);
         setError(null);
       } catch (e) {
-        setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+        setError(deskErrorMessage(e));
       } finally {
         loading.current = false;
       }
     },
-    [client, t],
+    [client],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: start over exactly when the filters change (key)

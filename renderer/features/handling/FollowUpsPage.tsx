@@ -6,11 +6,11 @@ import { Link } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import { type ContactMethod, contactMethods } from '../../../domain/cases/vocabulary.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { type Directory, useDirectory } from '../../shared/useDirectory.ts';
-import { DeadlineBadge } from '../cases/deadlines/DeadlineBadge.tsx';
+import { DeadlineBadge } from '../cases/index.ts';
 
 /**
  * 回访: cases answered and waiting for a follow-up visit. Pick a row, press 1–5 for the rating,
@@ -31,9 +31,9 @@ export function FollowUpsPage() {
       setRows(page.items);
       setSelected((s) => (s && page.items.some((r) => r.id === s) ? s : (page.items[0]?.id ?? null)));
     } catch (e) {
-      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      setError(deskErrorMessage(e));
     }
-  }, [client, t]);
+  }, [client]);
   useEffect(() => {
     void load();
   }, [load]);

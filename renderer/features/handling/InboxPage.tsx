@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseInbox } from '../../../domain/api/views.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { useDirectory } from '../../shared/useDirectory.ts';
 import { CaseRows } from './CaseRows.tsx';
@@ -21,8 +21,8 @@ export function InboxPage() {
     client
       .call('cases.inbox', {})
       .then(setInbox)
-      .catch((e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
-  }, [client, t]);
+      .catch((e: unknown) => setError(deskErrorMessage(e)));
+  }, [client]);
   if (error) return <ErrorNotice message={error} />;
   if (!inbox) return <Text>{t('common:loading')}</Text>;
   const approver = user.roles.includes('supervisor') || user.roles.includes('director');

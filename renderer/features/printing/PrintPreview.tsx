@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePrintout } from '../../../domain/api/registrationViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { type PrintRequest, usePrinting, withSlipWidth } from './usePrinting.tsx';
 
@@ -33,11 +33,11 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
     client
       .call('print.render', { ...(JSON.parse(asked) as PrintRequest), purpose: 'preview' })
       .then((d) => live && setDoc(d))
-      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+      .catch((e: unknown) => live && setError(deskErrorMessage(e)));
     return () => {
       live = false;
     };
-  }, [client, asked, t]);
+  }, [client, asked]);
 
   const isSlip = request?.template === 'slip';
   const slipWidth = request && request.template !== 'monthlyAnalysis' ? request.slipWidth : undefined;

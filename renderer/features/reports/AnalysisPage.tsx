@@ -8,10 +8,10 @@ import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
 import { analysisHeading, breakdowns, figureLines, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
 import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { PrintPreview } from '../printing/PrintPreview.tsx';
+import { PrintPreview } from '../printing/index.ts';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
 import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart } from './ReportCharts.tsx';
@@ -46,13 +46,13 @@ export function AnalysisPage() {
         setReport(r);
         setError(null);
       })
-      .catch((e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
+      .catch((e: unknown) => live && setError(deskErrorMessage(e)));
     return () => {
       live = false;
     };
-  }, [client, period, allowed, t]);
+  }, [client, period, allowed]);
 
-  const fail = (e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+  const fail = (e: unknown) => setError(deskErrorMessage(e));
   async function exportAs(format: 'xlsx' | 'csv') {
     setBusy(format);
     try {

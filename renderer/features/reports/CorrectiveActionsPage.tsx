@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { mayCall } from '../../../domain/access/permissions.ts';
 import type { CorrectiveAction } from '../../../domain/api/reportViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { NewCorrectiveAction, ProgressCorrectiveAction } from './CorrectiveActionForms.tsx';
@@ -36,8 +36,8 @@ export function CorrectiveActionsPage() {
         setItems(r.items);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
-  }, [client, filter, allowed, t]);
+      .catch((e: unknown) => setError(deskErrorMessage(e)));
+  }, [client, filter, allowed]);
   useEffect(load, [load]);
 
   const sourceText = (a: CorrectiveAction) =>

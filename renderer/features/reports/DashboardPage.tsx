@@ -8,7 +8,7 @@ import { addCalendarDays } from '../../../domain/deadlines/workingCalendar.ts';
 import type { ReportGroup } from '../../../domain/reports/groups.ts';
 import { type DashboardSpan, type Range, spanRange, startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { caseListUrl, deskUtcOffsetMinutes } from './drillDown.ts';
@@ -84,7 +84,7 @@ export function DashboardPage() {
   useEffect(() => {
     if (!range || !allowed) return;
     let live = true;
-    const fail = (e: unknown) => live && setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+    const fail = (e: unknown) => live && setError(deskErrorMessage(e));
     Promise.all([
       // The figures and every breakdown in one call: the core reads the cohort once.
       client.call('reports.summary', { ...range, breakdowns: [...breakdownGroups] }),
@@ -101,7 +101,7 @@ export function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [client, range, allowed, t]);
+  }, [client, range, allowed]);
 
   useEffect(() => {
     if (!range || !allowed) return;

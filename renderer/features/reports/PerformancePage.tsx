@@ -6,7 +6,7 @@ import type { PerformanceReport, PerformanceRow } from '../../../domain/api/repo
 import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
 import { startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -79,8 +79,8 @@ export function PerformancePage() {
         setReport(r);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
-  }, [client, range, allowed, t]);
+      .catch((e: unknown) => setError(deskErrorMessage(e)));
+  }, [client, range, allowed]);
 
   return (
     <Stack>

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { RegistrationSettingsView } from '../../../domain/api/registrationViews.ts';
 import { type NumberFormat, numberFormats } from '../../../domain/cases/numbering.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 
 type Values = {
@@ -53,8 +53,8 @@ export function DeskSettingsPage() {
           printMode: s.printMode,
         });
       })
-      .catch((e: unknown) => setLoadError(e instanceof DeskCallError ? e.body.message : t('common:networkError')));
-  }, [client, t, form.setValues]);
+      .catch((e: unknown) => setLoadError(deskErrorMessage(e)));
+  }, [client, form.setValues]);
 
   const { onSubmit, error, busy } = useDeskSubmit(
     form,

@@ -7,7 +7,7 @@ import type { DeskSettingsView } from '../../../domain/api/accessViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { useDeskData } from '../admin/useDeskData.ts';
+import { useDeskData } from '../../shared/useDeskData.ts';
 
 /** Organisation and desk: name, case-number prefix, phone on the slip, printer, language, idle lock. */
 export function SettingsAdminPage() {

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OrgProfile, orgProfiles } from '../../../domain/cases/vocabulary.ts';
-import { client } from '../../app/deskSession.tsx';
+import { client } from '../../shared/api/client.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';

@@ -6,6 +6,7 @@ import type { CalendarView } from '../../../../domain/api/deadlineViews.ts';
 import { useSession } from '../../../app/deskSession.tsx';
 import { DeskCallError } from '../../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
+import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { useLoadError } from './deadlineSettingsLoadError.ts';
 
@@ -160,7 +161,7 @@ function LocalDays(props: { view: CalendarView; editable: boolean; onChanged: ()
   );
   const remove = (date: string) =>
     client.call('calendar.setLocalDay', { date, kind: 'none' }).then(props.onChanged, (e: unknown) => {
-      props.onError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      props.onError(deskErrorMessage(e));
     });
   return (
     <Card withBorder>

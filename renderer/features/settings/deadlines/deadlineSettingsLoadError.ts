@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DeskCallError } from '../../../shared/api/deskClient.ts';
+import { deskErrorMessage } from '../../../shared/errors.ts';
 
 export function useLoadError() {
-  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const fail = useCallback((e: unknown) => setError(e instanceof DeskCallError ? e.body.message : t('networkError')), [t]);
+  const fail = useCallback((e: unknown) => setError(deskErrorMessage(e)), []);
   return { error, setError, fail };
 }

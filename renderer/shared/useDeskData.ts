@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
+import { deskErrorMessage } from './errors.ts';
 
 /**
  * Loads something from the core when `key` changes, with its error in the user's language and
  * a way to reload after a change.
  */
 export function useDeskData<T>(load: () => Promise<T>, key: string) {
-  const { t } = useTranslation();
   const loadRef = useRef(load);
   loadRef.current = load;
   const [data, setData] = useState<T | null>(null);
@@ -17,9 +15,9 @@ export function useDeskData<T>(load: () => Promise<T>, key: string) {
       setData(await loadRef.current());
       setError(null);
     } catch (e) {
-      setError(e instanceof DeskCallError ? e.body.message : t('networkError'));
+      setError(deskErrorMessage(e));
     }
-  }, [t]);
+  }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load again exactly when the caller's key changes
   useEffect(() => {
     void reload();
@@ -28,14 +26,14 @@ export function useDeskData<T>(load: () => Promise<T>, key: string) {
 }
 
 /** Runs one change and reloads; a refusal lands in `setError` in the user's language. */
-export function runChange(t: (key: string) => string, setError: (m: string | null) => void, reload: () => Promise<void>) {
+export function runChange(setError: (m: string | null) => void, reload: () => Promise<void>) {
   return async (change: () => Promise<unknown>) => {
     try {
       await change();
       setError(null);
       await reload();
     } catch (e) {
-      setError(e instanceof DeskCallError ? e.body.message : t('common:networkError'));
+      setError(deskErrorMessage(e));
     }
   };
 }

@@ -1,0 +1,3 @@
+export { LockScreen } from './LockScreen.tsx';
+export { LoginPage } from './LoginPage.tsx';
+export { useIdleLock } from './useIdleLock.ts';

@@ -1,0 +1,2 @@
+export { BackupIndicator } from './BackupIndicator.tsx';
+export { FreshStartLink, RecoveryPage } from './RecoveryPage.tsx';

@@ -1,0 +1,1 @@
+export { useInboxCount } from './useInboxCount.ts';

@@ -1,0 +1,2 @@
+export { PrintPreview } from './PrintPreview.tsx';
+export { usePrinting } from './usePrinting.tsx';

@@ -1,0 +1,1 @@
+export { RaiseActionButton } from './RaiseActionButton.tsx';
