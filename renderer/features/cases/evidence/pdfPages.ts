@@ -25,7 +25,8 @@ function bytesOf(dataUrl: string): Uint8Array {
 }
 
 async function bundled(files: Record<string, () => Promise<string>>, folder: string, name: string): Promise<Uint8Array> {
-  const load = files[`../../node_modules/pdfjs-dist/${folder}/${name}`];
+  // Keyed by the path as written in the glob: found by its tail, so moving this file cannot break it.
+  const load = Object.entries(files).find(([path]) => path.endsWith(`/pdfjs-dist/${folder}/${name}`))?.[1];
   if (!load) throw new Error(`pdf.js resource not bundled: ${folder}/${name}`);
   return bytesOf(await load());
 }
