@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openStore, type Store } from '../db/connection.ts';
 import { StoreTooNewError } from '../db/migrate.ts';
 import { appendAudit } from '../db/queries/audit.ts';
-import { latestHlc } from '../db/queries/caseEvents.ts';
+import { latestClock } from '../db/queries/caseEvents.ts';
 import { quickCheck } from '../db/queries/integrity.ts';
 import { writeSetting } from '../db/queries/settings.ts';
 import { takeStoreLock } from '../db/storeLock.ts';
@@ -160,7 +160,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       calendar: await loadWorkingCalendar(store.db),
       deviceId,
       now,
-      ...createContextTools(deviceId, await latestHlc(store.db), now),
+      ...createContextTools(deviceId, await latestClock(store.db), now),
     };
     const backups = createBackupService(ctx, dataDir, log);
     const handlers: Handlers = {

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../db/connection.ts';
-import { decodeHlc, encodeHlc, type HlcState, tickHlc } from '../domain/cases/hlc.ts';
+import { encodeHlc, type HlcState, tickHlc } from '../domain/cases/hlc.ts';
 import type { WorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import type { Sessions } from './auth/sessions.ts';
 
@@ -18,8 +18,9 @@ export interface DeskContext {
   randomInts(count: number, bound: number): number[];
 }
 
-export function createContextTools(deviceId: string, lastHlc: string | null, now: () => Date) {
-  let hlc: HlcState = lastHlc ? decodeHlc(lastHlc) : { wallMs: 0, counter: 0 };
+/** `lastWallMs`: the newest wall time the log's clock reached; the clock goes on after it. */
+export function createContextTools(deviceId: string, lastWallMs: number, now: () => Date) {
+  let hlc: HlcState = { wallMs: lastWallMs + 1, counter: 0 };
   return {
     newId: () => uuidv7(),
     nextHlc: () => {

@@ -31,7 +31,8 @@ export function migrate(
   if (current > 0) options.backup?.(current);
   sqlite.transaction(() => {
     for (const migration of pending) {
-      sqlite.exec(migration.sql);
+      if ('run' in migration) migration.run(sqlite);
+      else sqlite.exec(migration.sql);
       sqlite.pragma(`user_version = ${migration.version}`);
     }
   })();

@@ -68,8 +68,12 @@ export interface CasesTable {
   deadline_resolve: string;
   created_at: string;
   updated_at: string;
+  /** The number of events in this desk's log of the case (the guard of concurrent writers). */
   last_seq: number;
-  last_hash: string;
+  /** The hashes of the case's heads, 32 bytes each: what the next event names. */
+  heads: Buffer;
+  /** Acts set aside as impossible after a concurrent one, to be settled. */
+  conflict_count: Generated<number>;
   finding: string | null;
   proposal_state: string | null;
   proposed_by: string | null;
@@ -89,18 +93,31 @@ export interface CasesTable {
   complainant_phone_key: string | null;
 }
 
+/** The event log, compact (db/migrations/010_event_dag.ts; read and written through db/eventCodec.ts). */
 export interface CaseEventsTable {
-  id: string;
-  case_id: string;
-  seq: number;
+  /** The case's seqno × 2^20 + the event's place in this desk's log. */
+  pos: number;
+  /** 16 bytes of a UUID. */
+  id: Buffer;
+  /** 0: an event of the single-writer chain; 1: a DAG event. */
+  dag: number;
+  /** The hashes of the heads seen, 32 bytes each. */
+  parents: Buffer;
   type: string;
   payload: string; // JSON, hashed exactly as stored
-  actor_id: string;
-  device: string;
-  at: string;
-  hlc: string;
-  prev_hash: string;
-  hash: string;
+  actor: number;
+  device: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** The hybrid clock: its wall time's lead over `at`, and its counter. */
+  lead: number;
+  tick: number;
+}
+
+/** Who acted and on which desk, each name stored once. */
+export interface EventPartiesTable {
+  n: Generated<number>;
+  name: string;
 }
 
 export interface AuditLogTable {
@@ -228,6 +245,7 @@ export interface Database {
   categories: CategoriesTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
+  event_parties: EventPartiesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   counters: CountersTable;

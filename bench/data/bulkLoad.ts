@@ -6,12 +6,12 @@ import { createContextTools } from '../../core/deskContext.ts';
 import { foldReportFacts } from '../../core/reports/reportFacts.ts';
 import { loadSettings } from '../../core/settings.ts';
 import { openStore } from '../../db/connection.ts';
+import { hashBytes, newDagEvent, storedColumnsOf } from '../../db/eventCodec.ts';
 import { projectionOf } from '../../db/queries/cases.ts';
 import { reportFactsRow } from '../../db/queries/reportFacts.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
-import type { CaseEventData } from '../../domain/cases/events.ts';
-import { genesisHash, hashInput } from '../../domain/cases/hashChain.ts';
+import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
 import { encodeHlc } from '../../domain/cases/hlc.ts';
 import { formatCaseNumber, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
@@ -89,7 +89,7 @@ interface Pending {
  * Fills a set-up desk's store with `count` synthetic cases in big transactions, row for row as
  * the core writes them, through the same functions: the number from a per-month counter
  * (formatCaseNumber), deadlines (computeDeadlines), each event's fields and hash chain
- * (hashInput, SHA-256), the projection folded with applyEvent and mapped by projectionOf, the
+ * (newDagEvent, SHA-256), the projection folded with applyEvent and mapped by projectionOf, the
  * deadline clocks by foldCaseClocks, the search documents by toTrigramDocument / toBigramDocument. The rows go in with prepared
  * statements, each case once with its final projection, instead of a core call (and fsync) per
  * event: 1M cases with ~8M events would take many hours through the core.
@@ -107,7 +107,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     const vocabulary = await vocabularyOf(db, rng, new Date(from).toISOString());
     let clock = from;
     const now = () => new Date(clock);
-    const tools = createContextTools(deviceId, null, now);
+    const tools = createContextTools(deviceId, 0, now);
     const calendar = createWorkingCalendar(bundledCalendarData());
     const days = Math.round((options.until - from) / dayMs);
     const offsetMs = settings.utcOffsetMinutes * 60_000;
@@ -120,8 +120,20 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     };
 
     const insertEvent = sqlite.prepare(
-      'INSERT INTO case_events (id, case_id, seq, type, payload, actor_id, device, at, hlc, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO case_events (pos, id, dag, parents, type, payload, actor, device, at, lead, tick) VALUES (@pos, @id, @dag, @parents, @type, @payload, @actor, @device, @at, @lead, @tick)',
     );
+    const addParty = sqlite.prepare('INSERT OR IGNORE INTO event_parties (name) VALUES (?)');
+    const partyOf = sqlite.prepare('SELECT n FROM event_parties WHERE name = ?').pluck();
+    const parties = new Map<string, number>();
+    const party = (name: string) => {
+      let n = parties.get(name);
+      if (n === undefined) {
+        addParty.run(name);
+        n = partyOf.get(name) as number;
+        parties.set(name, n);
+      }
+      return n;
+    };
     const insertClock = sqlite.prepare(
       'INSERT INTO case_clocks (case_id, clock, due, met_at, breached_at, paused_since, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -181,6 +193,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     }
     sqlite.transaction(() => {
       for (const [scope, value] of counters) writeCounter.run(scope, value);
+      // insertCaseEvent's newest clock, so the desk's clock goes on after the generated log.
+      sqlite.prepare("UPDATE counters SET value = (SELECT coalesce(max(at + lead), 0) FROM case_events) WHERE scope = 'hlc'").run();
     })();
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { cases: options.count, events, ms: performance.now() - started };
@@ -236,40 +250,28 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       const caseId = uuidv7({ msecs: p.synthetic.registeredAt, random: rng.bytes(16) });
       p.events[0] = { ...(p.events[0] as Pending['events'][number]), data: { type: 'registered', payload } };
       const events = withBreaches(p.events);
-      let prevHash = genesisHash;
+      let heads: string[] = [];
       let state: CaseState | null = null;
-      const rows: unknown[][] = [];
+      const logged: { event: CaseEvent; payload: string }[] = [];
       for (const [k, e] of events.entries()) {
         const data: CaseEventData = e.data;
         // appendCaseEvent's fields and hash.
-        const fields = {
-          id: e.id as string,
-          caseId,
-          seq: k + 1,
-          type: data.type,
-          payload: JSON.stringify(data.payload),
-          actorId: e.actorId,
-          device: deviceId,
-          at: new Date(e.at).toISOString(),
-          hlc: e.hlc as string,
-          prevHash,
-        };
-        const hash = tools.sha256(hashInput(fields));
-        rows.push([
-          fields.id,
-          caseId,
-          fields.seq,
-          fields.type,
-          fields.payload,
-          fields.actorId,
-          fields.device,
-          fields.at,
-          fields.hlc,
-          prevHash,
-          hash,
-        ]);
-        state = applyEvent(state, { ...data, actorId: fields.actorId, at: fields.at });
-        prevHash = hash;
+        const event = newDagEvent(
+          {
+            id: e.id as string,
+            caseId,
+            seq: k + 1,
+            parents: heads,
+            actorId: e.actorId,
+            device: deviceId,
+            at: new Date(e.at).toISOString(),
+            hlc: e.hlc as string,
+          },
+          data,
+        );
+        logged.push({ event, payload: JSON.stringify(data.payload) });
+        state = applyEvent(state, { ...data, actorId: event.actorId, at: event.at });
+        heads = [event.hash];
       }
       if (!state) throw new Error('a case without events');
       const registeredAt = new Date(p.synthetic.registeredAt).toISOString();
@@ -280,11 +282,13 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
         created_at: registeredAt,
         updated_at: lastAt,
         last_seq: events.length,
-        last_hash: prevHash,
+        heads: hashBytes(heads),
         ...projectionOf(state),
       });
-      for (const row of rows) insertEvent.run(...row);
-      const stored = rows.map((r) => ({ type: r[3] as string, at: r[7] as string, payload: JSON.parse(r[4] as string) as unknown }));
+      for (const { event, payload } of logged) {
+        insertEvent.run(storedColumnsOf(seqno, event, payload, { actor: party(event.actorId), device: party(event.device) }));
+      }
+      const stored = logged.map(({ event }) => ({ type: event.type, at: event.at, payload: event.payload as unknown }));
       // syncCaseClocks: the deadline clocks folded from the same events.
       const folded = foldCaseClocks(stored);
       for (const c of folded.clocks) {
@@ -297,7 +301,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       const texts = [payload.number, payload.complainant.name, payload.complainant.phone, payload.subject, payload.content];
       insertTrigram.run(seqno, toTrigramDocument(texts));
       insertBigram.run(seqno, toBigramDocument(texts));
-      return rows.length;
+      return logged.length;
     }
   } finally {
     await store.close();

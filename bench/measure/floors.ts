@@ -1,4 +1,5 @@
 import Sqlite from 'better-sqlite3';
+import { caseSpan } from '../../db/eventCodec.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 
 /**
@@ -21,7 +22,7 @@ type Row = Record<string, unknown>;
  */
 export function rawRegistration(sqlite: Sqlite.Database) {
   const caseRow = sqlite.prepare('SELECT * FROM cases WHERE id = ?');
-  const eventRow = sqlite.prepare('SELECT * FROM case_events WHERE case_id = ? AND seq = 1');
+  const eventRow = sqlite.prepare('SELECT e.* FROM cases c JOIN case_events e ON e.pos = c.seqno * ? + 1 WHERE c.id = ?');
   const statements = new Map<string, Sqlite.Statement>();
   const insertInto = (table: string, row: Row) => {
     const columns = Object.keys(row);
@@ -36,8 +37,8 @@ export function rawRegistration(sqlite: Sqlite.Database) {
   const insertTrigram = sqlite.prepare('INSERT INTO case_search_trigram (rowid, doc) VALUES (?, ?)');
   const insertBigram = sqlite.prepare('INSERT INTO case_search_bigram (rowid, doc) VALUES (?, ?)');
   const insert = sqlite.transaction((copy: Copy) => {
-    insertInto('case_events', copy.e);
-    const seqno = insertInto('cases', copy.c).lastInsertRowid;
+    const seqno = Number(insertInto('cases', copy.c).lastInsertRowid);
+    insertInto('case_events', { ...copy.e, pos: seqno * caseSpan + 1 });
     insertTrigram.run(seqno, copy.docs.trigram);
     insertBigram.run(seqno, copy.docs.bigram);
   });
@@ -45,13 +46,14 @@ export function rawRegistration(sqlite: Sqlite.Database) {
     /** The rows to insert, read and tokenised before the clock starts: the floor is the writing. */
     copyOf(id: string, i: number): Copy {
       const c = { ...(caseRow.get(id) as Row) };
-      const e = { ...(eventRow.get(id) as Row) };
+      const e = { ...(eventRow.get(caseSpan, id) as Row) };
       delete c.seqno;
       const copyId = `${id}-floor-${i}`;
       c.id = copyId;
       c.number = `${String(c.number)}-F${i}`;
-      e.id = `${String(e.id)}-floor-${i}`;
-      e.case_id = copyId;
+      const eventId = Buffer.from(e.id as Buffer);
+      eventId.writeUInt32BE(i, 12);
+      e.id = eventId;
       const texts = [c.number, c.complainant_name, c.complainant_phone, c.subject, c.content] as (string | null)[];
       return { c, e, docs: { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) } };
     },

@@ -11,7 +11,7 @@ import { assertMayActOnCase, assertMayViewCase, assertNotRecused } from '../acce
 import { actorOf } from '../cases/caseActor.ts';
 import { caseDetailFor, ruleContextOf } from '../cases/caseDetailFor.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
-import { appendCaseEvent } from '../cases/eventLog.ts';
+import { appendCaseEvent, linkOf } from '../cases/eventLog.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField, type MessageRef } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -82,17 +82,12 @@ export function attachmentHandlers(ctx: DeskContext): AttachmentHandlers {
         }
         if (fresh.length > 0) {
           const data: CaseEventData = { type: 'attachmentsAdded', payload: { attachments: fresh } };
-          const event = await appendCaseEvent(
-            ctx,
-            trx,
-            { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: actor.id },
-            data,
-          );
+          const event = await appendCaseEvent(ctx, trx, linkOf(row, actor.id), data);
           const stored = await updateCase(
             trx,
             row.id,
             row.last_seq,
-            { at: event.at, lastSeq: event.seq, lastHash: event.hash },
+            { at: event.at, lastSeq: event.seq, heads: [event.hash] },
             applyEvent(state, data),
           );
           if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });

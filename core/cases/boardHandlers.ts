@@ -157,7 +157,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         number: row.number,
         status,
         promisedBy: row.first_responded_at ? row.deadline_resolve : row.deadline_feedback,
-        lastReply: reply ? { at: reply.at, content: (JSON.parse(reply.payload) as RespondedPayload).content } : null,
+        lastReply: reply ? { at: reply.at, content: (reply.payload as RespondedPayload).content } : null,
         mergedIntoNumber: row.merged_into_number,
       };
     },
@@ -170,7 +170,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         only = await findCase(db, { id: input.id });
         if (!only) throw new DeskError('not_found', { key: 'caseNotFound' });
       }
-      const result = await verifyChain(db, ctx.sha256, only);
+      const result = await verifyChain(db, only);
       await appendAudit(db, {
         id: ctx.newId(),
         at: ctx.now().toISOString(),

@@ -40,7 +40,7 @@ export async function caseDetailFor(
   const events = await listCaseEvents(trx, row.id);
   const state = projectCase(events.map(caseEventOf));
   const names = await displayNamesOf(trx, [
-    ...events.map((e) => e.actor_id),
+    ...events.map((e) => e.actorId),
     ...(state.handlerId ? [state.handlerId] : []),
     row.registered_by,
   ]);

@@ -26,7 +26,7 @@ import { checkRouting, planAction } from './caseActions.ts';
 import { actorOf, mayHandle } from './caseActor.ts';
 import { caseDetailFor, ruleContextOf } from './caseDetailFor.ts';
 import { caseEventOf, caseSummaryOf } from './caseViews.ts';
-import { appendCaseEvent } from './eventLog.ts';
+import { appendCaseEvent, linkOf } from './eventLog.ts';
 import { registerCase } from './registerCase.ts';
 
 type CaseHandlers = Pick<Handlers, 'cases.register' | 'cases.get' | 'cases.list' | 'cases.act' | 'cases.reveal'>;
@@ -50,9 +50,9 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
 
   /** Appends one event to a case and stores the new projection, guarded against a concurrent writer. */
   async function record(trx: Kysely<Database>, row: CaseRow, state: CaseState, data: CaseEventData, actorId: string) {
-    const event = await appendCaseEvent(ctx, trx, { caseId: row.id, prevSeq: row.last_seq, prevHash: row.last_hash, actorId }, data);
+    const event = await appendCaseEvent(ctx, trx, linkOf(row, actorId), data);
     const next = applyEvent(state, event);
-    const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, lastHash: event.hash }, next);
+    const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, heads: [event.hash] }, next);
     if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
     if (data.type === 'corrected' && searchedFields.has(data.payload.field)) {
       const texts = [next.number, next.complainant.name, next.complainant.phone, next.subject, next.content];

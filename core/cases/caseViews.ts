@@ -32,21 +32,8 @@ export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefor
   };
 }
 
-export function caseEventOf(row: CaseEventRow): CaseEvent {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    seq: row.seq,
-    type: row.type,
-    payload: JSON.parse(row.payload),
-    actorId: row.actor_id,
-    device: row.device,
-    at: row.at,
-    hlc: row.hlc,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  } as CaseEvent;
-}
+/** A read event as the views show it (the log already reads events whole). */
+export const caseEventOf = (row: CaseEventRow): CaseEvent => row;
 
 export interface DetailParts {
   row: CaseRow;
@@ -82,7 +69,7 @@ export function caseDetailOf(p: DetailParts): CaseDetail {
     registeredBy: p.names.get(row.registered_by) ?? row.registered_by,
     linkedCases: p.linked.map((r) => ({ id: r.id, number: r.number, subject: r.subject, status: r.status as CaseStatus })),
     earlierCases: p.earlier.map((r) => caseSummaryOf(r, now)),
-    events: p.events.map((e) => ({ ...caseEventOf(e), actorName: p.names.get(e.actor_id) ?? e.actor_id })),
+    events: p.events.map((e) => ({ ...e, actorName: p.names.get(e.actorId) ?? e.actorId, conflict: p.state.conflictIds.includes(e.id) })),
     allowedActions: p.allowedActions,
     // As stored; presentDetail (core/access/caseGate.ts) masks it for the user who asked.
     personalData: { masked: false, mayReveal: false },

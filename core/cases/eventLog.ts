@@ -1,49 +1,63 @@
 import type { Kysely } from 'kysely';
+import { hashesOf, newDagEvent } from '../../db/eventCodec.ts';
 import { insertCaseEvent } from '../../db/queries/caseEvents.ts';
+import type { CaseRow } from '../../db/queries/cases.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
-import { hashInput } from '../../domain/cases/hashChain.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { recordReportFacts } from '../reports/reportFacts.ts';
 
+/** Where a new event goes: its case, the place after this desk's last one, the heads it sees. */
+export interface EventLink {
+  caseId: string;
+  caseSeqno: number;
+  prevSeq: number;
+  heads: string[];
+  actorId: string;
+}
+
+export const linkOf = (row: CaseRow, actorId: string): EventLink => ({
+  caseId: row.id,
+  caseSeqno: row.seqno,
+  prevSeq: row.last_seq,
+  heads: hashesOf(row.heads),
+  actorId,
+});
+
+/** The link after `event`: it is now the case's one head. */
+export const linkAfter = (link: EventLink, event: CaseEvent): EventLink => ({ ...link, prevSeq: event.seq, heads: [event.hash] });
+
+/** A new event naming the heads it sees, stamped with who, when and the desk's clock. */
+export function makeCaseEvent(ctx: DeskContext, link: Omit<EventLink, 'caseSeqno'>, data: CaseEventData): CaseEvent {
+  return newDagEvent(
+    {
+      id: ctx.newId(),
+      caseId: link.caseId,
+      seq: link.prevSeq + 1,
+      parents: link.heads,
+      actorId: link.actorId,
+      device: ctx.deviceId,
+      at: ctx.now().toISOString(),
+      hlc: ctx.nextHlc(),
+    },
+    data,
+  );
+}
+
+/** Stores an event made by makeCaseEvent, with what is folded from the log in the same transaction. */
+export async function storeCaseEvent(trx: Kysely<Database>, caseSeqno: number, event: CaseEvent, data: CaseEventData, ctx: DeskContext) {
+  await insertCaseEvent(trx, caseSeqno, event, JSON.stringify(data.payload));
+  await syncCaseClocks(trx, event.caseId);
+  await recordReportFacts(ctx, trx, event.caseId, { type: data.type, at: event.at, payload: data.payload });
+}
+
 /**
- * Appends one event to a case's log, chained to the previous one. Call it inside the
- * transaction that also writes the projection, so log and projection never disagree.
+ * Appends one event to a case's log, naming the case's heads. Call it inside the transaction
+ * that also writes the projection, so log and projection never disagree.
  */
-export async function appendCaseEvent(
-  ctx: DeskContext,
-  trx: Kysely<Database>,
-  link: { caseId: string; prevSeq: number; prevHash: string; actorId: string },
-  data: CaseEventData,
-): Promise<CaseEvent> {
-  const fields = {
-    id: ctx.newId(),
-    caseId: link.caseId,
-    seq: link.prevSeq + 1,
-    type: data.type,
-    payload: JSON.stringify(data.payload),
-    actorId: link.actorId,
-    device: ctx.deviceId,
-    at: ctx.now().toISOString(),
-    hlc: ctx.nextHlc(),
-    prevHash: link.prevHash,
-  };
-  const hash = ctx.sha256(hashInput(fields));
-  await insertCaseEvent(trx, {
-    id: fields.id,
-    case_id: fields.caseId,
-    seq: fields.seq,
-    type: fields.type,
-    payload: fields.payload,
-    actor_id: fields.actorId,
-    device: fields.device,
-    at: fields.at,
-    hlc: fields.hlc,
-    prev_hash: fields.prevHash,
-    hash,
-  });
-  await syncCaseClocks(trx, link.caseId);
-  await recordReportFacts(ctx, trx, fields.caseId, { type: data.type, at: fields.at, payload: data.payload });
-  return { ...data, ...fields, payload: data.payload, hash } as CaseEvent;
+export async function appendCaseEvent(ctx: DeskContext, trx: Kysely<Database>, link: EventLink, data: CaseEventData): Promise<CaseEvent> {
+  const event = makeCaseEvent(ctx, link, data);
+  await storeCaseEvent(trx, link.caseSeqno, event, data, ctx);
+  return event;
 }

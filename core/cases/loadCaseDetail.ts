@@ -18,7 +18,7 @@ export async function loadCaseDetail(db: Kysely<Database>, id: string, now: Date
   const events = await listCaseEvents(db, row.id);
   const state = projectCase(events.map(caseEventOf));
   const names = await displayNamesOf(db, [
-    ...events.map((e) => e.actor_id),
+    ...events.map((e) => e.actorId),
     ...(state.handlerId ? [state.handlerId] : []),
     row.registered_by,
   ]);

@@ -4,7 +4,6 @@ import { type CaseEventRow, listEventsOfCases } from '../../db/queries/caseEvent
 import { projectionOf } from '../../db/queries/cases.ts';
 import type { Database } from '../../db/schema.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
-import { caseEventOf } from './caseViews.ts';
 
 export interface ProjectionMismatch {
   caseId: string;
@@ -25,15 +24,12 @@ export async function compareProjections(db: Kysely<Database>): Promise<{ cases:
     const rows = await casesInPage(db, after, 500);
     if (rows.length === 0) return { cases, mismatches };
     const byCase = new Map<string, CaseEventRow[]>();
-    for (const e of await listEventsOfCases(
-      db,
-      rows.map((r) => r.id),
-    )) {
-      byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+    for (const e of await listEventsOfCases(db, rows)) {
+      byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
     }
     for (const row of rows) {
       cases++;
-      const rebuilt = projectionOf(projectCase((byCase.get(row.id) ?? []).map(caseEventOf)));
+      const rebuilt = projectionOf(projectCase(byCase.get(row.id) ?? []));
       for (const [column, value] of Object.entries(rebuilt)) {
         const stored = row[column as keyof typeof row];
         if (stored !== value) mismatches.push({ caseId: row.id, column, stored, rebuilt: value });

@@ -7,7 +7,6 @@ import { findUserById } from '../../db/queries/users.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
 import type { RegisteredCase } from '../../domain/api/views.ts';
 import type { CaseIntake, RegisteredPayload } from '../../domain/cases/events.ts';
-import { genesisHash } from '../../domain/cases/hashChain.ts';
 import { formatCaseNumberAs, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent } from '../../domain/cases/projection.ts';
 import { registeredPayload } from '../../domain/cases/registeredPayload.ts';
@@ -21,7 +20,7 @@ import { policyFor } from '../deadlines/policies.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
 import { loadSettings } from '../settings.ts';
-import { appendCaseEvent } from './eventLog.ts';
+import { makeCaseEvent, storeCaseEvent } from './eventLog.ts';
 
 /** A receipt time may run this far ahead of the desk's clock (clocks of two PCs drift). */
 const clockSkewMs = 60_000;
@@ -108,14 +107,14 @@ export async function registerCase(ctx: DeskContext, input: RegisterInput, sessi
       ...(intake ? { intake } : {}),
     };
     const data = { type: 'registered', payload } as const;
-    const event = await appendCaseEvent(ctx, trx, { caseId: id, prevSeq: 0, prevHash: genesisHash, actorId: session.user.id }, data);
+    const event = makeCaseEvent(ctx, { caseId: id, prevSeq: 0, heads: [], actorId: session.user.id }, data);
     const state = applyEvent(null, data);
-    // The projection needs the event's hash; the foreign key from event to case is checked at commit.
     const seqno = await insertCase(
       trx,
-      { id, registeredBy: session.user.id, at: event.at, lastSeq: event.seq, lastHash: event.hash },
+      { id, registeredBy: session.user.id, at: event.at, lastSeq: event.seq, heads: [event.hash] },
       state,
     );
+    await storeCaseEvent(trx, seqno, event, data, ctx);
     const texts = [
       payload.number,
       payload.complainant.name,

@@ -10,7 +10,7 @@ import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
  */
 export async function syncCaseClocks(trx: Kysely<Database>, caseId: string): Promise<void> {
   const events = await listCaseEvents(trx, caseId);
-  const folded = foldCaseClocks(events.map((e) => ({ type: e.type, at: e.at, payload: JSON.parse(e.payload) as unknown })));
+  const folded = foldCaseClocks(events.map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown })));
   await writeCaseClocks(
     trx,
     caseId,

@@ -7,7 +7,7 @@ import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import { breachesDue, foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
-import { appendCaseEvent } from '../cases/eventLog.ts';
+import { appendCaseEvent, linkAfter, linkOf } from '../cases/eventLog.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { syncCaseClocks } from './caseClocksSync.ts';
 import { recomputation } from './deadlineActions.ts';
@@ -31,14 +31,14 @@ async function appendSystemEvents(
     let state = projectCase(history);
     const datas = await decide(history, state, trx);
     if (datas.length === 0) return 0;
-    let link = { caseId, prevSeq: row.last_seq, prevHash: row.last_hash, actorId: systemActorId };
+    let link = linkOf(row, systemActorId);
     let last: CaseEvent | null = null;
     for (const data of datas) {
       state = applyEvent(state, data);
       last = await appendCaseEvent(ctx, trx, link, data);
-      link = { ...link, prevSeq: last.seq, prevHash: last.hash };
+      link = linkAfter(link, last);
     }
-    if (last && !(await updateCase(trx, caseId, row.last_seq, { at: last.at, lastSeq: last.seq, lastHash: last.hash }, state))) {
+    if (last && !(await updateCase(trx, caseId, row.last_seq, { at: last.at, lastSeq: last.seq, heads: [last.hash] }, state))) {
       throw new Error('case changed during the deadline sweep');
     }
     return datas.length;

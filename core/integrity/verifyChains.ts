@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
-import { caseHeads, iterateCaseEvents } from '../../db/queries/integrity.ts';
-import { genesisHash } from '../../domain/cases/hashChain.ts';
-import { linkFault } from '../cases/chainLink.ts';
+import { caseSpan, eventOfRow, hashesOf } from '../../db/eventCodec.ts';
+import { caseHeads, iterateStoredEvents } from '../../db/queries/integrity.ts';
+import { logFault } from '../../domain/cases/eventDag.ts';
+import type { CaseEvent } from '../../domain/cases/events.ts';
 
 export interface ChainProblem {
   caseId: string;
@@ -17,37 +17,37 @@ export interface ChainReport {
   problems: ChainProblem[];
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /**
- * Verifies every case's event chain in a store: each event's hash recomputed from its stored
- * fields, each link to its predecessor, no gap in the sequence, and the projection's head
- * (`cases.last_seq`, `last_hash`) equal to the chain's last event. Works on any store file
- * (the desk's own, a backup, an import) because it reads through a raw connection.
+ * Verifies every case's event DAG in a store (domain/cases/eventDag.ts logFault): each event's
+ * hash recomputed from its stored fields and named by its children or the case's heads, every
+ * parent present, no gap in the places, and the case's recorded heads equal to the log's.
+ * Works on any store file (the desk's own, a backup, an import) because it reads through a raw
+ * connection.
  */
 export function verifyChains(db: Sqlite.Database): ChainReport {
-  const heads = new Map(caseHeads(db).map((c) => [c.id, c]));
+  const cases = caseHeads(db);
+  const bySeqno = new Map(cases.map((c) => [c.seqno, c]));
+  const logs = new Map<number, CaseEvent[]>();
   const problems: ChainProblem[] = [];
-  const tails = new Map<string, { seq: number; hash: string }>();
   let events = 0;
-  for (const e of iterateCaseEvents(db)) {
+  for (const row of iterateStoredEvents(db)) {
     events++;
-    const head = heads.get(e.case_id);
-    const numberOf = () => head?.number ?? null;
+    const seqno = Math.floor(row.pos / caseSpan);
+    const head = bySeqno.get(seqno);
     if (!head) {
-      problems.push({ caseId: e.case_id, caseNumber: null, seq: e.seq, problem: 'orphan' });
+      problems.push({ caseId: `#${seqno}`, caseNumber: null, seq: row.pos % caseSpan, problem: 'orphan' });
       continue;
     }
-    const previous = tails.get(e.case_id) ?? { seq: 0, hash: genesisHash };
-    const fault = linkFault(previous, e, sha256);
-    if (fault) problems.push({ caseId: e.case_id, caseNumber: numberOf(), seq: e.seq, problem: fault === 'sequence' ? 'gap' : fault });
-    tails.set(e.case_id, { seq: e.seq, hash: e.hash });
+    const log = logs.get(seqno) ?? [];
+    log.push(eventOfRow(head.id, row));
+    logs.set(seqno, log);
   }
-  for (const head of heads.values()) {
-    const tail = tails.get(head.id);
-    if (!tail || tail.seq !== head.last_seq || tail.hash !== head.last_hash) {
-      problems.push({ caseId: head.id, caseNumber: head.number, seq: tail?.seq ?? null, problem: 'head' });
+  for (const head of cases) {
+    const fault = logFault(logs.get(head.seqno) ?? [], { heads: hashesOf(head.heads), count: head.last_seq });
+    if (fault) {
+      const problem = fault.problem === 'sequence' ? 'gap' : fault.problem;
+      problems.push({ caseId: head.id, caseNumber: head.number, seq: fault.seq, problem });
     }
   }
-  return { cases: heads.size, events, problems };
+  return { cases: cases.length, events, problems };
 }

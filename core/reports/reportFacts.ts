@@ -60,7 +60,7 @@ export async function backfillReportFacts(ctx: FactsContext, db: Kysely<Database
         const events = (await listCaseEvents(trx, c.id)).map((e) => ({
           type: e.type,
           at: e.at,
-          payload: JSON.parse(e.payload) as unknown,
+          payload: e.payload as unknown,
         }));
         const { facts, handlingDays } = foldReportFacts(ctx, c.received_at, events, utcOffsetMinutes);
         await saveReportFacts(trx, c.id, facts, handlingDays);

@@ -320,8 +320,12 @@ describe('the event log', () => {
     expect(await d.by('sup', 'cases.verifyChain', {})).toMatchObject({ casesChecked: 2, eventsChecked: 6, firstBroken: null });
     const raw = new Sqlite(path.join(d.dataDir, storeFileName));
     raw.exec('DROP TRIGGER case_events_append_only_update');
-    raw.prepare("UPDATE case_events SET payload = replace(payload, 'handlerId', 'handlerID') WHERE case_id = ? AND seq = 2").run(second.id);
-    raw.prepare('UPDATE case_events SET actor_id = ? WHERE case_id = ? AND seq = 2').run(d.ids.col, second.id);
+    const second2 = '(SELECT seqno FROM cases WHERE id = ?) * 1048576 + 2';
+    raw.prepare(`UPDATE case_events SET payload = replace(payload, 'handlerId', 'handlerID') WHERE pos = ${second2}`).run(second.id);
+    raw.prepare('INSERT OR IGNORE INTO event_parties (name) VALUES (?)').run(d.ids.col);
+    raw
+      .prepare(`UPDATE case_events SET actor = (SELECT n FROM event_parties WHERE name = ?) WHERE pos = ${second2}`)
+      .run(d.ids.col, second.id);
     raw.close();
     const result = await d.by('sup', 'cases.verifyChain', {});
     expect(result.firstBroken).toMatchObject({ caseId: second.id, number: second.number, seq: 2, problem: 'hash' });

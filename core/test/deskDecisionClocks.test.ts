@@ -1,7 +1,7 @@
-import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeFileName } from '../../db/connection.ts';
+import { migrate } from '../../db/migrate.ts';
+import { migrations } from '../../db/migrations/index.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 let close: (() => Promise<void>) | undefined;
@@ -51,42 +51,39 @@ describe('clocks stopped by the desk decision', () => {
 });
 
 describe('migration 9', () => {
-  it('meets the clocks a redirect or a resolution on the spot left running in an older store', async () => {
-    const clock = bj('2026-11-23T10:00');
-    const desk = await openTestDesk({ now: () => clock });
-    await desk.setupAndLogin();
-    const onSpot = await desk.call('cases.register', sampleComplaint);
-    await desk.call('cases.act', { id: onSpot.id, action: { type: 'resolveOnSpot', resolution: '当场解决', satisfaction: 5 } });
-    const redirected = await desk.call('cases.register', sampleComplaint);
-    await desk.call('cases.act', { id: redirected.id, action: { type: 'redirect', target: 'court' } });
-    const open = await desk.call('cases.register', sampleComplaint);
-    await desk.close();
-    // As a store written before the rule: those clocks still running, the redirect not counted as declined.
-    const file = path.join(desk.dataDir, storeFileName);
-    const raw = new Sqlite(file);
-    raw.prepare('UPDATE case_clocks SET met_at = NULL WHERE case_id IN (?, ?)').run(onSpot.id, redirected.id);
-    raw
-      .prepare(
-        'UPDATE case_report_facts SET declined = 0, ack_done_at = NULL, feedback_done_at = NULL, resolve_done_at = NULL WHERE case_id = ?',
-      )
-      .run(redirected.id);
-    raw.pragma('user_version = 8');
-    raw.close();
+  it('meets the clocks a redirect or a resolution on the spot left running in an older store', () => {
+    // A store at version 8, as written before the rule: those clocks still running, the redirect not counted as declined.
+    const raw = new Sqlite(':memory:');
+    migrate(raw, { migrations: migrations.filter((m) => m.version <= 8) });
+    raw.exec("INSERT INTO users (id, username, display_name, password_hash, roles, created_at) VALUES ('u', 'u', 'u', 'x', '[]', 'x')");
+    const cases = { onSpot: 'resolvedOnSpot', redirected: 'redirected', open: 'noted' } as const;
+    const decidedAt = '2026-11-23T02:00:00.000Z';
+    for (const [id, type] of Object.entries(cases)) {
+      raw
+        .prepare(
+          `INSERT INTO cases (id, number, query_code, status, type, channel, severity, subject, content, complainant_name, complainant,
+             received_at, registered_by, deadline_acknowledge, deadline_feedback, deadline_resolve, created_at, updated_at, last_seq, last_hash)
+           VALUES (?, ?, 'Q', 'registered', 'complaint', 'phone', 'general', 's', 'c', 'n', '{}', 'x', 'u', 'x', 'x', 'x', 'x', 'x', 2, 'h')`,
+        )
+        .run(id, id);
+      const event = raw.prepare("INSERT INTO case_events VALUES (?, ?, ?, ?, '{}', 'u', 'd', ?, 'h', 'p', 'h')");
+      event.run(`${id}-1`, id, 1, 'registered', '2026-11-23T01:00:00.000Z');
+      event.run(`${id}-2`, id, 2, type, decidedAt);
+      for (const clock of ['acknowledge', 'feedback', 'resolve']) {
+        raw.prepare("INSERT INTO case_clocks (case_id, clock, due) VALUES (?, ?, '2026-12-01T00:00:00.000Z')").run(id, clock);
+      }
+      raw.prepare('INSERT INTO case_report_facts (case_id) VALUES (?)').run(id);
+    }
 
-    const reopened = await openTestDesk({ dataDir: desk.dataDir, now: () => clock });
-    close = () => reopened.close();
-    const check = new Sqlite(file, { readonly: true });
-    const decidedAt = (id: string) =>
-      check.prepare("SELECT at FROM case_events WHERE case_id = ? AND type IN ('resolvedOnSpot', 'redirected')").pluck().get(id);
-    const metAt = (id: string) => check.prepare('SELECT met_at FROM case_clocks WHERE case_id = ? ORDER BY clock').pluck().all(id);
-    expect(check.pragma('user_version', { simple: true })).toBe(9);
-    expect(metAt(onSpot.id)).toEqual([decidedAt(onSpot.id), decidedAt(onSpot.id), decidedAt(onSpot.id)]);
-    expect(metAt(redirected.id)).toEqual([decidedAt(redirected.id), decidedAt(redirected.id), decidedAt(redirected.id)]);
-    expect(metAt(open.id)).toEqual([null, null, null]);
-    expect(check.prepare('SELECT declined, resolve_done_at FROM case_report_facts WHERE case_id = ?').get(redirected.id)).toEqual({
+    migrate(raw, { migrations: migrations.filter((m) => m.version <= 9) });
+    const metAt = (id: string) => raw.prepare('SELECT met_at FROM case_clocks WHERE case_id = ? ORDER BY clock').pluck().all(id);
+    expect(metAt('onSpot')).toEqual([decidedAt, decidedAt, decidedAt]);
+    expect(metAt('redirected')).toEqual([decidedAt, decidedAt, decidedAt]);
+    expect(metAt('open')).toEqual([null, null, null]);
+    expect(raw.prepare('SELECT declined, resolve_done_at FROM case_report_facts WHERE case_id = ?').get('redirected')).toEqual({
       declined: 1,
-      resolve_done_at: decidedAt(redirected.id),
+      resolve_done_at: decidedAt,
     });
-    check.close();
+    raw.close();
   });
 });

@@ -23,7 +23,11 @@ describe('npm run verify-chain', () => {
 
     const raw = new Sqlite(path.join(dataDir, storeFileName));
     raw.exec('DROP TRIGGER case_events_append_only_update');
-    raw.prepare("UPDATE case_events SET payload = replace(payload, '第二件', '第三件') WHERE case_id = ?").run(second.id);
+    raw
+      .prepare(
+        "UPDATE case_events SET payload = replace(payload, '第二件', '第三件') WHERE pos = (SELECT seqno FROM cases WHERE id = ?) * 1048576 + 1",
+      )
+      .run(second.id);
     raw.close();
     const broken = cli(dataDir);
     expect(broken.status).toBe(1);

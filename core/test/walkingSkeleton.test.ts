@@ -72,7 +72,7 @@ describe('registration', () => {
     const detail = await desk.call('cases.get', { id });
     expect(detail.status).toBe('registered');
     expect(detail.events).toHaveLength(1);
-    expect(detail.events[0]).toMatchObject({ type: 'registered', seq: 1, prevHash: '0'.repeat(64), actorName: '王主任' });
+    expect(detail.events[0]).toMatchObject({ type: 'registered', seq: 1, parents: [], form: 'dag', actorName: '王主任', conflict: false });
     expect(detail.events[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(detail.allowedActions).toEqual(expect.arrayContaining(['accept', 'decline']));
     expect(detail.allowedActions).not.toContain('propose');
@@ -122,7 +122,7 @@ describe('acceptance decision', () => {
     expect(accepted.status).toBe('accepted');
     expect(accepted.departmentId).toBe(department.id);
     expect(accepted.events.map((e) => e.type)).toEqual(['registered', 'accepted']);
-    expect(accepted.events[1]?.prevHash).toBe(accepted.events[0]?.hash);
+    expect(accepted.events[1]?.parents).toEqual([accepted.events[0]?.hash]);
     expect(accepted.allowedActions).not.toContain('accept');
     expect(accepted.allowedActions).toContain('assign');
   });

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql as initial } from './001_initial.ts';
 import { sql as registration } from './002_registration.ts';
 import { sql as deadlines } from './003_deadlines.ts';
@@ -7,16 +8,17 @@ import { sql as benchIndexes } from './006_bench_indexes.ts';
 import { sql as reports } from './007_reports.ts';
 import { sql as printDocuments } from './008_print_documents.ts';
 import { sql as deskDecisionClocks } from './009_desk_decision_clocks.ts';
+import { run as eventDag } from './010_event_dag.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
  * the last one applied. Forward-only: a released migration is never edited, only followed.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type Migration = { version: number; name: string } & (
+  | { sql: string }
+  /** A migration that needs more than SQL (conversions checked in code), run inside the same transaction. */
+  | { run: (sqlite: BetterSqlite3.Database) => void }
+);
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -28,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'reports', sql: reports },
   { version: 8, name: 'print_documents', sql: printDocuments },
   { version: 9, name: 'desk_decision_clocks', sql: deskDecisionClocks },
+  { version: 10, name: 'event_dag', run: eventDag },
 ];

@@ -1,38 +1,78 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { CaseEventsTable, Database } from '../schema.ts';
+import { type Kysely, sql } from 'kysely';
+import { causalOrder } from '../../domain/cases/eventDag.ts';
+import type { CaseEvent } from '../../domain/cases/events.ts';
+import { caseRange, caseSpan, eventOfRow, type StoredEventRow, storedColumnsOf } from '../eventCodec.ts';
+import type { Database } from '../schema.ts';
 
-export type CaseEventRow = Selectable<CaseEventsTable>;
+/** An event as read from the log, its hash recomputed (db/eventCodec.ts). */
+export type CaseEventRow = CaseEvent;
 
-export async function insertCaseEvent(db: Kysely<Database>, row: CaseEventsTable): Promise<void> {
-  await db.insertInto('case_events').values(row).execute();
+const storedColumns = sql`e.pos, e.id, e.dag, e.parents, e.type, e.payload, a.name AS actor_name, d.name AS device_name, e.at, e.lead, e.tick`;
+const parties = sql`JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device`;
+
+/** The number of a party (a user or a desk) in `event_parties`, added on first use. */
+async function partyNumber(db: Kysely<Database>, name: string): Promise<number> {
+  const found = await db.selectFrom('event_parties').select('n').where('name', '=', name).executeTakeFirst();
+  if (found) return found.n;
+  const added = await db.insertInto('event_parties').values({ name }).returning('n').executeTakeFirstOrThrow();
+  return added.n;
 }
 
-export function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {
-  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+/**
+ * Stores one event of the case numbered `caseSeqno` at its place `event.seq`. `payloadText` is
+ * the payload exactly as hashed. Keeps the newest clock in `counters` for the next start.
+ */
+export async function insertCaseEvent(db: Kysely<Database>, caseSeqno: number, event: CaseEvent, payloadText: string): Promise<void> {
+  const parties = { actor: await partyNumber(db, event.actorId), device: await partyNumber(db, event.device) };
+  const values = storedColumnsOf(caseSeqno, event, payloadText, parties);
+  await db.insertInto('case_events').values(values).execute();
+  const wall = values.at + values.lead;
+  await sql`UPDATE counters SET value = ${wall} WHERE scope = 'hlc' AND value < ${wall}`.execute(db);
 }
 
-export async function latestHlc(db: Kysely<Database>): Promise<string | null> {
-  const row = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('hlc').as('hlc'))
-    .executeTakeFirst();
-  return row?.hlc ?? null;
+/** One case's log in this desk's order (the order it was stored in). */
+export async function listCaseLog(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {
+  const result = await sql<StoredEventRow>`
+    SELECT ${storedColumns} FROM cases c
+    JOIN case_events e ON e.pos >= c.seqno * ${caseSpan} AND e.pos < (c.seqno + 1) * ${caseSpan}
+    ${parties}
+    WHERE c.id = ${caseId} ORDER BY e.pos`.execute(db);
+  return result.rows.map((r) => eventOfRow(caseId, r));
 }
 
-/** The logs of several cases at once, each in order: for verifying the chain page by page. */
-export function listEventsOfCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<CaseEventRow[]> {
-  if (caseIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('case_events').selectAll().where('case_id', 'in', caseIds).orderBy('case_id').orderBy('seq').execute();
+/** One case's events in causal order (domain/cases/eventDag.ts): the order every desk folds them in. */
+export async function listCaseEvents(db: Kysely<Database>, caseId: string): Promise<CaseEventRow[]> {
+  return causalOrder(await listCaseLog(db, caseId));
+}
+
+/** The newest wall time of the hybrid clock the log has seen, for the clock to go on from. */
+export async function latestClock(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('scope', '=', 'hlc').executeTakeFirst();
+  return row?.value ?? 0;
+}
+
+/**
+ * The logs of a run of cases at once, each in this desk's order: one range of the table, for
+ * verifying and rebuilding page by page. Events of seqnos not in `cases` are not returned.
+ */
+export async function listEventsOfCases(db: Kysely<Database>, cases: readonly { id: string; seqno: number }[]): Promise<CaseEventRow[]> {
+  if (cases.length === 0) return [];
+  const idOf = new Map(cases.map((c) => [c.seqno, c.id]));
+  const seqnos = cases.map((c) => c.seqno);
+  const from = caseRange(Math.min(...seqnos)).from;
+  const to = caseRange(Math.max(...seqnos)).to;
+  const result = await sql<StoredEventRow>`
+    SELECT ${storedColumns} FROM case_events e ${parties}
+    WHERE e.pos >= ${from} AND e.pos < ${to} ORDER BY e.pos`.execute(db);
+  const events: CaseEventRow[] = [];
+  for (const r of result.rows) {
+    const id = idOf.get(Math.floor(r.pos / caseSpan));
+    if (id) events.push(eventOfRow(id, r));
+  }
+  return events;
 }
 
 /** The latest event of a type in a case's log. */
-export function lastEventOfType(db: Kysely<Database>, caseId: string, type: string): Promise<CaseEventRow | undefined> {
-  return db
-    .selectFrom('case_events')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('type', '=', type)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function lastEventOfType(db: Kysely<Database>, caseId: string, type: string): Promise<CaseEventRow | undefined> {
+  return (await listCaseEvents(db, caseId)).filter((e) => e.type === type).at(-1);
 }

@@ -3,6 +3,7 @@ import { phoneLookupKey } from '../../domain/cases/phone.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
+import { hashBytes } from '../eventCodec.ts';
 import type { CasesTable, Database } from '../schema.ts';
 import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
 
@@ -57,6 +58,7 @@ function handlingColumns(state: CaseState) {
     merged_into_number: state.mergedInto?.number ?? null,
     linked_case_ids: JSON.stringify(state.linkedCaseIds),
     due_at: currentDeadline(state.status, state.deadlines, state.firstRespondedAt),
+    conflict_count: state.conflictIds.length,
   };
 }
 
@@ -65,7 +67,7 @@ export const projectionOf = projectionColumns;
 
 export async function insertCase(
   db: Kysely<Database>,
-  row: { id: string; registeredBy: string; at: string; lastSeq: number; lastHash: string },
+  row: { id: string; registeredBy: string; at: string; lastSeq: number; heads: readonly string[] },
   state: CaseState,
 ): Promise<number> {
   const inserted = await db
@@ -76,7 +78,7 @@ export async function insertCase(
       created_at: row.at,
       updated_at: row.at,
       last_seq: row.lastSeq,
-      last_hash: row.lastHash,
+      heads: hashBytes(row.heads),
       ...projectionColumns(state),
     })
     .returning('seqno')
@@ -93,12 +95,12 @@ export async function updateCase(
   db: Kysely<Database>,
   id: string,
   expectedSeq: number,
-  next: { at: string; lastSeq: number; lastHash: string },
+  next: { at: string; lastSeq: number; heads: readonly string[] },
   state: CaseState,
 ): Promise<boolean> {
   const result = await db
     .updateTable('cases')
-    .set({ updated_at: next.at, last_seq: next.lastSeq, last_hash: next.lastHash, ...projectionColumns(state) })
+    .set({ updated_at: next.at, last_seq: next.lastSeq, heads: hashBytes(next.heads), ...projectionColumns(state) })
     .where('id', '=', id)
     .where('last_seq', '=', expectedSeq)
     .executeTakeFirst();

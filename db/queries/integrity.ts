@@ -1,4 +1,5 @@
 import type Sqlite from 'better-sqlite3';
+import type { StoredEventRow } from '../eventCodec.ts';
 
 /**
  * Checks and whole-store reads on a raw connection: backups, restores, export and import work
@@ -79,29 +80,23 @@ export function switchToRollbackJournal(db: Sqlite.Database): void {
   db.pragma('journal_mode = DELETE');
 }
 
-/** Every case event in chain order, for verifying the hash chains. */
-export function iterateCaseEvents(db: Sqlite.Database) {
-  return db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').iterate() as IterableIterator<{
-    id: string;
-    case_id: string;
-    seq: number;
-    type: string;
-    payload: string;
-    actor_id: string;
-    device: string;
-    at: string;
-    hlc: string;
-    prev_hash: string;
-    hash: string;
-  }>;
+/** Every stored case event in log order, with the names of its parties (db/eventCodec.ts decodes them). */
+export function iterateStoredEvents(db: Sqlite.Database): IterableIterator<StoredEventRow> {
+  return db
+    .prepare(
+      `SELECT e.pos, e.id, e.dag, e.parents, e.type, e.payload, a.name AS actor_name, d.name AS device_name, e.at, e.lead, e.tick
+       FROM case_events e JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device ORDER BY e.pos`,
+    )
+    .iterate() as IterableIterator<StoredEventRow>;
 }
 
-export function caseHeads(db: Sqlite.Database): { id: string; number: string; last_seq: number; last_hash: string }[] {
-  return db.prepare('SELECT id, number, last_seq, last_hash FROM cases').all() as {
+export function caseHeads(db: Sqlite.Database): { seqno: number; id: string; number: string; last_seq: number; heads: Buffer }[] {
+  return db.prepare('SELECT seqno, id, number, last_seq, heads FROM cases').all() as {
+    seqno: number;
     id: string;
     number: string;
     last_seq: number;
-    last_hash: string;
+    heads: Buffer;
   }[];
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { caseSpan } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
 
 /** Lists for the analysis: repeat complainants, major and overdue cases, names of ids. */
@@ -103,14 +104,12 @@ export async function overdueCases(
 /** The latest reason recorded on each case (any event whose payload has a `reason`). */
 export async function latestReasons(db: Kysely<Database>, caseIds: readonly string[]): Promise<Map<string, string>> {
   if (caseIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('case_events')
-    .select(['case_id', 'seq', sql<string>`json_extract(payload, '$.reason')`.as('reason')])
-    .where('case_id', 'in', [...caseIds])
-    .where(sql<boolean>`json_extract(payload, '$.reason') IS NOT NULL`)
-    .orderBy('case_id')
-    .orderBy('seq')
-    .execute();
+  const result = await sql<{ case_id: string; reason: string }>`
+    SELECT c.id AS case_id, json_extract(e.payload, '$.reason') AS reason
+    FROM cases c JOIN case_events e ON e.pos >= c.seqno * ${caseSpan} AND e.pos < (c.seqno + 1) * ${caseSpan}
+    WHERE c.id IN (${sql.join([...caseIds])}) AND json_extract(e.payload, '$.reason') IS NOT NULL
+    ORDER BY e.pos`.execute(db);
+  const rows = result.rows;
   const reasons = new Map<string, string>();
   for (const r of rows) reasons.set(r.case_id, r.reason);
   return reasons;

@@ -62,7 +62,8 @@ export interface CaseDetail extends CaseSummary {
   /** Letter, transfer, group, witnesses, when and where, evidence. */
   intake: CaseIntake;
   registeredBy: string;
-  events: (CaseEvent & { actorName: string })[];
+  /** `conflict`: set aside as impossible after a concurrent act on another desk, to be settled. */
+  events: (CaseEvent & { actorName: string; conflict: boolean })[];
   allowedActions: CaseActionType[];
   deadlineInfo?: CaseDeadlineInfo;
   /** Phone and ID number arrive masked (138****5678) for roles that do not need them. */

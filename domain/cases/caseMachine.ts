@@ -113,3 +113,29 @@ export function statusAfter(status: CaseStatus, event: CaseEventData): CaseStatu
   }
   return transition.to;
 }
+
+/** Facts recorded beside the lifecycle: true whatever else happened concurrently. */
+const facts: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
+  'noted',
+  'contacted',
+  'linked',
+  'duplicateMerged',
+  'attachmentsAdded',
+  'corrected',
+  'escalated',
+  'deadlineBreached',
+  'deadlinesRecomputed',
+]);
+
+/**
+ * Whether an event recorded on another desk, without seeing what was folded before it, is
+ * still possible in the state it now meets. Facts always are; a transition is when its state
+ * still allows it; a second approval of one proposal, or a send-back of an approved one, is not.
+ */
+export function stillPossible(status: CaseStatus, proposalState: 'pending' | 'approved' | null, event: CaseEventData): boolean {
+  if (event.type === 'registered' || facts.has(event.type)) return true;
+  // An approved proposal is neither approved again nor sent back by someone who had not seen the approval.
+  if ((event.type === 'approved' || event.type === 'sentBack') && proposalState === 'approved') return false;
+  const transition = Object.values(transitions).find((t) => t.event === event.type);
+  return transition ? transition.from.includes(status) : true;
+}

@@ -1,3 +1,4 @@
+import type { EventForm } from './hashChain.ts';
 import type { ComplainantRelation, DeclineReason, RedirectTarget } from './intakeVocabulary.ts';
 import type { Channel, CompensationForm, ContactMethod, CorrectableField, Finding, RecordType, Severity } from './vocabulary.ts';
 
@@ -259,15 +260,20 @@ export type CaseEventData =
 
 export type CaseEventType = CaseEventData['type'];
 
-/** An event as stored: the data plus who, when, where and its link in the hash chain. */
+/**
+ * An event as stored: the data plus who, when, where, its place in this desk's log and its
+ * links in the case's hash DAG (domain/cases/hashChain.ts).
+ */
 export type CaseEvent = CaseEventData & {
   id: string;
   caseId: string;
   seq: number;
+  form: EventForm;
   actorId: string;
   device: string;
   at: string;
   hlc: string;
-  prevHash: string;
+  /** The hashes of the heads of the case this event saw. */
+  parents: string[];
   hash: string;
 };

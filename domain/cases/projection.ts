@@ -1,4 +1,5 @@
-import { statusAfter } from './caseMachine.ts';
+import { statusAfter, stillPossible } from './caseMachine.ts';
+import { causalOrder, type DagNode, madeConcurrently } from './eventDag.ts';
 import type { CaseEventData, CaseIntake, Complainant, CorrectedPayload, Deadlines } from './events.ts';
 import { type CaseStatus, type Channel, type Finding, isSatisfied, type RecordType, type Severity } from './vocabulary.ts';
 
@@ -47,10 +48,16 @@ export interface CaseState {
   pausedSince: string | null;
   /** Letter, transfer, group, witnesses, when and where, evidence (registration and later additions). */
   intake: CaseIntake;
+  /**
+   * Acts recorded on another desk that became impossible once folded after a concurrent one
+   * (two approvals, a close against a send-back): kept in the log, not applied, to be settled.
+   */
+  conflictIds: string[];
 }
 
 /** Who did it and when: the parts of a stored event some facts of the projection need. */
 export interface EventMeta {
+  id?: string | undefined;
   actorId?: string | undefined;
   at?: string | undefined;
 }
@@ -129,6 +136,7 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
       extended: false,
       pausedSince: null,
       intake: p.intake ?? {},
+      conflictIds: [],
     };
   }
   if (!state) throw new Error(`event ${event.type} before registration`);
@@ -212,9 +220,29 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
   }
 }
 
-export function projectCase(events: readonly (CaseEventData & EventMeta)[]): CaseState {
+type Folded = CaseEventData & EventMeta & Partial<DagNode>;
+
+function foldOne(state: CaseState | null, event: Folded, concurrent: ReadonlySet<string>): CaseState {
+  if (state && event.id && concurrent.has(event.id) && !stillPossible(state.status, state.proposalState, event)) {
+    return { ...state, conflictIds: [...state.conflictIds, event.id] };
+  }
+  return applyEvent(state, event);
+}
+
+const isNode = (e: Folded): e is Folded & DagNode => e.hash !== undefined && e.parents !== undefined && e.id !== undefined;
+
+/**
+ * Folds a case's events into its state. Stored events (with their hashes and the heads they
+ * saw) fold in causal order, ties broken by the clock, so every desk reaches the same state
+ * from the same events whatever order they arrived in; an act made without seeing one folded
+ * before it, and no longer possible after it, is set aside in `conflictIds`.
+ */
+export function projectCase(events: readonly Folded[]): CaseState {
+  const stored = events.every(isNode);
+  const order = stored ? causalOrder(events as (Folded & DagNode)[]) : events;
+  const concurrent = stored ? madeConcurrently(order as (Folded & DagNode)[]) : new Set<string>();
   let state: CaseState | null = null;
-  for (const event of events) state = applyEvent(state, event);
+  for (const event of order) state = foldOne(state, event, concurrent);
   if (!state) throw new Error('a case needs at least its registration event');
   return state;
 }
