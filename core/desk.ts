@@ -34,6 +34,10 @@ import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
 import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.ts';
+import { placeBackupKeys } from './keys/deskKeyring.ts';
+import type { HostKeyring } from './keys/hostKeyring.ts';
+import { keyHandlers } from './keys/keyHandlers.ts';
+import { resolveStoreKey } from './keys/storeKey.ts';
 import { printHandlers } from './print/printHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { correctiveActionHandlers } from './reports/correctiveActionHandlers.ts';
@@ -55,6 +59,12 @@ export interface DeskOptions {
   log?: (e: unknown) => void;
   /** Daily automatic backups; on unless a test turns them off. */
   backupScheduler?: boolean;
+  /**
+   * What wraps the store's data key on this machine (safeStorage in Electron, the host key in
+   * the browser host). With one, a new desk is encrypted and a plain one is encrypted where it
+   * lies; without one (tests, a host started without a key) a plain store stays plain.
+   */
+  keyring?: HostKeyring | null;
 }
 
 export interface Desk {
@@ -105,9 +115,15 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   // rest still shows: reading a damaged page fails, and every backup is integrity-checked.
   let checkOnOpen = lock.previousRun !== 'clean';
   let restoring = false;
+  // The data key, once known, even when the store it opens turned out damaged: backups of this
+  // desk then restore without the recovery key.
+  let openedKey: Buffer | null = null;
 
+  const keyring = options.keyring ?? null;
   const shell: DeskShell = {
     dataDir,
+    keyring,
+    dataKey: () => current.store?.key ?? openedKey,
     rememberedBackupFolder: () => rememberedBackupFolder(dataDir),
     restore: (backup, actor) => restore(backup, actor),
     reload: async () => {
@@ -119,7 +135,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   async function openInstance(): Promise<Instance> {
     let store: Store | undefined;
     try {
-      store = openStore(dataDir);
+      openedKey = null;
+      openedKey = resolveStoreKey(dataDir, keyring, (m) => report(m));
+      store = openStore(dataDir, openedKey);
       if (checkOnOpen) {
         const check = quickCheck(store.sqlite);
         if (check.length !== 1 || check[0] !== 'ok') throw new StoreCheckFailed(check);
@@ -181,6 +199,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...registrationHandlers(ctx),
       ...printHandlers(ctx),
       ...attachmentHandlers(ctx),
+      ...keyHandlers(ctx),
     };
     await backfillCaseClocks(ctx);
     await backfillReportFacts(ctx, store.db);
@@ -218,6 +237,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
         // Named for why it was replaced: a working store, or one that could not be opened ('damaged', 'tooNew').
         setAside = setAsideStore(dataDir, at, current.state === 'ok' ? 'before-restore' : current.state, folder);
         await placeBackup(backup, dataDir);
+        placeBackupKeys(dataDir, backup, keyring);
       } catch (e) {
         putBack(dataDir, setAside, folder);
         current = await openInstance();

@@ -1,5 +1,6 @@
 import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { InspectedBackup } from './backup/backupInspect.ts';
+import type { HostKeyring } from './keys/hostKeyring.ts';
 
 /**
  * What the desk around the open store offers the handlers that must replace that store: a
@@ -12,4 +13,8 @@ export interface DeskShell {
   reload(): Promise<void>;
   /** The backup folder a damaged store cannot tell: the one remembered beside it. */
   rememberedBackupFolder(): string | null;
+  /** What wraps the data key on this machine; null for a desk run without encryption. */
+  readonly keyring: HostKeyring | null;
+  /** This desk's data key when known (also when its store is damaged), so its own backups open without the recovery key. */
+  dataKey(): Buffer | null;
 }

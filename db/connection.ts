@@ -1,6 +1,7 @@
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { openKeyed } from './cipher.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 
@@ -8,6 +9,8 @@ export interface Store {
   db: Kysely<Database>;
   sqlite: Sqlite.Database;
   file: string;
+  /** The data key the store is encrypted with; null for a plain store. */
+  key: Buffer | null;
   close(): Promise<void>;
 }
 
@@ -16,10 +19,12 @@ export const storeFileName = 'desk.sqlite';
 /**
  * Opens (creating if needed) the desk's store in `dataDir` and brings its schema up to date.
  * synchronous=FULL: a registered complaint must survive a power cut the moment its slip prints.
+ * With a key the store is encrypted (a new file is created encrypted); a wrong key throws
+ * StoreKeyError before anything is read or migrated.
  */
-export function openStore(dataDir: string): Store {
+export function openStore(dataDir: string, key: Buffer | null = null): Store {
   const file = path.join(dataDir, storeFileName);
-  const sqlite = new Sqlite(file);
+  const sqlite = openKeyed(file, key);
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -41,6 +46,7 @@ export function openStore(dataDir: string): Store {
     db,
     sqlite,
     file,
+    key,
     close: async () => {
       await db.destroy();
     },

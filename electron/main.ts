@@ -7,6 +7,7 @@ import { StoreLockedError } from '../db/storeLock.ts';
 import { bindFolderPicker } from './folderPicker.ts';
 import { bindDeskIpc } from './ipc.ts';
 import { bindPrinting } from './print.ts';
+import { desktopKeyring } from './safeStorageKeyring.ts';
 import { lockDownContents, secureWebPreferences } from './security.ts';
 
 /**
@@ -28,7 +29,7 @@ app.whenReady().then(async () => {
   try {
     // A damaged or too-new store does not throw: the desk starts in recovery mode and the
     // window shows the screen that restores a backup. Only a second desk on the folder throws.
-    desk = await createDesk({ dataDir });
+    desk = await createDesk({ dataDir, keyring: desktopKeyring(dataDir) });
   } catch (e) {
     const message = e instanceof StoreLockedError ? e.message : String(e);
     dialog.showErrorBox('Complaint Desk', `The desk's data in ${dataDir} could not be opened:\n${message}`);

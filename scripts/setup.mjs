@@ -8,8 +8,9 @@ const run = (cmd, args, options = {}) => spawnSync(cmd, args, { stdio: 'inherit'
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 // 1. System packages: Chromium for the e2e tests, CJK fonts so Chinese renders and prints,
-//    poppler-utils to read printed PDFs back.
-const debianPackages = ['chromium', 'fonts-noto-cjk', 'poppler-utils'];
+//    poppler-utils to read printed PDFs back, binutils' `strings` to prove stores and backups
+//    hold no readable personal data.
+const debianPackages = ['chromium', 'fonts-noto-cjk', 'poppler-utils', 'binutils'];
 const missing = debianPackages.filter(
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a template
   (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,

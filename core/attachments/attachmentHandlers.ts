@@ -20,7 +20,7 @@ import { isAllowedMime, sniffMime } from './fileTypes.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments.upload' | 'attachments.add' | 'attachments.get'>;
 
-const blobsOf = (ctx: DeskContext) => createBlobStore(path.dirname(ctx.store.file));
+const blobsOf = (ctx: DeskContext) => createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
 const maxMegabytes = attachmentLimits.maxBytes / (1024 * 1024);
 
 /** Each reference must name a stored file of that size and an allowed kind; problems by field. */

@@ -8,8 +8,9 @@ import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { DeskShell } from '../deskShell.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { recoveryKeyOf, unlockWithRecoveryKey } from '../keys/deskKeyring.ts';
 import { backupSettingKeys, loadBackupConfig, rememberBackupFolder } from './backupConfig.ts';
-import { inspectBackup } from './backupInspect.ts';
+import { type BackupKeys, inspectBackup } from './backupInspect.ts';
 import { checkBackupAdmin, entryOf, listBackups, restorableBackup } from './backupListing.ts';
 import type { BackupService } from './backupService.ts';
 import { viewOf } from './backupService.ts';
@@ -26,6 +27,7 @@ type BackupHandlers = Pick<
   | 'backup.restore'
   | 'recovery.list'
   | 'recovery.restore'
+  | 'recovery.unlock'
 >;
 
 /** Backups, restores and recovery change what every user sees: administrators only. */
@@ -99,17 +101,17 @@ export function backupHandlers(ctx: DeskContext, shell: DeskShell, backups: Back
       const folder = input.folder ? path.resolve(input.folder) : config.folder;
       // The default folder appears with the first backup; a chosen one that is missing is said so (USB unplugged).
       if (!input.folder && config.isDefaultFolder && !fs.existsSync(folder)) return { folder, items: [] };
-      return { folder, items: await listBackups(folder, call.locale) };
+      return { folder, items: await listBackups(folder, call.locale, keysOf(shell)) };
     },
 
     'backup.inspect': async (input, call) => {
       requireAdmin(call.session);
-      return entryOf(input.path, await inspectBackup(input.path), call.locale);
+      return entryOf(input.path, await inspectBackup(input.path, { thorough: true, keys: keysOf(shell, input.recoveryKey) }), call.locale);
     },
 
     'backup.restore': async (input, call) => {
       requireAdmin(call.session);
-      const backup = await restorableBackup(input.path);
+      const backup = await restorableBackup(input.path, keysOf(shell, input.recoveryKey));
       return shell.restore(backup, { id: call.session.user.id, username: call.session.user.username });
     },
 
@@ -122,7 +124,17 @@ export function backupHandlers(ctx: DeskContext, shell: DeskShell, backups: Back
       await refuseOnceInitialized();
       return recoveryRestore(shell, input);
     },
+
+    // The desk opened: its key is at hand, there is nothing to unlock.
+    'recovery.unlock': async () => {
+      throw new DeskError('forbidden', { key: 'backup:recoveryNotNeeded' });
+    },
   };
+}
+
+/** The keys a backup may open with: this desk's own, and the recovery key typed with the request. */
+export function keysOf(shell: DeskShell, recoveryKey?: string): BackupKeys {
+  return { dataKey: shell.dataKey(), recoveryKey: recoveryKeyOf(recoveryKey) };
 }
 
 /** The backups a desk that nobody can sign in to may restore from: a chosen folder, or the remembered one. */
@@ -130,11 +142,21 @@ export async function recoveryList(shell: DeskShell, folder: string | undefined,
   const chosen = folder ? path.resolve(folder) : shell.rememberedBackupFolder();
   if (!chosen) return { folder: null, items: [] };
   if (!folder && !fs.existsSync(chosen)) return { folder: chosen, items: [] };
-  return { folder: chosen, items: await listBackups(chosen, locale) };
+  return { folder: chosen, items: await listBackups(chosen, locale, keysOf(shell)) };
 }
 
-export async function recoveryRestore(shell: DeskShell, input: { path: string; username: string; password: string }) {
-  const backup = await restorableBackup(input.path);
+export async function recoveryRestore(
+  shell: DeskShell,
+  input: { path: string; username: string; password: string; recoveryKey?: string | undefined },
+) {
+  const backup = await restorableBackup(input.path, keysOf(shell, input.recoveryKey));
   const admin = await checkBackupAdmin(backup, input.username, input.password);
   return shell.restore(backup, admin);
+}
+
+/** A desk whose key this machine cannot read: the recovery key unlocks it, and the desk opens. */
+export async function recoveryUnlock(shell: DeskShell, input: { recoveryKey: string }) {
+  unlockWithRecoveryKey(shell.dataDir, shell.keyring, input.recoveryKey);
+  await shell.reload();
+  return {};
 }

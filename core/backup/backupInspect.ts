@@ -1,14 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
+import { isPlainStoreFile, openKeyed } from '../../db/cipher.ts';
 import { latestSchemaVersion } from '../../db/migrate.ts';
 import { dataTables, integrityCheck, rowCountsOf, schemaVersionOf, settingValue } from '../../db/queries/integrity.ts';
 import type { MessageRef } from '../deskError.ts';
+import { keyIdOf, type RecoveryWrap, unwrapWithRecovery } from '../keys/sealing.ts';
 import { type BackupManifest, backupApp, backupFilesDirName, backupStoreFileName, manifestFileName } from './backupManifest.ts';
 import { sha256OfFile } from './dataFiles.ts';
 import { storageProblemOf } from './storageErrors.ts';
 
-const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+/** The keys a backup may open with: this desk's own data key, and a recovery key the administrator typed. */
+export interface BackupKeys {
+  dataKey: Buffer | null;
+  recoveryKey: Uint8Array | null;
+}
+
+const noKeys: BackupKeys = { dataKey: null, recoveryKey: null };
 
 /** A backup that may be restored: its store, manifest (absent for a bare store file) and contents. */
 export interface InspectedBackup {
@@ -21,6 +29,13 @@ export interface InspectedBackup {
   createdAt: string | null;
   bytes: number;
   files: number;
+  /** The data key the backup's store and files are encrypted with; null for a plain backup. */
+  dataKey: Buffer | null;
+  /** The backup's data key under its recovery key, kept with the restored store. */
+  recovery: RecoveryWrap | null;
+  recoveryCreatedAt: string | null;
+  /** Encrypted, and neither this desk's key nor a recovery key opens it: listed, not restorable. */
+  locked?: boolean;
 }
 
 export type Inspection = { ok: true; backup: InspectedBackup } | { ok: false; problem: MessageRef; backup: Partial<InspectedBackup> };
@@ -39,7 +54,11 @@ const refuse = (key: string, values: Record<string, string | number> = {}, backu
  * A listing passes `thorough: false` and skips the two slow steps (integrity_check and the
  * store's hash), which a restore always runs.
  */
-export async function inspectBackup(target: string, options: { thorough: boolean } = { thorough: true }): Promise<Inspection> {
+export async function inspectBackup(
+  target: string,
+  options: { thorough: boolean; keys?: BackupKeys | undefined } = { thorough: true },
+): Promise<Inspection> {
+  const keys = options.keys ?? noKeys;
   const resolved = path.resolve(target);
   let stat: fs.Stats;
   try {
@@ -68,11 +87,28 @@ export async function inspectBackup(target: string, options: { thorough: boolean
       return refuse('notBackup', { path: resolved });
     }
   }
-  if (!isSqliteFile(storeFile)) return refuse('notBackup', { path: resolved });
+  if (!fs.existsSync(storeFile)) return refuse('notBackup', { path: resolved });
+  const encryption = manifest?.encryption ?? null;
+  if (!encryption && !isPlainStoreFile(storeFile) && !keys.dataKey) return refuse('notBackup', { path: resolved });
+  let dataKey: Buffer | null = null;
+  if (encryption) {
+    if (keys.dataKey && keyIdOf(keys.dataKey) === encryption.keyId) dataKey = keys.dataKey;
+    else if (keys.recoveryKey) {
+      if (!encryption.recovery) return refuse('noRecoveryKey');
+      dataKey = unwrapWithRecovery(encryption.recovery, keys.recoveryKey);
+      if (!dataKey || keyIdOf(dataKey) !== encryption.keyId) return refuse('wrongRecoveryKey');
+    } else if (options.thorough) return refuse('needsRecoveryKey');
+    else return lockedListing(dir, storeFile, manifest as BackupManifest);
+  } else if (!isPlainStoreFile(storeFile)) dataKey = keys.dataKey; // a bare store file of this desk (a set-aside one)
+  const encryptionOf = {
+    dataKey,
+    recovery: encryption?.recovery ?? null,
+    recoveryCreatedAt: encryption?.recoveryCreatedAt ?? null,
+  };
 
   let db: Sqlite.Database;
   try {
-    db = new Sqlite(storeFile, { readonly: true, fileMustExist: true });
+    db = openKeyed(storeFile, dataKey, { readonly: true, fileMustExist: true });
   } catch {
     return refuse('damaged', { path: resolved });
   }
@@ -120,6 +156,7 @@ export async function inspectBackup(target: string, options: { thorough: boolean
         createdAt: manifest?.createdAt ?? null,
         bytes,
         files: manifest?.files.length ?? 0,
+        ...encryptionOf,
       },
     };
   } finally {
@@ -127,16 +164,24 @@ export async function inspectBackup(target: string, options: { thorough: boolean
   }
 }
 
-function isSqliteFile(file: string): boolean {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(16);
-      return fs.readSync(fd, head, 0, 16, 0) === 16 && head.equals(sqliteHeader);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+/** An encrypted backup no key at hand opens: listed from its manifest, restorable once the recovery key is typed. */
+function lockedListing(dir: string | null, storeFile: string, manifest: BackupManifest): Inspection {
+  return {
+    ok: true,
+    backup: {
+      dir,
+      storeFile,
+      manifest,
+      schemaVersion: manifest.schemaVersion,
+      counts: manifest.counts,
+      orgName: manifest.orgName,
+      createdAt: manifest.createdAt,
+      bytes: manifest.store.bytes + manifest.files.reduce((n, f) => n + f.bytes, 0),
+      files: manifest.files.length,
+      dataKey: null,
+      recovery: manifest.encryption?.recovery ?? null,
+      recoveryCreatedAt: manifest.encryption?.recoveryCreatedAt ?? null,
+      locked: true,
+    },
+  };
 }

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import { openKeyed } from '../../db/cipher.ts';
 import { enabledAdmin } from '../../db/queries/integrity.ts';
 import type { BackupEntry } from '../../domain/api/backupViews.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { DeskError } from '../deskError.ts';
 import { translatorFor } from '../translate.ts';
-import { type InspectedBackup, type Inspection, inspectBackup } from './backupInspect.ts';
+import { type BackupKeys, type InspectedBackup, type Inspection, inspectBackup } from './backupInspect.ts';
 import { generationPrefix, manifestFileName } from './backupManifest.ts';
 import { asStorageError } from './storageErrors.ts';
 
@@ -23,12 +23,18 @@ export function entryOf(target: string, inspection: Inspection, locale: string |
     counts: b.counts ?? {},
     files: b.files ?? 0,
     valid: inspection.ok,
+    encrypted: Boolean(b.manifest?.encryption),
+    needsRecoveryKey: b.locked === true,
     problem: inspection.ok ? null : t(inspection.problem.key, inspection.problem.values ?? {}),
   };
 }
 
 /** The generations in a backup folder, newest first, each checked quickly (a restore checks thoroughly). */
-export async function listBackups(folder: string, locale: string | undefined): Promise<BackupEntry[]> {
+export async function listBackups(
+  folder: string,
+  locale: string | undefined,
+  keys: BackupKeys | undefined = undefined,
+): Promise<BackupEntry[]> {
   let names: string[];
   try {
     names = fs
@@ -41,17 +47,23 @@ export async function listBackups(folder: string, locale: string | undefined): P
   const entries: BackupEntry[] = [];
   for (const name of names) {
     const target = path.join(folder, name);
-    entries.push(entryOf(target, await inspectBackup(target, { thorough: false }), locale));
+    entries.push(entryOf(target, await inspectBackup(target, { thorough: false, keys }), locale));
   }
   return entries.sort((a, b) => (b.createdAt ?? b.name).localeCompare(a.createdAt ?? a.name));
 }
 
 /** A backup that passed the thorough inspection, or the refusal with the reason in the caller's words. */
-export async function restorableBackup(target: string): Promise<InspectedBackup> {
-  const inspection = await inspectBackup(target, { thorough: true });
-  if (!inspection.ok) throw new DeskError('invalid_input', inspection.problem, { path: inspection.problem });
+export async function restorableBackup(target: string, keys: BackupKeys): Promise<InspectedBackup> {
+  const inspection = await inspectBackup(target, { thorough: true, keys });
+  if (!inspection.ok) {
+    // A missing or wrong recovery key is the recovery key field's problem, not the path's.
+    const field = recoveryKeyProblems.some((k) => inspection.problem.key.endsWith(k)) ? 'recoveryKey' : 'path';
+    throw new DeskError('invalid_input', inspection.problem, { [field]: inspection.problem });
+  }
   return inspection.backup;
 }
+
+const recoveryKeyProblems = ['.needsRecoveryKey', '.wrongRecoveryKey', '.noRecoveryKey'];
 
 /**
  * Who may restore when nobody can sign in (the store is damaged, or this is a new PC): an
@@ -62,7 +74,7 @@ export async function checkBackupAdmin(
   username: string,
   password: string,
 ): Promise<{ id: string; username: string }> {
-  const db = new Sqlite(backup.storeFile, { readonly: true, fileMustExist: true });
+  const db = openKeyed(backup.storeFile, backup.dataKey, { readonly: true, fileMustExist: true });
   let admin: ReturnType<typeof enabledAdmin>;
   try {
     admin = enabledAdmin(db, username);

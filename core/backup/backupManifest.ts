@@ -1,4 +1,5 @@
 import type { BackupTrigger } from '../../domain/api/backupViews.ts';
+import type { RecoveryWrap } from '../keys/sealing.ts';
 
 export const backupApp = 'complaint-desk';
 export const manifestFileName = 'manifest.json';
@@ -20,4 +21,15 @@ export interface BackupManifest {
   store: { bytes: number; sha256: string };
   files: { path: string; bytes: number; sha256: string }[];
   verified: { integrityCheck: 'ok'; countsMatch: true };
+  /**
+   * Present when the store and files are encrypted: which desk key opens them, and that key
+   * sealed under the recovery key, so a new PC restores with the recovery key alone.
+   */
+  encryption?: BackupEncryption;
+}
+
+export interface BackupEncryption {
+  keyId: string;
+  recovery: RecoveryWrap | null;
+  recoveryCreatedAt: string | null;
 }

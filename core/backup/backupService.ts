@@ -5,6 +5,7 @@ import type { BackupRun, BackupStatus, BackupTrigger } from '../../domain/api/ba
 import { isBackupDue, isBackupOverdue, lastScheduledInstant } from '../../domain/backup/schedule.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
+import { backupEncryptionOf } from '../keys/deskKeyring.ts';
 import { loadSettings } from '../settings.ts';
 import { translatorFor } from '../translate.ts';
 import { loadBackupConfig, rememberBackupFolder, type StoredBackupRun, saveBackupRun } from './backupConfig.ts';
@@ -40,6 +41,7 @@ export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: 
         trigger,
         deviceId: ctx.deviceId,
         orgName: settings.orgName,
+        encryption: ctx.store.key ? { dataKey: ctx.store.key, manifest: backupEncryptionOf(dataDir, ctx.store.key) } : null,
       });
       rotateBackups(config.folder, ctx.deviceId, config.keep);
       rememberBackupFolder(dataDir, config.folder);

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
+import { openKeyed } from '../../db/cipher.ts';
 import { integrityCheck, rowCountsOf, schemaVersionOf, switchToRollbackJournal } from '../../db/queries/integrity.ts';
 import type { BackupTrigger } from '../../domain/api/backupViews.ts';
 import {
+  type BackupEncryption,
   type BackupManifest,
   backupApp,
   backupFilesDirName,
@@ -25,6 +27,8 @@ export interface WriteBackupOptions {
   trigger: BackupTrigger;
   deviceId: string;
   orgName: string | null;
+  /** The store's data key and what the manifest says about it; null for a plain store. */
+  encryption: { dataKey: Buffer; manifest: BackupEncryption } | null;
 }
 
 export interface WrittenBackup {
@@ -40,7 +44,9 @@ const sameCounts = (a: Record<string, number>, b: Record<string, number>) =>
  * Writes one generation into `folder` and verifies it before it counts:
  * 1. SQLite's online backup API copies the store from a separate read-only connection whose
  *    read transaction is held open, so the copy is exactly the snapshot whose row counts were
- *    taken, while the desk keeps registering cases;
+ *    taken, while the desk keeps registering cases; an encrypted store is copied by
+ *    `VACUUM INTO` instead (the backup API refuses a keyed target), which reads one snapshot
+ *    too and writes it encrypted under the same key, and its counts are the copy's own;
  * 2. the copy is switched to a rollback journal (one self-contained file), opened, run through
  *    `PRAGMA integrity_check`, and its counts compared with the snapshot's;
  * 3. the data directory's other folders (attachments) are copied and each copy hashed against
@@ -56,20 +62,27 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
   fs.mkdirSync(partial);
   try {
     const storeCopy = path.join(partial, backupStoreFileName);
-    const source = new Sqlite(o.storeFile, { readonly: true, fileMustExist: true });
-    let counts: Record<string, number>;
+    const dataKey = o.encryption?.dataKey ?? null;
+    const source = openKeyed(o.storeFile, dataKey, { readonly: true, fileMustExist: true });
+    let counts: Record<string, number> | null = null;
     let schemaVersion: number;
     try {
-      source.exec('BEGIN');
-      counts = rowCountsOf(source);
-      schemaVersion = schemaVersionOf(source);
-      await source.backup(storeCopy);
-      source.exec('COMMIT');
+      if (dataKey) {
+        schemaVersion = schemaVersionOf(source);
+        source.prepare('VACUUM INTO ?').run(storeCopy);
+      } else {
+        source.exec('BEGIN');
+        counts = rowCountsOf(source);
+        schemaVersion = schemaVersionOf(source);
+        await source.backup(storeCopy);
+        source.exec('COMMIT');
+      }
     } finally {
       source.close();
     }
-    const copy = new Sqlite(storeCopy);
+    const copy: Sqlite.Database = openKeyed(storeCopy, dataKey);
     try {
+      counts ??= rowCountsOf(copy);
       switchToRollbackJournal(copy);
       const check = integrityCheck(copy);
       if (check.length !== 1 || check[0] !== 'ok') throw new BackupVerificationError(`integrity_check: ${check.slice(0, 3).join('; ')}`);
@@ -121,6 +134,7 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
       store: { bytes: storeBytes, sha256: await sha256OfFile(storeCopy) },
       files,
       verified: { integrityCheck: 'ok', countsMatch: true },
+      ...(o.encryption ? { encryption: o.encryption.manifest } : {}),
     };
     writeFileDurably(path.join(partial, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
     const final = path.join(o.folder, name);

@@ -1,16 +1,18 @@
+import { StoreKeyError } from '../../db/cipher.ts';
 import { StoreTooNewError } from '../../db/migrate.ts';
 import { deskMethods } from '../../domain/api/deskApi.ts';
 import { createSessions } from '../auth/sessions.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
 import type { DeskShell } from '../deskShell.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../dispatcher.ts';
+import { DeskKeyError } from '../keys/storeKey.ts';
 import { translatorFor } from '../translate.ts';
-import { recoveryList, recoveryRestore } from './backupHandlers.ts';
+import { recoveryList, recoveryRestore, recoveryUnlock } from './backupHandlers.ts';
 import { storageMessage, storageProblemOf } from './storageErrors.ts';
 
 /** Why the store could not be opened, as the recovery screen explains it. */
 export interface StoreDamage {
-  state: 'damaged' | 'tooNew' | 'unavailable';
+  state: 'damaged' | 'tooNew' | 'unavailable' | 'locked';
   message: MessageRef;
   detail: string;
 }
@@ -20,6 +22,8 @@ export function storeDamageOf(e: unknown): StoreDamage {
   if (e instanceof StoreTooNewError) {
     return { state: 'tooNew', message: { key: 'backup:health.tooNew', values: { version: e.storeVersion, latest: e.appVersion } }, detail };
   }
+  if (e instanceof DeskKeyError) return { state: 'locked', message: { key: `backup:keys.locked.${e.problem}` }, detail };
+  if (e instanceof StoreKeyError) return { state: 'locked', message: { key: 'backup:keys.locked.keyMismatch' }, detail };
   const problem = storageProblemOf(e);
   if (problem && problem !== 'damaged' && problem !== 'ioError') {
     return { state: 'unavailable', message: storageMessage(problem, 'desk.sqlite'), detail };
@@ -45,5 +49,6 @@ export function damagedDispatcher(shell: DeskShell, damage: StoreDamage, log: (e
   });
   handlers['recovery.list'] = (input, call) => recoveryList(shell, input.folder, call.locale);
   handlers['recovery.restore'] = (input) => recoveryRestore(shell, input);
+  handlers['recovery.unlock'] = (input) => recoveryUnlock(shell, input);
   return createDispatcher(handlers, createSessions({ idleMs: 0, now: Date.now }), log);
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { storeFileName } from '../../db/connection.ts';
+import { keysFileName } from '../keys/keysFile.ts';
 import type { InspectedBackup } from './backupInspect.ts';
 import { backupFilesDirName } from './backupManifest.ts';
 import { BackupVerificationError } from './backupWriter.ts';
 import { attachmentFolders, copyFileDurably, fileStamp, filesUnder, setAsideDirName, sha256OfFile } from './dataFiles.ts';
 
-const storeFiles = [storeFileName, `${storeFileName}-wal`, `${storeFileName}-shm`, `${storeFileName}-journal`];
+// The key file goes with the store it opens: a set-aside encrypted store stays openable.
+const storeFiles = [storeFileName, `${storeFileName}-wal`, `${storeFileName}-shm`, `${storeFileName}-journal`, keysFileName];
 
 /**
  * Moves the store (with its -wal and -shm, which may hold committed cases) and the attachment

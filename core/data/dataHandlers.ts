@@ -4,12 +4,13 @@ import { appendAudit } from '../../db/queries/audit.ts';
 import { countRows } from '../../db/queries/integrity.ts';
 import { countUsers } from '../../db/queries/users.ts';
 import { loadBackupConfig } from '../backup/backupConfig.ts';
-import { requireAdmin } from '../backup/backupHandlers.ts';
+import { keysOf, requireAdmin } from '../backup/backupHandlers.ts';
 import { asStorageError } from '../backup/storageErrors.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { DeskShell } from '../deskShell.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { backupEncryptionOf } from '../keys/deskKeyring.ts';
 import { exportStore } from './exportData.ts';
 import { importInto, loadExport } from './importData.ts';
 
@@ -26,7 +27,9 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
       const at = ctx.now();
       let result: ReturnType<typeof exportStore>;
       try {
-        result = exportStore(ctx.store.file, folder, input.format, at);
+        const dataKey = ctx.store.key;
+        const sealing = dataKey ? { dataKey, header: backupEncryptionOf(shell.dataDir, dataKey) } : null;
+        result = exportStore(ctx.store.file, folder, input.format, at, sealing);
       } catch (e) {
         throw asStorageError(e, folder);
       }
@@ -46,7 +49,7 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
       // Only a desk nobody has set up: an import never merges into or overwrites real records.
       if ((await countUsers(db)) > 0 || countRows(ctx.store.sqlite, 'cases') > 0)
         throw new DeskError('conflict', { key: 'backup:import.notEmpty' });
-      const loaded = loadExport(input.path);
+      const loaded = loadExport(input.path, keysOf(shell, input.recoveryKey));
       let outcome: ReturnType<typeof importInto>;
       try {
         outcome = importInto(ctx.store.sqlite, loaded);

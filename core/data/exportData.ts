@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
+import { openKeyed } from '../../db/cipher.ts';
 import { columnsOf, dataTables, iterateRows, schemaVersionOf, settingValue } from '../../db/queries/integrity.ts';
 import { fileStamp, syncFile } from '../backup/dataFiles.ts';
+import { type FileSink, fileSink, type SealedHeader } from '../keys/sealedFile.ts';
 import { type CsvCell, csvLine, utf8Bom } from './csv.ts';
 import { type CsvExportManifest, type ExportHeader, exportApp, exportFormat } from './exportFormat.ts';
 
@@ -11,14 +13,17 @@ import { type CsvExportManifest, type ExportHeader, exportApp, exportFormat } fr
  * consistent snapshot: a read-only connection with its read transaction held open while every
  * table is read, so a case registered meanwhile is either wholly in the export or not at all.
  * JSON is one file; CSV is a folder with one file per table and a manifest of column types.
+ * An encrypted desk's export carries every complainant, so it leaves sealed (`.enc`, see
+ * sealedFile.ts): the JSON file, and each CSV file beside a plain manifest.
  */
 export function exportStore(
   storeFile: string,
   folder: string,
   format: 'json' | 'csv',
   at: Date,
+  sealing: Sealing = null,
 ): { path: string; counts: Record<string, number> } {
-  const db = new Sqlite(storeFile, { readonly: true, fileMustExist: true });
+  const db = openKeyed(storeFile, sealing?.dataKey ?? null, { readonly: true, fileMustExist: true });
   try {
     db.exec('BEGIN');
     const header: ExportHeader = {
@@ -30,10 +35,11 @@ export function exportStore(
       orgName: (settingValue(db, 'org.name') as string | undefined) ?? null,
       deviceId: (settingValue(db, 'device.id') as string | undefined) ?? null,
     };
+    const jsonName = sealing ? '.json.enc' : '.json';
     let base = path.join(folder, `complaint-desk-export-${fileStamp(at)}`);
-    for (let i = 2; fs.existsSync(`${base}.json`) || fs.existsSync(base); i++)
+    for (let i = 2; fs.existsSync(`${base}${jsonName}`) || fs.existsSync(base); i++)
       base = path.join(folder, `complaint-desk-export-${fileStamp(at)}-${i}`);
-    const result = format === 'json' ? writeJson(db, header, `${base}.json`) : writeCsv(db, header, base);
+    const result = format === 'json' ? writeJson(db, header, `${base}${jsonName}`, sealing) : writeCsv(db, header, base, sealing);
     db.exec('COMMIT');
     return result;
   } finally {
@@ -41,30 +47,34 @@ export function exportStore(
   }
 }
 
+type Sealing = { dataKey: Buffer; header: SealedHeader } | null;
+
 const jsonValue = (v: unknown) => (Buffer.isBuffer(v) ? { $base64: v.toString('base64') } : typeof v === 'bigint' ? Number(v) : v);
 
-function writeJson(db: Sqlite.Database, header: ExportHeader, file: string) {
+function writeJson(db: Sqlite.Database, header: ExportHeader, file: string, sealing: Sealing) {
   const temporary = `${file}.partial`;
-  const fd = fs.openSync(temporary, 'w');
+  const sink: FileSink = fileSink(temporary, sealing);
   const counts: Record<string, number> = {};
   try {
     const head = JSON.stringify({ ...header, tables: {} });
-    fs.writeSync(fd, head.slice(0, -2));
+    sink.write(head.slice(0, -2));
     dataTables(db).forEach((table, ti) => {
       const columns = columnsOf(db, table).map((c) => ({ name: c.name, type: c.type }));
-      fs.writeSync(fd, `${ti ? ',' : ''}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`);
+      sink.write(`${ti ? ',' : ''}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`);
       let n = 0;
       for (const row of iterateRows(db, table)) {
-        fs.writeSync(fd, `${n ? ',' : ''}\n${JSON.stringify(columns.map((c) => jsonValue(row[c.name])))}`);
+        sink.write(`${n ? ',' : ''}\n${JSON.stringify(columns.map((c) => jsonValue(row[c.name])))}`);
         n++;
       }
-      fs.writeSync(fd, ']}');
+      sink.write(']}');
       counts[table] = n;
     });
-    fs.writeSync(fd, '\n}}\n');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    sink.write('\n}}\n');
+    sink.close();
+  } catch (e) {
+    sink.abort();
+    fs.rmSync(temporary, { force: true });
+    throw e;
   }
   fs.renameSync(temporary, file);
   return { path: file, counts };
@@ -81,25 +91,27 @@ const csvValue = (v: unknown): CsvCell =>
           ? Number(v)
           : String(v);
 
-function writeCsv(db: Sqlite.Database, header: ExportHeader, dir: string) {
+function writeCsv(db: Sqlite.Database, header: ExportHeader, dir: string, sealing: Sealing) {
   const temporary = `${dir}.partial`;
   fs.mkdirSync(temporary, { recursive: true });
-  const manifest: CsvExportManifest = { ...header, kind: 'export-csv', tables: {} };
+  const manifest: CsvExportManifest = { ...header, kind: 'export-csv', tables: {}, ...(sealing ? { sealed: true } : {}) };
   const counts: Record<string, number> = {};
   for (const table of dataTables(db)) {
     const columns = columnsOf(db, table).map((c) => ({ name: c.name, type: c.type }));
-    const file = `${table}.csv`;
-    const fd = fs.openSync(path.join(temporary, file), 'w');
+    const file = sealing ? `${table}.csv.enc` : `${table}.csv`;
+    const sink = fileSink(path.join(temporary, file), sealing);
     let n = 0;
     try {
-      fs.writeSync(fd, utf8Bom + csvLine(columns.map((c) => c.name)));
+      sink.write(utf8Bom + csvLine(columns.map((c) => c.name)));
       for (const row of iterateRows(db, table)) {
-        fs.writeSync(fd, csvLine(columns.map((c) => csvValue(row[c.name]))));
+        sink.write(csvLine(columns.map((c) => csvValue(row[c.name]))));
         n++;
       }
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      sink.close();
+    } catch (e) {
+      sink.abort();
+      fs.rmSync(temporary, { recursive: true, force: true });
+      throw e;
     }
     manifest.tables[table] = { file, columns, rows: n };
     counts[table] = n;

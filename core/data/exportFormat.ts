@@ -28,6 +28,8 @@ export interface JsonExport extends ExportHeader {
 export interface CsvExportManifest extends ExportHeader {
   kind: 'export-csv';
   tables: Record<string, { file: string; columns: ExportColumn[]; rows: number }>;
+  /** Each table's file is sealed (`.csv.enc`); this manifest holds no personal data and stays readable. */
+  sealed?: true;
 }
 
 /** A BLOB in JSON, which has no bytes. */

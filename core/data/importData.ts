@@ -14,6 +14,7 @@ import {
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { DeskError } from '../deskError.ts';
 import { verifyChains } from '../integrity/verifyChains.ts';
+import { readSealable } from '../keys/sealedFile.ts';
 import { CsvError, parseCsv } from './csv.ts';
 import { type CsvExportManifest, type EncodedBytes, type ExportColumn, exportApp, type JsonExport } from './exportFormat.ts';
 
@@ -30,8 +31,22 @@ interface LoadedExport {
 const refuse = (key: string, values: Record<string, string | number> = {}) =>
   new DeskError('invalid_input', { key: `backup:import.${key}`, values }, { path: { key: `backup:import.${key}`, values } });
 
-/** Reads a JSON export file, or a CSV export folder (or its manifest). */
-export function loadExport(target: string): LoadedExport {
+type ExportKeys = Parameters<typeof readSealable>[1];
+
+/** The text of an export file, opened with the keys at hand when it is sealed; a key problem is the recovery key field's. */
+function exportText(file: string, keys: ExportKeys): string {
+  const read = readSealable(file, keys);
+  // The recovery key is stretched once (scrypt), not once per table file.
+  if (read.ok && read.dataKey) keys.dataKey = read.dataKey;
+  if (read.ok) return read.text;
+  if (read.problem === 'damaged') throw refuse('notExport', { path: file });
+  const ref = { key: `backup:refused.${read.problem}` };
+  throw new DeskError('invalid_input', ref, { recoveryKey: ref });
+}
+
+/** Reads a JSON export file, or a CSV export folder (or its manifest); sealed ones with the keys given. */
+export function loadExport(target: string, given: ExportKeys = { dataKey: null, recoveryKey: null }): LoadedExport {
+  const keys = { ...given };
   const resolved = path.resolve(target);
   let stat: fs.Stats;
   try {
@@ -40,10 +55,11 @@ export function loadExport(target: string): LoadedExport {
     throw refuse('notFound', { path: resolved });
   }
   const dir = stat.isDirectory() ? resolved : path.basename(resolved) === 'manifest.json' ? path.dirname(resolved) : null;
-  if (dir) return loadCsvExport(dir);
+  if (dir) return loadCsvExport(dir, keys);
   let parsed: Partial<JsonExport>;
+  const text = exportText(resolved, keys);
   try {
-    parsed = JSON.parse(fs.readFileSync(resolved, 'utf8')) as Partial<JsonExport>;
+    parsed = JSON.parse(text) as Partial<JsonExport>;
   } catch {
     throw refuse('notExport', { path: resolved });
   }
@@ -62,7 +78,7 @@ export function loadExport(target: string): LoadedExport {
   return { schemaVersion: parsed.schemaVersion, tables };
 }
 
-function loadCsvExport(dir: string): LoadedExport {
+function loadCsvExport(dir: string, keys: ExportKeys): LoadedExport {
   let manifest: Partial<CsvExportManifest>;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Partial<CsvExportManifest>;
@@ -72,13 +88,17 @@ function loadCsvExport(dir: string): LoadedExport {
   if (manifest.app !== exportApp || manifest.kind !== 'export-csv' || typeof manifest.schemaVersion !== 'number' || !manifest.tables) {
     throw refuse('notExport', { path: dir });
   }
+  // A sealed export's key problem shows before anything is loaded.
+  const first = Object.values(manifest.tables)[0];
+  if (manifest.sealed && first) exportText(path.join(dir, path.basename(first.file)), keys);
   const tables = new Map<string, () => TableData>();
   for (const [name, t] of Object.entries(manifest.tables)) {
     tables.set(name, () => {
       let rows: (string | null)[][];
       try {
-        rows = parseCsv(fs.readFileSync(path.join(dir, path.basename(t.file)), 'utf8'));
+        rows = parseCsv(exportText(path.join(dir, path.basename(t.file)), keys));
       } catch (e) {
+        if (e instanceof DeskError) throw e;
         throw e instanceof CsvError ? refuse('badCsv', { file: t.file }) : refuse('notExport', { path: dir });
       }
       const [head, ...body] = rows;

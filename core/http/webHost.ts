@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { StoreLockedError } from '../../db/storeLock.ts';
 import { startDeadlineSweeps } from '../deadlines/sweepTimer.ts';
 import { createDesk, type Desk } from '../desk.ts';
+import { type HostKeySource, hostKeySource } from '../keys/hostKeySource.ts';
 import { listen } from './httpTransport.ts';
 
 /**
@@ -18,11 +19,12 @@ const { values } = parseArgs({
     data: { type: 'string' },
     port: { type: 'string', default: '5170' },
     renderer: { type: 'string' },
+    'key-file': { type: 'string' },
   },
 });
 
 if (!values.data) {
-  console.error('usage: npm run web -- --data DIR [--port N]');
+  console.error('usage: npm run web -- --data DIR [--port N] [--key-file FILE]');
   process.exit(2);
 }
 
@@ -30,8 +32,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const rendererDir = path.resolve(values.renderer ?? path.join(root, 'out/renderer'));
 const dataDir = path.resolve(values.data);
 let desk: Desk;
+let keySource: HostKeySource;
 try {
-  desk = await createDesk({ dataDir });
+  keySource = hostKeySource(dataDir, values['key-file'], process.env);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(2);
+}
+try {
+  desk = await createDesk({ dataDir, keyring: keySource.keyring });
 } catch (e) {
   // Another desk holds this folder: say so and stop, rather than share the store.
   console.error(e instanceof StoreLockedError ? e.message : e);
@@ -43,7 +52,7 @@ const server = await listen(desk, {
   rendererDir: fs.existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
 });
 const { port } = server.address() as AddressInfo;
-console.log(`Complaint Desk browser host: http://127.0.0.1:${port}/  (data: ${dataDir})`);
+console.log(`Complaint Desk browser host: http://127.0.0.1:${port}/  (data: ${dataDir}; key: ${keySource.description})`);
 if (desk.state !== 'ok') console.log(`The desk's store could not be opened (${desk.state}): the page offers to restore a backup.`);
 
 let stopping = false;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { appendAudit } from '../../db/queries/audit.ts';
 import { insertCategory, insertDepartment } from '../../db/queries/departments.ts';
 import { writeSetting } from '../../db/queries/settings.ts';
@@ -6,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { issueRecoveryKey } from '../keys/deskKeyring.ts';
 import { loadSettings, settingKeys } from '../settings.ts';
 import { translatorFor } from '../translate.ts';
 import { profileDefaults } from './profileDefaults.ts';
@@ -60,7 +62,10 @@ export function setupHandlers(ctx: DeskContext): SetupHandlers {
           detail: JSON.stringify({ orgName: input.orgName, profile: input.profile }),
         });
       });
-      return {};
+      // An encrypted desk's administrator gets its recovery key now, once: without it a backup
+      // cannot be restored on another PC.
+      const recoveryKey = ctx.store.key ? issueRecoveryKey(path.dirname(ctx.store.file), ctx.store.key, at) : null;
+      return { recoveryKey };
     },
   };
 }

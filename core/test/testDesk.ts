@@ -41,6 +41,11 @@ export function withHelpers(desk: Desk) {
       token = login.token;
       return login;
     },
+    async login(username = 'admin', password = 'correct horse 1') {
+      const login = await call('auth.login', { username, password });
+      token = login.token;
+      return login;
+    },
     signOut() {
       token = undefined;
     },

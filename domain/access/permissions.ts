@@ -98,6 +98,10 @@ const methodRules = {
   // Recovery and import answer only on a damaged or empty desk, and check an administrator's password themselves.
   'recovery.list': { who: 'public' },
   'recovery.restore': { who: 'public' },
+  // Only a desk whose key this machine cannot read answers it; the recovery key is the credential.
+  'recovery.unlock': { who: 'public' },
+  'keys.status': { who: adminOnly },
+  'keys.newRecoveryKey': { who: adminOnly },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

@@ -5,6 +5,9 @@ import { textLimits } from './limits.ts';
 
 const folderPath = z.string().trim().min(1).max(1000);
 
+/** A recovery key as typed (its form is checked where it is used, so the refusal names the field). */
+const recoveryKeyText = z.string().trim().max(100);
+
 export const backupConfigureInput = z.strictObject({
   folder: folderPath,
   dailyTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -14,10 +17,12 @@ export const backupConfigureInput = z.strictObject({
 
 export const backupListInput = z.strictObject({ folder: folderPath.optional() });
 
-export const backupPathInput = z.strictObject({ path: folderPath });
+export const backupPathInput = z.strictObject({ path: folderPath, recoveryKey: recoveryKeyText.optional() });
 
 export const backupRestoreInput = z.strictObject({
   path: folderPath,
+  /** Needed for an encrypted backup of another desk (or of this one on a new PC). */
+  recoveryKey: recoveryKeyText.optional(),
   /** The screen's explicit confirmation: a restore replaces what the desk shows. */
   confirm: z.literal(true),
 });
@@ -26,11 +31,17 @@ export const recoveryRestoreInput = z.strictObject({
   path: folderPath,
   username: z.string().trim().min(1).max(textLimits.username),
   password: z.string().min(1).max(textLimits.password),
+  recoveryKey: recoveryKeyText.optional(),
 });
+
+export const recoveryUnlockInput = z.strictObject({ recoveryKey: recoveryKeyText });
+
+/** A new recovery key replaces the one in use: the screen asks first. */
+export const newRecoveryKeyInput = z.strictObject({ confirm: z.literal(true) });
 
 export const dataExportInput = z.strictObject({
   format: z.enum(['json', 'csv']),
   folder: folderPath.optional(),
 });
 
-export const dataImportInput = z.strictObject({ path: folderPath });
+export const dataImportInput = z.strictObject({ path: folderPath, recoveryKey: recoveryKeyText.optional() });

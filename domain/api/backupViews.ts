@@ -44,6 +44,10 @@ export interface BackupEntry {
   /** Files beside the store (attachments) in the backup. */
   files: number;
   valid: boolean;
+  /** Its store and files are encrypted. */
+  encrypted: boolean;
+  /** Encrypted under another desk's key (or this desk's, which is not at hand): the recovery key opens it. */
+  needsRecoveryKey: boolean;
   /** Why it cannot be restored, in the caller's language. */
   problem: string | null;
 }
@@ -51,7 +55,7 @@ export interface BackupEntry {
 export type DeskHealth =
   | { state: 'ok'; initialized: boolean }
   | {
-      state: 'damaged' | 'tooNew' | 'unavailable';
+      state: 'damaged' | 'tooNew' | 'unavailable' | 'locked';
       /** What happened and what to do, in the caller's language. */
       message: string;
       detail: string;
@@ -74,4 +78,13 @@ export interface ImportResult {
   counts: Record<string, number>;
   cases: number;
   events: number;
+}
+
+/** Encryption at rest, as the backup page shows it to an administrator. */
+export interface EncryptionStatus {
+  encrypted: boolean;
+  /** What wraps the data key on this machine. */
+  keyring: 'safeStorage' | 'keyFile' | 'environment' | null;
+  /** When the recovery key in use was made; null when none was ever made (make one now). */
+  recoveryKeyCreatedAt: string | null;
 }

@@ -24,9 +24,20 @@ import {
   backupRestoreInput,
   dataExportInput,
   dataImportInput,
+  newRecoveryKeyInput,
   recoveryRestoreInput,
+  recoveryUnlockInput,
 } from './backupSchemas.ts';
-import type { BackupEntry, BackupRun, BackupStatus, DeskHealth, ExportResult, ImportResult, RestoreResult } from './backupViews.ts';
+import type {
+  BackupEntry,
+  BackupRun,
+  BackupStatus,
+  DeskHealth,
+  EncryptionStatus,
+  ExportResult,
+  ImportResult,
+  RestoreResult,
+} from './backupViews.ts';
 import {
   calendarGetInput,
   calendarImportInput,
@@ -119,6 +130,9 @@ export const deskMethods = {
   'backup.restore': { input: backupRestoreInput, session: true },
   'recovery.list': { input: backupListInput, session: false },
   'recovery.restore': { input: recoveryRestoreInput, session: false },
+  'recovery.unlock': { input: recoveryUnlockInput, session: false },
+  'keys.status': { input: emptyInput, session: true },
+  'keys.newRecoveryKey': { input: newRecoveryKeyInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -174,7 +188,8 @@ export type DeskMethod = keyof typeof deskMethods;
 
 export interface DeskOutputs {
   'setup.status': { initialized: boolean; orgName: string | null };
-  'setup.init': Record<string, never>;
+  /** The recovery key of an encrypted desk, shown once to write down and print; null for a plain desk. */
+  'setup.init': { recoveryKey: string | null };
   'auth.login': { token: string; user: SessionUser };
   'auth.logout': Record<string, never>;
   'auth.me': { user: SessionUser; locked: boolean };
@@ -203,6 +218,9 @@ export interface DeskOutputs {
   'backup.restore': RestoreResult;
   'recovery.list': { folder: string | null; items: BackupEntry[] };
   'recovery.restore': RestoreResult;
+  'recovery.unlock': Record<string, never>;
+  'keys.status': EncryptionStatus;
+  'keys.newRecoveryKey': { recoveryKey: string; createdAt: string };
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;
