@@ -73,7 +73,7 @@ describe('encryption at rest', () => {
   });
 
   it('restores a backup on a fresh data directory with the recovery key, and not without it', async () => {
-    const { desk, folder, recoveryKey, registered } = await deskWithCase({ keyring: keyring() });
+    const { desk, folder, recoveryKey, registered, upload } = await deskWithCase({ keyring: keyring() });
     await desk.call('backup.run', {});
     await desk.close();
 
@@ -96,10 +96,8 @@ describe('encryption at rest', () => {
     await fresh.login();
     const found = await fresh.call('cases.get', { id: registered.id });
     expect(found.complainant.name).toBe(complainant.name);
-    const evidence = await fresh.call('attachments.get', {
-      caseId: registered.id,
-      sha256: (found.intake.attachments?.[0] as { sha256: string }).sha256,
-    });
+    expect(found.intake.attachments?.map((a) => a.sha256)).toEqual([upload.sha256]);
+    const evidence = await fresh.call('attachments.get', { caseId: registered.id, sha256: upload.sha256 });
     expect(Buffer.from(evidence.dataBase64, 'base64')).toEqual(photo);
   });
 
