@@ -9,6 +9,8 @@ import { defineConfig } from '@playwright/test';
  * in each worker; the environment carries the first evaluation's choices to them.
  */
 process.env.DESK_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+// The host's key, as an administrator gives it: a key file kept apart from the data folder.
+process.env.DESK_E2E_KEY_FILE ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-key-')), 'desk.key');
 process.env.DESK_E2E_PORT ??= '5181';
 const port = Number(process.env.DESK_E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,7 +39,7 @@ export default defineConfig({
     { name: 'electron', testDir: 'e2e/electron' },
   ],
   webServer: {
-    command: `node --import tsx core/http/webHost.ts --data ${process.env.DESK_E2E_DATA} --port ${port}`,
+    command: `node --import tsx core/http/webHost.ts --data ${process.env.DESK_E2E_DATA} --port ${port} --key-file ${process.env.DESK_E2E_KEY_FILE}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -17,7 +17,8 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/.artifacts/screens/${name}.png`, fullPage: true });
 }
 
-export async function runWizard(page: Page) {
+/** Sets the desk up through the wizard; answers the recovery key it showed once. */
+export async function runWizard(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: '首次使用：设置受理台' })).toBeVisible();
   await page.getByLabel('机构名称').fill('市第一人民医院');
   await page.getByLabel('医院 / 诊所').check();
@@ -34,7 +35,15 @@ export async function runWizard(page: Page) {
   await page.getByLabel(/^密码/).fill(admin.password);
   await page.getByLabel('再次输入密码').fill(admin.password);
   await page.getByRole('button', { name: '完成设置' }).click();
+  // An encrypted desk shows its recovery key once, and waits until it is written down.
+  await expect(page.getByTestId('recovery-key')).toHaveText(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent()) ?? '';
+  await shot(page, '02b-wizard-recovery-key');
+  await expect(page.getByRole('button', { name: '继续' })).toBeDisabled();
+  await page.getByLabel('我已抄写或打印恢复密钥，并会妥善保管').check();
+  await page.getByRole('button', { name: '继续' }).click();
   await expect(page.getByText('设置完成，请登录。')).toBeVisible();
+  return recoveryKey;
 }
 
 export async function signIn(page: Page) {

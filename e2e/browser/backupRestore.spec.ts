@@ -68,7 +68,7 @@ test('backup now, restore through the guided screen, and recover a damaged store
   let host = await startHost(dataDir);
 
   await page.goto(host.url);
-  await runWizard(page);
+  const recoveryKey = await runWizard(page);
   await signIn(page);
   const kept = await registerComplaint(page);
   await expect(page.getByTestId('backup-indicator')).toHaveText('从未备份');
@@ -144,11 +144,19 @@ test('backup now, restore through the guided screen, and recover a damaged store
   const exported = page.getByText(/已导出到 /);
   await expect(exported).toBeVisible();
   const exportFile = (await exported.textContent())?.replace('已导出到', '').trim() ?? '';
-  expect(exportFile.endsWith('.json')).toBe(true);
+  // The desk is encrypted: its export leaves encrypted too, and opens elsewhere only with the recovery key.
+  expect(exportFile.endsWith('.json.enc')).toBe(true);
   const newPc = await startHost(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-newpc-')));
   await page.goto(newPc.url);
   await page.getByRole('button', { name: '从另一台电脑迁移？恢复备份或导入导出数据' }).click();
-  await page.getByLabel('导出文件（.json）或 CSV 导出文件夹').fill(exportFile);
+  await page.getByLabel('导出文件（.json 或加密的 .json.enc）或 CSV 导出文件夹').fill(exportFile);
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByText('这份数据已加密，且不是用本机的密钥加密的：请输入原受理台的恢复密钥。')).toBeVisible();
+  await page.getByLabel('恢复密钥').fill('7777-7777-7777-7777-7777-7777-7777-7777');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByText('该恢复密钥打不开这份数据：密钥有误，或这份数据属于另一个受理台。')).toBeVisible();
+  await shot(page, '25b-import-wrong-recovery-key');
+  await page.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.getByText('已导入 1 件投诉。请使用原受理台的账号登录。')).toBeVisible();
   await shot(page, '26-imported-on-new-pc');

@@ -24,6 +24,7 @@ import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
+import { EncryptionPanel } from './EncryptionPanel.tsx';
 import { announceBackupChange, formatBytes, useBackupStatus } from './useBackupStatus.ts';
 
 /** Backups: state, back up now, where and when, the generations in the folder, and export. */
@@ -48,6 +49,7 @@ export function BackupPage() {
           </Grid.Col>
         </Grid>
       )}
+      {isAdmin && <EncryptionPanel />}
       {status && isAdmin && <BackupList folder={status.config.folder} version={status.lastGood?.at ?? ''} />}
     </Stack>
   );

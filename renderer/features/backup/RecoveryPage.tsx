@@ -19,6 +19,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, DeskHealth } from '../../../domain/api/backupViews.ts';
 import { client } from '../../shared/api/client.ts';
+import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { i18next } from '../../shared/i18n.ts';
@@ -26,6 +27,25 @@ import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
 import { formatBytes } from './useBackupStatus.ts';
+
+const recoveryKeyErrorOf = (e: unknown) => (e instanceof DeskCallError ? (e.body.fields?.recoveryKey ?? null) : null);
+
+/** The recovery key field: the same words and hint wherever a recovery key is asked for. */
+function RecoveryKeyInput(props: { value: string; onChange: (value: string) => void; error: string | null }) {
+  const { t } = useTranslation('backup');
+  return (
+    <TextInput
+      label={t('recoveryKey.recoveryKey')}
+      description={t('recoveryKey.recoveryKeyHint')}
+      autoComplete="off"
+      spellCheck={false}
+      ff="monospace"
+      value={props.value}
+      error={props.error}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+    />
+  );
+}
 
 type Props =
   /** The store could not be opened: explain, and offer the latest good backup. */
@@ -44,6 +64,8 @@ export function RecoveryPage(props: Props) {
   const [chosen, setChosen] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [recoveryKeyError, setRecoveryKeyError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -69,9 +91,15 @@ export function RecoveryPage(props: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await client.call('recovery.restore', { path: chosen, username, password });
+      const result = await client.call('recovery.restore', {
+        path: chosen,
+        username,
+        password,
+        ...(recoveryKey.trim() ? { recoveryKey } : {}),
+      });
       setDone(t('damaged.restored', { cases: result.cases, path: result.setAsidePath ?? '—' }));
     } catch (e) {
+      setRecoveryKeyError(recoveryKeyErrorOf(e));
       setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
@@ -101,6 +129,7 @@ export function RecoveryPage(props: Props) {
             <Spoiler maxHeight={0} showLabel={t('damaged.detail')} hideLabel={t('damaged.detail')}>
               <Code block>{props.health.detail}</Code>
             </Spoiler>
+            {props.health.state === 'locked' && <UnlockPanel onUnlocked={reopen} />}
           </Stack>
         )}
         {done ? (
@@ -154,6 +183,9 @@ export function RecoveryPage(props: Props) {
             {chosen && (
               <>
                 <Text>{t('damaged.credentials')}</Text>
+                {items?.find((b) => b.path === chosen)?.needsRecoveryKey && (
+                  <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} error={recoveryKeyError} />
+                )}
                 <Group grow>
                   <TextInput
                     label={t('restore.username')}
@@ -170,7 +202,7 @@ export function RecoveryPage(props: Props) {
                 </Group>
               </>
             )}
-            <ErrorNotice message={error} />
+            <ErrorNotice message={recoveryKeyError ? null : error} />
             <Group>
               {props.mode === 'fresh' && (
                 <Button variant="default" onClick={props.onBack}>
@@ -199,18 +231,56 @@ export function RecoveryPage(props: Props) {
   );
 }
 
+/** A desk whose key this PC cannot read: the administrator's recovery key opens it again. */
+function UnlockPanel(props: { onUnlocked: () => void }) {
+  const { t } = useTranslation('backup');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const unlock = async () => {
+    setBusy(true);
+    setError(null);
+    setFieldError(null);
+    try {
+      await client.call('recovery.unlock', { recoveryKey });
+      props.onUnlocked();
+    } catch (e) {
+      setFieldError(recoveryKeyErrorOf(e));
+      setError(deskErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} error={fieldError} />
+      <ErrorNotice message={fieldError ? null : error} />
+      <Group>
+        <Button size="md" disabled={!recoveryKey.trim()} loading={busy} onClick={() => void unlock()}>
+          {t('recoveryKey.unlock')}
+        </Button>
+      </Group>
+      <Divider my="sm" />
+    </Stack>
+  );
+}
+
 function ImportPanel(props: { onImported: (message: string) => void }) {
   const { t } = useTranslation('backup');
   const [path, setPath] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [recoveryKeyError, setRecoveryKeyError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
-      const result = await client.call('data.import', { path: path.trim() });
+      const result = await client.call('data.import', { path: path.trim(), ...(recoveryKey.trim() ? { recoveryKey } : {}) });
       props.onImported(t('data.imported', { cases: result.cases }));
     } catch (e) {
+      setRecoveryKeyError(recoveryKeyErrorOf(e));
       setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
@@ -223,7 +293,8 @@ function ImportPanel(props: { onImported: (message: string) => void }) {
       </Title>
       <Text c="dimmed">{t('data.importHint')}</Text>
       <TextInput label={t('data.importPath')} value={path} onChange={(e) => setPath(e.currentTarget.value)} />
-      <ErrorNotice message={error} />
+      <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} error={recoveryKeyError} />
+      <ErrorNotice message={recoveryKeyError ? null : error} />
       <Group>
         <Button variant="default" disabled={!path.trim()} loading={busy} onClick={() => void run()}>
           {t('data.importButton')}

@@ -7,6 +7,7 @@ import { client } from '../../shared/api/client.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
+import { RecoveryKeyPanel } from '../backup/index.ts';
 
 const orgFields = ['orgName', 'profile'];
 
@@ -14,6 +15,8 @@ const orgFields = ['orgName', 'profile'];
 export function SetupWizard(props: { onDone: () => void }) {
   const { t } = useTranslation('setup');
   const [step, setStep] = useState(0);
+  // An encrypted desk's recovery key, shown once before the wizard hands over to the sign-in.
+  const [recovery, setRecovery] = useState<{ key: string; at: string } | null>(null);
   const form = useForm({
     initialValues: {
       orgName: '',
@@ -28,7 +31,7 @@ export function SetupWizard(props: { onDone: () => void }) {
   const { onSubmit, error, busy } = useDeskSubmit(
     form,
     ({ passwordConfirm: _, ...input }) => client.call('setup.init', input),
-    props.onDone,
+    (result) => (result.recoveryKey ? setRecovery({ key: result.recoveryKey, at: new Date().toISOString() }) : props.onDone()),
     // The core answers for every field at once; show the step that holds the mistakes.
     (fields) => {
       const wrong = Object.keys(fields);
@@ -45,72 +48,78 @@ export function SetupWizard(props: { onDone: () => void }) {
           </Title>
           <LanguageSwitch />
         </Group>
-        <Text mb="lg">{t('wizard.intro')}</Text>
-        <form onSubmit={onSubmit} noValidate>
-          <Stepper active={step} onStepClick={setStep} mb="lg">
-            <Stepper.Step label={t('wizard.stepOrg')}>
-              <Stack>
-                <TextInput
-                  label={t('wizard.orgName')}
-                  description={t('wizard.orgNameHint')}
-                  required
-                  data-autofocus
-                  {...form.getInputProps('orgName')}
-                />
-                <Radio.Group label={t('wizard.profile')} description={t('wizard.profileHint')} {...form.getInputProps('profile')}>
-                  <Stack mt="xs">
-                    {orgProfiles.map((p) => (
-                      <Radio key={p} value={p} label={t(`wizard.profiles.${p}`)} />
-                    ))}
+        {recovery ? (
+          <RecoveryKeyPanel recoveryKey={recovery.key} createdAt={recovery.at} orgName={form.values.orgName} onDone={props.onDone} />
+        ) : (
+          <>
+            <Text mb="lg">{t('wizard.intro')}</Text>
+            <form onSubmit={onSubmit} noValidate>
+              <Stepper active={step} onStepClick={setStep} mb="lg">
+                <Stepper.Step label={t('wizard.stepOrg')}>
+                  <Stack>
+                    <TextInput
+                      label={t('wizard.orgName')}
+                      description={t('wizard.orgNameHint')}
+                      required
+                      data-autofocus
+                      {...form.getInputProps('orgName')}
+                    />
+                    <Radio.Group label={t('wizard.profile')} description={t('wizard.profileHint')} {...form.getInputProps('profile')}>
+                      <Stack mt="xs">
+                        {orgProfiles.map((p) => (
+                          <Radio key={p} value={p} label={t(`wizard.profiles.${p}`)} />
+                        ))}
+                      </Stack>
+                    </Radio.Group>
                   </Stack>
-                </Radio.Group>
-              </Stack>
-            </Stepper.Step>
-            <Stepper.Step label={t('wizard.stepAdmin')}>
+                </Stepper.Step>
+                <Stepper.Step label={t('wizard.stepAdmin')}>
+                  <Stack>
+                    <TextInput label={t('wizard.displayName')} required {...form.getInputProps('admin.displayName')} />
+                    <TextInput
+                      label={t('wizard.username')}
+                      description={t('wizard.usernameHint')}
+                      required
+                      autoComplete="username"
+                      {...form.getInputProps('admin.username')}
+                    />
+                    <PasswordInput
+                      label={t('wizard.password')}
+                      description={t('wizard.passwordHint')}
+                      required
+                      autoComplete="new-password"
+                      {...form.getInputProps('admin.password')}
+                    />
+                    <PasswordInput
+                      label={t('wizard.passwordConfirm')}
+                      required
+                      autoComplete="new-password"
+                      {...form.getInputProps('passwordConfirm')}
+                    />
+                  </Stack>
+                </Stepper.Step>
+              </Stepper>
               <Stack>
-                <TextInput label={t('wizard.displayName')} required {...form.getInputProps('admin.displayName')} />
-                <TextInput
-                  label={t('wizard.username')}
-                  description={t('wizard.usernameHint')}
-                  required
-                  autoComplete="username"
-                  {...form.getInputProps('admin.username')}
-                />
-                <PasswordInput
-                  label={t('wizard.password')}
-                  description={t('wizard.passwordHint')}
-                  required
-                  autoComplete="new-password"
-                  {...form.getInputProps('admin.password')}
-                />
-                <PasswordInput
-                  label={t('wizard.passwordConfirm')}
-                  required
-                  autoComplete="new-password"
-                  {...form.getInputProps('passwordConfirm')}
-                />
+                <ErrorNotice message={error} />
+                <Group justify="space-between">
+                  <Button variant="default" disabled={step === 0} onClick={() => setStep(0)}>
+                    {t('common:back')}
+                  </Button>
+                  {step === 0 ? (
+                    // Distinct keys: reusing one element would turn the click on "next" into a submit.
+                    <Button key="next" onClick={() => setStep(1)}>
+                      {t('common:next')}
+                    </Button>
+                  ) : (
+                    <Button key="finish" type="submit" loading={busy}>
+                      {t('wizard.finish')}
+                    </Button>
+                  )}
+                </Group>
               </Stack>
-            </Stepper.Step>
-          </Stepper>
-          <Stack>
-            <ErrorNotice message={error} />
-            <Group justify="space-between">
-              <Button variant="default" disabled={step === 0} onClick={() => setStep(0)}>
-                {t('common:back')}
-              </Button>
-              {step === 0 ? (
-                // Distinct keys: reusing one element would turn the click on "next" into a submit.
-                <Button key="next" onClick={() => setStep(1)}>
-                  {t('common:next')}
-                </Button>
-              ) : (
-                <Button key="finish" type="submit" loading={busy}>
-                  {t('wizard.finish')}
-                </Button>
-              )}
-            </Group>
-          </Stack>
-        </form>
+            </form>
+          </>
+        )}
       </Paper>
     </Center>
   );

@@ -1,0 +1,93 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EncryptionStatus } from '../../../domain/api/backupViews.ts';
+import { useSession } from '../../app/deskSession.tsx';
+import { deskErrorMessage } from '../../shared/errors.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel.tsx';
+
+/** Encryption at rest on the backup page: what protects the key, and the recovery key (made anew when lost or never made). */
+export function EncryptionPanel() {
+  const { t, i18n } = useTranslation('backup');
+  const { client } = useSession();
+  const [status, setStatus] = useState<EncryptionStatus | null>(null);
+  const [orgName, setOrgName] = useState('');
+  const [asking, setAsking] = useState(false);
+  const [fresh, setFresh] = useState<{ recoveryKey: string; createdAt: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setStatus(await client.call('keys.status', {}));
+    setOrgName((await client.call('setup.status', {})).orgName ?? '');
+  }, [client]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const make = async () => {
+    setAsking(false);
+    setError(null);
+    try {
+      setFresh(await client.call('keys.newRecoveryKey', { confirm: true }));
+    } catch (e) {
+      setError(deskErrorMessage(e));
+    }
+  };
+
+  if (!status) return null;
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h4" mb="sm">
+        {t('recoveryKey.statusTitle')}
+      </Title>
+      {fresh ? (
+        <RecoveryKeyPanel
+          recoveryKey={fresh.recoveryKey}
+          createdAt={fresh.createdAt}
+          orgName={orgName}
+          onDone={() => {
+            setFresh(null);
+            void load();
+          }}
+        />
+      ) : (
+        <Stack>
+          {status.encrypted ? (
+            <Text>{t('recoveryKey.encrypted', { keyring: t(`recoveryKey.keyring.${status.keyring ?? 'keyFile'}`) })}</Text>
+          ) : (
+            <Alert color="orange">{t('recoveryKey.notEncrypted')}</Alert>
+          )}
+          {status.encrypted &&
+            (status.recoveryKeyCreatedAt ? (
+              <Text>{t('recoveryKey.recoveryCreated', { date: formatDateTime(status.recoveryKeyCreatedAt, i18n.language) })}</Text>
+            ) : (
+              <Alert color="red">{t('recoveryKey.noRecovery')}</Alert>
+            ))}
+          <ErrorNotice message={error} />
+          {status.encrypted && (
+            <Group>
+              <Button variant="default" onClick={() => setAsking(true)}>
+                {t('recoveryKey.newKey')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+      <Modal opened={asking} onClose={() => setAsking(false)} title={t('recoveryKey.title')} centered>
+        <Stack>
+          <Text>{t('recoveryKey.newKeyConfirm')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAsking(false)}>
+              {t('common:cancel')}
+            </Button>
+            <Button color="orange" onClick={() => void make()}>
+              {t('recoveryKey.newKey')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
