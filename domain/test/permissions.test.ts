@@ -71,6 +71,9 @@ backup.inspect          .   .   .   .   x   .
 backup.restore          .   .   .   .   x   .
 recovery.list           P   P   P   P   P   .
 recovery.restore        P   P   P   P   P   .
+recovery.unlock         P   P   P   P   P   .
+keys.status             .   .   .   .   x   .
+keys.newRecoveryKey     .   .   .   .   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
