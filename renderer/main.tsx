@@ -4,10 +4,12 @@ import './app/fonts.css';
 import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './shared/i18n.ts';
 import { App } from './app/App.tsx';
+import { queryClient } from './shared/api/queries.ts';
 
 /**
  * Front-desk monitors are often 1366×768 and the staff not young: 16 px base text, large
@@ -27,7 +29,9 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );

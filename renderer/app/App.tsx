@@ -9,6 +9,7 @@ import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
 import { FreshStartLink, RecoveryPage } from '../features/backup/index.ts';
 import { SetupWizard } from '../features/setup/index.ts';
 import { client } from '../shared/api/client.ts';
+import { queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -42,6 +43,8 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
 
   const enter = useCallback(async (user: SessionUser, locked: boolean, generation: number) => {
+    // Nothing read for the previous user is shown to the next one.
+    queryClient.clear();
     const [status, settings] = await Promise.all([client.call('setup.status', {}), client.call('settings.get', {}).catch(() => null)]);
     setPhase({
       name: 'signedIn',
@@ -73,6 +76,7 @@ export function App() {
   const signOut = useCallback(async () => {
     await client.call('auth.logout', {}).catch(() => undefined);
     client.token = null;
+    queryClient.clear();
     window.location.hash = '';
     setPhase((p) => ({ name: 'login', orgName: p.name === 'signedIn' ? p.orgName : null, notice: null }));
   }, []);

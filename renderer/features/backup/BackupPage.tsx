@@ -1,43 +1,31 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import type { BackupEntry, BackupStatus } from '../../../domain/api/backupViews.ts';
+import type { BackupStatus } from '../../../domain/api/backupViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
+import { BackupList } from './BackupList.tsx';
 import { EncryptionPanel } from './EncryptionPanel.tsx';
-import { announceBackupChange, formatBytes, useBackupStatus } from './useBackupStatus.ts';
+import { ExportPanel } from './ExportPanel.tsx';
+import { announceBackupChange, useBackupStatus } from './useBackupStatus.ts';
 
 /** Backups: state, back up now, where and when, the generations in the folder, and export. */
 export function BackupPage() {
   const { t } = useTranslation('backup');
   const { user } = useSession();
-  const { status, refresh } = useBackupStatus();
+  const { status, error, refresh } = useBackupStatus();
   const isAdmin = user.roles.includes('admin');
   return (
     <Stack gap="lg" maw={1100}>
       <Title order={1} size="h2">
         {t('page.title')}
       </Title>
+      <ErrorNotice message={error} />
       {status && <StatusPanel status={status} isAdmin={isAdmin} onChanged={refresh} />}
       {status && isAdmin && (
         <Grid gap="lg">
@@ -181,131 +169,6 @@ function SettingsPanel(props: { status: BackupStatus; onSaved: () => Promise<voi
           <Group>
             <Button type="submit" loading={busy}>
               {t('page.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
-  );
-}
-
-function BackupList(props: { folder: string; version: string }) {
-  const { t, i18n } = useTranslation('backup');
-  const { client } = useSession();
-  const navigate = useNavigate();
-  const [items, setItems] = useState<BackupEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setItems((await client.call('backup.list', {})).items);
-    } catch (e) {
-      setItems([]);
-      setError(deskErrorMessage(e));
-    }
-  }, [client]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new backup was made (version) or the folder changed
-  useEffect(() => {
-    void load();
-  }, [load, props.folder, props.version]);
-  return (
-    <Paper withBorder p="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t('page.backups')}
-        </Title>
-        <Button variant="default" onClick={() => void load()}>
-          {t('page.refresh')}
-        </Button>
-      </Group>
-      <ErrorNotice message={error} />
-      {items && items.length === 0 && !error && <Text c="dimmed">{t('page.noBackups')}</Text>}
-      {items && items.length > 0 && (
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('page.time')}</Table.Th>
-              <Table.Th>{t('page.org')}</Table.Th>
-              <Table.Th>{t('page.casesColumn')}</Table.Th>
-              <Table.Th>{t('page.size')}</Table.Th>
-              <Table.Th>{t('page.state')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((b) => (
-              <Table.Tr key={b.path}>
-                <Table.Td>{b.createdAt ? formatDateTime(b.createdAt, i18n.language) : b.name}</Table.Td>
-                <Table.Td>{b.orgName}</Table.Td>
-                <Table.Td>{b.counts.cases ?? 0}</Table.Td>
-                <Table.Td>{formatBytes(b.bytes, i18n.language)}</Table.Td>
-                <Table.Td>{b.valid ? <Text c="green">{t('page.valid')}</Text> : <Text c="red">{b.problem}</Text>}</Table.Td>
-                <Table.Td>
-                  <Button
-                    variant="light"
-                    disabled={!b.valid}
-                    onClick={() => navigate(`/backup/restore?path=${encodeURIComponent(b.path)}`)}
-                  >
-                    {t('page.restore')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
-  );
-}
-
-function ExportPanel(props: { folder: string }) {
-  const { t } = useTranslation('backup');
-  const { client } = useSession();
-  const [done, setDone] = useState<string | null>(null);
-  const form = useForm({ initialValues: { format: 'json' as 'json' | 'csv', folder: '' } });
-  const { onSubmit, error, busy } = useDeskSubmit(
-    form,
-    (values) => {
-      setDone(null);
-      return client.call('data.export', { format: values.format, folder: values.folder.trim() || undefined });
-    },
-    (result) => setDone(t('data.exported', { path: result.path })),
-  );
-  return (
-    <Paper withBorder p="lg" h="100%">
-      <Title order={2} size="h4" mb="xs">
-        {t('data.export')}
-      </Title>
-      <Text c="dimmed" mb="sm">
-        {t('data.exportHint')}
-      </Text>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Stack gap={4}>
-            <Text fw={500}>{t('data.format')}</Text>
-            <SegmentedControl
-              data={[
-                { value: 'json', label: t('data.json') },
-                { value: 'csv', label: t('data.csv') },
-              ]}
-              {...form.getInputProps('format')}
-            />
-          </Stack>
-          <FolderInput
-            label={t('data.exportFolder')}
-            placeholder={props.folder}
-            {...form.getInputProps('folder')}
-            onPicked={(folder) => form.setFieldValue('folder', folder)}
-          />
-          <ErrorNotice message={error} />
-          {done && (
-            <Alert color="green" variant="light" role="status">
-              {done}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={busy} variant="default">
-              {t('data.exportButton')}
             </Button>
           </Group>
         </Stack>

@@ -1,32 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupStatus } from '../../../domain/api/backupViews.ts';
-import { useSession } from '../../app/deskSession.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { invalidate } from '../../shared/api/queries.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
+import { backupStatusQuery } from './queries.ts';
 
-const refreshMs = 60_000;
-
-/** The desk's backup status, refreshed every minute and on demand. */
+/**
+ * The desk's backup status, read every minute and after every change. Until a first read
+ * succeeds the status is null and the top bar shows nothing; the backup page says why.
+ */
 export function useBackupStatus() {
-  const { client } = useSession();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
-  const refresh = useCallback(async () => {
-    setStatus(await client.call('backup.status', {}).catch(() => null));
-  }, [client]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), refreshMs);
-    const onChange = () => void refresh();
-    window.addEventListener(backupChangedEvent, onChange);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener(backupChangedEvent, onChange);
-    };
-  }, [refresh]);
-  return { status, refresh };
+  const query = useQuery(backupStatusQuery());
+  return {
+    status: query.data ?? null,
+    error: query.error ? deskErrorMessage(query.error) : null,
+    refresh: () => invalidate('backup.status'),
+  };
 }
 
-/** Fired after a backup or a settings change, so the top bar's indicator updates at once. */
-export const backupChangedEvent = 'desk:backup-changed';
-export const announceBackupChange = () => window.dispatchEvent(new Event(backupChangedEvent));
+/** After a backup or a settings change: the top bar's indicator and the page read the status again. */
+export const announceBackupChange = () => void invalidate('backup.status');
 
 export function formatBytes(bytes: number, locale: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];

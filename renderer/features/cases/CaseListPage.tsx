@@ -1,57 +1,33 @@
 import { Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { DeskInput } from '../../../domain/api/deskApi.ts';
-import type { CaseSummary } from '../../../domain/api/views.ts';
-import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
 import { DeadlineAlertBadge } from './deadlines/DeadlineAlertBadge.tsx';
+import { caseListQuery, deadlineSettingsQuery } from './queries.ts';
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation('cases');
-  const { client } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // Filters arrive in the URL (a chart on the dashboard links here); the search box adds to them.
   const filters = filtersFromUrl(params);
-  const filterKey = params.toString();
   const [q, setQ] = useState(params.get('q') ?? '');
   const [query] = useDebouncedValue(q.trim(), 250);
-  const [items, setItems] = useState<CaseSummary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Deadline filter (issue 5): all cases, overdue ones, or those due within the "warn ahead" days.
+  // Deadline filter: all cases, overdue ones, or those due within the "warn ahead" days.
   const [due, setDue] = useState<'all' | 'overdue' | 'dueSoon'>('all');
-  const [dueSoonDays, setDueSoonDays] = useState(1);
-  useEffect(() => {
-    client
-      .call('deadlineSettings.get', {})
-      .then((s) => setDueSoonDays(s.dueSoonWorkingDays))
-      .catch(() => undefined);
-  }, [client]);
-
-  async function load(cursor: string | null) {
-    try {
-      const dueFilter = due === 'overdue' ? { overdue: true } : due === 'dueSoon' ? { dueWithinDays: dueSoonDays } : {};
-      const input: DeskInput<'cases.list'> = { ...filters, ...dueFilter, ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) };
-      const page = await client.call('cases.list', input);
-      setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
-      setNext(page.next);
-      setError(null);
-    } catch (e) {
-      setError(deskErrorMessage(e));
-    }
-  }
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the query settles
-  useEffect(() => {
-    void load(null);
-  }, [query, filterKey, due]);
+  const settings = useQuery(deadlineSettingsQuery());
+  const dueSoonDays = settings.data?.dueSoonWorkingDays ?? 1;
+  const dueFilter = due === 'overdue' ? { overdue: true } : due === 'dueSoon' ? { dueWithinDays: dueSoonDays } : {};
+  const list = useInfiniteQuery(caseListQuery({ ...filters, ...dueFilter, ...(query ? { q: query } : {}) }));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? null;
+  const failure = list.error ?? settings.error;
+  const error = failure ? deskErrorMessage(failure) : null;
 
   return (
     <Stack>
@@ -121,9 +97,9 @@ export function CaseListPage() {
           </Table.Tbody>
         </Table>
       )}
-      {next && (
+      {list.hasNextPage && (
         <Group justify="center">
-          <Button variant="default" onClick={() => void load(next)}>
+          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
             {t('list.more')}
           </Button>
         </Group>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../domain/api/views.ts';
 import { isSatisfied } from '../../../domain/cases/vocabulary.ts';
+import type { Directory } from '../../shared/directory.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import type { Directory } from '../../shared/useDirectory.ts';
 import { DecisionEventText } from './CaseRegistrationPanels.tsx';
 import { DeadlineEventDetail } from './deadlines/DeadlineEventDetail.tsx';
 

@@ -2,7 +2,7 @@ import { Chip, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSort } from '../../../domain/api/handlingSchemas.ts';
 import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../../domain/cases/vocabulary.ts';
-import type { Directory } from '../../shared/useDirectory.ts';
+import type { Directory } from '../../shared/directory.ts';
 import { categoryOptions } from './categoryOptions.ts';
 
 export interface BoardFilterValues {

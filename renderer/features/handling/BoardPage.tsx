@@ -1,17 +1,18 @@
 import { Anchor, Badge, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { BoardColumn, CaseSummary } from '../../../domain/api/views.ts';
+import type { CaseSummary } from '../../../domain/api/views.ts';
 import type { CaseStatus } from '../../../domain/cases/vocabulary.ts';
-import { useSession } from '../../app/deskSession.tsx';
+import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { type Directory, useDirectory } from '../../shared/useDirectory.ts';
 import { DeadlineBadge } from '../cases/index.ts';
 import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from './BoardFilters.tsx';
 import { CaseVirtualList } from './CaseVirtualList.tsx';
+import { boardQuery } from './queries.ts';
 
 /** 看板: open cases in columns by state, the most pressing deadline on top; or every case as a list. */
 export function BoardPage() {
@@ -37,6 +38,7 @@ export function BoardPage() {
           ]}
         />
       </Group>
+      <ErrorNotice message={directory.error} />
       <BoardFilters value={filters} onChange={setFilters} directory={directory} withSort={view === 'list'} />
       {view === 'board' ? (
         <BoardColumns
@@ -56,25 +58,9 @@ export function BoardPage() {
 
 function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory: Directory; onShowAll: (status: CaseStatus) => void }) {
   const { t } = useTranslation('handling');
-  const { client } = useSession();
-  const [columns, setColumns] = useState<BoardColumn[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(props.input);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload exactly when the filters change (key)
-  useEffect(() => {
-    let live = true;
-    client
-      .call('cases.board', props.input)
-      .then((b) => {
-        if (!live) return;
-        setColumns(b.columns);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(deskErrorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [client, key]);
+  const board = useQuery(boardQuery(props.input));
+  const columns = board.data?.columns;
+  const error = board.error ? deskErrorMessage(board.error) : null;
   if (error) return <ErrorNotice message={error} />;
   if (!columns) return <Text>{t('common:loading')}</Text>;
   const total = columns.reduce((n, c) => n + c.count, 0);

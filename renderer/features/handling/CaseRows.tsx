@@ -2,7 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
-import type { Directory } from '../../shared/useDirectory.ts';
+import type { Directory } from '../../shared/directory.ts';
 import { DeadlineBadge, statusLabel } from '../cases/index.ts';
 
 /** A short table of cases, each row opening its case: the inbox's sections. */

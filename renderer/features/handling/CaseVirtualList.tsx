@@ -1,19 +1,18 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
-import type { CaseSummary } from '../../../domain/api/views.ts';
-import { useSession } from '../../app/deskSession.tsx';
+import type { Directory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import type { Directory } from '../../shared/useDirectory.ts';
 import { DeadlineBadge, statusLabel } from '../cases/index.ts';
+import { browseQuery } from './queries.ts';
 
 const rowHeight = 44;
-const pageSize = 200;
 const grid = '110px 150px 110px minmax(0, 1fr) 120px 170px 110px';
 
 /**
@@ -22,44 +21,10 @@ const grid = '110px 150px 110px minmax(0, 1fr) 120px 170px 110px';
  */
 export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; directory: Directory }) {
   const { t, i18n } = useTranslation('handling');
-  const { client } = useSession();
-  const [items, setItems] = useState<CaseSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
-  const key = JSON.stringify(props.input);
-  const input = useRef(props.input);
-  input.current = props.input;
-
-  const load = useCallback(
-    async (cursor: string | null, gen: number) => {
-      if (loading.current && cursor) return;
-      loading.current = true;
-      try {
-        const page = await client.call('cases.browse', { ...input.current, limit: pageSize, ...(cursor ? { cursor } : {}) });
-        if (gen !== generation.current) return;
-        setItems((before) => (cursor ? [...before, ...page.items] : page.items));
-        if (!cursor) setTotal(page.total);
-        setNext(page.next);
-        setError(null);
-      } catch (e) {
-        setError(deskErrorMessage(e));
-      } finally {
-        loading.current = false;
-      }
-    },
-    [client],
-  );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start over exactly when the filters change (key)
-  useEffect(() => {
-    generation.current += 1;
-    setItems([]);
-    setTotal(null);
-    void load(null, generation.current);
-  }, [load, key]);
+  const pages = useInfiniteQuery(browseQuery(props.input));
+  const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const total = pages.data?.pages[0]?.total ?? null;
+  const error = pages.error ? deskErrorMessage(pages.error) : null;
 
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -70,9 +35,10 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows.at(-1)?.index ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
   useEffect(() => {
-    if (next && lastIndex >= items.length - 40) void load(next, generation.current);
-  }, [lastIndex, items.length, next, load]);
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= items.length - 40) void fetchNextPage();
+  }, [lastIndex, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const header = ['number', 'receivedAt', 'complainant', 'subject', 'department', 'status', 'deadline'] as const;
   return (

@@ -1,16 +1,19 @@
 import { Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import { type ContactMethod, contactMethods } from '../../../domain/cases/vocabulary.ts';
 import { useSession } from '../../app/deskSession.tsx';
+import { invalidate } from '../../shared/api/queries.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { type Directory, useDirectory } from '../../shared/useDirectory.ts';
 import { DeadlineBadge } from '../cases/index.ts';
+import { followUpsQuery } from './queries.ts';
 
 /**
  * 回访: cases answered and waiting for a follow-up visit. Pick a row, press 1–5 for the rating,
@@ -18,25 +21,15 @@ import { DeadlineBadge } from '../cases/index.ts';
  */
 export function FollowUpsPage() {
   const { t } = useTranslation('handling');
-  const { client } = useSession();
   const directory = useDirectory();
-  const [rows, setRows] = useState<CaseSummary[] | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(followUpsQuery());
+  const rows = query.data?.items;
+  const [picked, setPicked] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const page = await client.call('cases.browse', { awaitingFollowUp: true, sort: 'due', limit: 200 });
-      setRows(page.items);
-      setSelected((s) => (s && page.items.some((r) => r.id === s) ? s : (page.items[0]?.id ?? null)));
-    } catch (e) {
-      setError(deskErrorMessage(e));
-    }
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const error = query.error ? deskErrorMessage(query.error) : null;
+  // The picked case while it still waits; otherwise the first one that does.
+  const selected = rows?.some((r) => r.id === picked) ? picked : (rows?.[0]?.id ?? null);
+  const setSelected = setPicked;
 
   if (error) return <ErrorNotice message={error} />;
   if (!rows) return <Text>{t('common:loading')}</Text>;
@@ -46,6 +39,7 @@ export function FollowUpsPage() {
       <Title order={1} size="h2">
         {t('followUps.title')}
       </Title>
+      <ErrorNotice message={directory.error} />
       <Text c="dimmed">{t('followUps.hint')}</Text>
       {done && <Text c="green">{done}</Text>}
       {rows.length === 0 ? (
@@ -84,7 +78,7 @@ export function FollowUpsPage() {
           directory={directory}
           onDone={(number) => {
             setDone(t('followUps.recorded', { number }));
-            void load();
+            void invalidate('cases.browse', 'cases.inbox', 'cases.board', 'cases.list', 'cases.get');
           }}
         />
       )}

@@ -1,28 +1,23 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CaseInbox } from '../../../domain/api/views.ts';
 import { useSession } from '../../app/deskSession.tsx';
+import { useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { useDirectory } from '../../shared/useDirectory.ts';
 import { CaseRows } from './CaseRows.tsx';
+import { inboxQuery } from './queries.ts';
 
 const sections = ['assigned', 'approvals', 'overdue', 'escalated'] as const;
 
 /** 我的待办: what is waiting for this user, computed from the cases themselves. */
 export function InboxPage() {
   const { t } = useTranslation('handling');
-  const { client, user } = useSession();
+  const { user } = useSession();
   const directory = useDirectory();
-  const [inbox, setInbox] = useState<CaseInbox | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    client
-      .call('cases.inbox', {})
-      .then(setInbox)
-      .catch((e: unknown) => setError(deskErrorMessage(e)));
-  }, [client]);
+  const query = useQuery(inboxQuery());
+  const inbox = query.data;
+  const error = query.error ? deskErrorMessage(query.error) : null;
   if (error) return <ErrorNotice message={error} />;
   if (!inbox) return <Text>{t('common:loading')}</Text>;
   const approver = user.roles.includes('supervisor') || user.roles.includes('director');
@@ -32,6 +27,7 @@ export function InboxPage() {
       <Title order={1} size="h2">
         {t('inbox.title')}
       </Title>
+      <ErrorNotice message={directory.error} />
       {shown.map((s) => (
         <Card withBorder key={s} data-testid={`inbox-${s}`}>
           <Group mb="xs">

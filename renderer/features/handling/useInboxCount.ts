@@ -1,29 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { mayCall } from '../../../domain/access/permissions.ts';
 import { useSession } from '../../app/deskSession.tsx';
+import { inboxQuery } from './queries.ts';
 
 /**
  * How many cases wait for this user (newly assigned, approvals, overdue, escalations), read
- * again whenever the page changes: the navigation shows it beside 我的待办.
+ * again whenever the page changes: the navigation shows it beside 我的待办. A failed read leaves
+ * the badge off; the inbox page itself says what went wrong.
  */
 export function useInboxCount(pathname: string): number {
-  const { client, user } = useSession();
+  const { user } = useSession();
   // An administrator has no inbox: asking would be refused, and every refusal is audited.
   const hasInbox = mayCall(user.roles, 'cases.inbox');
-  const [count, setCount] = useState(0);
+  const inbox = useQuery({ ...inboxQuery(), enabled: hasInbox });
+  const { refetch } = inbox;
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read on every page change
   useEffect(() => {
-    let live = true;
-    if (!hasInbox) return;
-    client
-      .call('cases.inbox', {})
-      .then((inbox) => {
-        if (live) setCount(inbox.assigned.length + inbox.approvals.length + inbox.overdue.length + inbox.escalated.length);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, pathname, hasInbox]);
-  return count;
+    if (hasInbox) void refetch();
+  }, [pathname, hasInbox, refetch]);
+  const i = inbox.data;
+  return i ? i.assigned.length + i.approvals.length + i.overdue.length + i.escalated.length : 0;
 }

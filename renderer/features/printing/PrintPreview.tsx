@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CasePrintout } from '../../../domain/api/registrationViews.ts';
-import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { previewQuery } from './queries.ts';
 import { type PrintRequest, usePrinting, withSlipWidth } from './usePrinting.tsx';
 
 /** Screen pixels per millimetre at 96 dpi, to size the preview like the paper. */
@@ -16,28 +16,12 @@ const pxPerMm = 96 / 25.4;
  */
 export function PrintPreview(props: { request: PrintRequest | null; onClose: () => void }) {
   const { t } = useTranslation('registration');
-  const { client } = useSession();
   const [width, setWidth] = useState<'80' | '58' | null>(null);
-  const [doc, setDoc] = useState<CasePrintout | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const printing = usePrinting();
   const request = props.request;
-  // Callers build the request inline; the preview reloads when what it asks for changes, not its identity.
-  const asked = request ? JSON.stringify(withSlipWidth(request, width)) : null;
-
-  useEffect(() => {
-    if (!asked) return;
-    let live = true;
-    setDoc(null);
-    setError(null);
-    client
-      .call('print.render', { ...(JSON.parse(asked) as PrintRequest), purpose: 'preview' })
-      .then((d) => live && setDoc(d))
-      .catch((e: unknown) => live && setError(deskErrorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [client, asked]);
+  const preview = useQuery(previewQuery(request ? withSlipWidth(request, width) : null));
+  const doc = preview.data ?? null;
+  const error = preview.error ? deskErrorMessage(preview.error) : null;
 
   const isSlip = request?.template === 'slip';
   const slipWidth = request && request.template !== 'monthlyAnalysis' ? request.slipWidth : undefined;

@@ -1,22 +1,24 @@
 import { Alert, Badge, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PrintTemplate } from '../../../domain/api/registrationSchemas.ts';
-import type { RegistrationOptions, TriageView } from '../../../domain/api/registrationViews.ts';
 import type { RegisteredCase } from '../../../domain/api/views.ts';
 import type { CaseActionType } from '../../../domain/cases/caseMachine.ts';
 import { anonymousAllowed, complainantRelations } from '../../../domain/cases/intakeVocabulary.ts';
 import { channels, recordTypes, severities } from '../../../domain/cases/vocabulary.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { AttachmentDrop, DecisionPanel, type PendingFile } from '../cases/index.ts';
 import { PrintPreview, usePrinting } from '../printing/index.ts';
 import { PeopleList } from './PeopleList.tsx';
+import { registrationOptionsQuery, suggestionQuery } from './queries.ts';
 import { RepeatLookup } from './RepeatLookup.tsx';
 import { initialRegisterValues, lastChannelKey, type RegisterValues, registerInput } from './registerValues.ts';
 
@@ -28,10 +30,10 @@ import { initialRegisterValues, lastChannelKey, type RegisterValues, registerInp
 export function RegisterPage() {
   const { t, i18n } = useTranslation('registration');
   const { client } = useSession();
-  const [options, setOptions] = useState<RegistrationOptions | null>(null);
+  const optionsQuery = useQuery(registrationOptionsQuery());
+  const options = optionsQuery.data ?? null;
   const [registered, setRegistered] = useState<(RegisteredCase & { allowedActions: CaseActionType[] }) | null>(null);
   const [files, setFiles] = useState<PendingFile[]>([]);
-  const [suggestion, setSuggestion] = useState<TriageView | null>(null);
   const [preview, setPreview] = useState<{ template: PrintTemplate; caseId: string } | null>(null);
   const touched = useRef({ categoryId: false, severity: false });
   const printAfterSave = useRef(false);
@@ -40,28 +42,16 @@ export function RegisterPage() {
   const form = useForm<RegisterValues>({ initialValues: initialRegisterValues() });
   const v = form.values;
 
-  useEffect(() => {
-    client.call('registration.options', {}).then(setOptions, () => setOptions(null));
-  }, [client]);
-
   // Category and severity follow the content until the receptionist sets them.
   const [text] = useDebouncedValue(`${v.subject}\n${v.content}\n${v.demands}`, 400);
+  const suggested = useQuery(suggestionQuery(text));
+  const suggestion = text.trim() === '' ? null : (suggested.data ?? null);
   useEffect(() => {
-    if (text.trim() === '') return setSuggestion(null);
-    let current = true;
-    client
-      .call('registration.suggest', { subject: text, content: '' })
-      .then((s) => {
-        if (!current) return;
-        setSuggestion(s);
-        if (!touched.current.categoryId && s.categoryId) form.setFieldValue('categoryId', s.categoryId);
-        if (!touched.current.severity) form.setFieldValue('severity', s.severity);
-      })
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [client, text, form.setFieldValue]);
+    if (!suggestion) return;
+    if (!touched.current.categoryId && suggestion.categoryId) form.setFieldValue('categoryId', suggestion.categoryId);
+    if (!touched.current.severity) form.setFieldValue('severity', suggestion.severity);
+  }, [suggestion, form.setFieldValue]);
+  const loadError = optionsQuery.error ?? suggested.error;
 
   const uploading = files.some((f) => f.status === 'uploading');
   const { onSubmit, error, busy } = useDeskSubmit(
@@ -76,7 +66,6 @@ export function RegisterPage() {
       form.setValues(initialRegisterValues());
       form.resetDirty();
       setFiles([]);
-      setSuggestion(null);
       touched.current = { categoryId: false, severity: false };
       if (printAfterSave.current) void printing.print({ template: 'slip', caseId: result.id });
       printAfterSave.current = false;
@@ -314,6 +303,7 @@ export function RegisterPage() {
         </Grid>
         <Paper withBorder p="sm" mt="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5, background: 'var(--mantine-color-body)' }}>
           <Stack gap="xs">
+            <ErrorNotice message={loadError ? deskErrorMessage(loadError) : null} />
             <ErrorNotice message={error} />
             <Group justify="space-between">
               <Text size="sm" c="dimmed">

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { mayCall } from '../../../domain/access/permissions.ts';
-import type { AnalysisReport } from '../../../domain/api/reportViews.ts';
 import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
 import { analysisHeading, breakdowns, figureLines, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
 import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
@@ -13,6 +13,7 @@ import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { PrintPreview } from '../printing/index.ts';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
+import { analysisQuery } from './queries.ts';
 import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -29,30 +30,17 @@ export function AnalysisPage() {
   const today = localDateOf(new Date(), deskUtcOffsetMinutes);
   // The month just ended is the one a monthly analysis is usually written for.
   const [period, setPeriod] = useState<PeriodRef>(() => previousPeriod(periodContaining('month', today)));
-  const [report, setReport] = useState<AnalysisReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const analysis = useQuery({ ...analysisQuery(period), enabled: mayCall(user.roles, 'reports.analysis') });
+  const report = analysis.data ?? null;
+  const [exportError, setExportError] = useState<string | null>(null);
+  const failure = analysis.error ?? null;
+  const error = failure ? deskErrorMessage(failure) : exportError;
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const allowed = mayCall(user.roles, 'reports.analysis');
   const tr: Translate = (key, values) => t(key, values ?? {});
 
-  useEffect(() => {
-    if (!allowed) return;
-    let live = true;
-    client
-      .call('reports.analysis', { period })
-      .then((r) => {
-        if (!live) return;
-        setReport(r);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(deskErrorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [client, period, allowed]);
-
-  const fail = (e: unknown) => setError(deskErrorMessage(e));
+  const fail = (e: unknown) => setExportError(deskErrorMessage(e));
   async function exportAs(format: 'xlsx' | 'csv') {
     setBusy(format);
     try {

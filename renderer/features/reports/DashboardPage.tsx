@@ -1,9 +1,10 @@
 import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { mayCall } from '../../../domain/access/permissions.ts';
-import type { RepeatComplainant, ReportGroupRow, ReportSummary } from '../../../domain/api/reportViews.ts';
+import type { ReportGroupRow, ReportSummary } from '../../../domain/api/reportViews.ts';
 import { addCalendarDays } from '../../../domain/deadlines/workingCalendar.ts';
 import type { ReportGroup } from '../../../domain/reports/groups.ts';
 import { type DashboardSpan, type Range, spanRange, startOfLocalDate } from '../../../domain/reports/periods.ts';
@@ -12,6 +13,7 @@ import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { caseListUrl, deskUtcOffsetMinutes } from './drillDown.ts';
+import { breakdownGroups, repeatsQuery, summaryQuery, trendQuery } from './queries.ts';
 import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart, GroupPieChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -19,8 +21,9 @@ import { formatNumber, formatRate } from './reportFormat.ts';
 import { useDeskToday } from './useDeskToday.ts';
 
 type Span = DashboardSpan | 'range';
-const breakdownGroups = ['category', 'department', 'channel', 'severity', 'type', 'respondentDepartment', 'respondentPerson'] as const;
 type Breakdowns = Record<(typeof breakdownGroups)[number], ReportGroupRow[]>;
+
+const breakdownsOf = (s: ReportSummary) => Object.fromEntries(breakdownGroups.map((g) => [g, s.breakdowns?.[g] ?? []])) as Breakdowns;
 
 function Stat(props: {
   label: string;
@@ -57,7 +60,7 @@ function Stat(props: {
 /** 统计分析: what came in, what is open and late, how well it was handled, and where. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation('reports');
-  const { client, user } = useSession();
+  const { user } = useSession();
   const navigate = useNavigate();
   const lang = i18n.language;
   const today = useDeskToday();
@@ -65,11 +68,6 @@ export function DashboardPage() {
   const [customFrom, setCustomFrom] = useState(addCalendarDays(today, -29));
   const [customTo, setCustomTo] = useState(today);
   const [trendGroup, setTrendGroup] = useState<'day' | 'week' | 'month'>('day');
-  const [summary, setSummary] = useState<ReportSummary | null>(null);
-  const [trend, setTrend] = useState<ReportGroupRow[]>([]);
-  const [breakdowns, setBreakdowns] = useState<Breakdowns | null>(null);
-  const [repeats, setRepeats] = useState<RepeatComplainant[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const allowed = mayCall(user.roles, 'reports.summary');
 
   const range: Range | null = useMemo(() => {
@@ -81,39 +79,18 @@ export function DashboardPage() {
     };
   }, [span, customFrom, customTo, today]);
 
-  useEffect(() => {
-    if (!range || !allowed) return;
-    let live = true;
-    const fail = (e: unknown) => live && setError(deskErrorMessage(e));
-    Promise.all([
-      // The figures and every breakdown in one call: the core reads the cohort once.
-      client.call('reports.summary', { ...range, breakdowns: [...breakdownGroups] }),
-      client.call('reports.repeats', { ...range, limit: 8 }),
-    ])
-      .then(([s, r]) => {
-        if (!live) return;
-        setSummary(s);
-        setBreakdowns(Object.fromEntries(breakdownGroups.map((g) => [g, s.breakdowns?.[g] ?? []])) as Breakdowns);
-        setRepeats(r.items);
-        setError(null);
-      })
-      .catch(fail);
-    return () => {
-      live = false;
-    };
-  }, [client, range, allowed]);
-
-  useEffect(() => {
-    if (!range || !allowed) return;
-    let live = true;
-    client
-      .call('reports.summary', { ...range, groupBy: trendGroup })
-      .then((s) => live && setTrend(s.groups ?? []))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, range, trendGroup, allowed]);
+  // A range still being typed asks nothing; its last answer stays on screen.
+  const asked = range ?? { from: '', to: '' };
+  const enabled = range !== null && allowed;
+  const summaryQ = useQuery({ ...summaryQuery(asked), enabled });
+  const repeatsQ = useQuery({ ...repeatsQuery(asked), enabled });
+  const trendQ = useQuery({ ...trendQuery(asked, trendGroup), enabled });
+  const summary = summaryQ.data ?? null;
+  const breakdowns = summary ? breakdownsOf(summary) : null;
+  const repeats = repeatsQ.data?.items ?? [];
+  const trend = trendQ.data?.groups ?? [];
+  const failure = summaryQ.error ?? repeatsQ.error ?? trendQ.error;
+  const error = failure ? deskErrorMessage(failure) : null;
 
   if (!allowed) {
     return (

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../domain/api/views.ts';
 import type { CaseActionType } from '../../../../domain/cases/caseMachine.ts';
-import type { Directory } from '../../../shared/useDirectory.ts';
+import type { Directory } from '../../../shared/directory.ts';
 import { ApproveFields } from './ApproveFields.tsx';
 import type { ActionFieldsProps } from './actionValues.ts';
 import { CloseFields } from './CloseFields.tsx';

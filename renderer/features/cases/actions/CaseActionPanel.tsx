@@ -6,8 +6,8 @@ import type { CaseDetail } from '../../../../domain/api/views.ts';
 import type { CaseActionType } from '../../../../domain/cases/caseMachine.ts';
 import { useSession } from '../../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
+import type { Directory } from '../../../shared/directory.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import type { Directory } from '../../../shared/useDirectory.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { actionOf, initialValues, type Values } from './actionValues.ts';
 

@@ -1,6 +1,6 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Directory } from '../../../shared/useDirectory.ts';
+import type { Directory } from '../../../shared/directory.ts';
 import type { ActionFieldsProps } from './actionValues.ts';
 
 /** Accepting and re-assigning: the lead department, co-departments and a handler of the lead one. */

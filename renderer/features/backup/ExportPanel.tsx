@@ -1,0 +1,65 @@
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/deskSession.tsx';
+import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { FolderInput } from '../../shared/ui/FolderInput.tsx';
+
+/** Export of the whole store, as one JSON file or a folder of CSV files. */
+export function ExportPanel(props: { folder: string }) {
+  const { t } = useTranslation('backup');
+  const { client } = useSession();
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm({ initialValues: { format: 'json' as 'json' | 'csv', folder: '' } });
+  const { onSubmit, error, busy } = useDeskSubmit(
+    form,
+    (values) => {
+      setDone(null);
+      return client.call('data.export', { format: values.format, folder: values.folder.trim() || undefined });
+    },
+    (result) => setDone(t('data.exported', { path: result.path })),
+  );
+  return (
+    <Paper withBorder p="lg" h="100%">
+      <Title order={2} size="h4" mb="xs">
+        {t('data.export')}
+      </Title>
+      <Text c="dimmed" mb="sm">
+        {t('data.exportHint')}
+      </Text>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <Stack gap={4}>
+            <Text fw={500}>{t('data.format')}</Text>
+            <SegmentedControl
+              data={[
+                { value: 'json', label: t('data.json') },
+                { value: 'csv', label: t('data.csv') },
+              ]}
+              {...form.getInputProps('format')}
+            />
+          </Stack>
+          <FolderInput
+            label={t('data.exportFolder')}
+            placeholder={props.folder}
+            {...form.getInputProps('folder')}
+            onPicked={(folder) => form.setFieldValue('folder', folder)}
+          />
+          <ErrorNotice message={error} />
+          {done && (
+            <Alert color="green" variant="light" role="status">
+              {done}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={busy} variant="default">
+              {t('data.exportButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

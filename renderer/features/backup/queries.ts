@@ -1,0 +1,10 @@
+import { queryOptions } from '@tanstack/react-query';
+import { client } from '../../shared/api/client.ts';
+import { deskQuery } from '../../shared/api/queries.ts';
+
+/** Read every minute: the top bar turns to "overdue" without a reload. */
+export const backupStatusQuery = () => ({ ...deskQuery('backup.status', {}), refetchInterval: 60_000 });
+
+/** The generations in the folder; asked again when a new backup was made or the folder changed. */
+export const backupListQuery = (folder: string, lastBackupAt: string) =>
+  queryOptions({ queryKey: ['backup.list', folder, lastBackupAt] as const, queryFn: () => client.call('backup.list', {}) });

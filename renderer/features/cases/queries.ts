@@ -1,0 +1,19 @@
+import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
+import type { DeskInput } from '../../../domain/api/deskApi.ts';
+import { client } from '../../shared/api/client.ts';
+import { deskQuery } from '../../shared/api/queries.ts';
+
+export const caseQuery = (id: string) => deskQuery('cases.get', { id });
+
+/** The case list in pages; while new filters load, the last answer stays on screen. */
+export const caseListQuery = (input: Omit<DeskInput<'cases.list'>, 'cursor'>) =>
+  infiniteQueryOptions({
+    queryKey: ['cases.list', 'pages', input] as const,
+    queryFn: ({ pageParam }) => client.call('cases.list', { ...input, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: keepPreviousData,
+  });
+
+/** How many working days ahead counts as "due soon" (a deadline setting). */
+export const deadlineSettingsQuery = () => deskQuery('deadlineSettings.get', {});

@@ -1,0 +1,21 @@
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import type { DeskInput, DeskMethod } from '../../../domain/api/deskApi.ts';
+import { client } from './client.ts';
+
+/**
+ * The window's one cache of answers from the core. The core's answer is final: a refusal is not
+ * retried, and coming back to the window does not reload every screen.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
+
+/** One core call as a query, keyed by method and input, so `invalidate(method)` reaches every input. */
+export function deskQuery<M extends DeskMethod>(method: M, input: DeskInput<M>) {
+  return queryOptions({ queryKey: [method, input] as const, queryFn: () => client.call(method, input) });
+}
+
+/** After a change: every screen showing one of these methods' answers reads it again. */
+export function invalidate(...methods: DeskMethod[]): Promise<void> {
+  return Promise.all(methods.map((method) => queryClient.invalidateQueries({ queryKey: [method] }))).then(() => undefined);
+}
