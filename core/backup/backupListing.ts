@@ -43,8 +43,10 @@ export async function listBackups(
       .map((d) => d.name);
   } catch (e) {
     // Not there (a USB stick unplugged, a mistyped name) is the field's problem, not the store's.
+    // Said next to the field, in the same words (is the USB drive plugged in?), as a 4xx.
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') throw invalidField('folder', 'backup:field.folderMissing');
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG')
+      throw invalidField('folder', 'backup:storage.folderMissing', { path: folder });
     throw asStorageError(e, folder);
   }
   const entries: BackupEntry[] = [];
