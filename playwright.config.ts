@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,9 @@ process.env.DESK_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-')
 // The host's key, as an administrator gives it: a key file kept apart from the data folder.
 process.env.DESK_E2E_KEY_FILE ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-key-')), 'desk.key');
 process.env.DESK_E2E_PORT ??= '5181';
+// The shared host's setup token, chosen here so the specs can open its first-run link; the host
+// reads it from the environment it inherits (flows.ts's firstRunPath).
+process.env.DESK_SETUP_TOKEN ??= randomBytes(24).toString('base64url');
 const port = Number(process.env.DESK_E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

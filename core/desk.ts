@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { openStore, type Store } from '../db/connection.ts';
+import { openStore, type Store, storeFileName } from '../db/connection.ts';
 import { StoreTooNewError } from '../db/migrate.ts';
 import { appendAudit } from '../db/queries/audit.ts';
 import { latestClock } from '../db/queries/caseEvents.ts';
@@ -34,6 +34,7 @@ import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
 import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.ts';
+import { keepCreatedFilesPrivate, makeDataFolderPrivate } from './files/privateFiles.ts';
 import { placeBackupKeys } from './keys/deskKeyring.ts';
 import type { HostKeyring } from './keys/hostKeyring.ts';
 import { keyHandlers } from './keys/keyHandlers.ts';
@@ -108,7 +109,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     report(e);
   };
   const { dataDir } = options;
+  keepCreatedFilesPrivate();
   fs.mkdirSync(dataDir, { recursive: true });
+  makeDataFolderPrivate(dataDir, [storeFileName, `${storeFileName}-wal`, `${storeFileName}-shm`]);
   const lock = takeStoreLock(dataDir);
   // quick_check reads every page (about 3 s at 100,000 cases, 34 s at 1,000,000): worth it after a
   // crash or for a store of unknown history, not after the desk closed itself properly. Damage at

@@ -2,6 +2,7 @@ import { callableWhileLocked, mayCall, mayCallWith } from '../domain/access/perm
 import { type DeskMethod, type DeskOutput, type DeskParsedInput, deskMethods, isDeskMethod } from '../domain/api/deskApi.ts';
 import type { CallContext, DeskErrorBody, Envelope } from '../domain/api/envelope.ts';
 import type { SessionUser } from '../domain/api/views.ts';
+import { pickLanguage } from '../locales/resources.ts';
 import type { Session, Sessions } from './auth/sessions.ts';
 import { storageProblemOf } from './backup/storageErrors.ts';
 import { AccessDenied, DeskError } from './deskError.ts';
@@ -83,7 +84,8 @@ export function createDispatcher(
         throw new AccessDenied({ key: 'access:denied.template', values: { method, template } }, null, `template:${template}`);
       }
       const handler = handlers[method] as (i: unknown, c: HandlerCall<DeskMethod>) => Promise<unknown>;
-      const data = await handler(parsed.data, { session, locale: context.locale } as HandlerCall<DeskMethod>);
+      // Handlers see one of the desk's languages, never the raw header: Intl throws on `*` or a made-up tag.
+      const data = await handler(parsed.data, { session, locale: pickLanguage(context.locale) } as HandlerCall<DeskMethod>);
       return { ok: true, data };
     } catch (e) {
       // Every refusal beyond the caller's role, recusal or department leaves a trace, whichever rule refused it.

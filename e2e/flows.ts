@@ -13,6 +13,9 @@ export const complaint = {
   searchFor: '叫号',
 };
 
+/** The shared host's first-run link: its address with the setup token it printed (playwright.config.ts). */
+export const firstRunPath = `/?setup=${process.env.DESK_SETUP_TOKEN ?? ''}`;
+
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/.artifacts/screens/${name}.png`, fullPage: true });
 }

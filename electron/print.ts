@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import { withPrintPolicy } from './contentPolicy.ts';
 import {
   type PrintRequest,
   type PrintResult,
@@ -38,10 +39,10 @@ async function installedPrinters(win: BrowserWindow): Promise<string[] | null> {
 async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Promise<{ step: PrintStep | null; result: PrintResult }> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, webgl: false },
   });
   try {
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(request.html)}`);
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(withPrintPolicy(request.html))}`);
     const heightPx = (await win.webContents.executeJavaScript(
       'document.fonts.ready.then(() => Math.ceil(document.documentElement.scrollHeight))',
     )) as number;

@@ -1,4 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { mayOpenExternally } from './contentPolicy.ts';
 
 /** The BrowserWindow settings DESIGN.md §3 requires; never loosened for convenience. */
 export const secureWebPreferences = {
@@ -20,12 +21,14 @@ export function lockDownContents(isAppUrl: (url: string) => boolean) {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to the web open in the user's browser, never inside the desk.
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      // Only the links the app itself makes open in the user's browser, never inside the desk.
+      if (mayOpenExternally(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    // Asked without a prompt (clipboard, notifications, media devices...): also no.
+    session.defaultSession.setPermissionCheckHandler(() => false);
   });
 }

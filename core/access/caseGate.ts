@@ -14,7 +14,7 @@ import { maskIdNumber, maskPhone } from '../../domain/access/masking.ts';
 import { hasCapability } from '../../domain/access/permissions.ts';
 import type { CaseDetail, CaseSummary } from '../../domain/api/views.ts';
 import type { CaseActionType } from '../../domain/cases/caseMachine.ts';
-import type { Complainant } from '../../domain/cases/events.ts';
+import type { CaseIntake, Complainant } from '../../domain/cases/events.ts';
 import { searchNeedle } from '../../domain/text/searchTerms.ts';
 import { AccessDenied, invalidField } from '../deskError.ts';
 
@@ -81,15 +81,19 @@ export function actionsFor(user: Actor, row: CaseRow, stateAllows: readonly Case
 
 /**
  * Which cases a list may show the user: never those they are recused from; staff see their
- * departments'. With a search query, a confidential case whose complainant is hidden from
- * them matches only outside the complainant (the name they cannot see must not find it).
+ * departments'. With a search query, nothing they may not see finds a case: a confidential
+ * case whose complainant is hidden from them matches only outside the complainant, and where
+ * phones are masked for them no case matches by its phone (searching digits one at a time
+ * would otherwise spell out the hidden ones).
  */
 export function viewerScopeOf(user: Actor, query?: string): CaseViewerScope {
   const scope: CaseViewerScope = hasCapability(user.roles, 'cases.seeAll')
     ? { userId: user.id }
     : { userId: user.id, departmentIds: user.departmentIds };
   const needle = query ? searchNeedle(query) : null;
-  if (needle !== null && !hasCapability(user.roles, 'cases.seeConfidentialComplainant')) scope.confidentialNeedle = needle;
+  const confidentialHidden = !hasCapability(user.roles, 'cases.seeConfidentialComplainant');
+  const phoneMasked = !hasCapability(user.roles, 'personalData.unmasked');
+  if (needle !== null && (confidentialHidden || phoneMasked)) scope.searchLimits = { needle, confidentialHidden, phoneMasked };
   return scope;
 }
 
@@ -156,16 +160,27 @@ export function presentDetail(user: Actor, row: CaseRow, detail: CaseDetail): Ca
   const mayReveal = mayRevealPersonalData(user, facts).ok;
   if (view === 'full') return { ...detail, personalData: { masked: false, mayReveal } };
   const shown = (c: Complainant) => (view === 'hidden' ? hiddenComplainant : maskedComplainant(c));
+  // The other complainants of a group complaint and the witnesses carry numbers too.
+  const shownIntake = (intake: CaseIntake): CaseIntake => ({
+    ...intake,
+    ...(intake.coComplainants ? { coComplainants: view === 'hidden' ? [] : intake.coComplainants.map(maskedComplainant) } : {}),
+    ...(intake.witnesses ? { witnesses: intake.witnesses.map((w) => (w.phone ? { ...w, phone: maskPhone(w.phone) } : w)) } : {}),
+  });
   const events = detail.events.map((e) => {
     const payload = e.payload as unknown as Record<string, unknown>;
     if (!payload || typeof payload !== 'object' || !('complainant' in payload)) return e;
-    return { ...e, payload: { ...payload, complainant: shown(payload.complainant as Complainant) } } as typeof e;
+    const intake = payload.intake as CaseIntake | undefined;
+    return {
+      ...e,
+      payload: { ...payload, complainant: shown(payload.complainant as Complainant), ...(intake ? { intake: shownIntake(intake) } : {}) },
+    } as typeof e;
   });
   return {
     ...detail,
     complainantName: view === 'hidden' ? '' : detail.complainantName,
     complainantHidden: view === 'hidden',
     complainant: shown(detail.complainant),
+    intake: shownIntake(detail.intake),
     events,
     personalData: { masked: true, mayReveal },
   };

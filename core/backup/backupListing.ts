@@ -4,7 +4,7 @@ import { openKeyed } from '../../db/cipher.ts';
 import { enabledAdmin } from '../../db/queries/integrity.ts';
 import type { BackupEntry } from '../../domain/api/backupViews.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { DeskError } from '../deskError.ts';
+import { DeskError, invalidField } from '../deskError.ts';
 import { translatorFor } from '../translate.ts';
 import { type BackupKeys, type InspectedBackup, type Inspection, inspectBackup } from './backupInspect.ts';
 import { generationPrefix, manifestFileName } from './backupManifest.ts';
@@ -42,6 +42,11 @@ export async function listBackups(
       .filter((d) => d.isDirectory() && (d.name.startsWith(generationPrefix) || fs.existsSync(path.join(folder, d.name, manifestFileName))))
       .map((d) => d.name);
   } catch (e) {
+    // Not there (a USB stick unplugged, a mistyped name) is the field's problem, not the store's.
+    // Said next to the field, in the same words (is the USB drive plugged in?), as a 4xx.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG')
+      throw invalidField('folder', 'backup:storage.folderMissing', { path: folder });
     throw asStorageError(e, folder);
   }
   const entries: BackupEntry[] = [];

@@ -13,7 +13,16 @@ import {
   generationPrefix,
   manifestFileName,
 } from './backupManifest.ts';
-import { attachmentFolders, copyFileDurably, fileStamp, filesUnder, sha256OfFile, syncFile, writeFileDurably } from './dataFiles.ts';
+import {
+  attachmentFolders,
+  copyFileDurably,
+  fileStamp,
+  filesUnder,
+  renameDurably,
+  sha256OfFile,
+  syncFile,
+  writeFileDurably,
+} from './dataFiles.ts';
 
 export class BackupVerificationError extends Error {
   readonly code = 'BACKUP_VERIFY';
@@ -138,7 +147,7 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
     };
     writeFileDurably(path.join(partial, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
     const final = path.join(o.folder, name);
-    fs.renameSync(partial, final);
+    renameDurably(partial, final);
     return { path: final, manifest, bytes: storeBytes + files.reduce((n, f) => n + f.bytes, 0) };
   } catch (e) {
     fs.rmSync(partial, { recursive: true, force: true });

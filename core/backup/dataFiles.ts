@@ -54,6 +54,26 @@ export function syncFile(file: string): void {
   }
 }
 
+/**
+ * Renames into place and flushes the folder that now names it: a rename lives in the folder's
+ * entries, and a power cut before they reach the device (a USB stick) could leave the old name.
+ */
+export function renameDurably(from: string, to: string): void {
+  fs.renameSync(from, to);
+  syncFolder(path.dirname(to));
+}
+
+/** Flushes a folder's entries; Windows cannot open a folder for that and writes them through. */
+export function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(folder, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function writeFileDurably(file: string, text: string): void {
   fs.writeFileSync(file, text);
   syncFile(file);

@@ -5,7 +5,7 @@ import { keysFileName } from '../keys/keysFile.ts';
 import type { InspectedBackup } from './backupInspect.ts';
 import { backupFilesDirName } from './backupManifest.ts';
 import { BackupVerificationError } from './backupWriter.ts';
-import { attachmentFolders, copyFileDurably, fileStamp, filesUnder, setAsideDirName, sha256OfFile } from './dataFiles.ts';
+import { attachmentFolders, copyFileDurably, fileStamp, filesUnder, renameDurably, setAsideDirName, sha256OfFile } from './dataFiles.ts';
 
 // The key file goes with the store it opens: a set-aside encrypted store stays openable.
 const storeFiles = [storeFileName, `${storeFileName}-wal`, `${storeFileName}-shm`, `${storeFileName}-journal`, keysFileName];
@@ -42,7 +42,7 @@ export function putBack(dataDir: string, setAside: string | null, backupFolder: 
 export async function placeBackup(backup: InspectedBackup, dataDir: string): Promise<void> {
   const temporary = path.join(dataDir, `${storeFileName}.restoring`);
   copyFileDurably(backup.storeFile, temporary);
-  fs.renameSync(temporary, path.join(dataDir, storeFileName));
+  renameDurably(temporary, path.join(dataDir, storeFileName));
   if (!backup.dir || !backup.manifest) return;
   const filesRoot = path.join(backup.dir, backupFilesDirName);
   const expected = new Map(backup.manifest.files.map((f) => [f.path, f.sha256]));

@@ -11,6 +11,35 @@ export function csvLine(cells: readonly CsvCell[]): string {
   return `${cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : `"${c.replaceAll('"', '""')}"`)).join(',')}\r\n`;
 }
 
+/**
+ * What makes Excel or WPS read a cell as a formula (and run it: `=HYPERLINK(…)`,
+ * `=cmd|' /C calc'!A0`): a first character of `=`, `+`, `-`, `@`, tab or carriage return.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+/** A number the desk itself wrote (`-3`, `+12.5%`): a spreadsheet reads it as the number it is. */
+const plainNumber = /^[+-]?\d+(\.\d+)?%?$/;
+
+/**
+ * A text for a CSV that people open in a spreadsheet: one that would start a formula gets a
+ * leading apostrophe, so the spreadsheet shows it and runs nothing. One-way: for reports.
+ */
+export function spreadsheetText(text: string): string {
+  return formulaStart.test(text) && !plainNumber.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The reversible form of `spreadsheetText` for the desk's own export, which its import must
+ * read back exactly: every text that starts a formula, or with an apostrophe itself, gets one
+ * more apostrophe; `unguardText` takes exactly one away.
+ */
+export function guardText(text: string): string {
+  return formulaStart.test(text) || text.startsWith("'") ? `'${text}` : text;
+}
+
+export function unguardText(text: string): string {
+  return text.startsWith("'") ? text.slice(1) : text;
+}
+
 /** Parses CSV text into rows of cells; a cell is null when it was empty and unquoted. */
 export function parseCsv(text: string): (string | null)[][] {
   const source = text.startsWith(utf8Bom) ? text.slice(1) : text;

@@ -5,7 +5,7 @@ import { openKeyed } from '../../db/cipher.ts';
 import { columnsOf, dataTables, iterateRows, schemaVersionOf, settingValue } from '../../db/queries/integrity.ts';
 import { fileStamp, syncFile } from '../backup/dataFiles.ts';
 import { type FileSink, fileSink, type SealedHeader } from '../keys/sealedFile.ts';
-import { type CsvCell, csvLine, utf8Bom } from './csv.ts';
+import { type CsvCell, csvLine, guardText, utf8Bom } from './csv.ts';
 import { type CsvExportManifest, type ExportHeader, exportApp, exportFormat } from './exportFormat.ts';
 
 /**
@@ -84,17 +84,24 @@ const csvValue = (v: unknown): CsvCell =>
   v === null || v === undefined
     ? null
     : Buffer.isBuffer(v)
-      ? v.toString('base64')
+      ? guardText(v.toString('base64'))
       : typeof v === 'number'
         ? v
         : typeof v === 'bigint'
           ? Number(v)
-          : String(v);
+          : guardText(String(v));
 
 function writeCsv(db: Sqlite.Database, header: ExportHeader, dir: string, sealing: Sealing) {
   const temporary = `${dir}.partial`;
   fs.mkdirSync(temporary, { recursive: true });
-  const manifest: CsvExportManifest = { ...header, kind: 'export-csv', tables: {}, ...(sealing ? { sealed: true } : {}) };
+  // Opened in Excel or WPS as often as imported: texts that would run as formulas are guarded.
+  const manifest: CsvExportManifest = {
+    ...header,
+    kind: 'export-csv',
+    textGuard: 'apostrophe',
+    tables: {},
+    ...(sealing ? { sealed: true } : {}),
+  };
   const counts: Record<string, number> = {};
   for (const table of dataTables(db)) {
     const columns = columnsOf(db, table).map((c) => ({ name: c.name, type: c.type }));

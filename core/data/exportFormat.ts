@@ -27,6 +27,12 @@ export interface JsonExport extends ExportHeader {
 /** CSV export: a folder of `<table>.csv` files and this manifest, which keeps the column types. */
 export interface CsvExportManifest extends ExportHeader {
   kind: 'export-csv';
+  /**
+   * `apostrophe`: texts that a spreadsheet would run as a formula (or that start with an
+   * apostrophe) were written with one more leading apostrophe, which the import takes away
+   * (core/data/csv.ts guardText). Absent in exports written before the desk did this.
+   */
+  textGuard?: 'apostrophe';
   tables: Record<string, { file: string; columns: ExportColumn[]; rows: number }>;
   /** Each table's file is sealed (`.csv.enc`); this manifest holds no personal data and stays readable. */
   sealed?: true;

@@ -15,7 +15,7 @@ import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTer
 import { DeskError } from '../deskError.ts';
 import { verifyChains } from '../integrity/verifyChains.ts';
 import { readSealable } from '../keys/sealedFile.ts';
-import { CsvError, parseCsv } from './csv.ts';
+import { CsvError, parseCsv, unguardText } from './csv.ts';
 import { type CsvExportManifest, type EncodedBytes, type ExportColumn, exportApp, type JsonExport } from './exportFormat.ts';
 
 interface TableData {
@@ -105,7 +105,11 @@ function loadCsvExport(dir: string, keys: ExportKeys): LoadedExport {
       if (!head || head.join(',') !== t.columns.map((c) => c.name).join(',') || body.length !== t.rows) {
         throw refuse('badCsv', { file: t.file });
       }
-      return { columns: t.columns, rows: body.map((r) => r.map((cell, i) => fromCsv(cell, t.columns[i]?.type ?? 'TEXT'))) };
+      const read =
+        manifest.textGuard === 'apostrophe'
+          ? (cell: string | null) => (cell === null ? null : unguardText(cell))
+          : (cell: string | null) => cell;
+      return { columns: t.columns, rows: body.map((r) => r.map((cell, i) => fromCsv(read(cell), t.columns[i]?.type ?? 'TEXT'))) };
     });
   }
   return { schemaVersion: manifest.schemaVersion, tables };

@@ -4,15 +4,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { StoreLockedError } from '../../db/storeLock.ts';
+import { setupTokenParam } from '../../domain/api/setupToken.ts';
 import { startDeadlineSweeps } from '../deadlines/sweepTimer.ts';
 import { createDesk, type Desk } from '../desk.ts';
 import { type HostKeySource, hostKeySource } from '../keys/hostKeySource.ts';
 import { listen } from './httpTransport.ts';
+import { createSetupToken } from './requestGuard.ts';
 
 /**
  * The browser host: `npm run web -- --data DIR --port N`. Serves the built renderer and the
  * desk core on http://127.0.0.1:N/ for Chromium (the e2e tests) and as the fallback where no
- * Electron binary is installed.
+ * Electron binary is installed. The URL it prints carries the setup token: only with it can the
+ * first-run wizard set the desk up, or the recovery screen import or restore.
  */
 const { values } = parseArgs({
   options: {
@@ -47,12 +50,18 @@ try {
   process.exit(1);
 }
 const stopSweeps = startDeadlineSweeps(desk);
+// A token chosen by whoever started the host (the e2e runner) comes through the environment,
+// which other users cannot read, never through the command line, which they can.
+const setupToken = createSetupToken(process.env.DESK_SETUP_TOKEN || undefined);
 const server = await listen(desk, {
   port: Number(values.port),
   rendererDir: fs.existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
+  setupToken,
 });
 const { port } = server.address() as AddressInfo;
-console.log(`Complaint Desk browser host: http://127.0.0.1:${port}/  (data: ${dataDir}; key: ${keySource.description})`);
+console.log(
+  `Complaint Desk browser host: http://127.0.0.1:${port}/?${setupTokenParam}=${setupToken.value}  (data: ${dataDir}; key: ${keySource.description})`,
+);
 if (desk.state !== 'ok') console.log(`The desk's store could not be opened (${desk.state}): the page offers to restore a backup.`);
 
 let stopping = false;

@@ -30,6 +30,8 @@ export async function analysisDocument(
     document: key,
     caseId: null,
     auditDetail: { period: key },
+    // Its list of repeat complainants names people, unless none is shown to this reader.
+    personalData: report.repeatComplainants.some((r) => !r.hidden),
     pageSize: a4,
     render: () => ({ html: renderAnalysisHtml(report, t, lang), title: analysisHeading(report, t) }),
   };

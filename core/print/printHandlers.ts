@@ -4,8 +4,8 @@ import { countPrints, insertPrint, listCategories } from '../../db/queries/regis
 import type { PrintTemplate } from '../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { renderPrintHtml } from '../../print/renderPrint.tsx';
-import { assertMayPrintCase } from '../access/caseGate.ts';
-import { mayPrintPersonalData } from '../access/personalDataGate.ts';
+import { assertMayPrintCase, presentDetail } from '../access/caseGate.ts';
+import { authorizePersonalDataPrint, mayPrintPersonalData } from '../access/personalDataGate.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { Session } from '../auth/sessions.ts';
 import { actorOf } from '../cases/caseActor.ts';
@@ -42,10 +42,12 @@ async function caseDocument(
   if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
   // A department's handler prints only what they may open, and not a confidential complainant
   // hidden from them (even as a preview); the person complained about prints nothing (回避).
-  assertMayPrintCase(await actorOf(db, session), row);
-  // Every case document carries the complainant in full: only roles that may print personal data.
+  const actor = await actorOf(db, session);
+  assertMayPrintCase(actor, row);
+  // Every case document carries the complainant: only roles that may print personal data.
   if (!mayPrintPersonalData(session.user)) throw new AccessDenied({ key: 'access:denied.print' }, row.id, 'print');
-  const detail = await loadCaseDetail(db, row.id, ctx.now());
+  // The paper holds what its reader may see on screen: numbers masked for those who see them masked.
+  const detail = presentDetail(actor, row, await loadCaseDetail(db, row.id, ctx.now()));
   const decision = decisionEventOf(detail, input.template);
   if ((input.template === 'declineNotice' || input.template === 'redirectGuidance') && !decision) {
     throw new DeskError('invalid_transition', { key: 'printNotApplicable' });
@@ -59,6 +61,7 @@ async function caseDocument(
     document: detail.id,
     caseId: detail.id,
     auditDetail: { number: detail.number },
+    personalData: true,
     pageSize: input.template === 'slip' ? { widthMicrons: Number(width) * 1000, heightMicrons: null } : a4,
     render: (copy, printedAt) => {
       const { data, t, lang } = buildPrintCase({ detail, settings, departments, categories, decision, copy, printedAt, locale });
@@ -70,8 +73,9 @@ async function caseDocument(
 /**
  * `print.render`: any printed document as static HTML in the caller's language, a case's
  * (by `caseId`) or the analysis of a period. Who may print which template is the permission
- * matrix's (checked by the dispatcher). A preview records nothing; a print records its copy
- * number per document (the second and later are reprints) and an audit entry, in one transaction.
+ * matrix's (checked by the dispatcher). A print records its copy number per document (the
+ * second and later are reprints) and an audit entry, in one transaction; every rendering of a
+ * document holding personal data, a preview too, is recorded as personal data shown on paper.
  */
 export function printHandlers(ctx: DeskContext): PrintHandlers {
   const { db } = ctx.store;
@@ -82,11 +86,12 @@ export function printHandlers(ctx: DeskContext): PrintHandlers {
           ? await analysisDocument(ctx, checkedPeriod(input.period), call.session.user, call.locale)
           : await caseDocument(ctx, input, call.session, call.locale);
       const at = ctx.now();
-      let copy = 0;
       const printedBefore = await countPrints(db, doc.document, input.template);
-      if ((input.purpose ?? 'preview') === 'print') {
-        copy = await db.transaction().execute(async (trx) => {
-          const next = (await countPrints(trx, doc.document, input.template)) + 1;
+      const purpose = input.purpose ?? 'preview';
+      const copy = await db.transaction().execute(async (trx) => {
+        let next = 0;
+        if (purpose === 'print') {
+          next = (await countPrints(trx, doc.document, input.template)) + 1;
           await insertPrint(trx, {
             id: ctx.newId(),
             document: doc.document,
@@ -102,9 +107,16 @@ export function printHandlers(ctx: DeskContext): PrintHandlers {
             target: doc.document,
             detail: { template: input.template, copy: next, ...doc.auditDetail },
           });
-          return next;
-        });
-      }
+        }
+        if (doc.personalData) {
+          await authorizePersonalDataPrint(ctx, trx, call.session.user, {
+            target: doc.document,
+            template: input.template,
+            detail: { purpose, ...(next > 0 ? { copy: next } : {}), ...doc.auditDetail },
+          });
+        }
+        return next;
+      });
       const { html, title } = doc.render(copy, at);
       return {
         html,

@@ -8,6 +8,8 @@ export interface PrintableDocument {
   document: string;
   caseId: string | null;
   auditDetail: Record<string, unknown>;
+  /** Whether it names a complainant or shows their numbers: then every rendering, preview or print, is audited. */
+  personalData: boolean;
   pageSize: { widthMicrons: number; heightMicrons: number | null };
   render(copy: number, printedAt: Date): { html: string; title: string };
 }

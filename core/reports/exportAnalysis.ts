@@ -8,6 +8,7 @@ import {
   groupLabel,
   type Translate,
 } from '../../domain/reports/analysisRows.ts';
+import { spreadsheetText } from '../data/csv.ts';
 import { translatorFor } from '../translate.ts';
 
 const deskTimeZone = 'Asia/Shanghai';
@@ -213,12 +214,15 @@ function csvValue(v: number | null, unit: FigureLine['unit'], signed = false): s
   return signed && v > 0 ? `+${text}` : text;
 }
 
-/** RFC 4180 with what Excel needs to read Chinese: a UTF-8 BOM, CRLF, every field quoted. */
+/** RFC 4180 with what Excel needs to read Chinese: a UTF-8 BOM, CRLF, every field quoted, no formulas. */
 function csv(report: AnalysisReport, t: Translate): Buffer {
   const { figures, tables } = sections(report, t);
   const lines: string[] = [];
+  // Names and subjects are typed by people: one starting with = or @ must not run in Excel or WPS.
   const put = (cells: (string | number | null)[]) =>
-    lines.push(cells.map((c) => `"${(c === null ? '' : typeof c === 'number' ? String(c) : c).replaceAll('"', '""')}"`).join(','));
+    lines.push(
+      cells.map((c) => `"${(c === null ? '' : typeof c === 'number' ? String(c) : spreadsheetText(c)).replaceAll('"', '""')}"`).join(','),
+    );
   put([`${report.orgName} ${analysisHeading(report, t)}`]);
   put([t('analysis.range'), rangeText(report.range)]);
   put([]);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { listen } from '../http/httpTransport.ts';
+import { createSetupToken } from '../http/requestGuard.ts';
 import { openAccessDesk } from './accessDesk.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { sampleComplaint } from './testDesk.ts';
@@ -53,12 +54,12 @@ describe('the permission matrix at the boundary', () => {
     expect(denial?.actor_id).toBe(nurse.id);
     expect(JSON.parse(denial?.detail ?? '{}')).toMatchObject({ method: 'users.create' });
 
-    server = await listen(d.desk, { port: 0, rendererDir: null });
+    server = await listen(d.desk, { port: 0, rendererDir: null, setupToken: createSetupToken() });
     const { port } = server.address() as AddressInfo;
     const res = await fetch(`http://127.0.0.1:${port}/api/audit.list`, {
       method: 'POST',
       body: '{}',
-      headers: { Authorization: `Bearer ${nurse.token}`, 'Accept-Language': 'en' },
+      headers: { Authorization: `Bearer ${nurse.token}`, 'Accept-Language': 'en', 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(403);
     const body = (await res.json()) as { error: { code: string; message: string } };

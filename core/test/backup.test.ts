@@ -249,7 +249,7 @@ describe('restore', () => {
     fs.rmSync(folder, { recursive: true });
     expect(await desk.raw('backup.list', {}, { locale: 'en' })).toMatchObject({
       ok: false,
-      error: { code: 'store_error', message: expect.stringContaining('USB drive') },
+      error: { code: 'invalid_input', fields: { folder: expect.stringContaining('USB drive') } },
     });
   });
 

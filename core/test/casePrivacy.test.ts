@@ -94,6 +94,43 @@ describe('search and confidential complainants', () => {
   });
 });
 
+describe('search and masked phone numbers', () => {
+  it('never tells a user who sees 139****2222 the hidden digits: no phone search finds a case for them', async () => {
+    const { d, outpatient, rec, nurse, sup } = await staffedDesk();
+    const director = await d.person('director1', ['director']);
+    const c = await d.as(rec.token, 'cases.register', {
+      ...sampleComplaint,
+      complainant: { name: '司马光', phone: '13955556666' },
+      subject: '收费窗口态度生硬',
+      content: '窗口人员态度生硬。',
+    });
+    await d.as(rec.token, 'cases.act', { id: c.id, action: { type: 'accept', departmentId: outpatient } });
+    const shown = await d.as(nurse.token, 'cases.get', { id: c.id });
+    expect(shown.complainant.phone).toBe('139****6666');
+    const before = rowCounts(d.dataDir);
+    // The attack: try each next digit of the hidden part; any hit tells it. Every query of the phone, short or long, finds nothing.
+    const probes = ['13955556666', '1395555', '3955', '5555', '55556', '6666', '139', '139 5555 6666', '１３９５５５５'];
+    for (const token of [nurse.token, director.token]) {
+      for (const q of probes) {
+        expect(ids(await d.as(token, 'cases.list', { q })), q).not.toContain(c.id);
+        expect(ids(await d.as(token, 'cases.browse', { q })), q).not.toContain(c.id);
+        const board = await d.as(token, 'cases.board', { q });
+        expect(
+          board.columns.flatMap((col) => col.cards.map((card) => card.id)),
+          q,
+        ).not.toContain(c.id);
+      }
+    }
+    expect(rowCounts(d.dataDir)).toEqual(before);
+    // What they see still finds it: the name, the number, the subject.
+    for (const q of ['司马光', '司马', c.number, '态度生硬']) expect(ids(await d.as(nurse.token, 'cases.list', { q })), q).toEqual([c.id]);
+    // Those who see the full number find the case by it.
+    for (const token of [rec.token, sup.token]) {
+      for (const q of ['13955556666', '5555', '6666']) expect(ids(await d.as(token, 'cases.browse', { q })), q).toEqual([c.id]);
+    }
+  });
+});
+
 describe('printing a case', () => {
   it('is refused, audited, to the person complained about, to other departments and where the complainant is hidden', async () => {
     const { d, outpatient, rec, nurse, pharmacist, sup } = await staffedDesk();

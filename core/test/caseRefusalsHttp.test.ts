@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen } from '../http/httpTransport.ts';
+import { createSetupToken } from '../http/requestGuard.ts';
 import { openStaffedDesk, type StaffedDesk } from './handlingDesk.ts';
 import { rowCounts } from './storeSnapshot.ts';
 
@@ -16,11 +17,12 @@ describe('case refusals over HTTP', () => {
   it('answers a wrong state with 409 and a role refusal with 403, in the caller language, writing nothing', async () => {
     desk = await openStaffedDesk();
     const d = desk;
-    server = await listen(d.desk, { port: 0, rendererDir: null });
+    server = await listen(d.desk, { port: 0, rendererDir: null, setupToken: createSetupToken() });
     const { port } = server.address() as AddressInfo;
     const login = async (username: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/auth.login`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: 'desk pass 2026' }),
       });
       return ((await res.json()) as { data: { token: string } }).data.token;
@@ -28,7 +30,7 @@ describe('case refusals over HTTP', () => {
     const act = async (token: string, id: string, action: unknown, language = 'zh-CN') => {
       const res = await fetch(`http://127.0.0.1:${port}/api/cases.act`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'accept-language': language },
+        headers: { authorization: `Bearer ${token}`, 'accept-language': language, 'content-type': 'application/json' },
         body: JSON.stringify({ id, action }),
       });
       return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };

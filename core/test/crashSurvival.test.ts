@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import { sampleComplaint } from './testDesk.ts';
 
 let host: ChildProcess | undefined;
@@ -14,6 +15,7 @@ afterEach(() => {
 function startHost(dataDir: string): Promise<{ process: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'core/http/webHost.ts', '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DESK_SETUP_TOKEN: setupToken },
   });
   host = child;
   return new Promise((resolve, reject) => {
@@ -27,11 +29,14 @@ function startHost(dataDir: string): Promise<{ process: ChildProcess; url: strin
   });
 }
 
+/** The setup token the hosts are started with, as whoever starts a host would have it. */
+const setupToken = 'crash-survival-setup-token';
+
 async function post(url: string, method: string, body: unknown, token?: string) {
   const res = await fetch(`${url}api/${method}`, {
     method: 'POST',
     body: JSON.stringify(body),
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    headers: { 'Content-Type': 'application/json', [setupTokenHeader]: setupToken, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
   });
   return (await res.json()) as { ok: boolean; data: Record<string, unknown> };
 }

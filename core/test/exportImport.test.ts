@@ -4,6 +4,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowCountsOf } from '../../db/queries/integrity.ts';
+import { parseCsv } from '../data/csv.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
@@ -22,6 +23,9 @@ async function sourceDesk() {
     ...sampleComplaint,
     subject: '收费不明，多收了挂号费',
     content: '第一行\r\n第二行，含逗号,和引号"',
+    // Texts that Excel and WPS would run: the CSV must show them, and the import bring them back exactly.
+    demands: "=cmd|' /C calc'!A0",
+    complainant: { name: "'@SUM(1+1)", phone: '13900002222' },
   });
   await desk.call('cases.act', { id: a.id, action: { type: 'accept', departmentId } });
   await desk.call('cases.act', { id: b.id, action: { type: 'decline', reason: '不属于受理范围' } });
@@ -51,6 +55,20 @@ describe.each(['json', 'csv'] as const)('export as %s and import into an empty d
       // Excel needs the byte-order mark to read UTF-8 Chinese.
       expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(csv.toString('utf8')).toContain('收费不明，多收了挂号费');
+      // No cell of any file starts a formula; the manifest says the texts are guarded.
+      for (const file of fs.readdirSync(exported.path).filter((f) => f.endsWith('.csv'))) {
+        const cells = parseCsv(fs.readFileSync(path.join(exported.path, file), 'utf8')).flat();
+        expect(
+          cells.filter((c) => c !== null && /^[=+@\t\r]/.test(c)),
+          file,
+        ).toEqual([]);
+        expect(
+          cells.filter((c) => c?.startsWith('-') && Number.isNaN(Number(c))),
+          file,
+        ).toEqual([]);
+      }
+      expect(csv.toString('utf8')).toContain(`"'=cmd|' /C calc'!A0"`);
+      expect(JSON.parse(fs.readFileSync(path.join(exported.path, 'manifest.json'), 'utf8')).textGuard).toBe('apostrophe');
     }
     const before = tables(desk.dataDir);
 

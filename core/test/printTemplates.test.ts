@@ -82,4 +82,40 @@ describe('print.render by template', () => {
     expect(rowCounts(d.dataDir).prints).toBe(before.prints);
     expect(d.auditRows('access.denied').at(-1)).toMatchObject({ actor_id: pharmacist.id, target: c.id });
   });
+
+  it('puts on paper what its reader may see, and audits every rendering of personal data, previews too', async () => {
+    desk = await openAccessDesk();
+    const d = desk;
+    const outpatient = d.dept('门诊部');
+    const rec = await d.person('reception1', ['receptionist']);
+    const nurse = await d.person('nurse1', ['handler'], [outpatient]);
+    const c = await d.as(rec.token, 'cases.register', {
+      ...sampleComplaint,
+      complainant: { name: '诸葛亮', phone: '13977778888', idNumber: '110101199003071234' },
+      coComplainants: [{ name: '黄月英', phone: '13866665555' }],
+      witnesses: [{ name: '赵云', phone: '13544443333' }],
+    });
+    await d.as(rec.token, 'cases.act', { id: c.id, action: { type: 'accept', departmentId: outpatient } });
+    const full = ['13977778888', '110101199003071234', '13866665555', '13544443333'];
+    const text = async (token: string, template: 'registrationForm' | 'slip', purpose?: 'preview' | 'print') =>
+      (await d.as(token, 'print.render', { template, caseId: c.id, ...(purpose ? { purpose } : {}) })).html;
+    // The handler sees the numbers masked on screen, so on paper too, whether previewed or printed.
+    for (const purpose of [undefined, 'preview', 'print'] as const) {
+      const html = await text(nurse.token, 'registrationForm', purpose);
+      for (const number of full) expect(html, `${purpose} ${number}`).not.toContain(number);
+      expect(html).toContain('139****8888');
+      expect(html).toContain('诸葛亮');
+    }
+    // The desk sees them in full, and prints them so.
+    const atDesk = await text(rec.token, 'registrationForm');
+    for (const number of full) expect(atDesk).toContain(number);
+    // Every rendering was recorded as personal data on paper: who, which document, preview or print.
+    const rows = d.auditRows('personalData.print').filter((r) => r.target === c.id);
+    expect(rows.map((r) => [r.actor_id, JSON.parse(r.detail ?? '{}')])).toEqual([
+      [nurse.id, { template: 'registrationForm', purpose: 'preview', number: c.number }],
+      [nurse.id, { template: 'registrationForm', purpose: 'preview', number: c.number }],
+      [nurse.id, { template: 'registrationForm', purpose: 'print', copy: 1, number: c.number }],
+      [rec.id, { template: 'registrationForm', purpose: 'preview', number: c.number }],
+    ]);
+  });
 });

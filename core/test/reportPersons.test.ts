@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { presentComplainantContact } from '../access/caseGate.ts';
+import { parseCsv } from '../data/csv.ts';
 import { openAccessDesk } from './accessDesk.ts';
 import { sampleComplaint } from './testDesk.ts';
 
@@ -117,5 +118,40 @@ describe('complainants in reports, by role', () => {
     const receptionist = { id: 'r', roles: ['receptionist'] as const, departmentIds: [] };
     expect(presentComplainantContact(receptionist, true, contact, 'export')).toMatchObject({ hidden: true });
     expect(presentComplainantContact(receptionist, true, contact, 'print')).toEqual({ ...contact, masked: false, hidden: false });
+  });
+
+  it('exports no text a spreadsheet would run as a formula, in CSV or XLSX', async () => {
+    const { d, sup } = await staffedDesk();
+    const formulas = ['=HYPERLINK("http://evil.example","点我")', '@SUM(1+1)', '+1+cmd|calc', '-2+3', '=1+1'];
+    for (const [i, name] of formulas.entries()) {
+      for (const day of ['06', '07']) {
+        await d.as(d.adminToken, 'cases.register', {
+          ...sampleComplaint,
+          complainant: { name, phone: `1370000${String(i).padStart(4, '0')}` },
+          respondent: { person: name },
+          receivedAt: bj(`2026-11-${day}T10:00`).toISOString(),
+        });
+      }
+    }
+    const csv = Buffer.from((await d.as(sup.token, 'reports.export', { period, format: 'csv' })).base64, 'base64').toString('utf8');
+    const cells = parseCsv(csv).flat();
+    for (const name of formulas) expect(cells, name).toContain(`'${name}`);
+    // The class: no cell of the file starts a formula, except numbers the desk wrote (+12.5%, -3).
+    const running = cells.filter((c) => c !== null && /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(\.\d+)?%?$/.test(c));
+    expect(running).toEqual([]);
+    // XLSX cells are typed: a text is a string cell, never a formula cell.
+    const wb = new ExcelJS.Workbook();
+    const xlsx = await d.as(sup.token, 'reports.export', { period, format: 'xlsx' });
+    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    let texts = 0;
+    wb.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type, String(cell.value)).not.toBe(ExcelJS.ValueType.Formula);
+          if (formulas.includes(String(cell.value))) texts++;
+        }),
+      ),
+    );
+    expect(texts).toBeGreaterThan(0);
   });
 });

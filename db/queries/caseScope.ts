@@ -8,15 +8,18 @@ export interface CaseViewerScope {
   /** When set, only cases of these departments (lead or co-) or assigned to `userId`. */
   departmentIds?: readonly string[] | undefined;
   /**
-   * Set when confidential complainants are hidden from this viewer and the list is searched:
-   * a confidential case then matches only by its number, subject or content (normalised, see
-   * domain/text/searchTerms.ts searchNeedle), never by the complainant's name or phone.
+   * Set when the list is searched and part of the complainant is kept from this viewer. The
+   * search index holds the complainant's name and full phone, so a match must then also be found
+   * in what the viewer may see (the query normalised, see domain/text/searchTerms.ts
+   * searchNeedle): by number, subject or content always; by the complainant's name unless the
+   * case is confidential and `confidentialHidden`; never by a phone when `phoneMasked` (searching
+   * digits would tell the hidden ones).
    */
-  confidentialNeedle?: string | undefined;
+  searchLimits?: { needle: string; confidentialHidden: boolean; phoneMasked: boolean } | undefined;
 }
 
 /** A column with whitespace removed and ASCII lower-cased, as the search documents hold it. */
-const squeezed = (column: 'cases.number' | 'cases.subject' | 'cases.content') =>
+const squeezed = (column: 'cases.number' | 'cases.subject' | 'cases.content' | 'cases.complainant_name') =>
   sql`lower(replace(replace(replace(replace(${sql.ref(column)}, ' ', ''), char(9), ''), char(10), ''), char(13), ''))`;
 
 export function scopeToViewer<O>(
@@ -24,11 +27,15 @@ export function scopeToViewer<O>(
   viewer: CaseViewerScope,
 ): SelectQueryBuilder<Database, 'cases', O> {
   let q = query.where(sql<boolean>`coalesce(json_extract(cases.respondent, '$.userId'), '') != ${viewer.userId}`);
-  const needle = viewer.confidentialNeedle;
-  if (needle !== undefined) {
-    q = q.where(
-      sql<boolean>`(cases.confidential = 0 OR instr(${squeezed('cases.number')}, ${needle}) > 0 OR instr(${squeezed('cases.subject')}, ${needle}) > 0 OR instr(${squeezed('cases.content')}, ${needle}) > 0)`,
-    );
+  const limits = viewer.searchLimits;
+  if (limits) {
+    const found = (column: Parameters<typeof squeezed>[0]) => sql<boolean>`instr(${squeezed(column)}, ${limits.needle}) > 0`;
+    const outsideComplainant = sql<boolean>`(${found('cases.number')} OR ${found('cases.subject')} OR ${found('cases.content')})`;
+    const nameShown = limits.confidentialHidden ? sql<boolean>`cases.confidential = 0` : sql<boolean>`1`;
+    // Unmasked phones: only a hidden confidential complainant limits the match; masked: every case's phone does.
+    q = limits.phoneMasked
+      ? q.where(sql<boolean>`(${outsideComplainant} OR (${nameShown} AND ${found('cases.complainant_name')}))`)
+      : q.where(sql<boolean>`(cases.confidential = 0 OR ${outsideComplainant})`);
   }
   const deps = viewer.departmentIds;
   if (deps) {

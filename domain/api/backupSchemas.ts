@@ -3,7 +3,23 @@ import { textLimits } from './limits.ts';
 
 /** Inputs of the backup, restore, recovery and export/import methods. */
 
-const folderPath = z.string().trim().min(1).max(1000);
+/** A path in full: `/media/usb`, `D:\\备份` or `\\\\server\\share`. */
+const absolutePath = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+
+/**
+ * A folder or file named in full. A relative name would be taken from the host's working folder,
+ * which means nothing to the person typing it (and its error would name that folder); a name
+ * the file system cannot hold (a part over 255 bytes, a NUL) is refused at the field.
+ */
+const folderPath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .refine((v) => absolutePath.test(v), { message: 'absolutePath' })
+  .refine((v) => !v.includes('\0') && v.split(/[\\/]/).every((part) => new TextEncoder().encode(part).length <= 255), {
+    message: 'pathName',
+  });
 
 /** A recovery key as typed (its form is checked where it is used, so the refusal names the field). */
 const recoveryKeyText = z.string().trim().max(100);

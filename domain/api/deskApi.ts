@@ -186,6 +186,33 @@ export const deskMethods = {
 
 export type DeskMethod = keyof typeof deskMethods;
 
+/** The methods a caller may use before signing in. */
+export type SessionlessMethod = { [M in DeskMethod]: (typeof deskMethods)[M]['session'] extends false ? M : never }[DeskMethod];
+
+/**
+ * Who may call each method that needs no session. `owner` methods may only be called by the
+ * person who started the desk: over a transport other programs on the machine can reach, they
+ * need the setup token the host printed. `takeover` methods are owner methods that take the
+ * desk over (set it up, import into it, restore it); the token is spent by the first that
+ * succeeds. Every session-less method is classified here (the type says so), so a new one
+ * cannot be left open by forgetting.
+ */
+export const beforeSignIn = {
+  'setup.status': 'anyone',
+  'auth.login': 'anyone',
+  'desk.health': 'anyone',
+  'recovery.list': 'owner',
+  'setup.init': 'takeover',
+  'data.import': 'takeover',
+  'recovery.restore': 'takeover',
+} as const satisfies Record<SessionlessMethod, 'anyone' | 'owner' | 'takeover'>;
+
+/** Whether a method needs the setup token ('owner' or 'takeover'), and whether a success spends it. */
+export function ownerRule(method: string): { needed: boolean; spent: boolean } {
+  const rule = (beforeSignIn as Record<string, string>)[method];
+  return { needed: rule === 'owner' || rule === 'takeover', spent: rule === 'takeover' };
+}
+
 export interface DeskOutputs {
   'setup.status': { initialized: boolean; orgName: string | null };
   /** The recovery key of an encrypted desk, shown once to write down and print; null for a plain desk. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { admin, shot as fullShot, registerComplaint, runWizard, signIn } from '../flows.ts';
+import { hostUrlOf } from '../ownHost.ts';
 
 /**
  * Backup now, the guided restore and the damaged-store screen, on a browser host of their own
@@ -21,20 +22,13 @@ async function shot(page: Page, name: string) {
   await fullShot(page, name);
 }
 
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** A host on the data folder, opened at the link it printed (with its setup token), as its user would. */
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'core/http/webHost.ts', '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   hosts.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = out.match(/http:\/\/127\.0\.0\.1:\d+\//)?.[0];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
-  });
+  return { child, url: (await hostUrlOf(child)).setupUrl };
 }
 
 async function stopHost(child: ChildProcess) {

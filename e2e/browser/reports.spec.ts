@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createDesk, type Desk } from '../../core/desk.ts';
 import { listen } from '../../core/http/httpTransport.ts';
+import { createSetupToken } from '../../core/http/requestGuard.ts';
 import type { DeskInput } from '../../domain/api/deskApi.ts';
 import { shot } from '../flows.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
@@ -105,7 +106,7 @@ test.beforeAll(async () => {
   await act(ids[0], { type: 'close' });
   await act(ids[2], { type: 'accept', departmentId: dept('收费处') });
   await act(ids[4], { type: 'decline', reason: '属于停车场管理公司，已告知联系方式' });
-  server = await listen(desk, { port: 0, rendererDir: path.resolve('out/renderer') });
+  server = await listen(desk, { port: 0, rendererDir: path.resolve('out/renderer'), setupToken: createSetupToken() });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { registerComplaint, runWizard, shot, signIn } from '../flows.ts';
+import { firstRunPath, registerComplaint, runWizard, shot, signIn } from '../flows.ts';
 
 test.beforeAll(() => fs.mkdirSync('e2e/.artifacts/screens', { recursive: true }));
 
 /** Specs share one store: set it up when this spec runs first, otherwise just sign in. */
 async function ensureSignedIn(page: Page) {
-  await page.goto('/');
+  await page.goto(firstRunPath);
   const wizard = page.getByRole('heading', { name: '首次使用：设置受理台' });
   const login = page.getByRole('button', { name: '登录' });
   await expect(wizard.or(login)).toBeVisible();
