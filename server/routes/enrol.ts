@@ -3,7 +3,7 @@ import type { EnrolResponse } from '../../domain/sync/protocol.ts';
 import { enrolRequestSchema } from '../../domain/sync/protocol.ts';
 import { hashCode } from '../admin.ts';
 import { Refused } from '../refusal.ts';
-import { findDesk, findEnrolmentCode, findSite, insertDesk, prefixesOfSite, spendEnrolmentCode } from '../store/queries.ts';
+import { findDesk, findEnrolmentCode, findSite, insertDesk, lockSequence, prefixesOfSite, spendEnrolmentCode } from '../store/queries.ts';
 import type { RouteContext } from './context.ts';
 
 /** The first prefix no desk of the site has: A…Z, then AA…ZZ. */
@@ -36,6 +36,8 @@ export async function enrol(c: RouteContext, body: unknown): Promise<EnrolRespon
     const existing = await findDesk(trx, input.deskId);
     if (existing) throw new Refused(409, 'foreign', 'this desk is enrolled already; the server revokes it before it joins again');
     if (!(await spendEnrolmentCode(trx, codeHash, input.deskId))) throw new Refused(403, 'bad_code', 'the enrolment code was used');
+    // Two desks joining at once must not take one prefix: the site's row orders them.
+    await lockSequence(trx, site.id, c.dialect === 'postgres');
     const prefix = nextPrefix(await prefixesOfSite(trx, site.id));
     await insertDesk(trx, {
       id: input.deskId,

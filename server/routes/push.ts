@@ -3,7 +3,7 @@ import { hashInput } from '../../domain/cases/hashChain.ts';
 import { type PushResponse, pushRequestSchema, type WireEvent } from '../../domain/sync/protocol.ts';
 import { spendNonce } from '../auth.ts';
 import { Refused } from '../refusal.ts';
-import { eventsById, insertCaseSite, insertEvents, knownHashes, siteOfCases, takeSequence } from '../store/queries.ts';
+import { advanceSequence, eventsById, insertCaseSite, insertEvents, knownHashes, lockSequence, siteOfCases } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
 import type { RouteContext } from './context.ts';
 
@@ -36,6 +36,7 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
   }
   return c.db.transaction().execute(async (trx) => {
     await spendNonce(trx, desk.id, desk.nonce, c.now());
+    const first = await lockSequence(trx, desk.site_id, c.dialect === 'postgres');
     const held = new Map((await eventsById(trx, [...new Set(events.map((e) => e.id))])).map((r) => [r.id, r]));
     const sites = new Map((await siteOfCases(trx, [...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r.site_id]));
     const fresh: WireEvent[] = [];
@@ -71,7 +72,7 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
       seen.set(e.caseId, batch);
       fresh.push(e);
     }
-    const first = await takeSequence(trx, desk.site_id, fresh.length, c.dialect === 'postgres');
+    if (fresh.length > 0) await advanceSequence(trx, desk.site_id, first + fresh.length);
     const at = c.now().toISOString();
     await insertEvents(
       trx,

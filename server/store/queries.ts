@@ -88,20 +88,19 @@ export const knownHashes = async (db: Db, caseId: string, hashes: readonly strin
       ).map((r) => r.hash);
 
 /**
- * Takes the next `count` numbers of a site's sequence. On PostgreSQL the row lock orders the
- * site's writers, so numbers become visible in order and a puller's cursor never skips one.
+ * The site's last sequence number, the site's row locked first thing in the push's transaction
+ * on PostgreSQL: the site's writers are ordered, so numbers become visible in order and a
+ * puller's cursor never skips one. NO KEY UPDATE, so rows that only reference the site (KEY
+ * SHARE) do not deadlock with it.
  */
-export async function takeSequence(db: Db, siteId: number, count: number, lock: boolean): Promise<number> {
+export async function lockSequence(db: Db, siteId: number, lock: boolean): Promise<number> {
   let query = db.selectFrom('sites').select('last_seq').where('id', '=', siteId);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirstOrThrow();
-  await db
-    .updateTable('sites')
-    .set({ last_seq: row.last_seq + count })
-    .where('id', '=', siteId)
-    .execute();
-  return row.last_seq;
+  if (lock) query = query.forNoKeyUpdate();
+  return (await query.executeTakeFirstOrThrow()).last_seq;
 }
+
+export const advanceSequence = (db: Db, siteId: number, lastSeq: number) =>
+  db.updateTable('sites').set({ last_seq: lastSeq }).where('id', '=', siteId).execute();
 
 export const insertEvents = (db: Db, rows: ServerDatabase['events'][]) =>
   rows.length === 0
