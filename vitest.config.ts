@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{domain,db,core,renderer,print,locales,scripts,bench,electron}/**/*.test.{ts,tsx}'],
+    include: ['{domain,db,core,server,renderer,print,locales,scripts,bench,electron}/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
   },
 });

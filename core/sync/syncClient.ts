@@ -1,0 +1,119 @@
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import {
+  type EnrolRequest,
+  type EnrolResponse,
+  type HelloResponse,
+  type PullResponse,
+  type PushResponse,
+  protocolVersion,
+  type Refusal,
+  signedText,
+  syncHeaders,
+  type WireEvent,
+} from '../../domain/sync/protocol.ts';
+
+/** The desk's Ed25519 key pair: the private key stays in the desk's store, the public key goes to the server. */
+export function makeDeskKeys(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
+}
+
+/** The server said no (4xx) or could not be reached: `refusal` is what it said, if it said anything. */
+export class SyncRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly refusal: Refusal | null,
+    readonly reason?: unknown,
+  ) {
+    super(
+      refusal
+        ? `${refusal.error}: ${refusal.message}`
+        : `the server could not be reached${reason instanceof Error ? `: ${reason.message}` : ''}`,
+    );
+  }
+}
+
+export interface SyncClientOptions {
+  serverUrl: string;
+  /** Ask with this protocol version (tests play an older or newer desk). */
+  protocol?: number;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export interface SigningIdentity {
+  deskId: string;
+  privateKey: string;
+}
+
+/** The desk's side of the wire: each request signed (method, path, body digest, time, nonce). */
+export function createSyncClient(options: SyncClientOptions) {
+  const base = options.serverUrl.replace(/\/+$/, '');
+  const now = options.now ?? (() => new Date());
+  const protocol = options.protocol ?? protocolVersion;
+
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    identity: SigningIdentity | null,
+    timeoutMs?: number,
+  ): Promise<T> {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const headers: Record<string, string> = { [syncHeaders.protocol]: String(protocol) };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (identity) {
+      const time = now().toISOString();
+      const nonce = randomBytes(16).toString('hex');
+      const bodySha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+      const key = createPrivateKey({ key: Buffer.from(identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+      const signature = sign(null, Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'), key).toString('base64');
+      Object.assign(headers, {
+        [syncHeaders.desk]: identity.deskId,
+        [syncHeaders.time]: time,
+        [syncHeaders.nonce]: nonce,
+        [syncHeaders.signature]: signature,
+      });
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: method === 'POST' ? text : null,
+        signal: AbortSignal.timeout(timeoutMs ?? options.timeoutMs ?? 30_000),
+      });
+    } catch (e) {
+      throw new SyncRequestError(0, null, e);
+    }
+    let answer: unknown;
+    try {
+      answer = await response.json();
+    } catch (e) {
+      throw new SyncRequestError(response.status, null, e);
+    }
+    if (!response.ok) throw new SyncRequestError(response.status, answer as Refusal);
+    return answer as T;
+  }
+
+  return {
+    hello: () => request<HelloResponse>('GET', '/v1/hello', undefined, null),
+    enrol: (input: EnrolRequest) => request<EnrolResponse>('POST', '/v1/enrol', input, null),
+    push: (identity: SigningIdentity, events: WireEvent[]) => request<PushResponse>('POST', '/v1/push', { events }, identity),
+    pull: (identity: SigningIdentity, after: number, wait = 0, limit?: number) =>
+      request<PullResponse>(
+        'GET',
+        `/v1/pull?after=${after}&wait=${wait}${limit ? `&limit=${limit}` : ''}`,
+        undefined,
+        identity,
+        wait + 30_000,
+      ),
+    /** The raw signed request, for tests of what the server refuses. */
+    request,
+  };
+}
+
+export type SyncClient = ReturnType<typeof createSyncClient>;

@@ -1,0 +1,42 @@
+import { maxBatch, type PulledEvent, type PullResponse, type WireEvent } from '../../domain/sync/protocol.ts';
+import { spendNonce } from '../auth.ts';
+import { Refused } from '../refusal.ts';
+import { eventsAfter } from '../store/queries.ts';
+import type { DesksTable } from '../store/schema.ts';
+import type { RouteContext } from './context.ts';
+
+/** The longest a pull waits for something new (long-poll), below common proxies' idle limits. */
+export const maxWaitMs = 25_000;
+const pollEveryMs = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * GET /v1/pull?after=N[&limit=M][&wait=MS]: the desk's site's events after the cursor, in the
+ * site's sequence. With `wait`, an empty answer is held until something arrives or the wait
+ * ends (the store is asked again; nothing is remembered in the process).
+ */
+export async function pull(
+  c: RouteContext,
+  desk: DesksTable & { nonce: string },
+  query: URLSearchParams,
+  closed: () => boolean,
+): Promise<PullResponse> {
+  const after = Number(query.get('after') ?? '0');
+  const limit = Math.min(Number(query.get('limit') ?? String(maxBatch)), maxBatch);
+  const wait = Math.min(Number(query.get('wait') ?? '0'), maxWaitMs);
+  if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1 || !Number.isFinite(wait) || wait < 0) {
+    throw new Refused(400, 'malformed', 'after, limit and wait must be whole numbers');
+  }
+  await spendNonce(c.db, desk.id, desk.nonce, c.now());
+  const until = Date.now() + wait;
+  for (;;) {
+    const rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);
+    if (rows.length > 0 || Date.now() >= until || closed()) {
+      const page = rows.slice(0, limit);
+      const events: PulledEvent[] = page.map((r) => ({ ...(JSON.parse(r.body) as WireEvent), serverSeq: r.seq }));
+      return { events, cursor: page.at(-1)?.seq ?? after, more: rows.length > limit };
+    }
+    await sleep(pollEveryMs);
+  }
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { hashInput } from '../../domain/cases/hashChain.ts';
+import { type PushResponse, pushRequestSchema, type WireEvent } from '../../domain/sync/protocol.ts';
+import { spendNonce } from '../auth.ts';
+import { Refused } from '../refusal.ts';
+import { advanceSequence, eventsById, insertCaseSite, insertEvents, knownHashes, lockSequence, siteOfCases } from '../store/queries.ts';
+import type { DesksTable } from '../store/schema.ts';
+import type { RouteContext } from './context.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Whether the event's hash is the hash of its fields (domain/cases/hashChain.ts). */
+export const hashHolds = (e: WireEvent) => sha256(hashInput(e)) === e.hash;
+
+function tampered(e: WireEvent, why: string): Refused {
+  return new Refused(422, 'tampered', `event ${e.id} of case ${e.caseId}: ${why}`, { caseId: e.caseId });
+}
+
+/**
+ * POST /v1/push: the desk's new events, verified before any is accepted (hash, parents held by
+ * the server or earlier in the batch, the case in the desk's site), then numbered in the site's
+ * sequence in one transaction. Idempotent: an event the server holds is counted, not stored again.
+ */
+export async function push(c: RouteContext, desk: DesksTable & { nonce: string }, body: unknown): Promise<PushResponse> {
+  const parsed = pushRequestSchema.safeParse(body);
+  if (!parsed.success) throw new Refused(400, 'malformed', 'the push is malformed');
+  const events = parsed.data.events;
+  for (const e of events) {
+    if (!hashHolds(e)) throw tampered(e, 'its hash is not the hash of its fields');
+    if ((e.type === 'registered') !== (e.parents.length === 0)) throw tampered(e, 'a registration, and only it, names no parent');
+    try {
+      JSON.parse(e.payload);
+    } catch {
+      throw tampered(e, 'its payload is not JSON');
+    }
+  }
+  return c.db.transaction().execute(async (trx) => {
+    await spendNonce(trx, desk.id, desk.nonce, c.now());
+    const first = await lockSequence(trx, desk.site_id, c.dialect === 'postgres');
+    const held = new Map((await eventsById(trx, [...new Set(events.map((e) => e.id))])).map((r) => [r.id, r]));
+    const sites = new Map((await siteOfCases(trx, [...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r.site_id]));
+    const fresh: WireEvent[] = [];
+    const seen = new Map<string, Set<string>>();
+    let duplicates = 0;
+    for (const e of events) {
+      const site = sites.get(e.caseId);
+      if (site !== undefined && site !== desk.site_id) {
+        throw new Refused(403, 'foreign', `case ${e.caseId} belongs to another site`, { caseId: e.caseId });
+      }
+      const before = held.get(e.id);
+      if (before) {
+        if (before.hash !== e.hash || before.case_id !== e.caseId) throw tampered(e, 'the server holds another event with its id');
+        duplicates++;
+        continue;
+      }
+      const batch = seen.get(e.caseId) ?? new Set<string>();
+      if (batch.has(e.hash)) {
+        duplicates++;
+        continue;
+      }
+      if (site === undefined && e.type !== 'registered' && !batch.size) throw tampered(e, 'its case was never registered here');
+      const missing = e.parents.filter((p) => !batch.has(p));
+      if (missing.length > 0 && (await knownHashes(trx, e.caseId, missing)).length !== missing.length) {
+        throw tampered(e, 'it names an event the server does not hold');
+      }
+      if (e.type === 'registered') {
+        if (site !== undefined) throw tampered(e, 'its case is registered already');
+        await insertCaseSite(trx, e.caseId, desk.site_id);
+        sites.set(e.caseId, desk.site_id);
+      }
+      batch.add(e.hash);
+      seen.set(e.caseId, batch);
+      fresh.push(e);
+    }
+    if (fresh.length > 0) await advanceSequence(trx, desk.site_id, first + fresh.length);
+    const at = c.now().toISOString();
+    await insertEvents(
+      trx,
+      fresh.map((e, i) => ({
+        site_id: desk.site_id,
+        seq: first + i + 1,
+        id: e.id,
+        case_id: e.caseId,
+        hash: e.hash,
+        desk_id: desk.id,
+        body: JSON.stringify(e),
+        received_at: at,
+      })),
+    );
+    return { accepted: fresh.length, duplicates, seq: first + fresh.length };
+  });
+}

@@ -1,0 +1,88 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { ServerDatabase } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The server's own migrations, numbered and forward-only, bundled statically (no directory
+ * scanning), the same for SQLite and PostgreSQL through kysely's schema builder. Kysely's
+ * Migrator takes a lock, so two server processes starting on one PostgreSQL migrate once.
+ */
+function serverMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '001_sync': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sites')
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('enrolment_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_by', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('desks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('public_key', 'text', (c) => c.notNull())
+          .addColumn('prefix', 'text', (c) => c.notNull())
+          .addColumn('enrolled_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .addUniqueConstraint('desks_site_prefix', ['site_id', 'prefix'])
+          .execute();
+        await db.schema
+          .createTable('nonces')
+          .addColumn('desk_id', 'text', (c) => c.notNull())
+          .addColumn('nonce', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('nonces_key', ['desk_id', 'nonce'])
+          .execute();
+        await db.schema.createIndex('nonces_at').on('nonces').column('at').execute();
+        await db.schema
+          .createTable('cases')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .execute();
+        // The pull path is the key (site, seq); a case's parents are found by (case, hash).
+        await db.schema
+          .createTable('events')
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('desk_id', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('events_key', ['site_id', 'seq'])
+          .addUniqueConstraint('events_case_hash', ['case_id', 'hash'])
+          .execute();
+      },
+    },
+  };
+}
+
+export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => serverMigrations(dialect) };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'server_migrations',
+    migrationLockTableName: 'server_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`the server's store could not be migrated (${failed}): ${String(error)}`);
+  }
+}

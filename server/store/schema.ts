@@ -1,0 +1,62 @@
+import type { Generated } from 'kysely';
+
+/** The server's tables (server/store/migrations.ts), the same on SQLite and PostgreSQL. */
+export interface SitesTable {
+  id: Generated<number>;
+  name: string;
+  /** The site's global sequence: the last number given to an accepted event. */
+  last_seq: Generated<number>;
+  created_at: string;
+}
+
+export interface EnrolmentCodesTable {
+  /** SHA-256 of the code: the code itself is shown once and never stored. */
+  code_hash: string;
+  site_id: number;
+  expires_at: string;
+  used_by: string | null;
+  created_at: string;
+}
+
+export interface DesksTable {
+  id: string;
+  site_id: number;
+  name: string;
+  /** Ed25519 public key, SPKI DER in base64. */
+  public_key: string;
+  prefix: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+}
+
+export interface NoncesTable {
+  desk_id: string;
+  nonce: string;
+  at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  site_id: number;
+}
+
+export interface EventsTable {
+  site_id: number;
+  seq: number;
+  id: string;
+  case_id: string;
+  hash: string;
+  desk_id: string;
+  /** The event as it travels (domain/sync/protocol.ts WireEvent), JSON. */
+  body: string;
+  received_at: string;
+}
+
+export interface ServerDatabase {
+  sites: SitesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  desks: DesksTable;
+  nonces: NoncesTable;
+  cases: CasesTable;
+  events: EventsTable;
+}

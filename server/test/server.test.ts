@@ -1,0 +1,177 @@
+import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSyncClient, makeDeskKeys, SyncRequestError } from '../../core/sync/syncClient.ts';
+import { protocolVersion, signedText, syncHeaders } from '../../domain/sync/protocol.ts';
+import { revoke } from '../admin.ts';
+import { postgresInstalled, startPgCluster } from './pgCluster.ts';
+import { noted, registeredData, startTestServer, wireEvent } from './serverHarness.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+// Both stores the server runs on; PostgreSQL where Debian's postgresql package is installed (.ci/run installs it).
+const dialects = postgresInstalled ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+const refusalOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SyncRequestError) return { status: e.status, error: e.refusal?.error };
+    throw e;
+  }
+  throw new Error('the request was not refused');
+};
+
+describe.each(dialects)('the sync server on %s', (dialect) => {
+  let s: Server;
+  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
+  const counts = async () => ({
+    events: Number(
+      (
+        await s.store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    cases: Number(
+      (
+        await s.store.db
+          .selectFrom('cases')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  });
+
+  beforeAll(async () => {
+    if (dialect === 'postgres') cluster = await startPgCluster();
+    s = await startTestServer(cluster ? { databaseUrl: cluster.url } : {});
+    await s.site('第一医院');
+    await s.site('第二医院');
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+    cluster?.stop();
+  }, 60_000);
+
+  it('enrols desks of a site with their own prefixes, refusing a wrong, used or expired code', async () => {
+    const a = await s.desk('第一医院', '投诉办');
+    const b = await s.desk('第一医院', '护理部');
+    expect([a.prefix, b.prefix]).toEqual(['A', 'B']);
+    const client = createSyncClient({ serverUrl: s.url });
+    const enrol = (code: string) => client.enrol({ code, publicKey: makeDeskKeys().publicKey, deskName: 'x', deskId: uuidv7() });
+    expect(await refusalOf(enrol('WRNG-CODE-0000'))).toEqual({ status: 403, error: 'bad_code' });
+    const expired = await s.code('第一医院', -1000);
+    expect(await refusalOf(enrol(expired))).toEqual({ status: 403, error: 'expired_code' });
+    const once = await s.code('第一医院');
+    await enrol(once);
+    expect(await refusalOf(enrol(once))).toEqual({ status: 403, error: 'bad_code' });
+  });
+
+  it('accepts pushed events once, in the site sequence, and a desk of the site pulls them after its cursor', async () => {
+    const a = await s.desk('第一医院');
+    const b = await s.desk('第一医院');
+    const caseId = uuidv7();
+    const reg = wireEvent(caseId, [], registeredData);
+    const note = wireEvent(caseId, [reg.hash], noted('电话回访'));
+    const first = await a.client.push(a.identity, [reg, note]);
+    expect(first).toMatchObject({ accepted: 2, duplicates: 0 });
+    // The same batch again changes nothing.
+    expect(await a.client.push(a.identity, [reg, note])).toEqual({ accepted: 0, duplicates: 2, seq: first.seq });
+    const pulled = await b.client.pull(b.identity, first.seq - 2);
+    expect(pulled.events.map((e) => [e.id, e.hash, e.serverSeq])).toEqual([
+      [reg.id, reg.hash, first.seq - 1],
+      [note.id, note.hash, first.seq],
+    ]);
+    expect(pulled.cursor).toBe(first.seq);
+    expect((await b.client.pull(b.identity, pulled.cursor)).events).toEqual([]);
+  });
+
+  it('holds a pull open until something arrives (long-poll)', async () => {
+    const a = await s.desk('第一医院');
+    const b = await s.desk('第一医院');
+    const cursor = (await b.client.pull(b.identity, 0, 0, 2000)).cursor;
+    const waiting = b.client.pull(b.identity, cursor, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const reg = wireEvent(uuidv7(), [], registeredData);
+    await a.client.push(a.identity, [reg]);
+    expect((await waiting).events.map((e) => e.id)).toEqual([reg.id]);
+  });
+
+  it('refuses a tampered event, an event whose parent it does not hold, and writes nothing', async () => {
+    const a = await s.desk('第一医院');
+    const caseId = uuidv7();
+    const reg = wireEvent(caseId, [], registeredData);
+    const before = await counts();
+    const edited = { ...reg, payload: reg.payload.replace('"s"', '"t"') };
+    const tampered = await refusalOf(a.client.push(a.identity, [edited]));
+    expect(tampered).toEqual({ status: 422, error: 'tampered' });
+    const orphan = wireEvent(caseId, ['f'.repeat(64)], noted('x'));
+    expect(await refusalOf(a.client.push(a.identity, [reg, orphan]))).toEqual({ status: 422, error: 'tampered' });
+    expect(await counts()).toEqual(before);
+    expect(s.log.some((l) => l.includes('tampered') && l.includes(caseId))).toBe(true);
+  });
+
+  it('keeps the sites apart: a desk of another site neither pulls nor writes a case of this one', async () => {
+    const a = await s.desk('第一医院');
+    const other = await s.desk('第二医院');
+    const caseId = uuidv7();
+    const reg = wireEvent(caseId, [], registeredData);
+    await a.client.push(a.identity, [reg]);
+    const all = await other.client.pull(other.identity, 0);
+    expect(all.events.some((e) => e.caseId === caseId)).toBe(false);
+    const before = await counts();
+    expect(await refusalOf(other.client.push(other.identity, [wireEvent(caseId, [reg.hash], noted('x'))]))).toEqual({
+      status: 403,
+      error: 'foreign',
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses unsigned, badly signed, replayed, mistimed, oversized, malformed and other-version requests, and a revoked desk', async () => {
+    const a = await s.desk('第一医院');
+    const path = '/v1/pull?after=0&wait=0';
+    const raw = (headers: Record<string, string>, method = 'GET', body?: string) =>
+      fetch(`${s.url}${path}`, {
+        method,
+        headers: { [syncHeaders.protocol]: String(protocolVersion), ...headers },
+        body: body ?? null,
+      }).then(async (r) => ({ status: r.status, error: ((await r.json()) as { error: string }).error }));
+    expect(await raw({})).toEqual({ status: 401, error: 'unsigned' });
+    const time = new Date().toISOString();
+    const signedBy = (nonce: string, t = time) => {
+      const text = signedText({ method: 'GET', path, bodySha256: createHash('sha256').update('').digest('hex'), time: t, nonce });
+      const key = createPrivateKey({ key: Buffer.from(a.identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+      return {
+        [syncHeaders.desk]: a.identity.deskId,
+        [syncHeaders.time]: t,
+        [syncHeaders.nonce]: nonce,
+        [syncHeaders.signature]: sign(null, Buffer.from(text), key).toString('base64'),
+      };
+    };
+    const good = signedBy('n1');
+    expect((await raw(good)).status).toBe(200);
+    expect(await raw(good)).toEqual({ status: 409, error: 'replay' });
+    expect(await raw({ ...signedBy('n2'), [syncHeaders.nonce]: 'n3' })).toEqual({ status: 401, error: 'bad_signature' });
+    expect(await raw(signedBy('n4', new Date(Date.now() - 10 * 60_000).toISOString()))).toEqual({ status: 401, error: 'clock' });
+    expect(await raw({ ...signedBy('n5'), [syncHeaders.protocol]: String(protocolVersion + 1) })).toEqual({
+      status: 426,
+      error: 'version',
+    });
+    const older = createSyncClient({ serverUrl: s.url, protocol: protocolVersion - 1 });
+    expect(await refusalOf(older.pull(a.identity, 0))).toEqual({ status: 426, error: 'version' });
+    const big = await fetch(`${s.url}/v1/push`, {
+      method: 'POST',
+      headers: { [syncHeaders.protocol]: String(protocolVersion), 'content-type': 'application/json' },
+      body: 'x'.repeat(9 * 1024 * 1024),
+    }).catch(() => ({ status: 413 }));
+    expect(big.status).toBe(413);
+    const malformed = await a.client
+      .request('POST', '/v1/push', { events: [{ id: 'nope' }] }, a.identity)
+      .catch((e: SyncRequestError) => e.status);
+    expect(malformed).toBe(400);
+    expect(await revoke(s.store.db, a.identity.deskId, new Date())).toBe(true);
+    expect(await refusalOf(a.client.pull(a.identity, 0))).toEqual({ status: 403, error: 'revoked' });
+  });
+});

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { createSyncClient, makeDeskKeys, type SigningIdentity } from '../../core/sync/syncClient.ts';
+import { newDagEvent } from '../../db/eventCodec.ts';
+import type { CaseEventData } from '../../domain/cases/events.ts';
+import { encodeHlc } from '../../domain/cases/hlc.ts';
+import type { WireEvent } from '../../domain/sync/protocol.ts';
+import { addSite, issueEnrolmentCode } from '../admin.ts';
+import { createSyncServer } from '../http.ts';
+import { openServerStore, type ServerStore } from '../store/openServerStore.ts';
+
+/** A sync server on a free loopback port over a fresh SQLite store (or `databaseUrl`), with a log to read. */
+export async function startTestServer(options: { databaseUrl?: string; now?: () => Date } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-server-'));
+  const store: ServerStore = await openServerStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir });
+  const log: string[] = [];
+  const now = options.now ?? (() => new Date());
+  const server = createSyncServer({ db: store.db, dialect: store.dialect, now, log: (line) => log.push(line) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    store,
+    log,
+    dataDir,
+    async site(name: string) {
+      return addSite(store.db, name, now());
+    },
+    async code(site: string, lifeMs?: number) {
+      return (await issueEnrolmentCode(store.db, site, now(), lifeMs)).code;
+    },
+    /** Enrols a new desk in `site` and answers its signing identity and prefix. */
+    async desk(site: string, name = 'desk') {
+      const keys = makeDeskKeys();
+      const deskId = uuidv7();
+      const client = createSyncClient({ serverUrl: url });
+      const enrolled = await client.enrol({ code: await this.code(site), publicKey: keys.publicKey, deskName: name, deskId });
+      return { identity: { deskId, privateKey: keys.privateKey } satisfies SigningIdentity, prefix: enrolled.prefix, client };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let tick = 0;
+/** A real event on the wire, hashed as a desk hashes it. */
+export function wireEvent(caseId: string, parents: string[], data: CaseEventData, device = 'dev'): WireEvent {
+  tick++;
+  const at = new Date(Date.UTC(2026, 10, 1) + tick).toISOString();
+  const fields = {
+    id: uuidv7(),
+    caseId,
+    seq: 1,
+    parents,
+    actorId: 'u',
+    device,
+    at,
+    hlc: encodeHlc({ wallMs: Date.parse(at), counter: 0 }, device),
+  };
+  const event = newDagEvent(fields, data);
+  return { ...fields, form: 'dag', parents: event.parents, type: data.type, payload: JSON.stringify(data.payload), hash: event.hash };
+}
+
+export const registeredData: CaseEventData = {
+  type: 'registered',
+  payload: {
+    number: 'A2611-0001',
+    queryCode: 'Q',
+    type: 'complaint',
+    channel: 'phone',
+    severity: 'general',
+    subject: 's',
+    content: 'c',
+    complainant: { name: 'n' },
+    receivedAt: '2026-11-01T01:00:00.000Z',
+    confidential: false,
+    anonymous: false,
+    deadlines: { acknowledge: 'a', feedback: 'f', resolve: 'r' },
+  },
+};
+export const noted = (text: string): CaseEventData => ({ type: 'noted', payload: { text } });
