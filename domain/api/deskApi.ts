@@ -205,6 +205,8 @@ export const beforeSignIn = {
   'setup.init': 'takeover',
   'data.import': 'takeover',
   'recovery.restore': 'takeover',
+  // Useless without the recovery key it carries, which is the secret a caller must already hold.
+  'recovery.unlock': 'anyone',
 } as const satisfies Record<SessionlessMethod, 'anyone' | 'owner' | 'takeover'>;
 
 /** Whether a method needs the setup token ('owner' or 'takeover'), and whether a success spends it. */
