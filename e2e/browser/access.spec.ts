@@ -153,7 +153,11 @@ test('administrator pages, then three people take turns on one browser', async (
   await expect(page.getByTestId('audit-table').getByText('显示完整号码')).toBeVisible();
   await expect(page.getByTestId('audit-table').getByText(staff.han.displayName).first()).toBeVisible();
   // The case is named by its number, a link to it, and the detail in words, not an id and JSON.
-  const revealed = page.getByTestId('audit-table').getByRole('row').filter({ hasText: staff.han.displayName }).filter({ hasText: '显示完整号码' });
+  const revealed = page
+    .getByTestId('audit-table')
+    .getByRole('row')
+    .filter({ hasText: staff.han.displayName })
+    .filter({ hasText: '显示完整号码' });
   await expect(revealed.getByRole('link', { name: /^\d{4}-\d{4}$/ })).toHaveAttribute('href', `#/cases/${caseId}`);
   await expect(revealed).toContainText('字段 phone');
   await expect(revealed).not.toContainText(caseId);
