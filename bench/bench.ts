@@ -16,6 +16,8 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --no-renderer        skip Chromium
  *   npm run bench -- --renderer-only      only Chromium
  *   npm run bench -- --keep               keep the generated stores (their paths are printed)
+ *   npm run bench -- --tiers 1m --generate-only   generate a store and keep it, measure nothing
+ *   npm run bench -- --tiers 1m --reuse DIR       measure a kept store again (no generation)
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     'no-renderer': { type: 'boolean', default: false },
     'renderer-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    'generate-only': { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261122' },
     out: { type: 'string' },
   },
@@ -56,6 +60,8 @@ for (const t of tiers) {
     reads: count >= 1_000_000 ? 25 : values.smoke ? 10 : 60,
     writes: values.smoke ? 10 : 100,
     keep: values.keep,
+    reuse: values.reuse,
+    generateOnly: values['generate-only'],
     log,
   });
   rows.push(...result.rows);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDesk } from '../core/desk.ts';
-import { storeFileName } from '../db/connection.ts';
+import { loadSettings } from '../core/settings.ts';
+import { openStore, storeFileName } from '../db/connection.ts';
 import { caseSpan } from '../db/eventCodec.ts';
+import { rebuildReportRollups } from '../db/queries/reportRollups.ts';
 import { takeStoreLock } from '../db/storeLock.ts';
 import type { DeskInput } from '../domain/api/deskApi.ts';
 import { planSearch } from '../domain/text/searchTerms.ts';
@@ -24,6 +26,10 @@ export interface TierOptions {
   reads: number;
   writes: number;
   keep?: boolean;
+  /** A store this tier generated before and kept (--keep): measured again, not generated. */
+  reuse?: string | undefined;
+  /** Generate (and count the roll-ups), keep the store, measure nothing: for a later --reuse. */
+  generateOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -31,11 +37,14 @@ export interface TierOptions {
 export const historyEnd = Date.parse('2026-11-20T16:00:00Z');
 
 const targets = {
-  registration: { max: 10, of: 'p95', text: 'p95 ≤ 10 ms, ≤ 3× floor', ratioMax: 3 },
-  board: { max: 50, of: 'p95', text: 'p95 ≤ 50 ms' },
-  search: { max: 100, of: 'p95', text: 'p95 ≤ 100 ms' },
+  // The median against its floor in the same run: an fsync's latency on a shared machine is not the desk's.
+  registration: { max: Number.POSITIVE_INFINITY, of: 'median', text: 'median ≤ 3× floor', ratioMax: 3 },
+  board: { max: 20, of: 'p95', text: 'p95 ≤ 20 ms' },
+  search: { max: 50, of: 'p95', text: 'p95 ≤ 50 ms' },
   oneCase: { max: 5, of: 'p95', text: 'p95 ≤ 5 ms' },
-  monthly: { max: 300, of: 'p95', text: 'p95 ≤ 300 ms' },
+  dashboard: { max: 100, of: 'p95', text: 'p95 ≤ 100 ms' },
+  monthly: { max: 150, of: 'p95', text: 'p95 ≤ 150 ms' },
+  yearly: { max: 500, of: 'p95', text: 'p95 ≤ 500 ms' },
   startUp: { max: 1000, of: 'p95', text: 'p95 ≤ 1 s' },
   size: { max: 5, of: 'value', text: '≤ 5 KB' },
 } as const satisfies Record<string, ResultRow['target']>;
@@ -57,10 +66,36 @@ export async function runTier(options: TierOptions): Promise<{ rows: ResultRow[]
   const notes: string[] = [];
   const add = (row: Omit<ResultRow, 'tier'>) => rows.push({ tier, ...row });
   const memory = trackPeak();
-  const dataDir = benchDataDir(tier);
+  const dataDir = options.reuse ?? benchDataDir(tier);
   const file = path.join(dataDir, storeFileName);
   const tierStarted = performance.now();
   try {
+    if (options.reuse) log(`[${tier}] measuring the kept store in ${dataDir} again`);
+    else await generate(options, dataDir, add, memory.sample);
+    // The bulk writer bypasses the projection step that keeps the report roll-ups: they are counted
+    // from the cases, facts and clocks by the rebuild (timed), as after an upgrade.
+    log(`[${tier}] report roll-ups`);
+    const rollups = await countRollups(dataDir);
+    add({
+      metric: 'report roll-ups: counted from the cases, facts and clocks (the rebuild command)',
+      unit: 's',
+      value: rollups.ms / 1000,
+      note: `${rollups.days.toLocaleString('en')} day × key rows`,
+    });
+    if (!options.generateOnly) notes.push(...(await measureTier(options, dataDir, file, add, memory)));
+    log(`[${tier}] done in ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
+    notes.push(`${tier}: the whole tier (generate + measure) took ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
+    return { rows, notes };
+  } finally {
+    if (options.keep || options.reuse || options.generateOnly) log(`[${tier}] kept ${dataDir}`);
+    else removeBenchDataDir(dataDir);
+  }
+}
+
+async function generate(options: TierOptions, dataDir: string, add: Add, sampleMemory: () => void) {
+  const tier = options.label;
+  const log = options.log ?? (() => {});
+  {
     const first = await openBenchDesk(dataDir);
     await first.close();
 
@@ -72,7 +107,7 @@ export async function runTier(options: TierOptions): Promise<{ rows: ResultRow[]
       seed: options.seed,
       until: historyEnd,
       onProgress: (done) => {
-        memory.sample();
+        sampleMemory();
         if (performance.now() - lastLogged > 15_000) {
           lastLogged = performance.now();
           log(`[${tier}]   ${done} cases`);
@@ -85,7 +120,20 @@ export async function runTier(options: TierOptions): Promise<{ rows: ResultRow[]
       value: loaded.ms / 1000,
       note: `${loaded.cases} cases, ${loaded.events} events, ${Math.round(loaded.cases / (loaded.ms / 1000))} cases/s`,
     });
+  }
+}
 
+async function measureTier(
+  options: TierOptions,
+  dataDir: string,
+  file: string,
+  add: Add,
+  memory: ReturnType<typeof trackPeak>,
+): Promise<string[]> {
+  const tier = options.label;
+  const log = options.log ?? (() => {});
+  const notes: string[] = [];
+  {
     log(`[${tier}] start-up`);
     const raw = openRaw(file);
     // The first start meets a store of unknown history (bulk-written without the desk) and reads every
@@ -168,16 +216,25 @@ export async function runTier(options: TierOptions): Promise<{ rows: ResultRow[]
       value: process.resourceUsage().maxRSS / 1024,
       note: `maxRSS since the bench started; peak heap seen ${memory.peakHeapMiB().toFixed(0)} MiB`,
     });
-    log(`[${tier}] done in ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
-    notes.push(`${tier}: the whole tier (generate + measure) took ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
-    return { rows, notes };
-  } finally {
-    if (options.keep) log(`[${tier}] kept ${dataDir}`);
-    else removeBenchDataDir(dataDir);
   }
+  return notes;
 }
 
 type Add = (row: Omit<ResultRow, 'tier'>) => void;
+
+async function countRollups(dataDir: string) {
+  const store = openStore(dataDir);
+  try {
+    const started = performance.now();
+    const { utcOffsetMinutes } = await loadSettings(store.db);
+    await store.db.transaction().execute((trx) => rebuildReportRollups(trx, utcOffsetMinutes, new Date().toISOString()));
+    const ms = performance.now() - started;
+    const days = (store.sqlite.prepare('SELECT count(*) AS n FROM report_daily').get() as { n: number }).n;
+    return { ms, days };
+  } finally {
+    await store.close();
+  }
+}
 
 async function measureReads(
   bench: BenchDesk,
@@ -345,7 +402,7 @@ async function measureReads(
   add({
     metric: 'dashboard, one month as the page asks it: reports.summary with 7 breakdowns, the daily trend, reports.repeats',
     value: dashboard,
-    target: targets.monthly,
+    target: targets.dashboard,
   });
   const analysis = await time(
     Math.min(n, 8),
@@ -360,8 +417,14 @@ async function measureReads(
     value: analysis,
     target: targets.monthly,
   });
-  const yearly = await time(Math.min(n, 3), () => bench.call('reports.analysis', { period: { kind: 'year', year: 2025, index: 1 } }), 1);
-  add({ metric: 'yearly analysis: reports.analysis, 2025', value: yearly });
+  const yearly = await time(Math.min(n, 5), () => bench.call('reports.analysis', { period: { kind: 'year', year: 2025, index: 1 } }), 1);
+  add({ metric: 'yearly analysis: reports.analysis, 2025', value: yearly, target: targets.yearly });
+  const review = await time(
+    Math.min(n, 5),
+    () => bench.call('reports.performance', { from: '2025-01-01T00:00:00+08:00', to: '2026-01-01T00:00:00+08:00' }),
+    1,
+  );
+  add({ metric: 'performance review: reports.performance, 2025', value: review, target: targets.yearly });
   // The reports read what the bulk writer folded: say how much of the store they saw.
   const facts = raw
     .prepare('SELECT count(*) AS cases, total(closed_at IS NOT NULL) AS closed, total(follow_ups > 0) AS followedUp FROM case_report_facts')

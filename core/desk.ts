@@ -28,7 +28,7 @@ import { caseSettingsHandlers } from './cases/caseSettingsHandlers.ts';
 import { dataHandlers } from './data/dataHandlers.ts';
 import { deadlineHandlers } from './deadlines/deadlineHandlers.ts';
 import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
-import { backfillCaseClocks, sweepDeadlines } from './deadlines/sweep.ts';
+import { sweepDeadlines } from './deadlines/sweep.ts';
 import { departmentHandlers } from './departments/departmentHandlers.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
@@ -42,8 +42,8 @@ import { resolveStoreKey } from './keys/storeKey.ts';
 import { printHandlers } from './print/printHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { correctiveActionHandlers } from './reports/correctiveActionHandlers.ts';
-import { backfillReportFacts } from './reports/reportFacts.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
+import { completeProjections } from './reports/startupBackfill.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
 import { translatorFor } from './translate.ts';
@@ -204,8 +204,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...attachmentHandlers(ctx),
       ...keyHandlers(ctx),
     };
-    await backfillCaseClocks(ctx);
-    await backfillReportFacts(ctx, store.db);
+    await completeProjections(ctx);
     await sweepDeadlines(ctx);
     if (options.backupScheduler !== false) backups.startScheduler();
     return {

@@ -239,6 +239,20 @@ export interface CorrectiveActionsTable {
   version: number;
 }
 
+/** Each case's lead (lead = 1) and co-departments with its status, kept by triggers (migration 11). */
+export interface CaseDepartmentsTable {
+  department_id: string;
+  status: string;
+  case_seqno: number;
+  lead: number;
+}
+
+/** The number of cases in each status, kept by triggers (migration 11). */
+export interface CaseStatusCountsTable {
+  status: string;
+  n: number;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -259,4 +273,6 @@ export interface Database {
   case_clocks: CaseClocksTable;
   case_report_facts: CaseReportFactsTable;
   corrective_actions: CorrectiveActionsTable;
+  case_departments: CaseDepartmentsTable;
+  case_status_counts: CaseStatusCountsTable;
 }

@@ -35,6 +35,8 @@ type BoardHandlers = Pick<
 type FilterInput = DeskParsedInput<'cases.board'>;
 
 const inboxSize = 50;
+/** Past this many matching cases a filtered list says "10,000+" instead of counting on. */
+const totalCap = 10_000;
 
 function filterOf(input: FilterInput, actor: CaseActor, now: Date, soon: string): BoardFilter {
   const nowIso = now.toISOString();
@@ -110,8 +112,13 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const last = page.at(-1);
       const next = rows.length > limit && last ? encodeCursor({ seqno: last.seqno, due: last.due_at }) : null;
       // The total is counted only for the first page: the list shows it, later pages do not need it.
-      const total = input.cursor === undefined ? await countCases(db, filter) : -1;
-      return { items: page.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))), next, total };
+      const total = input.cursor === undefined ? await countCases(db, filter, totalCap) : { n: -1, atLeast: false };
+      return {
+        items: page.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))),
+        next,
+        total: total.n,
+        totalAtLeast: total.atLeast,
+      };
     },
 
     'cases.inbox': async (_input, call) => {

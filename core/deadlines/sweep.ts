@@ -76,10 +76,11 @@ export async function recomputeProvisionalDeadlines(ctx: DeskContext): Promise<n
 }
 
 /** Stores upgraded from before the clocks table: fold each case's clocks once. */
-export async function backfillCaseClocks(ctx: DeskContext): Promise<void> {
-  const ids = await casesWithoutClocks(ctx.store.db);
-  if (ids.length === 0) return;
+export async function backfillCaseClocks(ctx: DeskContext, afterSeqno = 0): Promise<number> {
+  const ids = await casesWithoutClocks(ctx.store.db, afterSeqno);
+  if (ids.length === 0) return 0;
   await ctx.store.db.transaction().execute(async (trx) => {
     for (const id of ids) await syncCaseClocks(trx, id);
   });
+  return ids.length;
 }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { namesOf } from '../../db/queries/reportLists.ts';
-import { cohortCounts, cohortCube } from '../../db/queries/reports.ts';
 import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ReportGroupRow } from '../../domain/api/reportViews.ts';
-import { addCounts, type FigureCounts, type Figures, figuresOf, zeroCounts } from '../../domain/reports/figures.ts';
+import { type FigureCounts, type Figures, figuresOf, zeroCounts } from '../../domain/reports/figures.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { type Range, timeBucketKeys } from '../../domain/reports/periods.ts';
+import { cohortGroupCounts } from './cohortCounts.ts';
 
 /** Figures of the cases received in a range (one row, or zero counts when there are none). */
 export async function figuresFor(
@@ -16,8 +16,8 @@ export async function figuresFor(
   utcOffsetMinutes: number,
   departmentId?: string,
 ): Promise<Figures> {
-  const [row] = await cohortCounts(db, { ...range, now, departmentId }, null, utcOffsetMinutes);
-  return figuresOf(row?.counts ?? zeroCounts());
+  const { total } = await cohortGroupCounts(db, range, now, [], utcOffsetMinutes, departmentId);
+  return figuresOf(total);
 }
 
 /** A breakdown with the names of the departments, categories and people it is keyed by. */
@@ -33,8 +33,8 @@ export async function groupsFor(
 }
 
 /**
- * Several breakdowns of one cohort from a single pass over it (cohortCube), rolled up per
- * group, with the cohort's figures as their sum: the dashboard and the analysis ask for many.
+ * Several breakdowns of one cohort, rolled up per group, with the cohort's figures as their sum:
+ * the dashboard and the analysis ask for many (cohortCounts).
  */
 export async function breakdownsFor(
   db: Kysely<Database>,
@@ -44,16 +44,10 @@ export async function breakdownsFor(
   utcOffsetMinutes: number,
   departmentId?: string,
 ): Promise<{ figures: Figures; groups: Partial<Record<ReportGroup, ReportGroupRow[]>> }> {
-  const cube = await cohortCube(db, { ...range, now, departmentId }, groups, utcOffsetMinutes);
-  const total = zeroCounts();
-  for (const row of cube) addCounts(total, row.counts);
+  const { total, perGroup } = await cohortGroupCounts(db, range, now, groups, utcOffsetMinutes, departmentId);
   const out: Partial<Record<ReportGroup, ReportGroupRow[]>> = {};
-  for (const [i, group] of groups.entries()) {
-    const rolled = new Map<string | null, FigureCounts>();
-    for (const row of cube) {
-      const key = row.keys[i] ?? null;
-      rolled.set(key, addCounts(rolled.get(key) ?? zeroCounts(), row.counts));
-    }
+  for (const group of groups) {
+    const rolled = perGroup.get(group) ?? new Map<string | null, FigureCounts>();
     out[group] = await labelled(
       db,
       range,

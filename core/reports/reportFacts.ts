@@ -49,11 +49,11 @@ export function foldReportFacts(
 }
 
 /** Folds the facts of cases that have none yet (a store from before the report facts). */
-export async function backfillReportFacts(ctx: FactsContext, db: Kysely<Database>): Promise<number> {
+export async function backfillReportFacts(ctx: FactsContext, db: Kysely<Database>, afterSeqno = 0): Promise<number> {
   let done = 0;
   const { utcOffsetMinutes } = await loadSettings(db);
   for (;;) {
-    const batch = await casesWithoutFacts(db, 500);
+    const batch = await casesWithoutFacts(db, 500, afterSeqno);
     if (batch.length === 0) return done;
     await db.transaction().execute(async (trx) => {
       for (const c of batch) {

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeFileName } from '../../db/connection.ts';
+import { openStore, storeFileName } from '../../db/connection.ts';
 import { factsOfRow, type ReportFactsRow } from '../../db/queries/reportFacts.ts';
+import { rebuildReportRollups } from '../../db/queries/reportRollups.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
 import type { Clock } from '../../domain/reports/caseFacts.ts';
 import { countCohort, type ReportCase } from '../../domain/reports/figures.ts';
@@ -123,6 +124,10 @@ describe('SQL aggregation mirrors the domain definitions', () => {
       .prepare("UPDATE case_clocks SET due = ?, breached_at = ? WHERE case_id = ? AND clock = 'feedback'")
       .run(local('2025-12-05', '17:30'), t('2025-11-18'), ids[3]);
     write.close();
+    // Written behind the desk's back: the roll-ups are counted again, by the one command that rebuilds them.
+    const store = openStore(desk.dataDir);
+    await store.db.transaction().execute((trx) => rebuildReportRollups(trx, 480, clock.toISOString()));
+    await store.close();
 
     const now = clock.toISOString();
     const november = { from: local('2025-11-01', '00:00'), to: local('2025-12-01', '00:00') };

@@ -9,6 +9,7 @@ import { sql as reports } from './007_reports.ts';
 import { sql as printDocuments } from './008_print_documents.ts';
 import { sql as deskDecisionClocks } from './009_desk_decision_clocks.ts';
 import { run as eventDag } from './010_event_dag.ts';
+import { sql as rollups } from './011_rollups.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'print_documents', sql: printDocuments },
   { version: 9, name: 'desk_decision_clocks', sql: deskDecisionClocks },
   { version: 10, name: 'event_dag', run: eventDag },
+  { version: 11, name: 'rollups', sql: rollups },
 ];

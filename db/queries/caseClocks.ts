@@ -57,11 +57,12 @@ export async function casesWithProvisionalClocks(db: Kysely<Database>): Promise<
   return rows.map((r) => r.case_id);
 }
 
-/** Cases registered without clock rows (stores upgraded from before migration 3). */
-export async function casesWithoutClocks(db: Kysely<Database>): Promise<string[]> {
+/** Cases registered without clock rows (stores upgraded from before migration 3), after `afterSeqno`. */
+export async function casesWithoutClocks(db: Kysely<Database>, afterSeqno = 0): Promise<string[]> {
   const rows = await db
     .selectFrom('cases')
     .select('id')
+    .where('seqno', '>', afterSeqno)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('case_clocks').select('case_id').whereRef('case_clocks.case_id', '=', 'cases.id'))),
     )

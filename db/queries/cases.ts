@@ -6,6 +6,7 @@ import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import { hashBytes } from '../eventCodec.ts';
 import type { CasesTable, Database } from '../schema.ts';
 import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
+import { refreshReportRollup } from './reportRollups.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 
@@ -83,11 +84,13 @@ export async function insertCase(
     })
     .returning('seqno')
     .executeTakeFirstOrThrow();
+  await refreshReportRollup(db, row.id);
   return inserted.seqno;
 }
 
 /**
- * Stores the new projection of a case, guarded by the sequence the caller read: a concurrent
+ * Stores the new projection of a case (and, from it, the case's share of the report roll-ups:
+ * the event's facts and clocks are written before), guarded by the sequence the caller read: a concurrent
  * writer that got there first makes this update touch no row, and the caller retries nothing
  * silently but fails.
  */
@@ -104,7 +107,9 @@ export async function updateCase(
     .where('id', '=', id)
     .where('last_seq', '=', expectedSeq)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  await refreshReportRollup(db, id);
+  return true;
 }
 
 export function findCase(db: Kysely<Database>, by: { id: string } | { number: string }): Promise<CaseRow | undefined> {

@@ -53,12 +53,17 @@ export async function saveReportFacts(db: Kysely<Database>, caseId: string, fact
     .execute();
 }
 
-/** Cases whose facts were never folded (a store from before migration 8). */
-export async function casesWithoutFacts(db: Kysely<Database>, limit: number): Promise<{ id: string; received_at: string }[]> {
+/** Cases whose facts were never folded (a store from before migration 8), after `afterSeqno`. */
+export async function casesWithoutFacts(
+  db: Kysely<Database>,
+  limit: number,
+  afterSeqno = 0,
+): Promise<{ id: string; received_at: string }[]> {
   return db
     .selectFrom('cases')
     .leftJoin('case_report_facts', 'case_report_facts.case_id', 'cases.id')
     .select(['cases.id', 'cases.received_at'])
+    .where('cases.seqno', '>', afterSeqno)
     .where('case_report_facts.case_id', 'is', null)
     .limit(limit)
     .execute();

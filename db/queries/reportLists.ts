@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { caseSpan } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
+import { rollupOffset } from './reportRollups.ts';
 
 /** Lists for the analysis: repeat complainants, major and overdue cases, names of ids. */
 
@@ -15,24 +16,30 @@ export async function repeatComplainants(
   limit: number,
   viewerId: string,
 ): Promise<RepeatRow[]> {
-  const notRecused = sql`coalesce(json_extract(c.respondent, '$.userId'), '') != ${viewerId}`;
-  const latest = sql`FROM cases l WHERE l.complainant_phone = c.complainant_phone AND l.received_at < ${range.to}
+  const latest = sql`FROM cases l WHERE l.complainant_phone = t.phone AND l.received_at < ${range.to}
         AND coalesce(json_extract(l.respondent, '$.userId'), '') != ${viewerId} ORDER BY l.received_at DESC LIMIT 1`;
+  // The period's complaints from the roll-ups' narrow rows (an index holds all it reads) once they
+  // are counted; from the cases before. The names and numbers only for the complainants listed.
+  const top =
+    (await rollupOffset(db)) !== null
+      ? sql`SELECT phone, count(*) AS cases, max(received_at) AS latest_at, max(confidential) AS confidential
+        FROM report_counted
+        WHERE received_at >= ${range.from} AND received_at < ${range.to}
+          AND phone IS NOT NULL AND type = 'complaint' AND coalesce(respondent_user, '') != ${viewerId}
+        GROUP BY phone HAVING count(*) > 1 ORDER BY cases DESC, latest_at DESC LIMIT ${limit}`
+      : sql`SELECT c.complainant_phone AS phone, count(*) AS cases, max(c.received_at) AS latest_at, max(c.confidential) AS confidential
+        FROM cases c
+        WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to}
+          AND c.complainant_phone IS NOT NULL AND c.type = 'complaint'
+          AND coalesce(json_extract(c.respondent, '$.userId'), '') != ${viewerId}
+        GROUP BY c.complainant_phone HAVING count(*) > 1 ORDER BY cases DESC, latest_at DESC LIMIT ${limit}`;
   const result = await sql<RepeatRow>`
-    SELECT c.complainant_phone AS phone,
-      count(*) AS cases,
-      max(c.received_at) AS latest_at,
-      max(c.confidential) AS confidential,
+    WITH t AS (${top})
+    SELECT t.phone, t.cases, t.confidential,
       (SELECT l.complainant_name ${latest}) AS name,
       (SELECT l.id ${latest}) AS latest_id,
       (SELECT l.number ${latest}) AS latest_number
-    FROM cases c
-    WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to}
-      AND c.complainant_phone IS NOT NULL AND c.type = 'complaint' AND ${notRecused}
-    GROUP BY c.complainant_phone
-    HAVING count(*) > 1
-    ORDER BY cases DESC, latest_at DESC
-    LIMIT ${limit}`.execute(db);
+    FROM t ORDER BY t.cases DESC, t.latest_at DESC`.execute(db);
   return result.rows;
 }
 
@@ -84,6 +91,19 @@ export async function overdueCases(
   now: string,
   limit: number,
 ): Promise<OverdueRow[]> {
+  // Once the roll-ups are counted, only the candidates are looked at: cases with a clock stopped
+  // late or a breach recorded (their flag, indexed), and clocks running past their deadline
+  // with no breach recorded yet. Before, every case of the period.
+  const candidates =
+    (await rollupOffset(db)) !== null
+      ? sql`AND c.id IN (
+        SELECT * FROM (SELECT case_id FROM report_counted INDEXED BY report_counted_late
+          WHERE flags & 1048576 AND received_at >= ${range.from} AND received_at < ${range.to} AND counted = 1
+          ORDER BY received_at LIMIT ${limit})
+        UNION
+        SELECT k.case_id FROM case_clocks k INDEXED BY case_clocks_pending
+          WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${now})`
+      : sql``;
   const result = await sql<OverdueRow>`
     SELECT * FROM (
       SELECT c.id, c.number, c.subject, c.severity, c.status, c.department_id, c.received_at,
@@ -94,7 +114,7 @@ export async function overdueCases(
         LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
         LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
         LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
-      WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND r.merged = 0
+      WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND r.merged = 0 ${candidates}
     ) WHERE ack_late OR feedback_late OR resolve_late
     ORDER BY received_at
     LIMIT ${limit}`.execute(db);

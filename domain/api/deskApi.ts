@@ -230,7 +230,13 @@ export interface DeskOutputs {
   'cases.list': { items: CaseSummary[]; next: string | null };
   'cases.act': CaseDetail;
   'cases.board': { columns: BoardColumn[] };
-  'cases.browse': { items: CaseSummary[]; next: string | null; total: number };
+  'cases.browse': {
+    items: CaseSummary[];
+    next: string | null;
+    total: number;
+    /** The list has more than `total` cases: counting them all would cost a scan of the store. */
+    totalAtLeast: boolean;
+  };
   'cases.inbox': CaseInbox;
   'cases.inquire': CaseInquiry;
   'cases.verifyChain': ChainCheck;

@@ -23,7 +23,8 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
   const { t, i18n } = useTranslation('handling');
   const pages = useInfiniteQuery(browseQuery(props.input));
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
-  const total = pages.data?.pages[0]?.total ?? null;
+  const first = pages.data?.pages[0];
+  const total = first ? { n: first.total, atLeast: first.totalAtLeast } : null;
   const error = pages.error ? deskErrorMessage(pages.error) : null;
 
   const parent = useRef<HTMLDivElement>(null);
@@ -45,7 +46,11 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
     <Box>
       <ErrorNotice message={error} />
       <Text size="sm" c="dimmed" mb={4} data-testid="list-total">
-        {total === null ? t('common:loading') : t('board.total', { count: total })}
+        {total === null
+          ? t('common:loading')
+          : total.atLeast
+            ? t('board.totalAtLeast', { n: total.n.toLocaleString(i18n.language) })
+            : t('board.total', { count: total.n })}
       </Text>
       <div style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
         <div style={{ display: 'grid', gridTemplateColumns: grid, gap: 8, padding: '8px 10px', fontWeight: 700 }}>

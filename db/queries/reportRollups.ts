@@ -1,0 +1,295 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
+import type { Database } from '../schema.ts';
+
+/**
+ * The report roll-ups (migration 11): per case, what it adds to the reports (`report_counted`:
+ * its keys and one bit per count); per local day and dimension key, the sums (`report_daily`).
+ * A case's row is computed by the SAME predicates as the cohort query in reports.ts, minus the
+ * part that depends on `now` (a clock still running past its deadline, added when read), and
+ * the day's sums change by exactly the difference between its old and new row: additive, kept
+ * in the transaction of the event, never a cache that can go stale.
+ */
+
+/** The dimensions kept per day; 'all' is the day's total (and the time buckets). */
+export const rollupDimensions = {
+  all: null,
+  category: 'category',
+  department: 'department',
+  channel: 'channel',
+  severity: 'severity',
+  type: 'type',
+  status: 'status',
+  respondentDepartment: 'respondent_department',
+  respondentPerson: 'respondent_person',
+  handler: 'handler',
+} as const;
+export type RollupDimension = keyof typeof rollupDimensions;
+type KeyColumn = Exclude<(typeof rollupDimensions)[RollupDimension], null>;
+
+/** The counts, in the order of their bit in `report_counted.flags` and their column in `report_daily`. */
+export const countBits = [
+  'complaints',
+  'accepted',
+  'declined',
+  'closed',
+  'accepted_closed',
+  'ack_decided',
+  'ack_met',
+  'feedback_decided',
+  'feedback_met',
+  'resolve_decided',
+  'resolve_met',
+  'answered',
+  'followed_up',
+  'rated',
+  'satisfied',
+  'with_finding',
+  'valid',
+  'repeats',
+  'handled_with_days',
+] as const;
+export type CountColumn = (typeof countBits)[number];
+/** Not a count: a clock stopped late or a breach recorded (the analysis's overdue list). */
+export const lateBit = 20;
+
+export interface CountedRow {
+  case_id: string;
+  received_at: string;
+  day: string;
+  phone: string | null;
+  confidential: number;
+  respondent_user: string | null;
+  counted: number;
+  category: string;
+  department: string;
+  channel: string;
+  severity: string;
+  type: string;
+  status: string;
+  respondent_department: string;
+  respondent_person: string;
+  handler: string;
+  flags: number;
+  handling_days: number | null;
+}
+
+const countedColumns = [
+  'case_id',
+  'received_at',
+  'day',
+  'phone',
+  'confidential',
+  'respondent_user',
+  'counted',
+  'category',
+  'department',
+  'channel',
+  'severity',
+  'type',
+  'status',
+  'respondent_department',
+  'respondent_person',
+  'handler',
+  'flags',
+  'handling_days',
+] as const satisfies readonly (keyof CountedRow)[];
+
+const repeatWindow = `-${repeatWindowDays} days`;
+const shiftOf = (utcOffsetMinutes: number) => `${utcOffsetMinutes >= 0 ? '+' : ''}${utcOffsetMinutes} minutes`;
+
+/** The predicates of reports.ts cohortCube, each a 0/1 per case; `now`-free. */
+function countPredicates(): Record<CountColumn, RawBuilder<unknown>> {
+  return {
+    complaints: sql`c.type = 'complaint'`,
+    accepted: sql`r.accepted_at IS NOT NULL`,
+    declined: sql`r.declined`,
+    closed: sql`r.closed_at IS NOT NULL`,
+    accepted_closed: sql`r.accepted_at IS NOT NULL AND r.closed_at IS NOT NULL`,
+    // Decided by what is recorded; a clock running past its deadline is added when read.
+    ack_decided: sql`ka.met_at IS NOT NULL OR ka.breached_at IS NOT NULL`,
+    ack_met: sql`ka.met_at IS NOT NULL AND ka.met_at <= ka.due AND ka.breached_at IS NULL`,
+    feedback_decided: sql`kf.met_at IS NOT NULL OR kf.breached_at IS NOT NULL`,
+    feedback_met: sql`kf.met_at IS NOT NULL AND kf.met_at <= kf.due AND kf.breached_at IS NULL`,
+    resolve_decided: sql`kr.met_at IS NOT NULL OR kr.breached_at IS NOT NULL`,
+    resolve_met: sql`kr.met_at IS NOT NULL AND kr.met_at <= kr.due AND kr.breached_at IS NULL`,
+    answered: sql`r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL`,
+    followed_up: sql`r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL AND r.follow_ups > 0`,
+    rated: sql`r.last_satisfaction IS NOT NULL`,
+    satisfied: sql`r.last_satisfaction >= ${satisfiedFrom}`,
+    with_finding: sql`c.type = 'complaint' AND r.finding IS NOT NULL`,
+    valid: sql`c.type = 'complaint' AND r.finding = 'valid'`,
+    repeats: sql`c.type = 'complaint' AND c.complainant_phone IS NOT NULL AND EXISTS (
+        SELECT 1 FROM cases p
+        WHERE p.complainant_phone = c.complainant_phone
+          AND p.category_id IS c.category_id
+          AND p.id <> c.id
+          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_id = p.id AND pr.merged = 1)
+          AND p.received_at < c.received_at
+          AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
+      )`,
+    handled_with_days: sql`r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL`,
+  };
+}
+
+/** A case's `report_counted` row computed from its projection, facts and clocks. */
+function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
+  const predicates = countPredicates();
+  const bits = countBits.map((name, i) => sql`(coalesce(${predicates[name]}, 0) << ${sql.lit(i)})`);
+  const late = ['ka', 'kf', 'kr'].map(
+    (k) => sql`coalesce(${sql.ref(`${k}.breached_at`)} IS NOT NULL OR ${sql.ref(`${k}.met_at`)} > ${sql.ref(`${k}.due`)}, 0)`,
+  );
+  return sql<CountedRow>`
+    SELECT c.id AS case_id, c.received_at,
+      strftime('%Y-%m-%d', c.received_at, ${shiftOf(utcOffsetMinutes)}) AS day,
+      c.complainant_phone AS phone, c.confidential,
+      json_extract(c.respondent, '$.userId') AS respondent_user,
+      coalesce(r.merged = 0, 0) AS counted,
+      coalesce(c.category_id, '') AS category, coalesce(c.department_id, '') AS department,
+      c.channel, c.severity, c.type, c.status,
+      coalesce(json_extract(c.respondent, '$.departmentId'), '') AS respondent_department,
+      coalesce(json_extract(c.respondent, '$.person'), '') AS respondent_person,
+      coalesce(c.handler_id, '') AS handler,
+      (${sql.join(bits, sql` | `)}) | ((${sql.join(late, sql` OR `)}) << ${sql.lit(lateBit)}) AS flags,
+      CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END AS handling_days
+    FROM cases c LEFT JOIN case_report_facts r ON r.case_id = c.id
+      LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
+      LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
+      LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
+    WHERE ${where}`;
+}
+
+/** The UTC offset the roll-ups were counted under, or null before they are built. */
+export async function rollupOffset(db: Kysely<Database>): Promise<number | null> {
+  const row = await sql<{ utc_offset_minutes: number }>`SELECT utc_offset_minutes FROM report_rollup_state WHERE id = 1`.execute(db);
+  return row.rows[0]?.utc_offset_minutes ?? null;
+}
+
+const sameRow = (a: CountedRow | undefined, b: CountedRow | undefined) =>
+  a === b || (a !== undefined && b !== undefined && countedColumns.every((k) => a[k] === b[k]));
+
+/** Adds (sign 1) or subtracts (sign -1) one case's counts to its day's rows, one per dimension. */
+async function applyCounted(db: Kysely<Database>, row: CountedRow, sign: 1 | -1): Promise<void> {
+  if (row.counted !== 1) return;
+  const counts = countBits.map((_, i) => sign * ((row.flags >> i) & 1));
+  const days = sign * (row.handling_days ?? 0);
+  const values = (Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]).map(
+    ([dimension, column]) => sql`(${dimension}, ${row.day}, ${column ? row[column] : ''}, ${sign}, ${sql.join(counts)}, ${days})`,
+  );
+  const columns = ['registered', ...countBits, 'handling_days_total'];
+  await sql`
+    INSERT INTO report_daily (dimension, day, key, ${sql.join(columns.map((c) => sql.ref(c)))})
+    VALUES ${sql.join(values)}
+    ON CONFLICT (dimension, day, key) DO UPDATE SET ${sql.join(
+      columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(c)} + excluded.${sql.ref(c)}`),
+    )}`.execute(db);
+}
+
+async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number) {
+  const old = (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_id = ${caseId}`.execute(db)).rows[0];
+  const next = (await countedSelect(utcOffsetMinutes, sql`c.id = ${caseId}`).execute(db)).rows[0];
+  if (sameRow(old, next)) return { old, next, changed: false };
+  if (old) await applyCounted(db, old, -1);
+  if (next) {
+    await applyCounted(db, next, 1);
+    await sql`INSERT OR REPLACE INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))})
+      VALUES (${sql.join(countedColumns.map((c) => next[c]))})`.execute(db);
+  } else await sql`DELETE FROM report_counted WHERE case_id = ${caseId}`.execute(db);
+  return { old, next, changed: true };
+}
+
+/**
+ * Brings a case's share of the roll-ups up to date: called by the projection step (insertCase,
+ * updateCase) after the event's facts and clocks are written, in the same transaction. A change
+ * of what makes a later complaint a repeat (phone, category, receipt time, merged) refreshes the
+ * complainant's cases within the repeat window after it too.
+ */
+export async function refreshReportRollup(db: Kysely<Database>, caseId: string): Promise<void> {
+  const offset = await rollupOffset(db);
+  if (offset === null) return;
+  const { old, next, changed } = await refreshOne(db, caseId, offset);
+  if (!changed) return;
+  const repeatKey = (r: CountedRow | undefined) => (r ? `${r.phone}|${r.category}|${r.received_at}|${r.counted}` : '');
+  if (repeatKey(old) === repeatKey(next)) return;
+  for (const r of [old, next]) {
+    if (!r?.phone) continue;
+    const until = new Date(Date.parse(r.received_at) + repeatWindowDays * 86_400_000).toISOString();
+    const later = await sql<{ id: string }>`
+      SELECT id FROM cases WHERE complainant_phone = ${r.phone} AND id <> ${caseId}
+        AND received_at > ${r.received_at} AND received_at <= ${until}`.execute(db);
+    for (const { id } of later.rows) await refreshOne(db, id, offset);
+  }
+}
+
+/**
+ * Counts every case again from its projection, facts and clocks, under `utcOffsetMinutes`:
+ * the one command that rebuilds the roll-ups (after an upgrade, a bulk load, a new offset).
+ */
+export async function rebuildReportRollups(db: Kysely<Database>, utcOffsetMinutes: number, at: string): Promise<void> {
+  await sql`DELETE FROM report_counted`.execute(db);
+  await sql`DELETE FROM report_daily`.execute(db);
+  await sql`INSERT INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))})
+    ${countedSelect(utcOffsetMinutes, sql`1`)}`.execute(db);
+  const sums = sql.join([
+    sql`count(*)`,
+    ...countBits.map((_, i) => sql`sum((flags >> ${sql.lit(i)}) & 1)`),
+    sql`coalesce(sum(handling_days), 0)`,
+  ]);
+  for (const [dimension, column] of Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]) {
+    const key = column ? sql.ref(column) : sql`''`;
+    await sql`INSERT INTO report_daily
+      SELECT ${dimension}, day, ${key}, ${sums} FROM report_counted WHERE counted = 1 GROUP BY day, ${key}`.execute(db);
+  }
+  await sql`INSERT OR REPLACE INTO report_rollup_state (id, utc_offset_minutes, built_at) VALUES (1, ${utcOffsetMinutes}, ${at})`.execute(
+    db,
+  );
+}
+
+export interface RollupRow {
+  dimension: RollupDimension;
+  /** The local day for 'all' (time buckets), else null. */
+  day: string | null;
+  /** The dimension's key ('' stored for none). */
+  key: string | null;
+  counts: Record<'registered' | CountColumn | 'handling_days_total', number>;
+}
+
+/** The sums over whole local days [fromDay, toDay) for each dimension asked, per key (per day for 'all'). */
+export async function rollupSums(
+  db: Kysely<Database>,
+  fromDay: string,
+  toDay: string,
+  dimensions: readonly RollupDimension[],
+): Promise<RollupRow[]> {
+  if (dimensions.length === 0) return [];
+  const columns = ['registered', ...countBits, 'handling_days_total'] as const;
+  const sums = sql.join(columns.map((c) => sql`total(${sql.ref(c)}) AS ${sql.ref(c)}`));
+  const parts = dimensions.map((d) =>
+    d === 'all'
+      ? sql`SELECT dimension, day, '' AS key, ${sums} FROM report_daily WHERE dimension = 'all' AND day >= ${fromDay} AND day < ${toDay} GROUP BY day`
+      : sql`SELECT dimension, NULL AS day, key, ${sums} FROM report_daily WHERE dimension = ${d} AND day >= ${fromDay} AND day < ${toDay} GROUP BY key`,
+  );
+  const result = await sql<Record<string, number | string | null>>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return result.rows
+    .filter((r) => Number(r.registered) > 0)
+    .map((r) => ({
+      dimension: r.dimension as RollupDimension,
+      day: (r.day as string | null) ?? null,
+      key: r.key === '' ? null : (r.key as string),
+      counts: Object.fromEntries(columns.map((c) => [c, Number(r[c])])) as RollupRow['counts'],
+    }));
+}
+
+/**
+ * The clocks of counted cases received in [from, to) still running past their deadline at
+ * `now` with no breach recorded yet: decided as of now, not in the roll-ups (the sweep records
+ * the breach soon after, and then they are).
+ */
+export async function pendingLateClocks(db: Kysely<Database>, from: string, to: string, now: string) {
+  const result = await sql<CountedRow & { clock: 'acknowledge' | 'feedback' | 'resolve' }>`
+    SELECT k.clock, b.* FROM case_clocks k INDEXED BY case_clocks_pending
+      JOIN report_counted b ON b.case_id = k.case_id
+    WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${now}
+      AND b.counted = 1 AND b.received_at >= ${from} AND b.received_at < ${to}`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
+import { openStore, type Store } from '../connection.ts';
+import { boardCards, countByStatus, countCases } from '../queries/caseBoard.ts';
+import { insertCase, updateCase } from '../queries/cases.ts';
+import { overdueCases, repeatComplainants } from '../queries/reportLists.ts';
+import { pendingLateClocks, rebuildReportRollups, rollupSums } from '../queries/reportRollups.ts';
+import type { Database } from '../schema.ts';
+
+/**
+ * The plans of the tables and indexes of migration 11 (bench/results has the before/after
+ * figures): the same answers as the queries they replace, read from an index range, with no
+ * sort and no scan of every case. A regression guard that times nothing.
+ */
+const statuses = ['registered', 'accepted', 'investigating', 'closed'] as const;
+const departments = ['d1', 'd2', 'd3'];
+
+function state(i: number): CaseState {
+  const registered = applyEvent(null, {
+    type: 'registered',
+    payload: {
+      number: `2611-${String(i).padStart(4, '0')}`,
+      queryCode: 'ACDEFG',
+      type: 'complaint',
+      channel: 'phone',
+      severity: 'general',
+      subject: '电梯故障',
+      content: '电梯坏了',
+      complainant: { name: '张三', phone: `1390000${String(i % 7).padStart(4, '0')}` },
+      receivedAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T01:00:00.000Z`,
+      confidential: false,
+      anonymous: false,
+      deadlines: {
+        acknowledge: '2026-11-02T16:00:00.000Z',
+        feedback: `2026-11-${String(10 + (i % 19)).padStart(2, '0')}T15:59:59.999Z`,
+        resolve: '2026-11-30T15:59:59.999Z',
+      },
+    },
+  });
+  return {
+    ...registered,
+    status: statuses[i % 4] ?? 'registered',
+    departmentId: departments[i % 3] ?? null,
+    // Every fifth case also involves the next department.
+    coDepartmentIds: i % 5 === 0 ? [departments[(i + 1) % 3] ?? 'd1'] : [],
+    respondent: i % 6 === 0 ? { userId: 'u' } : null,
+  };
+}
+
+describe('query plans of the roll-ups, the case–department table and the kept counts', () => {
+  let dir: string;
+  let store: Store;
+  const statements: string[] = [];
+  let logged: Kysely<Database>;
+  const count = 120;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-rollup-plans-'));
+    store = openStore(dir);
+    store.sqlite
+      .prepare(
+        "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
+      )
+      .run();
+    for (const d of departments)
+      store.sqlite.prepare("INSERT INTO departments (id, name, created_at) VALUES (?, ?, '2026-01-01')").run(d, d);
+    for (let i = 1; i <= count; i++) {
+      const s = state(i);
+      // Registered first and moved on: the triggers follow the projection's updates, not just inserts.
+      await insertCase(
+        store.db,
+        { id: `case-${i}`, registeredBy: 'u', at: '2026-11-01T01:00:00.000Z', lastSeq: 1, lastHash: 'h' },
+        { ...s, status: 'registered', departmentId: null, coDepartmentIds: [] },
+      );
+      await updateCase(store.db, `case-${i}`, 1, { at: '2026-11-02T01:00:00.000Z', lastSeq: 2, lastHash: 'h2' }, s);
+      store.sqlite.prepare("INSERT INTO case_report_facts (case_id, accepted_at) VALUES (?, '2026-11-02T01:00:00.000Z')").run(`case-${i}`);
+      for (const clock of ['acknowledge', 'feedback', 'resolve'])
+        store.sqlite
+          .prepare('INSERT INTO case_clocks (case_id, clock, due, met_at, breached_at) VALUES (?, ?, ?, ?, ?)')
+          .run(
+            `case-${i}`,
+            clock,
+            s.deadlines.feedback,
+            i % 4 === 0 ? '2026-11-29T00:00:00.000Z' : null,
+            i % 9 === 0 ? s.deadlines.feedback : null,
+          );
+    }
+    await rebuildReportRollups(store.db, 480, '2026-12-01T00:00:00.000Z');
+    logged = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: store.sqlite }),
+      log: (e) => void statements.push(e.query.sql),
+    });
+  });
+
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const plan = (sql: string, params: readonly unknown[]) =>
+    (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const noScanOfCases = (detail: string) => {
+    expect(detail).not.toMatch(/SCAN (cases|c)\b(?! USING)/);
+    expect(detail).not.toMatch(/SCAN (report_daily|report_counted|case_clocks|case_departments)\b(?! USING)/);
+  };
+
+  it("answers one department's board (lead and co-departments) as the JSON query did, from case_departments", async () => {
+    const open = ['registered', 'accepted', 'investigating'];
+    const old = (status: string, dep: string) =>
+      store.sqlite
+        .prepare(
+          'SELECT id FROM cases WHERE status = ? AND (department_id = ? OR EXISTS (SELECT 1 FROM json_each(cases.co_department_ids) WHERE value = ?)) ORDER BY due_at, seqno LIMIT 5',
+        )
+        .pluck()
+        .all(status, dep, dep);
+    for (const dep of departments) {
+      for (const status of open) {
+        statements.length = 0;
+        const cards = await boardCards(logged, status, { departmentId: dep }, 5);
+        expect(cards.map((c) => c.id)).toEqual(old(status, dep));
+        const detail = plan(statements[0] ?? '', [status, dep, status, 5]);
+        expect(detail).toMatch(/case_departments/);
+        expect(detail).not.toContain('TEMP B-TREE');
+      }
+      statements.length = 0;
+      const counts = await countByStatus(logged, { departmentId: dep, statuses: open });
+      const expected = store.sqlite
+        .prepare(
+          `SELECT status, count(*) AS n FROM cases WHERE status IN ('registered', 'accepted', 'investigating')
+             AND (department_id = ? OR EXISTS (SELECT 1 FROM json_each(cases.co_department_ids) WHERE value = ?)) GROUP BY status`,
+        )
+        .all(dep, dep) as { status: string; n: number }[];
+      expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected.map((r) => [r.status, r.n])));
+      expect(expected.length).toBeGreaterThan(0);
+      noScanOfCases(plan(statements[0] ?? '', [...open, dep, ...open]));
+    }
+  });
+
+  it('totals a list from the kept counts per status, less the recused cases read from their index', async () => {
+    for (const filter of [{}, { statuses: ['accepted', 'closed'] }]) {
+      statements.length = 0;
+      const total = await countCases(logged, { ...filter, viewer: { userId: 'u' } }, 10_000);
+      const wanted = 'statuses' in filter ? filter.statuses : statuses;
+      const expected = store.sqlite
+        .prepare(
+          `SELECT count(*) FROM cases WHERE status IN (${wanted.map(() => '?').join(',')}) AND coalesce(json_extract(respondent, '$.userId'), '') != 'u'`,
+        )
+        .pluck()
+        .get(...wanted);
+      expect(total).toEqual({ n: expected, atLeast: false });
+      const recused = statements.find((s) => s.includes('json_extract')) ?? '';
+      const detail = plan(recused, ['u', ...('statuses' in filter ? filter.statuses : [])]);
+      expect(detail).toContain('cases_respondent_user');
+      noScanOfCases(detail);
+    }
+    // Any other filter counts at most the cap, and says "at least" past it.
+    expect(await countCases(logged, { severity: 'general' }, 10)).toEqual({ n: 10, atLeast: true });
+    expect(await countCases(logged, { severity: 'major' }, 10)).toEqual({ n: 0, atLeast: false });
+  });
+
+  it('reads a period of day sums from the primary key of report_daily', async () => {
+    statements.length = 0;
+    const rows = await rollupSums(logged, '2026-11-01', '2026-12-01', ['all', 'department']);
+    expect(rows.filter((r) => r.dimension === 'all').reduce((n, r) => n + r.counts.registered, 0)).toBe(count);
+    const detail = plan(statements[0] ?? '', ['2026-11-01', '2026-12-01', 'department', '2026-11-01', '2026-12-01']);
+    expect(detail).toMatch(/SEARCH report_daily USING PRIMARY KEY \(dimension=\? AND day>\? AND day<\?\)/);
+    noScanOfCases(detail);
+  });
+
+  it('finds clocks past their deadline with no breach recorded from case_clocks_pending', async () => {
+    statements.length = 0;
+    const late = await pendingLateClocks(logged, '2026-10-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '2026-11-20T00:00:00.000Z');
+    const expected = store.sqlite
+      .prepare("SELECT count(*) FROM case_clocks WHERE met_at IS NULL AND breached_at IS NULL AND due < '2026-11-20T00:00:00.000Z'")
+      .pluck()
+      .get();
+    expect(late.length).toBe(expected);
+    expect(late.length).toBeGreaterThan(0);
+    const detail = plan(statements[0] ?? '', ['2026-11-20T00:00:00.000Z', '2026-10-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z']);
+    expect(detail).toContain('case_clocks_pending');
+    noScanOfCases(detail);
+  });
+
+  it("lists the period's overdue cases and repeat complainants from report_counted's indexes", async () => {
+    const range = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
+    statements.length = 0;
+    const overdue = await overdueCases(logged, range, '2026-11-20T00:00:00.000Z', 10);
+    expect(overdue.length).toBeGreaterThan(0);
+    const overdueSql = statements.find((s) => s.includes('report_counted_late')) ?? '';
+    const overduePlan = plan(overdueSql, [
+      '2026-11-20T00:00:00.000Z',
+      '2026-11-20T00:00:00.000Z',
+      '2026-11-20T00:00:00.000Z',
+      range.from,
+      range.to,
+      range.from,
+      range.to,
+      10,
+      '2026-11-20T00:00:00.000Z',
+      10,
+    ]);
+    expect(overduePlan).toContain('report_counted_late');
+    noScanOfCases(overduePlan);
+
+    statements.length = 0;
+    const repeats = await repeatComplainants(logged, range, 5, 'nobody');
+    expect(repeats.length).toBeGreaterThan(0);
+    const repeatSql = statements.find((s) => s.includes('report_counted')) ?? '';
+    const repeatPlan = plan(repeatSql, [range.to, 'nobody', range.to, 'nobody', range.to, 'nobody', range.from, range.to, 'nobody', 5]);
+    expect(repeatPlan).toContain('COVERING INDEX report_counted_phone');
+    noScanOfCases(repeatPlan);
+  });
+});
