@@ -1,12 +1,9 @@
 import { sql } from 'kysely';
-import { readSettings, writeSetting } from '../../db/queries/settings.ts';
+import { checkedThrough, markCheckedThrough } from '../../db/queries/reportRollups.ts';
 import { backfillCaseClocks } from '../deadlines/sweep.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { backfillReportFacts } from './reportFacts.ts';
 import { ensureReportRollups } from './reportRollups.ts';
-
-/** The last case (seqno) known to have its clocks and report facts: later starts look only beyond it. */
-const checkedThroughKey = 'desk.projectionsCheckedThrough';
 
 /**
  * What a store from before the clocks, the report facts or the roll-ups lacks, made once. Cases
@@ -16,7 +13,8 @@ const checkedThroughKey = 'desk.projectionsCheckedThrough';
  */
 export async function completeProjections(ctx: DeskContext): Promise<void> {
   const { db } = ctx.store;
-  const through = Number((await readSettings(db)).get(checkedThroughKey) ?? 0);
+  // The last case known to have its clocks and facts (kept with the roll-ups): look only beyond it.
+  const through = await checkedThrough(db);
   const clocks = await backfillCaseClocks(ctx, through);
   const facts = await backfillReportFacts(ctx, db, through);
   // Cases given facts or clocks here were counted without them: count the roll-ups again.
@@ -24,5 +22,5 @@ export async function completeProjections(ctx: DeskContext): Promise<void> {
   if (clocks + facts > 0) await sql`DELETE FROM report_rollup_state`.execute(db);
   await ensureReportRollups(db, at);
   const last = (await sql<{ n: number | null }>`SELECT max(seqno) AS n FROM cases`.execute(db)).rows[0]?.n ?? 0;
-  if (last !== through) await writeSetting(db, checkedThroughKey, last, at);
+  if (last !== through) await markCheckedThrough(db, last);
 }

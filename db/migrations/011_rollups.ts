@@ -8,7 +8,8 @@
  *   local day and per dimension key (`dimension = 'all'` is the day's total). Both are written
  *   by the projection step in the transaction of the event (db/queries/reportRollups.ts) and
  *   rebuilt from the projections by one command; `report_rollup_state` says under which UTC
- *   offset they were counted (absent: not built yet, the reports read the cases instead).
+ *   offset they were counted (absent: not built yet, the reports read the cases instead) and
+ *   through which case a start has found every case with its clocks and facts.
  * - `case_departments`: each case's lead and co-departments with its status, kept by triggers
  *   on the projection, so one department's board reads its part of an index, not every open
  *   case's JSON.
@@ -74,7 +75,8 @@ CREATE TABLE IF NOT EXISTS report_daily (
 CREATE TABLE IF NOT EXISTS report_rollup_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   utc_offset_minutes INTEGER NOT NULL,
-  built_at TEXT NOT NULL
+  built_at TEXT NOT NULL,
+  checked_through INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 CREATE INDEX IF NOT EXISTS case_clocks_pending ON case_clocks (due) WHERE met_at IS NULL AND breached_at IS NULL;

@@ -23,11 +23,17 @@ export function schemaVersionOf(db: Sqlite.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** The ordinary tables of the store (no virtual tables, their shadow tables or SQLite's own). */
+/**
+ * Tables the store keeps from its cases by itself (migration 10: triggers, the report roll-ups):
+ * like the search index, counted again on import rather than carried in an export.
+ */
+const keptTables = new Set(['case_departments', 'case_status_counts', 'report_counted', 'report_daily', 'report_rollup_state']);
+
+/** The ordinary tables of the store (no virtual tables, their shadow tables, SQLite's own or the kept ones). */
 export function dataTables(db: Sqlite.Database): string[] {
   const rows = db.prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; type: string }[];
   return rows
-    .filter((r) => r.type === 'table' && !r.name.startsWith('sqlite_'))
+    .filter((r) => r.type === 'table' && !r.name.startsWith('sqlite_') && !keptTables.has(r.name))
     .map((r) => r.name)
     .sort();
 }

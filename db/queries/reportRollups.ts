@@ -240,9 +240,8 @@ export async function rebuildReportRollups(db: Kysely<Database>, utcOffsetMinute
     await sql`INSERT INTO report_daily
       SELECT ${dimension}, day, ${key}, ${sums} FROM report_counted WHERE counted = 1 GROUP BY day, ${key}`.execute(db);
   }
-  await sql`INSERT OR REPLACE INTO report_rollup_state (id, utc_offset_minutes, built_at) VALUES (1, ${utcOffsetMinutes}, ${at})`.execute(
-    db,
-  );
+  await sql`INSERT INTO report_rollup_state (id, utc_offset_minutes, built_at) VALUES (1, ${utcOffsetMinutes}, ${at})
+    ON CONFLICT (id) DO UPDATE SET utc_offset_minutes = excluded.utc_offset_minutes, built_at = excluded.built_at`.execute(db);
 }
 
 export interface RollupRow {
@@ -292,4 +291,14 @@ export async function pendingLateClocks(db: Kysely<Database>, from: string, to: 
     WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${now}
       AND b.counted = 1 AND b.received_at >= ${from} AND b.received_at < ${to}`.execute(db);
   return result.rows;
+}
+
+/** The last case (seqno) a start found with its clocks and report facts (0 before the roll-ups). */
+export async function checkedThrough(db: Kysely<Database>): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT checked_through AS n FROM report_rollup_state WHERE id = 1`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}
+
+export async function markCheckedThrough(db: Kysely<Database>, seqno: number): Promise<void> {
+  await sql`UPDATE report_rollup_state SET checked_through = ${seqno} WHERE id = 1`.execute(db);
 }
