@@ -168,14 +168,20 @@ export async function rollupOffset(db: Kysely<Database>): Promise<number | null>
 const sameRow = (a: CountedRow | undefined, b: CountedRow | undefined) =>
   a === b || (a !== undefined && b !== undefined && countedColumns.every((k) => a[k] === b[k]));
 
-/** Adds (sign 1) or subtracts (sign -1) one case's counts to its day's rows, one per dimension. */
-async function applyCounted(db: Kysely<Database>, row: CountedRow, sign: 1 | -1): Promise<void> {
-  if (row.counted !== 1) return;
+/** One row per dimension of the case's day: its counts, added (sign 1) or subtracted (sign -1). */
+function dailyValues(row: CountedRow, sign: 1 | -1) {
+  if (row.counted !== 1) return [];
   const counts = countBits.map((_, i) => sign * ((row.flags >> i) & 1));
   const days = sign * (row.handling_days ?? 0);
-  const values = (Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]).map(
+  return (Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]).map(
     ([dimension, column]) => sql`(${dimension}, ${row.day}, ${column ? row[column] : ''}, ${sign}, ${sql.join(counts)}, ${days})`,
   );
+}
+
+/** Moves a case's counts from what its old row added to what its new row adds: one statement. */
+async function applyChange(db: Kysely<Database>, old: CountedRow | undefined, next: CountedRow | undefined): Promise<void> {
+  const values = [...(old ? dailyValues(old, -1) : []), ...(next ? dailyValues(next, 1) : [])];
+  if (values.length === 0) return;
   const columns = ['registered', ...countBits, 'handling_days_total'];
   await sql`
     INSERT INTO report_daily (dimension, day, key, ${sql.join(columns.map((c) => sql.ref(c)))})
@@ -189,9 +195,8 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
   const old = (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_id = ${caseId}`.execute(db)).rows[0];
   const next = (await countedSelect(utcOffsetMinutes, sql`c.id = ${caseId}`).execute(db)).rows[0];
   if (sameRow(old, next)) return { old, next, changed: false };
-  if (old) await applyCounted(db, old, -1);
+  await applyChange(db, old, next);
   if (next) {
-    await applyCounted(db, next, 1);
     await sql`INSERT OR REPLACE INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))})
       VALUES (${sql.join(countedColumns.map((c) => next[c]))})`.execute(db);
   } else await sql`DELETE FROM report_counted WHERE case_id = ${caseId}`.execute(db);
