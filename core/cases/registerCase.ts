@@ -2,6 +2,7 @@ import { insertCase } from '../../db/queries/cases.ts';
 import { nextCounterValue } from '../../db/queries/counters.ts';
 import { departmentExists } from '../../db/queries/departments.ts';
 import { categoryExists } from '../../db/queries/registration.ts';
+import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { indexCase } from '../../db/queries/search.ts';
 import { findUserById } from '../../db/queries/users.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
@@ -115,6 +116,8 @@ export async function registerCase(ctx: DeskContext, input: RegisterInput, sessi
       state,
     );
     await storeCaseEvent(trx, seqno, event, data, ctx);
+    // The case row comes before its event here (the event is keyed by its seqno): count it once its facts and clocks are written.
+    await refreshReportRollup(trx, id);
     const texts = [
       payload.number,
       payload.complainant.name,

@@ -32,7 +32,7 @@ export async function refoldReportProjections(db: Kysely<Database>, at: string, 
         const events = (await listCaseEvents(trx, c.id)).map((e) => ({
           type: e.type,
           at: e.at,
-          payload: JSON.parse(e.payload) as unknown,
+          payload: e.payload as unknown,
         }));
         const { facts, handlingDays } = foldReportFacts({ calendar }, c.received_at, events, utcOffsetMinutes);
         await saveReportFacts(trx, c.id, facts, handlingDays);

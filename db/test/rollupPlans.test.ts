@@ -73,10 +73,10 @@ describe('query plans of the roll-ups, the case–department table and the kept 
       // Registered first and moved on: the triggers follow the projection's updates, not just inserts.
       await insertCase(
         store.db,
-        { id: `case-${i}`, registeredBy: 'u', at: '2026-11-01T01:00:00.000Z', lastSeq: 1, lastHash: 'h' },
+        { id: `case-${i}`, registeredBy: 'u', at: '2026-11-01T01:00:00.000Z', lastSeq: 1, heads: [] },
         { ...s, status: 'registered', departmentId: null, coDepartmentIds: [] },
       );
-      await updateCase(store.db, `case-${i}`, 1, { at: '2026-11-02T01:00:00.000Z', lastSeq: 2, lastHash: 'h2' }, s);
+      await updateCase(store.db, `case-${i}`, 1, { at: '2026-11-02T01:00:00.000Z', lastSeq: 2, heads: [] }, s);
       store.sqlite.prepare("INSERT INTO case_report_facts (case_id, accepted_at) VALUES (?, '2026-11-02T01:00:00.000Z')").run(`case-${i}`);
       for (const clock of ['acknowledge', 'feedback', 'resolve'])
         store.sqlite
