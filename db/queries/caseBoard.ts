@@ -127,7 +127,7 @@ export interface CaseTotal {
 function keptCountsServe(f: BoardFilter): boolean {
   const { statuses, viewer, ...rest } = f;
   const narrowed = Object.values(rest).some((v) => v !== undefined && v !== false);
-  return !narrowed && (!viewer || (viewer.departmentIds === undefined && viewer.confidentialNeedle === undefined));
+  return !narrowed && (!viewer || (viewer.departmentIds === undefined && viewer.searchLimits === undefined));
 }
 
 /**
