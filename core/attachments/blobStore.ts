@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from '../backup/dataFiles.ts';
+import { filesUnder, renameDurably } from '../backup/dataFiles.ts';
 import { seal, subKey, unseal } from '../keys/sealing.ts';
 
 /** The first bytes of an encrypted evidence file; a file without them is a plain one from before encryption. */
@@ -9,7 +9,7 @@ const sealedMagic = Buffer.from('CDESK-E1', 'latin1');
 
 const blobRoot = (dataDir: string) => path.join(dataDir, 'attachments');
 
-/** Writes atomically: temporary file, fsync, rename. */
+/** Writes atomically: temporary file, fsync, rename, fsync of the folder. */
 function writeAtomically(file: string, bytes: Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -20,7 +20,7 @@ function writeAtomically(file: string, bytes: Buffer): void {
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(temp, file);
+  renameDurably(temp, file);
 }
 
 /** Magic, GCM's iv and tag around the content. */

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import type { BackupConfig, BackupTrigger } from '../../domain/api/backupViews.ts';
 import { defaultBackupPolicy } from '../../domain/backup/schedule.ts';
 import type { MessageRef } from '../deskError.ts';
+import { renameDurably, writeFileDurably } from './dataFiles.ts';
 
 export const backupSettingKeys = {
   folder: 'backup.folder',
@@ -43,8 +44,8 @@ const locationFileName = 'backup-location.json';
 export function rememberBackupFolder(dataDir: string, folder: string): void {
   const file = path.join(dataDir, locationFileName);
   const temporary = `${file}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify({ folder }));
-  fs.renameSync(temporary, file);
+  writeFileDurably(temporary, JSON.stringify({ folder }));
+  renameDurably(temporary, file);
 }
 
 export function rememberedBackupFolder(dataDir: string): string | null {

@@ -55,12 +55,14 @@ export function syncFile(file: string): void {
 }
 
 /**
- * Renames into place and flushes the folder that now names it: a rename lives in the folder's
+ * The desk's one way to rename: into place, then flushes the folder that now names it: a rename lives in the folder's
  * entries, and a power cut before they reach the device (a USB stick) could leave the old name.
  */
 export function renameDurably(from: string, to: string): void {
   fs.renameSync(from, to);
   syncFolder(path.dirname(to));
+  // Moved between folders: the old folder must lose the name too, or both could hold it after a cut.
+  if (path.dirname(path.resolve(from)) !== path.dirname(path.resolve(to))) syncFolder(path.dirname(from));
 }
 
 /** Flushes a folder's entries; Windows cannot open a folder for that and writes them through. */

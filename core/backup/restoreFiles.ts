@@ -22,7 +22,7 @@ export function setAsideStore(dataDir: string, at: Date, why: string, backupFold
   if (present.length === 0 && folders.length === 0) return null;
   const target = path.join(dataDir, setAsideDirName, `${fileStamp(at)}-${why}`);
   fs.mkdirSync(target, { recursive: true });
-  for (const name of [...present, ...folders]) fs.renameSync(path.join(dataDir, name), path.join(target, name));
+  for (const name of [...present, ...folders]) renameDurably(path.join(dataDir, name), path.join(target, name));
   return target;
 }
 
@@ -31,7 +31,7 @@ export function putBack(dataDir: string, setAside: string | null, backupFolder: 
   for (const f of storeFiles) fs.rmSync(path.join(dataDir, f), { force: true });
   for (const folder of attachmentFolders(dataDir, backupFolder)) fs.rmSync(path.join(dataDir, folder), { recursive: true, force: true });
   if (!setAside) return;
-  for (const name of fs.readdirSync(setAside)) fs.renameSync(path.join(setAside, name), path.join(dataDir, name));
+  for (const name of fs.readdirSync(setAside)) renameDurably(path.join(setAside, name), path.join(dataDir, name));
   fs.rmdirSync(setAside);
 }
 

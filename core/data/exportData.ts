@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import { openKeyed } from '../../db/cipher.ts';
 import { columnsOf, dataTables, iterateRows, schemaVersionOf, settingValue } from '../../db/queries/integrity.ts';
-import { fileStamp, syncFile } from '../backup/dataFiles.ts';
+import { fileStamp, renameDurably, syncFile } from '../backup/dataFiles.ts';
 import { type FileSink, fileSink, type SealedHeader } from '../keys/sealedFile.ts';
 import { type CsvCell, csvLine, guardText, utf8Bom } from './csv.ts';
 import { type CsvExportManifest, type ExportHeader, exportApp, exportFormat } from './exportFormat.ts';
@@ -76,7 +76,7 @@ function writeJson(db: Sqlite.Database, header: ExportHeader, file: string, seal
     fs.rmSync(temporary, { force: true });
     throw e;
   }
-  fs.renameSync(temporary, file);
+  renameDurably(temporary, file);
   return { path: file, counts };
 }
 
@@ -125,6 +125,6 @@ function writeCsv(db: Sqlite.Database, header: ExportHeader, dir: string, sealin
   }
   fs.writeFileSync(path.join(temporary, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   syncFile(path.join(temporary, 'manifest.json'));
-  fs.renameSync(temporary, dir);
+  renameDurably(temporary, dir);
   return { path: dir, counts };
 }

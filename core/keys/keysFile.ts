@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { syncFile } from '../backup/dataFiles.ts';
+import { renameDurably, syncFile } from '../backup/dataFiles.ts';
 import type { RecoveryWrap } from './sealing.ts';
 
 /** Beside the store: its data key, wrapped by this machine's keyring and by the recovery key. */
@@ -37,5 +37,5 @@ export function writeKeysFile(dataDir: string, keys: KeysFile): void {
   const temporary = `${file}.tmp`;
   fs.writeFileSync(temporary, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   syncFile(temporary);
-  fs.renameSync(temporary, file);
+  renameDurably(temporary, file);
 }

@@ -6,7 +6,7 @@ import { encryptPlainFile, isPlainStoreFile, openKeyed } from '../../db/cipher.t
 import { storeFileName } from '../../db/connection.ts';
 import { integrityCheck, rowCountsOf } from '../../db/queries/integrity.ts';
 import { sealPlainBlobs } from '../attachments/blobStore.ts';
-import { copyFileDurably, syncFile } from '../backup/dataFiles.ts';
+import { copyFileDurably, renameDurably, syncFile } from '../backup/dataFiles.ts';
 import type { HostKeyring } from './hostKeyring.ts';
 import { type KeysFile, readKeysFile, writeKeysFile } from './keysFile.ts';
 import { keyIdOf } from './sealing.ts';
@@ -96,7 +96,7 @@ function encryptStoreInPlace(dataDir: string, dataKey: Buffer, log: (message: st
   }
   syncFile(encrypting);
   for (const side of ['-wal', '-shm']) fs.rmSync(`${storeFile}${side}`, { force: true });
-  fs.renameSync(encrypting, storeFile);
+  renameDurably(encrypting, storeFile);
   log(`encrypted the store in ${dataDir}`);
   finishConversion(dataDir, dataKey, log);
 }

@@ -46,4 +46,34 @@ describe.skipIf(process.platform === 'win32')('renames into place', () => {
       await desk.close();
     }
   });
+
+  it('flush the folder after an export and an uploaded file are renamed in', async () => {
+    const desk = await openTestDesk();
+    try {
+      await desk.setupAndLogin();
+      const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-export-'));
+      for (const format of ['json', 'csv'] as const) {
+        expect(await foldersFlushed(() => desk.call('data.export', { format, folder: exports })), format).toContain(exports);
+      }
+      let sha256 = '';
+      const flushed = await foldersFlushed(async () => {
+        sha256 = (await desk.call('attachments.upload', { name: 'a.txt', mime: 'text/plain', dataBase64: Buffer.from('证据').toString('base64') })).sha256;
+      });
+      expect(flushed).toContain(path.join(desk.dataDir, 'attachments', sha256.slice(0, 2)));
+    } finally {
+      await desk.close();
+    }
+  });
+});
+
+describe('every rename into place', () => {
+  it('goes through the one durable rename (dataFiles.ts renameDurably)', () => {
+    const sources = ['core', 'db', 'electron', 'server'].flatMap((dir) =>
+      fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)),
+    );
+    const renaming = sources
+      .filter((f) => f.endsWith('.ts') && !f.includes(`${path.sep}test${path.sep}`))
+      .filter((f) => /\brename(Sync)?\(/.test(fs.readFileSync(f, 'utf8')));
+    expect(renaming).toEqual([path.join('core', 'backup', 'dataFiles.ts')]);
+  });
 });
