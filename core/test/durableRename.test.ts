@@ -57,7 +57,9 @@ describe.skipIf(process.platform === 'win32')('renames into place', () => {
       }
       let sha256 = '';
       const flushed = await foldersFlushed(async () => {
-        sha256 = (await desk.call('attachments.upload', { name: 'a.txt', mime: 'text/plain', dataBase64: Buffer.from('证据').toString('base64') })).sha256;
+        sha256 = (
+          await desk.call('attachments.upload', { name: 'a.txt', mime: 'text/plain', dataBase64: Buffer.from('证据').toString('base64') })
+        ).sha256;
       });
       expect(flushed).toContain(path.join(desk.dataDir, 'attachments', sha256.slice(0, 2)));
     } finally {
