@@ -19,6 +19,43 @@ export function mayOpenExternally(url: string): boolean {
  */
 export const printContentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'";
 
+/**
+ * The hidden print window: no script at all (the page is measured from outside it, through
+ * the DevTools protocol), in a session of its own that keeps nothing on disk and serves only
+ * the job's page, with the policy as a response header.
+ */
+export const printScheme = 'desk-print';
+export const printPartition = 'desk-print';
+export const printWebPreferences = {
+  partition: printPartition,
+  javascript: false,
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+  webgl: false,
+  images: true,
+} as const;
+
+export const printResponseHeaders = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': printContentPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+} as const;
+
+/** Each job's page has an address of its own, which stops being served when the job ends. */
+export const printJobUrl = (jobId: string) => `${printScheme}://job/${encodeURIComponent(jobId)}`;
+
+/** The job a print-session request asks for, or null for anything else (which is refused). */
+export function printJobOf(url: string): string | null {
+  const prefix = `${printScheme}://job/`;
+  if (!url.startsWith(prefix)) return null;
+  const rest = url.slice(prefix.length);
+  return /^[A-Za-z0-9_-]+$/.test(rest) ? rest : null;
+}
+
 /** The printed HTML with its policy as the first thing in its head. */
 export function withPrintPolicy(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${printContentPolicy}">`;

@@ -1,7 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { withPrintPolicy } from './contentPolicy.ts';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, type Session, session } from 'electron';
+import {
+  printJobOf,
+  printJobUrl,
+  printPartition,
+  printResponseHeaders,
+  printScheme,
+  printWebPreferences,
+  withPrintPolicy,
+} from './contentPolicy.ts';
 import {
   type PrintRequest,
   type PrintResult,
@@ -31,21 +40,53 @@ async function installedPrinters(win: BrowserWindow): Promise<string[] | null> {
   }
 }
 
+/** The pages of the jobs being printed, served by the print session only while their job runs. */
+const jobPages = new Map<string, string>();
+let printSession: Session | null = null;
+
 /**
- * Prints the core's HTML from a hidden, sandboxed window with no preload (DESIGN.md §7): fonts
- * are awaited, then electron/printPlan.ts decides the paper and the options; this only carries
- * them out. Success means "handed to the printer", which is all a printer driver tells.
+ * The print windows' own in-memory session: it answers the job's page (with its policy as a
+ * header), refuses every other request, and grants no permission.
+ */
+function printSessionOnce(): Session {
+  if (printSession) return printSession;
+  const ses = session.fromPartition(printPartition);
+  ses.protocol.handle(printScheme, (req) => {
+    const page = jobPages.get(printJobOf(req.url) ?? '');
+    return page === undefined ? new Response(null, { status: 404 }) : new Response(page, { headers: printResponseHeaders });
+  });
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: printJobOf(details.url) === null }));
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  printSession = ses;
+  return ses;
+}
+
+/** The laid-out page's height in CSS pixels, read through the DevTools protocol: the page runs no script. */
+async function contentHeightPx(win: BrowserWindow): Promise<number> {
+  const devtools = win.webContents.debugger;
+  devtools.attach('1.3');
+  try {
+    const metrics = (await devtools.sendCommand('Page.getLayoutMetrics')) as { cssContentSize?: { height: number } };
+    return Math.ceil(metrics.cssContentSize?.height ?? 0);
+  } finally {
+    devtools.detach();
+  }
+}
+
+/**
+ * Prints the core's HTML from a hidden, sandboxed window with no preload and no JavaScript
+ * (DESIGN.md §7), then electron/printPlan.ts decides the paper and the options; this only
+ * carries them out. Success means "handed to the printer", which is all a printer driver tells.
  */
 async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Promise<{ step: PrintStep | null; result: PrintResult }> {
-  const win = new BrowserWindow({
-    show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, webgl: false },
-  });
+  printSessionOnce();
+  const jobId = randomUUID();
+  jobPages.set(jobId, withPrintPolicy(request.html));
+  const win = new BrowserWindow({ show: false, webPreferences: printWebPreferences });
   try {
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(withPrintPolicy(request.html))}`);
-    const heightPx = (await win.webContents.executeJavaScript(
-      'document.fonts.ready.then(() => Math.ceil(document.documentElement.scrollHeight))',
-    )) as number;
+    await win.loadURL(printJobUrl(jobId));
+    const heightPx = await contentHeightPx(win);
     const step = planPrint(request, heightPx, request.mode === 'pdf' ? null : await installedPrinters(win));
     if (step.kind === 'pdf') {
       const target = await dialog.showSaveDialog(owner ?? win, {
@@ -62,6 +103,7 @@ async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Pr
     });
     return { step, result };
   } finally {
+    jobPages.delete(jobId);
     win.destroy();
   }
 }
