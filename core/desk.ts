@@ -13,7 +13,8 @@ import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 import { createAccessGuard } from './access/accessGuard.ts';
 import { auditHandlers } from './admin/auditHandlers.ts';
 import { settingsHandlers } from './admin/settingsHandlers.ts';
-import { attachmentHandlers } from './attachments/attachmentHandlers.ts';
+import { attachmentHandlers, blobsOf } from './attachments/attachmentHandlers.ts';
+import { createUploadKeeper } from './attachments/uploadKeeper.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
@@ -66,6 +67,8 @@ export interface DeskOptions {
    * lies; without one (tests, a host started without a key) a plain store stays plain.
    */
   keyring?: HostKeyring | null;
+  /** How much uploads waiting to be attached may hold (attachmentLimits), smaller in tests. */
+  unattachedMaxBytes?: number;
 }
 
 export interface Desk {
@@ -184,6 +187,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...createContextTools(deviceId, await latestClock(store.db), now),
     };
     const backups = createBackupService(ctx, dataDir, log);
+    const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
     const handlers: Handlers = {
       ...setupHandlers(ctx),
       ...authHandlers(ctx),
@@ -201,11 +205,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...correctiveActionHandlers(ctx),
       ...registrationHandlers(ctx),
       ...printHandlers(ctx),
-      ...attachmentHandlers(ctx),
+      ...attachmentHandlers(ctx, uploads),
       ...keyHandlers(ctx),
     };
     await completeProjections(ctx);
     await sweepDeadlines(ctx);
+    try {
+      uploads.sweep();
+    } catch (e) {
+      log(e); // an unreadable evidence folder shows when a file is read, not by a desk that will not start
+    }
+    uploads.start();
     if (options.backupScheduler !== false) backups.startScheduler();
     return {
       dispatch: createDispatcher(handlers, sessions, log, createAccessGuard(ctx)),
@@ -214,6 +224,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       store,
       sweepDeadlines: () => sweepDeadlines(ctx),
       close: async () => {
+        uploads.stop();
         await backups.stop();
         await store.close();
       },

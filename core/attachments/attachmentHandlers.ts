@@ -17,13 +17,18 @@ import { DeskError, invalidField, type MessageRef } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { createBlobStore } from './blobStore.ts';
 import { isAllowedMime, sniffMime } from './fileTypes.ts';
+import type { UploadKeeper } from './uploadKeeper.ts';
 
 type AttachmentHandlers = Pick<Handlers, 'attachments.upload' | 'attachments.add' | 'attachments.get'>;
 
-const blobsOf = (ctx: DeskContext) => createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
+export const blobsOf = (ctx: DeskContext) => createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
 const maxMegabytes = attachmentLimits.maxBytes / (1024 * 1024);
 
-/** Each reference must name a stored file of that size and an allowed kind; problems by field. */
+/**
+ * Each reference must name a stored file of that size whose bytes are of the kind it declares
+ * (judged as an upload is: a caller's word for the type is not taken); problems by field. A
+ * file that passes starts its wait again, so the sweep of unattached uploads keeps it.
+ */
 export function checkAttachments(ctx: DeskContext, refs: readonly AttachmentRef[], field: string): Record<string, MessageRef> {
   const blobs = blobsOf(ctx);
   const fields: Record<string, MessageRef> = {};
@@ -31,7 +36,9 @@ export function checkAttachments(ctx: DeskContext, refs: readonly AttachmentRef[
   refs.forEach((ref, i) => {
     if (!isAllowedMime(ref.mime)) fields[`${field}.${i}`] = { key: 'field.fileType' };
     else if (blobs.sizeOf(ref.sha256) !== ref.size) fields[`${field}.${i}`] = { key: 'field.attachmentMissing' };
+    else if (sniffMime(blobs.read(ref.sha256)) !== ref.mime) fields[`${field}.${i}`] = { key: 'field.fileType' };
     else if (seen.has(ref.sha256)) fields[`${field}.${i}`] = { key: 'field.attachmentTwice' };
+    else blobs.touch(ref.sha256, ctx.now());
     seen.add(ref.sha256);
   });
   return fields;
@@ -43,7 +50,7 @@ async function loadCase(trx: Kysely<Database>, caseId: string) {
   return row;
 }
 
-export function attachmentHandlers(ctx: DeskContext): AttachmentHandlers {
+export function attachmentHandlers(ctx: DeskContext, uploads: UploadKeeper): AttachmentHandlers {
   const { db } = ctx.store;
   return {
     'attachments.upload': async (input) => {
@@ -53,7 +60,9 @@ export function attachmentHandlers(ctx: DeskContext): AttachmentHandlers {
       if (bytes.length > attachmentLimits.maxBytes) throw invalidField('dataBase64', 'field.fileTooLarge', { max: maxMegabytes });
       const mime = sniffMime(bytes);
       if (!mime || !isAllowedMime(mime)) throw invalidField('dataBase64', 'field.fileType');
+      uploads.admit(bytes.length);
       const sha256 = blobsOf(ctx).put(bytes);
+      uploads.stored(sha256, bytes.length);
       return { sha256, name: input.name, mime, size: bytes.length };
     },
 

@@ -65,6 +65,29 @@ export function createBlobStore(dataDir: string, dataKey: Buffer | null) {
         return null;
       }
     },
+    /**
+     * Every stored file with its stored size and the time it was last stored or checked (its
+     * modification time, which `touch` sets); leftovers of an interrupted write are listed too.
+     */
+    stored(): { sha256: string; bytes: number; at: number }[] {
+      if (!fs.existsSync(root)) return [];
+      return filesUnder(root).map((rel) => {
+        const stat = fs.statSync(path.join(root, ...rel.split('/')));
+        return { sha256: rel.split('/').at(-1) ?? rel, bytes: stat.size, at: stat.mtimeMs };
+      });
+    },
+    /** Marks a file as stored or checked at `at`: an upload just made or about to be attached. */
+    touch(sha256: string, at: Date): void {
+      try {
+        fs.utimesSync(fileOf(sha256), at, at);
+      } catch {
+        // Not stored: whoever names it is told so by sizeOf.
+      }
+    },
+    /** Removes a stored file (or a leftover named as `stored` lists it). */
+    remove(sha256: string): void {
+      fs.rmSync(path.join(root, sha256.slice(0, 2), sha256), { force: true });
+    },
     read(sha256: string): Buffer {
       const stored = fs.readFileSync(fileOf(sha256));
       if (!isSealed(stored)) return stored;

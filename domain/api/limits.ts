@@ -26,6 +26,10 @@ export const attachmentLimits = {
   maxBytes: 20 * 1024 * 1024,
   perCase: 20,
   nameLength: 200,
+  /** An upload not attached to a case within this long is removed (the desk looks every hour). */
+  unattachedKeepHours: 24,
+  /** Uploads waiting to be attached may hold this much at most; more is refused until some are attached or removed. */
+  unattachedMaxBytes: 200 * 1024 * 1024,
 } as const;
 
 /** The kinds of file a desk keeps as evidence, by MIME type. */
