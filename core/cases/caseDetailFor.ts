@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { casesByIds, casesOfPhone } from '../../db/queries/caseBoard.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase } from '../../db/queries/cases.ts';
+import { sealedYearOf } from '../../db/queries/seals.ts';
 import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
@@ -44,7 +45,9 @@ export async function caseDetailFor(
     ...(state.handlerId ? [state.handlerId] : []),
     row.registered_by,
   ]);
-  const allowed = mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
+  // A case sealed with its year offers no action to anyone.
+  const sealed = (await sealedYearOf(trx, row.id)) !== undefined;
+  const allowed = !sealed && mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
   const detail = caseDetailOf({
     row,
     state,

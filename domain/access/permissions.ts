@@ -102,6 +102,12 @@ const methodRules = {
   'recovery.unlock': { who: 'public' },
   'keys.status': { who: adminOnly },
   'keys.newRecoveryKey': { who: adminOnly },
+  // Year-end sealing (年度封存): supervisors seal; the register and its check list numbers and hashes, no personal data.
+  'seals.overview': { who: overseers },
+  'seals.preview': { who: overseers },
+  'seals.seal': { who: ['supervisor'] },
+  'seals.verify': { who: overseers },
+  'seals.register': { who: overseers },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

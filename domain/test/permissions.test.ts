@@ -74,6 +74,11 @@ recovery.restore        P   P   P   P   P   .
 recovery.unlock         P   P   P   P   P   .
 keys.status             .   .   .   .   x   .
 keys.newRecoveryKey     .   .   .   .   x   .
+seals.overview          .   .   x   x   x   .
+seals.preview           .   .   x   x   x   .
+seals.seal              .   .   x   .   .   .
+seals.verify            .   .   x   x   x   .
+seals.register          .   .   x   x   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
