@@ -59,7 +59,9 @@ export function YearRegister(props: { data: YearRegisterData; t: Translate; lang
         </tbody>
       </table>
       <div className="seal">
-        <p>{t('yearRegister.carriedOver', { numbers: data.carriedOver.length ? data.carriedOver.join('、') : '—' })}</p>
+        <p>
+          {t('yearRegister.carriedOver', { numbers: data.carriedOver.length ? data.carriedOver.join(t('yearRegister.separator')) : '—' })}
+        </p>
         <p>
           {t('yearRegister.manifest')}
           {t('colon')}

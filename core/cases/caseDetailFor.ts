@@ -46,8 +46,8 @@ export async function caseDetailFor(
     row.registered_by,
   ]);
   // A case sealed with its year offers no action to anyone.
-  const sealed = (await sealedYearOf(trx, row.id)) !== undefined;
-  const allowed = !sealed && mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
+  const sealedYear = await sealedYearOf(trx, row.id);
+  const allowed = sealedYear === undefined && mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
   const detail = caseDetailOf({
     row,
     state,
@@ -61,5 +61,6 @@ export async function caseDetailFor(
       : [],
     now: rules.now,
   });
-  return withDeadlineInfo(ctx, trx, presentDetail(actor, row, detail));
+  const shown = presentDetail(actor, row, detail);
+  return withDeadlineInfo(ctx, trx, sealedYear === undefined ? shown : { ...shown, sealedYear });
 }

@@ -51,7 +51,7 @@ export function makeCaseEvent(ctx: DeskContext, link: Omit<EventLink, 'caseSeqno
 export async function storeCaseEvent(trx: Kysely<Database>, caseSeqno: number, event: CaseEvent, data: CaseEventData, ctx: DeskContext) {
   // A case sealed with its year (年度封存) is read-only for everyone: its log ends at the sealed heads.
   const sealedIn = await sealedYearOf(trx, event.caseId);
-  if (sealedIn !== undefined) throw new DeskError('conflict', { key: 'backup:seals.caseSealed', values: { year: sealedIn } });
+  if (sealedIn !== undefined) throw new DeskError('conflict', { key: 'privacy:seals.caseSealed', values: { year: sealedIn } });
   await insertCaseEvent(trx, caseSeqno, event, JSON.stringify(data.payload));
   await syncCaseClocks(trx, event.caseId);
   await recordReportFacts(ctx, trx, event.caseId, { type: data.type, at: event.at, payload: data.payload });

@@ -1,15 +1,11 @@
 import { appendAudit } from '../../db/queries/audit.ts';
-import { casesPerYear, findYearSeal, listYearSeals, sealedCasesOf } from '../../db/queries/seals.ts';
-import { findUserById } from '../../db/queries/users.ts';
+import { casesPerYear, findYearSeal, listYearSeals } from '../../db/queries/seals.ts';
 import { finishedStatuses } from '../../domain/seals/yearManifest.ts';
-import { renderYearRegister } from '../../print/YearRegister.tsx';
 import type { DeskContext } from '../deskContext.ts';
-import { DeskError } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { translatorFor } from '../translate.ts';
 import { sealYear, verifySealedYear, yearCases } from './yearSeal.ts';
 
-type SealHandlers = Pick<Handlers, 'seals.overview' | 'seals.preview' | 'seals.seal' | 'seals.verify' | 'seals.register'>;
+type SealHandlers = Pick<Handlers, 'seals.overview' | 'seals.preview' | 'seals.seal' | 'seals.verify'>;
 
 export function sealHandlers(ctx: DeskContext): SealHandlers {
   const { db } = ctx.store;
@@ -61,31 +57,6 @@ export function sealHandlers(ctx: DeskContext): SealHandlers {
         detail: JSON.stringify({ ok: result.ok, problems: result.problems.length }),
       });
       return result;
-    },
-
-    'seals.register': async (input, call) => {
-      const seal = await findYearSeal(db, input.year);
-      if (!seal) throw new DeskError('not_found', { key: 'backup:seals.notSealed', values: { year: input.year } });
-      const rows = await sealedCasesOf(db, input.year);
-      const sealer = await findUserById(db, seal.sealed_by);
-      const t = translatorFor(call.locale, 'print');
-      const lang = call.locale ?? 'zh-CN';
-      const html = renderYearRegister(
-        {
-          orgName: seal.org_name,
-          year: seal.year,
-          sealedAt: seal.sealed_at,
-          sealedBy: sealer?.display_name ?? '',
-          carriedOver: JSON.parse(seal.carried_over) as string[],
-          manifestSha256: seal.manifest_sha256,
-          publicKey: seal.public_key,
-          signature: seal.signature,
-          entries: rows.map((r) => ({ number: r.number, lastSeq: r.last_seq, finalHash: r.final_hash })),
-        },
-        (key, values) => t(key, values ?? {}),
-        lang,
-      );
-      return { html, title: t('yearRegister.title', { year: seal.year }), pageSize: { widthMicrons: 210_000, heightMicrons: 297_000 } };
     },
   };
 }

@@ -31,7 +31,7 @@ export async function yearCases(db: Kysely<Database>, year: number) {
 
 /** A year that may be sealed: a whole desk year already over. */
 export function checkSealableYear(year: number, now: Date): void {
-  if (year >= deskYearOf(now.toISOString())) throw invalidField('year', 'backup:seals.field.yearNotOver');
+  if (year >= deskYearOf(now.toISOString())) throw invalidField('year', 'privacy:seals.field.yearNotOver');
 }
 
 const headerOf = (seal: YearSealRow) => ({
@@ -54,12 +54,12 @@ export async function sealYear(ctx: DeskContext, year: number, carryOver: readon
   checkSealableYear(year, ctx.now());
   const at = ctx.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    if (await findYearSeal(trx, year)) throw new DeskError('conflict', { key: 'backup:seals.alreadySealed', values: { year } });
+    if (await findYearSeal(trx, year)) throw new DeskError('conflict', { key: 'privacy:seals.alreadySealed', values: { year } });
     const { cases, open } = await yearCases(trx, year);
     const carried = new Set(carryOver);
     const stillOpen = open.filter((c) => !carried.has(c.id));
     if (stillOpen.length > 0) {
-      throw invalidField('carryOver', 'backup:seals.field.openCases', {
+      throw invalidField('carryOver', 'privacy:seals.field.openCases', {
         count: stillOpen.length,
         numbers: stillOpen
           .slice(0, 10)
@@ -112,7 +112,7 @@ export async function sealYear(ctx: DeskContext, year: number, carryOver: readon
 export async function verifySealedYear(ctx: DeskContext, year: number): Promise<SealVerification> {
   const { db } = ctx.store;
   const seal = await findYearSeal(db, year);
-  if (!seal) throw new DeskError('not_found', { key: 'backup:seals.notSealed', values: { year } });
+  if (!seal) throw new DeskError('not_found', { key: 'privacy:seals.notSealed', values: { year } });
   const rows = await sealedCasesOf(db, year);
   const text = manifestText(headerOf(seal), entriesOf(rows));
   const manifestOk = ctx.sha256(text) === seal.manifest_sha256 && rows.length === seal.case_count;

@@ -62,7 +62,8 @@ describe('year-end sealing', () => {
     const note = await desk.raw('cases.act', { id: resolved, action: { type: 'note', text: '封存后补记' } }, { locale: 'en' });
     expect(note).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('sealed with the year 2025') } });
     expect(await desk.raw('cases.act', { id: declined, action: { type: 'note', text: '补充说明' } })).toMatchObject({ ok: false });
-    expect((await desk.call('cases.get', { id: resolved })).allowedActions).toEqual([]);
+    expect(await desk.call('cases.get', { id: resolved })).toMatchObject({ allowedActions: [], sealedYear: 2025 });
+    expect((await desk.call('cases.get', { id: stillOpen })).sealedYear).toBeUndefined();
     await desk.call('cases.act', { id: stillOpen, action: { type: 'note', text: '结转到 2026 年继续办理' } });
     await desk.call('cases.act', { id: next, action: { type: 'note', text: '2026 年的投诉件' } });
 
@@ -73,9 +74,14 @@ describe('year-end sealing', () => {
       expect.objectContaining({ year: 2026, cases: 1, sealed: null }),
       expect.objectContaining({ year: 2025, cases: 3, finished: 2, sealed: expect.objectContaining({ caseCount: 2, carriedOver: 1 }) }),
     ]);
-    const register = await desk.call('seals.register', { year: 2025 });
+    const register = await desk.call('print.render', { template: 'yearRegister', year: 2025, purpose: 'print' });
     expect(register.html).toContain('2025 年度归档目录');
     expect(register.html).toContain(sealed.manifestSha256);
+    expect(register).toMatchObject({ copy: 1, reprint: false });
+    expect(await desk.raw('print.render', { template: 'yearRegister', year: 2024 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('detects a sealed case edited behind the desk, and an edited register', async () => {

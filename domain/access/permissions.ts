@@ -44,6 +44,8 @@ const templateRoles = {
   redirectGuidance: personalDataPrinters,
   replyLetter: personalDataPrinters,
   monthlyAnalysis: analysts,
+  // The year register (归档目录) lists numbers and hashes, no complainant.
+  yearRegister: analysts,
 } as const satisfies Record<DocumentTemplate, readonly Role[]>;
 export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
 
@@ -107,7 +109,6 @@ const methodRules = {
   'seals.preview': { who: overseers },
   'seals.seal': { who: ['supervisor'] },
   'seals.verify': { who: overseers },
-  'seals.register': { who: overseers },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

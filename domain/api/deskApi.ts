@@ -81,7 +81,7 @@ import {
 import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
-import type { SealPreview, SealRegister, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
+import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -139,7 +139,6 @@ export const deskMethods = {
   'seals.preview': { input: sealYearInput, session: true },
   'seals.seal': { input: sealSealInput, session: true },
   'seals.verify': { input: sealYearInput, session: true },
-  'seals.register': { input: sealYearInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -267,7 +266,6 @@ export interface DeskOutputs {
   'seals.preview': SealPreview;
   'seals.seal': SealResult;
   'seals.verify': SealVerification;
-  'seals.register': SealRegister;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

@@ -33,9 +33,3 @@ export interface SealVerification {
   manifestSha256: string;
   problems: { number: string; problem: 'chainBroken' | 'changedSinceSealed' }[];
 }
-
-export interface SealRegister {
-  html: string;
-  title: string;
-  pageSize: { widthMicrons: number; heightMicrons: number | null };
-}

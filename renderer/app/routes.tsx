@@ -129,10 +129,10 @@ export const routes: readonly DeskRoute[] = [
   },
   {
     path: '/seals',
-    menu: 'backup:seals.nav',
+    menu: 'privacy:seals.nav',
     needs: 'seals.overview',
     page: lazyPage(
-      () => import('../features/backup/SealingPage.tsx'),
+      () => import('../features/seals/SealingPage.tsx'),
       (m) => m.SealingPage,
     ),
   },
