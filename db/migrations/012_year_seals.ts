@@ -23,7 +23,7 @@ CREATE TABLE sealed_cases (
   number TEXT NOT NULL,
   last_seq INTEGER NOT NULL,
   final_hash TEXT NOT NULL
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX sealed_cases_by_year ON sealed_cases(year, number);
 `;
