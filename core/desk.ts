@@ -45,6 +45,7 @@ import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { correctiveActionHandlers } from './reports/correctiveActionHandlers.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { completeProjections } from './reports/startupBackfill.ts';
+import { sealHandlers } from './seals/sealHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
 import { translatorFor } from './translate.ts';
@@ -207,6 +208,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       ...printHandlers(ctx),
       ...attachmentHandlers(ctx, uploads),
       ...keyHandlers(ctx),
+      ...sealHandlers(ctx),
     };
     await completeProjections(ctx);
     await sweepDeadlines(ctx);

@@ -253,6 +253,26 @@ export interface CaseStatusCountsTable {
   n: number;
 }
 
+export interface YearSealsTable {
+  year: number;
+  sealed_at: string;
+  sealed_by: string;
+  org_name: string;
+  case_count: number;
+  carried_over: string; // JSON array of case numbers
+  manifest_sha256: string;
+  public_key: string; // Ed25519, SPKI DER base64
+  signature: string; // base64
+}
+
+export interface SealedCasesTable {
+  case_id: string;
+  year: number;
+  number: string;
+  last_seq: number;
+  final_hash: string;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -275,4 +295,6 @@ export interface Database {
   corrective_actions: CorrectiveActionsTable;
   case_departments: CaseDepartmentsTable;
   case_status_counts: CaseStatusCountsTable;
+  year_seals: YearSealsTable;
+  sealed_cases: SealedCasesTable;
 }

@@ -6,6 +6,7 @@ import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
 import enPrint from './en/print.json' with { type: 'json' };
+import enPrivacy from './en/privacy.json' with { type: 'json' };
 import enRegistration from './en/registration.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
 import zhCNPrint from './zh-CN/print.json' with { type: 'json' };
+import zhCNPrivacy from './zh-CN/privacy.json' with { type: 'json' };
 import zhCNRegistration from './zh-CN/registration.json' with { type: 'json' };
 import zhCNReports from './zh-CN/reports.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
@@ -28,6 +30,7 @@ import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
 import zhTWPrint from './zh-TW/print.json' with { type: 'json' };
+import zhTWPrivacy from './zh-TW/privacy.json' with { type: 'json' };
 import zhTWRegistration from './zh-TW/registration.json' with { type: 'json' };
 import zhTWReports from './zh-TW/reports.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
@@ -46,6 +49,7 @@ export const resources = {
     access: zhCNAccess,
     registration: zhCNRegistration,
     print: zhCNPrint,
+    privacy: zhCNPrivacy,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -59,6 +63,7 @@ export const resources = {
     access: zhTWAccess,
     registration: zhTWRegistration,
     print: zhTWPrint,
+    privacy: zhTWPrivacy,
   },
   en: {
     common: enCommon,
@@ -72,6 +77,7 @@ export const resources = {
     access: enAccess,
     registration: enRegistration,
     print: enPrint,
+    privacy: enPrivacy,
   },
 } as const;
 
@@ -90,6 +96,7 @@ export const namespaces = [
   'access',
   'registration',
   'print',
+  'privacy',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

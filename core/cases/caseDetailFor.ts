@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { casesByIds, casesOfPhone } from '../../db/queries/caseBoard.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase } from '../../db/queries/cases.ts';
+import { sealedYearOf } from '../../db/queries/seals.ts';
 import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
@@ -44,7 +45,9 @@ export async function caseDetailFor(
     ...(state.handlerId ? [state.handlerId] : []),
     row.registered_by,
   ]);
-  const allowed = mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
+  // A case sealed with its year offers no action to anyone.
+  const sealedYear = await sealedYearOf(trx, row.id);
+  const allowed = sealedYear === undefined && mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
   const detail = caseDetailOf({
     row,
     state,
@@ -58,5 +61,6 @@ export async function caseDetailFor(
       : [],
     now: rules.now,
   });
-  return withDeadlineInfo(ctx, trx, presentDetail(actor, row, detail));
+  const shown = presentDetail(actor, row, detail);
+  return withDeadlineInfo(ctx, trx, sealedYear === undefined ? shown : { ...shown, sealedYear });
 }

@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { hashesOf, newDagEvent } from '../../db/eventCodec.ts';
 import { insertCaseEvent } from '../../db/queries/caseEvents.ts';
 import type { CaseRow } from '../../db/queries/cases.ts';
+import { sealedYearOf } from '../../db/queries/seals.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { DeskError } from '../deskError.ts';
 import { recordReportFacts } from '../reports/reportFacts.ts';
 
 /** Where a new event goes: its case, the place after this desk's last one, the heads it sees. */
@@ -47,6 +49,9 @@ export function makeCaseEvent(ctx: DeskContext, link: Omit<EventLink, 'caseSeqno
 
 /** Stores an event made by makeCaseEvent, with what is folded from the log in the same transaction. */
 export async function storeCaseEvent(trx: Kysely<Database>, caseSeqno: number, event: CaseEvent, data: CaseEventData, ctx: DeskContext) {
+  // A case sealed with its year (年度封存) is read-only for everyone: its log ends at the sealed heads.
+  const sealedIn = await sealedYearOf(trx, event.caseId);
+  if (sealedIn !== undefined) throw new DeskError('conflict', { key: 'privacy:seals.caseSealed', values: { year: sealedIn } });
   await insertCaseEvent(trx, caseSeqno, event, JSON.stringify(data.payload));
   await syncCaseClocks(trx, event.caseId);
   await recordReportFacts(ctx, trx, event.caseId, { type: data.type, at: event.at, payload: data.payload });

@@ -10,7 +10,7 @@ import { translatorFor } from '../translate.ts';
 export const printQrText = (number: string, queryCode: string) => `${number} ${queryCode}`;
 
 /** Dates on paper are in the desk's time zone, whatever the printing PC is set to. */
-function formatter(lang: string, utcOffsetMinutes: number) {
+export function paperDates(lang: string, utcOffsetMinutes: number) {
   const shift = (iso: string | Date) => new Date(new Date(iso).getTime() + utcOffsetMinutes * 60_000);
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
@@ -29,7 +29,7 @@ function formatter(lang: string, utcOffsetMinutes: number) {
 function replyOf(
   d: CaseDetail,
   reviewWindowDays: number,
-  words: { t: Translate; th: Translate; f: ReturnType<typeof formatter>; lang: string },
+  words: { t: Translate; th: Translate; f: ReturnType<typeof paperDates>; lang: string },
 ): PrintedReply | null {
   const at = d.events.findLastIndex((e) => e.type === 'responded');
   const reply = d.events[at];
@@ -69,7 +69,7 @@ export function buildPrintCase(args: {
   const tc = translatorFor(lang, 'cases') as unknown as Translate;
   const tr = translatorFor(lang, 'registration') as unknown as Translate;
   const th = translatorFor(lang, 'handling') as unknown as Translate;
-  const f = formatter(lang, settings.utcOffsetMinutes);
+  const f = paperDates(lang, settings.utcOffsetMinutes);
   const dep = (id: string | undefined | null) => args.departments.find((x) => x.id === id)?.name ?? null;
   const yes = (b: boolean) => (b ? t('yes') : t('no'));
   const fields: PrintedField[] = [];

@@ -18,6 +18,7 @@ import { loadSettings } from '../settings.ts';
 import { analysisDocument } from './analysisDocument.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 import { buildPrintCase } from './printCase.ts';
+import { yearRegisterDocument } from './yearRegisterDocument.ts';
 
 type PrintHandlers = Pick<Handlers, 'print.render'>;
 
@@ -84,7 +85,9 @@ export function printHandlers(ctx: DeskContext): PrintHandlers {
       const doc =
         input.template === 'monthlyAnalysis'
           ? await analysisDocument(ctx, checkedPeriod(input.period), call.session.user, call.locale)
-          : await caseDocument(ctx, input, call.session, call.locale);
+          : input.template === 'yearRegister'
+            ? await yearRegisterDocument(ctx, input.year, call.locale)
+            : await caseDocument(ctx, input, call.session, call.locale);
       const at = ctx.now();
       const printedBefore = await countPrints(db, doc.document, input.template);
       const purpose = input.purpose ?? 'preview';

@@ -44,6 +44,8 @@ const templateRoles = {
   redirectGuidance: personalDataPrinters,
   replyLetter: personalDataPrinters,
   monthlyAnalysis: analysts,
+  // The year register (归档目录) lists numbers and hashes, no complainant.
+  yearRegister: analysts,
 } as const satisfies Record<DocumentTemplate, readonly Role[]>;
 export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
 
@@ -102,6 +104,11 @@ const methodRules = {
   'recovery.unlock': { who: 'public' },
   'keys.status': { who: adminOnly },
   'keys.newRecoveryKey': { who: adminOnly },
+  // Year-end sealing (年度封存): supervisors seal; the register and its check list numbers and hashes, no personal data.
+  'seals.overview': { who: overseers },
+  'seals.preview': { who: overseers },
+  'seals.seal': { who: ['supervisor'] },
+  'seals.verify': { who: overseers },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

@@ -80,6 +80,8 @@ import {
 } from './reportSchemas.ts';
 import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
+import { sealSealInput, sealYearInput } from './sealSchemas.ts';
+import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -133,6 +135,10 @@ export const deskMethods = {
   'recovery.unlock': { input: recoveryUnlockInput, session: false },
   'keys.status': { input: emptyInput, session: true },
   'keys.newRecoveryKey': { input: newRecoveryKeyInput, session: true },
+  'seals.overview': { input: emptyInput, session: true },
+  'seals.preview': { input: sealYearInput, session: true },
+  'seals.seal': { input: sealSealInput, session: true },
+  'seals.verify': { input: sealYearInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -256,6 +262,10 @@ export interface DeskOutputs {
   'recovery.unlock': Record<string, never>;
   'keys.status': EncryptionStatus;
   'keys.newRecoveryKey': { recoveryKey: string; createdAt: string };
+  'seals.overview': { years: SealYearSummary[] };
+  'seals.preview': SealPreview;
+  'seals.seal': SealResult;
+  'seals.verify': SealVerification;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

@@ -66,6 +66,8 @@ export interface CaseDetail extends CaseSummary {
   events: (CaseEvent & { actorName: string; conflict: boolean })[];
   allowedActions: CaseActionType[];
   deadlineInfo?: CaseDeadlineInfo;
+  /** The year this case was sealed with (年度封存): read-only for everyone from then on. */
+  sealedYear?: number;
   /** Phone and ID number arrive masked (138****5678) for roles that do not need them. */
   personalData: { masked: boolean; mayReveal: boolean };
 }

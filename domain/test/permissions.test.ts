@@ -74,6 +74,10 @@ recovery.restore        P   P   P   P   P   .
 recovery.unlock         P   P   P   P   P   .
 keys.status             .   .   .   .   x   .
 keys.newRecoveryKey     .   .   .   .   x   .
+seals.overview          .   .   x   x   x   .
+seals.preview           .   .   x   x   x   .
+seals.seal              .   .   x   .   .   .
+seals.verify            .   .   x   x   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
@@ -155,6 +159,7 @@ declineNotice             x   x   x   .   .
 redirectGuidance          x   x   x   .   .
 replyLetter               x   x   x   .   .
 monthlyAnalysis           .   .   x   x   .
+yearRegister              .   .   x   x   .
 `;
 
 const gridRoles: Role[] = ['receptionist', 'handler', 'supervisor', 'director', 'admin'];

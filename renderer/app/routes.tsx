@@ -128,6 +128,15 @@ export const routes: readonly DeskRoute[] = [
     ),
   },
   {
+    path: '/seals',
+    menu: 'privacy:seals.nav',
+    needs: 'seals.overview',
+    page: lazyPage(
+      () => import('../features/seals/SealingPage.tsx'),
+      (m) => m.SealingPage,
+    ),
+  },
+  {
     path: '/backup/restore',
     needs: 'backup.restore',
     page: lazyPage(

@@ -53,6 +53,11 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           <RaiseActionButton caseNumber={detail.number} />
         </Group>
       </Stack>
+      {detail.sealedYear !== undefined && (
+        <Alert color="gray" variant="light" data-testid="case-sealed">
+          {t('privacy:seals.caseSealed', { year: detail.sealedYear })}
+        </Alert>
+      )}
       {detail.mergedInto && (
         <Alert color="blue" variant="light">
           <Anchor component={Link} to={`/cases/${detail.mergedInto.id}`}>

@@ -13,7 +13,9 @@ export type PrintRequest = DeskInput<'print.render'> extends infer I ? (I extend
 
 /** The request with another slip width; only a case's documents have one. */
 export function withSlipWidth(request: PrintRequest, width: '80' | '58' | null): PrintRequest {
-  return request.template === 'monthlyAnalysis' || width === null ? request : { ...request, slipWidth: width };
+  return request.template === 'monthlyAnalysis' || request.template === 'yearRegister' || width === null
+    ? request
+    : { ...request, slipWidth: width };
 }
 
 /** What the desk tells after the host answered: sent, saved, cancelled, or sent through the dialog. */
