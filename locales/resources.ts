@@ -9,6 +9,7 @@ import enPrint from './en/print.json' with { type: 'json' };
 import enPrivacy from './en/privacy.json' with { type: 'json' };
 import enRegistration from './en/registration.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
+import enServer from './en/server.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
 import zhCNAccess from './zh-CN/access.json' with { type: 'json' };
 import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import zhCNPrint from './zh-CN/print.json' with { type: 'json' };
 import zhCNPrivacy from './zh-CN/privacy.json' with { type: 'json' };
 import zhCNRegistration from './zh-CN/registration.json' with { type: 'json' };
 import zhCNReports from './zh-CN/reports.json' with { type: 'json' };
+import zhCNServer from './zh-CN/server.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
 import zhTWAccess from './zh-TW/access.json' with { type: 'json' };
 import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
@@ -33,6 +35,7 @@ import zhTWPrint from './zh-TW/print.json' with { type: 'json' };
 import zhTWPrivacy from './zh-TW/privacy.json' with { type: 'json' };
 import zhTWRegistration from './zh-TW/registration.json' with { type: 'json' };
 import zhTWReports from './zh-TW/reports.json' with { type: 'json' };
+import zhTWServer from './zh-TW/server.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
 
 /** Every language's resources, bundled statically so the app needs no files at run time. */
@@ -46,6 +49,7 @@ export const resources = {
     backup: zhCNBackup,
     deadlines: zhCNDeadlines,
     reports: zhCNReports,
+    server: zhCNServer,
     access: zhCNAccess,
     registration: zhCNRegistration,
     print: zhCNPrint,
@@ -60,6 +64,7 @@ export const resources = {
     backup: zhTWBackup,
     deadlines: zhTWDeadlines,
     reports: zhTWReports,
+    server: zhTWServer,
     access: zhTWAccess,
     registration: zhTWRegistration,
     print: zhTWPrint,
@@ -74,6 +79,7 @@ export const resources = {
     backup: enBackup,
     deadlines: enDeadlines,
     reports: enReports,
+    server: enServer,
     access: enAccess,
     registration: enRegistration,
     print: enPrint,
@@ -93,6 +99,7 @@ export const namespaces = [
   'backup',
   'deadlines',
   'reports',
+  'server',
   'access',
   'registration',
   'print',

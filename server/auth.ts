@@ -31,16 +31,14 @@ export async function authenticate(
   const time = header(r, syncHeaders.time);
   const nonce = header(r, syncHeaders.nonce);
   const signature = header(r, syncHeaders.signature);
-  if (!deskId || !time || !nonce || !signature) throw new Refused(401, 'unsigned', 'the request is not signed');
-  if (nonce.length > 64 || deskId.length > 64) throw new Refused(400, 'malformed', 'a signing header is too long');
+  if (!deskId || !time || !nonce || !signature) throw new Refused(401, 'unsigned', 'refusal.unsigned');
+  if (nonce.length > 64 || deskId.length > 64) throw new Refused(400, 'malformed', 'refusal.headerTooLong');
   const desk = await findDesk(db, deskId);
-  if (!desk) throw new Refused(403, 'unknown_desk', `no desk ${deskId} is enrolled`);
-  if (desk.revoked_at) throw new Refused(403, 'revoked', `desk ${deskId} was revoked at ${desk.revoked_at}`);
+  if (!desk) throw new Refused(403, 'unknown_desk', 'refusal.unknownDesk', { deskId });
+  if (desk.revoked_at) throw new Refused(403, 'revoked', 'refusal.revoked', { deskId, at: desk.revoked_at });
   const sentAt = Date.parse(time);
   if (Number.isNaN(sentAt) || Math.abs(sentAt - now.getTime()) > maxClockDriftMs) {
-    throw new Refused(401, 'clock', `the desk's clock (${time}) is more than five minutes from the server's`, {
-      serverTime: now.toISOString(),
-    });
+    throw new Refused(401, 'clock', 'refusal.clock', { time, serverTime: now.toISOString() }, { serverTime: now.toISOString() });
   }
   const text = signedText({
     method: r.method,
@@ -56,13 +54,13 @@ export async function authenticate(
   } catch {
     valid = false;
   }
-  if (!valid) throw new Refused(401, 'bad_signature', 'the signature does not match the desk’s key');
+  if (!valid) throw new Refused(401, 'bad_signature', 'refusal.badSignature');
   return { ...desk, nonce, time };
 }
 
 /** Spends the request's nonce; a second request with it is a replay. Call inside the request's transaction. */
 export async function spendNonce(db: Kysely<ServerDatabase>, deskId: string, nonce: string, now: Date): Promise<void> {
-  if (!(await recordNonce(db, deskId, nonce, now.toISOString()))) throw new Refused(409, 'replay', 'this signed request was sent before');
+  if (!(await recordNonce(db, deskId, nonce, now.toISOString()))) throw new Refused(409, 'replay', 'refusal.replay');
   // A request older than the drift is refused by its time: its nonce need not be kept.
   if (Math.random() < 0.01) await forgetNonces(db, new Date(now.getTime() - 2 * maxClockDriftMs).toISOString());
 }

@@ -38,7 +38,8 @@ if (!values.data && !databaseUrl) {
   console.error(usage);
   process.exit(2);
 }
-const store = await openServerStore({ dataDir: values.data, databaseUrl });
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+const store = await openServerStore({ dataDir: values.data, databaseUrl, log });
 const command = positionals.join(' ');
 const now = () => new Date();
 
@@ -73,7 +74,7 @@ try {
       db: store.db,
       dialect: store.dialect,
       now,
-      log: (line) => console.log(`${now().toISOString()} ${line}`),
+      log,
       tls,
     });
     server.listen(Number(values.port), values.host, () => {

@@ -1,23 +1,27 @@
 import http from 'node:http';
 import https from 'node:https';
-import { type HelloResponse, maxBodyBytes, protocolVersion, syncHeaders } from '../domain/sync/protocol.ts';
+import { type HelloResponse, maxBodyBytes, protocolVersion, type Refusal, syncHeaders } from '../domain/sync/protocol.ts';
 import { authenticate } from './auth.ts';
+import { serverMessage } from './messages.ts';
 import { Refused } from './refusal.ts';
 import type { RouteContext } from './routes/context.ts';
 import { enrol } from './routes/enrol.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
+import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {
-  /** PEM certificate and key: the server speaks HTTPS. */
+  /** PEM certificate and key: the server speaks HTTPS (and nothing else on its port). */
   tls?: { cert: Buffer; key: Buffer } | undefined;
 }
+
+const tooLarge = () => new Refused(413, 'too_large', 'refusal.tooLarge', { bytes: maxBodyBytes });
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > maxBodyBytes) {
-      reject(new Refused(413, 'too_large', `a request body may hold at most ${maxBodyBytes} bytes`));
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
@@ -25,8 +29,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBodyBytes) {
-        reject(new Refused(413, 'too_large', `a request body may hold at most ${maxBodyBytes} bytes`));
-        req.pause();
+        req.removeAllListeners('data');
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
@@ -40,13 +44,19 @@ function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
-    throw new Refused(400, 'malformed', 'the body is not JSON');
+    throw new Refused(400, 'malformed', 'refusal.notJson');
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    // Every answer says which protocol the server speaks, so a desk of another version knows why.
+    [syncHeaders.protocol]: String(protocolVersion),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -59,16 +69,16 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     return send(res, 200, hello);
   }
   const known = ['POST /v1/enrol', 'POST /v1/push', 'GET /v1/pull'];
-  if (!known.includes(route)) throw new Refused(404, 'not_found', `no ${route}`);
-  const version = Number(req.headers[syncHeaders.protocol]);
-  if (version !== protocolVersion) {
+  if (!known.includes(route)) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
+  const asked = req.headers[syncHeaders.protocol];
+  const deskProtocol = (Array.isArray(asked) ? asked[0] : asked)?.slice(0, 20) ?? '—';
+  if (Number(deskProtocol) !== protocolVersion) {
     throw new Refused(
       426,
       'version',
-      `this server speaks protocol ${protocolVersion}, the desk ${String(req.headers[syncHeaders.protocol] ?? 'none')}`,
-      {
-        serverProtocol: protocolVersion,
-      },
+      'refusal.version',
+      { server: protocolVersion, desk: deskProtocol },
+      { serverProtocol: protocolVersion, deskProtocol },
     );
   }
   const body = await readBody(req);
@@ -89,15 +99,27 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
 /** The sync server's HTTP(S) listener. Holds nothing between requests: every answer comes from the store. */
 export function createSyncServer(c: ServerOptions): http.Server {
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const language = req.headers['accept-language'];
+    const who = `${req.method} ${req.url?.slice(0, 200)} from ${String(req.headers[syncHeaders.desk] ?? 'unknown desk').slice(0, 64)}`;
     handle(c, req, res).catch((e: unknown) => {
       if (e instanceof Refused) {
-        c.log(`refused ${req.method} ${req.url} from ${String(req.headers[syncHeaders.desk] ?? 'unknown desk')}: ${e.code}: ${e.message}`);
-        if (!res.headersSent) send(res, e.status, e.body());
-        if (e.code === 'too_large') req.destroy();
+        c.log(`refused ${who}: ${e.code}: ${e.message}`);
+        // A body the server will not read: the answer closes the connection instead of draining it.
+        if (!res.headersSent) send(res, e.status, e.body(language), e.code === 'too_large' ? { connection: 'close' } : {});
         return;
       }
-      c.log(`error in ${req.method} ${req.url}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) send(res, 500, { error: 'internal', message: 'the server could not answer' });
+      if (isStoreOutage(e)) {
+        c.log(`database unavailable for ${who}: ${e instanceof Error ? e.message : String(e)}`);
+        const refusal: Refusal = {
+          error: 'unavailable',
+          message: serverMessage('refusal.unavailable', { seconds: retryAfterMs / 1000 }, language),
+          retryAfterMs,
+        };
+        if (!res.headersSent) send(res, 503, refusal, { 'retry-after': String(retryAfterMs / 1000) });
+        return;
+      }
+      c.log(`error in ${who}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (!res.headersSent) send(res, 500, { error: 'internal', message: serverMessage('refusal.internal', {}, language) });
     });
   };
   return c.tls ? https.createServer({ cert: c.tls.cert, key: c.tls.key }, listener) : http.createServer(listener);

@@ -111,6 +111,7 @@ export const refusalCodes = [
   'expired_code',
   'tampered',
   'not_found',
+  'unavailable',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
@@ -121,5 +122,9 @@ export interface Refusal {
   /** The case a refused event belongs to. */
   caseId?: string | undefined;
   serverProtocol?: number | undefined;
+  /** The protocol the refused desk spoke, beside the server's, for `version`. */
+  deskProtocol?: string | undefined;
   serverTime?: string | undefined;
+  /** For `unavailable` (503): when to ask again; the same as the Retry-After header. */
+  retryAfterMs?: number | undefined;
 }

@@ -18,24 +18,24 @@ export function nextPrefix(taken: readonly string[]): string {
 /** POST /v1/enrol: a desk joins the site its one-time code was issued for, with its public key. */
 export async function enrol(c: RouteContext, body: unknown): Promise<EnrolResponse> {
   const parsed = enrolRequestSchema.safeParse(body);
-  if (!parsed.success) throw new Refused(400, 'malformed', 'the enrolment request is malformed');
+  if (!parsed.success) throw new Refused(400, 'malformed', 'refusal.enrolMalformed');
   const input = parsed.data;
   try {
     const key = createPublicKey({ key: Buffer.from(input.publicKey, 'base64'), format: 'der', type: 'spki' });
     if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
   } catch {
-    throw new Refused(400, 'malformed', 'the public key is not an Ed25519 key');
+    throw new Refused(400, 'malformed', 'refusal.notEd25519');
   }
   const codeHash = hashCode(input.code);
   return c.db.transaction().execute(async (trx) => {
     const code = await findEnrolmentCode(trx, codeHash);
-    if (!code || code.used_by) throw new Refused(403, 'bad_code', 'the enrolment code is not known or was used');
-    if (Date.parse(code.expires_at) < c.now().getTime()) throw new Refused(403, 'expired_code', 'the enrolment code has expired');
+    if (!code || code.used_by) throw new Refused(403, 'bad_code', 'refusal.badCode');
+    if (Date.parse(code.expires_at) < c.now().getTime()) throw new Refused(403, 'expired_code', 'refusal.expiredCode');
     const site = await findSite(trx, code.site_id);
-    if (!site) throw new Refused(403, 'bad_code', 'the enrolment code is not known');
+    if (!site) throw new Refused(403, 'bad_code', 'refusal.badCode');
     const existing = await findDesk(trx, input.deskId);
-    if (existing) throw new Refused(409, 'foreign', 'this desk is enrolled already; the server revokes it before it joins again');
-    if (!(await spendEnrolmentCode(trx, codeHash, input.deskId))) throw new Refused(403, 'bad_code', 'the enrolment code was used');
+    if (existing) throw new Refused(409, 'foreign', 'refusal.enrolledAlready');
+    if (!(await spendEnrolmentCode(trx, codeHash, input.deskId))) throw new Refused(403, 'bad_code', 'refusal.badCode');
     // Two desks joining at once must not take one prefix: the site's row orders them.
     await lockSequence(trx, site.id, c.dialect === 'postgres');
     const prefix = nextPrefix(await prefixesOfSite(trx, site.id));

@@ -26,7 +26,7 @@ export async function pull(
   const limit = Math.min(Number(query.get('limit') ?? String(maxBatch)), maxBatch);
   const wait = Math.min(Number(query.get('wait') ?? '0'), maxWaitMs);
   if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1 || !Number.isFinite(wait) || wait < 0) {
-    throw new Refused(400, 'malformed', 'after, limit and wait must be whole numbers');
+    throw new Refused(400, 'malformed', 'refusal.pullNumbers');
   }
   await spendNonce(c.db, desk.id, desk.nonce, c.now());
   const until = Date.now() + wait;

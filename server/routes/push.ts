@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { hashInput } from '../../domain/cases/hashChain.ts';
 import { type PushResponse, pushRequestSchema, type WireEvent } from '../../domain/sync/protocol.ts';
 import { spendNonce } from '../auth.ts';
+import type { ServerMessageKey } from '../messages.ts';
 import { Refused } from '../refusal.ts';
 import { advanceSequence, eventsById, insertCaseSite, insertEvents, knownHashes, lockSequence, siteOfCases } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
@@ -12,8 +13,10 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Whether the event's hash is the hash of its fields (domain/cases/hashChain.ts). */
 export const hashHolds = (e: WireEvent) => sha256(hashInput(e)) === e.hash;
 
-function tampered(e: WireEvent, why: string): Refused {
-  return new Refused(422, 'tampered', `event ${e.id} of case ${e.caseId}: ${why}`, { caseId: e.caseId });
+type TamperedWhy = ServerMessageKey & `tampered.${string}`;
+
+function tampered(e: WireEvent, why: TamperedWhy): Refused {
+  return new Refused(422, 'tampered', why, { eventId: e.id, caseId: e.caseId }, { caseId: e.caseId });
 }
 
 /**
@@ -23,15 +26,15 @@ function tampered(e: WireEvent, why: string): Refused {
  */
 export async function push(c: RouteContext, desk: DesksTable & { nonce: string }, body: unknown): Promise<PushResponse> {
   const parsed = pushRequestSchema.safeParse(body);
-  if (!parsed.success) throw new Refused(400, 'malformed', 'the push is malformed');
+  if (!parsed.success) throw new Refused(400, 'malformed', 'refusal.pushMalformed');
   const events = parsed.data.events;
   for (const e of events) {
-    if (!hashHolds(e)) throw tampered(e, 'its hash is not the hash of its fields');
-    if ((e.type === 'registered') !== (e.parents.length === 0)) throw tampered(e, 'a registration, and only it, names no parent');
+    if (!hashHolds(e)) throw tampered(e, 'tampered.hash');
+    if ((e.type === 'registered') !== (e.parents.length === 0)) throw tampered(e, 'tampered.registrationParents');
     try {
       JSON.parse(e.payload);
     } catch {
-      throw tampered(e, 'its payload is not JSON');
+      throw tampered(e, 'tampered.payload');
     }
   }
   return c.db.transaction().execute(async (trx) => {
@@ -45,11 +48,11 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
     for (const e of events) {
       const site = sites.get(e.caseId);
       if (site !== undefined && site !== desk.site_id) {
-        throw new Refused(403, 'foreign', `case ${e.caseId} belongs to another site`, { caseId: e.caseId });
+        throw new Refused(403, 'foreign', 'refusal.foreignCase', { caseId: e.caseId }, { caseId: e.caseId });
       }
       const before = held.get(e.id);
       if (before) {
-        if (before.hash !== e.hash || before.case_id !== e.caseId) throw tampered(e, 'the server holds another event with its id');
+        if (before.hash !== e.hash || before.case_id !== e.caseId) throw tampered(e, 'tampered.idTaken');
         duplicates++;
         continue;
       }
@@ -58,13 +61,13 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
         duplicates++;
         continue;
       }
-      if (site === undefined && e.type !== 'registered' && !batch.size) throw tampered(e, 'its case was never registered here');
+      if (site === undefined && e.type !== 'registered' && !batch.size) throw tampered(e, 'tampered.notRegistered');
       const missing = e.parents.filter((p) => !batch.has(p));
       if (missing.length > 0 && (await knownHashes(trx, e.caseId, missing)).length !== missing.length) {
-        throw tampered(e, 'it names an event the server does not hold');
+        throw tampered(e, 'tampered.unknownParent');
       }
       if (e.type === 'registered') {
-        if (site !== undefined) throw tampered(e, 'its case is registered already');
+        if (site !== undefined) throw tampered(e, 'tampered.registeredAlready');
         await insertCaseSite(trx, e.caseId, desk.site_id);
         sites.set(e.caseId, desk.site_id);
       }

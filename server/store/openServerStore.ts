@@ -19,14 +19,24 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
  * The server's store: PostgreSQL when `databaseUrl` is given (DATABASE_URL), otherwise an
  * embedded SQLite file in `dataDir`. Migrated before it is used.
  */
-export async function openServerStore(options: { dataDir?: string | undefined; databaseUrl?: string | undefined }): Promise<ServerStore> {
+export async function openServerStore(options: {
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  /** Where the pool reports a connection the database dropped (a restart, an administrator's kill). */
+  log?: ((line: string) => void) | undefined;
+}): Promise<ServerStore> {
   let db: Kysely<ServerDatabase>;
   let dialect: Dialect;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    db = new Kysely<ServerDatabase>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // A connection PostgreSQL drops (57P01 on a restart) emits 'error' on its client, idle or
+    // checked out; unheard, that error would end the process. Heard, the client is discarded on
+    // release, the request in flight answers 503, and the pool connects afresh when asked.
+    const dropped = (e: Error) => options.log?.(`database connection lost: ${e.message}`);
+    pool.on('error', dropped);
+    pool.on('connect', (client) => client.on('error', dropped));
+    db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
   } else {
     if (!options.dataDir) throw new Error('the server needs --data DIR or DATABASE_URL');
     fs.mkdirSync(options.dataDir, { recursive: true });

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncClient, makeDeskKeys, SyncRequestError } from '../../core/sync/syncClient.ts';
-import { protocolVersion, signedText, syncHeaders } from '../../domain/sync/protocol.ts';
+import { protocolVersion, type Refusal, signedText, syncHeaders } from '../../domain/sync/protocol.ts';
 import { revoke } from '../admin.ts';
 import { postgresInstalled, startPgCluster } from './pgCluster.ts';
 import { noted, registeredData, startTestServer, wireEvent } from './serverHarness.ts';
@@ -165,7 +165,7 @@ describe.each(dialects)('the sync server on %s', (dialect) => {
       method: 'POST',
       headers: { [syncHeaders.protocol]: String(protocolVersion), 'content-type': 'application/json' },
       body: 'x'.repeat(9 * 1024 * 1024),
-    }).catch(() => ({ status: 413 }));
+    });
     expect(big.status).toBe(413);
     const malformed = await a.client
       .request('POST', '/v1/push', { events: [{ id: 'nope' }] }, a.identity)
@@ -173,5 +173,81 @@ describe.each(dialects)('the sync server on %s', (dialect) => {
     expect(malformed).toBe(400);
     expect(await revoke(s.store.db, a.identity.deskId, new Date())).toBe(true);
     expect(await refusalOf(a.client.pull(a.identity, 0))).toEqual({ status: 403, error: 'revoked' });
+  });
+  it('refuses a desk of another protocol version, newer or older, naming both versions, in the language it asks for', async () => {
+    const a = await s.desk('第一医院');
+    for (const desk of [protocolVersion + 1, protocolVersion - 1]) {
+      const answer = await fetch(`${s.url}/v1/pull?after=0`, {
+        headers: { [syncHeaders.protocol]: String(desk), 'accept-language': 'en-GB,en;q=0.8' },
+      });
+      expect(answer.status).toBe(426);
+      expect(answer.headers.get(syncHeaders.protocol)).toBe(String(protocolVersion));
+      const refusal = (await answer.json()) as Refusal;
+      expect(refusal).toMatchObject({ error: 'version', serverProtocol: protocolVersion, deskProtocol: String(desk) });
+      expect(refusal.message).toBe(`This server speaks sync protocol ${protocolVersion}, the desk ${desk}: update the older of the two`);
+    }
+    // A desk that sends no version at all is an older one too.
+    const none = await fetch(`${s.url}/v1/push`, { method: 'POST', body: '{}', headers: { 'accept-language': 'zh-TW' } });
+    expect(none.status).toBe(426);
+    expect(((await none.json()) as Refusal).message).toBe(`本伺服器使用同步協定版本 ${protocolVersion}，受理台使用 —：請升級較舊的一方`);
+    // The hello answers any version: a desk learns the server's before it asks anything else.
+    expect(await createSyncClient({ serverUrl: s.url, protocol: protocolVersion + 1 }).hello()).toMatchObject({
+      protocol: protocolVersion,
+    });
+    expect(await refusalOf(createSyncClient({ serverUrl: s.url, protocol: protocolVersion + 1 }).push(a.identity, []))).toEqual({
+      status: 426,
+      error: 'version',
+    });
+  });
+
+  it('answers its refusals in the language the request asks for: zh-CN, zh-TW or en', async () => {
+    const ask = async (language: string | undefined) => {
+      const r = await fetch(`${s.url}/v1/pull?after=0`, {
+        headers: { [syncHeaders.protocol]: String(protocolVersion), ...(language ? { 'accept-language': language } : {}) },
+      });
+      return ((await r.json()) as Refusal).message;
+    };
+    expect(await ask('zh-CN,zh;q=0.9')).toBe('请求未签名');
+    expect(await ask('zh-Hant-TW')).toBe('請求未簽章');
+    expect(await ask('en-US')).toBe('The request is not signed');
+    expect(await ask('fr-FR')).toBe('请求未签名');
+    expect(await ask(undefined)).toBe('请求未签名');
+  });
+
+  it('refuses a replayed signed push and a desk of another site asking for this site’s case, writing nothing and logging it', async () => {
+    const a = await s.desk('第一医院');
+    const other = await s.desk('第二医院');
+    const caseId = uuidv7();
+    const reg = wireEvent(caseId, [], registeredData);
+    const body = JSON.stringify({ events: [reg] });
+    const time = new Date().toISOString();
+    const text = signedText({
+      method: 'POST',
+      path: '/v1/push',
+      bodySha256: createHash('sha256').update(body).digest('hex'),
+      time,
+      nonce: 'once',
+    });
+    const key = createPrivateKey({ key: Buffer.from(a.identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+    const headers = {
+      [syncHeaders.protocol]: String(protocolVersion),
+      [syncHeaders.desk]: a.identity.deskId,
+      [syncHeaders.time]: time,
+      [syncHeaders.nonce]: 'once',
+      [syncHeaders.signature]: sign(null, Buffer.from(text), key).toString('base64'),
+    };
+    const send = () => fetch(`${s.url}/v1/push`, { method: 'POST', headers, body });
+    expect((await send()).status).toBe(200);
+    const before = await counts();
+    const replay = await send();
+    expect([replay.status, ((await replay.json()) as Refusal).error]).toEqual([409, 'replay']);
+    // Site B's desk pushes onto site A's case, and re-registers it under its own site: both refused.
+    const note = wireEvent(caseId, [reg.hash], noted('B'));
+    expect(await refusalOf(other.client.push(other.identity, [note]))).toEqual({ status: 403, error: 'foreign' });
+    expect(await refusalOf(other.client.push(other.identity, [reg]))).toEqual({ status: 403, error: 'foreign' });
+    expect(await counts()).toEqual(before);
+    expect((await other.client.pull(other.identity, 0)).events.some((e) => e.caseId === caseId)).toBe(false);
+    expect(s.log.some((l) => l.includes('refused POST /v1/push') && l.includes(other.identity.deskId) && l.includes(caseId))).toBe(true);
+    expect(s.log.some((l) => l.includes('replay') && l.includes(a.identity.deskId))).toBe(true);
   });
 });
