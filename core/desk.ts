@@ -11,10 +11,9 @@ import { loginPolicy } from '../domain/access/loginPolicy.ts';
 import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 import { createAccessGuard } from './access/accessGuard.ts';
-import { auditHandlers } from './admin/auditHandlers.ts';
-import { settingsHandlers } from './admin/settingsHandlers.ts';
 import { attachmentHandlers, blobsOf } from './attachments/attachmentHandlers.ts';
 import { createUploadKeeper } from './attachments/uploadKeeper.ts';
+import { auditHandlers } from './audit/auditHandlers.ts';
 import { authHandlers } from './auth/authHandlers.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
@@ -23,29 +22,34 @@ import { type BackupService, createBackupService } from './backup/backupService.
 import { damagedDispatcher, type StoreDamage, storeDamageOf } from './backup/damagedStore.ts';
 import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
 import { asStorageError, storageProblemOf } from './backup/storageErrors.ts';
+import { calendarHandlers } from './calendar/calendarHandlers.ts';
 import { boardHandlers } from './cases/boardHandlers.ts';
 import { caseHandlers } from './cases/caseHandlers.ts';
-import { caseSettingsHandlers } from './cases/caseSettingsHandlers.ts';
+import { categoryHandlers } from './categories/categoryHandlers.ts';
+import { correctiveActionHandlers } from './correctiveActions/correctiveActionHandlers.ts';
 import { dataHandlers } from './data/dataHandlers.ts';
-import { deadlineHandlers } from './deadlines/deadlineHandlers.ts';
 import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
 import { sweepDeadlines } from './deadlines/sweep.ts';
 import { departmentHandlers } from './departments/departmentHandlers.ts';
+import { healthHandlers } from './desk/healthHandlers.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
 import type { DeskShell } from './deskShell.ts';
-import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.ts';
+import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { keepCreatedFilesPrivate, makeDataFolderPrivate } from './files/privateFiles.ts';
+import { joinHandlerMaps } from './handlerMaps.ts';
 import { placeBackupKeys } from './keys/deskKeyring.ts';
 import type { HostKeyring } from './keys/hostKeyring.ts';
 import { keyHandlers } from './keys/keyHandlers.ts';
 import { resolveStoreKey } from './keys/storeKey.ts';
+import { policyHandlers } from './policies/policyHandlers.ts';
 import { printHandlers } from './print/printHandlers.ts';
+import { recoveryHandlers } from './recovery/recoveryHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
-import { correctiveActionHandlers } from './reports/correctiveActionHandlers.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { completeProjections } from './reports/startupBackfill.ts';
 import { sealHandlers } from './seals/sealHandlers.ts';
+import { settingsHandlers } from './settings/settingsHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
 import { translatorFor } from './translate.ts';
@@ -189,27 +193,30 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     };
     const backups = createBackupService(ctx, dataDir, log);
     const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
-    const handlers: Handlers = {
-      ...setupHandlers(ctx),
-      ...authHandlers(ctx),
-      ...caseHandlers(ctx),
-      ...boardHandlers(ctx),
-      ...caseSettingsHandlers(ctx),
-      ...departmentHandlers(ctx),
-      ...userHandlers(ctx),
-      ...settingsHandlers(ctx),
-      ...auditHandlers(ctx),
-      ...backupHandlers(ctx, shell, backups),
-      ...dataHandlers(ctx, shell),
-      ...deadlineHandlers(ctx),
-      ...reportHandlers(ctx),
-      ...correctiveActionHandlers(ctx),
-      ...registrationHandlers(ctx),
-      ...printHandlers(ctx),
-      ...attachmentHandlers(ctx, uploads),
-      ...keyHandlers(ctx),
-      ...sealHandlers(ctx),
-    };
+    const handlers = joinHandlerMaps([
+      { prefix: 'setup', handlers: setupHandlers(ctx) },
+      { prefix: 'auth', handlers: authHandlers(ctx) },
+      { prefix: 'desk', handlers: healthHandlers(ctx) },
+      { prefix: 'cases', handlers: caseHandlers(ctx) },
+      { prefix: 'cases', handlers: boardHandlers(ctx) },
+      { prefix: 'departments', handlers: departmentHandlers(ctx) },
+      { prefix: 'categories', handlers: categoryHandlers(ctx) },
+      { prefix: 'users', handlers: userHandlers(ctx) },
+      { prefix: 'settings', handlers: settingsHandlers(ctx) },
+      { prefix: 'audit', handlers: auditHandlers(ctx) },
+      { prefix: 'backup', handlers: backupHandlers(ctx, shell, backups) },
+      { prefix: 'recovery', handlers: recoveryHandlers(ctx, shell) },
+      { prefix: 'data', handlers: dataHandlers(ctx, shell) },
+      { prefix: 'calendar', handlers: calendarHandlers(ctx) },
+      { prefix: 'policies', handlers: policyHandlers(ctx) },
+      { prefix: 'reports', handlers: reportHandlers(ctx) },
+      { prefix: 'correctiveActions', handlers: correctiveActionHandlers(ctx) },
+      { prefix: 'registration', handlers: registrationHandlers(ctx) },
+      { prefix: 'print', handlers: printHandlers(ctx) },
+      { prefix: 'attachments', handlers: attachmentHandlers(ctx, uploads) },
+      { prefix: 'keys', handlers: keyHandlers(ctx) },
+      { prefix: 'seals', handlers: sealHandlers(ctx) },
+    ]);
     await completeProjections(ctx);
     await sweepDeadlines(ctx);
     try {

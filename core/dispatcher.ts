@@ -1,4 +1,4 @@
-import { callableWhileLocked, mayCall, mayCallWith } from '../domain/access/permissions.ts';
+import { callableWhileLocked, mayCall, mayCallWith, narrowedBy } from '../domain/access/permissions.ts';
 import { type DeskMethod, type DeskOutput, type DeskParsedInput, deskMethods, isDeskMethod } from '../domain/api/deskApi.ts';
 import type { CallContext, DeskErrorBody, Envelope } from '../domain/api/envelope.ts';
 import type { SessionUser } from '../domain/api/views.ts';
@@ -78,8 +78,13 @@ export function createDispatcher(
       if (!mayCall(session?.user.roles ?? null, method)) throw new AccessDenied({ key: 'access:denied.method', values: { method } });
       const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new DeskError('invalid_input', { key: 'invalidInput' }, fieldErrorsOf(parsed.error));
-      // A method with rows per template (print.render) is narrowed once the template is known.
+      // A method with rows per template (print.render) or per section (settings.update) is narrowed once the input is known.
       if (!mayCallWith(session?.user.roles ?? null, method, parsed.data)) {
+        const narrowing = narrowedBy(method, parsed.data);
+        if (narrowing && 'sections' in narrowing) {
+          const sections = narrowing.sections.join(',');
+          throw new AccessDenied({ key: 'access:denied.section', values: { method, sections } }, null, `sections:${sections}`);
+        }
         const template = String((parsed.data as { template?: unknown }).template);
         throw new AccessDenied({ key: 'access:denied.template', values: { method, template } }, null, `template:${template}`);
       }

@@ -1,64 +1,93 @@
 import type { Kysely } from 'kysely';
 import { readSettings } from '../db/queries/settings.ts';
 import type { Database } from '../db/schema.ts';
-import { type NumberFormat, numberFormats } from '../domain/cases/numbering.ts';
+import { formatCaseNumberAs } from '../domain/cases/numbering.ts';
 import type { OrgProfile } from '../domain/cases/vocabulary.ts';
+import { localDateOf } from '../domain/deadlines/workingCalendar.ts';
+import {
+  type DeskSettingsValues,
+  type SettingsSection,
+  settingsDefaults,
+  settingsSectionNames,
+  settingsSections,
+} from '../domain/settings/deskSettings.ts';
 
-/** The desk's settings with their defaults; stored as JSON values under these keys. */
-export interface DeskSettings {
-  orgName: string | null;
-  profile: OrgProfile;
-  deskPrefix: string;
-  utcOffsetMinutes: number;
-  deviceId: string | null;
-  /** How many calendar days after closing a complainant may ask for a review (复核). */
-  reviewWindowDays: number;
-  deskPhone: string;
-  printerName: string;
-  /** The desk's language until someone picks another on the sign-in screen. */
-  language: 'zh-CN' | 'zh-TW' | 'en';
-  /** The screen locks after this long without keyboard or mouse. */
-  idleLockMinutes: number;
-  numberFormat: NumberFormat;
-  deskName: string | null;
-  slipWidth: '80' | '58';
-  printMode: 'silent' | 'dialog' | 'pdf';
-}
+/**
+ * Where each setting is stored in the `settings` table, as JSON under these keys. The names
+ * are those earlier versions wrote, so stores and backups keep their values.
+ */
+export const sectionStorageKeys = {
+  desk: {
+    orgName: 'org.name',
+    deskName: 'desk.name',
+    deskPrefix: 'desk.prefix',
+    numberFormat: 'desk.numberFormat',
+    deskPhone: 'desk.phone',
+    language: 'desk.language',
+    idleLockMinutes: 'desk.idleLockMinutes',
+  },
+  printing: { printer: 'desk.printerName', slipWidth: 'print.slipWidth', printMode: 'print.mode' },
+  cases: { reviewWindowDays: 'cases.reviewWindowDays' },
+  deadlines: { workingHours: 'desk.workingHours', dueSoonWorkingDays: 'deadlines.dueSoonWorkingDays' },
+} as const satisfies { [S in SettingsSection]: Record<keyof DeskSettingsValues[S], string> };
+
+/** Settings no screen changes: chosen at setup, or the desk's own identity. */
+const identityKeys = { profile: 'org.profile', utcOffsetMinutes: 'desk.utcOffsetMinutes', deviceId: 'device.id' } as const;
 
 export const settingKeys = {
-  orgName: 'org.name',
-  profile: 'org.profile',
-  deskPrefix: 'desk.prefix',
-  utcOffsetMinutes: 'desk.utcOffsetMinutes',
-  deviceId: 'device.id',
-  reviewWindowDays: 'cases.reviewWindowDays',
-  deskPhone: 'desk.phone',
-  printerName: 'desk.printerName',
-  language: 'desk.language',
-  idleLockMinutes: 'desk.idleLockMinutes',
-  numberFormat: 'desk.numberFormat',
-  deskName: 'desk.name',
-  slipWidth: 'print.slipWidth',
-  printMode: 'print.mode',
-} as const satisfies Record<keyof DeskSettings, string>;
+  ...identityKeys,
+  ...sectionStorageKeys.desk,
+  ...sectionStorageKeys.printing,
+  ...sectionStorageKeys.cases,
+  ...sectionStorageKeys.deadlines,
+};
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every setting by its field name (field names are unique across sections), with the desk's identity. */
+export type DeskSettings = UnionToIntersection<DeskSettingsValues[SettingsSection]> & {
+  profile: OrgProfile;
+  utcOffsetMinutes: number;
+  deviceId: string | null;
+};
+
+/** Every section as stored, each field checked by its rule; a missing or unreadable value is its default. */
+export async function loadSettingSections(db: Kysely<Database>): Promise<DeskSettingsValues> {
+  return sectionsFrom(await readSettings(db));
+}
+
+function sectionsFrom(stored: Map<string, unknown>): DeskSettingsValues {
+  const sectionOf = <S extends SettingsSection>(name: S): DeskSettingsValues[S] => {
+    const shape = settingsSections[name].shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+    const keys = sectionStorageKeys[name] as Record<string, string>;
+    const defaults = settingsDefaults[name] as Record<string, unknown>;
+    const values: Record<string, unknown> = {};
+    for (const field of Object.keys(defaults)) {
+      const raw = stored.get(keys[field] ?? '');
+      const parsed = raw === undefined ? null : shape[field]?.safeParse(raw);
+      values[field] = parsed?.success ? parsed.data : defaults[field];
+    }
+    return values as DeskSettingsValues[S];
+  };
+  return Object.fromEntries(settingsSectionNames.map((name) => [name, sectionOf(name)])) as DeskSettingsValues;
+}
 
 export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> {
-  const s = await readSettings(db);
-  const numberFormat = s.get(settingKeys.numberFormat) as NumberFormat | undefined;
+  const stored = await readSettings(db);
+  const sections = sectionsFrom(stored);
+  const flat = Object.assign({}, ...settingsSectionNames.map((name) => sections[name])) as UnionToIntersection<
+    DeskSettingsValues[SettingsSection]
+  >;
   return {
-    orgName: (s.get(settingKeys.orgName) as string | undefined) ?? null,
-    profile: (s.get(settingKeys.profile) as OrgProfile | undefined) ?? 'hospital',
-    deskPrefix: (s.get(settingKeys.deskPrefix) as string | undefined) ?? '',
-    utcOffsetMinutes: (s.get(settingKeys.utcOffsetMinutes) as number | undefined) ?? 480,
-    deviceId: (s.get(settingKeys.deviceId) as string | undefined) ?? null,
-    reviewWindowDays: (s.get(settingKeys.reviewWindowDays) as number | undefined) ?? 30,
-    deskPhone: (s.get(settingKeys.deskPhone) as string | undefined) ?? '',
-    printerName: (s.get(settingKeys.printerName) as string | undefined) ?? '',
-    language: (s.get(settingKeys.language) as DeskSettings['language'] | undefined) ?? 'zh-CN',
-    idleLockMinutes: (s.get(settingKeys.idleLockMinutes) as number | undefined) ?? 5,
-    numberFormat: numberFormat && numberFormats.includes(numberFormat) ? numberFormat : 'YYMM-NNNN',
-    deskName: (s.get(settingKeys.deskName) as string | undefined) ?? null,
-    slipWidth: (s.get(settingKeys.slipWidth) as '80' | '58' | undefined) ?? '80',
-    printMode: (s.get(settingKeys.printMode) as 'silent' | 'dialog' | 'pdf' | undefined) ?? 'dialog',
+    ...flat,
+    profile: (stored.get(identityKeys.profile) as OrgProfile | undefined) ?? 'hospital',
+    utcOffsetMinutes: (stored.get(identityKeys.utcOffsetMinutes) as number | undefined) ?? 480,
+    deviceId: (stored.get(identityKeys.deviceId) as string | undefined) ?? null,
   };
+}
+
+/** What the next number of this month will look like, so the administrator sees the format. */
+export function nextNumberExample(s: Pick<DeskSettings, 'numberFormat' | 'deskPrefix' | 'utcOffsetMinutes'>, now: Date): string {
+  const today = localDateOf(now, s.utcOffsetMinutes);
+  return formatCaseNumberAs(s.numberFormat, s.deskPrefix, Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1);
 }

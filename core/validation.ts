@@ -14,7 +14,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
   for (const issue of error.issues) {
     switch (issue.code) {
       case 'invalid_type':
-        put(issue.path, { key: issue.input === undefined ? 'field.required' : 'field.invalidType' });
+        // A blank field may come as missing or as null: either way the user has to fill it in.
+        put(issue.path, { key: issue.input === undefined || issue.input === null ? 'field.required' : 'field.invalidType' });
         break;
       case 'too_small':
         // An empty field is "required" whatever its minimum: that is what the user has to fix first.

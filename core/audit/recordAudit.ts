@@ -9,13 +9,15 @@ export interface AuditFact {
   action: string;
   target?: string | null;
   detail?: Record<string, unknown>;
+  /** When, if the change it records is stamped with a time of its own; otherwise now. */
+  at?: string;
 }
 
-/** Appends one audit entry; pass the transaction that writes the change it records. */
+/** The one way handlers append to the audit log; pass the transaction that writes the change it records. */
 export function recordAudit(ctx: DeskContext, db: Kysely<Database>, fact: AuditFact): Promise<void> {
   return appendAudit(db, {
     id: ctx.newId(),
-    at: ctx.now().toISOString(),
+    at: fact.at ?? ctx.now().toISOString(),
     actor_id: fact.actorId,
     action: fact.action,
     target: fact.target ?? null,

@@ -40,7 +40,7 @@ export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: 
         at,
         trigger,
         deviceId: ctx.deviceId,
-        orgName: settings.orgName,
+        orgName: settings.orgName || null,
         encryption: ctx.store.key ? { dataKey: ctx.store.key, manifest: backupEncryptionOf(dataDir, ctx.store.key) } : null,
       });
       rotateBackups(config.folder, ctx.deviceId, config.keep);

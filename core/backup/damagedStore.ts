@@ -6,8 +6,8 @@ import { DeskError, type MessageRef } from '../deskError.ts';
 import type { DeskShell } from '../deskShell.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../dispatcher.ts';
 import { DeskKeyError } from '../keys/storeKey.ts';
+import { recoveryList, recoveryRestore, recoveryUnlock } from '../recovery/recoveryHandlers.ts';
 import { translatorFor } from '../translate.ts';
-import { recoveryList, recoveryRestore, recoveryUnlock } from './backupHandlers.ts';
 import { storageMessage, storageProblemOf } from './storageErrors.ts';
 
 /** Why the store could not be opened, as the recovery screen explains it. */

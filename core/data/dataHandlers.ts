@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendAudit } from '../../db/queries/audit.ts';
 import { countRows } from '../../db/queries/integrity.ts';
 import { countUsers } from '../../db/queries/users.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
 import { loadBackupConfig } from '../backup/backupConfig.ts';
-import { keysOf, requireAdmin } from '../backup/backupHandlers.ts';
+import { keysOf } from '../backup/shellKeys.ts';
 import { asStorageError } from '../backup/storageErrors.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
@@ -20,7 +20,6 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
   const { db } = ctx.store;
   return {
     'data.export': async (input, call) => {
-      requireAdmin(call.session);
       const folder = input.folder ? path.resolve(input.folder) : (await loadBackupConfig(db, shell.dataDir)).config.folder;
       if (!input.folder) fs.mkdirSync(folder, { recursive: true });
       if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw invalidField('folder', 'backup:field.folderMissing');
@@ -34,13 +33,12 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
         throw asStorageError(e, folder);
       }
       // Exports carry every complainant's personal data: who took one, and where, is audited.
-      await appendAudit(db, {
-        id: ctx.newId(),
+      await recordAudit(ctx, db, {
         at: at.toISOString(),
-        actor_id: call.session.user.id,
+        actorId: call.session.user.id,
         action: 'data.export',
         target: result.path,
-        detail: JSON.stringify({ format: input.format, counts: result.counts }),
+        detail: { format: input.format, counts: result.counts },
       });
       return result;
     },
@@ -56,13 +54,11 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
       } catch (e) {
         throw asStorageError(e, shell.dataDir);
       }
-      await appendAudit(db, {
-        id: ctx.newId(),
-        at: ctx.now().toISOString(),
-        actor_id: null,
+      await recordAudit(ctx, db, {
+        actorId: null,
         action: 'data.import',
         target: path.resolve(input.path),
-        detail: JSON.stringify({ cases: outcome.cases, events: outcome.events }),
+        detail: { cases: outcome.cases, events: outcome.events },
       });
       // The imported desk's identity (device id, clock) is loaded by reopening it.
       await shell.reload();

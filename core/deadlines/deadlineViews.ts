@@ -6,7 +6,8 @@ import type { ClockRecord } from '../../domain/deadlines/caseClocks.ts';
 import { type ClockName, clockNames, dueAfterWorkingDays } from '../../domain/deadlines/deadline.ts';
 import { clockStatus, deadlineAlertOf, deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { deskTimeOf, loadDeadlineSettings } from './deskTime.ts';
+import { loadSettings } from '../settings.ts';
+import { deskTimeOf } from './deskTime.ts';
 
 function recordsOf(rows: readonly CaseClockRow[]): ClockRecord[] {
   return clockNames.flatMap((clock) => {
@@ -17,7 +18,7 @@ function recordsOf(rows: readonly CaseClockRow[]): ClockRecord[] {
 
 /** The instant up to which a running clock is "due soon": the end of the setting's working day. */
 export async function dueSoonBefore(ctx: DeskContext, db: Kysely<Database>, now: string): Promise<string> {
-  const [time, settings] = await Promise.all([deskTimeOf(ctx, db), loadDeadlineSettings(db)]);
+  const [time, settings] = await Promise.all([deskTimeOf(ctx, db), loadSettings(db)]);
   return dueAfterWorkingDays(now, settings.dueSoonWorkingDays, time).at;
 }
 

@@ -1,41 +1,18 @@
 import type { Kysely } from 'kysely';
 import { coveredYears, readCalendar, writeOfficialYear } from '../../db/queries/calendar.ts';
-import { readSettings } from '../../db/queries/settings.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DeskTime } from '../../domain/deadlines/deadline.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/deadlines/workingCalendar.ts';
-import { defaultWorkingHours, formatClockTime, parseClockTime, type WorkingPeriod } from '../../domain/deadlines/workingHours.ts';
+import { parseClockTime, type WorkingPeriod } from '../../domain/deadlines/workingHours.ts';
 import { bundledCalendarYears } from '../calendar/bundledCalendar.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { loadSettings } from '../settings.ts';
-
-export const deadlineSettingKeys = {
-  workingHours: 'desk.workingHours',
-  dueSoonWorkingDays: 'deadlines.dueSoonWorkingDays',
-} as const;
-
-export interface DeadlineSettings {
-  /** Opening hours as "HH:MM-HH:MM" strings, e.g. ["08:30-12:00", "13:30-17:30"]. */
-  workingHours: string[];
-  /** A running clock due by the end of this many working days after today is "due soon" (0: today). */
-  dueSoonWorkingDays: number;
-}
 
 export function periodsOf(workingHours: readonly string[]): WorkingPeriod[] {
   return workingHours.map((text) => {
     const [start, end] = text.split('-').map((t) => parseClockTime(t.trim()));
     return { start: start ?? 0, end: end ?? 0 };
   });
-}
-
-export async function loadDeadlineSettings(db: Kysely<Database>): Promise<DeadlineSettings> {
-  const s = await readSettings(db);
-  return {
-    workingHours:
-      (s.get(deadlineSettingKeys.workingHours) as string[] | undefined) ??
-      defaultWorkingHours.map((p) => `${formatClockTime(p.start)}-${formatClockTime(p.end)}`),
-    dueSoonWorkingDays: (s.get(deadlineSettingKeys.dueSoonWorkingDays) as number | undefined) ?? 1,
-  };
 }
 
 /** The calendar as stored: official years and days, and the desk's own closures and extra days. */
@@ -74,6 +51,6 @@ export async function reloadCalendar(ctx: DeskContext): Promise<void> {
 }
 
 export async function deskTimeOf(ctx: DeskContext, db: Kysely<Database> = ctx.store.db): Promise<DeskTime> {
-  const [settings, deadlineSettings] = await Promise.all([loadSettings(db), loadDeadlineSettings(db)]);
-  return { calendar: ctx.calendar, utcOffsetMinutes: settings.utcOffsetMinutes, workingHours: periodsOf(deadlineSettings.workingHours) };
+  const settings = await loadSettings(db);
+  return { calendar: ctx.calendar, utcOffsetMinutes: settings.utcOffsetMinutes, workingHours: periodsOf(settings.workingHours) };
 }

@@ -120,8 +120,8 @@ export function buildPrintCase(args: {
 
   const qrText = printQrText(d.number, d.queryCode);
   const data: PrintCase = {
-    orgName: settings.orgName ?? '',
-    deskName: settings.deskName,
+    orgName: settings.orgName,
+    deskName: settings.deskName || null,
     deskPhone: settings.deskPhone,
     number: d.number,
     queryCode: d.queryCode,

@@ -1,23 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { appendAudit } from '../../db/queries/audit.ts';
 import { listDepartments } from '../../db/queries/departments.ts';
 import { findComplainantHistory, listActiveUsers, listCategories } from '../../db/queries/registration.ts';
-import { writeSetting } from '../../db/queries/settings.ts';
 import type { RegistrationSettingsView } from '../../domain/api/registrationViews.ts';
-import { formatCaseNumberAs } from '../../domain/cases/numbering.ts';
 import { phoneDigitsTyped, phoneLookupKey } from '../../domain/cases/phone.ts';
 import { suggestTriage } from '../../domain/cases/triage.ts';
 import type { CaseStatus, Role } from '../../domain/cases/vocabulary.ts';
-import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { DeskError } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { type DeskSettings, loadSettings, settingKeys } from '../settings.ts';
+import { type DeskSettings, loadSettings, nextNumberExample } from '../settings.ts';
 
-type RegistrationHandlers = Pick<
-  Handlers,
-  'registration.options' | 'registration.lookup' | 'registration.suggest' | 'settings.getDesk' | 'settings.updateDesk'
->;
+type RegistrationHandlers = Pick<Handlers, 'registration.options' | 'registration.lookup' | 'registration.suggest'>;
 
 /** Digits a phone lookup waits for: fewer match half the city. */
 const minPhoneDigits = 6;
@@ -25,17 +17,16 @@ const minPhoneDigits = 6;
 const minNameChars = 2;
 
 function settingsView(s: DeskSettings, now: Date): RegistrationSettingsView {
-  const today = localDateOf(now, s.utcOffsetMinutes);
   return {
-    orgName: s.orgName,
-    deskName: s.deskName,
+    orgName: s.orgName || null,
+    deskName: s.deskName || null,
     deskPrefix: s.deskPrefix,
     numberFormat: s.numberFormat,
     deskPhone: s.deskPhone || null,
     slipWidth: s.slipWidth,
-    printer: s.printerName || null,
+    printer: s.printer || null,
     printMode: s.printMode,
-    nextNumberExample: formatCaseNumberAs(s.numberFormat, s.deskPrefix, Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1),
+    nextNumberExample: nextNumberExample(s, now),
   };
 }
 
@@ -100,30 +91,6 @@ export function registrationHandlers(ctx: DeskContext): RegistrationHandlers {
         signals: suggestion.signals,
         largeClaim: suggestion.largeClaim,
       };
-    },
-
-    'settings.getDesk': async () => settingsView(await loadSettings(db), ctx.now()),
-
-    'settings.updateDesk': async (input, call) => {
-      if (!call.session.user.roles.includes('admin')) throw new DeskError('forbidden', { key: 'forbidden' });
-      const at = ctx.now().toISOString();
-      const before = await loadSettings(db);
-      const changes = Object.entries(input).filter(([, v]) => v !== undefined) as [keyof typeof input, unknown][];
-      // The printer is the one the desk's administration settings name too.
-      const keyOf = (k: keyof typeof input) => (k === 'printer' ? settingKeys.printerName : settingKeys[k]);
-      const previous = (k: keyof typeof input) => (k === 'printer' ? before.printerName : before[k]);
-      await db.transaction().execute(async (trx) => {
-        for (const [key, value] of changes) await writeSetting(trx, keyOf(key), value, at);
-        await appendAudit(trx, {
-          id: ctx.newId(),
-          at,
-          actor_id: call.session.user.id,
-          action: 'settings.updateDesk',
-          target: null,
-          detail: JSON.stringify(Object.fromEntries(changes.map(([k, v]) => [k, { from: previous(k), to: v }]))),
-        });
-      });
-      return settingsView(await loadSettings(db), ctx.now());
     },
   };
 }

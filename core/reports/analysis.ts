@@ -9,9 +9,9 @@ import type { Clock } from '../../domain/reports/caseFacts.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { type PeriodRef, periodRange, previousPeriod, samePeriodLastYear } from '../../domain/reports/periods.ts';
 import { type PersonalDataOutlet, presentComplainantContact } from '../access/caseGate.ts';
+import { correctiveActionOf } from '../correctiveActions/correctiveActionViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { loadSettings } from '../settings.ts';
-import { correctiveActionOf } from './correctiveActionViews.ts';
 import { breakdownsFor, figuresFor } from './reportData.ts';
 
 const listLimit = 200;
@@ -69,7 +69,7 @@ export async function buildAnalysis(
   });
   const today = localDateOf(now, offset);
   return {
-    orgName: settings.orgName ?? '',
+    orgName: settings.orgName,
     period,
     range,
     previousRange,

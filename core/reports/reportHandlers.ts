@@ -1,6 +1,9 @@
+import { clocksReceivedBetween } from '../../db/queries/caseClocks.ts';
 import { repeatComplainants } from '../../db/queries/reportLists.ts';
 import { closedBetween, openWorkload } from '../../db/queries/reports.ts';
 import type { PerformanceRow } from '../../domain/api/reportViews.ts';
+import type { ClockName } from '../../domain/deadlines/deadline.ts';
+import { onTimeRates } from '../../domain/deadlines/onTime.ts';
 import { presentComplainantContact } from '../access/caseGate.ts';
 import { authorizePersonalDataExport } from '../access/personalDataGate.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
@@ -13,7 +16,10 @@ import { exportAnalysis } from './exportAnalysis.ts';
 import { breakdownsFor } from './reportData.ts';
 import { checkedPeriod, checkedRange } from './reportInput.ts';
 
-type ReportHandlers = Pick<Handlers, 'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.performance'>;
+type ReportHandlers = Pick<
+  Handlers,
+  'reports.summary' | 'reports.repeats' | 'reports.analysis' | 'reports.export' | 'reports.performance' | 'reports.onTime'
+>;
 
 /** Who may call each of these is the permission matrix's (domain/access), checked by the dispatcher. */
 
@@ -75,6 +81,14 @@ export function reportHandlers(ctx: DeskContext): ReportHandlers {
           await authorizePersonalDataExport(ctx, trx, call.session.user, { what: 'reports.export', detail: { target, named } });
       });
       return file;
+    },
+
+    'reports.onTime': async (input) => {
+      const rows = await clocksReceivedBetween(db, new Date(input.from).toISOString(), new Date(input.to).toISOString());
+      return onTimeRates(
+        rows.map((r) => ({ clock: r.clock as ClockName, due: r.due, metAt: r.met_at, breachedAt: r.breached_at })),
+        ctx.now().toISOString(),
+      );
     },
 
     'reports.performance': async (input) => {

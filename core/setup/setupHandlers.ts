@@ -19,7 +19,7 @@ export function setupHandlers(ctx: DeskContext): SetupHandlers {
   return {
     'setup.status': async () => {
       const settings = await loadSettings(db);
-      return { initialized: (await countUsers(db)) > 0, orgName: settings.orgName };
+      return { initialized: (await countUsers(db)) > 0, orgName: settings.orgName || null };
     },
 
     'setup.init': async (input, call) => {

@@ -354,25 +354,29 @@ describe('administration', () => {
 
   it('changes settings, departments and two-level categories, auditing each change with before and after', async () => {
     const d = await openDesk();
-    const settings = await d.as(d.adminToken, 'settings.update', { deskPhone: '0755-8888 1234', idleLockMinutes: 0.1, deskPrefix: 'A' });
-    expect(settings).toMatchObject({
+    const settings = await d.as(d.adminToken, 'settings.update', {
+      desk: { deskPhone: '0755-8888 1234', idleLockMinutes: 0.1, deskPrefix: 'A' },
+    });
+    expect(settings.desk).toMatchObject({
       orgName: '市第一人民医院',
       deskPhone: '0755-8888 1234',
       idleLockMinutes: 0.1,
       deskPrefix: 'A',
       language: 'zh-CN',
     });
-    const bad = await d.rawAs(d.adminToken, 'settings.update', { deskPrefix: 'a-1', idleLockMinutes: 0, language: 'fr' });
+    const bad = await d.rawAs(d.adminToken, 'settings.update', { desk: { deskPrefix: 'a-1', idleLockMinutes: 0, language: 'fr' } });
     expect(bad).toMatchObject({
       ok: false,
-      error: { fields: { deskPrefix: expect.any(String), idleLockMinutes: expect.any(String), language: expect.any(String) } },
+      error: {
+        fields: { 'desk.deskPrefix': expect.any(String), 'desk.idleLockMinutes': expect.any(String), 'desk.language': expect.any(String) },
+      },
     });
     const audit = d.auditRows('settings.update');
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toEqual({
-      deskPhone: { before: '', after: '0755-8888 1234' },
-      idleLockMinutes: { before: 5, after: 0.1 },
-      deskPrefix: { before: '', after: 'A' },
+      'desk.deskPhone': { before: '', after: '0755-8888 1234' },
+      'desk.idleLockMinutes': { before: 5, after: 0.1 },
+      'desk.deskPrefix': { before: '', after: 'A' },
     });
     const { number } = await d.call('cases.register', sampleComplaint);
     expect(number).toMatch(/^A\d{4}-0001$/);

@@ -215,11 +215,14 @@ describe('policies and settings', () => {
     });
 
     const before = rowCounts(desk.dataDir);
-    const bad = await desk.raw('deadlineSettings.update', { workingHours: ['13:30-17:30', '08:30-12:00'], dueSoonWorkingDays: 1 });
-    expect(bad).toMatchObject({ ok: false, error: { fields: { workingHours: expect.any(String) } } });
+    const bad = await desk.raw('settings.update', { deadlines: { workingHours: ['13:30-17:30', '08:30-12:00'], dueSoonWorkingDays: 1 } });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { 'deadlines.workingHours': expect.any(String) } } });
     expect(rowCounts(desk.dataDir)).toEqual(before);
-    await desk.call('deadlineSettings.update', { workingHours: ['09:00-12:00', '14:00-18:00'], dueSoonWorkingDays: 2 });
-    expect(await desk.call('deadlineSettings.get', {})).toEqual({ workingHours: ['09:00-12:00', '14:00-18:00'], dueSoonWorkingDays: 2 });
+    await desk.call('settings.update', { deadlines: { workingHours: ['09:00-12:00', '14:00-18:00'], dueSoonWorkingDays: 2 } });
+    expect((await desk.call('settings.get', {})).deadlines).toEqual({
+      workingHours: ['09:00-12:00', '14:00-18:00'],
+      dueSoonWorkingDays: 2,
+    });
     await desk.close();
   });
 });

@@ -65,15 +65,15 @@ describe('numbers under failures and concurrency', () => {
   it('follow the number format and desk prefix set by the administrator', async () => {
     const d = await ready();
     expect((await d.call('cases.register', sampleComplaint)).number).toBe('2611-0001');
-    const settings = await d.call('settings.updateDesk', { numberFormat: 'YYYYMM-NNNN' });
+    const settings = await d.call('settings.update', { desk: { numberFormat: 'YYYYMM-NNNN' } });
     expect(settings.nextNumberExample).toBe('202611-0001');
     // Same prefix, same counter: the sequence goes on in the new format.
     expect((await d.call('cases.register', sampleComplaint)).number).toBe('202611-0002');
-    await d.call('settings.updateDesk', { deskPrefix: 'a', numberFormat: 'YYMM-NNNN' });
+    await d.call('settings.update', { desk: { deskPrefix: 'a', numberFormat: 'YYMM-NNNN' } });
     expect((await d.call('cases.register', sampleComplaint)).number).toBe('A2611-0001');
     const before = rowCounts(d.dataDir);
-    const bad = await d.raw('settings.updateDesk', { deskPrefix: '1A' }, { locale: 'zh-CN' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { deskPrefix: /字母开头/ } } });
+    const bad = await d.raw('settings.update', { desk: { deskPrefix: '1A' } }, { locale: 'zh-CN' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'desk.deskPrefix': /字母开头/ } } });
     expect(rowCounts(d.dataDir)).toEqual(before);
   });
 

@@ -9,7 +9,7 @@ let desk: Awaited<ReturnType<typeof openTestDesk>>;
 beforeAll(async () => {
   desk = await openTestDesk({ now: () => now });
   await desk.setupAndLogin();
-  await desk.call('settings.updateDesk', { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' });
+  await desk.call('settings.update', { desk: { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' } });
 });
 afterAll(() => desk.close());
 

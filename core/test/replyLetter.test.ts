@@ -67,7 +67,7 @@ describe('the reply letter', () => {
 
   it('prints the latest reply with the approved proposal, the review window and the desk contact, on A4 in Chinese', async () => {
     const d = await staffed();
-    await d.by('admin', 'settings.updateDesk', { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' });
+    await d.by('admin', 'settings.update', { desk: { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' } });
     const c = await investigating(d);
     // A first proposal is sent back; the one approved after it is what the letter carries out.
     await d.act('han', c.id, { type: 'propose', text: '致歉', finding: 'valid', compensation: { amount: 50, form: 'voucher' } });

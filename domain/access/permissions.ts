@@ -2,6 +2,7 @@ import type { DeskMethod } from '../api/deskApi.ts';
 import type { DocumentTemplate } from '../api/printSchemas.ts';
 import type { CaseActionType } from '../cases/caseMachine.ts';
 import type { Role } from '../cases/vocabulary.ts';
+import type { SettingsSection } from '../settings/deskSettings.ts';
 
 /**
  * The permission matrix: who may call each DeskApi method, who may take each case action, and
@@ -23,6 +24,8 @@ export interface MethodRule {
    * (print.render: a case's slip for the desk, the analysis for analysts). Each row lies within `who`.
    */
   byTemplate?: Readonly<Record<string, readonly Role[]>>;
+  /** A method that changes sections of a whole (settings.update) narrows `who` per section in its input. */
+  bySection?: Readonly<Record<string, readonly Role[]>>;
 }
 
 const caseWorkers = ['receptionist', 'handler', 'supervisor', 'director'] as const satisfies readonly Role[];
@@ -48,6 +51,16 @@ const templateRoles = {
   yearRegister: analysts,
 } as const satisfies Record<DocumentTemplate, readonly Role[]>;
 export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
+
+/** Who may change each section of the settings (domain/settings); everyone signed in reads them. */
+const sectionRoles = {
+  desk: adminOnly,
+  printing: adminOnly,
+  // The review window is a handling policy: supervisors own it, as they own overrides and extensions.
+  cases: ['supervisor'],
+  deadlines: adminOnly,
+} as const satisfies Record<SettingsSection, readonly Role[]>;
+export const settingsSectionRoles: Readonly<Record<SettingsSection, readonly Role[]>> = sectionRoles;
 
 const methodRules = {
   'setup.status': { who: 'public', whileLocked: true },
@@ -87,7 +100,7 @@ const methodRules = {
   'users.enable': { who: adminOnly },
   'users.resetPassword': { who: adminOnly },
   'settings.get': { who: 'signedIn' },
-  'settings.update': { who: adminOnly },
+  'settings.update': { who: ['supervisor', 'admin'], bySection: settingsSectionRoles },
   'audit.list': { who: adminOnly },
   'desk.health': { who: 'public', whileLocked: true },
   // The top bar shows every user whether backups are current.
@@ -117,11 +130,6 @@ const methodRules = {
   'policies.list': { who: 'signedIn' },
   'policies.update': { who: adminOnly },
   'policies.reset': { who: adminOnly },
-  'deadlineSettings.get': { who: 'signedIn' },
-  'deadlineSettings.update': { who: adminOnly },
-  'caseSettings.get': { who: 'signedIn' },
-  // The review window is a handling policy: supervisors own it, as they own overrides and extensions.
-  'caseSettings.update': { who: ['supervisor'] },
   'reports.onTime': { who: overseers },
   'reports.summary': { who: analysts },
   'reports.repeats': { who: analysts },
@@ -135,8 +143,6 @@ const methodRules = {
   'registration.options': { who: caseWorkers },
   'registration.lookup': { who: intake },
   'registration.suggest': { who: intake },
-  'settings.getDesk': { who: 'signedIn' },
-  'settings.updateDesk': { who: adminOnly },
   'print.render': { who: caseWorkers, byTemplate: templateRoles },
   'attachments.upload': { who: caseWorkers },
   'attachments.add': { who: caseWorkers },
@@ -212,15 +218,30 @@ export function mayCall(roles: readonly Role[] | null, method: DeskMethod): bool
   return anyOf(who, roles);
 }
 
-/** The method's row narrowed by the input's template, for methods that have per-template rows. */
+/** What of a call's input its method's row is narrowed by; null when the whole row applies. */
+export function narrowedBy(method: DeskMethod, input: unknown): { template: string } | { sections: string[] } | null {
+  const { byTemplate, bySection } = methodAccess[method];
+  const template = (input as { template?: unknown } | null)?.template;
+  if (byTemplate && typeof template === 'string') return { template };
+  if (bySection && input && typeof input === 'object') {
+    return { sections: Object.entries(input).flatMap(([name, value]) => (value === undefined ? [] : [name])) };
+  }
+  return null;
+}
+
+/** The method's row narrowed by the input: its template (print.render) or every section it changes (settings.update). */
 export function mayCallWith(roles: readonly Role[] | null, method: DeskMethod, input: unknown): boolean {
   if (!mayCall(roles, method)) return false;
-  const byTemplate = methodAccess[method].byTemplate;
-  const template = (input as { template?: unknown } | null)?.template;
-  if (!byTemplate || typeof template !== 'string') return true;
-  const rows = byTemplate[template];
-  return rows !== undefined && roles !== null && anyOf(rows, roles);
+  const narrowing = narrowedBy(method, input);
+  if (!narrowing) return true;
+  const rule = methodAccess[method];
+  const allowed = (rows: readonly Role[] | undefined) => rows !== undefined && roles !== null && anyOf(rows, roles);
+  if ('template' in narrowing) return allowed(rule.byTemplate?.[narrowing.template]);
+  return narrowing.sections.every((name) => allowed(rule.bySection?.[name]));
 }
+
+/** May change this section of the settings (the renderer hides what the core would refuse). */
+export const mayChangeSettings = (roles: readonly Role[], section: SettingsSection) => anyOf(settingsSectionRoles[section], roles);
 
 /** May print this document (the renderer hides what the core would refuse). */
 export const mayPrint = (roles: readonly Role[], template: DocumentTemplate) => anyOf(printTemplateRoles[template], roles);

@@ -67,30 +67,6 @@ export const updateDepartmentInput = z.strictObject({
 export const createCategoryInput = z.strictObject({ name: text(textLimits.name), parentId: id.optional() });
 export const updateCategoryInput = z.strictObject({ id, name: text(textLimits.name) });
 
-export const deskLanguages = ['zh-CN', 'zh-TW', 'en'] as const;
-
-/** Idle lock in minutes; fractions allowed so a test (or a very busy desk) can use seconds. */
-export const idleLockMinutesRange = { min: 0.1, max: 240 } as const;
-
-export const updateSettingsInput = z.strictObject({
-  orgName: text(textLimits.name).optional(),
-  deskPrefix: z
-    .string()
-    .trim()
-    .max(4)
-    .regex(/^[A-Z0-9]*$/)
-    .optional(),
-  deskPhone: z
-    .string()
-    .trim()
-    .max(40)
-    .refine((v) => v === '' || /^\+?[0-9][0-9 ()-]{2,30}$/.test(v), { message: 'phone' })
-    .optional(),
-  printerName: z.string().trim().max(textLimits.shortText).optional(),
-  language: z.enum(deskLanguages).optional(),
-  idleLockMinutes: z.number().min(idleLockMinutesRange.min).max(idleLockMinutesRange.max).optional(),
-});
-
 export const listAuditInput = z.strictObject({
   actorId: id.optional(),
   action: z

@@ -31,16 +31,6 @@ export interface Category {
   code: string | null;
 }
 
-/** A type, not an interface, so forms can hold it as a plain record of values. */
-export type DeskSettingsView = {
-  orgName: string;
-  deskPrefix: string;
-  deskPhone: string;
-  printerName: string;
-  language: 'zh-CN' | 'zh-TW' | 'en';
-  idleLockMinutes: number;
-};
-
 export interface AuditEntry {
   id: string;
   at: string;

@@ -54,10 +54,4 @@ export const policyUpdateInput = z.strictObject({
   resolve: clock,
 });
 
-const clockTimeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/);
-export const deadlineSettingsInput = z.strictObject({
-  workingHours: z.array(clockTimeRange).min(1).max(4),
-  dueSoonWorkingDays: z.int().min(0).max(10),
-});
-
 export const onTimeReportInput = z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { OrgProfile } from '../cases/vocabulary.ts';
+import { type DeskSettingsView, updateSettingsInput } from '../settings/deskSettings.ts';
 import {
   byIdInput,
   changePasswordInput,
@@ -13,10 +14,9 @@ import {
   unlockInput,
   updateCategoryInput,
   updateDepartmentInput,
-  updateSettingsInput,
   updateUserInput,
 } from './accessSchemas.ts';
-import type { AuditEntry, Category, DeskSettingsView, UserAccount, UserDirectoryEntry } from './accessViews.ts';
+import type { AuditEntry, Category, UserAccount, UserDirectoryEntry } from './accessViews.ts';
 import {
   backupConfigureInput,
   backupListInput,
@@ -42,16 +42,14 @@ import {
   calendarGetInput,
   calendarImportInput,
   calendarSetLocalDayInput,
-  deadlineSettingsInput,
   onTimeReportInput,
   policyUpdateInput,
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
-import { boardInput, browseCasesInput, caseHandlersInput, caseSettingsInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
+import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import { printRenderInput } from './printSchemas.ts';
 import {
   addAttachmentsInput,
-  deskSettingsInput,
   getAttachmentInput,
   lookupComplainantInput,
   registerCaseInput,
@@ -63,7 +61,6 @@ import type {
   CasePrintout,
   ComplainantHistory,
   RegistrationOptions,
-  RegistrationSettingsView,
   StoredAttachment,
   TriageView,
 } from './registrationViews.ts';
@@ -88,7 +85,6 @@ import type {
   CaseHandlerOption,
   CaseInbox,
   CaseInquiry,
-  CaseSettingsView,
   CaseSummary,
   ChainCheck,
   Department,
@@ -147,10 +143,6 @@ export const deskMethods = {
   'policies.list': { input: emptyInput, session: true },
   'policies.update': { input: policyUpdateInput, session: true },
   'policies.reset': { input: emptyInput, session: true },
-  'deadlineSettings.get': { input: emptyInput, session: true },
-  'deadlineSettings.update': { input: deadlineSettingsInput, session: true },
-  'caseSettings.get': { input: emptyInput, session: true },
-  'caseSettings.update': { input: caseSettingsInput, session: true },
   'reports.onTime': { input: onTimeReportInput, session: true },
   'reports.summary': { input: reportRangeInput, session: true },
   'reports.repeats': { input: repeatsInput, session: true },
@@ -182,8 +174,6 @@ export const deskMethods = {
   'registration.options': { input: emptyInput, session: true },
   'registration.lookup': { input: lookupComplainantInput, session: true },
   'registration.suggest': { input: suggestTriageInput, session: true },
-  'settings.getDesk': { input: emptyInput, session: true },
-  'settings.updateDesk': { input: deskSettingsInput, session: true },
   'print.render': { input: printRenderInput, session: true },
   'attachments.upload': { input: uploadAttachmentInput, session: true },
   'attachments.add': { input: addAttachmentsInput, session: true },
@@ -274,16 +264,12 @@ export interface DeskOutputs {
   'policies.list': { profile: OrgProfile; items: PolicyView[] };
   'policies.update': Record<string, never>;
   'policies.reset': Record<string, never>;
-  'deadlineSettings.get': { workingHours: string[]; dueSoonWorkingDays: number };
-  'deadlineSettings.update': Record<string, never>;
-  'caseSettings.get': CaseSettingsView;
-  'caseSettings.update': CaseSettingsView;
   'reports.onTime': OnTimeReport;
   'reports.summary': ReportSummary;
   'reports.repeats': { items: RepeatComplainant[] };
   'reports.analysis': AnalysisReport;
   'reports.export': ExportedFile;
-  /** The A4 analysis as HTML: the `monthlyAnalysis` template of print.render, until that method absorbs it. */
+  /** Performance of departments and people (绩效考核) over a range: what each handled and what was complained about them. */
   'reports.performance': PerformanceReport;
   'correctiveActions.create': { id: string };
   'correctiveActions.list': { items: CorrectiveAction[] };
@@ -315,8 +301,6 @@ export interface DeskOutputs {
   'registration.options': RegistrationOptions;
   'registration.lookup': ComplainantHistory;
   'registration.suggest': TriageView;
-  'settings.getDesk': RegistrationSettingsView;
-  'settings.updateDesk': RegistrationSettingsView;
   'print.render': CasePrintout;
   'attachments.upload': StoredAttachment;
   'attachments.add': CaseDetail;

@@ -98,10 +98,3 @@ export const inquireInput = z.strictObject({
 });
 
 export const caseHandlersInput = z.strictObject({ departmentId: id.optional() });
-
-/** How many calendar days after closing a complainant may still ask for a review (复核). */
-export const reviewWindowRange = { min: 1, max: 365 } as const;
-
-export const caseSettingsInput = z.strictObject({
-  reviewWindowDays: z.int().min(reviewWindowRange.min).max(reviewWindowRange.max),
-});

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { anonymousAllowed, complainantRelations, declineReasons, redirectTargets } from '../cases/intakeVocabulary.ts';
-import { numberFormats } from '../cases/numbering.ts';
 import { isValidPhone } from '../cases/phone.ts';
 import { channels, recordTypes, severities } from '../cases/vocabulary.ts';
 import { id, isoDateTime, optionalText, text } from './fields.ts';
@@ -125,21 +124,6 @@ export const decisionActionInputs = [
     .strictObject({ type: z.literal('redirect'), target: z.enum(redirectTargets), note: optionalText(textLimits.reason) })
     .refine((v) => v.target !== 'otherAuthority' || v.note !== undefined, { path: ['note'], message: 'required' }),
 ] as const;
-
-export const deskSettingsInput = z.strictObject({
-  deskPrefix: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^(?:[A-Z][A-Z0-9]{0,3})?$/, { message: 'deskPrefix' })
-    .optional(),
-  numberFormat: z.enum(numberFormats).optional(),
-  deskPhone: optionalText(40),
-  deskName: optionalText(textLimits.name),
-  slipWidth: z.enum(['80', '58']).optional(),
-  printer: optionalText(200),
-  printMode: z.enum(['silent', 'dialog', 'pdf']).optional(),
-});
 
 /** The documents of one case (the analysis is printed too: domain/api/printSchemas.ts). */
 export const printTemplates = ['slip', 'registrationForm', 'declineNotice', 'redirectGuidance', 'replyLetter'] as const;

@@ -86,12 +86,6 @@ export interface CaseInbox {
 }
 
 /** What the desk may tell a caller who gives the case number and the query code. */
-/** Settings of case handling beyond deadlines; changed by supervisors. */
-export interface CaseSettingsView {
-  /** Calendar days after closing in which a complainant may ask for a review (复核). */
-  reviewWindowDays: number;
-}
-
 export interface CaseInquiry {
   number: string;
   status: CaseStatus;

@@ -6,15 +6,18 @@ import {
   hasCapability,
   mayCall,
   mayCallWith,
+  mayChangeSettings,
   mayPrint,
   mayTakeAction,
   methodAccess,
   printTemplateRoles,
+  settingsSectionRoles,
 } from '../access/permissions.ts';
 import { type DeskMethod, deskMethods } from '../api/deskApi.ts';
 import { type DocumentTemplate, documentTemplates } from '../api/printSchemas.ts';
 import { type CaseActionType, caseActionTypes } from '../cases/caseMachine.ts';
 import { type Role, roles } from '../cases/vocabulary.ts';
+import { type SettingsSection, settingsSectionNames } from '../settings/deskSettings.ts';
 
 /**
  * The matrix written out a second time, by hand, as a reviewer reads it: `x` may, `.` may not,
@@ -60,7 +63,7 @@ users.disable           .   .   .   .   x   .
 users.enable            .   .   .   .   x   .
 users.resetPassword     .   .   .   .   x   .
 settings.get            S   S   S   S   S   .
-settings.update         .   .   .   .   x   .
+settings.update         .   .   x   .   x   .
 audit.list              .   .   .   .   x   .
 desk.health             P   P   P   P   P   L
 backup.status           S   S   S   S   S   .
@@ -86,10 +89,6 @@ calendar.setLocalDay    .   .   .   .   x   .
 policies.list           S   S   S   S   S   .
 policies.update         .   .   .   .   x   .
 policies.reset          .   .   .   .   x   .
-deadlineSettings.get    S   S   S   S   S   .
-deadlineSettings.update .   .   .   .   x   .
-caseSettings.get        S   S   S   S   S   .
-caseSettings.update     .   .   x   .   .   .
 reports.onTime          .   .   x   x   x   .
 reports.summary         .   .   x   x   .   .
 reports.repeats         .   .   x   x   .   .
@@ -103,8 +102,6 @@ correctiveActions.verify    .   .   x   x   .   .
 registration.options    x   x   x   x   .   .
 registration.lookup     x   .   x   .   .   .
 registration.suggest    x   .   x   .   .   .
-settings.getDesk        S   S   S   S   S   .
-settings.updateDesk     .   .   .   .   x   .
 print.render            x   x   x   x   .   .
 attachments.upload      x   x   x   x   .   .
 attachments.add         x   x   x   x   .   .
@@ -264,5 +261,45 @@ describe('print templates', () => {
     expect(mayCallWith(['receptionist'], 'cases.list', { template: 'monthlyAnalysis' })).toBe(true);
     expect(mayCallWith(['supervisor'], 'print.render', { template: 'noSuchTemplate' })).toBe(false);
     expect(mayCallWith(['handler', 'director'], 'print.render', { template: 'monthlyAnalysis' })).toBe(true);
+  });
+});
+
+/** Who may change each section of the settings, written out by hand as above. */
+const sectionGrid = `
+section     rec han sup dir adm
+desk         .   .   .   .   x
+printing     .   .   .   .   x
+cases        .   .   x   .   .
+deadlines    .   .   .   .   x
+`;
+const sectionCells = new Map(
+  sectionGrid
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [section, ...cells] = line.trim().split(/\s+/);
+      return [section as SettingsSection, cells] as const;
+    }),
+);
+
+describe('settings sections', () => {
+  it('has a row for every section of the settings, here and in domain/access', () => {
+    expect(Object.keys(settingsSectionRoles).sort()).toEqual([...settingsSectionNames].sort());
+    expect([...sectionCells.keys()].sort()).toEqual([...settingsSectionNames].sort());
+  });
+
+  const cells = [...sectionCells].flatMap(([section, cells]) => gridRoles.map((role, i) => ({ section, role, cell: cells[i] })));
+  it.each(cells)('$section for $role: $cell', ({ section, role, cell }) => {
+    expect(mayChangeSettings([role], section)).toBe(cell === 'x');
+    expect(mayCallWith([role], 'settings.update', { [section]: {} })).toBe(cell === 'x');
+  });
+
+  it('needs every section a change names: one refused section refuses the call', () => {
+    expect(mayCallWith(['supervisor'], 'settings.update', { cases: {}, desk: {} })).toBe(false);
+    expect(mayCallWith(['supervisor', 'admin'], 'settings.update', { cases: {}, desk: {} })).toBe(true);
+    expect(mayCallWith(['admin'], 'settings.update', { noSuchSection: {} })).toBe(false);
+    for (const roles of Object.values(settingsSectionRoles))
+      for (const role of roles) expect(mayCall([role], 'settings.update')).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ test.beforeAll(async () => {
     admin: { username: 'admin', password, displayName: '王主任' },
   });
   token = (await api<{ token: string }>(host.url, 'auth.login', { username: 'admin', password })).token;
-  await api(host.url, 'settings.updateDesk', { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' }, token);
+  await api(host.url, 'settings.update', { desk: { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' } }, token);
 });
 test.afterAll(() => host?.stop());
 

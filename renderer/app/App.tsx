@@ -50,7 +50,7 @@ export function App() {
       name: 'signedIn',
       orgName: status.orgName ?? '',
       user,
-      idleLockMinutes: settings?.idleLockMinutes ?? null,
+      idleLockMinutes: settings?.desk.idleLockMinutes ?? null,
       lock: locked ? 'locked' : 'none',
       generation,
     });

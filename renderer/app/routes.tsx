@@ -1,20 +1,24 @@
 import { type ComponentType, lazy } from 'react';
-import { mayCall } from '../../domain/access/permissions.ts';
+import { mayCall, mayChangeSettings } from '../../domain/access/permissions.ts';
 import type { DeskMethod } from '../../domain/api/deskApi.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
+import type { SettingsSection } from '../../domain/settings/deskSettings.ts';
 
 /**
  * Every page behind the sign-in, in menu order: its path, the module that draws it, its menu
  * entry, and who may see it. A page's code is loaded when it is first opened, so the desk's
  * first paint does not wait for the charts, pdf.js or the administration pages.
  */
+/** A method the page calls, or a section of the settings it changes. */
+type Need = DeskMethod | { settings: SettingsSection };
+
 export interface DeskRoute {
   path: string;
   page: ComponentType;
   /** The navigation entry's translation key; pages reached from another page have none. */
   menu?: string;
-  /** The methods behind the page, any one of which lets a user see it; none: every signed-in user. */
-  needs?: DeskMethod | readonly DeskMethod[];
+  /** The methods (or settings sections) behind the page, any one of which lets a user see it; none: every signed-in user. */
+  needs?: Need | readonly Need[];
 }
 
 /** A page module loaded on first use; `pick` names the component the module exports. */
@@ -148,28 +152,19 @@ export const routes: readonly DeskRoute[] = [
     // Administrators set deadlines and the calendar; supervisors the review window on the same page.
     path: '/settings/deadlines',
     menu: 'nav.deadlineSettings',
-    needs: ['policies.update', 'caseSettings.update'],
+    needs: ['policies.update', { settings: 'cases' }],
     page: lazyPage(
       () => import('../features/settings/deadlines/DeadlineSettingsPage.tsx'),
       (m) => m.DeadlineSettingsPage,
     ),
   },
   {
-    path: '/settings/desk',
-    menu: 'registration:settings.title',
-    needs: 'settings.updateDesk',
-    page: lazyPage(
-      () => import('../features/settings/DeskSettingsPage.tsx'),
-      (m) => m.DeskSettingsPage,
-    ),
-  },
-  {
     path: '/admin/settings',
     menu: 'access:nav.settings',
-    needs: 'settings.update',
+    needs: { settings: 'desk' },
     page: lazyPage(
-      () => import('../features/settings/SettingsAdminPage.tsx'),
-      (m) => m.SettingsAdminPage,
+      () => import('../features/settings/SettingsPage.tsx'),
+      (m) => m.SettingsPage,
     ),
   },
   {
@@ -223,13 +218,14 @@ export const routes: readonly DeskRoute[] = [
 /** The matrix decides what a role may call; a page is shown to whoever may call a method behind it. */
 export function maySee(user: SessionUser, needs: DeskRoute['needs']): boolean {
   if (needs === undefined) return true;
-  return (typeof needs === 'string' ? [needs] : needs).some((m) => mayCall(user.roles, m));
+  const list: readonly Need[] = typeof needs === 'string' || !Array.isArray(needs) ? [needs as Need] : needs;
+  return list.some((n) => (typeof n === 'string' ? mayCall(user.roles, n) : mayChangeSettings(user.roles, n.settings)));
 }
 
 /** Where a user lands after signing in: the first page their roles can use. */
 export function homePathOf(user: SessionUser): string {
   if (mayCall(user.roles, 'cases.register')) return '/register';
   if (mayCall(user.roles, 'cases.inbox')) return '/inbox';
-  if (mayCall(user.roles, 'settings.update')) return '/admin/settings';
+  if (mayChangeSettings(user.roles, 'desk')) return '/admin/settings';
   return '/account';
 }

@@ -7,9 +7,10 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { settingsQuery } from '../settings/index.ts';
 import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
 import { DeadlineAlertBadge } from './deadlines/DeadlineAlertBadge.tsx';
-import { caseListQuery, deadlineSettingsQuery } from './queries.ts';
+import { caseListQuery } from './queries.ts';
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation('cases');
@@ -21,8 +22,8 @@ export function CaseListPage() {
   const [query] = useDebouncedValue(q.trim(), 250);
   // Deadline filter: all cases, overdue ones, or those due within the "warn ahead" days.
   const [due, setDue] = useState<'all' | 'overdue' | 'dueSoon'>('all');
-  const settings = useQuery(deadlineSettingsQuery());
-  const dueSoonDays = settings.data?.dueSoonWorkingDays ?? 1;
+  const settings = useQuery(settingsQuery());
+  const dueSoonDays = settings.data?.deadlines.dueSoonWorkingDays ?? 1;
   const dueFilter = due === 'overdue' ? { overdue: true } : due === 'dueSoon' ? { dueWithinDays: dueSoonDays } : {};
   const list = useInfiniteQuery(caseListQuery({ ...filters, ...dueFilter, ...(query ? { q: query } : {}) }));
   const items = list.data?.pages.flatMap((p) => p.items) ?? null;

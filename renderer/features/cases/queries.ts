@@ -14,6 +14,3 @@ export const caseListQuery = (input: Omit<DeskInput<'cases.list'>, 'cursor'>) =>
     getNextPageParam: (page) => page.next,
     placeholderData: keepPreviousData,
   });
-
-/** How many working days ahead counts as "due soon" (a deadline setting). */
-export const deadlineSettingsQuery = () => deskQuery('deadlineSettings.get', {});

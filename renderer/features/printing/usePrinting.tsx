@@ -41,9 +41,9 @@ export function usePrinting() {
       setBusy(true);
       setLastError(null);
       try {
-        const settings = await client.call('settings.getDesk', {});
+        const { printing } = await client.call('settings.get', {});
         const doc = await client.call('print.render', { ...request, purpose: 'print' });
-        const result = await hostApi.print(doc, { mode: settings.printMode, printer: settings.printer });
+        const result = await hostApi.print(doc, { mode: printing.printMode, printer: printing.printer || null });
         if (result.outcome === 'failed') throw new Error(result.message ?? '');
         notifications.show(printNotice(result, doc.copy, t));
         return doc;

@@ -1,6 +1,6 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { mayCall } from '../../../../domain/access/permissions.ts';
+import { mayChangeSettings } from '../../../../domain/access/permissions.ts';
 import { useSession } from '../../../app/deskSession.tsx';
 import { CalendarSection } from './DeadlineCalendarSection.tsx';
 import { HoursSection } from './DeadlineHoursSection.tsx';
@@ -15,7 +15,7 @@ export function DeadlineSettingsPage() {
   const { t } = useTranslation('deadlines');
   const { user } = useSession();
   const isAdmin = user.roles.includes('admin');
-  const mayEditReview = mayCall(user.roles, 'caseSettings.update');
+  const mayEditReview = mayChangeSettings(user.roles, 'cases');
   const adminOnly = !isAdmin && (
     <Alert color="gray" mb="md">
       {t('page.adminOnly')}

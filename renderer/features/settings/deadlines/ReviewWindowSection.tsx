@@ -1,45 +1,29 @@
 import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskInput } from '../../../../domain/api/deskApi.ts';
-import { reviewWindowRange } from '../../../../domain/api/handlingSchemas.ts';
-import { useSession } from '../../../app/deskSession.tsx';
-import { useDeskSubmit } from '../../../shared/deskForm.ts';
+import { reviewWindowRange } from '../../../../domain/settings/deskSettings.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import { useLoadError } from './deadlineSettingsLoadError.ts';
+import { useSettingsForm } from '../useSettingsForm.ts';
 
 /** The review window (复核): how long after closing a complainant may ask for a review. */
 export function ReviewWindowSection(props: { editable: boolean }) {
   const { t } = useTranslation('handling');
-  const { client } = useSession();
-  const { error: loadError, fail } = useLoadError();
-  const [saved, setSaved] = useState(false);
-  const form = useForm({ initialValues: { reviewWindowDays: '' as number | string } });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once; the form object is stable
-  useEffect(() => {
-    client
-      .call('caseSettings.get', {})
-      .then((s) => form.setValues({ reviewWindowDays: s.reviewWindowDays }))
-      .catch(fail);
-  }, [client, fail]);
-  const { onSubmit, error, busy } = useDeskSubmit(
-    form,
-    (v) => {
-      // An empty field goes as missing, so the core answers "required" rather than "too small".
-      const input = { reviewWindowDays: v.reviewWindowDays === '' ? undefined : Number(v.reviewWindowDays) };
-      return client.call('caseSettings.update', input as DeskInput<'caseSettings.update'>);
+  const settings = useSettingsForm(
+    {
+      cases: {
+        toForm: (v) => ({ reviewWindowDays: v.reviewWindowDays as number | string }),
+        // An empty field goes as null (a missing field would keep the stored value), so the core
+        // answers "required" rather than "too small".
+        toInput: (v) => ({ reviewWindowDays: v.reviewWindowDays === '' ? (null as unknown as number) : Number(v.reviewWindowDays) }),
+      },
     },
-    (s) => {
-      form.setValues({ reviewWindowDays: s.reviewWindowDays });
-      setSaved(true);
-    },
+    { cases: { reviewWindowDays: '' as number | string } },
   );
+  const { form } = settings;
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={settings.onSubmit} noValidate>
       <Stack maw={560}>
         {!props.editable && <Alert color="gray">{t('settings.supervisorOnly')}</Alert>}
-        <ErrorNotice message={loadError} />
+        <ErrorNotice message={settings.loadError} />
         <NumberInput
           label={t('settings.reviewWindow')}
           description={t('settings.reviewWindowHint', reviewWindowRange)}
@@ -49,19 +33,19 @@ export function ReviewWindowSection(props: { editable: boolean }) {
           // The core checks the range and says what is wrong at the field; clamping would hide it.
           clampBehavior="none"
           disabled={!props.editable}
-          {...form.getInputProps('reviewWindowDays')}
+          {...form.getInputProps('cases.reviewWindowDays')}
           onChange={(value) => {
-            setSaved(false);
-            form.setFieldValue('reviewWindowDays', value);
+            settings.unsaved();
+            form.setFieldValue('cases.reviewWindowDays', value);
           }}
         />
-        <ErrorNotice message={error} />
+        <ErrorNotice message={settings.error} />
         {props.editable && (
           <Group>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={settings.busy}>
               {t('common:save')}
             </Button>
-            {saved && <Text c="green">{t('settings.saved')}</Text>}
+            {settings.saved && <Text c="green">{t('settings.saved')}</Text>}
           </Group>
         )}
       </Stack>
