@@ -48,6 +48,7 @@ import { recoveryHandlers } from './recovery/recoveryHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { completeProjections } from './reports/startupBackfill.ts';
+import { retentionHandlers } from './retention/retentionHandlers.ts';
 import { sealHandlers } from './seals/sealHandlers.ts';
 import { settingsHandlers } from './settings/settingsHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
@@ -216,6 +217,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'attachments', handlers: attachmentHandlers(ctx, uploads) },
       { prefix: 'keys', handlers: keyHandlers(ctx) },
       { prefix: 'seals', handlers: sealHandlers(ctx) },
+      { prefix: 'retention', handlers: retentionHandlers(ctx) },
     ]);
     await completeProjections(ctx);
     await sweepDeadlines(ctx);

@@ -29,6 +29,8 @@ export function openStore(dataDir: string, key: Buffer | null = null): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // Removed personal data (end of retention) must leave no trace in the file's free pages.
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     migrate(sqlite, {
       backup: (fromVersion) => {

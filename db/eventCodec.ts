@@ -77,6 +77,8 @@ export interface StoredEventRow {
   at: number;
   lead: number;
   tick: number;
+  /** The hash the event had before data were taken out of its payload (retention), if they were. */
+  kept_hash?: string | null;
 }
 
 /** The event a stored row holds, its hash recomputed from its fields. */
@@ -95,7 +97,7 @@ export function eventOfRow(caseId: string, row: StoredEventRow): CaseEvent {
     at,
     hlc: encodeHlc({ wallMs: row.at + row.lead, counter: row.tick }, row.device_name),
   };
-  const hash = sha256(hashInput(fields));
+  const hash = row.kept_hash ?? sha256(hashInput(fields));
   return { ...fields, payload: JSON.parse(row.payload), hash } as CaseEvent;
 }
 

@@ -273,6 +273,22 @@ export interface SealedCasesTable {
   final_hash: string;
 }
 
+/** The hash an event had before personal data or evidence were taken out of its payload (migration 13). */
+export interface EventRedactionsTable {
+  pos: number;
+  hash: string;
+}
+
+/** A case's tombstone: each kind of data removed from it (migration 13). */
+export interface CaseRemovalsTable {
+  case_id: string;
+  kind: string;
+  removed_at: string;
+  removed_by: string;
+  reason: string;
+  files: number;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -297,4 +313,6 @@ export interface Database {
   case_status_counts: CaseStatusCountsTable;
   year_seals: YearSealsTable;
   sealed_cases: SealedCasesTable;
+  event_redactions: EventRedactionsTable;
+  case_removals: CaseRemovalsTable;
 }

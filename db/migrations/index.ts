@@ -11,6 +11,7 @@ import { sql as deskDecisionClocks } from './009_desk_decision_clocks.ts';
 import { run as eventDag } from './010_event_dag.ts';
 import { sql as rollups } from './011_rollups.ts';
 import { sql as yearSeals } from './012_year_seals.ts';
+import { sql as retention } from './013_retention.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'event_dag', run: eventDag },
   { version: 11, name: 'rollups', sql: rollups },
   { version: 12, name: 'year_seals', sql: yearSeals },
+  { version: 13, name: 'retention', sql: retention },
 ];

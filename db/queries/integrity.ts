@@ -90,8 +90,9 @@ export function switchToRollbackJournal(db: Sqlite.Database): void {
 export function iterateStoredEvents(db: Sqlite.Database): IterableIterator<StoredEventRow> {
   return db
     .prepare(
-      `SELECT e.pos, e.id, e.dag, e.parents, e.type, e.payload, a.name AS actor_name, d.name AS device_name, e.at, e.lead, e.tick
-       FROM case_events e JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device ORDER BY e.pos`,
+      `SELECT e.pos, e.id, e.dag, e.parents, e.type, e.payload, a.name AS actor_name, d.name AS device_name, e.at, e.lead, e.tick, r.hash AS kept_hash
+       FROM case_events e JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device
+       LEFT JOIN event_redactions r ON r.pos = e.pos ORDER BY e.pos`,
     )
     .iterate() as IterableIterator<StoredEventRow>;
 }

@@ -122,6 +122,11 @@ const methodRules = {
   'seals.preview': { who: overseers },
   'seals.seal': { who: ['supervisor'] },
   'seals.verify': { who: overseers },
+  // Retention (保存期限): the administrator and supervisors set the periods; a supervisor removes what is due.
+  'retention.get': { who: overseers },
+  'retention.update': { who: ['supervisor', 'admin'] },
+  'retention.preview': { who: ['supervisor'] },
+  'retention.apply': { who: ['supervisor'] },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

@@ -76,6 +76,8 @@ import {
   verifyCorrectiveActionInput,
 } from './reportSchemas.ts';
 import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
+import { retentionApplyInput, retentionUpdateInput } from './retentionSchemas.ts';
+import type { RetentionPreview, RetentionResult, RetentionSettings } from './retentionViews.ts';
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
 import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
@@ -135,6 +137,10 @@ export const deskMethods = {
   'seals.preview': { input: sealYearInput, session: true },
   'seals.seal': { input: sealSealInput, session: true },
   'seals.verify': { input: sealYearInput, session: true },
+  'retention.get': { input: emptyInput, session: true },
+  'retention.update': { input: retentionUpdateInput, session: true },
+  'retention.preview': { input: emptyInput, session: true },
+  'retention.apply': { input: retentionApplyInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -256,6 +262,10 @@ export interface DeskOutputs {
   'seals.preview': SealPreview;
   'seals.seal': SealResult;
   'seals.verify': SealVerification;
+  'retention.get': RetentionSettings;
+  'retention.update': RetentionSettings;
+  'retention.preview': RetentionPreview;
+  'retention.apply': RetentionResult;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

@@ -81,6 +81,10 @@ seals.overview          .   .   x   x   x   .
 seals.preview           .   .   x   x   x   .
 seals.seal              .   .   x   .   .   .
 seals.verify            .   .   x   x   x   .
+retention.get           .   .   x   x   x   .
+retention.update        .   .   x   .   x   .
+retention.preview       .   .   x   .   .   .
+retention.apply         .   .   x   .   .   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
