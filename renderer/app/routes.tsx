@@ -141,6 +141,15 @@ export const routes: readonly DeskRoute[] = [
     ),
   },
   {
+    path: '/retention',
+    menu: 'privacy:retention.nav',
+    needs: 'retention.get',
+    page: lazyPage(
+      () => import('../features/retention/RetentionPage.tsx'),
+      (m) => m.RetentionPage,
+    ),
+  },
+  {
     path: '/backup/restore',
     needs: 'backup.restore',
     page: lazyPage(
