@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureFirstRender } from './renderer/firstRender.ts';
 import { type ResultRow, renderReport } from './report.ts';
+import { runServerBench } from './server/serverBench.ts';
 import { runTier } from './tier.ts';
 
 /**
@@ -18,6 +19,8 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --keep               keep the generated stores (their paths are printed)
  *   npm run bench -- --tiers 1m --generate-only   generate a store and keep it, measure nothing
  *   npm run bench -- --tiers 1m --reuse DIR       measure a kept store again (no generation)
+ *   npm run bench -- --server-only        only the sync server on PostgreSQL (~2 min); also writes the 100-site scale report
+ *   npm run bench -- --no-server          skip the sync server
  */
 const { values } = parseArgs({
   options: {
@@ -30,18 +33,21 @@ const { values } = parseArgs({
     'generate-only': { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261122' },
     out: { type: 'string' },
+    'server-only': { type: 'boolean', default: false },
+    'no-server': { type: 'boolean', default: false },
   },
 });
 
 const tierSizes: Record<string, number> = { '2k': 2_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const tiers = values['renderer-only']
-  ? []
-  : values.smoke
-    ? ['2k']
-    : values.tiers
-        .toLowerCase()
-        .split(',')
-        .map((t) => t.trim());
+const tiers =
+  values['renderer-only'] || values['server-only']
+    ? []
+    : values.smoke
+      ? ['2k']
+      : values.tiers
+          .toLowerCase()
+          .split(',')
+          .map((t) => t.trim());
 for (const t of tiers) if (!tierSizes[t]) throw new Error(`unknown tier ${t}; use ${Object.keys(tierSizes).join(', ')}`);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,11 +74,20 @@ for (const t of tiers) {
   notes.push(...result.notes);
 }
 
-if (!values.smoke && !values['no-renderer']) {
+if (!values.smoke && !values['no-renderer'] && !values['server-only']) {
   log('renderer: first render with 5,000 open cases');
   const render = await measureFirstRender({ root, seed, openCases: 5_000, runs: 7, log });
   rows.push(...render.rows);
   notes.push(...render.notes);
+}
+
+let scale: string | null = null;
+if (!values.smoke && !values['no-server'] && !values['renderer-only']) {
+  log('server: sync server on PostgreSQL');
+  const server = await runServerBench({ seed, log });
+  rows.push(...server.rows);
+  notes.push(...server.notes);
+  scale = server.scale;
 }
 
 const seconds = (Date.now() - started.getTime()) / 1000;
@@ -80,8 +95,14 @@ const args = process.argv.slice(2).join(' ');
 const report = renderReport({ started, seconds, rows, notes, args });
 console.log(`\n${report}`);
 if (!values.smoke || values.out) {
-  const out = values.out ?? path.join(root, 'bench/results', `${started.toISOString().slice(0, 10)}.md`);
+  const day = started.toISOString().slice(0, 10);
+  const out = values.out ?? path.join(root, 'bench/results', `${day}${values['server-only'] ? '-server' : ''}.md`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, report);
   log(`written to ${path.relative(root, out)}`);
+  if (scale) {
+    const scaleOut = path.join(path.dirname(out), `${day}-server-scale.md`);
+    fs.writeFileSync(scaleOut, scale);
+    log(`written to ${path.relative(root, scaleOut)}`);
+  }
 }

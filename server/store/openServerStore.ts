@@ -29,7 +29,7 @@ export async function openServerStore(options: {
   let dialect: Dialect;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 15_000 });
     // A connection PostgreSQL drops (57P01 on a restart) emits 'error' on its client, idle or
     // checked out; unheard, that error would end the process. Heard, the client is discarded on
     // release, the request in flight answers 503, and the pool connects afresh when asked.
