@@ -333,3 +333,21 @@ describe('the event log', () => {
     expect(await d.rawBy('han', 'cases.verifyChain', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe("a handler's work in the inbox", () => {
+  it('keeps a case from acceptance to the reply, leaving it only while the proposal waits for approval', async () => {
+    const d = await staffed();
+    const mine = async () => (await d.by('han', 'cases.inbox', {})).assigned.map((x) => x.id);
+    const { id } = await d.register('rec');
+    await d.act('rec', id, { type: 'accept', departmentId: d.outpatient.id, handlerId: d.ids.han });
+    expect(await mine()).toEqual([id]);
+    await d.act('han', id, { type: 'startInvestigation' });
+    expect(await mine(), 'investigating: the proposal is still to come').toEqual([id]);
+    await d.act('han', id, { type: 'propose', text: '调整窗口', finding: 'valid' });
+    expect(await mine(), 'waiting for the supervisor').toEqual([]);
+    await d.act('sup', id, { type: 'approve' });
+    expect(await mine(), 'approved: the reply is still to send').toEqual([id]);
+    await d.act('han', id, { type: 'respond', channel: 'phone', content: '已调整窗口' });
+    expect(await mine()).toEqual([]);
+  });
+});
