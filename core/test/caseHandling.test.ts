@@ -351,3 +351,18 @@ describe("a handler's work in the inbox", () => {
     expect(await mine()).toEqual([]);
   });
 });
+
+describe('the deadline a list shows', () => {
+  it('names its clock: acknowledgement while registered, then feedback, with the instant of that clock', async () => {
+    const d = await staffed();
+    const { id } = await d.register('rec');
+    const listed = async () => (await d.by('sup', 'cases.browse', {})).items.find((x) => x.id === id);
+    let row = await listed();
+    expect(row?.dueClock).toBe('acknowledge');
+    expect(row?.dueAt).toBe(row?.deadlines.acknowledge);
+    await d.act('rec', id, { type: 'accept', departmentId: d.outpatient.id, handlerId: d.ids.han });
+    row = await listed();
+    expect(row?.dueClock).toBe('feedback');
+    expect(row?.dueAt).toBe(row?.deadlines.feedback);
+  });
+});
