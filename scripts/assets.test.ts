@@ -8,8 +8,12 @@ const builderConfig = fs.readFileSync(path.join(root, 'electron-builder.json'), 
 
 describe('the packed assets', () => {
   it('exist wherever electron-builder.json names them', () => {
-    const named = [...builderConfig.matchAll(/"(?:icon|installerIcon|uninstallerIcon|from)":\s*"(assets\/[^"]+)"/g)].map((m) => m[1] as string);
-    expect(named).toEqual(expect.arrayContaining(['assets/icon.png', 'assets/icon.ico', 'assets/icon.icns', 'assets/icons', 'assets/fonts']));
+    const named = [...builderConfig.matchAll(/"(?:icon|installerIcon|uninstallerIcon|from)":\s*"(assets\/[^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(named).toEqual(
+      expect.arrayContaining(['assets/icon.png', 'assets/icon.ico', 'assets/icon.icns', 'assets/icons', 'assets/fonts']),
+    );
     for (const file of named) expect(fs.existsSync(path.join(root, file)), file).toBe(true);
   });
 
