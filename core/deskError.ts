@@ -32,8 +32,9 @@ export const invalidField = (field: string, key: string, values?: Record<string,
 export class AccessDenied extends DeskError {
   constructor(
     ref: MessageRef,
-    readonly target: string | null = null,
-    readonly reason: string = ref.key,
+    readonly target: string | null,
+    /** A short code the audit page words (`recused`, `role`), never a message key. */
+    readonly reason: string,
   ) {
     super('forbidden', ref);
   }

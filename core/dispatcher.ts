@@ -75,7 +75,10 @@ export function createDispatcher(
       }
       if (spec.session && !session) throw new DeskError('unauthenticated', { key: 'unauthenticated' });
       if (session?.locked && !callableWhileLocked(method)) throw new DeskError('locked', { key: 'access:sessionLocked' });
-      if (!mayCall(session?.user.roles ?? null, method)) throw new AccessDenied({ key: 'access:denied.method', values: { method } });
+      // Said in words (查看审计日志), not as the API method a person never sees.
+      if (!mayCall(session?.user.roles ?? null, method)) {
+        throw new AccessDenied({ key: 'access:denied.method', values: { what: t(`access:methods.${method}`) } }, null, 'role');
+      }
       const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new DeskError('invalid_input', { key: 'invalidInput' }, fieldErrorsOf(parsed.error));
       // A method with rows per template (print.render) or per section (settings.update) is narrowed once the input is known.
@@ -96,7 +99,8 @@ export function createDispatcher(
       // Every refusal beyond the caller's role, recusal or department leaves a trace, whichever rule refused it.
       if (e instanceof DeskError && e.code === 'forbidden') {
         const target = e instanceof AccessDenied ? e.target : targetOf(input);
-        const reason = e instanceof AccessDenied ? e.reason : e.ref.key;
+        // A short reason the audit page can word: the last part of the message key (`handling:refusal.notYours` → notYours).
+        const reason = e instanceof AccessDenied ? e.reason : (e.ref.key.split(/[.:]/).at(-1) ?? e.ref.key);
         await guard.denied({ actorId: session?.user.id ?? null, method, target, reason }).catch((auditError: unknown) => log(auditError));
       }
       if (e instanceof DeskError) return fail(e);

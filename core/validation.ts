@@ -21,6 +21,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
         // An empty field is "required" whatever its minimum: that is what the user has to fix first.
         if (issue.origin === 'string' && (Number(issue.minimum) <= 1 || issue.input === '')) put(issue.path, { key: 'field.required' });
         else if (issue.origin === 'string') put(issue.path, { key: 'field.tooShort', values: { min: Number(issue.minimum) } });
+        // A list to pick from (roles, departments): say what to do, not a number to compare.
+        else if (issue.origin === 'array' && Number(issue.minimum) <= 1) put(issue.path, { key: 'field.chooseOne' });
+        else if (issue.origin === 'array') put(issue.path, { key: 'field.chooseAtLeast', values: { min: Number(issue.minimum) } });
         else put(issue.path, { key: 'field.tooSmall', values: { min: Number(issue.minimum) } });
         break;
       case 'too_big':

@@ -11,6 +11,7 @@ import {
   printWebPreferences,
   withPrintPolicy,
 } from './contentPolicy.ts';
+import { langOfHtml, paperFontCss, withPaperFonts } from './printFonts.ts';
 import {
   type PrintRequest,
   type PrintResult,
@@ -30,6 +31,11 @@ function logJob(dataDir: string, line: string) {
   } catch {
     // A full or read-only disk must not stop printing; the core's audit log still has the print.
   }
+}
+
+/** Packed beside the app (electron-builder.json's extraResources); in a dev run, the repository's assets/. */
+function paperFontDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'assets', 'fonts');
 }
 
 async function installedPrinters(win: BrowserWindow): Promise<string[] | null> {
@@ -82,7 +88,7 @@ async function contentHeightPx(win: BrowserWindow): Promise<number> {
 async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Promise<{ step: PrintStep | null; result: PrintResult }> {
   printSessionOnce();
   const jobId = randomUUID();
-  jobPages.set(jobId, withPrintPolicy(request.html));
+  jobPages.set(jobId, withPaperFonts(withPrintPolicy(request.html), paperFontCss(paperFontDir(), langOfHtml(request.html))));
   const win = new BrowserWindow({ show: false, webPreferences: printWebPreferences });
   try {
     await win.loadURL(printJobUrl(jobId));

@@ -1,3 +1,4 @@
+import { DeskMark } from './DeskMark.tsx';
 import { CopyMark } from './PrintPage.tsx';
 import type { Translate } from './printData.ts';
 
@@ -14,7 +15,10 @@ export function A4Heading(props: { org: string; title: string; copy: number; ite
   return (
     <>
       <div className="head">
-        <p className="org">{props.org}</p>
+        <p className="org">
+          <DeskMark size="6mm" ink />
+          {props.org}
+        </p>
         <h1>{props.title}</h1>
         <CopyMark copy={props.copy} t={t} />
       </div>

@@ -1,3 +1,4 @@
+import { DeskMark } from './DeskMark.tsx';
 import { CopyMark, PrintPage } from './PrintPage.tsx';
 import type { PrintCase, SlipWidth, Translate } from './printData.ts';
 import { QrCode } from './QrCode.tsx';
@@ -21,12 +22,20 @@ body { width: ${props.width}mm; padding: 3mm ${narrow ? 2 : 4}mm 6mm; font-size:
 .row { display: flex; justify-content: space-between; gap: 2mm; }
 .row > span:first-child { white-space: nowrap; }
 .row > span:last-child { text-align: right; }
+.row.stack { flex-direction: column; gap: 0; }
+.row.stack > span:last-child { text-align: center; }
+.nowrap { white-space: nowrap; }
+.keep { word-break: keep-all; }
+.mark { display: flex; justify-content: center; margin-bottom: 1mm; }
 hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
 .qr { display: flex; justify-content: center; margin: 2mm 0 1mm; }
 .small { font-size: ${narrow ? 7.5 : 8.5}pt; }
 `;
   return (
     <PrintPage title={`${t('slip.title')} ${d.number}`} lang={props.lang} pageCss={pageCss}>
+      <div className="mark">
+        <DeskMark size={narrow ? '7mm' : '8mm'} ink />
+      </div>
       <p className="center org">{d.orgName}</p>
       {d.deskName && <p className="center">{d.deskName}</p>}
       <p className="center title">{t('slip.title')}</p>
@@ -48,7 +57,7 @@ hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
       <hr />
       <div className="row">
         <span>{t('fields.receivedAt')}</span>
-        <span>{d.receivedAt}</span>
+        <span className="keep">{d.receivedAt}</span>
       </div>
       <div className="row">
         <span>{t('fields.channel')}</span>
@@ -64,9 +73,10 @@ hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
         {d.subject}
       </p>
       <hr />
-      <div className="row">
+      {/* A date is never broken across lines; on 58 mm paper it takes a line of its own. */}
+      <div className={narrow ? 'row stack' : 'row'}>
         <span>{t('fields.feedbackBy')}</span>
-        <span className="big" data-field="feedbackBy">
+        <span className="big nowrap" data-field="feedbackBy">
           {d.feedbackBy}
         </span>
       </div>
@@ -87,7 +97,7 @@ hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
       )}
       <div className="row small">
         <span>{t('fields.printedAt')}</span>
-        <span>{d.printedAt}</span>
+        <span className="keep">{d.printedAt}</span>
       </div>
       <p className="small" style={{ marginTop: '2mm' }}>
         {t('slip.keep')}

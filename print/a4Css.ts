@@ -3,7 +3,7 @@ export const a4Css = `
 @page { size: A4; margin: 18mm 16mm 16mm; }
 body { font-size: 11pt; line-height: 1.5; }
 .head { text-align: center; margin-bottom: 4mm; }
-.head .org { font-size: 14pt; font-weight: 700; }
+.head .org { font-size: 14pt; font-weight: 700; display: inline-flex; align-items: center; gap: 2mm; }
 .head h1 { font-size: 19pt; margin: 2mm 0; }
 .head h1:lang(zh) { letter-spacing: 0.3em; }
 .meta { display: flex; justify-content: space-between; margin-bottom: 2mm; }

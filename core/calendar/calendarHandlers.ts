@@ -1,5 +1,6 @@
 import { readCalendar, writeLocalDay, writeOfficialYear } from '../../db/queries/calendar.ts';
 import { parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
+import { holidayKeyOf } from '../../domain/deadlines/holidayNames.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { reloadCalendar } from '../deadlines/deskTime.ts';
@@ -8,6 +9,7 @@ import type { DeskContext } from '../deskContext.ts';
 import { invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { loadSettings } from '../settings.ts';
+import { translatorFor } from '../translate.ts';
 
 type CalendarHandlers = Pick<Handlers, 'calendar.get' | 'calendar.import' | 'calendar.setLocalDay'>;
 
@@ -15,7 +17,13 @@ type CalendarHandlers = Pick<Handlers, 'calendar.get' | 'calendar.import' | 'cal
 export function calendarHandlers(ctx: DeskContext): CalendarHandlers {
   const { db } = ctx.store;
   return {
-    'calendar.get': async (input) => {
+    'calendar.get': async (input, call) => {
+      const t = translatorFor(call.locale, 'deadlines');
+      // An official holiday in the reader's language; a name of the desk's own is kept as imported.
+      const nameOf = (name: string | null) => {
+        const key = holidayKeyOf(name);
+        return key ? t(`holidayNames.${key}`) : name;
+      };
       const { years, days, local } = await readCalendar(db);
       const { utcOffsetMinutes } = await loadSettings(db);
       const year = input.year ?? Number(localDateOf(ctx.now(), utcOffsetMinutes).slice(0, 4));
@@ -24,8 +32,8 @@ export function calendarHandlers(ctx: DeskContext): CalendarHandlers {
         years: years.map((y) => ({ year: y.year, source: y.source, importedAt: y.imported_at })),
         lastDate: ctx.calendar.lastDate,
         year,
-        holidays: inYear.filter((d) => d.kind === 'holiday').map((d) => ({ date: d.date, name: d.name })),
-        makeUpDays: inYear.filter((d) => d.kind === 'makeUpDay').map((d) => ({ date: d.date, name: d.name })),
+        holidays: inYear.filter((d) => d.kind === 'holiday').map((d) => ({ date: d.date, name: nameOf(d.name) })),
+        makeUpDays: inYear.filter((d) => d.kind === 'makeUpDay').map((d) => ({ date: d.date, name: nameOf(d.name) })),
         localDays: local.map((d) => ({ date: d.date, kind: d.kind, note: d.note })),
       };
     },

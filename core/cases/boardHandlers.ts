@@ -133,7 +133,14 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         ...(actor.roles.includes('director') ? ['major'] : []),
       ];
       const [assigned, approvals, overdue, escalated] = await Promise.all([
-        browseCases(db, { handlerId: actor.id, statuses: ['accepted'] }, 'due', undefined, inboxSize),
+        // The handler's work until the reply: to start, to investigate and propose, to reply once approved.
+        browseCases(
+          db,
+          { handlerId: actor.id, statuses: ['accepted', 'investigating', 'awaiting_approval'] },
+          'due',
+          undefined,
+          inboxSize,
+        ).then((rows) => rows.filter((r) => r.status !== 'awaiting_approval' || r.proposal_state === 'approved')),
         pendingApprovals(db, approvable, actor.id, inboxSize),
         browseCases(db, { handlerId: actor.id, statuses: openStatuses, dueBefore: now.toISOString() }, 'due', undefined, inboxSize),
         actor.roles.includes('director') ? escalatedOpen(db, openStatuses, inboxSize) : Promise.resolve([]),

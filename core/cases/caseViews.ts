@@ -6,7 +6,7 @@ import { closingMet } from '../../domain/cases/caseRules.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
-import { deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
+import { currentClock, deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
 
 /** `dueSoonBefore`: the desk's "warn ahead" setting as an instant (core/deadlines/deadlineViews.ts dueSoonBefore). */
 export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefore?: string): CaseSummary {
@@ -25,6 +25,7 @@ export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefor
     deadlines: { acknowledge: row.deadline_acknowledge, feedback: row.deadline_feedback, resolve: row.deadline_resolve },
     handlerId: row.handler_id,
     dueAt: row.due_at,
+    dueClock: currentClock(row.status as CaseStatus, row.first_responded_at),
     deadlineStatus: deadlineStatus(row.due_at, now, dueSoonBefore),
     proposalState: row.proposal_state as CaseSummary['proposalState'],
     escalated: row.escalated_at !== null,

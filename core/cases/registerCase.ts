@@ -61,6 +61,7 @@ function intakeOf(input: RegisterInput): CaseIntake | undefined {
     occurredAt: input.occurredAt ? new Date(input.occurredAt).toISOString() : undefined,
     occurredPlace: input.occurredPlace,
     attachments: input.attachments?.length ? input.attachments : undefined,
+    promptsGiven: input.promptsGiven?.length ? [...new Set(input.promptsGiven)] : undefined,
   };
   const kept = Object.fromEntries(Object.entries(intake).filter(([, v]) => v !== undefined));
   return Object.keys(kept).length > 0 ? (kept as CaseIntake) : undefined;

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { listDepartments } from '../../db/queries/departments.ts';
 import { findComplainantHistory, listActiveUsers, listCategories } from '../../db/queries/registration.ts';
 import type { RegistrationSettingsView } from '../../domain/api/registrationViews.ts';
+import { intakePromptsFor } from '../../domain/cases/intakePrompts.ts';
 import { phoneDigitsTyped, phoneLookupKey } from '../../domain/cases/phone.ts';
 import { suggestTriage } from '../../domain/cases/triage.ts';
 import type { CaseStatus, Role } from '../../domain/cases/vocabulary.ts';
@@ -85,11 +86,13 @@ export function registrationHandlers(ctx: DeskContext): RegistrationHandlers {
         settings.profile,
         coded.map((c) => c.code),
       );
+      const chosen = input.categoryId ? (categories.find((c) => c.id === input.categoryId)?.code ?? null) : null;
       return {
         categoryId: coded.find((c) => c.code === suggestion.categoryKey)?.id ?? null,
         severity: suggestion.severity,
         signals: suggestion.signals,
         largeClaim: suggestion.largeClaim,
+        prompts: intakePromptsFor(settings.profile, text, chosen ?? suggestion.categoryKey),
       };
     },
   };

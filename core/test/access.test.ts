@@ -64,7 +64,7 @@ describe('the permission matrix at the boundary', () => {
     expect(res.status).toBe(403);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('forbidden');
-    expect(body.error.message).toMatch(/Your role may not do this/);
+    expect(body.error.message).toMatch(/Your role may not view the audit log/);
   });
 
   it('lets an administrator do administration but keeps them out of case files', async () => {

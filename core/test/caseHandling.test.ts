@@ -333,3 +333,36 @@ describe('the event log', () => {
     expect(await d.rawBy('han', 'cases.verifyChain', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe("a handler's work in the inbox", () => {
+  it('keeps a case from acceptance to the reply, leaving it only while the proposal waits for approval', async () => {
+    const d = await staffed();
+    const mine = async () => (await d.by('han', 'cases.inbox', {})).assigned.map((x) => x.id);
+    const { id } = await d.register('rec');
+    await d.act('rec', id, { type: 'accept', departmentId: d.outpatient.id, handlerId: d.ids.han });
+    expect(await mine()).toEqual([id]);
+    await d.act('han', id, { type: 'startInvestigation' });
+    expect(await mine(), 'investigating: the proposal is still to come').toEqual([id]);
+    await d.act('han', id, { type: 'propose', text: '调整窗口', finding: 'valid' });
+    expect(await mine(), 'waiting for the supervisor').toEqual([]);
+    await d.act('sup', id, { type: 'approve' });
+    expect(await mine(), 'approved: the reply is still to send').toEqual([id]);
+    await d.act('han', id, { type: 'respond', channel: 'phone', content: '已调整窗口' });
+    expect(await mine()).toEqual([]);
+  });
+});
+
+describe('the deadline a list shows', () => {
+  it('names its clock: acknowledgement while registered, then feedback, with the instant of that clock', async () => {
+    const d = await staffed();
+    const { id } = await d.register('rec');
+    const listed = async () => (await d.by('sup', 'cases.browse', {})).items.find((x) => x.id === id);
+    let row = await listed();
+    expect(row?.dueClock).toBe('acknowledge');
+    expect(row?.dueAt).toBe(row?.deadlines.acknowledge);
+    await d.act('rec', id, { type: 'accept', departmentId: d.outpatient.id, handlerId: d.ids.han });
+    row = await listed();
+    expect(row?.dueClock).toBe('feedback');
+    expect(row?.dueAt).toBe(row?.deadlines.feedback);
+  });
+});

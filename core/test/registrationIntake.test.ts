@@ -219,3 +219,22 @@ describe('repeat-complaint lookup', () => {
     expect((await desk.call('registration.lookup', { name: '周大' })).items.map((i) => i.id)).toEqual([other.id]);
   });
 });
+
+describe('the hospital intake prompts', () => {
+  it('are suggested from the text or the chosen category, and recorded as given with the case', async () => {
+    const infusion = await desk.call('registration.suggest', { subject: '输液后过敏', content: '昨天在急诊输液后全身起疹子' });
+    expect(infusion.prompts).toEqual(['medicalRecord', 'sealItems']);
+    const byCategory = await desk.call('registration.suggest', {
+      subject: '对结果有异议',
+      content: '复查结果与之前说法不一致',
+      categoryId: categories.find((c) => c.code === 'medicalQuality')?.id,
+    });
+    expect(byCategory.prompts).toEqual(['medicalRecord']);
+    expect((await desk.call('registration.suggest', { subject: '排队太久', content: '挂号排队一个小时' })).prompts).toEqual([]);
+
+    const c = await desk.call('cases.register', { ...sampleComplaint, promptsGiven: ['medicalRecord', 'sealItems'] });
+    expect((await desk.call('cases.get', { id: c.id })).intake.promptsGiven).toEqual(['medicalRecord', 'sealItems']);
+    const bad = await desk.raw('cases.register', { ...sampleComplaint, promptsGiven: ['hugPatient'] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'promptsGiven.0': expect.any(String) } } });
+  });
+});

@@ -146,11 +146,12 @@ describe('who sees the analysis, and the case list behind a chart', () => {
     await desk.call('users.create', { username: 'lijd', password: 'desk pass 2026', displayName: '李接待', roles: ['receptionist'] });
     const li = await desk.desk.call('auth.login', { username: 'lijd', password: 'desk pass 2026' }, {});
     const token = li.ok ? (li.data as { token: string }).token : undefined;
-    for (const method of ['reports.summary', 'reports.performance'] as const) {
+    const refused = { 'reports.summary': 'see the report summary', 'reports.performance': 'see department performance' } as const;
+    for (const [method, what] of Object.entries(refused)) {
       // The permission matrix (domain/access) refuses before the handler, in the caller's language.
       expect(await desk.raw(method, november, { token, locale: 'en' })).toEqual({
         ok: false,
-        error: { code: 'forbidden', message: `Your role may not do this (${method}). Ask the administrator if you need it.` },
+        error: { code: 'forbidden', message: `Your role may not ${what}. Ask the administrator if you need it.` },
       });
     }
   });

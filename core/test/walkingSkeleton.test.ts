@@ -22,7 +22,7 @@ describe('setup and sign-in', () => {
     const again = await current.raw('setup.init', {
       orgName: 'x',
       profile: 'property',
-      admin: { username: 'other', password: 'another pass 2', displayName: 'x' },
+      admin: { username: 'other', password: 'second pass 22', displayName: 'x' },
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'already_initialized' } });
   });

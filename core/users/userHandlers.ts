@@ -82,9 +82,6 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
     'users.create': async (input, call) => {
       const departmentIds = [...new Set(input.departmentIds ?? [])];
       const roles = [...new Set(input.roles)];
-      if (passwordWeakness(input.password, input.username) === 'containsUsername') {
-        throw invalidField('password', 'field.passwordContainsUsername');
-      }
       if (await findUserByUsername(db, input.username)) throw invalidField('username', 'field.usernameTaken');
       await checkDepartments(db, roles, departmentIds);
       const hash = await hashPassword(input.password);

@@ -20,6 +20,16 @@ export const newPasswordSchema = z
   .max(textLimits.password)
   .refine((p) => passwordWeakness(p) === null || passwordWeakness(p) === 'tooShort', { message: 'weakPassword' });
 
+/**
+ * A new account's password may not contain its own login name: one rule for the first
+ * administrator at setup and every account created later. Added to the object that holds both.
+ */
+export function passwordWithoutUsername(account: { username: string; password: string }, ctx: z.RefinementCtx): void {
+  if (passwordWeakness(account.password, account.username) === 'containsUsername') {
+    ctx.addIssue({ code: 'custom', path: ['password'], message: 'passwordContainsUsername' });
+  }
+}
+
 const roleList = z.array(z.enum(roles)).min(1).max(roles.length);
 const departmentIdList = z.array(id).max(50);
 
@@ -35,13 +45,15 @@ export const changePasswordInput = z.strictObject({
 
 export const listUsersInput = z.strictObject({ includeDisabled: z.boolean().optional() });
 
-export const createUserInput = z.strictObject({
-  username: usernameSchema,
-  password: newPasswordSchema,
-  displayName: text(textLimits.name),
-  roles: roleList,
-  departmentIds: departmentIdList.optional(),
-});
+export const createUserInput = z
+  .strictObject({
+    username: usernameSchema,
+    password: newPasswordSchema,
+    displayName: text(textLimits.name),
+    roles: roleList,
+    departmentIds: departmentIdList.optional(),
+  })
+  .superRefine(passwordWithoutUsername);
 
 export const updateUserInput = z.strictObject({
   id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intakePrompts } from '../cases/intakePrompts.ts';
 import { anonymousAllowed, complainantRelations, declineReasons, redirectTargets } from '../cases/intakeVocabulary.ts';
 import { isValidPhone } from '../cases/phone.ts';
 import { channels, recordTypes, severities } from '../cases/vocabulary.ts';
@@ -64,6 +65,8 @@ export const registerCaseInput = z
     receivedAt: isoDateTime.optional(),
     confidential: z.boolean().optional(),
     attachments: z.array(attachmentRefInput).max(attachmentLimits.perCase).optional(),
+    /** The hospital intake prompts the receptionist gave (domain/cases/intakePrompts.ts). */
+    promptsGiven: z.array(z.enum(intakePrompts)).max(intakePrompts.length).optional(),
   })
   .superRefine(
     (v, ctx) => {
@@ -101,6 +104,8 @@ export const suggestTriageInput = z.strictObject({
   subject: z.string().max(textLimits.subject),
   content: z.string().max(textLimits.content),
   demands: z.string().max(textLimits.content).optional(),
+  /** The category chosen so far: it may call for intake prompts the text does not. */
+  categoryId: id.optional(),
 });
 
 /** The desk's decision on a registered case: accept and route, decline, resolve on the spot, redirect. */

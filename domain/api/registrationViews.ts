@@ -1,4 +1,5 @@
 import type { AttachmentRef } from '../cases/events.ts';
+import type { IntakePrompt } from '../cases/intakePrompts.ts';
 import type { NumberFormat } from '../cases/numbering.ts';
 import type { CaseStatus, OrgProfile, Severity } from '../cases/vocabulary.ts';
 
@@ -47,6 +48,8 @@ export interface TriageView {
   severity: Severity;
   signals: string[];
   largeClaim: boolean;
+  /** What the desk should tell at once (a hospital's intake prompts), for the receptionist to give and tick. */
+  prompts: IntakePrompt[];
 }
 
 export interface CasePrintout {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
-import { newPasswordSchema } from './accessSchemas.ts';
+import { newPasswordSchema, passwordWithoutUsername, usernameSchema } from './accessSchemas.ts';
 import { extendAction, pauseAction, resumeAction } from './deadlineSchemas.ts';
 import { id, isoDateTime, optionalText, text } from './fields.ts';
 import { handlingActionInputs } from './handlingSchemas.ts';
@@ -17,16 +17,13 @@ export const emptyInput = z.strictObject({});
 export const setupInitInput = z.strictObject({
   orgName: text(textLimits.name),
   profile: z.enum(orgProfiles),
-  admin: z.strictObject({
-    username: z
-      .string()
-      .trim()
-      .min(3)
-      .max(textLimits.username)
-      .regex(/^[a-zA-Z0-9._-]+$/),
-    password: newPasswordSchema,
-    displayName: text(textLimits.name),
-  }),
+  admin: z
+    .strictObject({
+      username: usernameSchema,
+      password: newPasswordSchema,
+      displayName: text(textLimits.name),
+    })
+    .superRefine(passwordWithoutUsername),
 });
 
 export const loginInput = z.strictObject({

@@ -1,6 +1,7 @@
 import type { CaseActionType } from '../cases/caseMachine.ts';
 import type { CaseEvent, CaseIntake, Complainant, Deadlines } from '../cases/events.ts';
 import type { CaseStatus, Channel, Finding, RecordType, Role, Severity } from '../cases/vocabulary.ts';
+import type { ClockName } from '../deadlines/deadline.ts';
 import type { DeadlineAlert, DeadlineStatus } from '../deadlines/deadlineStatus.ts';
 import type { CaseDeadlineInfo } from './deadlineViews.ts';
 
@@ -31,6 +32,8 @@ export interface CaseSummary {
   handlerId: string | null;
   /** The deadline the case works towards now, and how it stands against the clock. */
   dueAt: string | null;
+  /** Which clock `dueAt` is (acknowledge, feedback or resolve): what a badge beside it speaks of. */
+  dueClock: ClockName | null;
   deadlineStatus: DeadlineStatus | null;
   proposalState: 'pending' | 'approved' | null;
   escalated: boolean;

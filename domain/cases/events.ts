@@ -1,4 +1,5 @@
 import type { EventForm } from './hashChain.ts';
+import type { IntakePrompt } from './intakePrompts.ts';
 import type { ComplainantRelation, DeclineReason, RedirectTarget } from './intakeVocabulary.ts';
 import type { Channel, CompensationForm, ContactMethod, CorrectableField, Finding, RecordType, Severity } from './vocabulary.ts';
 
@@ -40,6 +41,8 @@ export interface CaseIntake {
   occurredAt?: string | undefined;
   occurredPlace?: string | undefined;
   attachments?: AttachmentRef[] | undefined;
+  /** The hospital intake prompts the desk gave while the complainant was there. */
+  promptsGiven?: IntakePrompt[] | undefined;
 }
 
 export interface Deadlines {

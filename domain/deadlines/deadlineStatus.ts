@@ -13,19 +13,25 @@ export type DeadlineStatus = 'overdue' | 'dueSoon' | 'onTime';
  * The deadline a case is working towards now: acknowledging a registered case, the first
  * feedback until the complainant has had an answer, then resolving. A finished case has none.
  */
-export function currentDeadline(status: CaseStatus, deadlines: Deadlines, firstRespondedAt: string | null): string | null {
+export function currentClock(status: CaseStatus, firstRespondedAt: string | null): ClockName | null {
   switch (status) {
     case 'registered':
-      return deadlines.acknowledge;
+      return 'acknowledge';
     case 'accepted':
     case 'investigating':
     case 'awaiting_approval':
-      return firstRespondedAt ? deadlines.resolve : deadlines.feedback;
+      return firstRespondedAt ? 'resolve' : 'feedback';
     case 'responded':
-      return deadlines.resolve;
+      return 'resolve';
     default:
       return null;
   }
+}
+
+/** The instant of the current clock (see currentClock). */
+export function currentDeadline(status: CaseStatus, deadlines: Deadlines, firstRespondedAt: string | null): string | null {
+  const clock = currentClock(status, firstRespondedAt);
+  return clock ? deadlines[clock] : null;
 }
 
 /**

@@ -114,7 +114,8 @@ test('attaches evidence from the file picker, shows the repeat-complaint warning
   await page.getByRole('button', { name: '打印预览' }).click();
   const frame = page.frameLocator('[data-testid="print-frame"]');
   await expect(frame.getByText('受理回执')).toBeVisible();
-  await expect(frame.locator('svg')).toBeVisible();
+  // The slip's QR code (the desk's mark heads the slip as another picture).
+  await expect(frame.getByRole('img', { name: /\d{4}-\d{4}/ })).toBeVisible();
   await shot(page, 'reg-04-slip-preview');
   // Printing goes through the browser's own dialog; here it is stubbed and counted.
   await stubBrowserPrint(page);
