@@ -13,8 +13,11 @@ import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 import { createAccessGuard } from './access/accessGuard.ts';
 import { attachmentHandlers, blobsOf } from './attachments/attachmentHandlers.ts';
 import { createUploadKeeper } from './attachments/uploadKeeper.ts';
+import { createAuditBudget } from './audit/auditBudget.ts';
 import { auditHandlers } from './audit/auditHandlers.ts';
+import { recordAudit } from './audit/recordAudit.ts';
 import { authHandlers } from './auth/authHandlers.ts';
+import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
 import { backupHandlers } from './backup/backupHandlers.ts';
@@ -187,6 +190,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     const ctx: DeskContext = {
       store,
       sessions,
+      loginThrottle: createLoginThrottle(() => now().getTime()),
+      auditBudget: createAuditBudget(() => now().getTime()),
       calendar: await loadWorkingCalendar(store.db),
       deviceId,
       now,
@@ -236,6 +241,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       sweepDeadlines: () => sweepDeadlines(ctx),
       close: async () => {
         uploads.stop();
+        // Strangers' refusals counted but not yet written are written before the store closes.
+        for (const summary of ctx.auditBudget.drain()) await recordAudit(ctx, store.db, summary).catch(log);
         await backups.stop();
         await store.close();
       },

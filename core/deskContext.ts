@@ -3,12 +3,18 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../db/connection.ts';
 import { encodeHlc, type HlcState, tickHlc } from '../domain/cases/hlc.ts';
 import type { WorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
+import type { AuditBudget } from './audit/auditBudget.ts';
+import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Sessions } from './auth/sessions.ts';
 
 /** What every handler may use: the store, the clock, identity and the calendar. */
 export interface DeskContext {
   store: Store;
   sessions: Sessions;
+  /** Wrong passwords per place and name. */
+  loginThrottle: LoginThrottle;
+  /** How many rows strangers' calls may add to the audit log. */
+  auditBudget: AuditBudget;
   calendar: WorkingCalendar;
   deviceId: string;
   now(): Date;

@@ -1,6 +1,6 @@
 import { callableWhileLocked, mayCall, mayCallWith, narrowedBy } from '../domain/access/permissions.ts';
 import { type DeskMethod, type DeskOutput, type DeskParsedInput, deskMethods, isDeskMethod } from '../domain/api/deskApi.ts';
-import type { CallContext, DeskErrorBody, Envelope } from '../domain/api/envelope.ts';
+import { type CallContext, type DeskErrorBody, type Envelope, localSource } from '../domain/api/envelope.ts';
 import type { SessionUser } from '../domain/api/views.ts';
 import { pickLanguage } from '../locales/resources.ts';
 import type { Session, Sessions } from './auth/sessions.ts';
@@ -14,6 +14,8 @@ type SessionOf<M extends DeskMethod> = (typeof deskMethods)[M]['session'] extend
 export interface HandlerCall<M extends DeskMethod> {
   session: SessionOf<M>;
   locale: string | undefined;
+  /** Where the call came from (CallContext.source, or `local`). */
+  source: string;
 }
 
 export type Handlers = {
@@ -27,7 +29,7 @@ export interface AccessGuard {
   /** The session's user as the store knows them now (roles may have changed); null when disabled. */
   currentUser(session: Session): Promise<SessionUser | null>;
   /** Records a refused attempt in the audit log. */
-  denied(entry: { actorId: string | null; method: string; target: string | null; reason: string }): Promise<void>;
+  denied(entry: { actorId: string | null; method: string; target: string | null; reason: string; source: string }): Promise<void>;
 }
 
 /** For a dispatcher without a store (recovery, tests): sessions as opened, refusals not recorded. */
@@ -61,6 +63,7 @@ export function createDispatcher(
       return { ok: false, error };
     };
     let session: Session | null = null;
+    const source = context.source ?? localSource;
     try {
       if (!isDeskMethod(method)) throw new DeskError('unknown_method', { key: 'unknownMethod', values: { method } });
       const spec = deskMethods[method];
@@ -93,7 +96,7 @@ export function createDispatcher(
       }
       const handler = handlers[method] as (i: unknown, c: HandlerCall<DeskMethod>) => Promise<unknown>;
       // Handlers see one of the desk's languages, never the raw header: Intl throws on `*` or a made-up tag.
-      const data = await handler(parsed.data, { session, locale: pickLanguage(context.locale) } as HandlerCall<DeskMethod>);
+      const data = await handler(parsed.data, { session, locale: pickLanguage(context.locale), source } as HandlerCall<DeskMethod>);
       return { ok: true, data };
     } catch (e) {
       // Every refusal beyond the caller's role, recusal or department leaves a trace, whichever rule refused it.
@@ -101,7 +104,9 @@ export function createDispatcher(
         const target = e instanceof AccessDenied ? e.target : targetOf(input);
         // A short reason the audit page can word: the last part of the message key (`handling:refusal.notYours` → notYours).
         const reason = e instanceof AccessDenied ? e.reason : (e.ref.key.split(/[.:]/).at(-1) ?? e.ref.key);
-        await guard.denied({ actorId: session?.user.id ?? null, method, target, reason }).catch((auditError: unknown) => log(auditError));
+        await guard
+          .denied({ actorId: session?.user.id ?? null, method, target, reason, source })
+          .catch((auditError: unknown) => log(auditError));
       }
       if (e instanceof DeskError) return fail(e);
       log(e);

@@ -1,4 +1,5 @@
 import { findUserById } from '../../db/queries/users.ts';
+import { recordStrangerAudit } from '../audit/auditBudget.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { sessionUserOf } from '../auth/authHandlers.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -17,7 +18,10 @@ export function createAccessGuard(ctx: DeskContext): AccessGuard {
       if (row?.disabled !== 0) return null;
       return sessionUserOf(row);
     },
-    denied: ({ actorId, method, target, reason }) =>
-      recordAudit(ctx, db, { actorId, action: 'access.denied', target, detail: { method, reason } }),
+    denied: ({ actorId, method, target, reason, source }) => {
+      const fact = { actorId, action: 'access.denied', target, detail: { method, reason } };
+      // A signed-in user's refusals are theirs, each one kept; a stranger's are bounded per place.
+      return actorId ? recordAudit(ctx, db, fact) : recordStrangerAudit(ctx, db, source, fact);
+    },
   };
 }

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { findUserById, findUserByUsername, type UserRow, updateUser } from '../../db/queries/users.ts';
-import { isLockedOut, lockedUntilAfterFailure } from '../../domain/access/loginPolicy.ts';
 import { passwordWeakness } from '../../domain/access/passwordStrength.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 import type { Role } from '../../domain/cases/vocabulary.ts';
+import { recordStrangerAudit } from '../audit/auditBudget.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
@@ -21,62 +22,58 @@ export function sessionUserOf(row: UserRow): SessionUser {
   };
 }
 
-function lockedOut(until: string | null, now: Date): DeskError {
-  const minutes = Math.max(1, Math.ceil((Date.parse(until ?? '') - now.getTime()) / 60_000));
+function lockedOut(untilMs: number, now: Date): DeskError {
+  const minutes = Math.max(1, Math.ceil((untilMs - now.getTime()) / 60_000));
   return new DeskError('unauthenticated', { key: 'access:lockedOut', values: { minutes } });
 }
 
 export function authHandlers(ctx: DeskContext): AuthHandlers {
   const { db } = ctx.store;
+  // What a name without an account is checked against: the same scrypt work as a real one,
+  // so the time of the answer does not tell which names exist.
+  const stranger = hashPassword(randomBytes(24).toString('base64'));
 
   /**
-   * Checks a username and password, counting wrong passwords: after several in a row the
-   * account is shut for a while, whatever is typed. Used by sign-in and by unlocking.
+   * Checks a username and password, counting wrong passwords per place and name (unknown names
+   * too): after several in a row that place is shut out of that name for a while, whatever it
+   * types, and everyone else still signs in. Used by sign-in and by unlocking.
    */
-  async function checkCredentials(username: string, password: string, via: string): Promise<UserRow> {
+  async function checkCredentials(username: string, password: string, via: string, source: string): Promise<UserRow> {
     const now = ctx.now();
-    const row = await findUserByUsername(db, username);
-    if (row && row.disabled === 0 && isLockedOut(row.locked_until, now)) {
-      await recordAudit(ctx, db, {
-        actorId: row.id,
+    const shutOutUntil = ctx.loginThrottle.shutOutUntil(source, username);
+    if (shutOutUntil !== null) {
+      await recordStrangerAudit(ctx, db, source, {
+        actorId: null,
         action: 'auth.loginRefused',
-        detail: { username, via, lockedUntil: row.locked_until },
+        detail: { username, via, lockedUntil: new Date(shutOutUntil).toISOString() },
       });
-      throw lockedOut(row.locked_until, now);
+      throw lockedOut(shutOutUntil, now);
     }
-    const valid = row !== undefined && row.disabled === 0 && (await verifyPassword(password, row.password_hash));
-    if (!row || !valid) {
-      let lockedUntil: string | null = null;
-      if (row && row.disabled === 0) {
-        // A lockout that has run out starts the count again.
-        const before = row.locked_until ? 0 : row.failed_logins;
-        const next = lockedUntilAfterFailure(before, now);
-        lockedUntil = next.lockedUntil;
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('users')
-            .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
-            .where('id', '=', row.id)
-            .execute();
-          await recordAudit(ctx, trx, { actorId: row.id, action: 'auth.loginFailed', detail: { username, via, failures: next.failures } });
-          if (lockedUntil) await recordAudit(ctx, trx, { actorId: row.id, action: 'auth.lockedOut', detail: { until: lockedUntil } });
-        });
-      } else {
-        await recordAudit(ctx, db, { actorId: row?.id ?? null, action: 'auth.loginFailed', detail: { username, via } });
+    const row = await findUserByUsername(db, username);
+    const usable = row !== undefined && row.disabled === 0;
+    const matches = await verifyPassword(password, usable ? row.password_hash : await stranger);
+    if (!usable || !matches) {
+      const attempts = ctx.loginThrottle.failed(source, username);
+      await recordStrangerAudit(ctx, db, source, {
+        actorId: row?.id ?? null,
+        action: 'auth.loginFailed',
+        detail: { username, via, failures: attempts.failures },
+      });
+      if (attempts.lockedUntil !== null) {
+        const until = new Date(attempts.lockedUntil).toISOString();
+        await recordStrangerAudit(ctx, db, source, { actorId: row?.id ?? null, action: 'auth.lockedOut', detail: { username, until } });
+        throw lockedOut(attempts.lockedUntil, now);
       }
-      if (lockedUntil) throw lockedOut(lockedUntil, now);
       // One message for unknown user and wrong password: the screen must not reveal which accounts exist.
       throw new DeskError('unauthenticated', { key: 'loginFailed' });
     }
-    if (row.failed_logins !== 0 || row.locked_until !== null) {
-      await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
-    }
+    ctx.loginThrottle.succeeded(source, username);
     return row;
   }
 
   return {
-    'auth.login': async (input) => {
-      const row = await checkCredentials(input.username, input.password, 'login');
+    'auth.login': async (input, call) => {
+      const row = await checkCredentials(input.username, input.password, 'login', call.source);
       const session = ctx.sessions.open(sessionUserOf(row));
       await recordAudit(ctx, db, { actorId: row.id, action: 'auth.login' });
       return { token: session.token, user: session.user };
@@ -99,7 +96,7 @@ export function authHandlers(ctx: DeskContext): AuthHandlers {
     },
 
     'auth.unlock': async (input, call) => {
-      const row = await checkCredentials(input.username, input.password, 'unlock');
+      const row = await checkCredentials(input.username, input.password, 'unlock', call.source);
       const previous = call.session;
       if (row.id === previous.user.id) {
         previous.locked = false;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { countRows } from '../../db/queries/integrity.ts';
 import { countUsers } from '../../db/queries/users.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
+import { hashPassword } from '../auth/password.ts';
 import { loadBackupConfig } from '../backup/backupConfig.ts';
 import { keysOf } from '../backup/shellKeys.ts';
 import { asStorageError } from '../backup/storageErrors.ts';
@@ -48,17 +49,23 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
       if ((await countUsers(db)) > 0 || countRows(ctx.store.sqlite, 'cases') > 0)
         throw new DeskError('conflict', { key: 'backup:import.notEmpty' });
       const loaded = loadExport(input.path, keysOf(shell, input.recoveryKey));
+      const administrator = {
+        password: input.adminPassword,
+        passwordHash: await hashPassword(input.adminPassword),
+        at: ctx.now().toISOString(),
+      };
       let outcome: ReturnType<typeof importInto>;
       try {
-        outcome = importInto(ctx.store.sqlite, loaded);
+        outcome = importInto(ctx.store.sqlite, loaded, administrator);
       } catch (e) {
+        if (e instanceof DeskError) throw e;
         throw asStorageError(e, shell.dataDir);
       }
       await recordAudit(ctx, db, {
         actorId: null,
         action: 'data.import',
         target: path.resolve(input.path),
-        detail: { cases: outcome.cases, events: outcome.events },
+        detail: { cases: outcome.cases, events: outcome.events, administrator: outcome.administrator },
       });
       // The imported desk's identity (device id, clock) is loaded by reopening it.
       await shell.reload();

@@ -6,7 +6,7 @@ import { columnsOf, dataTables, iterateRows, schemaVersionOf, settingValue } fro
 import { fileStamp, renameDurably, syncFile } from '../backup/dataFiles.ts';
 import { type FileSink, fileSink, type SealedHeader } from '../keys/sealedFile.ts';
 import { type CsvCell, csvLine, guardText, utf8Bom } from './csv.ts';
-import { type CsvExportManifest, type ExportHeader, exportApp, exportFormat } from './exportFormat.ts';
+import { type CsvExportManifest, type ExportHeader, exportApp, exportFormat, isSecretColumn } from './exportFormat.ts';
 
 /**
  * Writes everything the store holds (cases, events, reference data, settings, audit) from one
@@ -59,7 +59,9 @@ function writeJson(db: Sqlite.Database, header: ExportHeader, file: string, seal
     const head = JSON.stringify({ ...header, tables: {} });
     sink.write(head.slice(0, -2));
     dataTables(db).forEach((table, ti) => {
-      const columns = columnsOf(db, table).map((c) => ({ name: c.name, type: c.type }));
+      const columns = columnsOf(db, table)
+        .filter((c) => !isSecretColumn(table, c.name))
+        .map((c) => ({ name: c.name, type: c.type }));
       sink.write(`${ti ? ',' : ''}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`);
       let n = 0;
       for (const row of iterateRows(db, table)) {
@@ -104,7 +106,9 @@ function writeCsv(db: Sqlite.Database, header: ExportHeader, dir: string, sealin
   };
   const counts: Record<string, number> = {};
   for (const table of dataTables(db)) {
-    const columns = columnsOf(db, table).map((c) => ({ name: c.name, type: c.type }));
+    const columns = columnsOf(db, table)
+      .filter((c) => !isSecretColumn(table, c.name))
+      .map((c) => ({ name: c.name, type: c.type }));
     const file = sealing ? `${table}.csv.enc` : `${table}.csv`;
     const sink = fileSink(path.join(temporary, file), sealing);
     let n = 0;

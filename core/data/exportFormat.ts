@@ -38,6 +38,18 @@ export interface CsvExportManifest extends ExportHeader {
   sealed?: true;
 }
 
+/**
+ * Columns an export never carries, with what the import puts in their place: an export leaves
+ * the desk (a USB stick, an e-mail), and the accounts' password hashes stay behind. Imported
+ * accounts have no password until given one (the administrator at the import, the others by
+ * the administrator's reset).
+ */
+export const secretColumns: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  users: { password_hash: '' },
+};
+
+export const isSecretColumn = (table: string, column: string) => secretColumns[table]?.[column] !== undefined;
+
 /** A BLOB in JSON, which has no bytes. */
 export interface EncodedBytes {
   $base64: string;

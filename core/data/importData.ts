@@ -11,12 +11,21 @@ import {
   rebuildSearchIndex,
   rowInserter,
 } from '../../db/queries/integrity.ts';
+import { passwordWeakness } from '../../domain/access/passwordStrength.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
-import { DeskError } from '../deskError.ts';
+import { DeskError, invalidField } from '../deskError.ts';
 import { verifyChains } from '../integrity/verifyChains.ts';
 import { readSealable } from '../keys/sealedFile.ts';
 import { CsvError, parseCsv, unguardText } from './csv.ts';
-import { type CsvExportManifest, type EncodedBytes, type ExportColumn, exportApp, type JsonExport } from './exportFormat.ts';
+import {
+  type CsvExportManifest,
+  type EncodedBytes,
+  type ExportColumn,
+  exportApp,
+  isSecretColumn,
+  type JsonExport,
+  secretColumns,
+} from './exportFormat.ts';
 
 interface TableData {
   columns: ExportColumn[];
@@ -127,6 +136,15 @@ export interface ImportOutcome {
   counts: Record<string, number>;
   cases: number;
   events: number;
+  /** The administrator given the new password; every other account waits for a reset. */
+  administrator: string;
+}
+
+/** The password the person importing chose for the export's administrator, and its hash. */
+export interface ImportAdministrator {
+  password: string;
+  passwordHash: string;
+  at: string;
 }
 
 /**
@@ -134,7 +152,29 @@ export interface ImportOutcome {
  * fresh store seeds and filled with the export's rows, foreign keys checked at the end, the
  * search index rebuilt, and every case's hash chain verified. Any problem rolls it all back.
  */
-export function importInto(db: Sqlite.Database, loaded: LoadedExport): ImportOutcome {
+/**
+ * The export's first administrator (by creation, still enabled) signs in with the password
+ * chosen at the import; the accounts came without theirs (secretColumns).
+ */
+function giveAdministratorPassword(db: Sqlite.Database, administrator: ImportAdministrator): string {
+  const admin = db
+    .prepare(
+      "SELECT id, username FROM users WHERE disabled = 0 AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin') ORDER BY created_at, rowid LIMIT 1",
+    )
+    .get() as { id: string; username: string } | undefined;
+  if (!admin) throw refuse('noAdministrator');
+  if (passwordWeakness(administrator.password, admin.username) === 'containsUsername') {
+    throw invalidField('adminPassword', 'field.passwordContainsUsername');
+  }
+  db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(
+    administrator.passwordHash,
+    administrator.at,
+    admin.id,
+  );
+  return admin.username;
+}
+
+export function importInto(db: Sqlite.Database, loaded: LoadedExport, administrator: ImportAdministrator): ImportOutcome {
   const latest = latestSchemaVersion();
   if (loaded.schemaVersion > latest) throw refuse('tooNew', { version: loaded.schemaVersion, latest });
   const targetTables = new Set(dataTables(db));
@@ -146,21 +186,20 @@ export function importInto(db: Sqlite.Database, loaded: LoadedExport): ImportOut
     for (const [table, load] of loaded.tables) {
       const data = load();
       const target = columnsOf(db, table);
-      const present = new Set(data.columns.map((c) => c.name));
+      // An older export's password hashes are not taken either: every import is the same.
+      const secrets = Object.entries(secretColumns[table] ?? {});
+      const present = new Set([...data.columns.map((c) => c.name), ...secrets.map(([name]) => name)]);
       const lacking = target.find((c) => c.notNull && !c.hasDefault && !present.has(c.name));
       if (lacking) throw refuse('missingColumn', { table, column: lacking.name });
       const known = new Set(target.map((c) => c.name));
-      const picks = data.columns.map((c, i) => ({ name: c.name, i })).filter((c) => known.has(c.name));
+      const picks = data.columns.map((c, i) => ({ name: c.name, i })).filter((c) => known.has(c.name) && !isSecretColumn(table, c.name));
       clearTable(db, table);
-      const insert = rowInserter(
-        db,
-        table,
-        picks.map((p) => p.name),
-      );
+      const insert = rowInserter(db, table, [...picks.map((p) => p.name), ...secrets.map(([name]) => name)]);
+      const fills = secrets.map(([, value]) => value);
       let n = 0;
       for (const row of data.rows) {
         try {
-          insert(picks.map((p) => row[p.i] ?? null));
+          insert([...picks.map((p) => row[p.i] ?? null), ...fills]);
         } catch (e) {
           throw refuse('badRow', { table, row: n + 1, detail: e instanceof Error ? e.message : String(e) });
         }
@@ -176,6 +215,6 @@ export function importInto(db: Sqlite.Database, loaded: LoadedExport): ImportOut
     const chains = verifyChains(db);
     const broken = chains.problems[0];
     if (broken) throw refuse('brokenChain', { number: broken.caseNumber ?? broken.caseId, seq: broken.seq ?? 0 });
-    return { counts, cases: countRows(db, 'cases'), events: chains.events };
+    return { counts, cases: countRows(db, 'cases'), events: chains.events, administrator: giveAdministratorPassword(db, administrator) };
   })();
 }

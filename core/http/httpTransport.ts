@@ -105,7 +105,7 @@ export function createHttpHandler(desk: Desk, options: HostOptions) {
       }
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
-      const answer = await desk.call(method, input, { token, locale });
+      const answer = await desk.call(method, input, { token, locale, source: req.socket.remoteAddress ?? 'unknown' });
       if (owner.spent && answer.ok) setupToken.spend();
       return send(res, answer.ok ? 200 : httpStatusOf[answer.error.code], answer);
     }

@@ -158,9 +158,13 @@ describe('encryption at rest', () => {
     await desk.close();
     const fresh = await openTestDesk({ keyring: keyring() });
     open.push(fresh);
-    const without = await fresh.raw('data.import', { path: exported.path });
+    const without = await fresh.raw('data.import', { path: exported.path, adminPassword: 'moved desk 2026' });
     expect(without).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { recoveryKey: expect.any(String) } } });
-    const imported = await fresh.call('data.import', { path: exported.path, recoveryKey: recoveryKey as string });
+    const imported = await fresh.call('data.import', {
+      path: exported.path,
+      recoveryKey: recoveryKey as string,
+      adminPassword: 'moved desk 2026',
+    });
     expect(imported.cases).toBe(1);
   });
 });

@@ -9,6 +9,8 @@ import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 const open: { close(): Promise<void> }[] = [];
+/** An export carries no passwords: the import chooses the administrator's. */
+const adminPassword = 'moved desk 2026';
 afterEach(async () => {
   for (const d of open.splice(0)) await d.close().catch(() => undefined);
 });
@@ -17,6 +19,13 @@ async function sourceDesk() {
   const desk = await openTestDesk();
   open.push(desk);
   await desk.setupAndLogin();
+  await desk.call('users.create', {
+    username: 'reception1',
+    password: 'front desk 2026',
+    displayName: '前台',
+    roles: ['receptionist'],
+    departmentIds: [],
+  });
   const departmentId = (await desk.call('departments.list', {})).items[0]?.id as string;
   const a = await desk.call('cases.register', { ...sampleComplaint, complainant: { name: '李"四"', phone: '13900001111' }, demands: '' });
   const b = await desk.call('cases.register', {
@@ -70,24 +79,42 @@ describe.each(['json', 'csv'] as const)('export as %s and import into an empty d
       expect(csv.toString('utf8')).toContain(`"'=cmd|' /C calc'!A0"`);
       expect(JSON.parse(fs.readFileSync(path.join(exported.path, 'manifest.json'), 'utf8')).textGuard).toBe('apostrophe');
     }
+    // No password hash leaves the desk, in any file of either format.
+    const files = format === 'json' ? [exported.path] : fs.readdirSync(exported.path).map((f) => path.join(exported.path, f));
+    for (const file of files) {
+      const content = fs.readFileSync(file, 'utf8');
+      expect(content, file).not.toMatch(/scrypt\$/);
+      expect(content, file).not.toContain('password_hash');
+    }
     const before = tables(desk.dataDir);
 
     const target = await openTestDesk();
     open.push(target);
-    const imported = await target.call('data.import', { path: exported.path });
-    expect(imported).toMatchObject({ cases: 2, events: 4 });
+    const imported = await target.call('data.import', { path: exported.path, adminPassword });
+    expect(imported).toMatchObject({ cases: 2, events: 4, administrator: 'admin' });
     const after = tables(target.dataDir);
+    const withoutPasswords = (rows: unknown[] | undefined) =>
+      rows?.map((r) => ({ ...(r as Record<string, unknown>), password_hash: undefined, password_changed_at: undefined }));
     for (const [table, rows] of Object.entries(before)) {
       if (table === 'audit_log') continue; // the import adds its own entry
-      expect(after[table], table).toEqual(rows);
+      // Everything else comes back exactly; the accounts without their passwords.
+      if (table === 'users') expect(withoutPasswords(after[table])).toEqual(withoutPasswords(rows));
+      else expect(after[table], table).toEqual(rows);
     }
     // The export's own audit entry is written after its snapshot; the import adds one.
     const exportedAudit = (before.audit_log ?? []).filter((r) => (r as { action: string }).action !== 'data.export');
     expect(after.audit_log?.slice(0, exportedAudit.length)).toEqual(exportedAudit);
     expect(after.audit_log?.at(-1)).toMatchObject({ action: 'data.import' });
 
-    const login = await target.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+    // The administrator signs in with the password chosen at the import, not the old one; the
+    // other accounts have none until the administrator resets theirs.
+    expect(await target.raw('auth.login', { username: 'admin', password: 'correct horse 1' })).toMatchObject({ ok: false });
+    expect(await target.raw('auth.login', { username: 'reception1', password: 'front desk 2026' })).toMatchObject({ ok: false });
+    const login = await target.call('auth.login', { username: 'admin', password: adminPassword });
     const token = login.token;
+    const reception = (await target.call('users.list', {}, { token })).items.find((u) => u.username === 'reception1');
+    await target.call('users.resetPassword', { id: reception?.id ?? '', password: 'new front desk 7' }, { token });
+    expect((await target.raw('auth.login', { username: 'reception1', password: 'new front desk 7' })).ok).toBe(true);
     const found = await target.call('cases.list', { q: '挂号' }, { token });
     expect(found.items.map((c) => c.number).sort()).toEqual([a.number, b.number].sort());
     expect((await target.call('cases.list', { q: '收费' }, { token })).items.map((c) => c.number)).toEqual([b.number]);
@@ -104,7 +131,7 @@ describe('import refusals', () => {
     const { desk } = await sourceDesk();
     const exported = await desk.call('data.export', { format: 'json', folder: fs.mkdtempSync(path.join(os.tmpdir(), 'desk-export-')) });
     const before = rowCounts(desk.dataDir);
-    const answer = await desk.raw('data.import', { path: exported.path }, { locale: 'en' });
+    const answer = await desk.raw('data.import', { path: exported.path, adminPassword }, { locale: 'en' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('new, empty desk') } });
     expect(rowCounts(desk.dataDir)).toEqual(before);
   });
@@ -117,7 +144,7 @@ describe('import refusals', () => {
     const target = await openTestDesk();
     open.push(target);
     const before = rowCounts(target.dataDir);
-    const answer = await target.raw('data.import', { path: exported.path }, { locale: 'zh-CN' });
+    const answer = await target.raw('data.import', { path: exported.path, adminPassword }, { locale: 'zh-CN' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(`投诉件 ${b.number}`) } });
     expect(rowCounts(target.dataDir)).toEqual(before);
   });
@@ -128,13 +155,13 @@ describe('import refusals', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-export-'));
     const notExport = path.join(dir, 'x.json');
     fs.writeFileSync(notExport, '{"hello":1}');
-    expect(await target.raw('data.import', { path: notExport }, { locale: 'en' })).toMatchObject({
+    expect(await target.raw('data.import', { path: notExport, adminPassword }, { locale: 'en' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('is not a Complaint Desk export') },
     });
     const newer = path.join(dir, 'newer.json');
     fs.writeFileSync(newer, JSON.stringify({ app: 'complaint-desk', kind: 'export', format: 1, schemaVersion: 99, tables: {} }));
-    expect(await target.raw('data.import', { path: newer }, { locale: 'en' })).toMatchObject({
+    expect(await target.raw('data.import', { path: newer, adminPassword }, { locale: 'en' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('newer version') },
     });

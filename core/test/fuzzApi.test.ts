@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type DeskMethod, deskMethods } from '../../domain/api/deskApi.ts';
 import { httpStatusOf } from '../../domain/api/envelope.ts';
+import { auditBudgetPolicy } from '../audit/auditBudget.ts';
 import { openAccessDesk } from './accessDesk.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { sampleComplaint } from './testDesk.ts';
@@ -69,6 +70,8 @@ describe('the DeskApi under malformed input', () => {
   it('never answers 5xx and writes nothing, for any method, caller or language', async () => {
     const methods = Object.keys(deskMethods) as DeskMethod[];
     const before = { ...rowCounts(d.dataDir), audit_log: 0 };
+    const strangersRows = () => d.auditRows().filter((r) => r.actor_id === null).length;
+    const strangersBefore = strangersRows();
     const files = filesUnder(d.dataDir)
       .filter((f) => !f.includes('desk.sqlite'))
       .sort();
@@ -90,6 +93,8 @@ describe('the DeskApi under malformed input', () => {
     expect(failures).toEqual([]);
     expect(calls).toBeGreaterThan(1000);
     expect({ ...rowCounts(d.dataDir), audit_log: 0 }).toEqual(before);
+    // What callers without a session leave in the audit log stays within their budget (auditBudget.ts).
+    expect(strangersRows() - strangersBefore).toBeLessThanOrEqual(auditBudgetPolicy.rowsPerWindow * 3 + 3);
     expect(
       filesUnder(d.dataDir)
         .filter((f) => !f.includes('desk.sqlite'))

@@ -24,7 +24,7 @@ type UserHandlers = Pick<
   'users.directory' | 'users.list' | 'users.create' | 'users.update' | 'users.disable' | 'users.enable' | 'users.resetPassword'
 >;
 
-function accountOf(row: UserRow): UserAccount {
+function accountOf(row: UserRow, lockedUntil: number | null = null): UserAccount {
   return {
     id: row.id,
     username: row.username,
@@ -32,7 +32,7 @@ function accountOf(row: UserRow): UserAccount {
     roles: JSON.parse(row.roles) as Role[],
     departmentIds: JSON.parse(row.department_ids) as string[],
     disabled: row.disabled !== 0,
-    lockedUntil: row.locked_until,
+    lockedUntil: lockedUntil === null ? null : new Date(lockedUntil).toISOString(),
     createdAt: row.created_at,
   };
 }
@@ -77,7 +77,9 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
       };
     },
 
-    'users.list': async (input) => ({ items: (await listUsers(db, input.includeDisabled ?? false)).map(accountOf) }),
+    'users.list': async (input) => ({
+      items: (await listUsers(db, input.includeDisabled ?? false)).map((r) => accountOf(r, ctx.loginThrottle.lockedUntil(r.username))),
+    }),
 
     'users.create': async (input, call) => {
       const departmentIds = [...new Set(input.departmentIds ?? [])];
@@ -160,7 +162,7 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
       const row = await existing(input.id);
       if (row.disabled === 0) return {};
       await db.transaction().execute(async (trx) => {
-        await updateUser(trx, row.id, { disabled: 0, failed_logins: 0, locked_until: null });
+        await updateUser(trx, row.id, { disabled: 0 });
         await recordAudit(ctx, trx, {
           actorId: call.session.user.id,
           action: 'users.enable',
@@ -168,6 +170,7 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
           detail: { username: row.username },
         });
       });
+      ctx.loginThrottle.clear(row.username);
       return {};
     },
 
@@ -178,12 +181,9 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
       }
       const hash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {
-        // A reset also lifts a lockout: the administrator has checked who is asking.
         await updateUser(trx, row.id, {
           password_hash: hash,
           password_changed_at: ctx.now().toISOString(),
-          failed_logins: 0,
-          locked_until: null,
         });
         await recordAudit(ctx, trx, {
           actorId: call.session.user.id,
@@ -192,6 +192,8 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
           detail: { username: row.username },
         });
       });
+      // A reset also lifts every shut-out from the name: the administrator has checked who is asking.
+      ctx.loginThrottle.clear(row.username);
       if (row.id !== call.session.user.id) ctx.sessions.closeAllOf(row.id);
       return {};
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPasswordSchema } from './accessSchemas.ts';
 import { textLimits } from './limits.ts';
 
 /** Inputs of the backup, restore, recovery and export/import methods. */
@@ -60,4 +61,9 @@ export const dataExportInput = z.strictObject({
   folder: folderPath.optional(),
 });
 
-export const dataImportInput = z.strictObject({ path: folderPath, recoveryKey: recoveryKeyText.optional() });
+/** The export carries no passwords: the person importing chooses the administrator's. */
+export const dataImportInput = z.strictObject({
+  path: folderPath,
+  recoveryKey: recoveryKeyText.optional(),
+  adminPassword: newPasswordSchema,
+});

@@ -78,6 +78,8 @@ export interface ImportResult {
   counts: Record<string, number>;
   cases: number;
   events: number;
+  /** The administrator who signs in with the password chosen at the import; the other accounts need a reset. */
+  administrator: string;
 }
 
 /** Encryption at rest, as the backup page shows it to an administrator. */

@@ -45,4 +45,12 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 export interface CallContext {
   token?: string | undefined;
   locale?: string | undefined;
+  /**
+   * Where the call came from, for what strangers can do (wrong passwords, refused calls): the
+   * browser host's caller address; absent in Electron, whose one window is one place.
+   */
+  source?: string | undefined;
 }
+
+/** The place of a call without a source: the Electron window, or a test. */
+export const localSource = 'local';

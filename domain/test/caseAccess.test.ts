@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, type CaseFacts, complainantViewOf, mayActOnCase, mayRevealPersonalData, mayViewCase } from '../access/caseAccess.ts';
-import { isLockedOut, lockedUntilAfterFailure, loginPolicy } from '../access/loginPolicy.ts';
+import { afterFailedLogin, isShutOut, loginPolicy, noLoginAttempts } from '../access/loginPolicy.ts';
 import { maskIdNumber, maskPhone } from '../access/masking.ts';
 import { passwordWeakness } from '../access/passwordStrength.ts';
 
@@ -107,18 +107,25 @@ describe('passwords and sign-in', () => {
     expect(passwordWeakness('投诉受理台2026')).toBeNull();
   });
 
-  it('locks an account after several wrong passwords in a row, for a while', () => {
-    const now = new Date('2026-11-02T01:00:00Z');
-    let failures = 0;
-    for (let i = 1; i < loginPolicy.maxFailedLogins; i++) {
-      const next = lockedUntilAfterFailure(failures, now);
-      expect(next.lockedUntil).toBeNull();
-      failures = next.failures;
-    }
-    const locked = lockedUntilAfterFailure(failures, now);
-    expect(locked.lockedUntil).toBe('2026-11-02T01:15:00.000Z');
-    expect(isLockedOut(locked.lockedUntil, new Date('2026-11-02T01:14:59Z'))).toBe(true);
-    expect(isLockedOut(locked.lockedUntil, new Date('2026-11-02T01:15:00Z'))).toBe(false);
-    expect(isLockedOut(null, now)).toBe(false);
+  it('shuts a place out of a name after several wrong passwords in a row, each time for longer, up to a day', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const fail = (from: typeof noLoginAttempts, times: number, nowMs: number) => {
+      let attempts = from;
+      for (let i = 0; i < times; i++) attempts = afterFailedLogin(attempts, nowMs);
+      return attempts;
+    };
+    const four = fail(noLoginAttempts, loginPolicy.maxFailedLogins - 1, at('2026-11-02T01:00:00Z'));
+    expect(isShutOut(four, at('2026-11-02T01:00:00Z'))).toBe(false);
+    const first = afterFailedLogin(four, at('2026-11-02T01:00:00Z'));
+    expect(new Date(first.lockedUntil ?? 0).toISOString()).toBe('2026-11-02T01:15:00.000Z');
+    expect(isShutOut(first, at('2026-11-02T01:14:59Z'))).toBe(true);
+    expect(isShutOut(first, at('2026-11-02T01:15:00Z'))).toBe(false);
+    // Once it has run out the count starts again, and the next shut-out lasts twice as long.
+    const second = fail(first, loginPolicy.maxFailedLogins, at('2026-11-02T02:00:00Z'));
+    expect(new Date(second.lockedUntil ?? 0).toISOString()).toBe('2026-11-02T02:30:00.000Z');
+    let attempts = second;
+    for (let i = 0; i < 20; i++) attempts = fail(attempts, loginPolicy.maxFailedLogins, at('2026-12-01T00:00:00Z'));
+    expect((attempts.lockedUntil ?? 0) - at('2026-12-01T00:00:00Z')).toBe(24 * 3_600_000);
+    expect(isShutOut(noLoginAttempts, at('2026-11-02T01:00:00Z'))).toBe(false);
   });
 });

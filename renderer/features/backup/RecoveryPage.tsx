@@ -271,16 +271,24 @@ function ImportPanel(props: { onImported: (message: string) => void }) {
   const [path, setPath] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [recoveryKeyError, setRecoveryKeyError] = useState<string | null>(null);
+  const [adminPassword, setAdminPassword] = useState('');
+  const [adminPasswordError, setAdminPasswordError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     setBusy(true);
     setError(null);
+    setAdminPasswordError(null);
     try {
-      const result = await client.call('data.import', { path: path.trim(), ...(recoveryKey.trim() ? { recoveryKey } : {}) });
-      props.onImported(t('data.imported', { cases: result.cases }));
+      const result = await client.call('data.import', {
+        path: path.trim(),
+        adminPassword,
+        ...(recoveryKey.trim() ? { recoveryKey } : {}),
+      });
+      props.onImported(t('data.imported', { cases: result.cases, administrator: result.administrator }));
     } catch (e) {
       setRecoveryKeyError(recoveryKeyErrorOf(e));
+      setAdminPasswordError(e instanceof DeskCallError ? (e.body.fields?.adminPassword ?? null) : null);
       setError(deskErrorMessage(e));
     } finally {
       setBusy(false);
@@ -294,9 +302,17 @@ function ImportPanel(props: { onImported: (message: string) => void }) {
       <Text c="dimmed">{t('data.importHint')}</Text>
       <TextInput label={t('data.importPath')} value={path} onChange={(e) => setPath(e.currentTarget.value)} />
       <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} error={recoveryKeyError} />
-      <ErrorNotice message={recoveryKeyError ? null : error} />
+      <PasswordInput
+        label={t('data.importAdminPassword')}
+        description={t('data.importAdminPasswordHint')}
+        value={adminPassword}
+        onChange={(e) => setAdminPassword(e.currentTarget.value)}
+        error={adminPasswordError}
+        autoComplete="new-password"
+      />
+      <ErrorNotice message={recoveryKeyError || adminPasswordError ? null : error} />
       <Group>
-        <Button variant="default" disabled={!path.trim()} loading={busy} onClick={() => void run()}>
+        <Button variant="default" disabled={!path.trim() || !adminPassword} loading={busy} onClick={() => void run()}>
           {t('data.importButton')}
         </Button>
       </Group>
