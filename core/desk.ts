@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { openStore, type Store, storeFileName } from '../db/connection.ts';
-import { StoreTooNewError } from '../db/migrate.ts';
 import { appendAudit } from '../db/queries/audit.ts';
 import { latestClock } from '../db/queries/caseEvents.ts';
 import { quickCheck } from '../db/queries/integrity.ts';
@@ -325,5 +324,3 @@ class StoreCheckFailed extends Error {
     super(`quick_check: ${findings.slice(0, 5).join('; ')}`);
   }
 }
-
-export { StoreTooNewError };
