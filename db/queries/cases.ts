@@ -66,6 +66,11 @@ function handlingColumns(state: CaseState) {
 /** The stored projection columns a state maps to, for comparing a rebuild with the store. */
 export const projectionOf = projectionColumns;
 
+/**
+ * Stores the projection of a new case. Its event is keyed by the seqno this returns and comes
+ * next, so the case is counted in the report roll-ups after that (core/cases/eventLog.ts
+ * storeNewCase), once, with its facts and clocks.
+ */
 export async function insertCase(
   db: Kysely<Database>,
   row: { id: string; registeredBy: string; at: string; lastSeq: number; heads: readonly string[] },
@@ -84,7 +89,6 @@ export async function insertCase(
     })
     .returning('seqno')
     .executeTakeFirstOrThrow();
-  await refreshReportRollup(db, row.id);
   return inserted.seqno;
 }
 
