@@ -152,17 +152,25 @@ async function measureTier(
       s.close();
     });
     add({ metric: 'core start-up after a clean close (createDesk)', value: startUp, floor: startUpFloor, target: targets.startUp });
-    // After a crash the start checks every page; at 1M one sample (it reads the whole ~9 GB file).
-    const afterCrash = await time(
-      options.count >= 1_000_000 ? 1 : 3,
-      async () => {
-        takeStoreLock(dataDir).release({ trustworthy: false });
-        const desk = await createDesk({ dataDir, log: () => {}, backupScheduler: false });
-        await desk.close();
-      },
-      0,
-    );
-    add({ metric: 'core start-up after a crash (PRAGMA quick_check reads the whole file)', value: afterCrash });
+    // After a crash the desk opens at once and checks every page in a worker thread (at 1M one
+    // sample: the check reads the whole ~9 GB file); the open and the check are timed apart.
+    const opens: number[] = [];
+    const checks: number[] = [];
+    for (let i = 0; i < (options.count >= 1_000_000 ? 1 : 3); i++) {
+      takeStoreLock(dataDir).release({ trustworthy: false });
+      const started = performance.now();
+      const desk = await createDesk({ dataDir, log: () => {}, backupScheduler: false });
+      opens.push(performance.now() - started);
+      await desk.storeChecked();
+      checks.push(performance.now() - started);
+      await desk.close();
+    }
+    add({
+      metric: 'core start-up after a crash (opens at once; the check runs in the background)',
+      value: summarise(opens),
+      target: targets.startUp,
+    });
+    add({ metric: 'store check after a crash: quick_check in a worker thread, from the start until done', value: summarise(checks) });
 
     const bench = await openBenchDesk(dataDir);
     try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { type CheckOutcome, quickCheckInBackground, type RunningCheck } from '../db/backgroundCheck.ts';
 import { openStore, type Store, storeFileName } from '../db/connection.ts';
-import { StoreTooNewError } from '../db/migrate.ts';
 import { appendAudit } from '../db/queries/audit.ts';
 import { latestClock } from '../db/queries/caseEvents.ts';
 import { quickCheck } from '../db/queries/integrity.ts';
@@ -78,6 +78,8 @@ export interface DeskOptions {
   keyring?: HostKeyring | null;
   /** How much uploads waiting to be attached may hold (attachmentLimits), smaller in tests. */
   unattachedMaxBytes?: number;
+  /** How the store is checked in the background after a crash; tests hold the check open with their own. */
+  checkInBackground?: typeof quickCheckInBackground;
 }
 
 export interface Desk {
@@ -89,6 +91,8 @@ export interface Desk {
   tickBackups(): Promise<void>;
   /** Records deadlines missed since the last sweep; hosts call it on a timer (deadline breaches). */
   sweepDeadlines(): Promise<number>;
+  /** Settles when the check of the store after a crash is over (at once when there is none running). */
+  storeChecked(): Promise<void>;
   /** 'ok', or why the store could not be opened (the desk then serves only the recovery screen). */
   readonly state: 'ok' | StoreDamage['state'];
   readonly dataDir: string;
@@ -127,8 +131,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const lock = takeStoreLock(dataDir);
   // quick_check reads every page (about 3 s at 100,000 cases, 34 s at 1,000,000): worth it after a
   // crash or for a store of unknown history, not after the desk closed itself properly. Damage at
-  // rest still shows: reading a damaged page fails, and every backup is integrity-checked.
-  let checkOnOpen = lock.previousRun !== 'clean';
+  // rest still shows: reading a damaged page fails, and every backup is integrity-checked. After a
+  // crash the desk opens at once and checks in a worker thread ('background'), saying so in
+  // desk.health; a store found damaged before, or of unknown history, is checked before it opens.
+  let check: 'none' | 'background' | 'now' = lock.previousRun === 'clean' ? 'none' : lock.previousRun === 'unclean' ? 'background' : 'now';
+  let backgroundCheck: RunningCheck | null = null;
+  let checked: Promise<void> = Promise.resolve();
   let restoring = false;
   // The data key, once known, even when the store it opens turned out damaged: backups of this
   // desk then restore without the recovery key.
@@ -139,6 +147,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     dataDir,
     keyring,
     dataKey: () => current.store?.key ?? openedKey,
+    checkingStore: () => backgroundCheck !== null,
     rememberedBackupFolder: () => rememberedBackupFolder(dataDir),
     restore: (backup, actor) => restore(backup, actor),
     reload: async () => {
@@ -153,25 +162,59 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       openedKey = null;
       openedKey = resolveStoreKey(dataDir, keyring, (m) => report(m));
       store = openStore(dataDir, openedKey);
-      if (checkOnOpen) {
-        const check = quickCheck(store.sqlite);
-        if (check.length !== 1 || check[0] !== 'ok') throw new StoreCheckFailed(check);
-        checkOnOpen = false;
+      if (check === 'now') {
+        const findings = quickCheck(store.sqlite);
+        if (findings.length !== 1 || findings[0] !== 'ok') throw new StoreCheckFailed(findings);
+        check = 'none';
       }
-      return await runningInstance(store);
+      const sqlite = store.sqlite;
+      const checkInBackground = options.checkInBackground ?? quickCheckInBackground;
+      const running = check === 'background' ? checkInBackground(store.file, store.key, () => quickCheck(sqlite)) : null;
+      backgroundCheck = running;
+      const instance = await runningInstance(store);
+      const close = instance.close;
+      instance.close = () => stopBackgroundCheck().then(close);
+      if (running) checked = running.done.then((outcome) => afterBackgroundCheck(running, outcome, instance, close), log);
+      return instance;
     } catch (e) {
+      await stopBackgroundCheck();
       await store?.close().catch(() => undefined);
-      const damage = storeDamageOf(e);
-      log(e);
-      return {
-        dispatch: damagedDispatcher(shell, damage, log),
-        state: damage.state,
-        backups: null,
-        store: null,
-        sweepDeadlines: async () => 0,
-        close: async () => {},
-      };
+      return damagedInstance(e);
     }
+  }
+
+  function damagedInstance(e: unknown): Instance {
+    const damage = storeDamageOf(e);
+    log(e);
+    return {
+      dispatch: damagedDispatcher(shell, damage, log),
+      state: damage.state,
+      backups: null,
+      store: null,
+      sweepDeadlines: async () => 0,
+      close: async () => {},
+    };
+  }
+
+  /**
+   * The end of a check made while the desk answered. Damage found turns the instance (whether
+   * or not it is the current one yet) into the recovery-only desk, as if the start had found
+   * it; a check stopped by a close or a restore leaves the store unchecked (`check` stays
+   * 'background', so the next opening checks again).
+   */
+  async function afterBackgroundCheck(running: RunningCheck, outcome: CheckOutcome, instance: Instance, close: () => Promise<void>) {
+    if (backgroundCheck !== running || outcome.state === 'stopped') return;
+    backgroundCheck = null;
+    check = 'none';
+    if (outcome.state === 'ok') return;
+    await close();
+    Object.assign(instance, damagedInstance(new StoreCheckFailed(outcome.findings)));
+  }
+
+  async function stopBackgroundCheck(): Promise<void> {
+    const running = backgroundCheck;
+    backgroundCheck = null;
+    await running?.stop();
   }
 
   async function runningInstance(store: Store): Promise<Instance> {
@@ -202,7 +245,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     const handlers = joinHandlerMaps([
       { prefix: 'setup', handlers: setupHandlers(ctx) },
       { prefix: 'auth', handlers: authHandlers(ctx) },
-      { prefix: 'desk', handlers: healthHandlers(ctx) },
+      { prefix: 'desk', handlers: healthHandlers(ctx, shell) },
       { prefix: 'cases', handlers: caseHandlers(ctx) },
       { prefix: 'cases', handlers: boardHandlers(ctx) },
       { prefix: 'departments', handlers: departmentHandlers(ctx) },
@@ -319,9 +362,11 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       await current.backups?.tick();
     },
     sweepDeadlines: () => current.sweepDeadlines(),
+    storeChecked: () => checked,
     close: async () => {
       await current.close();
-      lock.release({ trustworthy: current.state === 'ok' && !damageSeen });
+      // A check stopped half-way (check still 'background') is no proof: the next start checks again.
+      lock.release({ trustworthy: current.state === 'ok' && !damageSeen && check === 'none', damaged: damageSeen });
     },
   };
 }
@@ -332,5 +377,3 @@ class StoreCheckFailed extends Error {
     super(`quick_check: ${findings.slice(0, 5).join('; ')}`);
   }
 }
-
-export { StoreTooNewError };

@@ -17,4 +17,6 @@ export interface DeskShell {
   readonly keyring: HostKeyring | null;
   /** This desk's data key when known (also when its store is damaged), so its own backups open without the recovery key. */
   dataKey(): Buffer | null;
+  /** True while the store is checked in the background after the last run ended without closing properly. */
+  checkingStore(): boolean;
 }

@@ -16,12 +16,14 @@ export class StoreKeyError extends Error {
   readonly code = 'STORE_KEY';
 }
 
+/** The pragmas that set a key on a fresh connection (none for a plain store). */
+export function keyPragmas(key: Buffer | null): string[] {
+  return key ? [`cipher = '${cipher}'`, 'legacy = 4', `key = "x'${key.toString('hex')}'"`] : [];
+}
+
 /** Sets the key on a freshly opened connection, before anything reads the file. */
 export function applyKey(sqlite: Sqlite.Database, key: Buffer | null): void {
-  if (!key) return;
-  sqlite.pragma(`cipher = '${cipher}'`);
-  sqlite.pragma('legacy = 4');
-  sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+  for (const pragma of keyPragmas(key)) sqlite.pragma(pragma);
 }
 
 /**

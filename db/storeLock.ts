@@ -12,18 +12,23 @@ export class StoreLockedError extends Error {
 
 /**
  * How the desk that held the folder before ended: `clean` when it released the lock on the way
- * out, `unclean` when it was killed or lost power while holding it, `unknown` the first time
- * this folder is locked (a new folder, or a store copied in from elsewhere).
+ * out, `unclean` when it was killed or lost power while holding it (or closed before it had
+ * checked the store), `damaged` when it found its store damaged, `unknown` the first time this
+ * folder is locked (a new folder, or a store copied in from elsewhere).
  */
-export type PreviousRun = 'clean' | 'unclean' | 'unknown';
+export type PreviousRun = 'clean' | 'unclean' | 'damaged' | 'unknown';
+
+/** The holder row a desk that found damage leaves behind: pid 0, which no running process has. */
+const damagedMark = 0;
 
 export interface StoreLock {
   readonly previousRun: PreviousRun;
   /**
-   * Lets the folder go. `trustworthy: false` (the store was found damaged) leaves the run marked
-   * as unclean, so the next start checks the store again.
+   * Lets the folder go. `trustworthy: false` (the store was not checked after a crash, or was
+   * found damaged: `damaged`) leaves the run marked as unclean or damaged, so the next start
+   * checks the store again.
    */
-  release(options: { trustworthy: boolean }): void;
+  release(options: { trustworthy: boolean; damaged?: boolean }): void;
 }
 
 /**
@@ -41,8 +46,8 @@ export function takeStoreLock(dataDir: string): StoreLock {
     db.exec('BEGIN EXCLUSIVE');
     const known = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'holder'").pluck().get() === 1;
     // The holder row is deleted on release: a row still here means its desk never got to release.
-    const leftBehind = known ? (db.prepare('SELECT count(*) FROM holder').pluck().get() as number) : 0;
-    previousRun = !known ? 'unknown' : leftBehind > 0 ? 'unclean' : 'clean';
+    const leftBehind = known ? (db.prepare('SELECT pid FROM holder').pluck().all() as number[]) : [];
+    previousRun = !known ? 'unknown' : leftBehind.includes(damagedMark) ? 'damaged' : leftBehind.length > 0 ? 'unclean' : 'clean';
     db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder; COMMIT');
     db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
   } catch (e) {
@@ -52,9 +57,10 @@ export function takeStoreLock(dataDir: string): StoreLock {
   }
   return {
     previousRun,
-    release: ({ trustworthy }) => {
+    release: ({ trustworthy, damaged = false }) => {
       try {
-        if (trustworthy) db.exec('DELETE FROM holder');
+        if (damaged) db.prepare('UPDATE holder SET pid = ?').run(damagedMark);
+        else if (trustworthy) db.exec('DELETE FROM holder');
       } finally {
         db.close();
       }

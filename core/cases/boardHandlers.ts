@@ -41,7 +41,7 @@ const totalCap = 10_000;
 function filterOf(input: FilterInput, actor: CaseActor, now: Date, soon: string): BoardFilter {
   const nowIso = now.toISOString();
   // Overdue and due soon together mean "everything due within the due-soon window".
-  const dueBefore = input.dueSoon ? soon : input.overdue ? nowIso : undefined;
+  const dueBy = input.dueSoon ? soon : input.overdue ? nowIso : undefined;
   const dueFrom = input.dueSoon && !input.overdue ? nowIso : undefined;
   return {
     statuses: input.statuses,
@@ -51,7 +51,7 @@ function filterOf(input: FilterInput, actor: CaseActor, now: Date, soon: string)
     severity: input.severity,
     channel: input.channel,
     type: input.type,
-    dueBefore,
+    dueBy,
     dueFrom,
     awaitingFollowUp: input.awaitingFollowUp,
     from: input.from,
@@ -142,7 +142,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
           inboxSize,
         ).then((rows) => rows.filter((r) => r.status !== 'awaiting_approval' || r.proposal_state === 'approved')),
         pendingApprovals(db, approvable, actor.id, inboxSize),
-        browseCases(db, { handlerId: actor.id, statuses: openStatuses, dueBefore: now.toISOString() }, 'due', undefined, inboxSize),
+        browseCases(db, { handlerId: actor.id, statuses: openStatuses, dueBy: now.toISOString() }, 'due', undefined, inboxSize),
         actor.roles.includes('director') ? escalatedOpen(db, openStatuses, inboxSize) : Promise.resolve([]),
       ]);
       return { assigned: summary(assigned), approvals: summary(approvals), overdue: summary(overdue), escalated: summary(escalated) };

@@ -110,7 +110,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       const beforeSeqno = input.cursor === undefined ? undefined : Number(input.cursor);
       if (beforeSeqno !== undefined && !Number.isSafeInteger(beforeSeqno)) throw invalidField('cursor', 'field.invalid');
       const rows = await listCases(db, {
-        status: input.status,
+        statuses: input.status ? [input.status] : undefined,
         departmentId: input.departmentId,
         handlerId: input.handlerId,
         categoryId: input.categoryId,
@@ -125,7 +125,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
         search: input.q ? planSearch(input.q) : undefined,
         viewer: viewerScopeOf(user, input.q),
         beforeSeqno,
-        dueBefore: await listDueBefore(ctx, input),
+        dueBy: await listDueBefore(ctx, input),
         limit: limit + 1,
       });
       const page = rows.slice(0, limit);

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { hashesOf, newDagEvent } from '../../db/eventCodec.ts';
 import { insertCaseEvent } from '../../db/queries/caseEvents.ts';
-import type { CaseRow } from '../../db/queries/cases.ts';
+import { type CaseRow, insertCase } from '../../db/queries/cases.ts';
+import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { sealedYearOf } from '../../db/queries/seals.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
+import type { CaseState } from '../../domain/cases/projection.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
@@ -65,4 +67,27 @@ export async function appendCaseEvent(ctx: DeskContext, trx: Kysely<Database>, l
   const event = makeCaseEvent(ctx, link, data);
   await storeCaseEvent(trx, link.caseSeqno, event, data, ctx);
   return event;
+}
+
+/**
+ * A new case from its first event, in the caller's transaction: the projection row (its seqno
+ * keys the event), the event with what is folded from the log, then the case's share of the
+ * report roll-ups, counted once from all of them. Later events go through appendCaseEvent and
+ * updateCase, which counts the case's change.
+ */
+export async function storeNewCase(
+  ctx: DeskContext,
+  trx: Kysely<Database>,
+  event: CaseEvent,
+  data: CaseEventData,
+  state: CaseState,
+): Promise<number> {
+  const seqno = await insertCase(
+    trx,
+    { id: event.caseId, registeredBy: event.actorId, at: event.at, lastSeq: event.seq, heads: [event.hash] },
+    state,
+  );
+  await storeCaseEvent(trx, seqno, event, data, ctx);
+  await refreshReportRollup(trx, event.caseId);
+  return seqno;
 }

@@ -1,8 +1,6 @@
-import { insertCase } from '../../db/queries/cases.ts';
 import { nextCounterValue } from '../../db/queries/counters.ts';
 import { departmentExists } from '../../db/queries/departments.ts';
 import { categoryExists } from '../../db/queries/registration.ts';
-import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { indexCase } from '../../db/queries/search.ts';
 import { findUserById } from '../../db/queries/users.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
@@ -21,7 +19,7 @@ import { policyFor } from '../deadlines/policies.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
 import { loadSettings } from '../settings.ts';
-import { makeCaseEvent, storeCaseEvent } from './eventLog.ts';
+import { makeCaseEvent, storeNewCase } from './eventLog.ts';
 
 /** A receipt time may run this far ahead of the desk's clock (clocks of two PCs drift). */
 const clockSkewMs = 60_000;
@@ -110,15 +108,7 @@ export async function registerCase(ctx: DeskContext, input: RegisterInput, sessi
     };
     const data = { type: 'registered', payload } as const;
     const event = makeCaseEvent(ctx, { caseId: id, prevSeq: 0, heads: [], actorId: session.user.id }, data);
-    const state = applyEvent(null, data);
-    const seqno = await insertCase(
-      trx,
-      { id, registeredBy: session.user.id, at: event.at, lastSeq: event.seq, heads: [event.hash] },
-      state,
-    );
-    await storeCaseEvent(trx, seqno, event, data, ctx);
-    // The case row comes before its event here (the event is keyed by its seqno): count it once its facts and clocks are written.
-    await refreshReportRollup(trx, id);
+    const seqno = await storeNewCase(ctx, trx, event, data, applyEvent(null, data));
     const texts = [
       payload.number,
       payload.complainant.name,

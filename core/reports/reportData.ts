@@ -20,18 +20,6 @@ export async function figuresFor(
   return figuresOf(total);
 }
 
-/** A breakdown with the names of the departments, categories and people it is keyed by. */
-export async function groupsFor(
-  db: Kysely<Database>,
-  range: Range,
-  now: string,
-  group: ReportGroup,
-  utcOffsetMinutes: number,
-  departmentId?: string,
-): Promise<ReportGroupRow[]> {
-  return (await breakdownsFor(db, range, now, [group], utcOffsetMinutes, departmentId)).groups[group] ?? [];
-}
-
 /**
  * Several breakdowns of one cohort, rolled up per group, with the cohort's figures as their sum:
  * the dashboard and the analysis ask for many (cohortCounts).

@@ -351,7 +351,7 @@ describe('a damaged store at start-up', () => {
     });
     expect(restored.cases).toBe(3);
     expect(damaged.desk.state).toBe('ok');
-    expect(await damaged.call('desk.health', {})).toEqual({ state: 'ok', initialized: true });
+    expect(await damaged.call('desk.health', {})).toEqual({ state: 'ok', initialized: true, checking: false });
     const login = await damaged.call('auth.login', { username: 'admin', password: 'correct horse 1' });
     const list = await damaged.call('cases.list', {}, { token: login.token });
     expect(list.items.map((c) => c.number).sort()).toEqual([...numbers].sort());

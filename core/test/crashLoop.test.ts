@@ -11,9 +11,13 @@ import { verifyChains } from '../integrity/verifyChains.ts';
 import { openTestDesk } from './testDesk.ts';
 
 const childScript = path.join(import.meta.dirname, 'crashChild.ts');
-const budgetMs = 30_000;
+/** Kills counted, not seconds spent: under load a round takes longer, it is not skipped. */
+const rounds = 10;
 
-/** Runs the child until it has said READY, kills it with SIGKILL after a random delay, and answers what it reported. */
+/**
+ * Runs the child until it has said READY and reported a first registration, kills it with
+ * SIGKILL after a random delay, and answers what it reported.
+ */
 function runAndKill(dataDir: string, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -22,7 +26,8 @@ function runAndKill(dataDir: string, killAfterMs: number): Promise<string[]> {
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (!killed && out.includes('READY\n')) {
+      const ready = out.indexOf('READY\n');
+      if (!killed && ready >= 0 && out.slice(ready).includes('\nR ')) {
         killed = true;
         setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
@@ -46,16 +51,13 @@ it('loses no call that returned success when the process is killed with SIGKILL 
 
   const registered = new Map<string, string>();
   const acted = new Map<string, { status: string; events: number }>();
-  const started = Date.now();
-  let rounds = 0;
-  while (Date.now() - started < budgetMs && rounds < 40) {
+  for (let round = 0; round < rounds; round++) {
     const lines = await runAndKill(dataDir, 5 + Math.floor(Math.random() * 250));
     for (const line of lines) {
       const [kind, id, a, b] = line.split(' ');
       if (kind === 'R' && id && a) registered.set(id, a);
       if (kind === 'A' && id && a && b) acted.set(id, { status: a, events: Number(b) });
     }
-    rounds++;
 
     const db = new Sqlite(path.join(dataDir, 'desk.sqlite'));
     try {
@@ -75,9 +77,9 @@ it('loses no call that returned success when the process is killed with SIGKILL 
       db.close();
     }
   }
-  expect(rounds).toBeGreaterThanOrEqual(8);
-  expect(registered.size).toBeGreaterThan(rounds);
+  expect(registered.size).toBeGreaterThanOrEqual(rounds);
   expect(acted.size).toBeGreaterThan(0);
   console.log(`crash loop: ${rounds} kills, ${registered.size} registrations and ${acted.size} actions reported, all found`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-}, 90_000);
+  // A safety net, not a measure: the rounds are counted above.
+}, 900_000);

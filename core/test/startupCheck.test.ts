@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
+import type { CheckOutcome, RunningCheck } from '../../db/backgroundCheck.ts';
 import { lockFileName, takeStoreLock } from '../../db/storeLock.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
@@ -60,8 +61,14 @@ it('tells a clean end from a crash and from a folder never locked before', async
   await crashWhileHolding(dataDir);
   const third = takeStoreLock(dataDir);
   expect(third.previousRun).toBe('unclean');
-  third.release({ trustworthy: true });
-}, 30_000);
+  third.release({ trustworthy: false, damaged: true });
+  const fourth = takeStoreLock(dataDir);
+  expect(fourth.previousRun).toBe('damaged');
+  fourth.release({ trustworthy: false });
+  const fifth = takeStoreLock(dataDir);
+  expect(fifth.previousRun).toBe('unclean');
+  fifth.release({ trustworthy: true });
+}, 120_000);
 
 it('checks every page at start-up only after a crash or for a store of unknown history', async () => {
   const { dataDir } = await storeWithCases();
@@ -73,13 +80,16 @@ it('checks every page at start-up only after a crash or for a store of unknown h
   expect(trusted.desk.state).toBe('ok');
   await open.pop()?.close();
 
+  // After a crash the desk opens at once and the check in the background finds the damage.
   await crashWhileHolding(dataDir);
   const afterCrash = await openTestDesk({ dataDir });
   open.push(afterCrash);
+  await afterCrash.desk.storeChecked();
   expect(afterCrash.desk.state).toBe('damaged');
+  expect(await afterCrash.call('desk.health', {})).toMatchObject({ state: 'damaged' });
   await open.pop()?.close();
 
-  // A damaged store stays suspect: the check runs again until a start finds it whole.
+  // A damaged store stays suspect: the check runs again, before the desk opens, until a start finds it whole.
   const again = await openTestDesk({ dataDir });
   open.push(again);
   expect(again.desk.state).toBe('damaged');
@@ -89,7 +99,7 @@ it('checks every page at start-up only after a crash or for a store of unknown h
   const copiedIn = await openTestDesk({ dataDir });
   open.push(copiedIn);
   expect(copiedIn.desk.state).toBe('damaged');
-}, 60_000);
+}, 120_000);
 
 it('checks again at the next start when a damaged page was met while running', async () => {
   const { dataDir, ids } = await storeWithCases();
@@ -106,4 +116,74 @@ it('checks again at the next start when a damaged page was met while running', a
   const next = await openTestDesk({ dataDir });
   open.push(next);
   expect(next.desk.state).toBe('damaged');
-}, 60_000);
+}, 120_000);
+
+/** A check in the background that ends when the test says. */
+function heldCheck() {
+  let finish: (outcome: CheckOutcome) => void = () => {};
+  let started = 0;
+  const check = (): RunningCheck => {
+    started += 1;
+    const done = new Promise<CheckOutcome>((resolve) => {
+      finish = resolve;
+    });
+    return { done, stop: async () => finish({ state: 'stopped' }) };
+  };
+  return { check, finish: (outcome: CheckOutcome) => finish(outcome), started: () => started };
+}
+
+it('opens at once after a crash, answers while the store is checked in the background, and says so', async () => {
+  const { dataDir, ids } = await storeWithCases();
+  await crashWhileHolding(dataDir);
+  const held = heldCheck();
+  const desk = await openTestDesk({ dataDir, checkInBackground: held.check });
+  open.push(desk);
+  expect(held.started()).toBe(1);
+  expect(desk.desk.state).toBe('ok');
+  expect(await desk.call('desk.health', {})).toEqual({ state: 'ok', initialized: true, checking: true });
+  await desk.login();
+  expect((await desk.call('cases.get', { id: ids[0] as string })).id).toBe(ids[0]);
+  await desk.call('cases.register', { ...sampleComplaint, subject: '检查期间登记' });
+
+  held.finish({ state: 'ok' });
+  await desk.desk.storeChecked();
+  expect(await desk.call('desk.health', {})).toEqual({ state: 'ok', initialized: true, checking: false });
+  await open.pop()?.close();
+  // Checked whole: the run ended clean, the next start checks nothing.
+  const lock = takeStoreLock(dataDir);
+  expect(lock.previousRun).toBe('clean');
+  lock.release({ trustworthy: true });
+}, 120_000);
+
+it('checks again at the next start when the desk closed before its check was over', async () => {
+  const { dataDir } = await storeWithCases();
+  await crashWhileHolding(dataDir);
+  const held = heldCheck();
+  const desk = await openTestDesk({ dataDir, checkInBackground: held.check });
+  await desk.close();
+  const lock = takeStoreLock(dataDir);
+  expect(lock.previousRun).toBe('unclean');
+  lock.release({ trustworthy: false });
+
+  const again = heldCheck();
+  const next = await openTestDesk({ dataDir, checkInBackground: again.check });
+  open.push(next);
+  expect(again.started()).toBe(1);
+}, 120_000);
+
+it('turns to the recovery screen when the check in the background finds damage', async () => {
+  const { dataDir } = await storeWithCases();
+  await crashWhileHolding(dataDir);
+  const held = heldCheck();
+  const desk = await openTestDesk({ dataDir, checkInBackground: held.check });
+  open.push(desk);
+  expect(desk.desk.state).toBe('ok');
+  held.finish({ state: 'damaged', findings: ['*** in database main ***\nTree 7 page 12: btreeInitPage() returns error code 11'] });
+  await desk.desk.storeChecked();
+  expect(desk.desk.state).toBe('damaged');
+  expect(await desk.call('desk.health', {})).toMatchObject({ state: 'damaged' });
+  await open.pop()?.close();
+  const lock = takeStoreLock(dataDir);
+  expect(lock.previousRun).toBe('damaged');
+  lock.release({ trustworthy: false, damaged: true });
+}, 120_000);

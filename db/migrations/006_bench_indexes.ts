@@ -1,5 +1,5 @@
 /**
- * Migration 7: indexes the benchmark showed missing (bench/results). Imports nothing of the app.
+ * Migration 6: indexes the benchmark showed missing (bench/results). Imports nothing of the app.
  * - case_events (hlc): start-up reads the newest HLC (`max(hlc)`); without an index that reads
  *   every event: 185 ms at 100k cases, seconds at 1M.
  * - cases (handler_id, seqno): "my cases", newest first, walks this in order and stops after a

@@ -1,5 +1,5 @@
 /**
- * Migration 8: what the analysis needs. `case_report_facts` is a projection of each case's log
+ * Migration 7: what the analysis needs. `case_report_facts` is a projection of each case's log
  * (folded by domain/reports/caseFacts.ts in the transaction that appends an event), so reports
  * aggregate with plain GROUP BY instead of re-reading events. `corrective_actions` are the
  * 整改措施 raised from a case or an analysis and tracked to a verified close. Imports nothing.

@@ -1,66 +1,27 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import type { Database } from '../schema.ts';
-import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
+import { type CaseFilter, narrowCases } from './caseFilter.ts';
 import type { CaseRow } from './cases.ts';
 
 /** The board's, the list's and the inbox's queries: each narrows by indexed columns first. */
 
-export interface BoardFilter {
-  statuses?: readonly string[] | undefined;
-  handlerId?: string | undefined;
-  departmentId?: string | undefined;
-  categoryId?: string | undefined;
-  severity?: string | undefined;
-  channel?: string | undefined;
-  type?: string | undefined;
-  /** Cases whose current deadline is before this instant. */
-  dueBefore?: string | undefined;
-  /** Cases whose current deadline is at or after this instant. */
-  dueFrom?: string | undefined;
-  awaitingFollowUp?: boolean | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+/** The shared filter (db/queries/caseFilter.ts) and a search, matched through the index's rowids. */
+export interface BoardFilter extends CaseFilter {
   search?: SearchPlan | undefined;
-  /** Who is looking: recusal and department scope (db/queries/caseScope.ts). */
-  viewer?: CaseViewerScope | undefined;
 }
 
 type CasesQuery<O> = SelectQueryBuilder<Database, 'cases', O>;
 
 function narrow<O>(query: CasesQuery<O>, f: BoardFilter): CasesQuery<O> {
-  let q = f.viewer ? scopeToViewer(query, f.viewer) : query;
-  if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
-  if (f.handlerId) q = q.where('handler_id', '=', f.handlerId);
-  if (f.departmentId) {
-    // Lead or co-department, from the table the projection keeps (migration 11): one department's
-    // open cases are a range of its index, where the JSON of co-departments had to be read for
-    // every case. With the statuses in it, a board reads only its columns' part.
-    const dep = f.departmentId;
-    const statuses = f.statuses;
-    q = q.where('seqno', 'in', (eb) => {
-      const mine = eb.selectFrom('case_departments').select('case_seqno').where('department_id', '=', dep);
-      return statuses && statuses.length > 0 ? mine.where('status', 'in', statuses) : mine;
-    });
-  }
-  if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
-  if (f.severity) q = q.where('severity', '=', f.severity);
-  if (f.channel) q = q.where('channel', '=', f.channel);
-  if (f.type) q = q.where('type', '=', f.type);
-  if (f.dueBefore) q = q.where('due_at', '<', f.dueBefore);
-  if (f.dueFrom) q = q.where('due_at', '>=', f.dueFrom);
-  if (f.awaitingFollowUp) q = q.where('status', '=', 'responded').where('follow_up_satisfied', '=', 0);
-  if (f.from) q = q.where('received_at', '>=', f.from);
-  if (f.to) q = q.where('received_at', '<', f.to);
+  const q = narrowCases(query, f);
   const plan = f.search;
-  if (plan && plan.index !== 'none') {
-    const matches =
-      plan.index === 'trigram'
-        ? sql<number>`(SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ${plan.match})`
-        : sql<number>`(SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH ${plan.match})`;
-    q = q.where('seqno', 'in', matches);
-  }
-  return q;
+  if (!plan || plan.index === 'none') return q;
+  const matches =
+    plan.index === 'trigram'
+      ? sql<number>`(SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ${plan.match})`
+      : sql<number>`(SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH ${plan.match})`;
+  return q.where('seqno', 'in', matches);
 }
 
 export async function countByStatus(db: Kysely<Database>, f: BoardFilter): Promise<Map<string, number>> {

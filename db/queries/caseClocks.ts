@@ -85,8 +85,3 @@ export async function clocksReceivedBetween(db: Kysely<Database>, from: string, 
       .execute()
   );
 }
-
-/** Case ids with a running clock due before `before` (overdue or due-soon filters of the list). */
-export function runningClocksDueBefore(db: Kysely<Database>, before: string) {
-  return db.selectFrom('case_clocks').select('case_id').where('met_at', 'is', null).where('due', '<', before);
-}

@@ -5,7 +5,7 @@ import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import { hashBytes } from '../eventCodec.ts';
 import type { CasesTable, Database } from '../schema.ts';
-import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
+import { type CaseFilter, narrowCases } from './caseFilter.ts';
 import { refreshReportRollup } from './reportRollups.ts';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -66,6 +66,11 @@ function handlingColumns(state: CaseState) {
 /** The stored projection columns a state maps to, for comparing a rebuild with the store. */
 export const projectionOf = projectionColumns;
 
+/**
+ * Stores the projection of a new case. Its event is keyed by the seqno this returns and comes
+ * next, so the case is counted in the report roll-ups after that (core/cases/eventLog.ts
+ * storeNewCase), once, with its facts and clocks.
+ */
 export async function insertCase(
   db: Kysely<Database>,
   row: { id: string; registeredBy: string; at: string; lastSeq: number; heads: readonly string[] },
@@ -84,7 +89,6 @@ export async function insertCase(
     })
     .returning('seqno')
     .executeTakeFirstOrThrow();
-  await refreshReportRollup(db, row.id);
   return inserted.seqno;
 }
 
@@ -117,52 +121,17 @@ export function findCase(db: Kysely<Database>, by: { id: string } | { number: st
   return ('id' in by ? query.where('id', '=', by.id) : query.where('number', '=', by.number)).executeTakeFirst();
 }
 
-export interface CaseFilter {
-  status?: string | undefined;
-  departmentId?: string | undefined;
-  handlerId?: string | undefined;
-  categoryId?: string | undefined;
-  severity?: string | undefined;
-  type?: string | undefined;
-  channel?: string | undefined;
-  respondentDepartmentId?: string | undefined;
-  respondentPerson?: string | undefined;
-  /** Open with a clock running past its deadline at this instant (see domain/reports/workload.ts). */
-  overdueAt?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+/** The list's filter: the shared one (db/queries/caseFilter.ts), a search, and a page newest first. */
+export interface ListFilter extends CaseFilter {
   search?: SearchPlan | undefined;
-  /** Who is looking: recusal and, for department staff, their departments narrow the list. */
-  viewer?: CaseViewerScope | undefined;
   /** Newest first: only cases registered before this rowid. */
   beforeSeqno?: number | undefined;
-  /** Only open cases whose current deadline is before this instant (overdue, due soon). */
-  dueBefore?: string | undefined;
   limit: number;
 }
 
-export function listCases(db: Kysely<Database>, f: CaseFilter): Promise<CaseRow[]> {
-  let query = db.selectFrom('cases');
-  if (f.viewer) query = scopeToViewer(query, f.viewer);
-  if (f.status) query = query.where('status', '=', f.status);
-  if (f.departmentId) query = query.where('department_id', '=', f.departmentId);
-  if (f.handlerId) query = query.where('handler_id', '=', f.handlerId);
-  if (f.categoryId) query = query.where('category_id', '=', f.categoryId);
-  if (f.severity) query = query.where('severity', '=', f.severity);
-  if (f.type) query = query.where('type', '=', f.type);
-  if (f.channel) query = query.where('channel', '=', f.channel);
-  if (f.respondentDepartmentId) query = query.where(sql`json_extract(respondent, '$.departmentId')`, '=', f.respondentDepartmentId);
-  if (f.respondentPerson) query = query.where(sql`json_extract(respondent, '$.person')`, '=', f.respondentPerson);
-  if (f.overdueAt) {
-    const at = f.overdueAt;
-    query = query
-      .where('status', 'not in', ['declined', 'closed', 'archived'])
-      .where(sql<boolean>`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = cases.id AND k.met_at IS NULL AND k.due < ${at})`);
-  }
-  if (f.from) query = query.where('received_at', '>=', f.from);
-  if (f.to) query = query.where('received_at', '<', f.to);
+export function listCases(db: Kysely<Database>, f: ListFilter): Promise<CaseRow[]> {
+  let query = narrowCases(db.selectFrom('cases'), f);
   if (f.beforeSeqno !== undefined) query = query.where('seqno', '<', f.beforeSeqno);
-  if (f.dueBefore) query = query.where('due_at', 'is not', null).where('due_at', '<=', f.dueBefore);
   const plan = f.search;
   if (!plan || plan.index === 'none') return query.selectAll().orderBy('seqno', 'desc').limit(f.limit).execute();
   // Joined, not `seqno IN (SELECT rowid ...)`: FTS5 hands out its matches newest first and the

@@ -204,7 +204,7 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
 }
 
 /**
- * Brings a case's share of the roll-ups up to date: called by the projection step (insertCase,
+ * Brings a case's share of the roll-ups up to date: called by the projection step (storeNewCase,
  * updateCase) after the event's facts and clocks are written, in the same transaction. A change
  * of what makes a later complaint a repeat (phone, category, receipt time, merged) refreshes the
  * complainant's cases within the repeat window after it too.

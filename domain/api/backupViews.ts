@@ -53,7 +53,12 @@ export interface BackupEntry {
 }
 
 export type DeskHealth =
-  | { state: 'ok'; initialized: boolean }
+  | {
+      state: 'ok';
+      initialized: boolean;
+      /** The store is being checked in the background: the last run ended without closing properly. */
+      checking: boolean;
+    }
   | {
       state: 'damaged' | 'tooNew' | 'unavailable' | 'locked';
       /** What happened and what to do, in the caller's language. */

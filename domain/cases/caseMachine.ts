@@ -92,10 +92,6 @@ export function nextStatus(status: CaseStatus, action: CaseActionType): CaseStat
   return to === 'same' || to === 'byFollowUp' ? status : to;
 }
 
-export function eventOf(action: CaseActionType): CaseEventType {
-  return transitions[action].event;
-}
-
 /** The status an event leaves a case in, for folding the log into the projection. */
 export function statusAfter(status: CaseStatus, event: CaseEventData): CaseStatus {
   if (event.type === 'registered') return 'registered';

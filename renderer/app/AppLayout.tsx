@@ -2,7 +2,7 @@ import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Text, Title } 
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
-import { BackupIndicator } from '../features/backup/index.ts';
+import { BackupIndicator, StoreCheckIndicator } from '../features/backup/index.ts';
 import { useInboxCount } from '../features/handling/index.ts';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
@@ -27,6 +27,7 @@ export function AppLayout() {
             <Text c="dimmed">{orgName}</Text>
           </Group>
           <Group wrap="nowrap">
+            <StoreCheckIndicator />
             <BackupIndicator />
             <Text>{t('signedInAs', { name: user.displayName })}</Text>
             <LanguageSwitch />

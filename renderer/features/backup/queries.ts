@@ -8,3 +8,13 @@ export const backupStatusQuery = () => ({ ...deskQuery('backup.status', {}), ref
 /** The generations in the folder; asked again when a new backup was made or the folder changed. */
 export const backupListQuery = (folder: string, lastBackupAt: string) =>
   queryOptions({ queryKey: ['backup.list', folder, lastBackupAt] as const, queryFn: () => client.call('backup.list', {}) });
+
+/** Asked every few seconds while the store is checked in the background, then no more. */
+export const storeCheckQuery = () =>
+  queryOptions({
+    ...deskQuery('desk.health', {}),
+    refetchInterval: (query) => {
+      const health = query.state.data;
+      return health?.state === 'ok' && health.checking ? 3_000 : false;
+    },
+  });
