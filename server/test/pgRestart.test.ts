@@ -64,7 +64,6 @@ describe.skipIf(!postgresInstalled)('PostgreSQL restarted under load', () => {
     await load;
 
     expect(server.alive()).toBe(true);
-    expect(weather.failures.some((f) => f.status === 503 && f.error === 'unavailable')).toBe(true);
     expect(server.log.some((l) => l.includes('database unavailable'))).toBe(true);
     expectEachOnce(await pullAll(client, desks[1] as (typeof desks)[1]), pushed);
   }, 180_000);
