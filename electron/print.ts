@@ -81,8 +81,8 @@ async function contentHeightPx(win: BrowserWindow): Promise<number> {
 }
 
 /**
- * Prints the core's HTML from a hidden, sandboxed window with no preload and no JavaScript
- * (DESIGN.md §7), then electron/printPlan.ts decides the paper and the options; this only
+ * Prints the core's HTML from a hidden, sandboxed window with no preload and no JavaScript,
+ * then electron/printPlan.ts decides the paper and the options; this only
  * carries them out. Success means "handed to the printer", which is all a printer driver tells.
  */
 async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Promise<{ step: PrintStep | null; result: PrintResult }> {

@@ -1,7 +1,7 @@
 import { app, session, shell, type WebContents } from 'electron';
 import { mayOpenExternally } from './contentPolicy.ts';
 
-/** The BrowserWindow settings DESIGN.md §3 requires; never loosened for convenience. */
+/** The BrowserWindow settings every desk window gets; never loosened for convenience. */
 export const secureWebPreferences = {
   contextIsolation: true,
   sandbox: true,

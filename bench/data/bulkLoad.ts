@@ -7,7 +7,7 @@ import { foldReportFacts } from '../../core/reports/reportFacts.ts';
 import { loadSettings } from '../../core/settings.ts';
 import { openStore } from '../../db/connection.ts';
 import { hashBytes, newDagEvent, storedColumnsOf } from '../../db/eventCodec.ts';
-import { projectionOf } from '../../db/queries/cases.ts';
+import { projectionColumns } from '../../db/queries/cases.ts';
 import { reportFactsRow } from '../../db/queries/reportFacts.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
@@ -89,7 +89,7 @@ interface Pending {
  * Fills a set-up desk's store with `count` synthetic cases in big transactions, row for row as
  * the core writes them, through the same functions: the number from a per-month counter
  * (formatCaseNumber), deadlines (computeDeadlines), each event's fields and hash chain
- * (newDagEvent, SHA-256), the projection folded with applyEvent and mapped by projectionOf, the
+ * (newDagEvent, SHA-256), the projection folded with applyEvent and mapped by projectionColumns, the
  * deadline clocks by foldCaseClocks, the search documents by toTrigramDocument / toBigramDocument. The rows go in with prepared
  * statements, each case once with its final projection, instead of a core call (and fsync) per
  * event: 1M cases with ~8M events would take many hours through the core.
@@ -283,7 +283,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
         updated_at: lastAt,
         last_seq: events.length,
         heads: hashBytes(heads),
-        ...projectionOf(state),
+        ...projectionColumns(state),
       });
       for (const { event, payload } of logged) {
         insertEvent.run(storedColumnsOf(seqno, event, payload, { actor: party(event.actorId), device: party(event.device) }));

@@ -116,7 +116,7 @@ export function syntheticCase(rng: Rng, vocabulary: Vocabulary, registeredAt: nu
 const findingWeights: Record<Finding, number> = { valid: 45, toImprove: 35, invalid: 17, malicious: 3 };
 
 /**
- * The events a case collects, in the order DESIGN.md §5 allows: accepted, investigation started,
+ * The events a case collects, in the order the state machine (domain/cases/caseMachine.ts) allows: accepted, investigation started,
  * a call to the complainant, a proposal and its approval, the reply, the follow-up visit, closed,
  * and after months archived; 6% are declined instead. Each step takes hours to days, so the
  * newest cases stand at every stage of the board, and ~1.5% stall and stay open for good.

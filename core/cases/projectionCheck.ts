@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { casesInPage } from '../../db/queries/caseBoard.ts';
 import { type CaseEventRow, listEventsOfCases } from '../../db/queries/caseEvents.ts';
-import { projectionOf } from '../../db/queries/cases.ts';
+import { projectionColumns } from '../../db/queries/cases.ts';
 import type { Database } from '../../db/schema.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
 
@@ -29,7 +29,7 @@ export async function compareProjections(db: Kysely<Database>): Promise<{ cases:
     }
     for (const row of rows) {
       cases++;
-      const rebuilt = projectionOf(projectCase(byCase.get(row.id) ?? []));
+      const rebuilt = projectionColumns(projectCase(byCase.get(row.id) ?? []));
       for (const [column, value] of Object.entries(rebuilt)) {
         const stored = row[column as keyof typeof row];
         if (stored !== value) mismatches.push({ caseId: row.id, column, stored, rebuilt: value });

@@ -52,20 +52,6 @@ export function fileSink(file: string, sealing: { dataKey: Buffer; header: Seale
   };
 }
 
-export function isSealedFile(file: string): boolean {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(magic.length);
-      return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === magic;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
 export type UnsealProblem = 'needsRecoveryKey' | 'noRecoveryKey' | 'wrongRecoveryKey' | 'damaged';
 
 /**

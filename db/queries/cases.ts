@@ -63,9 +63,6 @@ function handlingColumns(state: CaseState) {
   };
 }
 
-/** The stored projection columns a state maps to, for comparing a rebuild with the store. */
-export const projectionOf = projectionColumns;
-
 /**
  * Stores the projection of a new case. Its event is keyed by the seqno this returns and comes
  * next, so the case is counted in the report roll-ups after that (core/cases/eventLog.ts

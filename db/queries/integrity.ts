@@ -24,7 +24,7 @@ export function schemaVersionOf(db: Sqlite.Database): number {
 }
 
 /**
- * Tables the store keeps from its cases by itself (migration 10: triggers, the report roll-ups):
+ * Tables the store keeps from its cases by itself (migration 11: triggers, the report roll-ups):
  * like the search index, counted again on import rather than carried in an export.
  */
 const keptTables = new Set(['case_departments', 'case_status_counts', 'report_counted', 'report_daily', 'report_rollup_state']);

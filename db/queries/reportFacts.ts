@@ -53,7 +53,7 @@ export async function saveReportFacts(db: Kysely<Database>, caseId: string, fact
     .execute();
 }
 
-/** Cases whose facts were never folded (a store from before migration 8), after `afterSeqno`. */
+/** Cases whose facts were never folded (a store from before migration 7), after `afterSeqno`. */
 export async function casesWithoutFacts(
   db: Kysely<Database>,
   limit: number,

@@ -77,17 +77,6 @@ export interface CohortFilter {
   departmentId?: string | undefined;
 }
 
-/** FigureCounts of the cases received in [from, to), per group or as one row (key null). */
-export async function cohortCounts(
-  db: Kysely<Database>,
-  f: CohortFilter,
-  group: ReportGroup | null,
-  utcOffsetMinutes: number,
-): Promise<{ key: string | null; counts: FigureCounts }[]> {
-  const rows = await cohortCube(db, f, group ? [group] : [], utcOffsetMinutes);
-  return rows.map((r) => ({ key: r.keys[0] ?? null, counts: r.counts }));
-}
-
 /**
  * FigureCounts of the cases received in [from, to), per combination of several groups at once:
  * one pass over the cohort, which the caller rolls up per group (the counts are additive). With

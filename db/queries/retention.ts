@@ -59,7 +59,3 @@ export async function fileUsedElsewhere(db: Kysely<Database>, sha256: string, se
     .executeTakeFirst();
   return row !== undefined;
 }
-
-export function removalsOf(db: Kysely<Database>, caseId: string) {
-  return db.selectFrom('case_removals').selectAll().where('case_id', '=', caseId).execute();
-}

@@ -3,7 +3,7 @@
  * 110***********1234 for an ID number. Separators are dropped so the mask does not hint at
  * the format of the hidden part.
  */
-export function maskNumber(value: string): string {
+function maskNumber(value: string): string {
   const chars = [...value.replace(/[\s()-]/g, '')];
   const n = chars.length;
   if (n === 0) return '';
@@ -11,5 +11,7 @@ export function maskNumber(value: string): string {
   return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
 }
 
-export const maskPhone = maskNumber;
-export const maskIdNumber = maskNumber;
+/** A mobile or landline number, masked. */
+export const maskPhone = (value: string): string => maskNumber(value);
+/** An ID number, masked. */
+export const maskIdNumber = (value: string): string => maskNumber(value);

@@ -323,8 +323,6 @@ export type DeskInput<M extends DeskMethod> = z.input<(typeof deskMethods)[M]['i
 export type DeskParsedInput<M extends DeskMethod> = z.output<(typeof deskMethods)[M]['input']>;
 export type DeskOutput<M extends DeskMethod> = DeskOutputs[M];
 
-export type DeskApi = { [M in DeskMethod]: (input: DeskInput<M>) => Promise<DeskOutput<M>> };
-
 export function isDeskMethod(name: string): name is DeskMethod {
   return Object.hasOwn(deskMethods, name);
 }

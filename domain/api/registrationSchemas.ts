@@ -118,7 +118,7 @@ export const decisionActionInputs = [
   }),
   z
     .strictObject({ type: z.literal('decline'), reasonCode: z.enum(declineReasons).optional(), reason: optionalText(textLimits.reason) })
-    // A reason from the list may stand alone; `other` (or no code, as DESIGN.md's `decline { reason }`) needs the text.
+    // A reason from the list may stand alone; `other` (or no code, a reason given as text alone) needs the text.
     .refine((v) => (v.reasonCode ?? 'other') !== 'other' || v.reason !== undefined, { path: ['reason'], message: 'required' }),
   z.strictObject({
     type: z.literal('resolveOnSpot'),

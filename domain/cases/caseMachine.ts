@@ -43,7 +43,7 @@ interface Transition {
   event: CaseEventType;
 }
 
-/** DESIGN.md §5 as data: from which states each action may be taken and where it leads. */
+/** The case state machine as data: from which states each action may be taken and where it leads. */
 export const transitions: Readonly<Record<CaseActionType, Transition>> = {
   accept: { from: ['registered'], to: 'accepted', event: 'accepted' },
   decline: { from: ['registered'], to: 'declined', event: 'declined' },

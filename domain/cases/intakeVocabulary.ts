@@ -54,7 +54,7 @@ export const redirectTargets = [
 ] as const;
 export type RedirectTarget = (typeof redirectTargets)[number];
 
-/** 1 very dissatisfied … 5 very satisfied; 4 or 5 counts as satisfied (DESIGN.md §3). */
+/** 1 very dissatisfied … 5 very satisfied; 4 or 5 counts as satisfied. */
 export const satisfactionLevels = [1, 2, 3, 4, 5] as const;
 export const satisfiedFrom = 4;
 

@@ -1,5 +1,5 @@
 /**
- * Case numbers: `YYMM-NNNN` per desk and month (DESIGN.md §3), with an optional desk prefix.
+ * Case numbers: `YYMM-NNNN` per desk and month, with an optional desk prefix.
  * The sequence itself comes from a counter the store increments inside the registration
  * transaction, so a failed registration never burns a number.
  */

@@ -1,7 +1,7 @@
 import type { CaseEventData } from '../cases/events.ts';
 import { clockMetBy } from '../deadlines/caseClocks.ts';
 
-/** The three deadline clocks of a case (DESIGN.md §6). */
+/** The three deadline clocks of a case. */
 export const clocks = ['acknowledge', 'feedback', 'resolve'] as const;
 export type Clock = (typeof clocks)[number];
 

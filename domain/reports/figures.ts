@@ -86,7 +86,7 @@ export interface Figures {
   averageHandlingDays: number | null;
 }
 
-/** Satisfaction on the 5-point scale that counts as satisfied (DESIGN.md §3). */
+/** Satisfaction on the 5-point scale that counts as satisfied. */
 export const satisfiedFrom = 4;
 /** A complaint repeats an earlier one by the same phone number, same category, within this many days. */
 export const repeatWindowDays = 90;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The sync protocol between a desk and the server (DESIGN.md §10), as data: what travels and
+ * The sync protocol between a desk and the server, as data: what travels and
  * how a request is signed. Versioned: a peer of another version is refused before anything is
  * read or written.
  */
@@ -68,7 +68,6 @@ export interface EnrolResponse {
 }
 
 export const pushRequestSchema = z.object({ events: z.array(wireEventSchema).max(maxBatch) });
-export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export interface PushResponse {
   accepted: number;

@@ -58,7 +58,7 @@ function caseAfter(steps: Step[], patch: Partial<RegisteredPayload> = {}): CaseS
 const allowedFor = (state: CaseState, who: Who) => permittedActions(state, actors[who], rules);
 
 describe('the transition table', () => {
-  it('lists DESIGN.md §5 moves and nothing from archived or declined', () => {
+  it('lists the moves of the state machine and nothing from archived or declined', () => {
     expect(allowedActions('archived')).toEqual([]);
     expect(allowedActions('declined')).toEqual(['note', 'correct', 'link']);
     expect(nextStatus('investigating', 'propose')).toBe('awaiting_approval');

@@ -120,5 +120,3 @@ export const eventsAfter = (db: Db, siteId: number, after: number, limit: number
     .orderBy('seq')
     .limit(limit)
     .execute();
-
-export const lastSeqOfSite = async (db: Db, siteId: number) => (await findSite(db, siteId))?.last_seq ?? 0;

@@ -2,7 +2,7 @@ import type { CasePrintout } from '../../../domain/api/registrationViews.ts';
 
 /**
  * What only the desktop can do (send to a printer, save a PDF), with a browser fallback, so
- * the core never knows about Electron (DESIGN.md §3).
+ * the core never knows about Electron.
  */
 export interface HostPrintOptions {
   mode: 'silent' | 'dialog' | 'pdf';
