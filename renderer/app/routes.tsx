@@ -231,10 +231,15 @@ export function maySee(user: SessionUser, needs: DeskRoute['needs']): boolean {
   return list.some((n) => (typeof n === 'string' ? mayCall(user.roles, n) : mayChangeSettings(user.roles, n.settings)));
 }
 
-/** Where a user lands after signing in: the first page their roles can use. */
+/**
+ * Where a user lands after signing in, where their work is: a receptionist at the registration
+ * form, a supervisor, handler or director at their inbox (approvals, their cases, escalations),
+ * an administrator at the settings.
+ */
 export function homePathOf(user: SessionUser): string {
-  if (mayCall(user.roles, 'cases.register')) return '/register';
+  if (user.roles.includes('receptionist') && mayCall(user.roles, 'cases.register')) return '/register';
   if (mayCall(user.roles, 'cases.inbox')) return '/inbox';
+  if (mayCall(user.roles, 'cases.register')) return '/register';
   if (mayChangeSettings(user.roles, 'desk')) return '/admin/settings';
   return '/account';
 }

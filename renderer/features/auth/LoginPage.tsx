@@ -33,7 +33,7 @@ export function LoginPage(props: { orgName: string | null; notice?: string | nul
         <form onSubmit={onSubmit} noValidate>
           <Stack>
             {props.notice && <Alert color="green">{props.notice}</Alert>}
-            <TextInput label={t('login.username')} required autoComplete="username" data-autofocus {...form.getInputProps('username')} />
+            <TextInput label={t('login.username')} required autoComplete="username" autoFocus {...form.getInputProps('username')} />
             <PasswordInput label={t('login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
             <ErrorNotice message={error} />
             <Button type="submit" loading={busy} size="md">

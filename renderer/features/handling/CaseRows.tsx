@@ -1,6 +1,6 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import type { Directory } from '../../shared/directory.ts';
 import { DeadlineBadge, statusLabel } from '../cases/index.ts';
@@ -16,9 +16,10 @@ export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; emp
         {props.rows.map((c) => (
           <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
             <Table.Td w={110}>
-              <Text ff="monospace" fw={600}>
+              {/* The row opens on a click; the number is the link a keyboard reaches. */}
+              <Anchor component={Link} to={`/cases/${c.id}`} ff="monospace" fw={600} data-case-link>
                 {c.number}
-              </Text>
+              </Anchor>
             </Table.Td>
             <Table.Td>{c.subject}</Table.Td>
             <Table.Td w={160}>{props.directory.departmentName(c.departmentId)}</Table.Td>

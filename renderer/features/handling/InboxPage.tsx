@@ -1,5 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDirectory } from '../../shared/directory.ts';
@@ -17,21 +18,34 @@ export function InboxPage() {
   const directory = useDirectory();
   const query = useQuery(inboxQuery());
   const inbox = query.data;
+  const primaryCard = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+  // On arrival focus is on the first case waiting for this user (or the section saying none is).
+  useEffect(() => {
+    if (!inbox || focused.current) return;
+    focused.current = true;
+    const card = primaryCard.current;
+    (card?.querySelector<HTMLElement>('[data-case-link]') ?? card?.querySelector<HTMLElement>('h2'))?.focus();
+  }, [inbox]);
   const error = query.error ? deskErrorMessage(query.error) : null;
   if (error) return <ErrorNotice message={error} />;
   if (!inbox) return <Text>{t('common:loading')}</Text>;
   const approver = user.roles.includes('supervisor') || user.roles.includes('director');
-  const shown = sections.filter((s) => (s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true));
+  // The user's own work comes first: approvals for a supervisor, their cases for a handler.
+  const primary: (typeof sections)[number] = approver ? 'approvals' : 'assigned';
+  const shown = [primary, ...sections.filter((s) => s !== primary)].filter((s) =>
+    s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true,
+  );
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('inbox.title')}
       </Title>
       <ErrorNotice message={directory.error} />
-      {shown.map((s) => (
-        <Card withBorder key={s} data-testid={`inbox-${s}`}>
+      {shown.map((s, i) => (
+        <Card withBorder key={s} data-testid={`inbox-${s}`} ref={i === 0 ? primaryCard : undefined}>
           <Group mb="xs">
-            <Title order={2} size="h4">
+            <Title order={2} size="h4" tabIndex={-1}>
               {t(`inbox.${s}`)}
             </Title>
             <Badge color={inbox[s].length > 0 && s === 'overdue' ? 'red' : 'blue'}>{inbox[s].length}</Badge>

@@ -1,5 +1,6 @@
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
 import type { AttachmentRef } from '../../../domain/cases/events.ts';
+import type { IntakePrompt } from '../../../domain/cases/intakePrompts.ts';
 import type { ComplainantRelation } from '../../../domain/cases/intakeVocabulary.ts';
 import { type Channel, channels, type RecordType, type Severity } from '../../../domain/cases/vocabulary.ts';
 
@@ -25,6 +26,8 @@ export type RegisterValues = {
   letter: { number: string; date: string };
   transfer: { source: string; reference: string };
   receivedAt: string;
+  /** The hospital's intake prompts the receptionist ticked as given. */
+  promptsGiven: IntakePrompt[];
 };
 
 export const lastChannelKey = 'desk.register.lastChannel';
@@ -52,6 +55,7 @@ export function initialRegisterValues(): RegisterValues {
     letter: { number: '', date: '' },
     transfer: { source: '', reference: '' },
     receivedAt: '',
+    promptsGiven: [],
   };
 }
 
@@ -98,5 +102,6 @@ export function registerInput(v: RegisterValues, attachments: AttachmentRef[]): 
     transfer: v.channel === 'transferred' ? { source: v.transfer.source, reference: blank(v.transfer.reference) } : undefined,
     receivedAt: deskTime(v.receivedAt),
     attachments: attachments.length ? attachments : undefined,
+    promptsGiven: v.promptsGiven.length ? v.promptsGiven : undefined,
   };
 }
