@@ -27,7 +27,10 @@ export function moveOnEnter(event: KeyboardEvent<HTMLFormElement>) {
   if (target.getAttribute('aria-expanded') === 'true') return;
   event.preventDefault();
   const fields = fieldsOf(event.currentTarget);
-  fields.slice(fields.indexOf(target) + 1).find((f) => !isTick(f))?.focus();
+  fields
+    .slice(fields.indexOf(target) + 1)
+    .find((f) => !isTick(f))
+    ?.focus();
 }
 
 /**
