@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
+import '@mantine/dates/styles.css';
 import './app/fonts.css';
 import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
@@ -10,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import './shared/i18n.ts';
 import { App } from './app/App.tsx';
 import { queryClient } from './shared/api/queries.ts';
+import { DeskDatesProvider } from './shared/ui/DeskDates.tsx';
 
 /**
  * Front-desk monitors are often 1366×768 and the staff not young: 16 px base text, large
@@ -29,9 +31,11 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
+      <DeskDatesProvider>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </DeskDatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -86,7 +86,7 @@ test('a refused save takes focus to the first field to fix and the footer names 
   await page.getByLabel('事由').fill('收费窗口多收挂号费');
   await page.getByLabel('投诉内容').fill('挂号费多收了十元。');
   // A receipt time far in the future, below the fold behind the sticky footer.
-  await page.getByLabel('收到时间').fill('2099-01-01T10:00');
+  await page.getByLabel('收到时间').fill('2099-01-01 10:00');
   await keys.press('Control+s');
   await expect(page.getByText('受理时间不能晚于现在')).toBeVisible();
   await expect(page.getByLabel('收到时间')).toBeFocused();

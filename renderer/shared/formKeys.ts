@@ -44,3 +44,12 @@ export function focusFirstError(form: HTMLFormElement | null): boolean {
   first.focus({ preventScroll: true });
   return true;
 }
+
+/**
+ * Focus for a screen just arrived at (after sign-in, focus is nowhere): only when nothing has
+ * focus yet, so a click made while the page was loading (the language menu) is not undone.
+ */
+export function focusIfIdle(el: HTMLElement | null | undefined) {
+  const active = document.activeElement;
+  if (el && (!active || active === document.body)) el.focus();
+}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../../domain/api/accessViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { useDeskData } from '../../shared/useDeskData.ts';
 import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
@@ -118,8 +119,8 @@ export function AuditPage() {
           onChange={setAction}
           w={220}
         />
-        <TextInput type="date" label={t('admin.audit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} />
-        <TextInput type="date" label={t('admin.audit.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
+        <DeskDateInput label={t('admin.audit.from')} value={from} onChange={(d) => setFrom(d ?? '')} w={170} />
+        <DeskDateInput label={t('admin.audit.to')} value={to} onChange={(d) => setTo(d ?? '')} w={170} />
       </Group>
       <ErrorNotice message={error ?? first.error} />
       {items.length === 0 ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSort } from '../../../domain/api/handlingSchemas.ts';
 import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../../domain/cases/vocabulary.ts';
 import type { Directory } from '../../shared/directory.ts';
+import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { categoryOptions } from './categoryOptions.ts';
 
 export interface BoardFilterValues {
@@ -122,8 +123,8 @@ export function BoardFilters(props: {
         onChange={(c) => set({ channel: c as Channel | null })}
         w={130}
       />
-      <TextInput type="date" aria-label={t('board.from')} value={v.from} onChange={(e) => set({ from: e.currentTarget.value })} w={150} />
-      <TextInput type="date" aria-label={t('board.to')} value={v.to} onChange={(e) => set({ to: e.currentTarget.value })} w={150} />
+      <DeskDateInput aria-label={t('board.from')} value={v.from} onChange={(d) => set({ from: d ?? '' })} w={150} />
+      <DeskDateInput aria-label={t('board.to')} value={v.to} onChange={(d) => set({ to: d ?? '' })} w={150} />
       <Chip checked={v.mine} onChange={(mine) => set({ mine })}>
         {t('board.mine')}
       </Chip>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
+import { focusIfIdle } from '../../shared/formKeys.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { CaseRows } from './CaseRows.tsx';
 import { inboxQuery } from './queries.ts';
@@ -25,7 +26,7 @@ export function InboxPage() {
     if (!inbox || focused.current) return;
     focused.current = true;
     const card = primaryCard.current;
-    (card?.querySelector<HTMLElement>('[data-case-link]') ?? card?.querySelector<HTMLElement>('h2'))?.focus();
+    focusIfIdle(card?.querySelector<HTMLElement>('[data-case-link]') ?? card?.querySelector<HTMLElement>('h2'));
   }, [inbox]);
   const error = query.error ? deskErrorMessage(query.error) : null;
   if (error) return <ErrorNotice message={error} />;

@@ -49,13 +49,7 @@ export function ComplainantFields(props: { form: UseFormReturnType<RegisterValue
         </Group>
         <Group grow align="flex-start">
           {/* Where a receptionist's work starts: focused on arrival and after each save. */}
-          <TextInput
-            ref={props.nameRef}
-            autoFocus
-            label={t('form.name')}
-            required={!v.anonymous}
-            {...form.getInputProps('complainant.name')}
-          />
+          <TextInput ref={props.nameRef} label={t('form.name')} required={!v.anonymous} {...form.getInputProps('complainant.name')} />
           <TextInput
             label={t('form.phone')}
             inputMode="tel"

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationOptions, TriageView } from '../../../domain/api/registrationViews.ts';
 import { severities } from '../../../domain/cases/vocabulary.ts';
+import { DeskDateInput, DeskDateTimeInput } from '../../shared/ui/DeskDates.tsx';
 import { IntakePromptChecks } from './IntakePromptChecks.tsx';
 import type { RegisterValues } from './registerValues.ts';
 
@@ -30,7 +31,7 @@ export function MatterFields(props: {
         {v.channel === 'letter' && (
           <Group grow align="flex-start">
             <TextInput label={t('form.letterNumber')} {...form.getInputProps('letter.number')} />
-            <TextInput label={t('form.letterDate')} type="date" {...form.getInputProps('letter.date')} />
+            <DeskDateInput label={t('form.letterDate')} {...form.getInputProps('letter.date')} />
           </Group>
         )}
         {v.channel === 'transferred' && (
@@ -109,16 +110,11 @@ export function MatterFields(props: {
           <TextInput label={t('form.respondentPerson')} {...form.getInputProps('respondent.person')} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label={t('form.occurredAt')} type="datetime-local" {...form.getInputProps('occurredAt')} />
+          <DeskDateTimeInput label={t('form.occurredAt')} {...form.getInputProps('occurredAt')} />
           <TextInput label={t('form.occurredPlace')} {...form.getInputProps('occurredPlace')} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput
-            label={t('form.receivedAt')}
-            type="datetime-local"
-            description={t('form.receivedAtHint')}
-            {...form.getInputProps('receivedAt')}
-          />
+          <DeskDateTimeInput label={t('form.receivedAt')} description={t('form.receivedAtHint')} {...form.getInputProps('receivedAt')} />
           <Checkbox mt="lg" label={t('form.confidential')} {...form.getInputProps('confidential', { type: 'checkbox' })} />
         </Group>
       </Stack>

@@ -2,13 +2,13 @@ import { Grid, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintTemplate } from '../../../domain/api/registrationSchemas.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
-import { focusFirstError, moveOnEnter } from '../../shared/formKeys.ts';
+import { focusFirstError, focusIfIdle, moveOnEnter } from '../../shared/formKeys.ts';
 import { AttachmentDrop, type PendingFile } from '../cases/index.ts';
 import { PrintPreview, usePrinting } from '../printing/index.ts';
 import { ComplainantFields } from './ComplainantFields.tsx';
@@ -41,6 +41,7 @@ export function RegisterPage() {
   const form = useForm<RegisterValues>({ initialValues: initialRegisterValues() });
   const triage = useTriage(form);
   const loadError = optionsQuery.error ?? triage.error;
+  useEffect(() => focusIfIdle(nameField.current), []);
 
   const uploading = files.some((f) => f.status === 'uploading');
   const { onSubmit, error, busy } = useDeskSubmit(

@@ -60,8 +60,12 @@ export function initialRegisterValues(): RegisterValues {
 }
 
 const blank = (s: string) => (s.trim() === '' ? undefined : s);
-/** `datetime-local` values are desk time (UTC+8, mainland China, Hong Kong and Taiwan). */
-const deskTime = (local: string) => (local ? `${local.length === 16 ? `${local}:00` : local}+08:00` : undefined);
+/** A date and time as the date inputs give it (`YYYY-MM-DD HH:mm:ss`), read as desk time (UTC+8: mainland China, Hong Kong and Taiwan). */
+function deskTime(local: string): string | undefined {
+  if (!local) return undefined;
+  const iso = local.replace(' ', 'T');
+  return `${iso.length === 16 ? `${iso}:00` : iso}+08:00`;
+}
 
 /** The call for the values: empty fields are left out, channel-specific ones only where they belong. */
 export function registerInput(v: RegisterValues, attachments: AttachmentRef[]): DeskInput<'cases.register'> {

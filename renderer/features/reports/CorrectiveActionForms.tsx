@@ -8,6 +8,7 @@ import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingC
 import { useSession } from '../../app/deskSession.tsx';
 import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
 
@@ -102,7 +103,7 @@ export function NewCorrectiveAction(props: { opened: boolean; source: ActionSour
           <Textarea label={t('actions.training')} autosize minRows={1} {...form.getInputProps('training')} />
           <SimpleGrid cols={2}>
             <TextInput label={t('actions.owner')} required {...form.getInputProps('owner')} />
-            <TextInput type="date" label={t('actions.dueDate')} required {...form.getInputProps('dueDate')} />
+            <DeskDateInput label={t('actions.dueDate')} required {...form.getInputProps('dueDate')} />
           </SimpleGrid>
           <ErrorNotice message={error} />
           <Group justify="flex-end">

@@ -1,4 +1,4 @@
-import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { type DashboardSpan, type Range, spanRange, startOfLocalDate } from '../
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
+import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { caseListUrl, deskUtcOffsetMinutes } from './drillDown.ts';
 import { breakdownGroups, repeatsQuery, summaryQuery, trendQuery } from './queries.ts';
@@ -129,12 +130,11 @@ export function DashboardPage() {
         />
         {span === 'range' && (
           <>
-            <TextInput type="date" label={t('dashboard.from')} value={customFrom} onChange={(e) => setCustomFrom(e.currentTarget.value)} />
-            <TextInput
-              type="date"
+            <DeskDateInput label={t('dashboard.from')} value={customFrom} onChange={(d) => setCustomFrom(d ?? '')} />
+            <DeskDateInput
               label={t('dashboard.to')}
               value={customTo}
-              onChange={(e) => setCustomTo(e.currentTarget.value)}
+              onChange={(d) => setCustomTo(d ?? '')}
               error={customTo < customFrom ? t('errors.rangeOrder') : undefined}
             />
           </>

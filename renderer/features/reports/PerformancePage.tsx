@@ -1,4 +1,4 @@
-import { Alert, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../../domain/access/permissions.ts';
@@ -7,6 +7,7 @@ import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingC
 import { startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
+import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -93,12 +94,11 @@ export function PerformancePage() {
       ) : (
         <>
           <Group align="flex-end">
-            <TextInput type="date" label={t('dashboard.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput
-              type="date"
+            <DeskDateInput label={t('dashboard.from')} value={from} onChange={(d) => setFrom(d ?? '')} />
+            <DeskDateInput
               label={t('dashboard.to')}
               value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
+              onChange={(d) => setTo(d ?? '')}
               error={to < from ? t('errors.rangeOrder') : undefined}
             />
           </Group>

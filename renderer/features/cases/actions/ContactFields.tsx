@@ -1,5 +1,6 @@
 import { Group, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DeskDateTimeInput } from '../../../shared/ui/DeskDates.tsx';
 import type { ActionFieldsProps } from './actionValues.ts';
 import { MethodSelect } from './MethodSelect.tsx';
 
@@ -11,7 +12,7 @@ export function ContactFields(props: ActionFieldsProps) {
     <>
       <Group grow>
         <MethodSelect {...props} labelKey="form.method" errorPath="method" />
-        <TextInput label={t('form.contactedAt')} type="datetime-local" {...form.getInputProps('contactedAt')} error={err('contactedAt')} />
+        <DeskDateTimeInput label={t('form.contactedAt')} {...form.getInputProps('contactedAt')} error={err('contactedAt')} />
       </Group>
       <TextInput label={t('form.person')} required {...form.getInputProps('person')} error={err('person')} />
       <Textarea label={t('form.summary')} required autosize minRows={3} {...form.getInputProps('summary')} error={err('summary')} />

@@ -60,10 +60,11 @@ export interface ActionFieldsProps {
   err: (name: string) => string | undefined;
 }
 
-/** A `datetime-local` value, read as the desk's local time (UTC+8), as an ISO instant. */
+/** A date input's `YYYY-MM-DD HH:mm:ss`, read as the desk's local time (UTC+8), as an ISO instant. */
 function localInputToIso(value: string): string | undefined {
   if (!value) return undefined;
-  return new Date(`${value}:00+08:00`).toISOString();
+  const iso = value.replace(' ', 'T');
+  return new Date(`${iso.length === 16 ? `${iso}:00` : iso}+08:00`).toISOString();
 }
 
 /** The action the core is asked to take, from the form's values. */

@@ -7,6 +7,7 @@ import { useSession } from '../../../app/deskSession.tsx';
 import { DeskCallError } from '../../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
+import { DeskDateInput } from '../../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { useLoadError } from './deadlineSettingsLoadError.ts';
 
@@ -196,7 +197,7 @@ function LocalDays(props: { view: CalendarView; editable: boolean; onChanged: ()
       {props.editable && (
         <form onSubmit={onSubmit} noValidate>
           <Group align="flex-end" mt="sm">
-            <TextInput type="date" label={t('page.date')} required w={170} {...form.getInputProps('date')} />
+            <DeskDateInput label={t('page.date')} required w={170} {...form.getInputProps('date')} />
             <Select
               label={t('page.kind')}
               w={220}
