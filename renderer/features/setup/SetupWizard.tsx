@@ -2,6 +2,7 @@ import { Button, Center, Group, Paper, PasswordInput, Radio, Stack, Stepper, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../domain/api/limits.ts';
 import { type OrgProfile, orgProfiles } from '../../../domain/cases/vocabulary.ts';
 import { client } from '../../shared/api/client.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
@@ -10,6 +11,7 @@ import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
 import { RecoveryKeyPanel } from '../backup/index.ts';
 
 const orgFields = ['orgName', 'profile'];
+const orgNameId = 'setup-org-name';
 
 /** First run on a new data directory: organisation, then the administrator account. */
 export function SetupWizard(props: { onDone: () => void }) {
@@ -39,6 +41,19 @@ export function SetupWizard(props: { onDone: () => void }) {
     },
   );
 
+  // The first step is checked before the second is shown, by the rule the core applies on Finish.
+  const next = () => {
+    const name = form.values.orgName.trim();
+    const problem =
+      name === '' ? t('errors:field.required') : name.length > textLimits.name ? t('errors:field.tooLong', { max: textLimits.name }) : null;
+    if (problem) {
+      form.setFieldError('orgName', problem);
+      document.getElementById(orgNameId)?.focus();
+      return;
+    }
+    setStep(1);
+  };
+
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" w={640}>
@@ -54,10 +69,11 @@ export function SetupWizard(props: { onDone: () => void }) {
           <>
             <Text mb="lg">{t('wizard.intro')}</Text>
             <form onSubmit={onSubmit} noValidate>
-              <Stepper active={step} onStepClick={setStep} mb="lg">
+              <Stepper active={step} onStepClick={(s) => (s === 1 ? next() : setStep(s))} mb="lg">
                 <Stepper.Step label={t('wizard.stepOrg')}>
                   <Stack>
                     <TextInput
+                      id={orgNameId}
                       label={t('wizard.orgName')}
                       description={t('wizard.orgNameHint')}
                       required
@@ -107,7 +123,7 @@ export function SetupWizard(props: { onDone: () => void }) {
                   </Button>
                   {step === 0 ? (
                     // Distinct keys: reusing one element would turn the click on "next" into a submit.
-                    <Button key="next" onClick={() => setStep(1)}>
+                    <Button key="next" onClick={next}>
                       {t('common:next')}
                     </Button>
                   ) : (
