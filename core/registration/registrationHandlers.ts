@@ -67,6 +67,7 @@ export function registrationHandlers(ctx: DeskContext): RegistrationHandlers {
           id: r.id,
           number: r.number,
           status: r.status as CaseStatus,
+          proposalState: r.proposal_state as 'pending' | 'approved' | null,
           subject: r.subject,
           complainantName: r.complainant_name,
           receivedAt: r.received_at,

@@ -30,6 +30,7 @@ export interface HistoryRow {
   subject: string;
   complainant_name: string;
   received_at: string;
+  proposal_state: string | null;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function findComplainantHistory(
   by: { phonePrefix?: string | undefined; namePrefix?: string | undefined },
   limit: number,
 ): Promise<{ rows: (HistoryRow & { matched_by: 'phone' | 'name' })[]; total: number }> {
-  const columns = ['id', 'number', 'status', 'subject', 'complainant_name', 'received_at'] as const;
+  const columns = ['id', 'number', 'status', 'proposal_state', 'subject', 'complainant_name', 'received_at'] as const;
   const countCap = 1000;
   const found: (HistoryRow & { matched_by: 'phone' | 'name' })[] = [];
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import type { AttachmentRef } from '../cases/events.ts';
 import type { IntakePrompt } from '../cases/intakePrompts.ts';
 import type { NumberFormat } from '../cases/numbering.ts';
 import type { CaseStatus, OrgProfile, Severity } from '../cases/vocabulary.ts';
+import type { CaseSummary } from './views.ts';
 
 /** What the registration screen needs in one call: reference data and the desk's settings. */
 export interface RegistrationOptions {
@@ -32,6 +33,8 @@ export interface ComplainantHistory {
     id: string;
     number: string;
     status: CaseStatus;
+    /** With the status, what staff call it (an approved proposal awaiting the reply). */
+    proposalState: CaseSummary['proposalState'];
     subject: string;
     complainantName: string;
     receivedAt: string;

@@ -57,7 +57,7 @@ export interface CaseDetail extends CaseSummary {
   /** Closing now needs a supervisor's override with a reason (the finding's follow-up is missing). */
   closeNeedsOverride: boolean;
   mergedInto: { id: string; number: string } | null;
-  linkedCases: { id: string; number: string; subject: string; status: CaseStatus }[];
+  linkedCases: { id: string; number: string; subject: string; status: CaseStatus; proposalState: CaseSummary['proposalState'] }[];
   /** Earlier cases of the same complainant (same phone number), newest first. */
   earlierCases: CaseSummary[];
   categoryId: string | null;

@@ -49,7 +49,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
               {t('handling:escalated')}
             </Badge>
           )}
-          <DeadlineBadge summary={detail} withDate />
+          <DeadlineBadge summary={{ ...detail, deadlineAlert: detail.deadlineInfo?.alert ?? detail.deadlineAlert }} withDate />
           <RaiseActionButton caseNumber={detail.number} />
         </Group>
       </Stack>
@@ -93,6 +93,10 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           <Text>
             {formatDateTime(detail.receivedAt, lang)} · {t(`channels.${detail.channel}`)}
           </Text>
+          <Text c="dimmed" size="sm" mt="sm">
+            {t('registration:form.category')}
+          </Text>
+          <Text data-testid="case-category">{directory.categories.find((c) => c.id === detail.categoryId)?.name ?? '—'}</Text>
           <Text c="dimmed" size="sm" mt="sm">
             {t('detail.department')}
           </Text>
@@ -152,7 +156,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
   );
 }
 
-function RelatedCases(props: { title: string; rows: { id: string; number: string; subject: string; status: CaseDetail['status'] }[] }) {
+function RelatedCases(props: { title: string; rows: CaseDetail['linkedCases'] }) {
   const { t } = useTranslation('cases');
   return (
     <Card withBorder>
@@ -172,7 +176,7 @@ function RelatedCases(props: { title: string; rows: { id: string; number: string
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{r.subject}</Table.Td>
-                <Table.Td>{t(`statuses.${r.status}`)}</Table.Td>
+                <Table.Td>{statusLabel(r, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplainantHistory } from '../../../domain/api/registrationViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { formatDate } from '../../shared/format.ts';
+import { statusLabel } from '../cases/index.ts';
 
 /**
  * Earlier cases of the same complainant, looked up while the phone number or name is typed:
@@ -50,7 +51,7 @@ export function RepeatLookup(props: { phone: string; name: string }) {
               </Text>
             </Stack>
             <Badge variant="light" style={{ flexShrink: 0 }}>
-              {t(`cases:statuses.${c.status}`)}
+              {statusLabel(c, t)}
             </Badge>
           </Group>
         ))}
