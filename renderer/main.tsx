@@ -3,7 +3,7 @@ import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import './app/fonts.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -23,6 +23,10 @@ const theme = createTheme({
   fontSizes: { xs: '14px', sm: '15px', md: '16px', lg: '18px', xl: '20px' },
   defaultRadius: 'sm',
   primaryColor: 'blue',
+  components: {
+    // Badges speak in sentences here ("Met on time"): no capitals, never squeezed into an ellipsis.
+    Badge: Badge.extend({ styles: { root: { textTransform: 'none', flexShrink: 0, maxWidth: 'none' } } }),
+  },
 });
 
 const root = document.getElementById('root');

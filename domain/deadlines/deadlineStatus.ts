@@ -88,3 +88,28 @@ export function deadlineAlertOf(
   }
   return majorUnreported ? { level: 'overdue', clock: 'acknowledge', due: ack?.due ?? now, majorUnreported } : null;
 }
+
+/** What a case's deadline badge speaks of: one clock, its due time and where it stands. */
+export interface ShownDeadline {
+  level: 'overdue' | 'dueSoon' | 'paused' | 'onTime';
+  clock: ClockName | null;
+  due: string;
+  majorUnreported: boolean;
+}
+
+/**
+ * The deadline a case's badge shows: the most pressing clock when one is overdue, due soon or
+ * paused (its alert), else the clock running now. Badge and date always speak of the same
+ * clock, never "due soon" beside another clock's date.
+ */
+export function shownDeadline(c: {
+  dueAt: string | null;
+  dueClock: ClockName | null;
+  deadlineStatus: DeadlineStatus | null;
+  deadlineAlert?: DeadlineAlert | null | undefined;
+}): ShownDeadline | null {
+  const alert = c.deadlineAlert;
+  if (alert) return { level: alert.level, clock: alert.clock, due: alert.due, majorUnreported: alert.majorUnreported };
+  if (!c.dueAt || !c.deadlineStatus) return null;
+  return { level: c.deadlineStatus, clock: c.dueClock, due: c.dueAt, majorUnreported: false };
+}

@@ -1,19 +1,23 @@
-import { Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { mayCall } from '../../../domain/access/permissions.ts';
+import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
-import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { settingsQuery } from '../settings/index.ts';
 import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
-import { DeadlineAlertBadge } from './deadlines/DeadlineAlertBadge.tsx';
+import { DeadlineBadge } from './deadlines/DeadlineBadge.tsx';
 import { caseListQuery } from './queries.ts';
+import { statusLabel } from './statusLabel.ts';
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation('cases');
+  const { user } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // Filters arrive in the URL (a chart on the dashboard links here); the search box adds to them.
@@ -27,6 +31,8 @@ export function CaseListPage() {
   const dueFilter = due === 'overdue' ? { overdue: true } : due === 'dueSoon' ? { dueWithinDays: dueSoonDays } : {};
   const list = useInfiniteQuery(caseListQuery({ ...filters, ...dueFilter, ...(query ? { q: query } : {}) }));
   const items = list.data?.pages.flatMap((p) => p.items) ?? null;
+  // An empty list under a filter says so, not "no cases yet".
+  const filtered = due !== 'all' || Object.values(filters).some((v) => v !== undefined);
   const failure = list.error ?? settings.error;
   const error = failure ? deskErrorMessage(failure) : null;
 
@@ -58,7 +64,13 @@ export function CaseListPage() {
       <ErrorNotice message={error} />
       {items && items.length === 0 && (
         <Center p="xl">
-          <Text c="dimmed">{query ? t('list.noMatch', { q: query }) : t('list.empty')}</Text>
+          <Text c="dimmed" data-testid="list-empty">
+            {query
+              ? t('list.noMatch', { q: query })
+              : filtered
+                ? t('list.noneFiltered')
+                : t(mayCall(user.roles, 'cases.register') ? 'list.empty' : 'list.emptyForReaders')}
+          </Text>
         </Center>
       )}
       {items && items.length > 0 && (
@@ -70,28 +82,26 @@ export function CaseListPage() {
               <Table.Th>{t('list.complainant')}</Table.Th>
               <Table.Th>{t('list.subject')}</Table.Th>
               <Table.Th>{t('list.status')}</Table.Th>
-              <Table.Th>{t('list.feedbackBy')}</Table.Th>
+              <Table.Th>{t('list.deadline')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((c) => (
               <Table.Tr key={c.id} onClick={() => navigate(`/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
                 <Table.Td>
-                  <Text ff="monospace" fw={600}>
+                  <Anchor component={Link} to={`/cases/${c.id}`} ff="monospace" fw={600}>
                     {c.number}
-                  </Text>
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{formatDateTime(c.receivedAt, i18n.language)}</Table.Td>
                 <Table.Td>{c.complainantName}</Table.Td>
                 <Table.Td>{c.subject}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{t(`statuses.${c.status}`)}</Badge>
+                  <Badge variant="light">{statusLabel(c, t)}</Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {formatDate(c.deadlines.feedback, i18n.language)}
-                    <DeadlineAlertBadge alert={c.deadlineAlert} />
-                  </Group>
+                  {/* The clock the case works towards now, named, with its own date. */}
+                  <DeadlineBadge summary={c} withDate />
                 </Table.Td>
               </Table.Tr>
             ))}

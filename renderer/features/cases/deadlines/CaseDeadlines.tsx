@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../domain/api/views.ts';
 import type { ClockStatus } from '../../../../domain/deadlines/deadlineStatus.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
-import { DeadlineAlertBadge } from './DeadlineAlertBadge.tsx';
+import { DeadlineBadge } from './DeadlineBadge.tsx';
 
 const statusColors: Record<ClockStatus, string> = {
   met: 'green',
@@ -32,18 +32,13 @@ export function CaseDeadlines(props: { detail: CaseDetail }) {
         <Text c="dimmed" size="sm">
           {t('cases:detail.deadlines')}
         </Text>
-        <DeadlineAlertBadge alert={info.alert} />
+        <DeadlineBadge summary={{ dueAt: null, dueClock: null, deadlineStatus: null, deadlineAlert: info.alert }} size="lg" />
       </Group>
       <Stack gap={6}>
         {info.clocks.map((c) => (
           <Group key={c.clock} justify="space-between" wrap="nowrap" data-testid={`clock-${c.clock}`}>
-            <Text>
-              {t(`clocks.${c.clock}`)}：
-              <Text span fw={600}>
-                {formatDue(c.due, lang)}
-              </Text>
-            </Text>
-            <Badge color={statusColors[c.status]} variant="light">
+            <Text>{t('clockDue', { clock: t(`clocks.${c.clock}`), due: formatDue(c.due, lang) })}</Text>
+            <Badge color={statusColors[c.status]} variant="light" style={{ flexShrink: 0 }}>
               {t(`status.${c.status}`)}
             </Badge>
           </Group>

@@ -1,33 +1,53 @@
-import { Badge } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../../domain/api/views.ts';
+import { shownDeadline } from '../../../../domain/deadlines/deadlineStatus.ts';
 import { formatDate } from '../../../shared/format.ts';
 
-/** Overdue in red, due soon in orange; otherwise the date the case works towards, quietly. */
-export function DeadlineBadge(props: { summary: Pick<CaseSummary, 'dueAt' | 'deadlineStatus'>; withDate?: boolean }) {
-  const { t, i18n } = useTranslation('handling');
-  const { dueAt, deadlineStatus } = props.summary;
-  if (!dueAt || !deadlineStatus) return null;
-  const date = props.withDate ? ` · ${formatDate(dueAt, i18n.language)}` : '';
-  if (deadlineStatus === 'overdue') {
-    return (
-      <Badge color="red" variant="filled" data-deadline="overdue">
-        {t('deadline.overdue')}
-        {date}
-      </Badge>
-    );
-  }
-  if (deadlineStatus === 'dueSoon') {
-    return (
-      <Badge color="orange" variant="filled" data-deadline="dueSoon">
-        {t('deadline.dueSoon')}
-        {date}
-      </Badge>
-    );
-  }
-  return props.withDate ? (
-    <Badge color="gray" variant="light" data-deadline="onTime">
-      {t('deadline.dueBy', { date: formatDate(dueAt, i18n.language) })}
-    </Badge>
-  ) : null;
+const colors = { overdue: 'red', dueSoon: 'orange', paused: 'gray', onTime: 'gray' } as const;
+
+/**
+ * The one deadline badge of the desk (board, inbox, case list, case page): overdue in red, due
+ * soon in orange, paused in grey, naming the clock it speaks of and, `withDate`, that clock's
+ * date. A case on track shows its date quietly, or nothing without `withDate`. A major case
+ * reported late carries a second badge.
+ */
+export function DeadlineBadge(props: {
+  summary: Parameters<typeof shownDeadline>[0];
+  withDate?: boolean;
+  size?: 'sm' | 'md' | 'lg' | undefined;
+}) {
+  const { t, i18n } = useTranslation('deadlines');
+  const d = shownDeadline(props.summary);
+  if (!d) return null;
+  const clock = d.clock ? t(`clocks.${d.clock}`) : '';
+  const date = formatDate(d.due, i18n.language);
+  const text =
+    d.level === 'paused'
+      ? t('alert.paused')
+      : d.level === 'onTime'
+        ? props.withDate
+          ? t('badge.onTime', { clock, date })
+          : null
+        : t(props.withDate ? `badge.${d.level}` : `badge.${d.level}Short`, { clock, date });
+  if (!text && !d.majorUnreported) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {text && (
+        <Badge
+          color={colors[d.level]}
+          variant={d.level === 'onTime' ? 'light' : 'filled'}
+          size={props.size ?? 'md'}
+          data-deadline={d.level}
+          data-testid={d.level === 'onTime' ? undefined : 'deadline-alert'}
+        >
+          {text}
+        </Badge>
+      )}
+      {d.majorUnreported && (
+        <Badge color="red" variant="outline" size={props.size ?? 'md'}>
+          {t('alert.majorUnreported')}
+        </Badge>
+      )}
+    </Group>
+  );
 }
