@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
@@ -43,23 +43,26 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        {menu.map((p) => (
-          <NavLink
-            key={p.to}
-            component={RouterLink}
-            to={p.to}
-            label={<Text size="lg">{t(p.key)}</Text>}
-            active={location.pathname.startsWith(p.to)}
-            rightSection={
-              p.to === '/inbox' && inboxCount > 0 ? (
-                <Badge color="red" data-testid="inbox-count">
-                  {inboxCount}
-                </Badge>
-              ) : undefined
-            }
-          />
-        ))}
+      <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
+        {/* At 768 px the whole menu does not fit: it scrolls, so the last entries stay reachable. */}
+        <AppShell.Section grow component={ScrollArea} data-testid="nav-menu">
+          {menu.map((p) => (
+            <NavLink
+              key={p.to}
+              component={RouterLink}
+              to={p.to}
+              label={<Text size="lg">{t(p.key)}</Text>}
+              active={location.pathname.startsWith(p.to)}
+              rightSection={
+                p.to === '/inbox' && inboxCount > 0 ? (
+                  <Badge color="red" data-testid="inbox-count">
+                    {inboxCount}
+                  </Badge>
+                ) : undefined
+              }
+            />
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         {/* A page's code arrives on its first visit. */}

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { useDeskData } from '../../shared/useDeskData.ts';
-import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
+import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './auditDetail.ts';
 
 /** The areas of the log an administrator filters by; `area.` matches every action in it. */
 const actionFilters = [
@@ -83,7 +83,9 @@ export function AuditPage() {
   const words: AuditDetailWords = {
     // A changed setting is named as on the settings page.
     label: (key) =>
-      [`auditDetail.${key}`, `admin.settings.${key}`].map((k) => (i18n.exists(`access:${k}`) ? t(k) : null)).find(Boolean) ?? key,
+      detailLabelKeys(key)
+        .map((k) => (i18n.exists(`access:${k}`) ? t(k) : null))
+        .find(Boolean) ?? key,
     value: (key, value) => {
       if (names[value]) return names[value];
       const valueKey = valueKeys[key]?.(value);

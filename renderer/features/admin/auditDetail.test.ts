@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditDetailWords, auditDetailLines } from './auditDetail.ts';
+import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './auditDetail.ts';
 
 const words: AuditDetailWords = {
   label: (key) => ({ template: '单据', copy: '第几份', before: '修改前', name: '名称', roles: '角色' })[key] ?? key,
@@ -28,5 +28,26 @@ describe('an audit entry read by a person', () => {
 
   it('has no lines without a detail', () => {
     expect(auditDetailLines(null, words)).toEqual([]);
+  });
+});
+
+describe('the words for the keys of an audit detail', () => {
+  it('finds a word for every table whose rows a backup or import counts, in every language', async () => {
+    const { resources, languages } = await import('../../../locales/resources.ts');
+    for (const lang of languages) {
+      const access: Record<string, unknown> = resources[lang].access;
+      const at = (path: string) =>
+        path
+          .split('.')
+          .reduce<unknown>(
+            (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+            access,
+          );
+      const word = (key: string) =>
+        detailLabelKeys(key)
+          .map(at)
+          .find((w) => typeof w === 'string');
+      for (const table of ['audit_log', 'calendar_days', 'cases']) expect(word(table), `${lang} ${table}`).toBeTypeOf('string');
+    }
   });
 });

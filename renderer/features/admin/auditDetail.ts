@@ -1,3 +1,11 @@
+/**
+ * Where the word for a detail's key may be (access namespace): the audit's own words, a
+ * setting as the settings page names it, or a table (a backup's or import's row counts).
+ */
+export function detailLabelKeys(key: string): string[] {
+  return [`auditDetail.${key}`, `admin.settings.${key}`, `auditTables.${key}`];
+}
+
 /** One line of an audit entry's detail, ready to show: `label: value`. */
 export interface AuditDetailLine {
   key: string;

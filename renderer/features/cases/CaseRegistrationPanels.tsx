@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { PrintPreview } from '../printing/index.ts';
 import { DecisionPanel } from './actions/DecisionPanel.tsx';
 
-/** What intake recorded beyond name, phone and account: shown on the case page. */
+/** What intake recorded beyond name, phone, account and demands (shown above it): on the case page. */
 export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: string; name: string }[] }) {
   const { t, i18n } = useTranslation('registration');
   const d = props.detail;
@@ -21,7 +21,6 @@ export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: s
     [t('form.unit'), c.unit],
     [t('form.address'), c.address],
     [t('form.idNumber'), c.idNumber],
-    [t('form.demands'), d.demands],
     [t('form.respondentDepartment'), props.departments.find((x) => x.id === d.respondent?.departmentId)?.name],
     [t('form.respondentPerson'), d.respondent?.person],
     [t('form.occurredAt'), intake.occurredAt ? formatDateTime(intake.occurredAt, i18n.language) : null],
@@ -35,6 +34,7 @@ export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: s
     [t('form.witnesses'), intake.witnesses?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；')],
     [t('form.anonymous'), d.anonymous ? '✓' : null],
     [t('form.confidential'), d.confidential ? '✓' : null],
+    [t('intakePrompts.given'), intake.promptsGiven?.map((p) => t(`intakePrompts.${p}`)).join('；')],
   ];
   const shown = rows.filter((r): r is [string, string] => Boolean(r[1]));
   if (shown.length === 0) return null;

@@ -71,10 +71,11 @@ export function BoardFilters(props: {
       <TextInput
         type="search"
         aria-label={t('common:search')}
-        placeholder={t('cases:list.searchPlaceholder')}
+        // A placeholder short enough to be read whole in the box, in every language.
+        placeholder={t('board.searchPlaceholder')}
         value={v.q}
         onChange={(e) => set({ q: e.currentTarget.value })}
-        w={240}
+        w={300}
       />
       <Select
         aria-label={t('board.status')}
@@ -123,8 +124,8 @@ export function BoardFilters(props: {
         onChange={(c) => set({ channel: c as Channel | null })}
         w={130}
       />
-      <DeskDateInput aria-label={t('board.from')} value={v.from} onChange={(d) => set({ from: d ?? '' })} w={150} />
-      <DeskDateInput aria-label={t('board.to')} value={v.to} onChange={(d) => set({ to: d ?? '' })} w={150} />
+      <DeskDateInput label={t('board.from')} value={v.from} onChange={(d) => set({ from: d ?? '' })} w={150} />
+      <DeskDateInput label={t('board.to')} value={v.to} onChange={(d) => set({ to: d ?? '' })} w={150} />
       <Chip checked={v.mine} onChange={(mine) => set({ mine })}>
         {t('board.mine')}
       </Chip>

@@ -66,8 +66,9 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
             data-testid="print-frame"
             style={{
               width: Math.min(frameWidth, 860),
-              // The Print button stays on a 768-pixel-high screen without scrolling the dialog.
-              height: `min(${isSlip ? 560 : 620}px, calc(100vh - ${doc.printedBefore > 0 ? 300 : 240}px))`,
+              // The Print button stays on a 768-pixel-high screen without scrolling the dialog: the
+              // dialog's margins, title, paper-width row, notices and buttons take about 340 pixels.
+              height: `min(${isSlip ? 560 : 620}px, calc(100dvh - ${(isSlip ? 340 : 290) + (doc.printedBefore > 0 ? 60 : 0)}px))`,
               border: '1px solid var(--mantine-color-gray-4)',
               background: '#fff',
             }}

@@ -52,7 +52,11 @@ export function RegisterPage() {
       return client.call('cases.register', registerInput(values, refs));
     },
     async (result) => {
-      setRegistered({ ...result, allowedActions: ['accept', 'decline', 'resolveOnSpot', 'redirect'] });
+      setRegistered({
+        ...result,
+        allowedActions: ['accept', 'decline', 'resolveOnSpot', 'redirect'],
+        respondentDepartmentId: form.getValues().respondent.departmentId || null,
+      });
       form.setValues(initialRegisterValues());
       form.resetDirty();
       setFiles([]);

@@ -8,7 +8,8 @@ import type { CaseActionType } from '../../../domain/cases/caseMachine.ts';
 import { formatDate } from '../../shared/format.ts';
 import { DecisionPanel } from '../cases/index.ts';
 
-export type Registered = RegisteredCase & { allowedActions: CaseActionType[] };
+/** The case just saved, with the decisions still open on it and the department it is about. */
+export type Registered = RegisteredCase & { allowedActions: CaseActionType[]; respondentDepartmentId: string | null };
 
 /** The case just registered: its number and promised date, its papers, and the decision on it. */
 export function RegisteredPanel(props: {
@@ -42,6 +43,7 @@ export function RegisteredPanel(props: {
         {options && registered.allowedActions.length > 0 && (
           <DecisionPanel
             caseId={registered.id}
+            respondentDepartmentId={registered.respondentDepartmentId}
             allowedActions={registered.allowedActions}
             options={options}
             onDecided={(c) => props.onDecided(c.allowedActions)}

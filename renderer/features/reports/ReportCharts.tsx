@@ -110,6 +110,8 @@ export function GroupPieChart(props: {
         labelsPosition="inside"
         withTooltip
         withLegend
+        // A lone slice has no neighbour to be parted from: its stroke would draw a white seam.
+        strokeWidth={data.filter((d) => d.value > 0).length > 1 ? 1 : 0}
         pieProps={{ isAnimationActive: false }}
         cellProps={(cell) => ({
           cursor: props.onPick ? 'pointer' : undefined,

@@ -66,6 +66,8 @@ export function CaseActionPanel(props: {
         handlerId: detail.handlerId ?? '',
       });
     }
+    // The department complained about is most often the one to handle it: offered, not imposed.
+    if (action === 'accept') form.setValues({ departmentId: detail.respondent?.departmentId ?? '' });
     if (action === 'correct') form.setValues({ field: 'subject', value: detail.subject });
     setOpen(action);
   };

@@ -56,6 +56,8 @@ function actionOf(decision: Decision, v: typeof emptyAction): Action {
  */
 export function DecisionPanel(props: {
   caseId: string;
+  /** The department complained about, offered as the lead department on accepting. */
+  respondentDepartmentId?: string | null | undefined;
   allowedActions: readonly CaseActionType[];
   options: Pick<RegistrationOptions, 'departments' | 'handlers'>;
   onDecided: (updated: CaseDetail) => void;
@@ -101,6 +103,9 @@ export function DecisionPanel(props: {
               variant={open === d ? 'filled' : 'light'}
               onClick={() => {
                 form.clearErrors();
+                if (d === 'accept' && !form.values.action.departmentId && props.respondentDepartmentId) {
+                  form.setFieldValue('action.departmentId', props.respondentDepartmentId);
+                }
                 setOpen(d);
               }}
             >

@@ -27,7 +27,8 @@ export function RoutingFields(props: ActionFieldsProps & { directory: Directory 
       <Select
         label={t('form.handler')}
         clearable
-        placeholder={leadHandlers.length === 0 ? t('form.noHandlers') : undefined}
+        // Said only of a chosen department, not before one is chosen.
+        placeholder={form.values.departmentId && leadHandlers.length === 0 ? t('form.noHandlers') : undefined}
         data={leadHandlers.map((h) => ({ value: h.id, label: h.displayName }))}
         {...form.getInputProps('handlerId')}
         error={err('handlerId')}
