@@ -45,6 +45,8 @@ async function confirm(page: Page, status: string) {
 }
 
 test('a complaint through its whole life with a receptionist, a handler and a supervisor', async ({ page }) => {
+  // Four sign-ins and a dozen steps: close to a minute alone, more on a machine shared with other runs.
+  test.setTimeout(150_000);
   await page.goto(host.url);
   await signInAs(page, 'rec');
 
