@@ -102,7 +102,8 @@ function BoardCard(props: { card: CaseSummary; directory: Directory }) {
   const navigate = useNavigate();
   const c = props.card;
   return (
-    <UnstyledButton onClick={() => navigate(`/cases/${c.id}`)} aria-label={`${c.number} ${c.subject}`}>
+    // Named by what it shows (number, deadline, subject, who), as a screen reader and speech input expect.
+    <UnstyledButton onClick={() => navigate(`/cases/${c.id}`)}>
       <Card withBorder padding="xs" radius="sm" data-testid="board-card">
         <Group justify="space-between" gap={4} wrap="nowrap">
           <Text ff="monospace" fw={700} size="sm">

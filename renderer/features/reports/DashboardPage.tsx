@@ -49,13 +49,7 @@ function Stat(props: {
       )}
     </Card>
   );
-  return props.onClick ? (
-    <UnstyledButton onClick={props.onClick} aria-label={`${props.label} ${props.value}`}>
-      {body}
-    </UnstyledButton>
-  ) : (
-    body
-  );
+  return props.onClick ? <UnstyledButton onClick={props.onClick}>{body}</UnstyledButton> : body;
 }
 
 /** 统计分析: what came in, what is open and late, how well it was handled, and where. */
