@@ -37,6 +37,7 @@ const actionFilters = [
 const valueKeys: Record<string, (value: string) => string> = {
   template: (v) => `print:titles.${v}`,
   roles: (v) => `common:roles.${v}`,
+  trigger: (v) => `access:auditTriggers.${v}`,
 };
 
 /** A desk-local day (UTC+8) as the instant it starts. */
