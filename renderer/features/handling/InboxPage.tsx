@@ -32,18 +32,17 @@ export function InboxPage() {
   if (error) return <ErrorNotice message={error} />;
   if (!inbox) return <Text>{t('common:loading')}</Text>;
   const approver = user.roles.includes('supervisor') || user.roles.includes('director');
+  const shown = sections.filter((s) => (s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true));
   // The user's own work comes first: approvals for a supervisor, their cases for a handler.
   const primary: (typeof sections)[number] = approver ? 'approvals' : 'assigned';
-  const shown = [primary, ...sections.filter((s) => s !== primary)].filter((s) =>
-    s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true,
-  );
+  const ordered = [...shown.filter((s) => s === primary), ...shown.filter((s) => s !== primary)];
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('inbox.title')}
       </Title>
       <ErrorNotice message={directory.error} />
-      {shown.map((s, i) => (
+      {ordered.map((s, i) => (
         <Card withBorder key={s} data-testid={`inbox-${s}`} ref={i === 0 ? primaryCard : undefined}>
           <Group mb="xs">
             <Title order={2} size="h4" tabIndex={-1}>
