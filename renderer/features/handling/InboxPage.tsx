@@ -21,6 +21,8 @@ export function InboxPage() {
   const inbox = query.data;
   const primaryCard = useRef<HTMLDivElement>(null);
   const focused = useRef(false);
+  // The user's own work comes first: approvals for a supervisor, their cases for a handler.
+  const primary: (typeof sections)[number] = user.roles.some((r) => r === 'supervisor' || r === 'director') ? 'approvals' : 'assigned';
   // On arrival focus is on the first case waiting for this user (or the section saying none is).
   useEffect(() => {
     if (!inbox || focused.current) return;
@@ -33,16 +35,13 @@ export function InboxPage() {
   if (!inbox) return <Text>{t('common:loading')}</Text>;
   const approver = user.roles.includes('supervisor') || user.roles.includes('director');
   const shown = sections.filter((s) => (s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true));
-  // The user's own work comes first: approvals for a supervisor, their cases for a handler.
-  const primary: (typeof sections)[number] = approver ? 'approvals' : 'assigned';
-  const ordered = [...shown.filter((s) => s === primary), ...shown.filter((s) => s !== primary)];
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('inbox.title')}
       </Title>
       <ErrorNotice message={directory.error} />
-      {ordered.map((s, i) => (
+      {[...shown.filter((s) => s === primary), ...shown.filter((s) => s !== primary)].map((s, i) => (
         <Card withBorder key={s} data-testid={`inbox-${s}`} ref={i === 0 ? primaryCard : undefined}>
           <Group mb="xs">
             <Title order={2} size="h4" tabIndex={-1}>

@@ -37,8 +37,13 @@ export function CaseDeadlines(props: { detail: CaseDetail }) {
       <Stack gap={6}>
         {info.clocks.map((c) => (
           <Group key={c.clock} justify="space-between" wrap="nowrap" data-testid={`clock-${c.clock}`}>
-            <Text>{t('clockDue', { clock: t(`clocks.${c.clock}`), due: formatDue(c.due, lang) })}</Text>
-            <Badge color={statusColors[c.status]} variant="light" style={{ flexShrink: 0 }}>
+            <Text>
+              {t(`clocks.${c.clock}`)}：
+              <Text span fw={600}>
+                {formatDue(c.due, lang)}
+              </Text>
+            </Text>
+            <Badge color={statusColors[c.status]} variant="light">
               {t(`status.${c.status}`)}
             </Badge>
           </Group>
