@@ -25,7 +25,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
+  // Waits for what a page shows, not speed checks: the machines running this are shared, and a
+  // preview of a 10 MB file can take longer than five seconds while other work runs.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
