@@ -47,6 +47,7 @@ import { keyHandlers } from './keys/keyHandlers.ts';
 import { resolveStoreKey } from './keys/storeKey.ts';
 import { policyHandlers } from './policies/policyHandlers.ts';
 import { printHandlers } from './print/printHandlers.ts';
+import { privacyHandlers } from './privacy/privacyHandlers.ts';
 import { recoveryHandlers } from './recovery/recoveryHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
@@ -266,6 +267,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'keys', handlers: keyHandlers(ctx) },
       { prefix: 'seals', handlers: sealHandlers(ctx) },
       { prefix: 'retention', handlers: retentionHandlers(ctx) },
+      { prefix: 'privacy', handlers: privacyHandlers(ctx) },
     ]);
     await completeProjections(ctx);
     await sweepDeadlines(ctx);

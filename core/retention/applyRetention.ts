@@ -118,12 +118,18 @@ export async function removeCaseData(
 }
 
 /**
- * Removes what is due of the cases the supervisor confirmed after the dry run, in short
- * transactions; a case no longer due (reopened, periods changed) is left as it is.
+ * Removes from each of `caseIds` the kinds of data `kindsOf` answers for it (none: left as it is),
+ * in short transactions, then deletes the evidence files no other case refers to. Retention and
+ * a person's request for removal both come through here, so both leave the same tombstone.
  */
-export async function applyRetention(ctx: DeskContext, caseIds: readonly string[], actorId: string): Promise<RetentionResult> {
+export async function removeInBatches(
+  ctx: DeskContext,
+  caseIds: readonly string[],
+  actorId: string,
+  reason: string,
+  kindsOf: (row: CaseRow, removed: readonly RemovalKind[]) => RemovalKind[],
+): Promise<RetentionResult> {
   const { db } = ctx.store;
-  const { periods } = await loadRetention(db);
   const blobs = createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
   let cases = 0;
   let files = 0;
@@ -133,15 +139,11 @@ export async function applyRetention(ctx: DeskContext, caseIds: readonly string[
       const gone: string[] = [];
       for (const id of ids) {
         const row = await findCase(trx, { id });
-        if (!row || !finishedStatuses.includes(row.status as (typeof finishedStatuses)[number])) continue;
+        if (!row) continue;
         const removed = (await trx.selectFrom('case_removals').select('kind').where('case_id', '=', id).execute()).map((r) => r.kind);
-        const kinds = dueRemovals(
-          { type: row.type as RecordType, finishedAt: row.updated_at, removed: removedKinds(removed) },
-          periods,
-          ctx.now().toISOString(),
-        );
+        const kinds = kindsOf(row, removedKinds(removed));
         if (kinds.length === 0) continue;
-        gone.push(...(await removeCaseData(ctx, trx, row, kinds, actorId, 'retention')));
+        gone.push(...(await removeCaseData(ctx, trx, row, kinds, actorId, reason)));
         cases += 1;
       }
       return gone;
@@ -156,4 +158,18 @@ export async function applyRetention(ctx: DeskContext, caseIds: readonly string[
   // The old pages leave the write-ahead log too, not only the store.
   if (cases > 0) ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return { cases, files };
+}
+
+/**
+ * Removes what is due of the cases the supervisor confirmed after the dry run; a case no longer
+ * due (reopened, periods changed) is left as it is.
+ */
+export async function applyRetention(ctx: DeskContext, caseIds: readonly string[], actorId: string): Promise<RetentionResult> {
+  const { periods } = await loadRetention(ctx.store.db);
+  const now = ctx.now().toISOString();
+  return removeInBatches(ctx, caseIds, actorId, 'retention', (row, removed) =>
+    finishedStatuses.includes(row.status as (typeof finishedStatuses)[number])
+      ? dueRemovals({ type: row.type as RecordType, finishedAt: row.updated_at, removed }, periods, now)
+      : [],
+  );
 }

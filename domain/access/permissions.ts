@@ -49,6 +49,8 @@ const templateRoles = {
   monthlyAnalysis: analysts,
   // The year register (归档目录) lists numbers and hashes, no complainant.
   yearRegister: analysts,
+  // What the desk holds about one person: for the supervisor who answers their request.
+  personReport: ['supervisor'],
 } as const satisfies Record<DocumentTemplate, readonly Role[]>;
 export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
 
@@ -127,6 +129,10 @@ const methodRules = {
   'retention.update': { who: ['supervisor', 'admin'] },
   'retention.preview': { who: ['supervisor'] },
   'retention.apply': { who: ['supervisor'] },
+  // The complainant's rights (PIPL art. 44–47): a supervisor finds, copies and removes one person's data, each audited.
+  'privacy.find': { who: ['supervisor'] },
+  'privacy.export': { who: ['supervisor'] },
+  'privacy.erase': { who: ['supervisor'] },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },
