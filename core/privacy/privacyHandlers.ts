@@ -1,4 +1,4 @@
-import { maskNumber } from '../../domain/access/masking.ts';
+import { maskIdNumber, maskPhone } from '../../domain/access/masking.ts';
 import type { PersonReport } from '../../domain/api/privacyViews.ts';
 import { type PersonKey, personKeyOf } from '../../domain/privacy/personMatch.ts';
 import { authorizePersonalDataExport } from '../access/personalDataGate.ts';
@@ -16,8 +16,8 @@ type PrivacyHandlers = Pick<Handlers, 'privacy.find' | 'privacy.export' | 'priva
 /** How the audit log names the person asked about: masked, as on a slip, so the log itself leaks no number. */
 export function maskedQuery(key: PersonKey) {
   return {
-    ...(key.phone ? { phone: maskNumber(key.phone) } : {}),
-    ...(key.idNumber ? { idNumber: maskNumber(key.idNumber) } : {}),
+    ...(key.phone ? { phone: maskPhone(key.phone) } : {}),
+    ...(key.idNumber ? { idNumber: maskIdNumber(key.idNumber) } : {}),
   };
 }
 

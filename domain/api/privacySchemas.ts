@@ -19,7 +19,6 @@ export const personQueryFields = { phone, idNumber };
 export const personQueryInput = z
   .strictObject({ phone, idNumber })
   .refine((q) => q.phone !== undefined || q.idNumber !== undefined, { message: 'phoneOrIdNumber', path: ['phone'] });
-export type PersonQuery = z.output<typeof personQueryInput>;
 
 export const personExportInput = z
   .strictObject({ phone, idNumber, format: z.enum(['xlsx', 'csv']) })
