@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErasureGround, erasureGrounds } from '../../../domain/api/privacySchemas.ts';
@@ -64,11 +64,14 @@ export function PersonErase(props: {
             ))}
           </Group>
         </Checkbox.Group>
-        <Select
+        <NativeSelect
           label={t('person.erase.ground')}
-          data={erasureGrounds.map((g) => ({ value: g, label: t(`person.erase.grounds.${g}`) }))}
-          value={ground}
-          onChange={(v) => setGround(v as ErasureGround | null)}
+          data={[
+            { value: '', label: t('person.erase.chooseGround') },
+            ...erasureGrounds.map((g) => ({ value: g, label: t(`person.erase.grounds.${g}`) })),
+          ]}
+          value={ground ?? ''}
+          onChange={(e) => setGround(erasureGrounds.find((g) => g === e.currentTarget.value) ?? null)}
           error={fields.ground}
           w={420}
         />
