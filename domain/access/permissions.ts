@@ -60,6 +60,8 @@ const sectionRoles = {
   printing: adminOnly,
   // The review window is a handling policy: supervisors own it, as they own overrides and extensions.
   cases: ['supervisor'],
+  // What the complainant is told at intake: the privacy officer's words, set by a supervisor or the administrator.
+  privacy: ['supervisor', 'admin'],
   deadlines: adminOnly,
 } as const satisfies Record<SettingsSection, readonly Role[]>;
 export const settingsSectionRoles: Readonly<Record<SettingsSection, readonly Role[]>> = sectionRoles;

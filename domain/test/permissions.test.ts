@@ -278,6 +278,7 @@ section     rec han sup dir adm
 desk         .   .   .   .   x
 printing     .   .   .   .   x
 cases        .   .   x   .   .
+privacy      .   .   x   .   x
 deadlines    .   .   .   .   x
 `;
 const sectionCells = new Map(

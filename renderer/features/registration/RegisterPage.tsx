@@ -17,6 +17,7 @@ import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { AttachmentDrop, DecisionPanel, type PendingFile } from '../cases/index.ts';
 import { PrintPreview, usePrinting } from '../printing/index.ts';
+import { IntakeNotice } from '../retention/index.ts';
 import { PeopleList } from './PeopleList.tsx';
 import { registrationOptionsQuery, suggestionQuery } from './queries.ts';
 import { RepeatLookup } from './RepeatLookup.tsx';
@@ -196,6 +197,7 @@ export function RegisterPage() {
                   </>
                 )}
                 <PeopleList form={form} path="witnesses" title={t('form.witnesses')} addLabel={t('form.addWitness')} />
+                <IntakeNotice />
               </Stack>
             </Paper>
           </Grid.Col>
