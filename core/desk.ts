@@ -52,6 +52,7 @@ import { recoveryHandlers } from './recovery/recoveryHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { completeProjections } from './reports/startupBackfill.ts';
+import { reapplyRemovals } from './retention/reapplyRemovals.ts';
 import { retentionHandlers } from './retention/retentionHandlers.ts';
 import { sealHandlers } from './seals/sealHandlers.ts';
 import { settingsHandlers } from './settings/settingsHandlers.ts';
@@ -270,6 +271,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'privacy', handlers: privacyHandlers(ctx) },
     ]);
     await completeProjections(ctx);
+    // A store older than a removal (a restored generation, a copy) is cleared again of what the backup folder's ledger says went.
+    await reapplyRemovals(ctx, (await loadBackupConfig(store.db, dataDir)).config.folder).catch(log);
     await sweepDeadlines(ctx);
     try {
       uploads.sweep();

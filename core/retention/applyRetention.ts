@@ -15,8 +15,10 @@ import { finishedStatuses } from '../../domain/seals/yearManifest.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { createBlobStore } from '../attachments/blobStore.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
+import { loadBackupConfig } from '../backup/backupConfig.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { addToLedger, type LedgerEntry } from './removalLedger.ts';
 import { loadRetention } from './retentionSettings.ts';
 
 const page = 500;
@@ -117,6 +119,17 @@ export async function removeCaseData(
   return orphaned;
 }
 
+/** Adds removals to the ledger of the desk's backup folder; a folder out of reach gets them with the next backup. */
+async function noteInLedger(ctx: DeskContext, entries: readonly LedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  try {
+    const { config } = await loadBackupConfig(ctx.store.db, path.dirname(ctx.store.file));
+    addToLedger(config.folder, ctx.deviceId, ctx.store.key, entries);
+  } catch {
+    // The next backup writes the store's whole list of removals into the ledger.
+  }
+}
+
 /**
  * Removes from each of `caseIds` the kinds of data `kindsOf` answers for it (none: left as it is),
  * in short transactions, then deletes the evidence files no other case refers to. Retention and
@@ -135,21 +148,25 @@ export async function removeInBatches(
   let files = 0;
   for (let i = 0; i < caseIds.length; i += batch) {
     const ids = caseIds.slice(i, i + batch);
-    const orphaned = await db.transaction().execute(async (trx) => {
-      const gone: string[] = [];
+    const gone = await db.transaction().execute(async (trx) => {
+      const files: string[] = [];
+      const entries: LedgerEntry[] = [];
       for (const id of ids) {
         const row = await findCase(trx, { id });
         if (!row) continue;
         const removed = (await trx.selectFrom('case_removals').select('kind').where('case_id', '=', id).execute()).map((r) => r.kind);
         const kinds = kindsOf(row, removedKinds(removed));
         if (kinds.length === 0) continue;
-        gone.push(...(await removeCaseData(ctx, trx, row, kinds, actorId, reason)));
+        files.push(...(await removeCaseData(ctx, trx, row, kinds, actorId, reason)));
+        entries.push({ caseId: row.id, kinds, at: ctx.now().toISOString(), by: actorId, reason });
         cases += 1;
       }
-      return gone;
+      return { files, entries };
     });
+    // The backup folder's ledger learns of it, so an older generation restored later does not bring it back.
+    await noteInLedger(ctx, gone.entries);
     // Files go once their removal is committed: a crash before leaves a file no case names, never the reverse.
-    for (const sha of orphaned) {
+    for (const sha of gone.files) {
       if (blobs.sizeOf(sha) !== null) files += 1;
       blobs.remove(sha);
     }
