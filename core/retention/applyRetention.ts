@@ -22,8 +22,11 @@ import { addToLedger, type LedgerEntry } from './removalLedger.ts';
 import { loadRetention } from './retentionSettings.ts';
 
 const page = 500;
-/** Cases per transaction when removing: each batch is short, and the desk answers between them. */
-const batch = 25;
+/**
+ * How long one removal transaction may run before it commits and lets the desk answer its users:
+ * a transaction holds the desk's one thread from start to commit, whatever its size.
+ */
+const batchMs = 40;
 const shownInPreview = 200;
 
 const removedKinds = (removed: readonly string[]) => removed.filter((k): k is RemovalKind => k === 'evidence' || k === 'personalData');
@@ -146,12 +149,15 @@ export async function removeInBatches(
   const blobs = createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
   let cases = 0;
   let files = 0;
-  for (let i = 0; i < caseIds.length; i += batch) {
-    const ids = caseIds.slice(i, i + batch);
+  const noted: LedgerEntry[] = [];
+  for (let i = 0; i < caseIds.length; ) {
+    const started = performance.now();
     const gone = await db.transaction().execute(async (trx) => {
       const files: string[] = [];
       const entries: LedgerEntry[] = [];
-      for (const id of ids) {
+      // At least one case per transaction, more while the time allows.
+      for (let tried = 0; i < caseIds.length && (tried === 0 || performance.now() - started < batchMs); i++, tried++) {
+        const id = caseIds[i] as string;
         const row = await findCase(trx, { id });
         if (!row) continue;
         const removed = (await trx.selectFrom('case_removals').select('kind').where('case_id', '=', id).execute()).map((r) => r.kind);
@@ -163,8 +169,7 @@ export async function removeInBatches(
       }
       return { files, entries };
     });
-    // The backup folder's ledger learns of it, so an older generation restored later does not bring it back.
-    await noteInLedger(ctx, gone.entries);
+    noted.push(...gone.entries);
     // Files go once their removal is committed: a crash before leaves a file no case names, never the reverse.
     for (const sha of gone.files) {
       if (blobs.sizeOf(sha) !== null) files += 1;
@@ -172,6 +177,8 @@ export async function removeInBatches(
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
+  // The backup folder's ledger learns of them, so an older generation restored later does not bring them back.
+  await noteInLedger(ctx, noted);
   // The old pages leave the write-ahead log too, not only the store.
   if (cases > 0) ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return { cases, files };
