@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runPrivacyBench } from './privacy/privacyBench.ts';
 import { measureFirstRender } from './renderer/firstRender.ts';
 import { type ResultRow, renderReport } from './report.ts';
 import { runServerBench } from './server/serverBench.ts';
@@ -21,6 +22,7 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --tiers 1m --reuse DIR       measure a kept store again (no generation)
  *   npm run bench -- --server-only        only the sync server on PostgreSQL (~2 min); also writes the 100-site scale report
  *   npm run bench -- --no-server          skip the sync server
+ *   npm run bench -- --privacy --tiers 100k   only the cost of encryption, sealing and retention; writes <date>-privacy.md
  */
 const { values } = parseArgs({
   options: {
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     'server-only': { type: 'boolean', default: false },
     'no-server': { type: 'boolean', default: false },
+    privacy: { type: 'boolean', default: false },
   },
 });
 
@@ -57,7 +60,21 @@ const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 
 const rows: ResultRow[] = [];
 const notes: string[] = [];
 
-for (const t of tiers) {
+for (const t of values.privacy ? tiers : []) {
+  const count = tierSizes[t] as number;
+  const result = await runPrivacyBench({
+    label: t,
+    count,
+    seed,
+    samples: values.smoke ? 10 : 60,
+    removals: values.smoke ? 200 : 2_000,
+    log,
+  });
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
+for (const t of values.privacy ? [] : tiers) {
   const count = tierSizes[t] as number;
   const result = await runTier({
     label: t === '1m' ? '1M' : t,
@@ -74,7 +91,7 @@ for (const t of tiers) {
   notes.push(...result.notes);
 }
 
-if (!values.smoke && !values['no-renderer'] && !values['server-only']) {
+if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values.privacy) {
   log('renderer: first render with 5,000 open cases');
   const render = await measureFirstRender({ root, seed, openCases: 5_000, runs: 7, log });
   rows.push(...render.rows);
@@ -82,7 +99,7 @@ if (!values.smoke && !values['no-renderer'] && !values['server-only']) {
 }
 
 let scale: string | null = null;
-if (!values.smoke && !values['no-server'] && !values['renderer-only']) {
+if (!values.smoke && !values['no-server'] && !values['renderer-only'] && !values.privacy) {
   log('server: sync server on PostgreSQL');
   const server = await runServerBench({ seed, log });
   rows.push(...server.rows);
@@ -96,7 +113,8 @@ const report = renderReport({ started, seconds, rows, notes, args });
 console.log(`\n${report}`);
 if (!values.smoke || values.out) {
   const day = started.toISOString().slice(0, 10);
-  const out = values.out ?? path.join(root, 'bench/results', `${day}${values['server-only'] ? '-server' : ''}.md`);
+  const out =
+    values.out ?? path.join(root, 'bench/results', `${day}${values['server-only'] ? '-server' : values.privacy ? '-privacy' : ''}.md`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, report);
   log(`written to ${path.relative(root, out)}`);

@@ -47,10 +47,12 @@ import { keyHandlers } from './keys/keyHandlers.ts';
 import { resolveStoreKey } from './keys/storeKey.ts';
 import { policyHandlers } from './policies/policyHandlers.ts';
 import { printHandlers } from './print/printHandlers.ts';
+import { privacyHandlers } from './privacy/privacyHandlers.ts';
 import { recoveryHandlers } from './recovery/recoveryHandlers.ts';
 import { registrationHandlers } from './registration/registrationHandlers.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { completeProjections } from './reports/startupBackfill.ts';
+import { reapplyRemovals } from './retention/reapplyRemovals.ts';
 import { retentionHandlers } from './retention/retentionHandlers.ts';
 import { sealHandlers } from './seals/sealHandlers.ts';
 import { settingsHandlers } from './settings/settingsHandlers.ts';
@@ -266,8 +268,11 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'keys', handlers: keyHandlers(ctx) },
       { prefix: 'seals', handlers: sealHandlers(ctx) },
       { prefix: 'retention', handlers: retentionHandlers(ctx) },
+      { prefix: 'privacy', handlers: privacyHandlers(ctx) },
     ]);
     await completeProjections(ctx);
+    // A store older than a removal (a restored generation, a copy) is cleared again of what the backup folder's ledger says went.
+    await reapplyRemovals(ctx, (await loadBackupConfig(store.db, dataDir)).config.folder).catch(log);
     await sweepDeadlines(ctx);
     try {
       uploads.sweep();

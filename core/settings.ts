@@ -28,6 +28,7 @@ export const sectionStorageKeys = {
   },
   printing: { printer: 'desk.printerName', slipWidth: 'print.slipWidth', printMode: 'print.mode' },
   cases: { reviewWindowDays: 'cases.reviewWindowDays' },
+  privacy: { intakeNotice: 'privacy.intakeNotice' },
   deadlines: { workingHours: 'desk.workingHours', dueSoonWorkingDays: 'deadlines.dueSoonWorkingDays' },
 } as const satisfies { [S in SettingsSection]: Record<keyof DeskSettingsValues[S], string> };
 
@@ -39,6 +40,7 @@ export const settingKeys = {
   ...sectionStorageKeys.desk,
   ...sectionStorageKeys.printing,
   ...sectionStorageKeys.cases,
+  ...sectionStorageKeys.privacy,
   ...sectionStorageKeys.deadlines,
 };
 

@@ -88,6 +88,7 @@ export function RegistrationForm(props: { data: PrintCase; t: Translate; lang: s
         </div>
       </div>
       <p style={{ marginTop: '6mm', fontSize: '9pt' }}>{t('form.note')}</p>
+      <p style={{ marginTop: '2mm', fontSize: '9pt' }}>{d.privacyNotice}</p>
     </PrintPage>
   );
 }

@@ -102,6 +102,9 @@ hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
       <p className="small" style={{ marginTop: '2mm' }}>
         {t('slip.keep')}
       </p>
+      <p className="small notice" style={{ marginTop: '1.5mm' }}>
+        {d.privacyNotice}
+      </p>
     </PrintPage>
   );
 }

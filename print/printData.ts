@@ -39,6 +39,8 @@ export interface PrintCase {
   decision: { title: string; reason: string; note: string | null; guidance: string[]; decidedAt: string } | null;
   /** The latest reply to the complainant, for the reply letter (答复书). */
   reply: PrintedReply | null;
+  /** The privacy notice at intake, with its label (个人信息告知：…), in the paper's language. */
+  privacyNotice: string;
   /** Dark modules of the QR code of number and query code. */
   qr: boolean[][];
   qrText: string;

@@ -6,6 +6,7 @@ import { isBackupDue, isBackupOverdue, lastScheduledInstant } from '../../domain
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
 import { backupEncryptionOf } from '../keys/deskKeyring.ts';
+import { addToLedger, removalsInStore } from '../retention/removalLedger.ts';
 import { loadSettings } from '../settings.ts';
 import { translatorFor } from '../translate.ts';
 import { loadBackupConfig, rememberBackupFolder, type StoredBackupRun, saveBackupRun } from './backupConfig.ts';
@@ -44,6 +45,8 @@ export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: 
         encryption: ctx.store.key ? { dataKey: ctx.store.key, manifest: backupEncryptionOf(dataDir, ctx.store.key) } : null,
       });
       rotateBackups(config.folder, ctx.deviceId, config.keep);
+      // Beside the generations, every removal so far: a generation restored later is cleared of them again.
+      addToLedger(config.folder, ctx.deviceId, ctx.store.key, await removalsInStore(db));
       rememberBackupFolder(dataDir, config.folder);
       const durationMs = Math.round(performance.now() - started);
       const cases = written.manifest.counts.cases ?? 0;

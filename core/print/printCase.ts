@@ -1,5 +1,6 @@
 import type { CaseDetail } from '../../domain/api/views.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
+import { intakeNoticeText } from '../../domain/privacy/intakeNotice.ts';
 import { pickLanguage } from '../../locales/resources.ts';
 import type { PrintCase, PrintedField, PrintedReply, Translate } from '../../print/printData.ts';
 import { qrMatrix } from '../../print/qrMatrix.ts';
@@ -69,6 +70,7 @@ export function buildPrintCase(args: {
   const tc = translatorFor(lang, 'cases') as unknown as Translate;
   const tr = translatorFor(lang, 'registration') as unknown as Translate;
   const th = translatorFor(lang, 'handling') as unknown as Translate;
+  const tp = translatorFor(lang, 'privacy') as unknown as Translate;
   const f = paperDates(lang, settings.utcOffsetMinutes);
   const dep = (id: string | undefined | null) => args.departments.find((x) => x.id === id)?.name ?? null;
   const yes = (b: boolean) => (b ? t('yes') : t('no'));
@@ -143,6 +145,7 @@ export function buildPrintCase(args: {
     copy: args.copy,
     decision,
     reply: replyOf(d, settings.reviewWindowDays, { t, th, f, lang }),
+    privacyNotice: tp('notice.label') + intakeNoticeText(settings.intakeNotice, lang, tp('notice.builtIn')),
     qr: qrMatrix(qrText),
     qrText,
   };

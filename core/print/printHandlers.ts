@@ -16,6 +16,7 @@ import type { Handlers } from '../dispatcher.ts';
 import { checkedPeriod } from '../reports/reportInput.ts';
 import { loadSettings } from '../settings.ts';
 import { analysisDocument } from './analysisDocument.ts';
+import { personReportDocument } from './personReportDocument.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 import { buildPrintCase } from './printCase.ts';
 import { yearRegisterDocument } from './yearRegisterDocument.ts';
@@ -87,7 +88,9 @@ export function printHandlers(ctx: DeskContext): PrintHandlers {
           ? await analysisDocument(ctx, checkedPeriod(input.period), call.session.user, call.locale)
           : input.template === 'yearRegister'
             ? await yearRegisterDocument(ctx, input.year, call.locale)
-            : await caseDocument(ctx, input, call.session, call.locale);
+            : input.template === 'personReport'
+              ? await personReportDocument(ctx, input, call.session.user, call.locale)
+              : await caseDocument(ctx, input, call.session, call.locale);
       const at = ctx.now();
       const printedBefore = await countPrints(db, doc.document, input.template);
       const purpose = input.purpose ?? 'preview';

@@ -15,13 +15,18 @@ import { finishedStatuses } from '../../domain/seals/yearManifest.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { createBlobStore } from '../attachments/blobStore.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
+import { loadBackupConfig } from '../backup/backupConfig.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { addToLedger, type LedgerEntry } from './removalLedger.ts';
 import { loadRetention } from './retentionSettings.ts';
 
 const page = 500;
-/** Cases per transaction when removing: each batch is short, and the desk answers between them. */
-const batch = 25;
+/**
+ * How long one removal transaction may run before it commits and lets the desk answer its users:
+ * a transaction holds the desk's one thread from start to commit, whatever its size.
+ */
+const batchMs = 40;
 const shownInPreview = 200;
 
 const removedKinds = (removed: readonly string[]) => removed.filter((k): k is RemovalKind => k === 'evidence' || k === 'personalData');
@@ -117,43 +122,78 @@ export async function removeCaseData(
   return orphaned;
 }
 
+/** Adds removals to the ledger of the desk's backup folder; a folder out of reach gets them with the next backup. */
+async function noteInLedger(ctx: DeskContext, entries: readonly LedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  try {
+    const { config } = await loadBackupConfig(ctx.store.db, path.dirname(ctx.store.file));
+    addToLedger(config.folder, ctx.deviceId, ctx.store.key, entries);
+  } catch {
+    // The next backup writes the store's whole list of removals into the ledger.
+  }
+}
+
 /**
- * Removes what is due of the cases the supervisor confirmed after the dry run, in short
- * transactions; a case no longer due (reopened, periods changed) is left as it is.
+ * Removes from each of `caseIds` the kinds of data `kindsOf` answers for it (none: left as it is),
+ * in short transactions, then deletes the evidence files no other case refers to. Retention and
+ * a person's request for removal both come through here, so both leave the same tombstone.
  */
-export async function applyRetention(ctx: DeskContext, caseIds: readonly string[], actorId: string): Promise<RetentionResult> {
+export async function removeInBatches(
+  ctx: DeskContext,
+  caseIds: readonly string[],
+  actorId: string,
+  reason: string,
+  kindsOf: (row: CaseRow, removed: readonly RemovalKind[]) => RemovalKind[],
+): Promise<RetentionResult> {
   const { db } = ctx.store;
-  const { periods } = await loadRetention(db);
   const blobs = createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
   let cases = 0;
   let files = 0;
-  for (let i = 0; i < caseIds.length; i += batch) {
-    const ids = caseIds.slice(i, i + batch);
-    const orphaned = await db.transaction().execute(async (trx) => {
-      const gone: string[] = [];
-      for (const id of ids) {
+  const noted: LedgerEntry[] = [];
+  for (let i = 0; i < caseIds.length; ) {
+    const started = performance.now();
+    const gone = await db.transaction().execute(async (trx) => {
+      const files: string[] = [];
+      const entries: LedgerEntry[] = [];
+      // At least one case per transaction, more while the time allows.
+      for (let tried = 0; i < caseIds.length && (tried === 0 || performance.now() - started < batchMs); i++, tried++) {
+        const id = caseIds[i] as string;
         const row = await findCase(trx, { id });
-        if (!row || !finishedStatuses.includes(row.status as (typeof finishedStatuses)[number])) continue;
+        if (!row) continue;
         const removed = (await trx.selectFrom('case_removals').select('kind').where('case_id', '=', id).execute()).map((r) => r.kind);
-        const kinds = dueRemovals(
-          { type: row.type as RecordType, finishedAt: row.updated_at, removed: removedKinds(removed) },
-          periods,
-          ctx.now().toISOString(),
-        );
+        const kinds = kindsOf(row, removedKinds(removed));
         if (kinds.length === 0) continue;
-        gone.push(...(await removeCaseData(ctx, trx, row, kinds, actorId, 'retention')));
+        files.push(...(await removeCaseData(ctx, trx, row, kinds, actorId, reason)));
+        entries.push({ caseId: row.id, kinds, at: ctx.now().toISOString(), by: actorId, reason });
         cases += 1;
       }
-      return gone;
+      return { files, entries };
     });
+    noted.push(...gone.entries);
     // Files go once their removal is committed: a crash before leaves a file no case names, never the reverse.
-    for (const sha of orphaned) {
+    for (const sha of gone.files) {
       if (blobs.sizeOf(sha) !== null) files += 1;
       blobs.remove(sha);
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
+  // The backup folder's ledger learns of them, so an older generation restored later does not bring them back.
+  await noteInLedger(ctx, noted);
   // The old pages leave the write-ahead log too, not only the store.
   if (cases > 0) ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return { cases, files };
+}
+
+/**
+ * Removes what is due of the cases the supervisor confirmed after the dry run; a case no longer
+ * due (reopened, periods changed) is left as it is.
+ */
+export async function applyRetention(ctx: DeskContext, caseIds: readonly string[], actorId: string): Promise<RetentionResult> {
+  const { periods } = await loadRetention(ctx.store.db);
+  const now = ctx.now().toISOString();
+  return removeInBatches(ctx, caseIds, actorId, 'retention', (row, removed) =>
+    finishedStatuses.includes(row.status as (typeof finishedStatuses)[number])
+      ? dueRemovals({ type: row.type as RecordType, finishedAt: row.updated_at, removed }, periods, now)
+      : [],
+  );
 }

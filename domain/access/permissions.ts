@@ -49,6 +49,8 @@ const templateRoles = {
   monthlyAnalysis: analysts,
   // The year register (归档目录) lists numbers and hashes, no complainant.
   yearRegister: analysts,
+  // What the desk holds about one person: for the supervisor who answers their request.
+  personReport: ['supervisor'],
 } as const satisfies Record<DocumentTemplate, readonly Role[]>;
 export const printTemplateRoles: Readonly<Record<DocumentTemplate, readonly Role[]>> = templateRoles;
 
@@ -58,6 +60,8 @@ const sectionRoles = {
   printing: adminOnly,
   // The review window is a handling policy: supervisors own it, as they own overrides and extensions.
   cases: ['supervisor'],
+  // What the complainant is told at intake: the privacy officer's words, set by a supervisor or the administrator.
+  privacy: ['supervisor', 'admin'],
   deadlines: adminOnly,
 } as const satisfies Record<SettingsSection, readonly Role[]>;
 export const settingsSectionRoles: Readonly<Record<SettingsSection, readonly Role[]>> = sectionRoles;
@@ -127,6 +131,10 @@ const methodRules = {
   'retention.update': { who: ['supervisor', 'admin'] },
   'retention.preview': { who: ['supervisor'] },
   'retention.apply': { who: ['supervisor'] },
+  // The complainant's rights (PIPL art. 44–47): a supervisor finds, copies and removes one person's data, each audited.
+  'privacy.find': { who: ['supervisor'] },
+  'privacy.export': { who: ['supervisor'] },
+  'privacy.erase': { who: ['supervisor'] },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

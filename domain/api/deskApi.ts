@@ -48,6 +48,8 @@ import {
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import { printRenderInput } from './printSchemas.ts';
+import { personEraseInput, personExportInput, personQueryInput } from './privacySchemas.ts';
+import type { PersonErasure, PersonReport } from './privacyViews.ts';
 import {
   addAttachmentsInput,
   getAttachmentInput,
@@ -141,6 +143,9 @@ export const deskMethods = {
   'retention.update': { input: retentionUpdateInput, session: true },
   'retention.preview': { input: emptyInput, session: true },
   'retention.apply': { input: retentionApplyInput, session: true },
+  'privacy.find': { input: personQueryInput, session: true },
+  'privacy.export': { input: personExportInput, session: true },
+  'privacy.erase': { input: personEraseInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -266,6 +271,11 @@ export interface DeskOutputs {
   'retention.update': RetentionSettings;
   'retention.preview': RetentionPreview;
   'retention.apply': RetentionResult;
+  /** Everything the desk holds about one person (PIPL art. 45). */
+  'privacy.find': PersonReport;
+  'privacy.export': ExportedFile;
+  /** Removal ahead of retention at the person's request (PIPL art. 47), with retention's tombstone. */
+  'privacy.erase': PersonErasure;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

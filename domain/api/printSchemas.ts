@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personQueryFields } from './privacySchemas.ts';
 import { casePrintInput, printTemplates } from './registrationSchemas.ts';
 import { periodInput } from './reportSchemas.ts';
 import { deskYear } from './sealSchemas.ts';
@@ -18,9 +19,24 @@ export const yearRegisterPrintInput = z.strictObject({
   purpose: z.enum(['preview', 'print']).optional(),
 });
 
+/** What the desk holds about one person (个人信息查询结果), for a supervisor to hand them. */
+export const personReportPrintInput = z
+  .strictObject({
+    template: z.literal('personReport'),
+    phone: personQueryFields.phone,
+    idNumber: personQueryFields.idNumber,
+    purpose: z.enum(['preview', 'print']).optional(),
+  })
+  .refine((q) => q.phone !== undefined || q.idNumber !== undefined, { message: 'phoneOrIdNumber', path: ['phone'] });
+
 /** `print.render`: one method for every printed document, told apart by `template`. */
-export const printRenderInput = z.discriminatedUnion('template', [casePrintInput, analysisPrintInput, yearRegisterPrintInput]);
+export const printRenderInput = z.discriminatedUnion('template', [
+  casePrintInput,
+  analysisPrintInput,
+  yearRegisterPrintInput,
+  personReportPrintInput,
+]);
 
 /** Every template `print.render` prints; the permission matrix has a row for each. */
-export const documentTemplates = [...printTemplates, 'monthlyAnalysis', 'yearRegister'] as const;
+export const documentTemplates = [...printTemplates, 'monthlyAnalysis', 'yearRegister', 'personReport'] as const;
 export type DocumentTemplate = (typeof documentTemplates)[number];

@@ -12,6 +12,9 @@ import { defaultWorkingHours, formatClockTime } from '../deadlines/workingHours.
  */
 
 export const deskLanguages = ['zh-CN', 'zh-TW', 'en'] as const;
+export type DeskLanguage = (typeof deskLanguages)[number];
+/** The privacy notice at intake: a few sentences, short enough for an 80 mm slip. */
+const noticeLimit = 400;
 /** Idle lock in minutes; fractions allowed so a test (or a very busy desk) can use seconds. */
 export const idleLockMinutesRange = { min: 0.1, max: 240 } as const;
 /** How many calendar days after closing a complainant may still ask for a review (复核). */
@@ -49,6 +52,13 @@ export const settingsSections = {
   cases: z.strictObject({
     reviewWindowDays: z.int().min(reviewWindowRange.min).max(reviewWindowRange.max),
   }),
+  /**
+   * Privacy: the short notice at intake (purpose, retention, who to ask) printed on the slip and the
+   * registration form and shown on the registration screen, per language; blank: the built-in words.
+   */
+  privacy: z.strictObject({
+    intakeNotice: z.strictObject({ 'zh-CN': blankOr(noticeLimit), 'zh-TW': blankOr(noticeLimit), en: blankOr(noticeLimit) }),
+  }),
   /** Deadlines: opening hours ("HH:MM-HH:MM") and how early a running clock counts as due soon (working days). */
   deadlines: z.strictObject({
     workingHours: z.array(clockTimeRange).min(1).max(4),
@@ -74,6 +84,7 @@ export const settingsDefaults: DeskSettingsValues = {
   },
   printing: { printer: '', slipWidth: '80', printMode: 'dialog' },
   cases: { reviewWindowDays: 30 },
+  privacy: { intakeNotice: { 'zh-CN': '', 'zh-TW': '', en: '' } },
   deadlines: {
     workingHours: defaultWorkingHours.map((p) => `${formatClockTime(p.start)}-${formatClockTime(p.end)}`),
     dueSoonWorkingDays: 1,

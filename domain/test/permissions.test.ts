@@ -85,6 +85,9 @@ retention.get           .   .   x   x   x   .
 retention.update        .   .   x   .   x   .
 retention.preview       .   .   x   .   .   .
 retention.apply         .   .   x   .   .   .
+privacy.find            .   .   x   .   .   .
+privacy.export          .   .   x   .   .   .
+privacy.erase           .   .   x   .   .   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
@@ -161,6 +164,7 @@ redirectGuidance          x   x   x   .   .
 replyLetter               x   x   x   .   .
 monthlyAnalysis           .   .   x   x   .
 yearRegister              .   .   x   x   .
+personReport              .   .   x   .   .
 `;
 
 const gridRoles: Role[] = ['receptionist', 'handler', 'supervisor', 'director', 'admin'];
@@ -274,6 +278,7 @@ section     rec han sup dir adm
 desk         .   .   .   .   x
 printing     .   .   .   .   x
 cases        .   .   x   .   .
+privacy      .   .   x   .   x
 deadlines    .   .   .   .   x
 `;
 const sectionCells = new Map(

@@ -150,6 +150,15 @@ export const routes: readonly DeskRoute[] = [
     ),
   },
   {
+    path: '/privacy/person',
+    menu: 'privacy:person.nav',
+    needs: 'privacy.find',
+    page: lazyPage(
+      () => import('../features/retention/PersonPage.tsx'),
+      (m) => m.PersonPage,
+    ),
+  },
+  {
     path: '/backup/restore',
     needs: 'backup.restore',
     page: lazyPage(

@@ -24,8 +24,7 @@ export function PrintPreview(props: { request: PrintRequest | null; onClose: () 
   const error = preview.error ? deskErrorMessage(preview.error) : null;
 
   const isSlip = request?.template === 'slip';
-  const slipWidth =
-    request && request.template !== 'monthlyAnalysis' && request.template !== 'yearRegister' ? request.slipWidth : undefined;
+  const slipWidth = request && 'caseId' in request ? request.slipWidth : undefined;
   const paperMm = doc ? doc.pageSize.widthMicrons / 1000 : 210;
   const frameWidth = Math.round(paperMm * pxPerMm) + 24;
 

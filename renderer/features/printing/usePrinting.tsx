@@ -8,14 +8,12 @@ import { useSession } from '../../app/deskSession.tsx';
 import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { type HostPrintResult, hostApi } from '../../shared/api/hostApi.ts';
 
-/** A document to print: a case's (by `caseId`) or the analysis of a period. */
+/** A document to print: a case's (by `caseId`), the analysis of a period, a year's register, a person's report. */
 export type PrintRequest = DeskInput<'print.render'> extends infer I ? (I extends unknown ? Omit<I, 'purpose'> : never) : never;
 
 /** The request with another slip width; only a case's documents have one. */
 export function withSlipWidth(request: PrintRequest, width: '80' | '58' | null): PrintRequest {
-  return request.template === 'monthlyAnalysis' || request.template === 'yearRegister' || width === null
-    ? request
-    : { ...request, slipWidth: width };
+  return 'caseId' in request && width !== null ? { ...request, slipWidth: width } : request;
 }
 
 /** What the desk tells after the host answered: sent, saved, cancelled, or sent through the dialog. */

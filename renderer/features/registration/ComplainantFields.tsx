@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { anonymousAllowed, complainantRelations } from '../../../domain/cases/intakeVocabulary.ts';
 import { isValidPhone } from '../../../domain/cases/phone.ts';
 import { channels, recordTypes } from '../../../domain/cases/vocabulary.ts';
+import { IntakeNotice } from '../retention/index.ts';
 import { PeopleList } from './PeopleList.tsx';
 import { RepeatLookup } from './RepeatLookup.tsx';
 import type { RegisterValues } from './registerValues.ts';
@@ -82,6 +83,7 @@ export function ComplainantFields(props: { form: UseFormReturnType<RegisterValue
           </>
         )}
         <PeopleList form={form} path="witnesses" title={t('form.witnesses')} addLabel={t('form.addWitness')} />
+        <IntakeNotice />
       </Stack>
     </Paper>
   );

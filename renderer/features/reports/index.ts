@@ -1,1 +1,2 @@
 export { RaiseActionButton } from './RaiseActionButton.tsx';
+export { downloadBase64 } from './reportFormat.ts';

@@ -6,6 +6,7 @@ import { useSession } from '../../app/deskSession.tsx';
 import { deskQuery } from '../../shared/api/queries.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { IntakeNoticeForm } from './IntakeNoticeForm.tsx';
 import { RetentionPeriodsForm } from './RetentionPeriodsForm.tsx';
 import { RetentionRun } from './RetentionRun.tsx';
 
@@ -27,6 +28,7 @@ export function RetentionPage() {
         !settings.error && <Loader />
       )}
       {mayCall(user.roles, 'retention.preview') && <RetentionRun />}
+      <IntakeNoticeForm />
     </Stack>
   );
 }
