@@ -1,6 +1,5 @@
 import type { CaseDetail } from '../../domain/api/views.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
-import { listText } from '../../domain/text/listText.ts';
 import { pickLanguage } from '../../locales/resources.ts';
 import type { PrintCase, PrintedField, PrintedReply, Translate } from '../../print/printData.ts';
 import { qrMatrix } from '../../print/qrMatrix.ts';
@@ -100,15 +99,7 @@ export function buildPrintCase(args: {
   put('letterDate', intake.letter?.date ? f.calendarDate(intake.letter.date) : null);
   put('transferSource', intake.transfer?.source);
   put('transferReference', intake.transfer?.reference);
-  put(
-    'attachments',
-    intake.attachments
-      ? listText(
-          intake.attachments.map((a) => a.name),
-          lang,
-        )
-      : null,
-  );
+  put('attachments', intake.attachments?.map((a) => a.name).join(t('common:punctuation.entries')));
   put('receptionist', d.registeredBy);
 
   let decision: PrintCase['decision'] = null;
