@@ -1,5 +1,6 @@
 import { type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { Desk } from '../core/desk.ts';
+import { translatorFor } from '../core/translate.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 
 export const deskChannel = 'desk:call';
@@ -13,10 +14,10 @@ export function bindDeskIpc(desk: Desk, isAppUrl: (url: string) => boolean) {
     deskChannel,
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown, context: unknown): Promise<Envelope<unknown>> => {
       const frameUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(frameUrl) || event.senderFrame?.parent) {
-        return { ok: false, error: { code: 'forbidden', message: 'caller is not the desk window' } };
-      }
       const ctx = (typeof context === 'object' && context !== null ? context : {}) as CallContext;
+      if (!isAppUrl(frameUrl) || event.senderFrame?.parent) {
+        return { ok: false, error: { code: 'forbidden', message: translatorFor(ctx.locale)('foreignFrame') } };
+      }
       return desk.call(String(method), input, { token: ctx.token, locale: ctx.locale });
     },
   );

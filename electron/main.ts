@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startDeadlineSweeps } from '../core/deadlines/sweepTimer.ts';
 import { createDesk, type Desk } from '../core/desk.ts';
+import { translatorFor } from '../core/translate.ts';
 import { StoreLockedError } from '../db/storeLock.ts';
 import { bindFolderPicker } from './folderPicker.ts';
 import { bindDeskIpc } from './ipc.ts';
@@ -32,7 +33,8 @@ app.whenReady().then(async () => {
     desk = await createDesk({ dataDir, keyring: desktopKeyring(dataDir) });
   } catch (e) {
     const message = e instanceof StoreLockedError ? e.message : String(e);
-    dialog.showErrorBox('Complaint Desk', `The desk's data in ${dataDir} could not be opened:\n${message}`);
+    const t = translatorFor(app.getLocale());
+    dialog.showErrorBox(t('common:appName'), t('storeUnopenable', { folder: dataDir, reason: message }));
     app.exit(1);
     return;
   }

@@ -1,5 +1,6 @@
 import type { AnalysisReport } from '../domain/api/reportViews.ts';
 import { analysisHeading, breakdowns, type FigureLine, figureLines, groupLabel, type Translate } from '../domain/reports/analysisRows.ts';
+import { listText } from '../domain/text/listText.ts';
 import { HorizontalBars, TimeBars } from './svgCharts.tsx';
 
 const deskTimeZone = 'Asia/Shanghai';
@@ -176,7 +177,12 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
                   <td>{c.number}</td>
                   <td>{c.subject}</td>
                   <td>{c.departmentName ?? ''}</td>
-                  <td>{c.clocks.map((k) => t(`clocks.${k}`)).join('、')}</td>
+                  <td>
+                    {listText(
+                      c.clocks.map((k) => t(`clocks.${k}`)),
+                      lang,
+                    )}
+                  </td>
                   <td>{c.reason ?? t('analysis.noReason')}</td>
                 </tr>
               ))}
@@ -207,14 +213,14 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
                   <td>{a.cause}</td>
                   <td>
                     {a.measure}
-                    {a.training ? `（${a.training}）` : ''}
+                    {a.training ? t('common:punctuation.aside', { text: a.training }) : ''}
                   </td>
                   <td>{a.owner}</td>
                   <td>{a.dueDate}</td>
                   <td>
                     {t(`actions.statuses.${a.status}`)}
-                    {a.overdue ? `（${t('actions.overdue')}）` : ''}
-                    {a.verification ? `：${a.verification}` : ''}
+                    {a.overdue ? t('common:punctuation.aside', { text: t('actions.overdue') }) : ''}
+                    {a.verification ? `${t('common:punctuation.colon')}${a.verification}` : ''}
                   </td>
                 </tr>
               ))}

@@ -16,6 +16,7 @@ import { encodeHlc } from '../../domain/cases/hlc.ts';
 import { formatCaseNumber, makeQueryCode, numberingPeriod } from '../../domain/cases/numbering.ts';
 import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
 import { registeredPayload } from '../../domain/cases/registeredPayload.ts';
+import type { Role } from '../../domain/cases/vocabulary.ts';
 import { breachesDue, foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 import { computeDeadlines } from '../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
@@ -50,7 +51,7 @@ async function vocabularyOf(db: Kysely<Database>, rng: ReturnType<typeof createR
   const categories = await db.selectFrom('categories').select(['id', 'name']).orderBy('created_at').orderBy('id').execute();
   const departments = (await db.selectFrom('departments').select('id').orderBy('created_at').orderBy('id').execute()).map((d) => d.id);
   if (categories.length === 0 || departments.length < 2) throw new Error('run setup.init before loading cases');
-  const user = async (username: string, displayName: string, roles: string[], departmentIds: string[]) => {
+  const user = async (username: string, displayName: string, roles: Role[], departmentIds: string[]) => {
     const id = uuidv7({ msecs: Date.parse(at), random: rng.bytes(16) });
     await insertUser(db, {
       id,
@@ -58,8 +59,8 @@ async function vocabularyOf(db: Kysely<Database>, rng: ReturnType<typeof createR
       display_name: displayName,
       // Not a scrypt hash: these synthetic colleagues never sign in.
       password_hash: 'bench:no-login',
-      roles: JSON.stringify(roles),
-      department_ids: JSON.stringify(departmentIds),
+      roles,
+      department_ids: departmentIds,
       disabled: 0,
       created_at: at,
       version: 1,

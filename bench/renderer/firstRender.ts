@@ -8,7 +8,7 @@ import { benchAdmin, benchDataDir, openBenchDesk, removeBenchDataDir } from '../
 import { bulkLoad } from '../data/bulkLoad.ts';
 import { summarise } from '../measure/stats.ts';
 import type { ResultRow } from '../report.ts';
-import { historyEnd } from '../tier.ts';
+import { historyEnd } from '../tier/shared.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -7,7 +7,8 @@ import { createRng } from '../data/rng.ts';
 import { syntheticCase, type Vocabulary } from '../data/syntheticCase.ts';
 import { openRaw } from '../measure/floors.ts';
 import { ratioOf, renderTable, verdict } from '../report.ts';
-import { historyEnd, runTier } from '../tier.ts';
+import { historyEnd } from '../tier/shared.ts';
+import { runTier } from '../tier.ts';
 
 const vocabulary: Vocabulary = {
   categories: [

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { findUserById, findUserByUsername, type UserRow, updateUser } from '../../db/queries/users.ts';
 import { passwordWeakness } from '../../domain/access/passwordStrength.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
-import type { Role } from '../../domain/cases/vocabulary.ts';
 import { recordStrangerAudit } from '../audit/auditBudget.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -17,8 +16,8 @@ export function sessionUserOf(row: UserRow): SessionUser {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: JSON.parse(row.roles) as Role[],
-    departmentIds: JSON.parse(row.department_ids) as string[],
+    roles: row.roles,
+    departmentIds: row.department_ids,
   };
 }
 

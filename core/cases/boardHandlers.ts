@@ -199,7 +199,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
     'cases.handlers': async (input) => {
       const rows = await listHandlers(db, input.departmentId);
       return {
-        items: rows.map((r) => ({ id: r.id, displayName: r.display_name, departmentIds: JSON.parse(r.department_ids) as string[] })),
+        items: rows.map((r) => ({ id: r.id, displayName: r.display_name, departmentIds: r.department_ids })),
       };
     },
   };

@@ -36,8 +36,7 @@ export async function checkRouting(
   if (handlerId) {
     const user = await findUserById(db, handlerId);
     if (!user || user.disabled) throw invalidField('action.handlerId', 'field.unknownUser');
-    const departments = JSON.parse(user.department_ids) as string[];
-    if (!departments.includes(lead)) throw invalidField('action.handlerId', 'handling:field.handlerNotInDepartment');
+    if (!user.department_ids.includes(lead)) throw invalidField('action.handlerId', 'handling:field.handlerNotInDepartment');
   }
   return [...new Set(coDepartmentIds)].filter((d) => d !== lead);
 }

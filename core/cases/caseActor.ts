@@ -4,7 +4,6 @@ import type { Database } from '../../db/schema.ts';
 import { mayViewCase } from '../../domain/access/caseAccess.ts';
 import type { CaseActor } from '../../domain/cases/caseRules.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
-import type { Role } from '../../domain/cases/vocabulary.ts';
 import type { Session } from '../auth/sessions.ts';
 import { DeskError } from '../deskError.ts';
 
@@ -12,7 +11,7 @@ import { DeskError } from '../deskError.ts';
 export async function actorOf(db: Kysely<Database>, session: Session): Promise<CaseActor> {
   const row = await findUserById(db, session.user.id);
   if (!row || row.disabled) throw new DeskError('unauthenticated', { key: 'unauthenticated' });
-  return { id: row.id, roles: JSON.parse(row.roles) as Role[], departmentIds: JSON.parse(row.department_ids) as string[] };
+  return { id: row.id, roles: row.roles, departmentIds: row.department_ids };
 }
 
 /**

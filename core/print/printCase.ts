@@ -88,8 +88,11 @@ export function buildPrintCase(args: {
   put('anonymous', yes(d.anonymous));
   put('confidential', yes(d.confidential));
   put('headCount', intake.headCount ? String(intake.headCount) : null);
-  put('coComplainants', intake.coComplainants?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；'));
-  put('witnesses', intake.witnesses?.map((w) => [w.name, w.phone].filter(Boolean).join(' ')).join('；'));
+  put(
+    'coComplainants',
+    intake.coComplainants?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join(t('common:punctuation.entries')),
+  );
+  put('witnesses', intake.witnesses?.map((w) => [w.name, w.phone].filter(Boolean).join(' ')).join(t('common:punctuation.entries')));
   put('respondentDepartment', dep(d.respondent?.departmentId));
   put('respondentPerson', d.respondent?.person);
   put('occurredAt', intake.occurredAt ? f.dateTime(intake.occurredAt) : null);
@@ -98,7 +101,7 @@ export function buildPrintCase(args: {
   put('letterDate', intake.letter?.date ? f.calendarDate(intake.letter.date) : null);
   put('transferSource', intake.transfer?.source);
   put('transferReference', intake.transfer?.reference);
-  put('attachments', intake.attachments?.map((a) => a.name).join('；'));
+  put('attachments', intake.attachments?.map((a) => a.name).join(t('common:punctuation.entries')));
   put('receptionist', d.registeredBy);
 
   let decision: PrintCase['decision'] = null;
@@ -106,7 +109,7 @@ export function buildPrintCase(args: {
   if (e?.type === 'declined') {
     const reason = [e.payload.reasonCode ? tr(`declineReasons.${e.payload.reasonCode}`) : null, e.payload.reason]
       .filter(Boolean)
-      .join('：');
+      .join(t('common:punctuation.colon'));
     decision = { title: t('declineNotice.title'), reason, note: null, guidance: [], decidedAt: f.date(e.at) };
   } else if (e?.type === 'redirected') {
     decision = {

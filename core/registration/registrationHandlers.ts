@@ -5,7 +5,7 @@ import type { RegistrationSettingsView } from '../../domain/api/registrationView
 import { intakePromptsFor } from '../../domain/cases/intakePrompts.ts';
 import { phoneDigitsTyped, phoneLookupKey } from '../../domain/cases/phone.ts';
 import { suggestTriage } from '../../domain/cases/triage.ts';
-import type { CaseStatus, Role } from '../../domain/cases/vocabulary.ts';
+import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import type { DeskContext } from '../deskContext.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { type DeskSettings, loadSettings, nextNumberExample } from '../settings.ts';
@@ -46,8 +46,8 @@ export function registrationHandlers(ctx: DeskContext): RegistrationHandlers {
         departments: departments.map((d) => ({ id: d.id, name: d.name })),
         categories: categories.map((c) => ({ id: c.id, name: c.name, code: c.code ?? null })),
         handlers: users
-          .filter((u) => (JSON.parse(u.roles) as Role[]).some((r) => r === 'handler' || r === 'supervisor' || r === 'director'))
-          .map((u) => ({ id: u.id, displayName: u.display_name, departmentIds: JSON.parse(u.department_ids) as string[] })),
+          .filter((u) => u.roles.some((r) => r === 'handler' || r === 'supervisor' || r === 'director'))
+          .map((u) => ({ id: u.id, displayName: u.display_name, departmentIds: u.department_ids })),
         settings: settingsView(settings, ctx.now()),
       };
     },

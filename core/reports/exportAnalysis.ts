@@ -8,6 +8,8 @@ import {
   groupLabel,
   type Translate,
 } from '../../domain/reports/analysisRows.ts';
+import { listText } from '../../domain/text/listText.ts';
+import { pickLanguage } from '../../locales/resources.ts';
 import { spreadsheetText } from '../data/csv.ts';
 import { translatorFor } from '../translate.ts';
 
@@ -38,7 +40,7 @@ interface Section {
 }
 
 /** Every table of the report, in order, as plain rows (the CSV writes them one after another). */
-function sections(report: AnalysisReport, t: Translate): { figures: FigureLine[]; tables: Section[] } {
+function sections(report: AnalysisReport, t: Translate, lang: string): { figures: FigureLine[]; tables: Section[] } {
   const figures = figureLines(report, t);
   const trend: Section = {
     title: t('charts.trend'),
@@ -92,7 +94,10 @@ function sections(report: AnalysisReport, t: Translate): { figures: FigureLine[]
       localDate(c.receivedAt),
       c.subject,
       c.departmentName ?? '',
-      c.clocks.map((k) => t(`clocks.${k}`)).join('、'),
+      listText(
+        c.clocks.map((k) => t(`clocks.${k}`)),
+        lang,
+      ),
       c.reason ?? t('analysis.noReason'),
     ]),
   };
@@ -150,7 +155,7 @@ async function workbook(report: AnalysisReport, t: Translate, locale: string | u
   const wb = new ExcelJS.Workbook();
   wb.creator = report.orgName || 'Complaint Desk';
   wb.created = new Date(report.generatedAt);
-  const { figures, tables } = sections(report, t);
+  const { figures, tables } = sections(report, t, pickLanguage(locale));
 
   const summary = wb.addWorksheet(t('sheets.summary'), {
     views: [{ state: 'frozen', ySplit: 5 }],
@@ -215,8 +220,8 @@ function csvValue(v: number | null, unit: FigureLine['unit'], signed = false): s
 }
 
 /** RFC 4180 with what Excel needs to read Chinese: a UTF-8 BOM, CRLF, every field quoted, no formulas. */
-function csv(report: AnalysisReport, t: Translate): Buffer {
-  const { figures, tables } = sections(report, t);
+function csv(report: AnalysisReport, t: Translate, lang: string): Buffer {
+  const { figures, tables } = sections(report, t, lang);
   const lines: string[] = [];
   // Names and subjects are typed by people: one starting with = or @ must not run in Excel or WPS.
   const put = (cells: (string | number | null)[]) =>
@@ -264,5 +269,9 @@ export async function exportAnalysis(report: AnalysisReport, format: 'xlsx' | 'c
       base64: (await workbook(report, t, locale)).toString('base64'),
     };
   }
-  return { filename: fileName(report, t, 'csv'), mimeType: 'text/csv;charset=utf-8', base64: csv(report, t).toString('base64') };
+  return {
+    filename: fileName(report, t, 'csv'),
+    mimeType: 'text/csv;charset=utf-8',
+    base64: csv(report, t, pickLanguage(locale)).toString('base64'),
+  };
 }

@@ -38,8 +38,8 @@ export function setupHandlers(ctx: DeskContext): SetupHandlers {
           display_name: input.admin.displayName,
           password_hash: passwordHash,
           // The first account runs a small desk: it administers, supervises and receives.
-          roles: JSON.stringify(['admin', 'supervisor', 'receptionist']),
-          department_ids: '[]',
+          roles: ['admin', 'supervisor', 'receptionist'],
+          department_ids: [],
           disabled: 0,
           created_at: at,
           version: 1,

@@ -29,8 +29,8 @@ function accountOf(row: UserRow, lockedUntil: number | null = null): UserAccount
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: JSON.parse(row.roles) as Role[],
-    departmentIds: JSON.parse(row.department_ids) as string[],
+    roles: row.roles,
+    departmentIds: row.department_ids,
     disabled: row.disabled !== 0,
     lockedUntil: lockedUntil === null ? null : new Date(lockedUntil).toISOString(),
     createdAt: row.created_at,
@@ -61,7 +61,7 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
 
   /** The desk must keep an administrator who can sign in. */
   async function keepAnAdmin(trx: Kysely<Database>, row: UserRow) {
-    if ((JSON.parse(row.roles) as Role[]).includes('admin') && (await countOtherActiveAdmins(trx, row.id)) === 0) {
+    if (row.roles.includes('admin') && (await countOtherActiveAdmins(trx, row.id)) === 0) {
       throw new DeskError('conflict', { key: 'access:lastAdmin' });
     }
   }
@@ -96,8 +96,8 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
           username: input.username,
           display_name: input.displayName,
           password_hash: hash,
-          roles: JSON.stringify(roles),
-          department_ids: JSON.stringify(departmentIds),
+          roles,
+          department_ids: departmentIds,
           disabled: 0,
           created_at: at,
           version: 1,
@@ -124,8 +124,8 @@ export function userHandlers(ctx: DeskContext): UserHandlers {
         if (before.roles.includes('admin') && !roles.includes('admin') && !before.disabled) await keepAnAdmin(trx, row);
         await updateUser(trx, row.id, {
           display_name: input.displayName ?? before.displayName,
-          roles: JSON.stringify(roles),
-          department_ids: JSON.stringify(departmentIds),
+          roles,
+          department_ids: departmentIds,
         });
         await recordAudit(ctx, trx, {
           actorId: call.session.user.id,

@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { StoredEventRow } from '../eventCodec.ts';
+import { rolesOf } from './users.ts';
 
 /**
  * Checks and whole-store reads on a raw connection: backups, restores, export and import work
@@ -113,7 +114,7 @@ export function enabledAdmin(db: Sqlite.Database, username: string): { id: strin
     | { id: string; password_hash: string; roles: string }
     | undefined;
   if (!row) return null;
-  return (JSON.parse(row.roles) as string[]).includes('admin') ? { id: row.id, passwordHash: row.password_hash } : null;
+  return rolesOf(row.roles).includes('admin') ? { id: row.id, passwordHash: row.password_hash } : null;
 }
 
 export function settingValue(db: Sqlite.Database, key: string): unknown {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { departmentIdsOf, rolesOf } from './users.ts';
 
 /** Reference data the registration screen offers. */
 export function listCategories(db: Kysely<Database>) {
@@ -11,13 +12,14 @@ export async function categoryExists(db: Kysely<Database>, id: string): Promise<
   return row !== undefined;
 }
 
-export function listActiveUsers(db: Kysely<Database>) {
-  return db
+export async function listActiveUsers(db: Kysely<Database>) {
+  const rows = await db
     .selectFrom('users')
     .select(['id', 'display_name', 'roles', 'department_ids'])
     .where('disabled', '=', 0)
     .orderBy('display_name')
     .execute();
+  return rows.map((r) => ({ ...r, roles: rolesOf(r.roles), department_ids: departmentIdsOf(r.department_ids) }));
 }
 
 /** The end of a prefix range: every string starting with `prefix` sorts below it (BINARY collation). */

@@ -1,18 +1,50 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { roles as knownRoles, type Role } from '../../domain/cases/vocabulary.ts';
 import type { Database, UsersTable } from '../schema.ts';
 
-export type UserRow = Selectable<UsersTable>;
+/** The columns the store keeps as JSON arrays: parsed and written here, and nowhere else. */
+type JsonColumns = 'roles' | 'department_ids';
+type StoredUser = Selectable<UsersTable>;
 
-export async function insertUser(db: Kysely<Database>, row: Insertable<UsersTable>): Promise<void> {
-  await db.insertInto('users').values(row).execute();
+/** A user as the store keeps them, with their roles and departments as arrays. */
+export type UserRow = Omit<StoredUser, JsonColumns> & { roles: Role[]; department_ids: string[] };
+type NewUser = Omit<Insertable<UsersTable>, JsonColumns> & { roles: readonly Role[]; department_ids: readonly string[] };
+type UserChanges = Omit<Updateable<UsersTable>, 'id' | 'version' | 'created_at' | JsonColumns> & {
+  roles?: readonly Role[];
+  department_ids?: readonly string[];
+};
+
+const isRole = (value: unknown): value is Role => (knownRoles as readonly unknown[]).includes(value);
+
+/** The roles a stored JSON array names; a name this version does not know grants nothing. */
+export function rolesOf(json: string): Role[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter(isRole) : [];
 }
 
-export function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+/** The department ids a stored JSON array holds. */
+export function departmentIdsOf(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
 }
 
-export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+const userOf = (row: StoredUser): UserRow => ({ ...row, roles: rolesOf(row.roles), department_ids: departmentIdsOf(row.department_ids) });
+
+export async function insertUser(db: Kysely<Database>, row: NewUser): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({ ...row, roles: JSON.stringify(row.roles), department_ids: JSON.stringify(row.department_ids) })
+    .execute();
+}
+
+export async function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && userOf(row);
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && userOf(row);
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
@@ -33,21 +65,22 @@ export async function displayNamesOf(db: Kysely<Database>, ids: readonly string[
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-export function listUsers(db: Kysely<Database>, includeDisabled: boolean): Promise<UserRow[]> {
+export async function listUsers(db: Kysely<Database>, includeDisabled: boolean): Promise<UserRow[]> {
   let query = db.selectFrom('users').selectAll();
   if (!includeDisabled) query = query.where('disabled', '=', 0);
-  return query.orderBy('disabled').orderBy('created_at').orderBy('id').execute();
+  return (await query.orderBy('disabled').orderBy('created_at').orderBy('id').execute()).map(userOf);
 }
 
 /** Changes a user, bumping its version; false when the user does not exist. */
-export async function updateUser(
-  db: Kysely<Database>,
-  id: string,
-  changes: Omit<Updateable<UsersTable>, 'id' | 'version' | 'created_at'>,
-): Promise<boolean> {
+export async function updateUser(db: Kysely<Database>, id: string, changes: UserChanges): Promise<boolean> {
+  const { roles, department_ids, ...rest } = changes;
+  const json = {
+    ...(roles ? { roles: JSON.stringify(roles) } : {}),
+    ...(department_ids ? { department_ids: JSON.stringify(department_ids) } : {}),
+  };
   const result = await db
     .updateTable('users')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...rest, ...json, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
@@ -56,5 +89,5 @@ export async function updateUser(
 /** Active administrators other than `exceptId`: the desk must always keep one. */
 export async function countOtherActiveAdmins(db: Kysely<Database>, exceptId: string): Promise<number> {
   const rows = await db.selectFrom('users').select(['id', 'roles']).where('disabled', '=', 0).where('id', '!=', exceptId).execute();
-  return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('admin')).length;
+  return rows.filter((r) => rolesOf(r.roles).includes('admin')).length;
 }

@@ -1,52 +1,28 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
-import { openStore, type Store } from '../connection.ts';
+import type { CaseState } from '../../domain/cases/projection.ts';
+import type { Store } from '../connection.ts';
 import { browseCases, countCases } from '../queries/caseBoard.ts';
 import type { CaseFilter } from '../queries/caseFilter.ts';
 import { insertCase, listCases } from '../queries/cases.ts';
+import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
 /** The list, the browser and the board read one filter: the same cases for the same filter. */
 function state(n: number, lead: string, co: string[], resolveBy: string): CaseState {
-  const registered = applyEvent(null, {
-    type: 'registered',
-    payload: {
-      number: `2611-000${n}`,
-      queryCode: 'ACDEFG',
-      type: 'complaint',
-      channel: 'phone',
-      severity: 'general',
-      subject: '电梯故障',
-      content: '电梯坏了',
-      complainant: { name: '张三' },
-      receivedAt: '2026-11-01T01:00:00.000Z',
-      confidential: false,
-      anonymous: false,
-      deadlines: { acknowledge: resolveBy, feedback: resolveBy, resolve: resolveBy },
-    },
+  const registered = registeredState({
+    number: `2611-000${n}`,
+    deadlines: { acknowledge: resolveBy, feedback: resolveBy, resolve: resolveBy },
   });
   return { ...registered, status: 'accepted', departmentId: lead, coDepartmentIds: co };
 }
 
 describe('the case filter', () => {
-  let dir: string;
+  let planStore: PlanStore;
   let store: Store;
   const endOfDay = '2026-11-10T09:30:00.000Z';
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-filter-'));
-    store = openStore(dir);
-    store.sqlite
-      .prepare(
-        "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
-      )
-      .run();
-    for (const id of ['outpatient', 'pharmacy'])
-      store.sqlite
-        .prepare("INSERT INTO departments (id, name, parent_id, disabled, created_at, version) VALUES (?, ?, NULL, 0, '2026-01-01', 1)")
-        .run(id, id);
+    planStore = openPlanStore(['outpatient', 'pharmacy']);
+    store = planStore.store;
     const cases: [string, string[], string][] = [
       ['outpatient', [], endOfDay],
       ['pharmacy', ['outpatient'], '2026-11-12T09:30:00.000Z'],
@@ -61,10 +37,7 @@ describe('the case filter', () => {
     }
   });
 
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => planStore.close());
 
   const both = async (f: CaseFilter) => {
     const listed = (await listCases(store.db, { ...f, limit: 10 })).map((r) => r.id).sort();

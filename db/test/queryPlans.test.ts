@@ -1,18 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../domain/cases/hlc.ts';
-import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
+import type { CaseState } from '../../domain/cases/projection.ts';
 import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
-import { openStore, type Store } from '../connection.ts';
+import type { Store } from '../connection.ts';
 import { newDagEvent } from '../eventCodec.ts';
 import { boardCards } from '../queries/caseBoard.ts';
 import { insertCaseEvent, latestClock, listCaseLog } from '../queries/caseEvents.ts';
 import { insertCase, type ListFilter, listCases } from '../queries/cases.ts';
 import { indexCase } from '../queries/search.ts';
 import type { Database } from '../schema.ts';
+import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
 /**
  * The plans the benchmark depends on: answers unchanged, no scan or sort of every row
@@ -24,40 +22,22 @@ const severities = ['general', 'major', 'urgent'] as const;
 const texts3 = ['门诊电梯坏了', '护士态度很差', '电梯里态度差'];
 
 function state(i: number): CaseState {
-  const registered = applyEvent(null, {
-    type: 'registered',
-    payload: {
-      number: `2611-${String(i).padStart(4, '0')}`,
-      queryCode: 'ACDEFG',
-      type: 'complaint',
-      channel: 'phone',
-      severity: severities[Math.floor(i / 3) % 3] ?? 'general',
-      subject: '电梯故障',
-      content: '电梯坏了',
-      complainant: { name: '张三' },
-      receivedAt: '2026-11-01T01:00:00.000Z',
-      confidential: false,
-      anonymous: false,
-      deadlines: { acknowledge: '2026-11-02T16:00:00.000Z', feedback: '2026-11-10T15:59:59.999Z', resolve: '2026-11-30T15:59:59.999Z' },
-    },
+  const registered = registeredState({
+    number: `2611-${String(i).padStart(4, '0')}`,
+    severity: severities[Math.floor(i / 3) % 3] ?? 'general',
   });
   return { ...registered, status: statuses[i % 3] ?? 'registered', handlerId: i % 2 === 0 ? 'u' : null };
 }
 
 describe('query plans at scale', () => {
-  let dir: string;
+  let planStore: PlanStore;
   let store: Store;
-  const statements: string[] = [];
+  let statements: string[];
   let logged: Kysely<Database>;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-plans-'));
-    store = openStore(dir);
-    store.sqlite
-      .prepare(
-        "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
-      )
-      .run();
+    planStore = openPlanStore();
+    ({ store, statements, logged } = planStore);
     for (let i = 1; i <= 60; i++) {
       const seqno = await insertCase(
         store.db,
@@ -73,19 +53,11 @@ describe('query plans at scale', () => {
         await insertCaseEvent(store.db, seqno, newDagEvent(fields, { type: 'noted', payload: { text: `${i}` } }), `{"text":"${i}"}`);
       }
     }
-    logged = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: store.sqlite }),
-      log: (e) => void statements.push(e.query.sql),
-    });
   });
 
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => planStore.close());
 
-  const plan = (sql: string, params: unknown[]) =>
-    (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const plan = (sql: string, params: unknown[]) => planStore.plan(sql, params);
 
   it('lists a status newest first from an index in rowid order, without sorting, with the same answer as before', async () => {
     for (const filter of [{ status: 'accepted' }, { status: 'accepted', severity: 'urgent' }, { status: 'registered' }] as const) {

@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyEvent, type CaseState } from '../../domain/cases/projection.ts';
-import { openStore, type Store } from '../connection.ts';
+import type { CaseState } from '../../domain/cases/projection.ts';
+import type { Store } from '../connection.ts';
 import { boardCards, countByStatus, countCases } from '../queries/caseBoard.ts';
 import { insertCase, updateCase } from '../queries/cases.ts';
 import { overdueCases, repeatComplainants } from '../queries/reportLists.ts';
 import { pendingLateClocks, rebuildReportRollups, rollupSums } from '../queries/reportRollups.ts';
 import type { Database } from '../schema.ts';
+import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
 /**
  * The plans of the tables and indexes of migration 11 (bench/results has the before/after
@@ -20,25 +18,14 @@ const statuses = ['registered', 'accepted', 'investigating', 'closed'] as const;
 const departments = ['d1', 'd2', 'd3'];
 
 function state(i: number): CaseState {
-  const registered = applyEvent(null, {
-    type: 'registered',
-    payload: {
-      number: `2611-${String(i).padStart(4, '0')}`,
-      queryCode: 'ACDEFG',
-      type: 'complaint',
-      channel: 'phone',
-      severity: 'general',
-      subject: '电梯故障',
-      content: '电梯坏了',
-      complainant: { name: '张三', phone: `1390000${String(i % 7).padStart(4, '0')}` },
-      receivedAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T01:00:00.000Z`,
-      confidential: false,
-      anonymous: false,
-      deadlines: {
-        acknowledge: '2026-11-02T16:00:00.000Z',
-        feedback: `2026-11-${String(10 + (i % 19)).padStart(2, '0')}T15:59:59.999Z`,
-        resolve: '2026-11-30T15:59:59.999Z',
-      },
+  const registered = registeredState({
+    number: `2611-${String(i).padStart(4, '0')}`,
+    complainant: { name: '张三', phone: `1390000${String(i % 7).padStart(4, '0')}` },
+    receivedAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T01:00:00.000Z`,
+    deadlines: {
+      acknowledge: '2026-11-02T16:00:00.000Z',
+      feedback: `2026-11-${String(10 + (i % 19)).padStart(2, '0')}T15:59:59.999Z`,
+      resolve: '2026-11-30T15:59:59.999Z',
     },
   });
   return {
@@ -52,22 +39,15 @@ function state(i: number): CaseState {
 }
 
 describe('query plans of the roll-ups, the case–department table and the kept counts', () => {
-  let dir: string;
+  let planStore: PlanStore;
   let store: Store;
-  const statements: string[] = [];
+  let statements: string[];
   let logged: Kysely<Database>;
   const count = 120;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-rollup-plans-'));
-    store = openStore(dir);
-    store.sqlite
-      .prepare(
-        "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
-      )
-      .run();
-    for (const d of departments)
-      store.sqlite.prepare("INSERT INTO departments (id, name, created_at) VALUES (?, ?, '2026-01-01')").run(d, d);
+    planStore = openPlanStore(departments);
+    ({ store, statements, logged } = planStore);
     for (let i = 1; i <= count; i++) {
       const s = state(i);
       // Registered first and moved on: the triggers follow the projection's updates, not just inserts.
@@ -90,19 +70,11 @@ describe('query plans of the roll-ups, the case–department table and the kept 
           );
     }
     await rebuildReportRollups(store.db, 480, '2026-12-01T00:00:00.000Z');
-    logged = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: store.sqlite }),
-      log: (e) => void statements.push(e.query.sql),
-    });
   });
 
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => planStore.close());
 
-  const plan = (sql: string, params: readonly unknown[]) =>
-    (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const plan = (sql: string, params: readonly unknown[]) => planStore.plan(sql, params);
   const noScanOfCases = (detail: string) => {
     expect(detail).not.toMatch(/SCAN (cases|c)\b(?! USING)/);
     expect(detail).not.toMatch(/SCAN (report_daily|report_counted|case_clocks|case_departments)\b(?! USING)/);

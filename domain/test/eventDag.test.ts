@@ -2,24 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { causalOrder, headsOf, logFault, madeConcurrently } from '../cases/eventDag.ts';
 import type { CaseEventData } from '../cases/events.ts';
 import { projectCase } from '../cases/projection.ts';
-
-const registered: CaseEventData = {
-  type: 'registered',
-  payload: {
-    number: 'N1',
-    queryCode: 'Q',
-    type: 'complaint',
-    channel: 'phone',
-    severity: 'general',
-    subject: 's',
-    content: 'c',
-    complainant: { name: 'n' },
-    receivedAt: '2026-11-01T01:00:00.000Z',
-    confidential: false,
-    anonymous: false,
-    deadlines: { acknowledge: 'a', feedback: 'f', resolve: 'r' },
-  },
-};
+import { registeredData as registered } from './caseEventFixtures.ts';
 
 let clock = 0;
 /** An event named by its hash `h`, seeing `parents`, at the next clock unless told. */

@@ -68,21 +68,5 @@ export function wireEvent(caseId: string, parents: string[], data: CaseEventData
   return { ...fields, form: 'dag', parents: event.parents, type: data.type, payload: JSON.stringify(data.payload), hash: event.hash };
 }
 
-export const registeredData: CaseEventData = {
-  type: 'registered',
-  payload: {
-    number: 'A2611-0001',
-    queryCode: 'Q',
-    type: 'complaint',
-    channel: 'phone',
-    severity: 'general',
-    subject: 's',
-    content: 'c',
-    complainant: { name: 'n' },
-    receivedAt: '2026-11-01T01:00:00.000Z',
-    confidential: false,
-    anonymous: false,
-    deadlines: { acknowledge: 'a', feedback: 'f', resolve: 'r' },
-  },
-};
+export { registeredData } from '../../domain/test/caseEventFixtures.ts';
 export const noted = (text: string): CaseEventData => ({ type: 'noted', payload: { text } });

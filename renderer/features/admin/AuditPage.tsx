@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AuditEntry } from '../../../domain/api/accessViews.ts';
+import { listText } from '../../../domain/text/listText.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -92,6 +93,7 @@ export function AuditPage() {
       const valueKey = valueKeys[key]?.(value);
       return valueKey && i18n.exists(valueKey) ? t(valueKey) : value;
     },
+    list: (items) => listText(items, i18n.language),
     yes: t('print:yes'),
     no: t('print:no'),
   };
@@ -108,7 +110,10 @@ export function AuditPage() {
           placeholder={t('admin.audit.anyone')}
           clearable
           searchable
-          data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+          data={(users.data?.items ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.displayName}${t('common:punctuation.aside', { text: u.username })}`,
+          }))}
           value={actorId}
           onChange={setActorId}
           w={240}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../domain/api/accessViews.ts';
 import { type Role, roles } from '../../../domain/cases/vocabulary.ts';
+import { listText } from '../../../domain/text/listText.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -73,7 +74,7 @@ export function UsersAdminPage() {
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td>{u.departmentIds.map(departmentName).join('、') || '—'}</Table.Td>
+                <Table.Td>{listText(u.departmentIds.map(departmentName), i18n.language) || '—'}</Table.Td>
                 <Table.Td>
                   {u.disabled ? (
                     <Badge color="gray">{t('admin.disabled')}</Badge>

@@ -4,6 +4,7 @@ import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './audi
 const words: AuditDetailWords = {
   label: (key) => ({ template: '单据', copy: '第几份', before: '修改前', name: '名称', roles: '角色' })[key] ?? key,
   value: (key, value) => (key === 'template' && value === 'slip' ? '受理回执' : key === 'roles' ? `角色:${value}` : value),
+  list: (items) => items.join('、'),
   yes: '是',
   no: '否',
 };

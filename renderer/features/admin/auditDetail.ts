@@ -18,6 +18,8 @@ export interface AuditDetailWords {
   label(key: string): string;
   /** The reader's word for a value of a key (`template: slip` → 受理回执), or the value itself. */
   value(key: string, value: string): string;
+  /** Several values as one list in the reader's language. */
+  list(items: readonly string[]): string;
   yes: string;
   no: string;
 }
@@ -25,11 +27,9 @@ export interface AuditDetailWords {
 function show(key: string, value: unknown, words: AuditDetailWords): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? words.yes : words.no;
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => show(key, v, words)).join('、');
+  if (Array.isArray(value)) return value.length === 0 ? '—' : words.list(value.map((v) => show(key, v, words)));
   if (typeof value === 'object') {
-    return Object.entries(value)
-      .map(([k, v]) => `${words.label(k)} ${show(k, v, words)}`)
-      .join('，');
+    return words.list(Object.entries(value).map(([k, v]) => `${words.label(k)} ${show(k, v, words)}`));
   }
   return words.value(key, String(value));
 }

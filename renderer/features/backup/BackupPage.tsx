@@ -71,16 +71,22 @@ function StatusPanel(props: { status: BackupStatus; isAdmin: boolean; onChanged:
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={6}>
           <Text size="lg">
-            {t('page.lastGood')}：<b data-testid="last-good">{when(status.lastGood?.at)}</b>
+            {t('page.lastGood')}
+            {t('common:punctuation.colon')}
+            <b data-testid="last-good">{when(status.lastGood?.at)}</b>
             {status.lastGood && ` · ${t('page.cases', { count: status.lastGood.cases })}`}
           </Text>
           {status.last && (
             <Text c={status.last.ok ? 'dark' : 'red'}>
-              {t('page.last')}：{when(status.last.at)} · {status.last.ok ? t('page.resultOk') : t('page.resultFailed')}
+              {t('page.last')}
+              {t('common:punctuation.colon')}
+              {when(status.last.at)} · {status.last.ok ? t('page.resultOk') : t('page.resultFailed')}
             </Text>
           )}
           <Text c="dimmed">
-            {t('page.next')}：{when(status.nextAt)}
+            {t('page.next')}
+            {t('common:punctuation.colon')}
+            {when(status.nextAt)}
           </Text>
         </Stack>
         {props.isAdmin && (

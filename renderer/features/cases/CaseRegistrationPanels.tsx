@@ -5,6 +5,7 @@ import type { PrintTemplate } from '../../../domain/api/registrationSchemas.ts';
 import type { RegistrationOptions } from '../../../domain/api/registrationViews.ts';
 import type { CaseDetail } from '../../../domain/api/views.ts';
 import type { CaseEvent } from '../../../domain/cases/events.ts';
+import { listText } from '../../../domain/text/listText.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { PrintPreview } from '../printing/index.ts';
@@ -30,8 +31,11 @@ export function CaseIntakeCard(props: { detail: CaseDetail; departments: { id: s
     [t('form.transferSource'), intake.transfer?.source],
     [t('form.transferReference'), intake.transfer?.reference],
     [t('form.headCount'), intake.headCount ? String(intake.headCount) : null],
-    [t('form.coComplainants'), intake.coComplainants?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；')],
-    [t('form.witnesses'), intake.witnesses?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；')],
+    [
+      t('form.coComplainants'),
+      intake.coComplainants?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join(t('common:punctuation.entries')),
+    ],
+    [t('form.witnesses'), intake.witnesses?.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join(t('common:punctuation.entries'))],
     [t('form.anonymous'), d.anonymous ? '✓' : null],
     [t('form.confidential'), d.confidential ? '✓' : null],
     [t('intakePrompts.given'), intake.promptsGiven?.map((p) => t(`intakePrompts.${p}`)).join('；')],
@@ -117,19 +121,29 @@ export function DecisionEventText(props: { event: CaseEvent }) {
     case 'declined':
       return (
         <Text>
-          {[e.payload.reasonCode ? t(`declineReasons.${e.payload.reasonCode}`) : null, e.payload.reason].filter(Boolean).join('：')}
+          {[e.payload.reasonCode ? t(`declineReasons.${e.payload.reasonCode}`) : null, e.payload.reason]
+            .filter(Boolean)
+            .join(t('common:punctuation.colon'))}
         </Text>
       );
     case 'resolvedOnSpot':
       return (
         <Text>
-          {e.payload.resolution}（{t(`satisfaction.${e.payload.satisfaction}`)}）
+          {e.payload.resolution}
+          {t('common:punctuation.aside', { text: t(`satisfaction.${e.payload.satisfaction}`) })}
         </Text>
       );
     case 'redirected':
-      return <Text>{[t(`redirectTargets.${e.payload.target}`), e.payload.note].filter(Boolean).join('：')}</Text>;
+      return <Text>{[t(`redirectTargets.${e.payload.target}`), e.payload.note].filter(Boolean).join(t('common:punctuation.colon'))}</Text>;
     case 'attachmentsAdded':
-      return <Text>{e.payload.attachments.map((a) => a.name).join('、')}</Text>;
+      return (
+        <Text>
+          {listText(
+            e.payload.attachments.map((a) => a.name),
+            i18n.language,
+          )}
+        </Text>
+      );
     case 'registered':
       return e.payload.intake?.letter?.date ? <Text>{formatDate(e.payload.intake.letter.date, i18n.language)}</Text> : null;
     default:

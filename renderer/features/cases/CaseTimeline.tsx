@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../domain/api/views.ts';
 import { isSatisfied } from '../../../domain/cases/vocabulary.ts';
+import { listText } from '../../../domain/text/listText.ts';
 import type { Directory } from '../../shared/directory.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { DecisionEventText } from './CaseRegistrationPanels.tsx';
@@ -18,7 +19,10 @@ function EventBody(props: { event: Event; directory: Directory }) {
   const { t, i18n } = useTranslation('handling');
   const { event: e, directory: dir } = props;
   const departments = (lead: string, co: string[]) =>
-    [dir.departmentName(lead), ...co.map((d) => `${dir.departmentName(d)}（${t('timeline.co')}）`)].join('、');
+    listText(
+      [dir.departmentName(lead), ...co.map((d) => `${dir.departmentName(d)}${t('common:punctuation.aside', { text: t('timeline.co') })}`)],
+      i18n.language,
+    );
   switch (e.type) {
     case 'registered':
       return <Para>{e.payload.subject}</Para>;
@@ -113,8 +117,9 @@ function EventBody(props: { event: Event; directory: Directory }) {
       return (
         <>
           <Text>
-            {t(`fields.${e.payload.field}`)}：<s>{e.payload.before ?? t('timeline.empty')}</s> →{' '}
-            <b>{e.payload.after ?? t('timeline.empty')}</b>
+            {t(`fields.${e.payload.field}`)}
+            {t('common:punctuation.colon')}
+            <s>{e.payload.before ?? t('timeline.empty')}</s> → <b>{e.payload.after ?? t('timeline.empty')}</b>
           </Text>
           <Para>{t('timeline.reason', { reason: e.payload.reason })}</Para>
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PrintTemplate } from '../../../domain/api/registrationSchemas.ts';
 import type { CaseDetail } from '../../../domain/api/views.ts';
+import { listText } from '../../../domain/text/listText.ts';
 import type { Directory } from '../../shared/directory.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { RaiseActionButton } from '../reports/index.ts';
@@ -102,7 +103,11 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           </Text>
           <Text data-testid="case-department">
             {directory.departmentName(detail.departmentId)}
-            {detail.coDepartmentIds.length > 0 && ` + ${detail.coDepartmentIds.map((d) => directory.departmentName(d)).join('、')}`}
+            {detail.coDepartmentIds.length > 0 &&
+              ` + ${listText(
+                detail.coDepartmentIds.map((d) => directory.departmentName(d)),
+                lang,
+              )}`}
           </Text>
           <Text c="dimmed" size="sm" mt="sm">
             {t('handling:form.handler')}

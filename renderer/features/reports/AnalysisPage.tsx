@@ -7,6 +7,7 @@ import { mayCall } from '../../../domain/access/permissions.ts';
 import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
 import { analysisHeading, breakdowns, figureLines, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
 import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
+import { listText } from '../../../domain/text/listText.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
@@ -210,7 +211,12 @@ export function AnalysisPage() {
                       <Table.Td ff="monospace">{c.number}</Table.Td>
                       <Table.Td>{c.subject}</Table.Td>
                       <Table.Td>{c.departmentName ?? '—'}</Table.Td>
-                      <Table.Td>{c.clocks.map((k) => t(`clocks.${k}`)).join('、')}</Table.Td>
+                      <Table.Td>
+                        {listText(
+                          c.clocks.map((k) => t(`clocks.${k}`)),
+                          lang,
+                        )}
+                      </Table.Td>
                       <Table.Td>{c.reason ?? t('analysis.noReason')}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -232,7 +238,7 @@ export function AnalysisPage() {
                       <Table.Td>{a.dueDate}</Table.Td>
                       <Table.Td>
                         {t(`actions.statuses.${a.status}`)}
-                        {a.overdue ? `（${t('actions.overdue')}）` : ''}
+                        {a.overdue ? t('common:punctuation.aside', { text: t('actions.overdue') }) : ''}
                       </Table.Td>
                     </Table.Tr>
                   ))}

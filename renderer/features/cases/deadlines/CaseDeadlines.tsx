@@ -38,7 +38,8 @@ export function CaseDeadlines(props: { detail: CaseDetail }) {
         {info.clocks.map((c) => (
           <Group key={c.clock} justify="space-between" wrap="nowrap" data-testid={`clock-${c.clock}`}>
             <Text>
-              {t(`clocks.${c.clock}`)}：
+              {t(`clocks.${c.clock}`)}
+              {t('common:punctuation.colon')}
               <Text span fw={600}>
                 {formatDue(c.due, lang)}
               </Text>

@@ -43,7 +43,7 @@ export function CalendarSection(props: { editable: boolean }) {
     setImported(null);
     try {
       const result = await client.call('calendar.import', { content: await file.text() });
-      const summary = result.years.map((y) => t('page.importedYear', y)).join('；');
+      const summary = result.years.map((y) => t('page.importedYear', y)).join(t('common:punctuation.entries'));
       setImported(t('page.imported', { summary, count: result.recomputedCases }));
       setFile(null);
       load(result.years.at(-1)?.year ?? year);

@@ -10,9 +10,11 @@ import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { useLoadError } from './deadlineSettingsLoadError.ts';
 
-function describeClock(clock: DeadlineClock, t: (k: string) => string): string {
+function describeClock(clock: DeadlineClock, t: (k: string, values?: Record<string, string>) => string): string {
   const base = `${clock.amount} ${t(`deadlines:units.${clock.unit}`)}`;
-  return clock.severalDepartments ? `${base}（${t('deadlines:page.several')} ${clock.severalDepartments}）` : base;
+  return clock.severalDepartments
+    ? `${base}${t('common:punctuation.aside', { text: `${t('deadlines:page.several')} ${clock.severalDepartments}` })}`
+    : base;
 }
 
 export function PoliciesSection(props: { editable: boolean }) {
@@ -76,7 +78,7 @@ export function PoliciesSection(props: { editable: boolean }) {
               <Table.Td>{t(`cases:types.${p.type}`)}</Table.Td>
               <Table.Td>{t(`cases:severities.${p.severity}`)}</Table.Td>
               {clockNames.map((c) => (
-                <Table.Td key={c}>{describeClock(p.policy[c], (k) => t(k))}</Table.Td>
+                <Table.Td key={c}>{describeClock(p.policy[c], (k, values) => t(k, values ?? {}))}</Table.Td>
               ))}
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
