@@ -1,12 +1,13 @@
 import type { DeskInput } from '../../domain/api/deskApi.ts';
+import type { DeskOptions } from '../desk.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 /**
  * A desk with the people of a small hospital: the admin (supervisor and receptionist too), a
  * receptionist, two handlers of the outpatient department, a second supervisor and a director.
  */
-export async function openStaffedDesk() {
-  const desk = await openTestDesk();
+export async function openStaffedDesk(options: Partial<DeskOptions> = {}) {
+  const desk = await openTestDesk(options);
   await desk.call('setup.init', {
     orgName: '市第一人民医院',
     profile: 'hospital',

@@ -81,6 +81,8 @@ import type { RetentionPreview, RetentionResult, RetentionSettings } from './ret
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
 import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
+import { syncConfigureInput } from './syncSchemas.ts';
+import type { SyncRound, SyncStatus } from './syncViews.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -141,6 +143,10 @@ export const deskMethods = {
   'retention.update': { input: retentionUpdateInput, session: true },
   'retention.preview': { input: emptyInput, session: true },
   'retention.apply': { input: retentionApplyInput, session: true },
+  'sync.configure': { input: syncConfigureInput, session: true },
+  'sync.status': { input: emptyInput, session: true },
+  'sync.now': { input: emptyInput, session: true },
+  'sync.leave': { input: emptyInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -266,6 +272,10 @@ export interface DeskOutputs {
   'retention.update': RetentionSettings;
   'retention.preview': RetentionPreview;
   'retention.apply': RetentionResult;
+  'sync.configure': SyncStatus;
+  'sync.status': SyncStatus;
+  'sync.now': SyncRound;
+  'sync.leave': SyncStatus;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

@@ -85,6 +85,10 @@ retention.get           .   .   x   x   x   .
 retention.update        .   .   x   .   x   .
 retention.preview       .   .   x   .   .   .
 retention.apply         .   .   x   .   .   .
+sync.configure          .   .   .   .   x   .
+sync.status             S   S   S   S   S   .
+sync.now                S   S   S   S   S   .
+sync.leave              .   .   .   .   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
