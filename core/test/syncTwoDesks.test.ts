@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revoke } from '../../server/admin.ts';
 import { startTestServer } from '../../server/test/serverHarness.ts';
 import { openSyncDesk, type SyncDesk } from './syncDesk.ts';
 
@@ -11,8 +12,8 @@ beforeAll(async () => {
   await server.site('一院');
   a = await openSyncDesk();
   b = await openSyncDesk();
-  expect((await a.join(server, '一院')).prefix).toBe('A');
-  expect((await b.join(server, '一院')).prefix).toBe('B');
+  expect((await a.join(server.url, await server.code('一院'))).prefix).toBe('A');
+  expect((await b.join(server.url, await server.code('一院'))).prefix).toBe('B');
 });
 afterAll(async () => {
   await a.close();
@@ -93,6 +94,9 @@ describe('two desks of one site', () => {
     expect(folded).toEqual(await seenBy(b, second.id));
     expect(folded.events.filter((e) => e.conflict)).toHaveLength(1);
     expect(['declined', 'accepted']).toContain(folded.status);
+    // Listed for the supervisors to settle, on both desks.
+    expect((await a.by('sup', 'cases.inbox', {})).conflicts.map((c) => c.id)).toContain(second.id);
+    expect((await b.by('sup', 'cases.inbox', {})).conflicts.map((c) => c.id)).toContain(second.id);
   });
 
   it('a number handed out on one desk is never handed out on another', async () => {
@@ -107,5 +111,37 @@ describe('two desks of one site', () => {
     const listed = await a.by('admin', 'cases.list', { limit: 100 });
     const onB = await b.by('admin', 'cases.list', { limit: 100 });
     expect(listed.items.map((c) => c.number).sort()).toEqual(onB.items.map((c) => c.number).sort());
+  });
+
+  it('refuses an event altered on the way, naming its case in the audit, and takes the rest', async () => {
+    const { id } = await a.register('rec');
+    await a.act('admin', id, { type: 'note', text: '原文' });
+    await a.syncNow();
+    // The server's copy of the note altered, as by someone with access to its database.
+    const rows = await server.store.db.selectFrom('events').select(['site_id', 'seq', 'body']).where('case_id', '=', id).execute();
+    const note = rows.find((r) => r.body.includes('原文'));
+    if (!note) throw new Error('the note reached the server');
+    await server.store.db
+      .updateTable('events')
+      .set({ body: note.body.replace('原文', '改文') })
+      .where('site_id', '=', note.site_id)
+      .where('seq', '=', note.seq)
+      .execute();
+    expect(await b.syncNow()).toMatchObject({ pulled: 1 });
+    expect((await b.by('admin', 'cases.get', { id })).events.map((e) => e.type)).toEqual(['registered']);
+    const refused = await b.by('admin', 'audit.list', { action: 'sync.refused' });
+    expect(refused.items[0]).toMatchObject({ action: 'sync.refused', target: id, detail: { fault: 'hash' } });
+    expect(await b.by('admin', 'cases.verifyChain', {})).toMatchObject({ firstBroken: null });
+  });
+
+  it('a revoked desk is told so, keeps working, and its status says what to do', async () => {
+    const deskId = (await server.store.db.selectFrom('desks').select('id').where('prefix', '=', 'B').executeTakeFirstOrThrow()).id;
+    await revoke(server.store.db, deskId, new Date());
+    const refused = await b.rawBy('admin', 'sync.now', {}, 'en');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('revoked');
+    expect(await b.status()).toMatchObject({ state: 'error', lastError: { problem: 'revoked' } });
+    await b.register('rec');
+    expect((await b.status()).pending).toBe(1);
   });
 });
