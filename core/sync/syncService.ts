@@ -158,7 +158,8 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
     const lastError = config.last_error ? (JSON.parse(config.last_error) as SyncError) : null;
     return {
       enabled: true,
-      state: inFlight > 0 ? 'syncing' : config.offline_since ? 'offline' : lastError ? 'error' : 'synced',
+      // Offline wins over a retry under way; a desk that joined but has not finished a round yet is still syncing.
+      state: config.offline_since ? 'offline' : inFlight > 0 ? 'syncing' : lastError ? 'error' : config.last_sync_at ? 'synced' : 'syncing',
       lastSyncAt: config.last_sync_at,
       pending: await countOutbox(db),
       lastError,

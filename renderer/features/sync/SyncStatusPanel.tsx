@@ -66,7 +66,8 @@ export function SyncStatusPanel(props: { status: SyncStatus }) {
             {problem}
           </Alert>
         )}
-        <ErrorNotice message={error} />
+        {/* A failed round by hand is the last problem shown above: said once. */}
+        <ErrorNotice message={problem ? null : error} />
         {round && <Text c="green">{t('page.synced', { pushed: round.pushed, pulled: round.pulled })}</Text>}
         <Group>
           <Button
