@@ -64,7 +64,8 @@ test('a case registered on one desk is answered on the other, and the first desk
   await pageA.getByLabel('加入码').fill(codes[0] ?? '');
   await pageA.getByRole('button', { name: '加入站点' }).click();
   await expect(pageA.getByTestId('sync-page-state')).toBeVisible();
-  await expect(pageA.getByText('A', { exact: true })).toBeVisible();
+  // Desk B joined first (before the test): A takes the site's second prefix.
+  await expect(pageA.getByText('B', { exact: true })).toBeVisible();
   await expect(pageA.getByTestId('sync-indicator')).toContainText('已同步', { timeout: 15_000 });
   await shot(pageA, 'sync-01-joined');
 
@@ -81,13 +82,15 @@ test('a case registered on one desk is answered on the other, and the first desk
     },
     recA.token,
   );
-  expect(registered.number.startsWith('A')).toBe(true);
+  expect(registered.number.startsWith('B')).toBe(true);
 
   // Desk B finds it within seconds, by itself.
   const pageB = await browser.newPage();
   await signIn(pageB, b.url, 'sup');
   await expect(async () => {
+    // A hash change alone keeps the page and its cached answers: load it afresh.
     await pageB.goto(`${b.url}#/cases`);
+    await pageB.reload();
     await expect(pageB.getByText(registered.number)).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await shot(pageB, 'sync-02-arrived-on-b');
@@ -102,6 +105,9 @@ test('a case registered on one desk is answered on the other, and the first desk
     supB.token,
   );
   await api(b.url, 'cases.act', { id: registered.id, action: { type: 'startInvestigation' } }, hanB.token);
+  const proposal = { type: 'propose', text: '核实属实，安排夜班巡查。', finding: 'valid' };
+  await api(b.url, 'cases.act', { id: registered.id, action: proposal }, hanB.token);
+  await api(b.url, 'cases.act', { id: registered.id, action: { type: 'approve' } }, supB.token);
   await api(
     b.url,
     'cases.act',
@@ -112,6 +118,7 @@ test('a case registered on one desk is answered on the other, and the first desk
   // A sees the answer.
   await expect(async () => {
     await pageA.goto(`${a.url}#/cases/${registered.id}`);
+    await pageA.reload();
     await expect(pageA.getByTestId('case-status')).toContainText('已答复', { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await expect(pageA.getByText('已安排夜班巡查')).toBeVisible();
