@@ -80,7 +80,7 @@ async function refoldCase(ctx: DeskContext, trx: Kysely<Database>, caseId: strin
   if (!row) return;
   const log = await listCaseLog(trx, caseId);
   const state = projectCase(log);
-  await ensureStandIns(trx, refsOf(state, row.registered_by), ctx.now().toISOString());
+  await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
   const number = await shownNumber(trx, caseId, state.number);
   const latest = log.reduce((a, e) => (e.at > a ? e.at : a), row.updated_at);
   await trx

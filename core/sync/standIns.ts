@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
+import { systemActorId } from '../deadlines/sweep.ts';
 
 /**
  * Records a case from another desk names that this desk does not hold yet (a department, a
@@ -14,10 +15,13 @@ export interface ForeignRefs {
   categories: string[];
 }
 
-/** The references of a case's projection and its registration the store holds by foreign key. */
-export function refsOf(state: CaseState, registeredBy: string): ForeignRefs {
+/**
+ * The references of a case's projection and its registration the store holds by foreign key,
+ * and the people who acted on it (`actors`), so its history names them by a stand-in rather than a bare id.
+ */
+export function refsOf(state: CaseState, registeredBy: string, actors: readonly string[] = []): ForeignRefs {
   return {
-    users: [registeredBy, ...(state.handlerId ? [state.handlerId] : [])],
+    users: [registeredBy, ...(state.handlerId ? [state.handlerId] : []), ...actors.filter((a) => a !== systemActorId)],
     departments: [...(state.departmentId ? [state.departmentId] : []), ...state.coDepartmentIds],
     categories: state.categoryId ? [state.categoryId] : [],
   };
