@@ -58,6 +58,8 @@ import { sealHandlers } from './seals/sealHandlers.ts';
 import { settingsHandlers } from './settings/settingsHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
 import { setupHandlers } from './setup/setupHandlers.ts';
+import { syncHandlers } from './sync/syncHandlers.ts';
+import { createSyncService, eventWriters, type SyncTiming } from './sync/syncService.ts';
 import { translatorFor } from './translate.ts';
 import { userHandlers } from './users/userHandlers.ts';
 
@@ -80,6 +82,10 @@ export interface DeskOptions {
   keyring?: HostKeyring | null;
   /** How much uploads waiting to be attached may hold (attachmentLimits), smaller in tests. */
   unattachedMaxBytes?: number;
+  /** Sync rounds by themselves once the desk joined a site; on unless a test runs them by hand. */
+  syncScheduler?: boolean;
+  /** The scheduler's pace, shorter in tests. */
+  syncTiming?: Partial<SyncTiming>;
   /** How the store is checked in the background after a crash; tests hold the check open with their own. */
   checkInBackground?: typeof quickCheckInBackground;
 }
@@ -244,6 +250,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     };
     const backups = createBackupService(ctx, dataDir, log);
     const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
+    const sync = createSyncService(ctx, log, options.syncTiming);
     const handlers = joinHandlerMaps([
       { prefix: 'setup', handlers: setupHandlers(ctx) },
       { prefix: 'auth', handlers: authHandlers(ctx) },
@@ -269,6 +276,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'seals', handlers: sealHandlers(ctx) },
       { prefix: 'retention', handlers: retentionHandlers(ctx) },
       { prefix: 'privacy', handlers: privacyHandlers(ctx) },
+      { prefix: 'sync', handlers: syncHandlers(ctx, sync) },
     ]);
     await completeProjections(ctx);
     // A store older than a removal (a restored generation, a copy) is cleared again of what the backup folder's ledger says went.
@@ -281,14 +289,22 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     }
     uploads.start();
     if (options.backupScheduler !== false) backups.startScheduler();
+    if (options.syncScheduler !== false) sync.start();
+    const dispatch = createDispatcher(handlers, sessions, log, createAccessGuard(ctx));
     return {
-      dispatch: createDispatcher(handlers, sessions, log, createAccessGuard(ctx)),
+      // A case event committed is pushed soon after, outside the transaction that wrote it.
+      dispatch: async (method, input, context) => {
+        const answer = await dispatch(method, input, context);
+        if (answer.ok && eventWriters.has(method)) sync.nudge();
+        return answer;
+      },
       state: 'ok',
       backups,
       store,
       sweepDeadlines: () => sweepDeadlines(ctx),
       close: async () => {
         uploads.stop();
+        await sync.stop();
         // Strangers' refusals counted but not yet written are written before the store closes.
         for (const summary of ctx.auditBudget.drain()) await recordAudit(ctx, store.db, summary).catch(log);
         await backups.stop();

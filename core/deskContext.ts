@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from '../db/connection.ts';
-import { encodeHlc, type HlcState, tickHlc } from '../domain/cases/hlc.ts';
+import { decodeHlc, encodeHlc, type HlcState, receiveHlc, tickHlc } from '../domain/cases/hlc.ts';
 import type { WorkingCalendar } from '../domain/deadlines/workingCalendar.ts';
 import type { AuditBudget } from './audit/auditBudget.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
@@ -20,6 +20,8 @@ export interface DeskContext {
   now(): Date;
   newId(): string;
   nextHlc(): string;
+  /** Takes in the clock of an event received from another desk: the next event is ordered after it. */
+  receiveHlc(hlc: string): void;
   sha256(text: string): string;
   randomInts(count: number, bound: number): number[];
 }
@@ -32,6 +34,9 @@ export function createContextTools(deviceId: string, lastWallMs: number, now: ()
     nextHlc: () => {
       hlc = tickHlc(hlc, now().getTime());
       return encodeHlc(hlc, deviceId);
+    },
+    receiveHlc: (remote: string) => {
+      hlc = receiveHlc(hlc, decodeHlc(remote), now().getTime());
     },
     sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
     randomInts: (count: number, bound: number) => Array.from({ length: count }, () => randomInt(bound)),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { readSettings } from '../db/queries/settings.ts';
+import { readSyncConfig } from '../db/queries/sync.ts';
 import type { Database } from '../db/schema.ts';
 import { formatCaseNumberAs } from '../domain/cases/numbering.ts';
 import type { OrgProfile } from '../domain/cases/vocabulary.ts';
@@ -80,8 +81,11 @@ export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> 
   const flat = Object.assign({}, ...settingsSectionNames.map((name) => sections[name])) as UnionToIntersection<
     DeskSettingsValues[SettingsSection]
   >;
+  // Once the desk joined a sync site its numbers carry the prefix the site gave it, so two desks never hand out one number.
+  const sync = await readSyncConfig(db);
   return {
     ...flat,
+    ...(sync ? { deskPrefix: sync.prefix } : {}),
     profile: (stored.get(identityKeys.profile) as OrgProfile | undefined) ?? 'hospital',
     utcOffsetMinutes: (stored.get(identityKeys.utcOffsetMinutes) as number | undefined) ?? 480,
     deviceId: (stored.get(identityKeys.deviceId) as string | undefined) ?? null,

@@ -289,6 +289,32 @@ export interface CaseRemovalsTable {
   files: number;
 }
 
+/** The one row of an enrolled desk: its server, its identity there, how far it got (migration 14). */
+export interface SyncConfigTable {
+  id: number;
+  server_url: string;
+  desk_id: string;
+  site_id: string;
+  site_name: string;
+  public_key: string;
+  private_key: string;
+  prefix: string;
+  enrolled_at: string;
+  pull_cursor: Generated<number>;
+  last_sync_at: string | null;
+  /** JSON { code, at, caseId? } of the last failed round, null after a good one. */
+  last_error: string | null;
+  /** Since when the server could not be reached, while it cannot. */
+  offline_since: string | null;
+  /** 1 while events received from the server are stored: the outbox trigger leaves them out. */
+  receiving: Generated<number>;
+}
+
+/** The events the server has not acknowledged yet, by their place in the log (migration 14). */
+export interface SyncOutboxTable {
+  pos: number;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -315,4 +341,6 @@ export interface Database {
   sealed_cases: SealedCasesTable;
   event_redactions: EventRedactionsTable;
   case_removals: CaseRemovalsTable;
+  sync_config: SyncConfigTable;
+  sync_outbox: SyncOutboxTable;
 }

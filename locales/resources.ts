@@ -11,6 +11,7 @@ import enRegistration from './en/registration.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import enServer from './en/server.json' with { type: 'json' };
 import enSetup from './en/setup.json' with { type: 'json' };
+import enSync from './en/sync.json' with { type: 'json' };
 import zhCNAccess from './zh-CN/access.json' with { type: 'json' };
 import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import zhCNRegistration from './zh-CN/registration.json' with { type: 'json' };
 import zhCNReports from './zh-CN/reports.json' with { type: 'json' };
 import zhCNServer from './zh-CN/server.json' with { type: 'json' };
 import zhCNSetup from './zh-CN/setup.json' with { type: 'json' };
+import zhCNSync from './zh-CN/sync.json' with { type: 'json' };
 import zhTWAccess from './zh-TW/access.json' with { type: 'json' };
 import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
@@ -37,6 +39,7 @@ import zhTWRegistration from './zh-TW/registration.json' with { type: 'json' };
 import zhTWReports from './zh-TW/reports.json' with { type: 'json' };
 import zhTWServer from './zh-TW/server.json' with { type: 'json' };
 import zhTWSetup from './zh-TW/setup.json' with { type: 'json' };
+import zhTWSync from './zh-TW/sync.json' with { type: 'json' };
 
 /** Every language's resources, bundled statically so the app needs no files at run time. */
 export const resources = {
@@ -54,6 +57,7 @@ export const resources = {
     registration: zhCNRegistration,
     print: zhCNPrint,
     privacy: zhCNPrivacy,
+    sync: zhCNSync,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -69,6 +73,7 @@ export const resources = {
     registration: zhTWRegistration,
     print: zhTWPrint,
     privacy: zhTWPrivacy,
+    sync: zhTWSync,
   },
   en: {
     common: enCommon,
@@ -84,6 +89,7 @@ export const resources = {
     registration: enRegistration,
     print: enPrint,
     privacy: enPrivacy,
+    sync: enSync,
   },
 } as const;
 
@@ -104,6 +110,7 @@ export const namespaces = [
   'registration',
   'print',
   'privacy',
+  'sync',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

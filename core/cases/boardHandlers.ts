@@ -4,6 +4,7 @@ import {
   type BrowseCursor,
   boardCards,
   browseCases,
+  casesInConflict,
   countByStatus,
   countCases,
   escalatedOpen,
@@ -132,7 +133,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         ...(actor.roles.includes('supervisor') || actor.roles.includes('director') ? ['general', 'urgent'] : []),
         ...(actor.roles.includes('director') ? ['major'] : []),
       ];
-      const [assigned, approvals, overdue, escalated] = await Promise.all([
+      const [assigned, approvals, overdue, escalated, conflicts] = await Promise.all([
         // The handler's work until the reply: to start, to investigate and propose, to reply once approved.
         browseCases(
           db,
@@ -144,8 +145,15 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         pendingApprovals(db, approvable, actor.id, inboxSize),
         browseCases(db, { handlerId: actor.id, statuses: openStatuses, dueBy: now.toISOString() }, 'due', undefined, inboxSize),
         actor.roles.includes('director') ? escalatedOpen(db, openStatuses, inboxSize) : Promise.resolve([]),
+        actor.roles.includes('supervisor') ? casesInConflict(db, inboxSize) : Promise.resolve([]),
       ]);
-      return { assigned: summary(assigned), approvals: summary(approvals), overdue: summary(overdue), escalated: summary(escalated) };
+      return {
+        assigned: summary(assigned),
+        approvals: summary(approvals),
+        overdue: summary(overdue),
+        escalated: summary(escalated),
+        conflicts: summary(conflicts),
+      };
     },
 
     'cases.inquire': async (input, call) => {

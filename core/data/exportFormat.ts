@@ -46,6 +46,8 @@ export interface CsvExportManifest extends ExportHeader {
  */
 export const secretColumns: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   users: { password_hash: '' },
+  // The desk's signing key is its identity on the sync server: a copy elsewhere must enrol anew.
+  sync_config: { private_key: '' },
 };
 
 export const isSecretColumn = (table: string, column: string) => secretColumns[table]?.[column] !== undefined;

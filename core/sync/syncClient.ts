@@ -36,6 +36,14 @@ export class SyncRequestError extends Error {
   }
 }
 
+/** The codes of a connection that was open and is no longer: worth one new attempt (not a refused or timed-out one). */
+const staleCodes = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+
+function isStaleConnection(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' && staleCodes.has(cause.code);
+}
+
 export interface SyncClientOptions {
   serverUrl: string;
   /** Ask with this protocol version (tests play an older or newer desk). */
@@ -63,31 +71,38 @@ export function createSyncClient(options: SyncClientOptions) {
     timeoutMs?: number,
   ): Promise<T> {
     const text = body === undefined ? '' : JSON.stringify(body);
-    const headers: Record<string, string> = { [syncHeaders.protocol]: String(protocol) };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (identity) {
+    const headersFor = () => {
+      const headers: Record<string, string> = { [syncHeaders.protocol]: String(protocol) };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (!identity) return headers;
+      // Signed afresh for every attempt: a nonce is spent by the first request that reaches the server.
       const time = now().toISOString();
       const nonce = randomBytes(16).toString('hex');
       const bodySha256 = createHash('sha256').update(text, 'utf8').digest('hex');
       const key = createPrivateKey({ key: Buffer.from(identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
       const signature = sign(null, Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'), key).toString('base64');
-      Object.assign(headers, {
+      return {
+        ...headers,
         [syncHeaders.desk]: identity.deskId,
         [syncHeaders.time]: time,
         [syncHeaders.nonce]: nonce,
         [syncHeaders.signature]: signature,
-      });
-    }
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, {
-        method,
-        headers,
-        body: method === 'POST' ? text : null,
-        signal: AbortSignal.timeout(timeoutMs ?? options.timeoutMs ?? 30_000),
-      });
-    } catch (e) {
-      throw new SyncRequestError(0, null, e);
+      };
+    };
+    let response: Response | undefined;
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await fetch(`${base}${path}`, {
+          method,
+          headers: headersFor(),
+          body: method === 'POST' ? text : null,
+          signal: AbortSignal.timeout(timeoutMs ?? options.timeoutMs ?? 30_000),
+        });
+      } catch (e) {
+        // A kept-alive connection the server closed (it restarted) fails at once: one more
+        // attempt opens a new one. Pushes are idempotent and pulls read only, so a repeat is safe.
+        if (attempt >= 2 || !isStaleConnection(e)) throw new SyncRequestError(0, null, e);
+      }
     }
     let answer: unknown;
     try {

@@ -1,52 +1,82 @@
 import type { DeskInput } from '../../domain/api/deskApi.ts';
+import type { Department } from '../../domain/api/views.ts';
+import type { DeskOptions } from '../desk.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
+
+const people = {
+  rec: { displayName: '李接待', roles: ['receptionist'] },
+  han: { displayName: '赵医生', roles: ['handler'], department: 'outpatient' },
+  col: { displayName: '钱医生', roles: ['handler'], department: 'outpatient' },
+  nur: { displayName: '孙护士', roles: ['handler'], department: 'nursing' },
+  sup: { displayName: '周主管', roles: ['supervisor'] },
+  dir: { displayName: '吴院长', roles: ['director'] },
+} as const;
+type Person = keyof typeof people;
+type Who = 'admin' | Person;
+const passwordOf = (who: Who) => (who === 'admin' ? 'correct horse 1' : 'desk pass 2026');
 
 /**
  * A desk with the people of a small hospital: the admin (supervisor and receptionist too), a
  * receptionist, two handlers of the outpatient department, a second supervisor and a director.
  */
-export async function openStaffedDesk() {
-  const desk = await openTestDesk();
+export async function openStaffedDesk(options: Partial<DeskOptions> = {}) {
+  const desk = await openTestDesk(options);
   await desk.call('setup.init', {
     orgName: '市第一人民医院',
     profile: 'hospital',
-    admin: { username: 'admin', password: 'correct horse 1', displayName: '王主任' },
+    admin: { username: 'admin', password: passwordOf('admin'), displayName: '王主任' },
   });
   const tokens = new Map<string, string>();
-  const login = async (username: string, password: string) => {
-    const answer = await desk.desk.call('auth.login', { username, password }, {});
-    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-    tokens.set(username, (answer.data as { token: string }).token);
-  };
-  await login('admin', 'correct horse 1');
-  const as = (username: string) => ({ token: tokens.get(username) });
-  const { items: departments } = await desk.call('departments.list', {}, as('admin'));
+  tokens.set('admin', await signIn(desk, 'admin'));
+  const { items: departments } = await desk.call('departments.list', {}, { token: tokens.get('admin') });
   const [outpatient, nursing] = departments;
   if (!outpatient || !nursing) throw new Error('the hospital profile seeds departments');
-  const people = {
-    rec: { displayName: '李接待', roles: ['receptionist'] },
-    han: { displayName: '赵医生', roles: ['handler'], departmentIds: [outpatient.id] },
-    col: { displayName: '钱医生', roles: ['handler'], departmentIds: [outpatient.id] },
-    nur: { displayName: '孙护士', roles: ['handler'], departmentIds: [nursing.id] },
-    sup: { displayName: '周主管', roles: ['supervisor'] },
-    dir: { displayName: '吴院长', roles: ['director'] },
-  } as const;
   const ids: Record<string, string> = {};
   for (const [username, p] of Object.entries(people)) {
+    const departmentIds = 'department' in p ? [(p.department === 'outpatient' ? outpatient : nursing).id] : [];
     const { id } = await desk.call(
       'users.create',
-      { username, password: 'desk pass 2026', ...p, roles: [...p.roles], departmentIds: 'departmentIds' in p ? [...p.departmentIds] : [] },
-      as('admin'),
+      { username, password: passwordOf(username as Who), displayName: p.displayName, roles: [...p.roles], departmentIds },
+      { token: tokens.get('admin') },
     );
     ids[username] = id;
-    await login(username, 'desk pass 2026');
+    tokens.set(username, await signIn(desk, username as Who));
   }
-  type Who = 'admin' | keyof typeof people;
+  return staffed(desk, tokens, outpatient, nursing, ids as Record<Person, string>);
+}
+
+/** A staffed desk's data directory opened again (after a restart, or a copy put back): everyone signs in anew. */
+export async function reopenStaffedDesk(dataDir: string, options: Partial<DeskOptions> = {}) {
+  const desk = await openTestDesk({ ...options, dataDir });
+  const tokens = new Map<string, string>();
+  for (const who of ['admin', ...Object.keys(people)] as Who[]) tokens.set(who, await signIn(desk, who));
+  const { items: departments } = await desk.call('departments.list', {}, { token: tokens.get('admin') });
+  const [outpatient, nursing] = departments;
+  if (!outpatient || !nursing) throw new Error('the hospital profile seeds departments');
+  const { items: users } = await desk.call('users.list', {}, { token: tokens.get('admin') });
+  const ids = Object.fromEntries(users.map((u) => [u.username, u.id])) as Record<Person, string>;
+  return staffed(desk, tokens, outpatient, nursing, ids);
+}
+
+async function signIn(desk: Awaited<ReturnType<typeof openTestDesk>>, who: Who): Promise<string> {
+  const answer = await desk.desk.call('auth.login', { username: who, password: passwordOf(who) }, {});
+  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+  return (answer.data as { token: string }).token;
+}
+
+function staffed(
+  desk: Awaited<ReturnType<typeof openTestDesk>>,
+  tokens: Map<string, string>,
+  outpatient: Department,
+  nursing: Department,
+  ids: Record<Person, string>,
+) {
+  const as = (username: string) => ({ token: tokens.get(username) });
   return {
     ...desk,
     outpatient,
     nursing,
-    ids: ids as Record<keyof typeof people, string>,
+    ids,
     /** Calls as one of the staff. */
     by: <M extends Parameters<typeof desk.call>[0]>(who: Who, method: M, input: DeskInput<M>) => desk.call(method, input, as(who)),
     rawBy: (who: Who, method: string, input: unknown, locale = 'zh-CN') => desk.raw(method, input, { ...as(who), locale }),

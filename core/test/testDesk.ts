@@ -10,6 +10,7 @@ export async function openTestDesk(options: Partial<DeskOptions> = {}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
   const desk = await createDesk({
     backupScheduler: false,
+    syncScheduler: false,
     ...options,
     dataDir,
     log: options.log ?? (process.env.DESK_TEST_LOG ? console.error : () => {}),

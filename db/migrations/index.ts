@@ -12,6 +12,7 @@ import { run as eventDag } from './010_event_dag.ts';
 import { sql as rollups } from './011_rollups.ts';
 import { sql as yearSeals } from './012_year_seals.ts';
 import { sql as retention } from './013_retention.ts';
+import { sql as sync } from './014_sync.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'rollups', sql: rollups },
   { version: 12, name: 'year_seals', sql: yearSeals },
   { version: 13, name: 'retention', sql: retention },
+  { version: 14, name: 'sync', sql: sync },
 ];

@@ -155,6 +155,11 @@ export function pendingApprovals(db: Kysely<Database>, severities: readonly stri
     .execute();
 }
 
+/** Cases holding an act set aside as a conflict, latest change first (the partial index of migration 14). */
+export function casesInConflict(db: Kysely<Database>, limit: number) {
+  return db.selectFrom('cases').selectAll().where('conflict_count', '>', 0).orderBy('updated_at', 'desc').limit(limit).execute();
+}
+
 export function escalatedOpen(db: Kysely<Database>, openStatuses: readonly string[], limit: number) {
   return db
     .selectFrom('cases')

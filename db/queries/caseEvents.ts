@@ -7,9 +7,9 @@ import type { Database } from '../schema.ts';
 /** An event as read from the log, its hash recomputed (db/eventCodec.ts). */
 export type CaseEventRow = CaseEvent;
 
-const storedColumns = sql`e.pos, e.id, e.dag, e.parents, e.type, e.payload, a.name AS actor_name, d.name AS device_name, e.at, e.lead, e.tick, r.hash AS kept_hash`;
+export const storedColumns = sql`e.pos, e.id, e.dag, e.parents, e.type, e.payload, a.name AS actor_name, d.name AS device_name, e.at, e.lead, e.tick, r.hash AS kept_hash`;
 // An event whose payload lost data at the end of retention keeps the hash it had (migration 13).
-const parties = sql`JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device LEFT JOIN event_redactions r ON r.pos = e.pos`;
+export const parties = sql`JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device LEFT JOIN event_redactions r ON r.pos = e.pos`;
 
 /** The number of a party (a user or a desk) in `event_parties`, added on first use. */
 async function partyNumber(db: Kysely<Database>, name: string): Promise<number> {

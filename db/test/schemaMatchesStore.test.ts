@@ -157,6 +157,23 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   sealed_cases: { case_id: true, year: true, number: true, last_seq: true, final_hash: true },
   event_redactions: { pos: true, hash: true },
   case_removals: { case_id: true, kind: true, removed_at: true, removed_by: true, reason: true, files: true },
+  sync_config: {
+    id: true,
+    server_url: true,
+    desk_id: true,
+    site_id: true,
+    site_name: true,
+    public_key: true,
+    private_key: true,
+    prefix: true,
+    enrolled_at: true,
+    pull_cursor: true,
+    last_sync_at: true,
+    last_error: true,
+    offline_since: true,
+    receiving: true,
+  },
+  sync_outbox: { pos: true },
 };
 
 /** Tables only raw SQL reads and writes (the report roll-ups, db/queries/reportRollups.ts), so kysely has no type for them. */

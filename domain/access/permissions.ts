@@ -135,6 +135,11 @@ const methodRules = {
   'privacy.find': { who: ['supervisor'] },
   'privacy.export': { who: ['supervisor'] },
   'privacy.erase': { who: ['supervisor'] },
+  // Sync (DESIGN.md §10): the administrator joins and leaves a site; everyone sees the status in the top bar and may ask for a round.
+  'sync.configure': { who: adminOnly },
+  'sync.status': { who: 'signedIn' },
+  'sync.now': { who: 'signedIn' },
+  'sync.leave': { who: adminOnly },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

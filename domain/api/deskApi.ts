@@ -83,6 +83,8 @@ import type { RetentionPreview, RetentionResult, RetentionSettings } from './ret
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
 import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
+import { syncConfigureInput } from './syncSchemas.ts';
+import type { SyncRound, SyncStatus } from './syncViews.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -146,6 +148,10 @@ export const deskMethods = {
   'privacy.find': { input: personQueryInput, session: true },
   'privacy.export': { input: personExportInput, session: true },
   'privacy.erase': { input: personEraseInput, session: true },
+  'sync.configure': { input: syncConfigureInput, session: true },
+  'sync.status': { input: emptyInput, session: true },
+  'sync.now': { input: emptyInput, session: true },
+  'sync.leave': { input: emptyInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -276,6 +282,10 @@ export interface DeskOutputs {
   'privacy.export': ExportedFile;
   /** Removal ahead of retention at the person's request (PIPL art. 47), with retention's tombstone. */
   'privacy.erase': PersonErasure;
+  'sync.configure': SyncStatus;
+  'sync.status': SyncStatus;
+  'sync.now': SyncRound;
+  'sync.leave': SyncStatus;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

@@ -86,6 +86,8 @@ export interface CaseInbox {
   approvals: CaseSummary[];
   overdue: CaseSummary[];
   escalated: CaseSummary[];
+  /** For supervisors: cases holding an act set aside as a conflict after a concurrent one on another desk, to settle. */
+  conflicts: CaseSummary[];
 }
 
 /** What the desk may tell a caller who gives the case number and the query code. */

@@ -88,6 +88,10 @@ retention.apply         .   .   x   .   .   .
 privacy.find            .   .   x   .   .   .
 privacy.export          .   .   x   .   .   .
 privacy.erase           .   .   x   .   .   .
+sync.configure          .   .   .   .   x   .
+sync.status             S   S   S   S   S   .
+sync.now                S   S   S   S   S   .
+sync.leave              .   .   .   .   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .

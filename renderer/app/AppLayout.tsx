@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { BackupIndicator, StoreCheckIndicator } from '../features/backup/index.ts';
 import { useInboxCount } from '../features/handling/index.ts';
+import { SyncIndicator } from '../features/sync/index.ts';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
 import { maySee, routes } from './routes.tsx';
@@ -29,6 +30,7 @@ export function AppLayout() {
           <Group wrap="nowrap">
             <StoreCheckIndicator />
             <BackupIndicator />
+            <SyncIndicator />
             <Text>{t('signedInAs', { name: user.displayName })}</Text>
             <LanguageSwitch />
             <Button variant="light" onClick={() => lock()} title={t('access:lock.shortcut')}>

@@ -159,6 +159,15 @@ export const routes: readonly DeskRoute[] = [
     ),
   },
   {
+    path: '/sync',
+    menu: 'sync:nav',
+    needs: 'sync.configure',
+    page: lazyPage(
+      () => import('../features/sync/SyncPage.tsx'),
+      (m) => m.SyncPage,
+    ),
+  },
+  {
     path: '/backup/restore',
     needs: 'backup.restore',
     page: lazyPage(

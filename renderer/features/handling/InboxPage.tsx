@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { CaseRows } from './CaseRows.tsx';
 import { inboxQuery } from './queries.ts';
 
-const sections = ['assigned', 'approvals', 'overdue', 'escalated'] as const;
+const sections = ['assigned', 'approvals', 'overdue', 'escalated', 'conflicts'] as const;
 
 /** 我的待办: what is waiting for this user, computed from the cases themselves. */
 export function InboxPage() {
@@ -34,7 +34,15 @@ export function InboxPage() {
   if (error) return <ErrorNotice message={error} />;
   if (!inbox) return <Text>{t('common:loading')}</Text>;
   const approver = user.roles.includes('supervisor') || user.roles.includes('director');
-  const shown = sections.filter((s) => (s === 'escalated' ? user.roles.includes('director') : s === 'approvals' ? approver : true));
+  const shown = sections.filter((s) =>
+    s === 'escalated'
+      ? user.roles.includes('director')
+      : s === 'approvals'
+        ? approver
+        : s === 'conflicts'
+          ? user.roles.includes('supervisor') && inbox.conflicts.length > 0
+          : true,
+  );
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -47,7 +55,7 @@ export function InboxPage() {
             <Title order={2} size="h4" tabIndex={-1}>
               {t(`inbox.${s}`)}
             </Title>
-            <Badge color={inbox[s].length > 0 && s === 'overdue' ? 'red' : 'blue'}>{inbox[s].length}</Badge>
+            <Badge color={inbox[s].length > 0 && (s === 'overdue' || s === 'conflicts') ? 'red' : 'blue'}>{inbox[s].length}</Badge>
           </Group>
           <CaseRows rows={inbox[s]} directory={directory} empty={t(`inbox.${s}Empty`)} />
         </Card>

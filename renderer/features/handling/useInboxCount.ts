@@ -20,5 +20,5 @@ export function useInboxCount(pathname: string): number {
     if (hasInbox) void refetch();
   }, [pathname, hasInbox, refetch]);
   const i = inbox.data;
-  return i ? i.assigned.length + i.approvals.length + i.overdue.length + i.escalated.length : 0;
+  return i ? i.assigned.length + i.approvals.length + i.overdue.length + i.escalated.length + i.conflicts.length : 0;
 }

@@ -1,0 +1,173 @@
+import { type Kysely, sql } from 'kysely';
+import { clockColumns, hashBytes, sha256 } from '../../db/eventCodec.ts';
+import { insertCaseEvent, listCaseLog } from '../../db/queries/caseEvents.ts';
+import { findCase, insertCase, projectionColumns } from '../../db/queries/cases.ts';
+import { saveReportFacts } from '../../db/queries/reportFacts.ts';
+import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
+import { indexCase } from '../../db/queries/search.ts';
+import { updateSyncConfig } from '../../db/queries/sync.ts';
+import type { Database } from '../../db/schema.ts';
+import { causalOrder, headsOf } from '../../domain/cases/eventDag.ts';
+import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/cases/events.ts';
+import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
+import type { PulledEvent } from '../../domain/sync/protocol.ts';
+import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
+import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
+import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { foldReportFacts } from '../reports/reportFacts.ts';
+import { loadSettings } from '../settings.ts';
+import { ensureStandIns, refsOf } from './standIns.ts';
+
+export interface Refused {
+  caseId: string;
+  eventId: string;
+  fault: PulledFault | 'place' | 'format';
+}
+
+/** A pulled event as the desk stores it: its payload parsed, its place the next in this desk's log. */
+function caseEventOf(e: PulledEvent, seq: number): CaseEvent {
+  return {
+    form: e.form,
+    id: e.id,
+    caseId: e.caseId,
+    seq,
+    parents: [...e.parents],
+    type: e.type,
+    payload: JSON.parse(e.payload),
+    actorId: e.actorId,
+    device: e.device,
+    at: e.at,
+    hlc: e.hlc,
+    hash: e.hash,
+  } as CaseEvent;
+}
+
+/** The texts the search finds a case by, as registration indexes them. */
+function searchTexts(state: CaseState): (string | undefined)[] {
+  return [
+    state.number,
+    state.complainant.name,
+    state.complainant.phone,
+    ...(state.intake.coComplainants ?? []).flatMap((c) => [c.name, c.phone]),
+    state.subject,
+    state.content,
+  ];
+}
+
+/**
+ * A case number is unique in the store. Two desks that numbered cases before they joined a
+ * site (without a prefix) may both hold `2611-0001`: the case that came second is shown with
+ * the end of its id beside the number, and its registration keeps the number it was given.
+ */
+async function shownNumber(trx: Kysely<Database>, caseId: string, number: string): Promise<string> {
+  const holder = await trx.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirst();
+  return !holder || holder.id === caseId ? number : `${number}~${caseId.replaceAll('-', '').slice(-6)}`;
+}
+
+/** Moves this desk's counter past a number it handed out before (and meets again). */
+async function passNumber(trx: Kysely<Database>, number: string, prefix: string): Promise<void> {
+  const place = numberPlace(number, prefix);
+  if (!place) return;
+  await sql`INSERT INTO counters (scope, value) VALUES (${`case:${prefix}${place.period}`}, ${place.sequence})
+    ON CONFLICT (scope) DO UPDATE SET value = max(value, excluded.value)`.execute(trx);
+}
+
+/** Folds the case again from its whole log (causal order) into the projection, clocks, report facts and search. */
+async function refoldCase(ctx: DeskContext, trx: Kysely<Database>, caseId: string, utcOffsetMinutes: number): Promise<void> {
+  const row = await findCase(trx, { id: caseId });
+  if (!row) return;
+  const log = await listCaseLog(trx, caseId);
+  const state = projectCase(log);
+  await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
+  const number = await shownNumber(trx, caseId, state.number);
+  const latest = log.reduce((a, e) => (e.at > a ? e.at : a), row.updated_at);
+  await trx
+    .updateTable('cases')
+    .set({ ...projectionColumns({ ...state, number }), updated_at: latest, last_seq: log.length, heads: hashBytes(headsOf(log)) })
+    .where('id', '=', caseId)
+    .execute();
+  const ordered = causalOrder(log).map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown }));
+  const { facts, handlingDays } = foldReportFacts({ calendar: ctx.calendar }, state.receivedAt, ordered, utcOffsetMinutes);
+  await saveReportFacts(trx, caseId, facts, handlingDays);
+  await syncCaseClocks(trx, caseId);
+  await refreshReportRollup(trx, caseId);
+  const texts = searchTexts({ ...state, number });
+  await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
+}
+
+/**
+ * Stores a page of pulled events and folds every case they touch, in one transaction with the
+ * cursor: a page is taken whole or not at all. Each event is verified first (hash, the events it
+ * names, its case); one that fails is refused, logged in the audit naming its case, and left out.
+ * Events this desk holds already (its own, coming back) are skipped. Stored while `receiving` is
+ * set, so the outbox does not send them back.
+ */
+export async function receivePage(
+  ctx: DeskContext,
+  events: readonly PulledEvent[],
+  cursor: number,
+  prefix: string,
+): Promise<{ stored: number; refused: Refused[] }> {
+  const byCase = new Map<string, PulledEvent[]>();
+  for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  const refused: Refused[] = [];
+  let stored = 0;
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await updateSyncConfig(trx, { receiving: 1 });
+    const { utcOffsetMinutes } = await loadSettings(trx);
+    for (const [caseId, group] of byCase) {
+      const row = await findCase(trx, { id: caseId });
+      const log = row ? await listCaseLog(trx, caseId) : [];
+      const known = new Set(log.map((e) => e.hash));
+      let seqno = row?.seqno;
+      let place = row?.last_seq ?? 0;
+      let changed = false;
+      for (const e of group) {
+        if (known.has(e.hash)) continue;
+        let fault: Refused['fault'] | null = pulledFault(e, known, seqno !== undefined, sha256);
+        if (!fault && e.form === 'chain' && e.seq !== place + 1) fault = 'place';
+        if (!fault) {
+          try {
+            clockColumns(e);
+          } catch {
+            fault = 'format';
+          }
+        }
+        if (fault) {
+          refused.push({ caseId, eventId: e.id, fault });
+          await recordAudit(ctx, trx, {
+            actorId: null,
+            action: 'sync.refused',
+            target: caseId,
+            detail: { eventId: e.id, fault, device: e.device },
+          });
+          continue;
+        }
+        place++;
+        const event = caseEventOf(e, place);
+        if (seqno === undefined) {
+          const data = { type: 'registered', payload: event.payload as RegisteredPayload } as const satisfies CaseEventData;
+          const state = applyEvent(null, data);
+          await ensureStandIns(trx, refsOf(state, e.actorId), ctx.now().toISOString());
+          const number = await shownNumber(trx, caseId, state.number);
+          seqno = await insertCase(
+            trx,
+            { id: caseId, registeredBy: e.actorId, at: e.at, lastSeq: 1, heads: [e.hash] },
+            { ...state, number },
+          );
+        }
+        await insertCaseEvent(trx, seqno, event, e.payload);
+        if (e.type === 'registered') await passNumber(trx, (event.payload as RegisteredPayload).number, prefix);
+        ctx.receiveHlc(e.hlc);
+        known.add(e.hash);
+        changed = true;
+        stored++;
+      }
+      if (changed) await refoldCase(ctx, trx, caseId, utcOffsetMinutes);
+    }
+    await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
+  });
+  return { stored, refused };
+}

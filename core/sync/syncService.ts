@@ -1,0 +1,195 @@
+import { countOutbox, readSyncConfig, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
+import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
+import { maxBatch } from '../../domain/sync/protocol.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
+import type { DeskContext } from '../deskContext.ts';
+import { DeskError } from '../deskError.ts';
+import { pushOutbox } from './pushOutbox.ts';
+import { receivePage } from './receiveEvents.ts';
+import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
+import { isOffline, problemOf } from './syncProblems.ts';
+
+export interface SyncTiming {
+  /** Between rounds while all is well. */
+  intervalMs: number;
+  /** The first wait after a failed round; it doubles with each failure up to `maxBackoffMs`. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** After a case event is written, before it is pushed. */
+  nudgeMs: number;
+  /** How long one request may take. */
+  requestTimeoutMs: number;
+}
+
+export const defaultSyncTiming: SyncTiming = {
+  intervalMs: 5_000,
+  backoffMs: 2_000,
+  maxBackoffMs: 60_000,
+  nudgeMs: 200,
+  requestTimeoutMs: 30_000,
+};
+
+/** The methods after which there is something to push: a round follows soon after they commit. */
+export const eventWriters: ReadonlySet<string> = new Set([
+  'cases.register',
+  'cases.act',
+  'attachments.add',
+  'retention.apply',
+  'sync.configure',
+]);
+
+const enrolled = (c: SyncConfigRow | undefined): c is SyncConfigRow => c !== undefined && c.private_key !== '';
+
+/**
+ * The desk's side of sync (DESIGN.md §10): rounds of push-then-pull, one at a time, by hand
+ * (`sync.now`) or by the scheduler, which runs a round every `intervalMs`, soon after a case
+ * event is written (`nudge`, after the commit, never inside it), and after a failure waits
+ * longer each time (or as long as the server asked, for a 503). The state it reports is read
+ * from the store, so it survives a restart.
+ */
+export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, timing: Partial<SyncTiming> = {}) {
+  const t = { ...defaultSyncTiming, ...timing };
+  const { db } = ctx.store;
+  let chain: Promise<unknown> = Promise.resolve();
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  let failures = 0;
+
+  async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string): Promise<number> {
+    let pulled = 0;
+    for (;;) {
+      const after = (await readSyncConfig(db))?.pull_cursor ?? 0;
+      const page = await client.pull(identity, after, 0, maxBatch);
+      if (page.events.length > 0 || page.cursor !== after) {
+        const { stored } = await receivePage(ctx, page.events, page.cursor, prefix);
+        pulled += stored;
+      }
+      if (!page.more) return pulled;
+    }
+  }
+
+  async function round(): Promise<SyncRound> {
+    const config = await readSyncConfig(db);
+    if (!enrolled(config)) throw new DeskError('conflict', { key: 'sync:error.notEnrolled' });
+    const client = createSyncClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
+    const identity = { deskId: config.desk_id, privateKey: config.private_key };
+    try {
+      const pushed = await pushOutbox(ctx, client, identity);
+      const pulled = await pullAll(client, identity, config.prefix);
+      await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
+      return { pushed, pulled };
+    } catch (e) {
+      const { problem, caseId } = problemOf(e);
+      if (!(e instanceof SyncRequestError)) log(e);
+      const at = ctx.now().toISOString();
+      const error: SyncError = { problem, at, ...(caseId ? { caseId } : {}) };
+      await db.transaction().execute(async (trx) => {
+        const now = await readSyncConfig(trx);
+        if (!now) return;
+        await updateSyncConfig(trx, {
+          last_error: JSON.stringify(error),
+          offline_since: isOffline(problem) ? (now.offline_since ?? at) : null,
+        });
+        // The server refused one of this desk's events: both sides log it.
+        if (problem === 'tampered')
+          await recordAudit(ctx, trx, { actorId: null, action: 'sync.refused', target: caseId ?? null, detail: { side: 'server' } });
+      });
+      throw e;
+    }
+  }
+
+  /** One round after any running one: the answer reflects what was written before the call. */
+  function syncNow(): Promise<SyncRound> {
+    inFlight++;
+    const next = chain.then(round).finally(() => {
+      inFlight--;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  function schedule(ms: number) {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!running) return;
+    timer = setTimeout(() => void tick(), ms);
+    timer.unref();
+  }
+
+  async function tick() {
+    timer = null;
+    let config: SyncConfigRow | undefined;
+    try {
+      config = await readSyncConfig(db);
+    } catch (e) {
+      log(e);
+    }
+    if (!enrolled(config)) {
+      schedule(t.intervalMs);
+      return;
+    }
+    try {
+      await syncNow();
+      failures = 0;
+      schedule(t.intervalMs);
+    } catch (e) {
+      failures++;
+      const { retryAfterMs } = problemOf(e);
+      schedule(Math.max(retryAfterMs ?? 0, Math.min(t.maxBackoffMs, t.backoffMs * 2 ** (failures - 1))));
+    }
+  }
+
+  async function status(): Promise<SyncStatus> {
+    const config = await readSyncConfig(db);
+    if (!enrolled(config)) {
+      return {
+        enabled: false,
+        state: 'off',
+        lastSyncAt: null,
+        pending: 0,
+        lastError: null,
+        offlineSince: null,
+        serverUrl: null,
+        siteName: null,
+        prefix: null,
+      };
+    }
+    const lastError = config.last_error ? (JSON.parse(config.last_error) as SyncError) : null;
+    return {
+      enabled: true,
+      // Offline wins over a retry under way; a desk that joined but has not finished a round yet is still syncing.
+      state: config.offline_since ? 'offline' : inFlight > 0 ? 'syncing' : lastError ? 'error' : config.last_sync_at ? 'synced' : 'syncing',
+      lastSyncAt: config.last_sync_at,
+      pending: await countOutbox(db),
+      lastError,
+      offlineSince: config.offline_since,
+      serverUrl: config.server_url,
+      siteName: config.site_name,
+      prefix: config.prefix,
+    };
+  }
+
+  return {
+    syncNow,
+    status,
+    /** A case event was committed: push it soon (unless the scheduler is waiting out a failure). */
+    nudge() {
+      if (running && failures === 0) schedule(t.nudgeMs);
+    },
+    start() {
+      running = true;
+      schedule(t.nudgeMs);
+    },
+    /** Waits for a round under way (and any queued behind it). */
+    settle: () => chain.then(() => undefined),
+    /** Stops the scheduler and waits for a round under way. */
+    async stop() {
+      running = false;
+      schedule(0);
+      await chain;
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkLoad } from '../../bench/data/bulkLoad.ts';
+import { storeFileName } from '../../db/connection.ts';
+import { startTestServer } from '../../server/test/serverHarness.ts';
+import { openSyncDesk, reopenSyncDesk, type SyncDesk } from './syncDesk.ts';
+
+/** A desk of the site that was offline for a month, and wrote 2,000 cases meanwhile, catches up both ways. */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let away: SyncDesk;
+let office: SyncDesk;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.site('一院');
+  away = await openSyncDesk();
+  office = await openSyncDesk();
+  await away.join(server.url, await server.code('一院'));
+  await office.join(server.url, await server.code('一院'));
+}, 120_000);
+afterAll(async () => {
+  await away?.close();
+  await office?.close();
+  await server?.close();
+}, 60_000);
+
+const countOf = (desk: SyncDesk, sql: string) => {
+  const db = new Sqlite(path.join(desk.dataDir, storeFileName), { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('a desk offline for a month with 2,000 cases', () => {
+  it('sends them all and receives what the site did meanwhile, each once', async () => {
+    await away.desk.close();
+    // A month of work written while the server could not be reached: the outbox keeps every event.
+    const loaded = await bulkLoad({ dataDir: away.dataDir, count: 2000, seed: 7, until: Date.now(), years: 30 / 365 });
+    for (let i = 0; i < 5; i++) await office.register('rec');
+    await office.syncNow();
+    away = await reopenSyncDesk(away.dataDir);
+    expect((await away.status()).pending).toBe(loaded.events);
+
+    const round = await away.syncNow();
+    expect(round).toEqual({ pushed: loaded.events, pulled: 5 });
+    expect(await office.syncNow()).toEqual({ pushed: 0, pulled: loaded.events });
+
+    const cases = countOf(office, 'SELECT count(*) FROM cases');
+    expect(cases).toBe(countOf(away, 'SELECT count(*) FROM cases'));
+    expect(cases).toBe(2005);
+    expect(countOf(office, 'SELECT count(DISTINCT number) FROM cases')).toBe(2005);
+    expect(countOf(office, 'SELECT count(*) FROM case_events')).toBe(countOf(away, 'SELECT count(*) FROM case_events'));
+    expect(await office.by('admin', 'cases.verifyChain', {})).toMatchObject({ firstBroken: null, casesChecked: 2005 });
+  }, 240_000);
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../server/test/serverHarness.ts';
+import { openSyncDesk, type SyncDesk } from './syncDesk.ts';
+
+/** Rounds the desks run by themselves: after a case event is committed, every interval, and with backoff while the server is away. */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let a: SyncDesk;
+let b: SyncDesk;
+const timing = { intervalMs: 300, nudgeMs: 50, backoffMs: 100, maxBackoffMs: 400 };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.site('一院');
+  a = await openSyncDesk({ syncScheduler: true, syncTiming: timing });
+  b = await openSyncDesk({ syncScheduler: true, syncTiming: timing });
+  await a.join(server.url, await server.code('一院'));
+  await b.join(server.url, await server.code('一院'));
+}, 60_000);
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+});
+
+/** Waits for `check` to hold, asking again every 100 ms; fails after `limitMs` (a bound, not a measure). */
+async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, limitMs = 20_000): Promise<T> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const found = await check();
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`${what} did not happen`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the scheduler', () => {
+  it('brings a case registered on one desk to the other, and an act back, without anyone asking', async () => {
+    const { id } = await a.register('rec');
+    await eventually('the case reaching desk B', async () => (await b.rawBy('admin', 'cases.get', { id })).ok);
+    await b.act('admin', id, { type: 'accept', departmentId: b.outpatient.id });
+    await eventually('the acceptance reaching desk A', async () => (await a.by('admin', 'cases.get', { id })).status === 'accepted');
+    expect(await a.status()).toMatchObject({ pending: 0 });
+  }, 60_000);
+
+  it('says the desk is offline while the server is away, and keeps what is waiting', async () => {
+    await server.close();
+    await a.register('rec');
+    const status = await eventually('desk A noticing', async () => {
+      const s = await a.status();
+      return s.state === 'offline' ? s : undefined;
+    });
+    expect(status).toMatchObject({ pending: 1, lastError: { problem: 'unreachable' } });
+    expect(status.offlineSince).not.toBeNull();
+  }, 60_000);
+});

@@ -1,0 +1,61 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, SyncConfigTable } from '../schema.ts';
+
+/** The desk's sync row (migration 14) and its outbox. */
+
+export type SyncConfigRow = Selectable<SyncConfigTable>;
+
+export function readSyncConfig(db: Kysely<Database>): Promise<SyncConfigRow | undefined> {
+  return db.selectFrom('sync_config').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+export async function insertSyncConfig(
+  db: Kysely<Database>,
+  row: Omit<SyncConfigRow, 'id' | 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving'>,
+): Promise<void> {
+  await db
+    .insertInto('sync_config')
+    .values({ id: 1, ...row })
+    .execute();
+}
+
+export async function deleteSyncConfig(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('sync_outbox').execute();
+  await db.deleteFrom('sync_config').execute();
+}
+
+export async function updateSyncConfig(
+  db: Kysely<Database>,
+  change: Partial<Pick<SyncConfigRow, 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving'>>,
+): Promise<void> {
+  await db.updateTable('sync_config').set(change).where('id', '=', 1).execute();
+}
+
+/** Puts every event of the log in the outbox: a desk that joins takes its history with it. */
+export async function queueWholeLog(db: Kysely<Database>): Promise<number> {
+  const result = await sql`INSERT OR IGNORE INTO sync_outbox (pos) SELECT pos FROM case_events`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+export async function countOutbox(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('sync_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The first `limit` places waiting, in log order: a case's events after the events they name. */
+export async function outboxPage(db: Kysely<Database>, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('sync_outbox').select('pos').orderBy('pos').limit(limit).execute();
+  return rows.map((r) => r.pos);
+}
+
+export async function dropFromOutbox(db: Kysely<Database>, positions: readonly number[]): Promise<void> {
+  for (let i = 0; i < positions.length; i += 500) {
+    await db
+      .deleteFrom('sync_outbox')
+      .where('pos', 'in', positions.slice(i, i + 500))
+      .execute();
+  }
+}

@@ -1,0 +1,48 @@
+/** What the sync methods answer. */
+
+/** How the desk's sync stands, as the top bar words it. */
+export type SyncState = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
+
+/**
+ * Why the last round failed, as a code the screen words (`sync:problem.<code>`): the server
+ * could not be reached, refused the desk, or sent something the desk would not take.
+ */
+export const syncProblems = [
+  'unreachable',
+  'certificate',
+  'version',
+  'clock',
+  'revoked',
+  'unknownDesk',
+  'refused',
+  'tampered',
+  'internal',
+] as const;
+export type SyncProblem = (typeof syncProblems)[number];
+
+export interface SyncError {
+  problem: SyncProblem;
+  at: string;
+  /** The case a refused event belongs to. */
+  caseId?: string | undefined;
+}
+
+export interface SyncStatus {
+  enabled: boolean;
+  state: SyncState;
+  lastSyncAt: string | null;
+  /** Events written here that the server has not acknowledged yet. */
+  pending: number;
+  lastError: SyncError | null;
+  /** Since when the server has not been reached, while it is not. */
+  offlineSince: string | null;
+  serverUrl: string | null;
+  siteName: string | null;
+  /** The prefix of this desk's case numbers on its site. */
+  prefix: string | null;
+}
+
+export interface SyncRound {
+  pushed: number;
+  pulled: number;
+}

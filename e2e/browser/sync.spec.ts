@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
+import { openServerStore } from '../../server/store/openServerStore.ts';
+import { freePort } from '../../server/test/pgCluster.ts';
+import { type ServerProcess, spawnServer } from '../../server/test/serverProcess.ts';
+import { shot } from '../flows.ts';
+import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { api, startOwnHost } from '../ownHost.ts';
+
+/**
+ * Two desks of one hospital (two browser hosts) and one sync server: the administrator of desk
+ * A joins the site in Settings → Sync (a wrong code refused at the field first), a case
+ * registered on A appears on B within seconds, a handler on B answers it, and A sees the answer.
+ */
+let server: ServerProcess;
+let serverData: string;
+let a: Awaited<ReturnType<typeof startOwnHost>>;
+let b: Awaited<ReturnType<typeof startOwnHost>>;
+const codes: string[] = [];
+let outpatientB = '';
+
+test.beforeAll(async () => {
+  fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
+  serverData = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-sync-'));
+  const admin = await openServerStore({ dataDir: serverData });
+  await addSite(admin.db, '市第一人民医院', new Date());
+  for (let i = 0; i < 2; i++) codes.push((await issueEnrolmentCode(admin.db, '市第一人民医院', new Date())).code);
+  await admin.close();
+  server = await spawnServer({ port: await freePort(), dataDir: serverData });
+  [a, b] = await Promise.all([startOwnHost(), startOwnHost()]);
+  await staffHospital(a.url);
+  outpatientB = (await staffHospital(b.url)).outpatientId;
+  const adminB = await api<{ token: string }>(b.url, 'auth.login', { username: staff.admin.username, password });
+  await api(b.url, 'sync.configure', { serverUrl: server.url, enrolmentCode: codes[1] }, adminB.token);
+});
+
+test.afterAll(async () => {
+  a?.stop();
+  b?.stop();
+  await server?.kill();
+  fs.rmSync(serverData, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, url: string, who: keyof typeof staff) {
+  await page.goto(url);
+  await page.getByLabel('登录名').fill(staff[who].username);
+  await page.getByLabel(/^密码/).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(`当前用户：${staff[who].displayName}`)).toBeVisible();
+}
+
+test('a case registered on one desk is answered on the other, and the first desk sees the answer', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const pageA = await browser.newPage();
+  await signIn(pageA, a.url, 'admin');
+  await pageA.getByRole('link', { name: '同步', exact: true }).click();
+  await pageA.getByLabel('服务器地址').fill(server.url);
+  await pageA.getByLabel('加入码').fill('WRNG-CODE-0000');
+  await pageA.getByRole('button', { name: '加入站点' }).click();
+  await expect(pageA.getByText('此加入码无效或已被使用')).toBeVisible();
+  await pageA.getByLabel('加入码').fill(codes[0] ?? '');
+  await pageA.getByRole('button', { name: '加入站点' }).click();
+  await expect(pageA.getByTestId('sync-page-state')).toBeVisible();
+  // Desk B joined first (before the test): A takes the site's second prefix.
+  await expect(pageA.getByText('B', { exact: true })).toBeVisible();
+  await expect(pageA.getByTestId('sync-indicator')).toContainText('已同步', { timeout: 15_000 });
+  await shot(pageA, 'sync-01-joined');
+
+  const recA = await api<{ token: string }>(a.url, 'auth.login', { username: staff.rec.username, password });
+  const registered = await api<{ id: string; number: string }>(
+    a.url,
+    'cases.register',
+    {
+      type: 'complaint',
+      channel: 'walkIn',
+      complainant: { name: '陈建国', phone: '13912345678' },
+      subject: '住院部夜间噪音',
+      content: '住院部三楼夜间走廊噪音大，护士站无人处理。',
+    },
+    recA.token,
+  );
+  expect(registered.number.startsWith('B')).toBe(true);
+
+  // Desk B finds it within seconds, by itself.
+  const pageB = await browser.newPage();
+  await signIn(pageB, b.url, 'sup');
+  await expect(async () => {
+    // A hash change alone keeps the page and its cached answers: load it afresh.
+    await pageB.goto(`${b.url}#/cases`);
+    await pageB.reload();
+    await expect(pageB.getByText(registered.number)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await shot(pageB, 'sync-02-arrived-on-b');
+
+  // On B the supervisor routes it to B's outpatient handler, who answers.
+  const supB = await api<{ token: string }>(b.url, 'auth.login', { username: staff.sup.username, password });
+  const hanB = await api<{ token: string; user: { id: string } }>(b.url, 'auth.login', { username: staff.han.username, password });
+  await api(
+    b.url,
+    'cases.act',
+    { id: registered.id, action: { type: 'accept', departmentId: outpatientB, handlerId: hanB.user.id } },
+    supB.token,
+  );
+  await api(b.url, 'cases.act', { id: registered.id, action: { type: 'startInvestigation' } }, hanB.token);
+  const proposal = { type: 'propose', text: '核实属实，安排夜班巡查。', finding: 'valid' };
+  await api(b.url, 'cases.act', { id: registered.id, action: proposal }, hanB.token);
+  await api(b.url, 'cases.act', { id: registered.id, action: { type: 'approve' } }, supB.token);
+  await api(
+    b.url,
+    'cases.act',
+    { id: registered.id, action: { type: 'respond', channel: 'phone', content: '已安排夜班巡查，噪音问题已处理。' } },
+    hanB.token,
+  );
+
+  // A sees the answer.
+  await expect(async () => {
+    await pageA.goto(`${a.url}#/cases/${registered.id}`);
+    await pageA.reload();
+    await expect(pageA.getByTestId('case-status')).toContainText('已答复', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(pageA.getByText('已安排夜班巡查')).toBeVisible();
+  await shot(pageA, 'sync-03-answer-on-a');
+});
