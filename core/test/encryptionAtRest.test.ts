@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPlainStoreFile } from '../../db/cipher.ts';
-import { filesUnder } from '../backup/dataFiles.ts';
 import { type HostKeyring, hostKeyKeyring } from '../keys/hostKeyring.ts';
+import { secretsFound, stringsOf } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 /** Latin letters and digits: `strings` prints runs of ASCII, so a Chinese name would pass unseen even in a plain file. */
@@ -21,15 +20,8 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close().catch(() => undefined);
 });
 
-/** What `strings` finds in every file under `target` (a file or a folder): the whole test is this. */
-function stringsOf(target: string): string {
-  const files = fs.statSync(target).isDirectory() ? filesUnder(target).map((f) => path.join(target, f)) : [target];
-  return files.map((f) => execFileSync('strings', ['-n', '6', f], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).join('\n');
-}
-function leaked(target: string): string[] {
-  const found = stringsOf(target);
-  return secrets.filter((s) => found.includes(s));
-}
+/** What `strings` finds of the secrets under `target` (a file or a folder): the whole test is this. */
+const leaked = (target: string) => secretsFound(target, secrets);
 
 async function deskWithCase(options: { keyring?: HostKeyring | null; dataDir?: string } = {}) {
   const desk = await openTestDesk(options);

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filesUnder } from '../backup/dataFiles.ts';
 import { rowCounts } from './storeSnapshot.ts';
+import { secretsFound } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 /** Latin letters and digits, so `strings` would see them in a plain store file. */
@@ -15,12 +13,7 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close().catch(() => undefined);
 });
 
-function leaked(dataDir: string): string[] {
-  const text = filesUnder(dataDir)
-    .map((f) => execFileSync('strings', ['-n', '6', path.join(dataDir, f)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
-    .join('\n');
-  return secrets.filter((s) => text.includes(s));
-}
+const leaked = (dataDir: string) => secretsFound(dataDir, secrets);
 
 /** A plain desk with the person as complainant of a finished and an open case, and a witness of someone else's. */
 async function deskWithPerson() {

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filesUnder } from '../backup/dataFiles.ts';
 import { type HostKeyring, hostKeyKeyring } from '../keys/hostKeyring.ts';
+import { secretsFound, stringsOf } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 /** Latin letters and digits, so `strings` would see them in a plain store file. */
@@ -17,13 +16,7 @@ afterEach(async () => {
 });
 
 /** What `strings` finds of `secrets` in the data folder's own files (not what a restore set aside, nor the backups). */
-function found(dataDir: string, secrets: string[]): string[] {
-  const text = filesUnder(dataDir)
-    .filter((f) => !f.startsWith('set-aside'))
-    .map((f) => execFileSync('strings', ['-n', '6', path.join(dataDir, f)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
-    .join('\n');
-  return secrets.filter((s) => text.includes(s));
-}
+const found = (dataDir: string, secrets: string[]) => secretsFound(dataDir, secrets, (f) => f.startsWith('set-aside'));
 
 /** A desk with two finished cases backed up, then one person's data removed on request. */
 async function deskAfterRemoval(keyring: HostKeyring | null) {
@@ -48,10 +41,7 @@ describe('a backup written before a removal', () => {
   it('holds the data, and restoring it does not bring the removed complainant back', async () => {
     const { desk, erased, kept, generation, folder } = await deskAfterRemoval(null);
     // The generation itself still has them: that is what the ledger is for.
-    const inBackup = filesUnder(generation).map((f) =>
-      execFileSync('strings', ['-n', '6', path.join(generation, f)], { encoding: 'utf8' }),
-    );
-    expect(inBackup.join('\n')).toContain(person.name);
+    expect(stringsOf(generation)).toContain(person.name);
     const ledger = fs.readdirSync(folder).filter((f) => f.startsWith('desk-removals-'));
     expect(ledger).toHaveLength(1);
     expect(fs.readFileSync(path.join(folder, ledger[0] ?? ''), 'utf8')).not.toContain(person.name);

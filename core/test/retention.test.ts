@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFileName } from '../../db/connection.ts';
-import { filesUnder } from '../backup/dataFiles.ts';
 import { rowCounts } from './storeSnapshot.ts';
+import { secretsFound } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 /** Latin letters and digits, so `strings` would see them in a plain store file. */
@@ -19,12 +18,7 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close().catch(() => undefined);
 });
 
-function leaked(dataDir: string): string[] {
-  const text = filesUnder(dataDir)
-    .map((f) => execFileSync('strings', ['-n', '6', path.join(dataDir, f)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
-    .join('\n');
-  return secrets.filter((s) => text.includes(s));
-}
+const leaked = (dataDir: string) => secretsFound(dataDir, secrets);
 
 /** A plain desk (so `strings` can see), a case finished in March 2022 with evidence, sealed with 2022, then June 2025. */
 async function deskWithOldCase() {
