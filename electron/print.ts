@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, type Session, session } from 'electron';
+import { translatorFor } from '../core/translate.ts';
 import {
   printJobOf,
   printJobUrl,
@@ -20,6 +21,8 @@ import {
   planPrint,
   printJobLine,
   printOutcome,
+  requestLocale,
+  unknownReason,
 } from './printPlan.ts';
 
 export const printChannel = 'desk:print';
@@ -118,10 +121,12 @@ async function printHtml(request: PrintRequest, owner: BrowserWindow | null): Pr
 export function bindPrinting(isAppUrl: (url: string) => boolean) {
   const dataDir = process.env.COMPLAINT_DESK_DATA ?? path.join(app.getPath('userData'), 'data');
   ipcMain.handle(printChannel, async (event: IpcMainInvokeEvent, value: unknown): Promise<PrintResult> => {
+    // Failures are shown to the person at the desk as they are, so they come in the screen's language.
+    const t = translatorFor(requestLocale(value));
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(frameUrl) || event.senderFrame?.parent) return { outcome: 'failed', message: 'caller is not the desk window' };
+    if (!isAppUrl(frameUrl) || event.senderFrame?.parent) return { outcome: 'failed', message: t('foreignFrame') };
     const request = parsePrintRequest(value);
-    if (!request) return { outcome: 'failed', message: 'malformed print request' };
+    if (!request) return { outcome: 'failed', message: t('printRequestMalformed') };
     const { step, result } = await printHtml(request, BrowserWindow.fromWebContents(event.sender)).catch(
       (e: unknown): { step: null; result: PrintResult } => ({
         step: null,
@@ -129,6 +134,9 @@ export function bindPrinting(isAppUrl: (url: string) => boolean) {
       }),
     );
     logJob(dataDir, printJobLine(request, step, result, new Date()));
-    return result;
+    // A driver's own reason is passed on as it came; only the desk's placeholder is put into words.
+    return result.outcome === 'failed' && result.message === unknownReason
+      ? { outcome: 'failed', message: t('printReasonUnknown') }
+      : result;
   });
 }

@@ -56,6 +56,12 @@ export function parsePrintRequest(value: unknown): PrintRequest | null {
   };
 }
 
+/** The screen's language the renderer sent with a request, for the words of a refusal. */
+export function requestLocale(value: unknown): string | undefined {
+  const locale = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).locale : undefined;
+  return typeof locale === 'string' ? locale : undefined;
+}
+
 /** The paper in microns: fixed pages as asked; a slip as long as its content plus the tail. */
 export function paperMicrons(request: PrintRequest, contentHeightPx: number): { width: number; height: number } {
   const width = Math.round(request.pageSize.widthMicrons);
@@ -130,13 +136,16 @@ export function planPrint(request: PrintRequest, contentHeightPx: number, instal
   };
 }
 
+/** A failure the printer gave no reason for (the log keeps this word; the screen gets the translation). */
+export const unknownReason = 'unknown';
+
 /** What `webContents.print`'s callback means for the person at the desk. */
 export function printOutcome(success: boolean, failureReason: string | undefined, step: PrintStep): PrintResult {
   const note = step.kind === 'print' && step.fallback ? step.fallback : undefined;
   if (success) return { outcome: 'sent', ...(note ? { message: note } : {}) };
   // Electron answers "cancelled" when the user closes the dialog; older versions said "Print job canceled".
   if (failureReason === 'cancelled' || failureReason === 'Print job canceled') return { outcome: 'cancelled' };
-  return { outcome: 'failed', message: failureReason || 'unknown' };
+  return { outcome: 'failed', message: failureReason || unknownReason };
 }
 
 /** One JSON line of `print-jobs.log`: what went out, where, and how it ended; never the document. */

@@ -1,5 +1,5 @@
 import type { CaseViewerScope } from '../../db/queries/caseScope.ts';
-import type { CaseRow } from '../../db/queries/cases.ts';
+import { type CaseRow, coDepartmentIdsOf } from '../../db/queries/cases.ts';
 import {
   type Actor,
   type CaseFacts,
@@ -29,7 +29,7 @@ export function caseFactsOf(row: CaseRow): CaseFacts {
   return {
     respondentUserId: respondent?.userId ?? null,
     departmentId: row.department_id,
-    coDepartmentIds: JSON.parse(row.co_department_ids) as string[],
+    coDepartmentIds: coDepartmentIdsOf(row),
     handlerId: row.handler_id,
     confidential: row.confidential === 1,
   };

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -8,6 +7,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeFileName } from '../../db/connection.ts';
+import { selfSignedCert } from '../../server/test/selfSignedCert.ts';
 import { startTestServer } from '../../server/test/serverHarness.ts';
 import { openSyncDesk, type SyncDesk } from './syncDesk.ts';
 
@@ -141,32 +141,9 @@ describe('a server the desk will not join', () => {
     await other.close();
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-sync-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        path.join(dir, 'key.pem'),
-        '-out',
-        path.join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    const tls = https.createServer(
-      { key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) },
-      (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(hello(1, new Date().toISOString())),
+    const { certFile, keyFile } = selfSignedCert(dir);
+    const tls = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(hello(1, new Date().toISOString())),
     );
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
     const untrusted = await fieldsOf({

@@ -7,8 +7,12 @@ import { hashBytes } from '../eventCodec.ts';
 import type { CasesTable, Database } from '../schema.ts';
 import { type CaseFilter, narrowCases } from './caseFilter.ts';
 import { refreshReportRollup } from './reportRollups.ts';
+import { departmentIdsOf } from './users.ts';
 
 export type CaseRow = Selectable<CasesTable>;
+
+/** A case's co-departments, which the store keeps as a JSON array: parsed here, like a user's departments. */
+export const coDepartmentIdsOf = (row: Pick<CaseRow, 'co_department_ids'>): string[] => departmentIdsOf(row.co_department_ids);
 
 /** The projection's columns for a case state; the same mapping serves insert, update and rebuild. */
 export function projectionColumns(state: CaseState) {

@@ -8,6 +8,7 @@ import {
   planPrint,
   printJobLine,
   printOutcome,
+  requestLocale,
   slipTailMicrons,
 } from '../printPlan.ts';
 
@@ -115,6 +116,13 @@ describe('the printer answer and the job log', () => {
     expect(printOutcome(false, 'Print job canceled', step)).toEqual({ outcome: 'cancelled' });
     expect(printOutcome(false, 'Print job failed', step)).toEqual({ outcome: 'failed', message: 'Print job failed' });
     expect(printOutcome(false, undefined, step)).toEqual({ outcome: 'failed', message: 'unknown' });
+  });
+
+  it('takes the screen language a refusal is worded in from the request, even a malformed one', () => {
+    expect(requestLocale({ ...slip, locale: 'en' })).toBe('en');
+    expect(requestLocale({ html: 42, locale: 'zh-TW' })).toBe('zh-TW');
+    expect(requestLocale({ locale: 7 })).toBeUndefined();
+    expect(requestLocale('not a request')).toBeUndefined();
   });
 
   it('logs one JSON line per job with where it went, never the document itself', () => {

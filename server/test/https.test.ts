@@ -9,6 +9,7 @@ import { createSyncClient, makeDeskKeys, SyncRequestError } from '../../core/syn
 import { addSite, issueEnrolmentCode } from '../admin.ts';
 import { openServerStore, type ServerStore } from '../store/openServerStore.ts';
 import { freePort } from './pgCluster.ts';
+import { selfSignedCert } from './selfSignedCert.ts';
 import { type ServerProcess, spawnServer } from './serverProcess.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +32,7 @@ function causeCode(e: unknown): string {
  */
 describe('the sync server over HTTPS', () => {
   let dir: string;
+  let certFile: string;
   let admin: ServerStore;
   let server: ServerProcess;
   let port: number;
@@ -47,36 +49,15 @@ describe('the sync server over HTTPS', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-https-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        path.join(dir, 'key.pem'),
-        '-out',
-        path.join(dir, 'cert.pem'),
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'pipe' },
-    );
+    const made = selfSignedCert(dir);
+    certFile = made.certFile;
     admin = await openServerStore({ dataDir: path.join(dir, 'data') });
     await addSite(admin.db, '第一医院', new Date());
     port = await freePort();
     server = await spawnServer({
       port,
       dataDir: path.join(dir, 'data'),
-      args: ['--cert', path.join(dir, 'cert.pem'), '--key', path.join(dir, 'key.pem')],
+      args: ['--cert', certFile, '--key', made.keyFile],
     });
   }, 120_000);
   afterAll(async () => {
@@ -113,7 +94,7 @@ describe('the sync server over HTTPS', () => {
     const { code } = await issueEnrolmentCode(admin.db, '第一医院', new Date());
     const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'server/test/trustingDesk.ts'), server.url, code], {
       cwd: root,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') },
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile },
       encoding: 'utf8',
     });
     expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({ protocol: 1, prefix: 'A', accepted: 3, pulled: 3 });

@@ -1,4 +1,5 @@
 import type { CasePrintout } from '../../../domain/api/registrationViews.ts';
+import { i18next } from '../i18n.ts';
 
 /**
  * What only the desktop can do (send to a printer, save a PDF), with a browser fallback, so
@@ -31,6 +32,8 @@ declare global {
         pageSize: CasePrintout['pageSize'];
         mode: HostPrintOptions['mode'];
         printer: string | null;
+        /** The screen's language, for the words of a failure. */
+        locale: string;
       }): Promise<HostPrintResult>;
     };
   }
@@ -40,7 +43,7 @@ const electronHost: HostApi = {
   kind: 'electron',
   print: (doc, options) => {
     if (!window.deskHost) throw new Error('Electron host used outside Electron');
-    return window.deskHost.print({ html: doc.html, title: doc.title, pageSize: doc.pageSize, ...options });
+    return window.deskHost.print({ html: doc.html, title: doc.title, pageSize: doc.pageSize, ...options, locale: i18next.language });
   },
 };
 
