@@ -1,16 +1,15 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AuditEntry } from '../../../domain/api/accessViews.ts';
 import { listText } from '../../../domain/text/listText.ts';
-import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { useDeskData } from '../../shared/useDeskData.ts';
 import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './auditDetail.ts';
+import { auditQuery, usersQuery } from './queries.ts';
 
 /** The areas of the log an administrator filters by; `area.` matches every action in it. */
 const actionFilters = [
@@ -48,16 +47,11 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) 
 /** The audit log, read-only: who did what and when, newest first, filtered by person, action and dates. */
 export function AuditPage() {
   const { t, i18n } = useTranslation('access');
-  const { client } = useSession();
-  const users = useDeskData(() => client.call('users.list', { includeDisabled: true }), 'users');
+  const users = useQuery(usersQuery());
   const [actorId, setActorId] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [names, setNames] = useState<Record<string, string>>({});
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const filter = {
     ...(actorId ? { actorId } : {}),
@@ -65,18 +59,11 @@ export function AuditPage() {
     ...(from ? { from: startOfDay(from) } : {}),
     ...(to ? { to: nextDay(to) } : {}),
   };
-  const load = async (cursor: string | null) => {
-    try {
-      const page = await client.call('audit.list', { ...filter, ...(cursor ? { cursor } : {}) });
-      setItems((before) => (cursor ? [...before, ...page.items] : page.items));
-      setNames((before) => (cursor ? { ...before, ...page.names } : page.names));
-      setNext(page.next);
-      setError(null);
-    } catch (e) {
-      setError(deskErrorMessage(e));
-    }
-  };
-  const first = useDeskData(() => load(null), JSON.stringify(filter));
+  const log = useInfiniteQuery(auditQuery(filter));
+  const pages = log.data?.pages ?? [];
+  const items = pages.flatMap((page) => page.items);
+  const names: Record<string, string> = Object.assign({}, ...pages.map((page) => page.names));
+  const failure = log.error ?? users.error;
   // Action names hold dots, i18next's key separator: their labels are keyed with underscores.
   const actionLabel = (a: string) => {
     const key = `auditActions.${a.replace(/\./g, '_')}`;
@@ -130,7 +117,7 @@ export function AuditPage() {
         <DeskDateInput label={t('admin.audit.from')} value={from} onChange={(d) => setFrom(d ?? '')} w={170} />
         <DeskDateInput label={t('admin.audit.to')} value={to} onChange={(d) => setTo(d ?? '')} w={170} />
       </Group>
-      <ErrorNotice message={error ?? first.error} />
+      <ErrorNotice message={failure ? deskErrorMessage(failure) : null} />
       {items.length === 0 ? (
         <Text c="dimmed" p="lg">
           {t('admin.audit.empty')}
@@ -178,9 +165,9 @@ export function AuditPage() {
           </Table.Tbody>
         </Table>
       )}
-      {next && (
+      {log.hasNextPage && (
         <Group justify="center">
-          <Button variant="default" onClick={() => void load(next)}>
+          <Button variant="default" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
             {t('admin.audit.more')}
           </Button>
         </Group>

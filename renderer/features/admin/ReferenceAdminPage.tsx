@@ -1,9 +1,13 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/deskSession.tsx';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { runChange, useDeskData } from '../../shared/useDeskData.ts';
+import { RowActions } from '../../shared/ui/RowActions.tsx';
+import { referenceLists, useAdminChange } from './mutations.ts';
+import { referenceQuery } from './queries.ts';
 
 interface Entry {
   id: string;
@@ -20,33 +24,32 @@ export function ReferenceAdminPage(props: { kind: 'departments' | 'categories' }
   const { t } = useTranslation('access');
   const { client } = useSession();
   const { kind } = props;
-  const { data, error, reload, setError } = useDeskData(
-    () => client.call(kind === 'departments' ? 'departments.list' : 'categories.list', { includeDisabled: true }),
-    kind,
-  );
-  const change = runChange(setError, reload);
+  const list = useQuery(referenceQuery(kind));
+  const change = useAdminChange(referenceLists(kind));
+  const error = change.error ?? (list.error ? deskErrorMessage(list.error) : null);
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
-  const items: Entry[] = data?.items ?? [];
+  const items: Entry[] = list.data?.items ?? [];
   const topLevel = items.filter((i) => i.parentId === null);
   const ordered = kind === 'categories' ? topLevel.flatMap((p) => [p, ...items.filter((c) => c.parentId === p.id)]) : items;
   const label = (key: string) => t(`admin.${kind}.${key}`);
 
   const add = () =>
-    change(async () => {
+    change.run(async () => {
       const input = { name, ...(parentId ? { parentId } : {}) };
       if (kind === 'departments') await client.call('departments.create', input);
       else await client.call('categories.create', input);
       setName('');
     });
   const rename = (id: string, newName: string) =>
-    change(async () => {
+    change.run(async () => {
       if (kind === 'departments') await client.call('departments.update', { id, name: newName });
       else await client.call('categories.update', { id, name: newName });
       setRenaming(null);
     });
-  const setDisabled = (id: string, disabled: boolean) => change(() => client.call(`${kind}.${disabled ? 'disable' : 'enable'}`, { id }));
+  const setDisabled = (id: string, disabled: boolean) =>
+    change.run(() => client.call(`${kind}.${disabled ? 'disable' : 'enable'}`, { id }));
 
   return (
     <Stack>
@@ -67,7 +70,7 @@ export function ReferenceAdminPage(props: { kind: 'departments' | 'categories' }
               w={240}
             />
           )}
-          <Button size="md" onClick={() => void add()} disabled={name.trim() === ''}>
+          <Button size="md" onClick={add} disabled={name.trim() === ''}>
             {label('add')}
           </Button>
         </Group>
@@ -92,7 +95,7 @@ export function ReferenceAdminPage(props: { kind: 'departments' | 'categories' }
                       value={renaming.name}
                       onChange={(e) => setRenaming({ id: item.id, name: e.currentTarget.value })}
                     />
-                    <Button onClick={() => void rename(item.id, renaming.name)}>{t('common:save')}</Button>
+                    <Button onClick={() => rename(item.id, renaming.name)}>{t('common:save')}</Button>
                     <Button variant="default" onClick={() => setRenaming(null)}>
                       {t('common:cancel')}
                     </Button>
@@ -110,19 +113,17 @@ export function ReferenceAdminPage(props: { kind: 'departments' | 'categories' }
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end">
-                  <Button variant="default" size="compact-md" onClick={() => setRenaming({ id: item.id, name: item.name })}>
-                    {t('admin.rename')}
-                  </Button>
-                  <Button
-                    variant="light"
-                    size="compact-md"
-                    color={item.disabled ? 'green' : 'orange'}
-                    onClick={() => void setDisabled(item.id, !item.disabled)}
-                  >
-                    {t(item.disabled ? 'admin.enable' : 'admin.disable')}
-                  </Button>
-                </Group>
+                <RowActions
+                  actions={[
+                    { label: t('admin.rename'), onClick: () => setRenaming({ id: item.id, name: item.name }) },
+                    {
+                      label: t(item.disabled ? 'admin.enable' : 'admin.disable'),
+                      variant: 'light',
+                      color: item.disabled ? 'green' : 'orange',
+                      onClick: () => setDisabled(item.id, !item.disabled),
+                    },
+                  ]}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,15 +1,21 @@
 import { Badge, Button, Checkbox, Group, MultiSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../domain/api/accessViews.ts';
 import { type Role, roles } from '../../../domain/cases/vocabulary.ts';
 import { listText } from '../../../domain/text/listText.ts';
 import { useSession } from '../../app/deskSession.tsx';
+import { invalidate } from '../../shared/api/queries.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { useDirectory } from '../../shared/directory.ts';
+import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { runChange, useDeskData } from '../../shared/useDeskData.ts';
+import { RowActions } from '../../shared/ui/RowActions.tsx';
+import { useAdminChange, userLists } from './mutations.ts';
+import { usersQuery } from './queries.ts';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserAccount } | { mode: 'password'; user: UserAccount } | null;
 
@@ -17,11 +23,11 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: UserAccount } | { mode
 export function UsersAdminPage() {
   const { t, i18n } = useTranslation('access');
   const { client, user: me } = useSession();
-  const users = useDeskData(() => client.call('users.list', { includeDisabled: true }), 'users');
-  const departments = useDeskData(() => client.call('departments.list', {}), 'departments');
+  const users = useQuery(usersQuery());
+  const { departments, departmentName } = useDirectory();
   const [editing, setEditing] = useState<Editing>(null);
-  const change = runChange(users.setError, users.reload);
-  const departmentName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name ?? '—';
+  const change = useAdminChange(userLists);
+  const error = change.error ?? (users.error ? deskErrorMessage(users.error) : null);
   const now = Date.now();
 
   return (
@@ -38,15 +44,15 @@ export function UsersAdminPage() {
         <UserForm
           key={editing.mode === 'create' ? 'create' : `${editing.mode}-${editing.user.id}`}
           editing={editing}
-          departments={departments.data?.items ?? []}
+          departments={departments}
           onDone={() => {
             setEditing(null);
-            void users.reload();
+            void invalidate(...userLists);
           }}
           onCancel={() => setEditing(null)}
         />
       )}
-      <ErrorNotice message={users.error} />
+      <ErrorNotice message={error} />
       <Table striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -87,24 +93,19 @@ export function UsersAdminPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button variant="default" size="compact-md" onClick={() => setEditing({ mode: 'edit', user: u })}>
-                      {t('admin.users.edit')}
-                    </Button>
-                    <Button variant="default" size="compact-md" onClick={() => setEditing({ mode: 'password', user: u })}>
-                      {t('admin.users.resetPassword')}
-                    </Button>
-                    {u.id !== me.id && (
-                      <Button
-                        variant="light"
-                        size="compact-md"
-                        color={u.disabled ? 'green' : 'orange'}
-                        onClick={() => void change(() => client.call(u.disabled ? 'users.enable' : 'users.disable', { id: u.id }))}
-                      >
-                        {t(u.disabled ? 'admin.enable' : 'admin.disable')}
-                      </Button>
-                    )}
-                  </Group>
+                  <RowActions
+                    actions={[
+                      { label: t('admin.users.edit'), onClick: () => setEditing({ mode: 'edit', user: u }) },
+                      { label: t('admin.users.resetPassword'), onClick: () => setEditing({ mode: 'password', user: u }) },
+                      {
+                        label: t(u.disabled ? 'admin.enable' : 'admin.disable'),
+                        variant: 'light',
+                        color: u.disabled ? 'green' : 'orange',
+                        hidden: u.id === me.id,
+                        onClick: () => change.run(() => client.call(u.disabled ? 'users.enable' : 'users.disable', { id: u.id })),
+                      },
+                    ]}
+                  />
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +8,8 @@ import type { IntakeNotices } from '../../../domain/privacy/intakeNotice.ts';
 import { deskLanguages } from '../../../domain/settings/deskSettings.ts';
 import { resources } from '../../../locales/resources.ts';
 import { useSession } from '../../app/deskSession.tsx';
-import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { deskQuery, invalidate } from '../../shared/api/queries.ts';
-import { deskErrorMessage } from '../../shared/errors.ts';
+import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 
 /** The privacy notice at intake in each language: blank keeps the built-in words, shown as the placeholder. */
@@ -22,55 +22,52 @@ export function IntakeNoticeForm() {
 function NoticeFields(props: { notices: IntakeNotices }) {
   const { t } = useTranslation('privacy');
   const { client, user } = useSession();
-  const [notices, setNotices] = useState<IntakeNotices>(props.notices);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  // The form's values have the shape of the update, so a refusal's field path is the field's.
+  const form = useForm({ initialValues: { privacy: { intakeNotice: props.notices } } });
   const [saved, setSaved] = useState(false);
   const mayUpdate = mayChangeSettings(user.roles, 'privacy');
-
-  const save = async () => {
-    setFields({});
-    setError(null);
-    setSaved(false);
-    try {
-      await client.call('settings.update', { privacy: { intakeNotice: notices } });
+  const save = useDeskSubmit(
+    form,
+    (values) => {
+      setSaved(false);
+      return client.call('settings.update', values);
+    },
+    () => {
       setSaved(true);
       void invalidate('settings.get');
-    } catch (e) {
-      const f = e instanceof DeskCallError ? e.body.fields : undefined;
-      if (f) setFields(f);
-      else setError(deskErrorMessage(e));
-    }
-  };
+    },
+  );
 
   return (
     <Paper withBorder p="lg">
-      <Stack>
-        <Title order={2} size="h4">
-          {t('notice.title')}
-        </Title>
-        <Text size="sm">{t('notice.intro')}</Text>
-        {deskLanguages.map((lang) => (
-          <Textarea
-            key={lang}
-            label={t(`notice.language.${lang}`)}
-            placeholder={resources[lang].privacy.notice.builtIn}
-            value={notices[lang]}
-            disabled={!mayUpdate}
-            error={fields[`privacy.intakeNotice.${lang}`]}
-            onChange={(e) => setNotices({ ...notices, [lang]: e.currentTarget.value })}
-            autosize
-            minRows={2}
-          />
-        ))}
-        <ErrorNotice message={error} />
-        {mayUpdate && (
-          <Group>
-            <Button onClick={() => void save()}>{t('retention.save')}</Button>
-            {saved && <Text c="green">{t('retention.saved')}</Text>}
-          </Group>
-        )}
-      </Stack>
+      <form onSubmit={save.onSubmit} noValidate>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('notice.title')}
+          </Title>
+          <Text size="sm">{t('notice.intro')}</Text>
+          {deskLanguages.map((lang) => (
+            <Textarea
+              key={lang}
+              label={t(`notice.language.${lang}`)}
+              placeholder={resources[lang].privacy.notice.builtIn}
+              disabled={!mayUpdate}
+              autosize
+              minRows={2}
+              {...form.getInputProps(`privacy.intakeNotice.${lang}`)}
+            />
+          ))}
+          <ErrorNotice message={save.error} />
+          {mayUpdate && (
+            <Group>
+              <Button type="submit" loading={save.busy}>
+                {t('retention.save')}
+              </Button>
+              {saved && <Text c="green">{t('retention.saved')}</Text>}
+            </Group>
+          )}
+        </Stack>
+      </form>
     </Paper>
   );
 }

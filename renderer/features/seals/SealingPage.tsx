@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { invalidate } from '../../shared/api/queries.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { RowActions } from '../../shared/ui/RowActions.tsx';
 import { PrintPreview } from '../printing/index.ts';
 import { sealsOverviewQuery } from './queries.ts';
 import { SealPanel } from './SealPanel.tsx';
@@ -71,33 +72,21 @@ export function SealingPage() {
                   : t('seals.notSealedYet')}
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end">
-                  {y.sealed ? (
-                    <>
-                      <Button size="xs" variant="default" onClick={() => void verify(y.year)}>
-                        {t('seals.verify')}
-                      </Button>
-                      {mayPrintRegister && (
-                        <Button size="xs" variant="default" onClick={() => setPrinting(y.year)}>
-                          {t('seals.print')}
-                        </Button>
-                      )}
-                    </>
-                  ) : (
-                    maySeal &&
-                    y.year < thisYear && (
-                      <Button
-                        size="xs"
-                        onClick={() => {
-                          setNotice(null);
-                          setReviewing(y.year);
-                        }}
-                      >
-                        {t('seals.choose')}
-                      </Button>
-                    )
-                  )}
-                </Group>
+                <RowActions
+                  actions={[
+                    { label: t('seals.verify'), hidden: !y.sealed, onClick: () => void verify(y.year) },
+                    { label: t('seals.print'), hidden: !y.sealed || !mayPrintRegister, onClick: () => setPrinting(y.year) },
+                    {
+                      label: t('seals.choose'),
+                      variant: 'filled',
+                      hidden: Boolean(y.sealed) || !maySeal || y.year >= thisYear,
+                      onClick: () => {
+                        setNotice(null);
+                        setReviewing(y.year);
+                      },
+                    },
+                  ]}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
