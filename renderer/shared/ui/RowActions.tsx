@@ -17,7 +17,13 @@ export function RowActions(props: { actions: RowAction[] }) {
       {props.actions
         .filter((a) => !a.hidden)
         .map((a) => (
-          <Button key={a.label} size="compact-md" variant={a.variant ?? 'default'} {...(a.color ? { color: a.color } : {})} onClick={a.onClick}>
+          <Button
+            key={a.label}
+            size="compact-md"
+            variant={a.variant ?? 'default'}
+            {...(a.color ? { color: a.color } : {})}
+            onClick={a.onClick}
+          >
             {a.label}
           </Button>
         ))}
