@@ -1,30 +1,24 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EncryptionStatus } from '../../../domain/api/backupViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
+import { deskQuery, invalidate } from '../../shared/api/queries.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { keysStatusQuery } from './queries.ts';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel.tsx';
 
 /** Encryption at rest on the backup page: what protects the key, and the recovery key (made anew when lost or never made). */
 export function EncryptionPanel() {
   const { t, i18n } = useTranslation('backup');
   const { client } = useSession();
-  const [status, setStatus] = useState<EncryptionStatus | null>(null);
-  const [orgName, setOrgName] = useState('');
+  const keys = useQuery(keysStatusQuery());
+  const orgName = useQuery(deskQuery('setup.status', {})).data?.orgName ?? '';
   const [asking, setAsking] = useState(false);
   const [fresh, setFresh] = useState<{ recoveryKey: string; createdAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setStatus(await client.call('keys.status', {}));
-    setOrgName((await client.call('setup.status', {})).orgName ?? '');
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const make = async () => {
     setAsking(false);
@@ -36,7 +30,8 @@ export function EncryptionPanel() {
     }
   };
 
-  if (!status) return null;
+  const status = keys.data;
+  if (!status) return <ErrorNotice message={keys.error ? deskErrorMessage(keys.error) : null} />;
   return (
     <Paper withBorder p="lg">
       <Title order={2} size="h4" mb="sm">
@@ -49,7 +44,7 @@ export function EncryptionPanel() {
           orgName={orgName}
           onDone={() => {
             setFresh(null);
-            void load();
+            void invalidate('keys.status');
           }}
         />
       ) : (

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { BackupEntry, RestoreResult } from '../../../domain/api/backupViews.ts';
@@ -8,6 +9,7 @@ import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { i18next } from '../../shared/i18n.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { restoreChoicesQuery } from './queries.ts';
 import { formatBytes } from './useBackupStatus.ts';
 
 /** The guided restore: choose a backup, let the core check it thoroughly, confirm, done. */
@@ -17,7 +19,8 @@ export function RestorePage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [step, setStep] = useState(0);
-  const [items, setItems] = useState<BackupEntry[]>([]);
+  const choices = useQuery(restoreChoicesQuery());
+  const items = (choices.data?.items ?? []).filter((b) => b.valid);
   const [chosen, setChosen] = useState(params.get('path') ?? '');
   const [typed, setTyped] = useState('');
   const [checked, setChecked] = useState<BackupEntry | null>(null);
@@ -25,13 +28,6 @@ export function RestorePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
-
-  useEffect(() => {
-    client
-      .call('backup.list', {})
-      .then((r) => setItems(r.items.filter((b) => b.valid)))
-      .catch((e: unknown) => setError(deskErrorMessage(e)));
-  }, [client]);
 
   const target = typed.trim() || chosen;
 
@@ -102,7 +98,7 @@ export function RestorePage() {
                 </Radio.Group>
               )}
               <TextInput label={t('restore.otherPath')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} />
-              <ErrorNotice message={error} />
+              <ErrorNotice message={error ?? (choices.error ? deskErrorMessage(choices.error) : null)} />
               <Group>
                 <Button variant="default" onClick={() => navigate('/backup')}>
                   {t('common:back')}

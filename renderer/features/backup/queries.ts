@@ -18,3 +18,9 @@ export const storeCheckQuery = () =>
       return health?.state === 'ok' && health.checking ? 3_000 : false;
     },
   });
+
+/** The backups a restore may choose from: every generation in the folder. */
+export const restoreChoicesQuery = () => deskQuery('backup.list', {});
+
+/** What protects the store's key, and when the recovery key was made. */
+export const keysStatusQuery = () => deskQuery('keys.status', {});

@@ -1,11 +1,9 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
-import type { Department } from '../../../domain/api/views.ts';
 import { caseStatuses, channels, recordTypes, severities } from '../../../domain/cases/vocabulary.ts';
-import { useSession } from '../../app/deskSession.tsx';
+import { useDirectory } from '../../shared/directory.ts';
 import { formatDateTime } from '../../shared/format.ts';
 
 type ListFilters = Omit<DeskInput<'cases.list'>, 'q' | 'limit' | 'cursor'>;
@@ -37,18 +35,9 @@ export function filtersFromUrl(params: URLSearchParams): ListFilters {
 /** The filters in force, as badges, with a way back to the whole list. */
 export function CaseListFilters(props: { params: URLSearchParams }) {
   const { t, i18n } = useTranslation('reports');
-  const { client } = useSession();
   const navigate = useNavigate();
-  const [departments, setDepartments] = useState<Department[]>([]);
+  const { departments } = useDirectory();
   const filters = filtersFromUrl(props.params);
-  const needsNames = Boolean(filters.departmentId || filters.respondentDepartmentId);
-  useEffect(() => {
-    if (needsNames)
-      void client.call('departments.list', {}).then(
-        (d) => setDepartments(d.items),
-        () => undefined,
-      );
-  }, [client, needsNames]);
   const entries = Object.entries(filters);
   if (entries.length === 0) return null;
   const departmentName = (id: string) => departments.find((d) => d.id === id)?.name ?? '…';

@@ -1,12 +1,11 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PrintTemplate } from '../../../domain/api/registrationSchemas.ts';
-import type { RegistrationOptions } from '../../../domain/api/registrationViews.ts';
 import type { CaseDetail } from '../../../domain/api/views.ts';
 import type { CaseEvent } from '../../../domain/cases/events.ts';
 import { listText } from '../../../domain/text/listText.ts';
-import { useSession } from '../../app/deskSession.tsx';
+import { deskQuery } from '../../shared/api/queries.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { PrintPreview } from '../printing/index.ts';
 import { DecisionPanel } from './actions/DecisionPanel.tsx';
@@ -67,12 +66,9 @@ export function CaseDecisionAndPrints(props: {
   onPreview: (template: PrintTemplate | null) => void;
 }) {
   const { t } = useTranslation('registration');
-  const { client } = useSession();
-  const [options, setOptions] = useState<RegistrationOptions | null>(null);
+  // Optional here: without the choices (a role that registers nothing), the decision panel asks for none.
+  const options = useQuery(deskQuery('registration.options', {})).data ?? null;
   const { preview, onPreview: setPreview } = props;
-  useEffect(() => {
-    client.call('registration.options', {}).then(setOptions, () => setOptions(null));
-  }, [client]);
   const d = props.detail;
   const has = (type: CaseEvent['type']) => d.events.some((e) => e.type === type);
   const templates: PrintTemplate[] = [

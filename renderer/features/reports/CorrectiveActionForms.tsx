@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../domain/api/reportViews.ts';
-import type { Department } from '../../../domain/api/views.ts';
 import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { useDirectory } from '../../shared/directory.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
@@ -22,7 +22,7 @@ export interface ActionSource {
 export function NewCorrectiveAction(props: { opened: boolean; source: ActionSource; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('reports');
   const { client } = useSession();
-  const [departments, setDepartments] = useState<Department[]>([]);
+  const { departments } = useDirectory();
   const today = localDateOf(new Date(), deskUtcOffsetMinutes);
   const form = useForm({
     initialValues: {
@@ -35,12 +35,6 @@ export function NewCorrectiveAction(props: { opened: boolean; source: ActionSour
       dueDate: addCalendarDays(today, 30),
     },
   });
-  useEffect(() => {
-    void client.call('departments.list', {}).then(
-      (d) => setDepartments(d.items),
-      () => undefined,
-    );
-  }, [client]);
   const { setFieldValue } = form;
   // Opened from a case page or an analysis: the source arrives in the URL after the form exists.
   useEffect(() => {

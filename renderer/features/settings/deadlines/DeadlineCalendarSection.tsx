@@ -1,40 +1,31 @@
 import { Alert, Badge, Button, Card, FileInput, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarView } from '../../../../domain/api/deadlineViews.ts';
 import { useSession } from '../../../app/deskSession.tsx';
 import { DeskCallError } from '../../../shared/api/deskClient.ts';
+import { invalidate } from '../../../shared/api/queries.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { DeskDateInput } from '../../../shared/ui/DeskDates.tsx';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import { useLoadError } from './deadlineSettingsLoadError.ts';
+import { calendarQuery } from '../queries.ts';
 
 export function CalendarSection(props: { editable: boolean }) {
   const { t, i18n } = useTranslation('deadlines');
   const { client } = useSession();
-  const { error, setError, fail } = useLoadError();
   const [year, setYear] = useState<number | null>(null);
-  const [view, setView] = useState<CalendarView | null>(null);
+  const calendar = useQuery(calendarQuery(year));
+  const view = calendar.data;
+  const [changeError, setError] = useState<string | null>(null);
+  const error = changeError ?? (calendar.error ? deskErrorMessage(calendar.error) : null);
   const [file, setFile] = useState<File | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(
-    (y: number | null) => {
-      client
-        .call('calendar.get', y === null ? {} : { year: y })
-        .then((v) => {
-          setView(v);
-          setYear(v.year);
-        })
-        .catch(fail);
-    },
-    [client, fail],
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load the current year once
-  useEffect(() => load(null), []);
+  const reload = () => void invalidate('calendar.get');
 
   async function importFile() {
     if (!file) return;
@@ -46,7 +37,8 @@ export function CalendarSection(props: { editable: boolean }) {
       const summary = result.years.map((y) => t('page.importedYear', y)).join(t('common:punctuation.entries'));
       setImported(t('page.imported', { summary, count: result.recomputedCases }));
       setFile(null);
-      load(result.years.at(-1)?.year ?? year);
+      setYear(result.years.at(-1)?.year ?? year);
+      reload();
     } catch (e) {
       setImportError(e instanceof DeskCallError ? (e.body.fields?.content ?? e.body.message) : t('common:networkError'));
     } finally {
@@ -71,8 +63,8 @@ export function CalendarSection(props: { editable: boolean }) {
           w={120}
           allowDeselect={false}
           data={yearChoices.map(String)}
-          value={year === null ? null : String(year)}
-          onChange={(v) => v && load(Number(v))}
+          value={String(year ?? view.year)}
+          onChange={(v) => v && setYear(Number(v))}
         />
         <Text size="sm" c="dimmed">
           {view.years
@@ -143,7 +135,7 @@ export function CalendarSection(props: { editable: boolean }) {
           )}
         </Card>
       )}
-      <LocalDays view={view} editable={props.editable} onChanged={() => load(year)} onError={setError} />
+      <LocalDays view={view} editable={props.editable} onChanged={reload} onError={setError} />
     </Stack>
   );
 }

@@ -1,14 +1,16 @@
 import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyView } from '../../../../domain/api/deadlineViews.ts';
-import type { OrgProfile } from '../../../../domain/cases/vocabulary.ts';
 import { type ClockName, type ClockUnit, clockNames, clockUnits, type DeadlineClock } from '../../../../domain/deadlines/deadline.ts';
 import { useSession } from '../../../app/deskSession.tsx';
+import { invalidate } from '../../../shared/api/queries.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
+import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import { useLoadError } from './deadlineSettingsLoadError.ts';
+import { policiesQuery } from '../queries.ts';
 
 function describeClock(clock: DeadlineClock, t: (k: string, values?: Record<string, string>) => string): string {
   const base = `${clock.amount} ${t(`deadlines:units.${clock.unit}`)}`;
@@ -20,14 +22,13 @@ function describeClock(clock: DeadlineClock, t: (k: string, values?: Record<stri
 export function PoliciesSection(props: { editable: boolean }) {
   const { t } = useTranslation('deadlines');
   const { client } = useSession();
-  const { error, fail } = useLoadError();
-  const [data, setData] = useState<{ profile: OrgProfile; items: PolicyView[] } | null>(null);
+  const policies = useQuery(policiesQuery());
+  const [changeError, setChangeError] = useState<string | null>(null);
+  const error = changeError ?? (policies.error ? deskErrorMessage(policies.error) : null);
+  const data = policies.data;
   const [editing, setEditing] = useState<PolicyView | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
-  const load = useCallback(() => {
-    client.call('policies.list', {}).then(setData).catch(fail);
-  }, [client, fail]);
-  useEffect(load, [load]);
+  const reload = () => void invalidate('policies.list');
   if (!data) return <ErrorNotice message={error} />;
   return (
     <Stack>
@@ -42,10 +43,14 @@ export function PoliciesSection(props: { editable: boolean }) {
               <Button
                 color="red"
                 onClick={() =>
-                  void client.call('policies.reset', {}).then(() => {
-                    setConfirmReset(false);
-                    load();
-                  }, fail)
+                  void client.call('policies.reset', {}).then(
+                    () => {
+                      setConfirmReset(false);
+                      setChangeError(null);
+                      reload();
+                    },
+                    (e: unknown) => setChangeError(deskErrorMessage(e)),
+                  )
                 }
               >
                 {t('page.resetAll')}
@@ -102,7 +107,7 @@ export function PoliciesSection(props: { editable: boolean }) {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            load();
+            reload();
           }}
         />
       )}
