@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../domain/api/reportViews.ts';
 import { addCalendarDays, localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
