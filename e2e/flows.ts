@@ -1,10 +1,10 @@
 import { expect, type Page } from '@playwright/test';
+import { password, type Staff, staff } from './staff.ts';
 
 /**
  * The walking-skeleton flow, shared by the Chromium and Electron specs: first-run wizard,
  * sign-in, register a complaint in Chinese, find it by a two-character substring, accept it.
  */
-export const admin = { username: 'zhangli', password: 'desk-pass-2026', displayName: '张丽' };
 export const complaint = {
   name: '陈建国',
   phone: '13912345678',
@@ -27,16 +27,16 @@ export async function runWizard(page: Page): Promise<string> {
   await page.getByLabel('医院 / 诊所').check();
   await shot(page, '01-wizard-org');
   await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('姓名').fill(admin.displayName);
-  await page.getByLabel('登录名').fill(admin.username);
+  await page.getByLabel('姓名').fill(staff.firstAdmin.displayName);
+  await page.getByLabel('登录名').fill(staff.firstAdmin.username);
   await page.getByLabel(/^密码/).fill('short');
   await page.getByLabel('再次输入密码').fill('short');
   await page.getByRole('button', { name: '完成设置' }).click();
   // The core refuses a short password next to the field, in Chinese, and writes nothing.
   await expect(page.getByText('至少 8 个字符')).toBeVisible();
   await shot(page, '02-wizard-bad-password');
-  await page.getByLabel(/^密码/).fill(admin.password);
-  await page.getByLabel('再次输入密码').fill(admin.password);
+  await page.getByLabel(/^密码/).fill(password);
+  await page.getByLabel('再次输入密码').fill(password);
   await page.getByRole('button', { name: '完成设置' }).click();
   // An encrypted desk shows its recovery key once, and waits until it is written down.
   await expect(page.getByTestId('recovery-key')).toHaveText(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
@@ -49,12 +49,37 @@ export async function runWizard(page: Page): Promise<string> {
   return recoveryKey;
 }
 
-export async function signIn(page: Page) {
-  await page.getByLabel('登录名').fill(admin.username);
-  await page.getByLabel(/^密码/).fill(admin.password);
-  await shot(page, '03-login');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${admin.displayName}`)).toBeVisible();
+/** The sign-in screen's words in the languages the specs sign in with. */
+const signInWords = {
+  'zh-CN': { username: '登录名', password: /^密码/, signIn: '登录', signOut: '退出登录', signedIn: (name: string) => `当前用户：${name}` },
+  en: {
+    username: 'Username',
+    password: /^Password/,
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedIn: (name: string) => `Signed in: ${name}`,
+  },
+} as const;
+
+/**
+ * Signs one of the staff in at the sign-in screen and waits for their name in the top bar.
+ * `url` opens the desk first; `language` switches the screen before (it needs `url`); whoever
+ * is signed in at a shared workstation signs out first; `shot` photographs the filled form.
+ */
+export async function signIn(page: Page, who: Staff, options: { url?: string; language?: 'en'; shot?: string } = {}) {
+  if (options.url) await page.goto(options.url);
+  if (options.language) {
+    await page.evaluate((language) => localStorage.setItem('desk.language', language), options.language);
+    await page.reload();
+  }
+  const words = signInWords[options.language ?? 'zh-CN'];
+  const signOut = page.getByRole('button', { name: words.signOut });
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByLabel(words.username).fill(staff[who].username);
+  await page.getByLabel(words.password).fill(password);
+  if (options.shot) await shot(page, options.shot);
+  await page.getByRole('button', { name: words.signIn }).click();
+  await expect(page.getByText(words.signedIn(staff[who].displayName))).toBeVisible();
 }
 
 export async function registerComplaint(page: Page): Promise<string> {

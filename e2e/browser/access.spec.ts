@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { shot } from '../flows.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { password, type Staff, staff, staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * One browser shared by a receptionist, a handler and a supervisor: each sees what the
@@ -20,7 +20,7 @@ test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
   const { outpatientId } = await staffHospital(host.url);
-  const rec = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const rec = { token: await tokenOf(host.url, 'rec') };
   const registered = await api<{ id: string }>(
     host.url,
     'cases.register',
@@ -40,14 +40,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => host?.stop());
 
-async function signIn(page: Page, who: keyof typeof staff) {
-  await page.getByLabel('登录名').fill(staff[who].username);
-  await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${staff[who].displayName}`)).toBeVisible();
-}
-
-async function takeOverAtLockScreen(page: Page, who: keyof typeof staff) {
+async function takeOverAtLockScreen(page: Page, who: Staff) {
   const lock = page.getByTestId('lock-screen');
   await lock.getByLabel('登录名').fill(staff[who].username);
   await lock.getByLabel(/^密码/).fill(password);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { seriousViolations } from '../axe.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { password, staff, staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * Every screen of the desk, in simplified Chinese, traditional Chinese and English, through axe
@@ -43,7 +43,7 @@ test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
   const { outpatientId } = await staffHospital(host.url);
-  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const token = await tokenOf(host.url, 'rec');
   const registered = await api<{ id: string }>(
     host.url,
     'cases.register',

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { admin, shot as fullShot, registerComplaint, runWizard, signIn } from '../flows.ts';
+import { shot as fullShot, registerComplaint, runWizard, signIn } from '../flows.ts';
 import { hostUrlOf } from '../ownHost.ts';
+import { password, staff } from '../staff.ts';
 
 /**
  * Backup now, the guided restore and the damaged-store screen, on a browser host of their own
@@ -63,7 +64,7 @@ test('backup now, restore through the guided screen, and recover a damaged store
 
   await page.goto(host.url);
   const recoveryKey = await runWizard(page);
-  await signIn(page);
+  await signIn(page, 'firstAdmin');
   const kept = await registerComplaint(page);
   await expect(page.getByTestId('backup-indicator')).toHaveText('从未备份');
 
@@ -99,7 +100,7 @@ test('backup now, restore through the guided screen, and recover a damaged store
   await expect(page.getByText(/已恢复，1 件投诉已找回/)).toBeVisible();
   await shot(page, '23-restored');
   await page.getByRole('button', { name: '重新登录' }).click();
-  await signIn(page);
+  await signIn(page, 'firstAdmin');
   await page.getByRole('link', { name: '投诉件', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(kept) })).toBeVisible();
   await expect(page.getByText('备份之后的投诉')).toHaveCount(0);
@@ -112,17 +113,17 @@ test('backup now, restore through the guided screen, and recover a damaged store
   await expect(page.getByRole('heading', { name: '受理台数据无法打开' })).toBeVisible();
   await expect(page.getByTestId('damage-message')).toContainText('数据文件已损坏');
   await expect(page.getByLabel('备份文件夹')).toHaveValue(backupDir);
-  await page.getByLabel('备份中的管理员账号').fill(admin.username);
+  await page.getByLabel('备份中的管理员账号').fill(staff.firstAdmin.username);
   await page.getByLabel('密码').fill('wrong password');
   await shot(page, '24-damaged-store');
   await page.getByRole('button', { name: '恢复此备份' }).click();
   await expect(page.getByText('该账号不是此备份中的管理员，或密码错误。')).toBeVisible();
-  await page.getByLabel('密码').fill(admin.password);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '恢复此备份' }).click();
   await expect(page.getByText(/已恢复，1 件投诉已找回；损坏的文件另存于/)).toBeVisible();
   await shot(page, '25-damaged-restored');
   await page.getByRole('button', { name: '打开受理台' }).click();
-  await signIn(page);
+  await signIn(page, 'firstAdmin');
   await page.getByRole('link', { name: '投诉件', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(kept) })).toBeVisible();
   expect(fs.readdirSync(path.join(dataDir, 'set-aside')).sort()).toEqual([
@@ -145,7 +146,7 @@ test('backup now, restore through the guided screen, and recover a damaged store
   await page.getByRole('button', { name: '从另一台电脑迁移？恢复备份或导入导出数据' }).click();
   await page.getByLabel('导出文件（.json 或加密的 .json.enc）或 CSV 导出文件夹').fill(exportFile);
   // Password hashes never leave a desk: the import sets the administrator's password anew.
-  await page.getByLabel('管理员的新密码').fill(admin.password);
+  await page.getByLabel('管理员的新密码').fill(password);
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.getByText('这份数据已加密，且不是用本机的密钥加密的：请输入原受理台的恢复密钥。')).toBeVisible();
   await page.getByLabel('恢复密钥').fill('7777-7777-7777-7777-7777-7777-7777-7777');
@@ -155,11 +156,11 @@ test('backup now, restore through the guided screen, and recover a damaged store
   await page.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(
-    page.getByText(`已导入 1 件投诉。请以 ${admin.username} 的身份用刚设置的密码登录；其他账号需由管理员重设密码。`),
+    page.getByText(`已导入 1 件投诉。请以 ${staff.firstAdmin.username} 的身份用刚设置的密码登录；其他账号需由管理员重设密码。`),
   ).toBeVisible();
   await shot(page, '26-imported-on-new-pc');
   await page.getByRole('button', { name: '打开受理台' }).click();
-  await signIn(page);
+  await signIn(page, 'firstAdmin');
   await page.getByRole('link', { name: '投诉件', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(kept) })).toBeVisible();
 });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { shot } from '../flows.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
+import { staff, staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * One complaint through its whole life on one shared workstation: the receptionist registers
@@ -21,14 +21,6 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => host?.stop());
-
-async function signInAs(page: Page, who: keyof typeof staff) {
-  if (await page.getByRole('button', { name: '退出登录' }).isVisible()) await page.getByRole('button', { name: '退出登录' }).click();
-  await page.getByLabel('登录名').fill(staff[who].username);
-  await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${staff[who].displayName}`)).toBeVisible();
-}
 
 async function openCase(page: Page, caseUrl: string) {
   await page.goto(caseUrl);
@@ -48,7 +40,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   // Four sign-ins and a dozen steps: close to a minute alone, more on a machine shared with other runs.
   test.setTimeout(150_000);
   await page.goto(host.url);
-  await signInAs(page, 'rec');
+  await signIn(page, 'rec');
 
   // The receptionist registers the complaint.
   await page.getByRole('link', { name: '登记', exact: true }).click();
@@ -82,7 +74,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await shot(page, 'life-04-accepted');
 
   // The handler finds it in their inbox, starts the investigation and proposes a resolution.
-  await signInAs(page, 'han');
+  await signIn(page, 'han');
   await expect(page.getByTestId('inbox-count')).toHaveText('1');
   await page.getByRole('link', { name: /我的待办/ }).click();
   await expect(page.getByTestId('inbox-assigned').getByText(number)).toBeVisible();
@@ -107,7 +99,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await shot(page, 'life-07-proposed');
 
   // The supervisor approves it from their inbox.
-  await signInAs(page, 'sup');
+  await signIn(page, 'sup');
   await page.getByRole('link', { name: /我的待办/ }).click();
   await expect(page.getByTestId('inbox-approvals').getByText(number)).toBeVisible();
   await page.getByTestId('inbox-approvals').getByText(number).click();
@@ -117,7 +109,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await shot(page, 'life-08-approved');
 
   // The handler answers the complainant.
-  await signInAs(page, 'han');
+  await signIn(page, 'han');
   await openCase(page, caseUrl);
   await act(page, '答复投诉人');
   // An empty reply is refused by the core, its message next to the field; nothing is recorded.
@@ -154,7 +146,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await shot(page, 'life-09-responded');
 
   // The receptionist makes the follow-up call: not satisfied (2), in a few keystrokes.
-  await signInAs(page, 'rec');
+  await signIn(page, 'rec');
   await page.getByRole('link', { name: '回访', exact: true }).click();
   await expect(page.getByTestId('follow-up-form')).toContainText(number);
   await page.keyboard.press('2');
@@ -166,23 +158,23 @@ test('a complaint through its whole life with a receptionist, a handler and a su
   await shot(page, 'life-11-back-to-investigation');
 
   // Handled again: a new proposal, approved, answered.
-  await signInAs(page, 'han');
+  await signIn(page, 'han');
   await openCase(page, caseUrl);
   await act(page, '提出处理意见');
   await page.getByLabel('处理意见').fill('更换叫号系统，每日巡查候诊区。');
   await confirm(page, '处理意见待审批');
-  await signInAs(page, 'sup');
+  await signIn(page, 'sup');
   await openCase(page, caseUrl);
   await act(page, '批准');
   await confirm(page, '处理意见已批准，待答复');
-  await signInAs(page, 'han');
+  await signIn(page, 'han');
   await openCase(page, caseUrl);
   await act(page, '答复投诉人');
   await page.getByLabel('答复内容').fill('已更换叫号系统，每日巡查候诊区。');
   await confirm(page, '已答复，待回访');
 
   // The second follow-up is satisfied (5); the receptionist closes the case.
-  await signInAs(page, 'rec');
+  await signIn(page, 'rec');
   await page.getByRole('link', { name: '回访', exact: true }).click();
   await expect(page.getByTestId('follow-up-form')).toContainText(number);
   await page.getByTestId('follow-up-form').getByText('5 很满意').click();
@@ -204,7 +196,7 @@ test('a complaint through its whole life with a receptionist, a handler and a su
 });
 
 test('the board with several cases, and a phone inquiry by number and query code', async ({ page }) => {
-  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const token = await tokenOf(host.url, 'rec');
   const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
   const registered: { id: string; number: string; queryCode: string }[] = [];
   const subjects = ['电梯故障困人', '收费处多收费用', '保洁不及时', '停车场收费争议', '夜间噪音扰民', '护士态度冷淡'];
@@ -239,7 +231,7 @@ test('the board with several cases, and a phone inquiry by number and query code
     }
   }
   await page.goto(host.url);
-  await signInAs(page, 'rec');
+  await signIn(page, 'rec');
   await page.getByRole('link', { name: '看板', exact: true }).click();
   await expect(page.getByTestId('count-accepted')).toHaveText('4');
   await shot(page, 'board-01-columns');
@@ -280,9 +272,9 @@ test('the board with several cases, and a phone inquiry by number and query code
 test('a supervisor sets the review window; a bad value is refused at the field and nothing is saved', async ({ page }) => {
   await page.goto(host.url);
   // A handler has no settings to change here: the page is not in their navigation.
-  await signInAs(page, 'han');
+  await signIn(page, 'han');
   await expect(page.getByRole('link', { name: '时限与日历' })).toHaveCount(0);
-  await signInAs(page, 'sup');
+  await signIn(page, 'sup');
   await page.getByRole('link', { name: '时限与日历' }).click();
   await expect(page.getByRole('tab', { name: '复核期限' })).toHaveAttribute('aria-selected', 'true');
   const field = page.getByRole('textbox', { name: '复核申请期限' });
@@ -314,7 +306,7 @@ test('a supervisor sets the review window; a bad value is refused at the field a
 test('a department handler never finds a confidential complainant: not by name in search, not on the case page or its prints', async ({
   page,
 }) => {
-  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const token = await tokenOf(host.url, 'rec');
   const { items } = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
   const outpatient = items.find((d) => d.name === '门诊部');
   const c = await api<{ id: string; number: string }>(
@@ -332,7 +324,7 @@ test('a department handler never finds a confidential complainant: not by name i
   );
   await api(host.url, 'cases.act', { id: c.id, action: { type: 'accept', departmentId: outpatient?.id } }, token);
   await page.goto(host.url);
-  await signInAs(page, 'han');
+  await signIn(page, 'han');
   await page.getByRole('link', { name: '看板', exact: true }).click();
   const search = page.getByRole('searchbox', { name: '搜索' });
   await search.fill('穿刺');

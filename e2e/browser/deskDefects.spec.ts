@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { shot } from '../flows.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { type Staff, staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * Defects a new user met at 1366×768, each kept fixed by a check here: the wizard's first step,
@@ -12,27 +12,17 @@ import { api, startOwnHost } from '../ownHost.ts';
 let host: Awaited<ReturnType<typeof startOwnHost>>;
 let outpatientId = '';
 const tokens: Record<string, string> = {};
-const call = <T>(who: keyof typeof staff, method: string, input: unknown) => api<T>(host.url, method, input, tokens[who]);
+const call = <T>(who: Staff, method: string, input: unknown) => api<T>(host.url, method, input, tokens[who]);
 
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
   ({ outpatientId } = await staffHospital(host.url));
-  for (const who of Object.keys(staff) as (keyof typeof staff)[]) {
-    tokens[who] = (await api<{ token: string }>(host.url, 'auth.login', { username: staff[who].username, password })).token;
+  for (const who of ['admin', 'rec', 'han', 'sup'] as const) {
+    tokens[who] = await tokenOf(host.url, who);
   }
 });
 test.afterAll(() => host?.stop());
-
-async function signIn(page: Page, who: keyof typeof staff, language?: 'en') {
-  await page.goto(host.url);
-  if (language) await page.evaluate(() => localStorage.setItem('desk.language', 'en'));
-  if (language) await page.reload();
-  await page.getByLabel(language ? 'Username' : '登录名').fill(staff[who].username);
-  await page.getByLabel(language ? /^Password/ : /^密码/).fill(password);
-  await page.getByRole('button', { name: language ? 'Sign in' : '登录' }).click();
-  await expect(page.getByText(staff[who].displayName).first()).toBeVisible();
-}
 
 type Registered = { id: string; number: string; deadlines: { acknowledge: string } };
 const register = (extra: Record<string, unknown> = {}) =>
@@ -71,7 +61,7 @@ test('4, 5, 14: the case list says an approved case awaits its reply, names the 
   await call('han', 'cases.act', { id: approved.id, action: { type: 'propose', text: '退还多收的十元并致歉。', finding: 'valid' } });
   await call('sup', 'cases.act', { id: approved.id, action: { type: 'approve' } });
   const fresh = await register({ subject: '挂号窗口排队过久' });
-  await signIn(page, 'sup');
+  await signIn(page, 'sup', { url: host.url });
   await page.goto(`${host.url}#/cases`);
   const approvedRow = page.getByRole('row', { name: new RegExp(approved.number) });
   await expect(approvedRow.getByText('处理意见已批准，待答复')).toBeVisible();
@@ -95,7 +85,7 @@ test('7, 8: the case page shows the category and the demands once; accepting off
   const category = options.categories[0];
   if (!category) throw new Error('the hospital profile seeds categories');
   const c = await register({ categoryId: category.id, demands: '要求改进叫号系统', respondent: { departmentId: outpatientId } });
-  await signIn(page, 'sup');
+  await signIn(page, 'sup', { url: host.url });
   await page.goto(`${host.url}#/cases/${c.id}`);
   await expect(page.getByTestId('case-category')).toHaveText(category.name);
   await expect(page.getByText('要求改进叫号系统')).toHaveCount(1);
@@ -108,11 +98,11 @@ test('7, 8: the case page shows the category and the demands once; accepting off
 });
 
 test('9: at 768 pixels the whole menu can be reached, in Chinese and in English', async ({ page }) => {
-  await signIn(page, 'admin');
+  await signIn(page, 'admin', { url: host.url });
   await page.getByRole('link', { name: '修改密码' }).click();
   await expect(page).toHaveURL(/#\/account$/);
   await page.getByRole('button', { name: '退出登录' }).click();
-  await signIn(page, 'admin', 'en');
+  await signIn(page, 'admin', { url: host.url, language: 'en' });
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(page).toHaveURL(/#\/admin\/audit$/);
   await shot(page, 'defects-03-menu-en');
@@ -121,7 +111,7 @@ test('9: at 768 pixels the whole menu can be reached, in Chinese and in English'
 test('12, 13: English badges are whole, and the slip preview’s buttons are on screen', async ({ page }) => {
   const c = await register();
   await call('rec', 'cases.act', { id: c.id, action: { type: 'accept', departmentId: outpatientId } });
-  await signIn(page, 'sup', 'en');
+  await signIn(page, 'sup', { url: host.url, language: 'en' });
   await page.goto(`${host.url}#/cases/${c.id}`);
   const met = page.getByTestId('clock-acknowledge').locator('.mantine-Badge-root');
   await expect(met).toHaveText('Met on time');
@@ -136,7 +126,7 @@ test('12, 13: English badges are whole, and the slip preview’s buttons are on 
 });
 
 test('15: the board’s search hint is read whole and its date boxes are labelled', async ({ page }) => {
-  await signIn(page, 'sup');
+  await signIn(page, 'sup', { url: host.url });
   await page.goto(`${host.url}#/board`);
   const search = page.getByRole('searchbox', { name: '搜索' });
   const fits = await search.evaluate((input: HTMLInputElement) => {

@@ -1,30 +1,23 @@
 import fs from 'node:fs';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { shot } from '../flows.ts';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { addStaff, password, setUpDesk, staff } from '../staff.ts';
 
 /**
  * Evidence as a new receptionist meets it: a photo and a two-page PDF previewed on the
  * registration form, the same previews on the case page, more files added there later (picker
  * and drag and drop), and refused files stopped at the file with nothing written.
  */
-const password = 'desk-pass-2026';
-const receptionist = { username: 'qianmei', password: 'qian-mei-desk-7', displayName: '钱梅' };
-
 let host: Awaited<ReturnType<typeof startOwnHost>>;
 let adminToken = '';
 
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
-  await api(host.url, 'setup.init', {
-    orgName: '市第一人民医院',
-    profile: 'hospital',
-    admin: { username: 'admin', password, displayName: '王主任' },
-  });
-  adminToken = (await api<{ token: string }>(host.url, 'auth.login', { username: 'admin', password })).token;
-  await api(host.url, 'users.create', { ...receptionist, roles: ['receptionist'], departmentIds: [] }, adminToken);
+  adminToken = await setUpDesk(host.url);
+  await addStaff(host.url, adminToken, 'newRec', ['receptionist']);
 });
 test.afterAll(() => host?.stop());
 
@@ -102,14 +95,6 @@ function wav(): Buffer {
   return b;
 }
 
-async function signIn(page: Page) {
-  await page.goto(host.url);
-  await page.getByLabel('登录名').fill(receptionist.username);
-  await page.getByLabel(/^密码/).fill(receptionist.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${receptionist.displayName}`)).toBeVisible();
-}
-
 /** The canvas holds a drawing (not blank white): the PDF's first page was really rendered. */
 async function expectDrawn(canvas: Locator, minimumInk = 200) {
   await expect(canvas).toHaveAttribute('data-pages', /\d+/);
@@ -144,7 +129,7 @@ test('registers with a photo and a PDF, previews both, then adds, previews and r
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   const pdf = await letterPdf(browser);
-  await signIn(page);
+  await signIn(page, 'newRec', { url: host.url });
   await page.goto(`${host.url}#/register`);
   await page.getByRole('textbox', { name: /^姓名/ }).fill('孙立');
   await page.getByLabel('联系电话').fill('13900000088');
@@ -209,8 +194,7 @@ test('registers with a photo and a PDF, previews both, then adds, previews and r
   await expect(page.getByText('电话录音.wav、补充说明.txt').first()).toBeVisible();
 
   // Refused files are stopped at the file, in words, and nothing reaches the case.
-  const token = (await api<{ token: string }>(host.url, 'auth.login', { username: receptionist.username, password: receptionist.password }))
-    .token;
+  const token = (await api<{ token: string }>(host.url, 'auth.login', { username: staff.newRec.username, password })).token;
   const caseId = page.url().split('/cases/')[1] ?? '';
   const before = await api<{ events: unknown[]; intake: { attachments?: unknown[] } }>(host.url, 'cases.get', { id: caseId }, token);
   await evidence.getByRole('button', { name: '添加证据材料' }).click();
@@ -295,20 +279,14 @@ test('registers with a photo and a PDF, previews both, then adds, previews and r
   const departments = await api<{ items: { id: string; name: string }[] }>(host.url, 'departments.list', {}, token);
   const deptId = (name: string) => departments.items.find((d) => d.name === name)?.id ?? '';
   await api(host.url, 'cases.act', { id: caseId, action: { type: 'accept', departmentId: deptId('门诊部') } }, token);
-  const handler = { username: 'zhouhong', password: 'zhou-hong-desk-5', displayName: '周红' };
-  await api(host.url, 'users.create', { ...handler, roles: ['handler'], departmentIds: [deptId('门诊部')] }, adminToken);
-  const outsider = { username: 'wuqiang', password: 'wu-qiang-desk-6', displayName: '吴强' };
-  await api(host.url, 'users.create', { ...outsider, roles: ['handler'], departmentIds: [deptId('药剂科')] }, adminToken);
-  for (const who of [handler, outsider]) {
+  await addStaff(host.url, adminToken, 'outpatientHan', ['handler'], [deptId('门诊部')]);
+  await addStaff(host.url, adminToken, 'pharmacyHan', ['handler'], [deptId('药剂科')]);
+  for (const who of ['outpatientHan', 'pharmacyHan'] as const) {
     const context = await browser.newContext();
     const other = await context.newPage();
-    await other.goto(host.url);
-    await other.getByLabel('登录名').fill(who.username);
-    await other.getByLabel(/^密码/).fill(who.password);
-    await other.getByRole('button', { name: '登录' }).click();
-    await expect(other.getByText(`当前用户：${who.displayName}`)).toBeVisible();
+    await signIn(other, who, { url: host.url });
     await other.goto(`${host.url}#/cases/${caseId}`);
-    if (who === handler) {
+    if (who === 'outpatientHan') {
       const tiles = other.getByTestId('case-evidence').getByTestId('case-attachment');
       await expect(tiles).toHaveCount(6);
       await expectDrawn(tiles.filter({ hasText: '投诉信.pdf' }).getByTestId('pdf-thumbnail'));

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { shot } from '../flows.ts';
-import { staff, staffHospital } from '../hospitalStaff.ts';
 import { countingKeyboard, focusedName } from '../keyboardCount.ts';
 import { startOwnHost } from '../ownHost.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
+import { password, staff, staffHospital } from '../staff.ts';
 
 /**
  * The desk in a receptionist's hands at a busy window: from sign-in to the slip sent to the
@@ -12,7 +12,6 @@ import { printedCount, stubBrowserPrint } from '../printStub.ts';
  * count, not a time). Enter moves between fields and never saves; a refused save takes focus to
  * the first field to fix and the footer names the fields; each role lands where its work is.
  */
-const password = 'desk-pass-2026';
 let host: Awaited<ReturnType<typeof startOwnHost>>;
 
 test.beforeAll(async () => {

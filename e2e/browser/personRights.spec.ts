@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { shot } from '../flows.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
+import { staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * A complainant asks what the desk holds about them (PIPL art. 44–47): the supervisor finds them
@@ -18,7 +18,7 @@ test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
   const { outpatientId } = await staffHospital(host.url);
-  const rec = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const rec = { token: await tokenOf(host.url, 'rec') };
   const register = (subject: string) =>
     api<{ id: string; number: string }>(
       host.url,
@@ -40,17 +40,9 @@ test.beforeAll(async () => {
 
 test.afterAll(() => host?.stop());
 
-async function signInAsSupervisor(page: Page) {
-  await page.goto(host.url);
-  await page.getByLabel('登录名').fill(staff.sup.username);
-  await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${staff.sup.displayName}`)).toBeVisible();
-}
-
 test('a supervisor finds a person by phone, prints and exports their data, and removes what the law allows', async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAsSupervisor(page);
+  await signIn(page, 'sup', { url: host.url });
   await page.getByRole('link', { name: '个人信息查询' }).click();
   await expect(page.getByRole('heading', { name: '某人在本台的个人信息' })).toBeVisible();
 

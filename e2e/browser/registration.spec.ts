@@ -5,16 +5,16 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { shot } from '../flows.ts';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
+import { setUpDesk } from '../staff.ts';
 
 /**
  * The receptionist's job: every record type through every channel, the slip and the A4 form
  * as PDF (read back with pdftotext, the slip's QR code decoded), bad input refused at the
  * field, evidence by file picker, and the print preview.
  */
-const password = 'desk-pass-2026';
 const types = { complaint: '投诉', suggestion: '建议', praise: '表扬', helpRequest: '求助', repairRequest: '报修' } as const;
 const channels = ['walkIn', 'phone', 'letter', 'email', 'online', 'wechat', 'transferred'] as const;
 
@@ -25,27 +25,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-print-'));
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
-  await api(host.url, 'setup.init', {
-    orgName: '市第一人民医院',
-    profile: 'hospital',
-    admin: { username: 'admin', password, displayName: '王主任' },
-  });
-  token = (await api<{ token: string }>(host.url, 'auth.login', { username: 'admin', password })).token;
+  token = await setUpDesk(host.url);
   await api(host.url, 'settings.update', { desk: { deskPhone: '0571-88886666', deskName: '门诊一楼投诉接待室' } }, token);
 });
 test.afterAll(() => host?.stop());
 
-async function signIn(page: Page) {
-  await page.goto(host.url);
-  await page.getByLabel('登录名').fill('admin');
-  await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('当前用户：王主任')).toBeVisible();
-}
-
 test('registers every type through every channel from the keyboard, remembering the channel', async ({ page }) => {
   test.setTimeout(240_000);
-  await signIn(page);
+  await signIn(page, 'admin', { url: host.url });
   let n = 0;
   for (const channel of channels) {
     for (const [type, label] of Object.entries(types)) {
@@ -74,7 +61,7 @@ test('registers every type through every channel from the keyboard, remembering 
 });
 
 test('refuses bad input next to the fields, numbering nothing', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, 'admin', { url: host.url });
   const before = await api<{ items: unknown[] }>(host.url, 'cases.list', { limit: 200 }, token);
   await page.getByLabel('联系电话').fill('12345');
   await page.getByLabel('事由').fill('测试');
@@ -93,7 +80,7 @@ test('refuses bad input next to the fields, numbering nothing', async ({ page })
 });
 
 test('attaches evidence from the file picker, shows the repeat-complaint warning, previews and prints the slip', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, 'admin', { url: host.url });
   await page.getByRole('textbox', { name: /^姓名/ }).fill('登记人1');
   await page.getByLabel('联系电话').fill('139 0000 0001');
   await expect(page.getByTestId('repeat-lookup')).toContainText('登记人1');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { shot } from '../flows.ts';
-import { api, startOwnHost } from '../ownHost.ts';
+import { shot, signIn } from '../flows.ts';
+import { startOwnHost } from '../ownHost.ts';
+import { addStaff, setUpDesk } from '../staff.ts';
 
 /**
  * A new receptionist's whole registration in English and in traditional Chinese: the form, the
@@ -9,21 +10,13 @@ import { api, startOwnHost } from '../ownHost.ts';
  * Every label, button, heading and message of the desk's own must be in the chosen language (the
  * desk's reference data, seeded in Chinese, and what the complainant said are not).
  */
-const password = 'desk-pass-2026';
-const receptionist = { username: 'linwen', password: 'lin-wen-desk-3', displayName: 'Lin Wen' };
-
 let host: Awaited<ReturnType<typeof startOwnHost>>;
 
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
-  await api(host.url, 'setup.init', {
-    orgName: 'City No. 1 Hospital',
-    profile: 'hospital',
-    admin: { username: 'admin', password, displayName: 'Admin' },
-  });
-  const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: 'admin', password });
-  await api(host.url, 'users.create', { ...receptionist, roles: ['receptionist'], departmentIds: [] }, token);
+  const token = await setUpDesk(host.url, 'City No. 1 Hospital');
+  await addStaff(host.url, token, 'enRec', ['receptionist']);
 });
 test.afterAll(() => host?.stop());
 
@@ -45,14 +38,6 @@ async function expectAllEnglish(page: Page, where: string) {
   expect(untranslated, where).toEqual([]);
 }
 
-async function signIn(page: Page) {
-  await page.goto(host.url);
-  await page.getByLabel('登录名').fill(receptionist.username);
-  await page.getByLabel(/^密码/).fill(receptionist.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${receptionist.displayName}`)).toBeVisible();
-}
-
 async function switchLanguage(page: Page, from: string, to: string) {
   await page.getByRole('combobox', { name: from }).click();
   await page.getByRole('option', { name: to }).click();
@@ -60,7 +45,7 @@ async function switchLanguage(page: Page, from: string, to: string) {
 
 test('the registration flow in English: form, refusals, slip preview, decline and its notice', async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page);
+  await signIn(page, 'enRec', { url: host.url });
   await switchLanguage(page, '语言', 'English');
   await page.goto(`${host.url}#/register`);
   await expect(page.getByRole('heading', { name: 'Register' })).toBeVisible();
@@ -101,7 +86,7 @@ test('the registration flow in English: form, refusals, slip preview, decline an
 
 test('the registration flow in traditional Chinese: a letter dated in the future is refused at its date, then saved', async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page);
+  await signIn(page, 'enRec', { url: host.url });
   await switchLanguage(page, '语言', '繁體中文');
   await page.goto(`${host.url}#/register`);
   await page.getByLabel('投訴渠道').selectOption('letter');

@@ -7,15 +7,15 @@ import { createDesk, type Desk } from '../../core/desk.ts';
 import { listen } from '../../core/http/httpTransport.ts';
 import { createSetupToken } from '../../core/http/requestGuard.ts';
 import type { DeskInput } from '../../domain/api/deskApi.ts';
-import { shot } from '../flows.ts';
+import { shot, signIn } from '../flows.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
+import { password, staff } from '../staff.ts';
 
 /**
  * The supervisor's dashboard on a desk of its own (a second browser host in this process, on
  * a free port), seeded through the API with this month's cases: the figures, the charts, and a
  * click on a slice that opens the matching cases.
  */
-const supervisor = { username: 'zhouzg', password: 'desk-pass-2026', displayName: '周主管' };
 let desk: Desk;
 let server: Awaited<ReturnType<typeof listen>>;
 let base = '';
@@ -43,11 +43,11 @@ test.beforeAll(async () => {
   await call('setup.init', {
     orgName: '市第一人民医院',
     profile: 'hospital',
-    admin: { username: 'admin', password: 'correct horse 1', displayName: '王主任' },
+    admin: { ...staff.admin, password },
   });
-  const admin = (await call('auth.login', { username: 'admin', password: 'correct horse 1' })).token;
-  await call('users.create', { ...supervisor, roles: ['supervisor'] }, admin);
-  const zhou = (await call('auth.login', { username: supervisor.username, password: supervisor.password })).token;
+  const admin = (await call('auth.login', { username: staff.admin.username, password })).token;
+  await call('users.create', { ...staff.sup, password, roles: ['supervisor'] }, admin);
+  const zhou = (await call('auth.login', { username: staff.sup.username, password })).token;
   const departments = (await call('departments.list', {}, admin)).items as { id: string; name: string }[];
   const dept = (name: string) => departments.find((d) => d.name === name)?.id ?? '';
   const now = pinnedAt;
@@ -120,10 +120,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('the supervisor reads the dashboard and opens the cases behind a slice', async ({ page }) => {
-  await page.goto(`${base}/`);
-  await page.getByLabel('登录名').fill(supervisor.username);
-  await page.getByLabel(/^密码/).fill(supervisor.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signIn(page, 'sup', { url: `${base}/` });
   await page.getByRole('link', { name: '统计分析' }).click();
   await expect(page.getByRole('heading', { name: '统计分析', level: 1 })).toBeVisible();
   await expect(page.getByTestId('stat-registered')).toContainText('6');
@@ -179,10 +176,7 @@ test('the supervisor reads the dashboard and opens the cases behind a slice', as
 });
 
 test('performance and corrective actions', async ({ page }) => {
-  await page.goto(`${base}/`);
-  await page.getByLabel('登录名').fill(supervisor.username);
-  await page.getByLabel(/^密码/).fill(supervisor.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signIn(page, 'sup', { url: `${base}/` });
   await page.getByRole('link', { name: '统计分析' }).click();
   await page.getByRole('tab', { name: '绩效考核' }).click();
   await expect(page.getByTestId('performance-departments')).toContainText('门诊部');

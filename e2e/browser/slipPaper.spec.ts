@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { staffHospital, tokenOf } from '../staff.ts';
 
 /** The core's slip HTML as a receipt printer gets it, in a language. */
 async function slipHtml(url: string, token: string, caseId: string, slipWidth: '58' | '80', locale: string): Promise<string> {
@@ -18,7 +18,7 @@ test('a slip keeps each date whole and everything inside the paper, on 58 mm and
   const host = await startOwnHost();
   try {
     await staffHospital(host.url);
-    const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+    const token = await tokenOf(host.url, 'rec');
     const { id } = await api<{ id: string }>(
       host.url,
       'cases.register',

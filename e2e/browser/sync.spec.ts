@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
 import { openServerStore } from '../../server/store/openServerStore.ts';
 import { freePort } from '../../server/test/pgCluster.ts';
 import { type ServerProcess, spawnServer } from '../../server/test/serverProcess.ts';
-import { shot } from '../flows.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
+import { password, staff, staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * Two desks of one hospital (two browser hosts) and one sync server: the administrator of desk
@@ -33,7 +33,7 @@ test.beforeAll(async () => {
   [a, b] = await Promise.all([startOwnHost(), startOwnHost()]);
   await staffHospital(a.url);
   outpatientB = (await staffHospital(b.url)).outpatientId;
-  const adminB = await api<{ token: string }>(b.url, 'auth.login', { username: staff.admin.username, password });
+  const adminB = { token: await tokenOf(b.url, 'admin') };
   await api(b.url, 'sync.configure', { serverUrl: server.url, enrolmentCode: codes[1] }, adminB.token);
 });
 
@@ -44,18 +44,10 @@ test.afterAll(async () => {
   fs.rmSync(serverData, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, url: string, who: keyof typeof staff) {
-  await page.goto(url);
-  await page.getByLabel('登录名').fill(staff[who].username);
-  await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${staff[who].displayName}`)).toBeVisible();
-}
-
 test('a case registered on one desk is answered on the other, and the first desk sees the answer', async ({ browser }) => {
   test.setTimeout(120_000);
   const pageA = await browser.newPage();
-  await signIn(pageA, a.url, 'admin');
+  await signIn(pageA, 'admin', { url: a.url });
   await pageA.getByRole('link', { name: '同步', exact: true }).click();
   await pageA.getByLabel('服务器地址').fill(server.url);
   await pageA.getByLabel('加入码').fill('WRNG-CODE-0000');
@@ -69,7 +61,7 @@ test('a case registered on one desk is answered on the other, and the first desk
   await expect(pageA.getByTestId('sync-indicator')).toContainText('已同步', { timeout: 15_000 });
   await shot(pageA, 'sync-01-joined');
 
-  const recA = await api<{ token: string }>(a.url, 'auth.login', { username: staff.rec.username, password });
+  const recA = { token: await tokenOf(a.url, 'rec') };
   const registered = await api<{ id: string; number: string }>(
     a.url,
     'cases.register',
@@ -86,7 +78,7 @@ test('a case registered on one desk is answered on the other, and the first desk
 
   // Desk B finds it within seconds, by itself.
   const pageB = await browser.newPage();
-  await signIn(pageB, b.url, 'sup');
+  await signIn(pageB, 'sup', { url: b.url });
   await expect(async () => {
     // A hash change alone keeps the page and its cached answers: load it afresh.
     await pageB.goto(`${b.url}#/cases`);
@@ -96,7 +88,7 @@ test('a case registered on one desk is answered on the other, and the first desk
   await shot(pageB, 'sync-02-arrived-on-b');
 
   // On B the supervisor routes it to B's outpatient handler, who answers.
-  const supB = await api<{ token: string }>(b.url, 'auth.login', { username: staff.sup.username, password });
+  const supB = { token: await tokenOf(b.url, 'sup') };
   const hanB = await api<{ token: string; user: { id: string } }>(b.url, 'auth.login', { username: staff.han.username, password });
   await api(
     b.url,

@@ -11,7 +11,7 @@ async function ensureSignedIn(page: Page) {
   const login = page.getByRole('button', { name: '登录' });
   await expect(wizard.or(login)).toBeVisible();
   if (await wizard.isVisible()) await runWizard(page);
-  await signIn(page);
+  await signIn(page, 'firstAdmin');
 }
 
 test('a supervisor extends a case once: the promised date moves and the history says why', async ({ page }) => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { deskYearOf } from '../../domain/seals/yearManifest.ts';
-import { shot } from '../flows.ts';
-import { password, staff, staffHospital } from '../hospitalStaff.ts';
+import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 import { printedCount, stubBrowserPrint } from '../printStub.ts';
+import { staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * Year-end sealing as a supervisor meets it: last year's cases on the 年度封存 page, sealing
@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
   const { outpatientId } = await staffHospital(host.url);
-  const rec = await api<{ token: string }>(host.url, 'auth.login', { username: staff.rec.username, password });
+  const rec = { token: await tokenOf(host.url, 'rec') };
   const register = (name: string, subject: string) =>
     api<{ id: string; number: string }>(
       host.url,
@@ -51,17 +51,9 @@ test.beforeAll(async () => {
 
 test.afterAll(() => host?.stop());
 
-async function signInAsSupervisor(page: Page) {
-  await page.goto(host.url);
-  await page.getByLabel('登录名').fill(staff.sup.username);
-  await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`当前用户：${staff.sup.displayName}`)).toBeVisible();
-}
-
 test('a supervisor seals last year, the sealed case is read-only, the register prints', async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAsSupervisor(page);
+  await signIn(page, 'sup', { url: host.url });
   await page.getByRole('link', { name: '年度封存' }).click();
   const row = page.getByTestId(`seal-year-${lastYear}`);
   await expect(row).toContainText('未封存');
@@ -107,7 +99,7 @@ test('a supervisor seals last year, the sealed case is read-only, the register p
   await expect(page.getByTestId('case-sealed')).toHaveText(`该投诉件已随 ${lastYear} 年度封存，只能查看，不能再办理或修改。`);
   await expect(page.getByRole('button', { name: '内部备注' })).toHaveCount(0);
   await shot(page, 'seal-05-sealed-case');
-  const token = (await api<{ token: string }>(host.url, 'auth.login', { username: staff.sup.username, password })).token;
+  const token = await tokenOf(host.url, 'sup');
   await expect(api(host.url, 'cases.act', { id: cases.finished.id, action: { type: 'note', text: '封存后补记' } }, token)).rejects.toThrow(
     /conflict/,
   );

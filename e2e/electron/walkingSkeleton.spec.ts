@@ -35,7 +35,7 @@ test('the same flow in the Electron shell', async () => {
   try {
     const page = await app.firstWindow();
     await runWizard(page);
-    await signIn(page);
+    await signIn(page, 'firstAdmin', { shot: '03-login' });
     const number = await registerComplaint(page);
     await findAndAccept(page, number);
   } finally {
