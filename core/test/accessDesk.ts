@@ -3,7 +3,6 @@ import Sqlite from 'better-sqlite3';
 import { storeFileName } from '../../db/connection.ts';
 import type { DeskInput, DeskMethod, DeskOutput } from '../../domain/api/deskApi.ts';
 import type { Envelope } from '../../domain/api/envelope.ts';
-import type { Role } from '../../domain/cases/vocabulary.ts';
 import { openTestDesk } from './testDesk.ts';
 
 /** A desk with an administrator and helpers to act as other people on it. */
@@ -26,13 +25,6 @@ export async function openAccessDesk(options: Parameters<typeof openTestDesk>[0]
     return d.id;
   };
 
-  async function person(username: string, roles: Role[], departmentIds: string[] = []) {
-    const password = `desk pass ${username.length}-9`;
-    const { id } = await as(adminToken, 'users.create', { username, password, displayName: username, roles, departmentIds });
-    const { token } = await as(adminToken, 'auth.login', { username, password });
-    return { id, token, password, username };
-  }
-
   function auditRows(action?: string): { actor_id: string | null; action: string; target: string | null; detail: string | null }[] {
     const db = new Sqlite(path.join(t.dataDir, storeFileName), { readonly: true });
     try {
@@ -46,5 +38,5 @@ export async function openAccessDesk(options: Parameters<typeof openTestDesk>[0]
     }
   }
 
-  return { ...t, adminToken, adminId: adminLogin.user.id, as, rawAs, dept, person, auditRows };
+  return { ...t, adminToken, adminId: adminLogin.user.id, as, rawAs, dept, auditRows };
 }

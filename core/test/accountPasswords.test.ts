@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffPassword } from './staff.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk } from './testDesk.ts';
 
@@ -32,7 +33,7 @@ describe('a new account', () => {
   it('asks for a role when none is chosen, in words', async () => {
     const answer = await desk.raw(
       'users.create',
-      { username: 'zhaomin', password: 'desk pass 2026', displayName: '赵敏', roles: [] },
+      { username: 'zhaomin', password: staffPassword, displayName: '赵敏', roles: [] },
       { locale: 'zh-CN' },
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { roles: '请至少选择一项' } } });

@@ -8,6 +8,7 @@ import { StoreLockedError } from '../../db/storeLock.ts';
 import type { BackupManifest } from '../backup/backupManifest.ts';
 import { createDesk } from '../desk.ts';
 import { verifyChains } from '../integrity/verifyChains.ts';
+import { admin } from './staff.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint, withHelpers } from './testDesk.ts';
 
@@ -141,7 +142,7 @@ describe('backup now', () => {
     await scheduled();
     expect(count()).toBe(3);
     // Three days on, the morning's session has long expired.
-    const login = await desk.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+    const login = await desk.call('auth.login', { username: admin.username, password: admin.password });
     expect((await desk.call('backup.status', {}, { token: login.token })).last?.trigger).toBe('scheduled');
   });
 });
@@ -160,8 +161,7 @@ describe('who and when', () => {
 
   it('refuses backups, restores and exports to anyone but an administrator', async () => {
     const { desk } = await deskWithCases(1);
-    await desk.call('users.create', { username: 'clerk', password: 'front desk 1', displayName: '前台小刘', roles: ['receptionist'] });
-    const login = await desk.call('auth.login', { username: 'clerk', password: 'front desk 1' });
+    const login = await desk.person('clerk', ['receptionist'], [], '前台小刘');
     // Refusals may be audited; nothing else may change.
     const withoutAudit = () => {
       const { audit_log: _, ...rest } = rowCounts(desk.dataDir);
@@ -205,7 +205,7 @@ describe('restore', () => {
     expect(result.setAsidePath).toContain(path.join(desk.dataDir, 'set-aside'));
     // Everyone signs in again on the restored store.
     expect(await desk.raw('cases.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    const login = await desk.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+    const login = await desk.call('auth.login', { username: admin.username, password: admin.password });
     const list = await desk.call('cases.list', {}, { token: login.token });
     expect(list.items.map((c) => c.number).sort()).toEqual([...numbers].sort());
     expect(await desk.raw('cases.get', { number: later.number }, { token: login.token })).toMatchObject({
@@ -239,7 +239,7 @@ describe('restore', () => {
     });
     expect(desk.desk.state).toBe('ok');
     expect(fs.readdirSync(path.join(desk.dataDir, 'set-aside'))).toEqual([]);
-    const login = await desk.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+    const login = await desk.call('auth.login', { username: admin.username, password: admin.password });
     const list = await desk.call('cases.list', {}, { token: login.token });
     expect(list.items.map((c) => c.number).sort()).toEqual([...numbers].sort());
   });
@@ -332,7 +332,7 @@ describe('a damaged store at start-up', () => {
     expect(health).toMatchObject({ state: 'damaged', message: expect.stringContaining('数据文件已损坏') });
     // Nothing pretends the desk is new or empty.
     expect(await damaged.raw('setup.status', {})).toMatchObject({ ok: false, error: { code: 'store_error' } });
-    expect(await damaged.raw('auth.login', { username: 'admin', password: 'correct horse 1' })).toMatchObject({ ok: false });
+    expect(await damaged.raw('auth.login', { username: admin.username, password: admin.password })).toMatchObject({ ok: false });
 
     const found = await damaged.call('recovery.list', {});
     expect(found.items).toHaveLength(1);
@@ -346,13 +346,13 @@ describe('a damaged store at start-up', () => {
 
     const restored = await damaged.call('recovery.restore', {
       path: latest?.path as string,
-      username: 'admin',
-      password: 'correct horse 1',
+      username: admin.username,
+      password: admin.password,
     });
     expect(restored.cases).toBe(3);
     expect(damaged.desk.state).toBe('ok');
     expect(await damaged.call('desk.health', {})).toEqual({ state: 'ok', initialized: true, checking: false });
-    const login = await damaged.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+    const login = await damaged.call('auth.login', { username: admin.username, password: admin.password });
     const list = await damaged.call('cases.list', {}, { token: login.token });
     expect(list.items.map((c) => c.number).sort()).toEqual([...numbers].sort());
     expect(fs.existsSync(path.join(restored.setAsidePath as string, 'desk.sqlite'))).toBe(true);

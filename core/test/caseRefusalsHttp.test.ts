@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listen } from '../http/httpTransport.ts';
 import { createSetupToken } from '../http/requestGuard.ts';
 import { openStaffedDesk, type StaffedDesk } from './handlingDesk.ts';
+import { passwordOf } from './staff.ts';
 import { rowCounts } from './storeSnapshot.ts';
 
 let server: http.Server | undefined;
@@ -23,7 +24,7 @@ describe('case refusals over HTTP', () => {
       const res = await fetch(`http://127.0.0.1:${port}/api/auth.login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'desk pass 2026' }),
+        body: JSON.stringify({ username, password: passwordOf(username) }),
       });
       return ((await res.json()) as { data: { token: string } }).data.token;
     };

@@ -3,12 +3,13 @@
  * printing each success on stdout only after the call returned, until it is killed.
  */
 import { createDesk } from '../desk.ts';
+import { admin } from './staff.ts';
 import { sampleComplaint, withHelpers } from './testDesk.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crashChild DATA_DIR');
 const desk = withHelpers(await createDesk({ dataDir, backupScheduler: false, log: () => {} }));
-const login = await desk.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+const login = await desk.call('auth.login', { username: admin.username, password: admin.password });
 const token = login.token;
 const departments = await desk.call('departments.list', {}, { token });
 const departmentId = departments.items[0]?.id;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openStaffedDesk } from './handlingDesk.ts';
+import { admin } from './staff.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
@@ -123,8 +124,8 @@ describe('breaches', () => {
     const c = await desk.call('cases.register', sampleComplaint);
     await desk.close();
     const later = await openTestDesk({ dataDir: desk.dataDir, now: () => bj('2026-12-01T09:00') });
-    await later.call('auth.login', { username: 'admin', password: 'correct horse 1' }).then(() => undefined);
-    const login = await later.raw('auth.login', { username: 'admin', password: 'correct horse 1' });
+    await later.call('auth.login', { username: admin.username, password: admin.password }).then(() => undefined);
+    const login = await later.raw('auth.login', { username: admin.username, password: admin.password });
     const token = (login as { data: { token: string } }).data.token;
     const detail = await later.raw('cases.get', { id: c.id }, { token });
     const events = (detail as { data: { events: { type: string; payload: { clock?: string } }[] } }).data.events;

@@ -22,13 +22,7 @@ const register = async () => (await desk.call('cases.register', sampleComplaint)
 describe('the decision at the desk', () => {
   it('accepts with a lead department, co-departments and a handler of the lead department', async () => {
     const id = await register();
-    const handler = await desk.call('users.create', {
-      username: 'liuyi',
-      password: 'handler pass 1',
-      displayName: '刘医生',
-      roles: ['handler'],
-      departmentIds: [dep('门诊部')],
-    });
+    const handler = await desk.person('liuyi', ['handler'], [dep('门诊部')], '刘医生');
     const c = await desk.call('cases.act', {
       id,
       action: {

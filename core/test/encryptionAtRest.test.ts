@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPlainStoreFile } from '../../db/cipher.ts';
 import { type HostKeyring, hostKeyKeyring } from '../keys/hostKeyring.ts';
+import { admin } from './staff.ts';
 import { secretsFound, stringsOf } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
@@ -29,7 +30,7 @@ async function deskWithCase(options: { keyring?: HostKeyring | null; dataDir?: s
   const setup = await desk.call('setup.init', {
     orgName: 'City Hospital',
     profile: 'hospital',
-    admin: { username: 'admin', password: 'correct horse 1', displayName: 'Wang' },
+    admin: { ...admin, displayName: 'Wang' },
   });
   await desk.login();
   const folder = tempDir('desk-enc-backups-');
@@ -74,7 +75,7 @@ describe('encryption at rest', () => {
     const listed = await fresh.call('recovery.list', { folder });
     expect(listed.items).toEqual([expect.objectContaining({ valid: true, encrypted: true, needsRecoveryKey: true })]);
     const target = listed.items[0]?.path as string;
-    const credentials = { path: target, username: 'admin', password: 'correct horse 1' };
+    const credentials = { path: target, username: admin.username, password: admin.password };
     const without = await fresh.raw('recovery.restore', credentials);
     expect(without).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { recoveryKey: expect.any(String) } } });
     const wrong = await fresh.raw('recovery.restore', { ...credentials, recoveryKey: '7777-7777-7777-7777-7777-7777-7777-7777' });

@@ -5,6 +5,7 @@ import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowCountsOf } from '../../db/queries/integrity.ts';
 import { parseCsv } from '../data/csv.ts';
+import { admin, staffPassword } from './staff.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
@@ -19,13 +20,7 @@ async function sourceDesk() {
   const desk = await openTestDesk();
   open.push(desk);
   await desk.setupAndLogin();
-  await desk.call('users.create', {
-    username: 'reception1',
-    password: 'front desk 2026',
-    displayName: '前台',
-    roles: ['receptionist'],
-    departmentIds: [],
-  });
+  await desk.person('reception1', ['receptionist'], [], '前台');
   const departmentId = (await desk.call('departments.list', {})).items[0]?.id as string;
   const a = await desk.call('cases.register', { ...sampleComplaint, complainant: { name: '李"四"', phone: '13900001111' }, demands: '' });
   const b = await desk.call('cases.register', {
@@ -108,8 +103,8 @@ describe.each(['json', 'csv'] as const)('export as %s and import into an empty d
 
     // The administrator signs in with the password chosen at the import, not the old one; the
     // other accounts have none until the administrator resets theirs.
-    expect(await target.raw('auth.login', { username: 'admin', password: 'correct horse 1' })).toMatchObject({ ok: false });
-    expect(await target.raw('auth.login', { username: 'reception1', password: 'front desk 2026' })).toMatchObject({ ok: false });
+    expect(await target.raw('auth.login', { username: admin.username, password: admin.password })).toMatchObject({ ok: false });
+    expect(await target.raw('auth.login', { username: 'reception1', password: staffPassword })).toMatchObject({ ok: false });
     const login = await target.call('auth.login', { username: 'admin', password: adminPassword });
     const token = login.token;
     const reception = (await target.call('users.list', {}, { token })).items.find((u) => u.username === 'reception1');

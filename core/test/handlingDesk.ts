@@ -1,19 +1,10 @@
 import type { DeskInput } from '../../domain/api/deskApi.ts';
 import type { Department } from '../../domain/api/views.ts';
 import type { DeskOptions } from '../desk.ts';
+import { type Person, passwordOf, people } from './staff.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
-const people = {
-  rec: { displayName: '李接待', roles: ['receptionist'] },
-  han: { displayName: '赵医生', roles: ['handler'], department: 'outpatient' },
-  col: { displayName: '钱医生', roles: ['handler'], department: 'outpatient' },
-  nur: { displayName: '孙护士', roles: ['handler'], department: 'nursing' },
-  sup: { displayName: '周主管', roles: ['supervisor'] },
-  dir: { displayName: '吴院长', roles: ['director'] },
-} as const;
-type Person = keyof typeof people;
 type Who = 'admin' | Person;
-const passwordOf = (who: Who) => (who === 'admin' ? 'correct horse 1' : 'desk pass 2026');
 
 /**
  * A desk with the people of a small hospital: the admin (supervisor and receptionist too), a
@@ -21,26 +12,19 @@ const passwordOf = (who: Who) => (who === 'admin' ? 'correct horse 1' : 'desk pa
  */
 export async function openStaffedDesk(options: Partial<DeskOptions> = {}) {
   const desk = await openTestDesk(options);
-  await desk.call('setup.init', {
-    orgName: '市第一人民医院',
-    profile: 'hospital',
-    admin: { username: 'admin', password: passwordOf('admin'), displayName: '王主任' },
-  });
   const tokens = new Map<string, string>();
-  tokens.set('admin', await signIn(desk, 'admin'));
+  tokens.set('admin', (await desk.setupAndLogin()).token);
+  // The staff act by name (`by`, `act`); a bare `call` has no session, as on a desk nobody signed in to.
+  desk.signOut();
   const { items: departments } = await desk.call('departments.list', {}, { token: tokens.get('admin') });
   const [outpatient, nursing] = departments;
   if (!outpatient || !nursing) throw new Error('the hospital profile seeds departments');
   const ids: Record<string, string> = {};
   for (const [username, p] of Object.entries(people)) {
     const departmentIds = 'department' in p ? [(p.department === 'outpatient' ? outpatient : nursing).id] : [];
-    const { id } = await desk.call(
-      'users.create',
-      { username, password: passwordOf(username as Who), displayName: p.displayName, roles: [...p.roles], departmentIds },
-      { token: tokens.get('admin') },
-    );
+    const { id, token } = await desk.person(username, [...p.roles], departmentIds, p.displayName);
     ids[username] = id;
-    tokens.set(username, await signIn(desk, username as Who));
+    tokens.set(username, token);
   }
   return staffed(desk, tokens, outpatient, nursing, ids as Record<Person, string>);
 }

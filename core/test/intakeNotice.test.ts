@@ -47,8 +47,8 @@ describe('the privacy notice at intake', () => {
       ok: false,
       error: { code: 'invalid_input', fields: { 'privacy.intakeNotice.zh-CN': 'At most 400 characters' } },
     });
-    await desk.call('users.create', { username: 'nurse', password: 'long enough 12', displayName: '护士', roles: ['receptionist'] });
-    await desk.login('nurse', 'long enough 12');
+    await desk.person('nurse', ['receptionist'], [], '护士');
+    await desk.login('nurse');
     expect((await desk.call('settings.get', {})).privacy.intakeNotice).toEqual({ 'zh-CN': '', 'zh-TW': '', en: '' });
     const refused = await desk.raw('settings.update', { privacy: { intakeNotice: { 'zh-CN': '别的', 'zh-TW': '', en: '' } } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });

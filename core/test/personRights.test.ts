@@ -91,8 +91,8 @@ describe('the complainant’s rights', () => {
 
   it('is for supervisors: a receptionist is refused in words, and the refusal audited', async () => {
     const { desk } = await deskWithPerson();
-    await desk.call('users.create', { username: 'nurse', password: 'long enough 12', displayName: '护士', roles: ['receptionist'] });
-    await desk.login('nurse', 'long enough 12');
+    await desk.person('nurse', ['receptionist'], [], '护士');
+    await desk.login('nurse');
     for (const [method, input] of [
       ['privacy.find', { phone: person.phone }],
       ['privacy.export', { phone: person.phone, format: 'csv' }],

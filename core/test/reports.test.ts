@@ -143,9 +143,7 @@ describe('reports.summary on a hand-counted dataset', () => {
 describe('who sees the analysis, and the case list behind a chart', () => {
   it('refuses reports to a receptionist, over the API too, in their language', async () => {
     const { desk } = await seeded();
-    await desk.call('users.create', { username: 'lijd', password: 'desk pass 2026', displayName: '李接待', roles: ['receptionist'] });
-    const li = await desk.desk.call('auth.login', { username: 'lijd', password: 'desk pass 2026' }, {});
-    const token = li.ok ? (li.data as { token: string }).token : undefined;
+    const { token } = await desk.person('lijd', ['receptionist'], [], '李接待');
     const refused = { 'reports.summary': 'see the report summary', 'reports.performance': 'see department performance' } as const;
     for (const [method, what] of Object.entries(refused)) {
       // The permission matrix (domain/access) refuses before the handler, in the caller's language.

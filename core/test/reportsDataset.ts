@@ -26,9 +26,7 @@ export async function seedReportDataset() {
   };
   await desk.setupAndLogin();
   // A second supervisor approves what the admin proposes (nobody approves their own proposal).
-  await desk.call('users.create', { username: 'zhou', password: 'desk pass 2026', displayName: '周主管', roles: ['supervisor'] });
-  const zhou = await desk.desk.call('auth.login', { username: 'zhou', password: 'desk pass 2026' }, {});
-  const zhouToken = zhou.ok ? (zhou.data as { token: string }).token : undefined;
+  const { token: zhouToken } = await desk.person('zhou', ['supervisor'], [], '周主管');
   const departments = (await desk.call('departments.list', {})).items;
   const dept = (name: string) => departments.find((d) => d.name === name)?.id ?? '';
   const outpatient = dept('门诊部');

@@ -5,6 +5,7 @@ import Sqlite from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import type { CheckOutcome, RunningCheck } from '../../db/backgroundCheck.ts';
 import { lockFileName, takeStoreLock } from '../../db/storeLock.ts';
+import { admin } from './staff.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 const open: { close(): Promise<void> }[] = [];
@@ -107,7 +108,7 @@ it('checks again at the next start when a damaged page was met while running', a
   const trusted = await openTestDesk({ dataDir });
   open.push(trusted);
   expect(trusted.desk.state).toBe('ok');
-  const login = await trusted.call('auth.login', { username: 'admin', password: 'correct horse 1' });
+  const login = await trusted.call('auth.login', { username: admin.username, password: admin.password });
   const answers = [];
   for (const id of ids) answers.push(await trusted.raw('cases.get', { id }, { token: login.token }));
   expect(answers.some((a) => !a.ok && a.error.code === 'store_error')).toBe(true);

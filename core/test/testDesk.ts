@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DeskInput, DeskMethod, DeskOutput } from '../../domain/api/deskApi.ts';
 import type { CallContext, Envelope } from '../../domain/api/envelope.ts';
+import type { Role } from '../../domain/cases/vocabulary.ts';
 import { createDesk, type Desk, type DeskOptions } from '../desk.ts';
+import { admin, passwordOf, staffPassword, testOrg } from './staff.ts';
 
 /** A desk on a fresh temp directory, with typed helpers for tests. */
 export async function openTestDesk(options: Partial<DeskOptions> = {}) {
@@ -20,6 +22,7 @@ export async function openTestDesk(options: Partial<DeskOptions> = {}) {
 
 export function withHelpers(desk: Desk) {
   let token: string | undefined;
+  let adminToken: string | undefined;
   const raw = (method: string, input: unknown, context: CallContext = {}): Promise<Envelope<unknown>> =>
     desk.call(method, input, { token, ...context });
   async function call<M extends DeskMethod>(method: M, input: DeskInput<M>, context?: CallContext): Promise<DeskOutput<M>> {
@@ -32,20 +35,31 @@ export function withHelpers(desk: Desk) {
     dataDir: desk.dataDir,
     raw,
     call,
+    /** Sets the desk up with the test administrator and signs them in. */
     async setupAndLogin() {
-      await call('setup.init', {
-        orgName: '市第一人民医院',
-        profile: 'hospital',
-        admin: { username: 'admin', password: 'correct horse 1', displayName: '王主任' },
-      });
-      const login = await call('auth.login', { username: 'admin', password: 'correct horse 1' });
+      await call('setup.init', { ...testOrg, admin });
+      const login = await call('auth.login', { username: admin.username, password: admin.password });
       token = login.token;
+      adminToken = login.token;
       return login;
     },
-    async login(username = 'admin', password = 'correct horse 1') {
+    async login(username: string = admin.username, password = passwordOf(username)) {
       const login = await call('auth.login', { username, password });
       token = login.token;
       return login;
+    },
+    /**
+     * One more of the staff, made by the administrator (after `setupAndLogin`) with the staff
+     * password, and signed in apart: the desk's own session stays whose it was.
+     */
+    async person(username: string, roles: Role[], departmentIds: string[] = [], displayName = username) {
+      const { id } = await call(
+        'users.create',
+        { username, password: staffPassword, displayName, roles, departmentIds },
+        { token: adminToken },
+      );
+      const login = await call('auth.login', { username, password: staffPassword });
+      return { id, token: login.token, username, password: staffPassword };
     },
     signOut() {
       token = undefined;
