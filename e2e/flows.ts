@@ -52,6 +52,7 @@ export async function runWizard(page: Page): Promise<string> {
 /** The sign-in screen's words in the languages the specs sign in with. */
 const signInWords = {
   'zh-CN': { username: '登录名', password: /^密码/, signIn: '登录', signOut: '退出登录', signedIn: (name: string) => `当前用户：${name}` },
+  'zh-TW': { username: '登入名稱', password: /^密碼/, signIn: '登入', signOut: '登出', signedIn: (name: string) => `目前使用者：${name}` },
   en: {
     username: 'Username',
     password: /^Password/,
@@ -63,10 +64,10 @@ const signInWords = {
 
 /**
  * Signs one of the staff in at the sign-in screen and waits for their name in the top bar.
- * `url` opens the desk first; `language` switches the screen before (it needs `url`); whoever
+ * `url` opens the desk first; `language` switches the screen first; whoever
  * is signed in at a shared workstation signs out first; `shot` photographs the filled form.
  */
-export async function signIn(page: Page, who: Staff, options: { url?: string; language?: 'en'; shot?: string } = {}) {
+export async function signIn(page: Page, who: Staff, options: { url?: string; language?: keyof typeof signInWords; shot?: string } = {}) {
   if (options.url) await page.goto(options.url);
   if (options.language) {
     await page.evaluate((language) => localStorage.setItem('desk.language', language), options.language);

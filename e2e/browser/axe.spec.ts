@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { seriousViolations } from '../axe.ts';
+import { signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
-import { password, staff, staffHospital, tokenOf } from '../staff.ts';
+import { staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * Every screen of the desk, in simplified Chinese, traditional Chinese and English, through axe
@@ -79,10 +80,7 @@ for (const language of languages) {
     await settle(page);
     found.push(...(await seriousViolations(page, 'login')));
     await page.screenshot({ path: `e2e/.artifacts/screens/every-${language}-login.png` });
-    await page.getByRole('textbox').first().fill(staff.admin.username);
-    await page.locator('input[type="password"]').fill(password);
-    await page.keyboard.press('Enter');
-    await expect(page.getByText(staff.admin.displayName).first()).toBeVisible();
+    await signIn(page, 'admin', { language });
     for (const path of pages) {
       await page.goto(`${host.url}#${path === '/case' ? `/cases/${caseId}` : path}`);
       await settle(page);
