@@ -1,20 +1,18 @@
 import { Center, Loader } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { DeskHealth } from '../../domain/api/backupViews.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
-import { FreshStartLink, RecoveryPage } from '../features/backup/index.ts';
-import { SetupWizard } from '../features/setup/index.ts';
 import { client } from '../shared/api/client.ts';
 import { queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { SessionProvider } from './deskSession.tsx';
-import { homePathOf, maySee, routes } from './routes.tsx';
+import { FreshStartLink, homePathOf, maySee, RecoveryPage, routes, SetupWizard } from './routes.tsx';
 
 interface SignedIn {
   name: 'signedIn';
@@ -36,6 +34,12 @@ type Phase =
   | { name: 'setup' }
   | { name: 'login'; orgName: string | null; notice: string | null }
   | SignedIn;
+
+const waiting = (
+  <Center mih="100vh">
+    <Loader />
+  </Center>
+);
 
 /** Which screen a desk shows: first-run wizard, sign-in, or the app behind it (and its lock). */
 export function App() {
@@ -107,11 +111,7 @@ export function App() {
 
   switch (phase.name) {
     case 'loading':
-      return (
-        <Center mih="100vh">
-          <Loader />
-        </Center>
-      );
+      return waiting;
     case 'unreachable':
       return (
         <Center mih="100vh" p="xl">
@@ -119,15 +119,23 @@ export function App() {
         </Center>
       );
     case 'recovery':
-      return <RecoveryPage mode="damaged" health={phase.health} />;
+      return (
+        <Suspense fallback={waiting}>
+          <RecoveryPage mode="damaged" health={phase.health} />
+        </Suspense>
+      );
     case 'fresh':
-      return <RecoveryPage mode="fresh" onBack={() => setPhase({ name: 'setup' })} />;
+      return (
+        <Suspense fallback={waiting}>
+          <RecoveryPage mode="fresh" onBack={() => setPhase({ name: 'setup' })} />
+        </Suspense>
+      );
     case 'setup':
       return (
-        <>
+        <Suspense fallback={waiting}>
           <SetupWizard onDone={() => setPhase({ name: 'login', orgName: null, notice: t('wizard.done') })} />
           <FreshStartLink onClick={() => setPhase({ name: 'fresh' })} />
-        </>
+        </Suspense>
       );
     case 'login':
       return <LoginPage orgName={phase.orgName} notice={phase.notice} onSignedIn={(user) => void enter(user, false, 0)} />;

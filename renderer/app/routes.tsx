@@ -22,9 +22,23 @@ export interface DeskRoute {
 }
 
 /** A page module loaded on first use; `pick` names the component the module exports. */
-function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
+function lazyPage<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
   return lazy(async () => ({ default: pick(await load()) }));
 }
+
+// The screens before sign-in, seen once in a desk's life (first run) or never (recovery): loaded only when shown.
+export const SetupWizard = lazyPage(
+  () => import('../features/setup/SetupWizard.tsx'),
+  (m) => m.SetupWizard,
+);
+export const RecoveryPage = lazyPage(
+  () => import('../features/backup/RecoveryPage.tsx'),
+  (m) => m.RecoveryPage,
+);
+export const FreshStartLink = lazyPage(
+  () => import('../features/backup/RecoveryPage.tsx'),
+  (m) => m.FreshStartLink,
+);
 
 export const routes: readonly DeskRoute[] = [
   {

@@ -2,7 +2,6 @@ import { Alert, Button, Checkbox, Code, Group, Stack, Text } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderRecoverySheet } from '../../../print/RecoverySheet.tsx';
 import { hostApi } from '../../shared/api/hostApi.ts';
 import { formatDateTime } from '../../shared/format.ts';
 
@@ -22,6 +21,8 @@ export function RecoveryKeyPanel(props: { recoveryKey: string; createdAt: string
   const print = async () => {
     setPrinting(true);
     try {
+      // The server-side renderer is large and needed only here: it loads when the sheet is printed.
+      const { renderRecoverySheet } = await import('../../../print/RecoverySheet.tsx');
       const sheetT = i18n.getFixedT(i18n.language, 'print');
       const html = renderRecoverySheet(
         { orgName: props.orgName, recoveryKey: props.recoveryKey, createdAt: formatDateTime(props.createdAt, i18n.language) },
