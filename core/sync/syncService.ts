@@ -1,10 +1,13 @@
+import { readRefCursor } from '../../db/queries/referenceSync.ts';
 import { countOutbox, readSyncConfig, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
 import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
+import { pushAudit } from './auditUpload.ts';
 import { pushOutbox } from './pushOutbox.ts';
+import { pullReferences, pushReferences } from './referenceRecords.ts';
 import { receivePage } from './receiveEvents.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
 import { isOffline, problemOf } from './syncProblems.ts';
@@ -75,6 +78,11 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
     const client = createSyncClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
     const identity = { deskId: config.desk_id, privateKey: config.private_key };
     try {
+      // The site's reference records first: what this desk made before it joined is merged into
+      // them before any of it is sent, so a department both desks made is never sent twice.
+      await pullReferences(ctx, client, identity, () => readRefCursor(db));
+      await pushReferences(ctx, client, identity);
+      await pushAudit(ctx, client, identity);
       const pushed = await pushOutbox(ctx, client, identity);
       const pulled = await pullAll(client, identity, config.prefix);
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
