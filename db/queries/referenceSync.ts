@@ -56,9 +56,8 @@ export async function queueAllReferences(db: Db): Promise<number> {
   let queued = 0;
   for (const [kind, t] of Object.entries(referenceTables)) {
     const where = kind === 'user' ? sql`WHERE username NOT LIKE 'remote-%'` : kind === 'setting' ? sql`WHERE key IN (${sql.join([...siteSettingKeys])})` : sql``;
-    const result = await sql`INSERT INTO sync_ref_outbox (kind, key, changed_ms)
-      SELECT ${kind}, ${sql.raw(t.key)}, ${wallMs} FROM ${sql.table(t.table)} ${where}
-      ON CONFLICT (kind, key) DO NOTHING`.execute(db);
+    const result = await sql`INSERT OR IGNORE INTO sync_ref_outbox (kind, key, changed_ms)
+      SELECT ${kind}, ${sql.raw(t.key)}, ${wallMs} FROM ${sql.table(t.table)} ${where}`.execute(db);
     queued += Number(result.numAffectedRows ?? 0n);
   }
   return queued;
