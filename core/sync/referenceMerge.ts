@@ -28,8 +28,9 @@ export async function mergeTreeRecord(
   localId: string,
   siteId: string,
   at: string,
+  send = true,
 ): Promise<void> {
-  await addAlias(trx, kind, localId, siteId, at);
+  await addAlias(trx, kind, localId, siteId, at, send);
   if (kind === 'department') {
     await trx.updateTable('departments').set({ parent_id: siteId }).where('parent_id', '=', localId).execute();
     const touched = await sql<{ id: string }>`SELECT id FROM cases
@@ -64,7 +65,7 @@ export async function mergeTreeRecord(
  * under a name nobody signs in with, disabled; cases it handles follow the site's account.
  */
 export async function mergeUserRecord(trx: Kysely<Database>, localId: string, siteId: string, at: string): Promise<void> {
-  await addAlias(trx, 'user', localId, siteId, at);
+  await addAlias(trx, 'user', localId, siteId, at, true);
   await trx
     .updateTable('users')
     .set({ username: `merged-${localId}`, disabled: 1, password_hash: '' })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  addAlias,
   dropRefOutbox,
   isAliased,
   knownVersion,
@@ -15,6 +16,7 @@ import { maxBatch } from '../../domain/sync/protocol.ts';
 import {
   type ReferenceKind,
   referenceKey,
+  type ReferenceRow,
   referenceRowSchemas,
   sameName,
   samePerson,
@@ -132,6 +134,27 @@ async function removeRecord(trx: Db, kind: ReferenceKind, key: string): Promise<
   await writeReferenceRow(trx, kind, key, null);
 }
 
+/**
+ * Another desk merged its record into the site's: cases it sent name the old id, so this desk
+ * folds that id into the site's too (and retires the stand-in it may hold under the old id).
+ */
+async function takeAlias(trx: Db, alias: ReferenceRow<'alias'>, at: string): Promise<void> {
+  const { kind, local_id: localId, canonical_id: siteId } = alias;
+  if (kind === 'user') {
+    await ensureStandIns(trx, { users: [siteId], departments: [], categories: [] }, at);
+    await addAlias(trx, 'user', localId, siteId, at, false);
+    await followUser(trx, localId, siteId);
+    return;
+  }
+  const table = kind === 'department' ? 'departments' : 'categories';
+  await ensureStandIns(trx, { users: [], departments: kind === 'department' ? [siteId] : [], categories: kind === 'category' ? [siteId] : [] }, at);
+  if (await trx.selectFrom(table).select('id').where('id', '=', localId).executeTakeFirst()) {
+    await mergeTreeRecord(trx, kind, localId, siteId, at, false);
+  } else {
+    await addAlias(trx, kind, localId, siteId, at, false);
+  }
+}
+
 export interface ReferencesTaken {
   stored: number;
   merged: number;
@@ -201,6 +224,8 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
         } else {
           await writeReferenceRow(trx, 'user', r.key, row);
         }
+      } else if (r.kind === 'alias') {
+        await takeAlias(trx, row as ReferenceRow<'alias'>, at);
       } else {
         await writeReferenceRow(trx, r.kind, r.key, row);
       }

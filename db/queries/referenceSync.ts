@@ -18,6 +18,7 @@ export const referenceTables = {
   calendarDay: { table: 'calendar_days', key: 'date', columns: ['date', 'kind', 'name'] },
   localDay: { table: 'calendar_local_days', key: 'date', columns: ['date', 'kind', 'note', 'updated_at', 'updated_by'] },
   setting: { table: 'settings', key: 'key', columns: ['key', 'value', 'version', 'updated_at'] },
+  alias: { table: 'ref_aliases', key: "kind || ':' || local_id", columns: ['kind', 'local_id', 'canonical_id', 'merged_at'] },
 } as const satisfies Record<ReferenceKind, { table: string; key: string; columns: readonly string[] }>;
 
 type Db = Kysely<Database>;
@@ -55,6 +56,7 @@ const wallMs = sql`CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`;
 export async function queueAllReferences(db: Db): Promise<number> {
   let queued = 0;
   for (const [kind, t] of Object.entries(referenceTables)) {
+    if (kind === 'alias') continue;
     const where = kind === 'user' ? sql`WHERE username NOT LIKE 'remote-%'` : kind === 'setting' ? sql`WHERE key IN (${sql.join([...siteSettingKeys])})` : sql``;
     const result = await sql`INSERT OR IGNORE INTO sync_ref_outbox (kind, key, changed_ms)
       SELECT ${kind}, ${sql.raw(t.key)}, ${wallMs} FROM ${sql.table(t.table)} ${where}`.execute(db);
@@ -149,7 +151,18 @@ export async function readAliases(db: Db): Promise<Aliases> {
   return { department: of('department'), category: of('category'), user: of('user') };
 }
 
-export async function addAlias(db: Db, kind: 'department' | 'category' | 'user', localId: string, canonicalId: string, at: string) {
+/**
+ * Maps this desk's record to the site's. `send`: the merge was made here, so the alias goes to
+ * the site for every other desk to fold the old id too (one received from the site is not sent back).
+ */
+export async function addAlias(
+  db: Db,
+  kind: 'department' | 'category' | 'user',
+  localId: string,
+  canonicalId: string,
+  at: string,
+  send: boolean,
+) {
   await db
     .insertInto('ref_aliases')
     .values({ kind, local_id: localId, canonical_id: canonicalId, merged_at: at })
@@ -157,6 +170,10 @@ export async function addAlias(db: Db, kind: 'department' | 'category' | 'user',
     .execute();
   // An earlier alias that led to the local record now leads to the site's.
   await db.updateTable('ref_aliases').set({ canonical_id: canonicalId }).where('kind', '=', kind).where('canonical_id', '=', localId).execute();
+  if (send) {
+    await sql`INSERT INTO sync_ref_outbox (kind, key, changed_ms) VALUES ('alias', ${`${kind}:${localId}`}, ${wallMs})
+      ON CONFLICT (kind, key) DO UPDATE SET changed_ms = excluded.changed_ms`.execute(db);
+  }
 }
 
 export const isAliased = async (db: Db, kind: ReferenceKind, localId: string) =>

@@ -17,6 +17,8 @@ export const referenceKinds = [
   'calendarDay',
   'localDay',
   'setting',
+  /** This desk's record merged into the site's: every desk folds the old id into the site's. */
+  'alias',
 ] as const;
 export type ReferenceKind = (typeof referenceKinds)[number];
 
@@ -75,6 +77,7 @@ export const referenceRowSchemas = {
     updated_by: text(64).nullable(),
   }),
   setting: z.strictObject({ key: text(100).min(1), value: text(100_000), version: z.number().int().min(0), updated_at: text(40) }),
+  alias: z.strictObject({ kind: z.enum(['department', 'category', 'user']), local_id: id, canonical_id: id, merged_at: text(40) }),
 } as const satisfies Record<ReferenceKind, z.ZodType>;
 
 export type ReferenceRow<K extends ReferenceKind> = z.infer<(typeof referenceRowSchemas)[K]>;
@@ -91,6 +94,8 @@ export function referenceKey(kind: ReferenceKind, row: Record<string, unknown>):
       return String(row.date);
     case 'setting':
       return String(row.key);
+    case 'alias':
+      return `${String(row.kind)}:${String(row.local_id)}`;
     default:
       return String(row.id);
   }
