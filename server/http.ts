@@ -69,7 +69,14 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     const hello: HelloResponse = { protocol: protocolVersion, server: 'complaint-desk', time: c.now().toISOString() };
     return send(res, 200, hello);
   }
-  const known = ['POST /v1/enrol', 'POST /v1/push', 'GET /v1/pull', 'POST /v1/reference/push', 'GET /v1/reference/pull', 'POST /v1/audit/push'];
+  const known = [
+    'POST /v1/enrol',
+    'POST /v1/push',
+    'GET /v1/pull',
+    'POST /v1/reference/push',
+    'GET /v1/reference/pull',
+    'POST /v1/audit/push',
+  ];
   if (!known.includes(route)) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
   const asked = req.headers[syncHeaders.protocol];
   const deskProtocol = (Array.isArray(asked) ? asked[0] : asked)?.slice(0, 20) ?? '—';

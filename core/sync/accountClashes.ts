@@ -68,7 +68,8 @@ export async function settleClash(ctx: DeskContext, input: DeskParsedInput<'sync
     const remote = userRowSchema.parse(JSON.parse(clash.remote_record));
     if (input.settle === 'renameLocal') {
       const taken = await trx.selectFrom('users').select('id').where('username', '=', input.newUsername).executeTakeFirst();
-      if (taken || input.newUsername.toLowerCase() === remote.username.toLowerCase()) throw invalidField('newUsername', 'field.usernameTaken');
+      if (taken || input.newUsername.toLowerCase() === remote.username.toLowerCase())
+        throw invalidField('newUsername', 'field.usernameTaken');
       await trx
         .updateTable('users')
         .set((eb) => ({ username: input.newUsername, version: eb('version', '+', 1) }))

@@ -38,7 +38,9 @@ export async function mergeTreeRecord(
     await sql`UPDATE cases SET department_id = CASE WHEN department_id = ${localId} THEN ${siteId} ELSE department_id END,
       ${replaceInJson('co_department_ids', localId, siteId)}
       WHERE department_id = ${localId} OR co_department_ids LIKE ${`%${quoted(localId)}%`}`.execute(trx);
-    await sql`UPDATE users SET ${replaceInJson('department_ids', localId, siteId)} WHERE department_ids LIKE ${`%${quoted(localId)}%`}`.execute(trx);
+    await sql`UPDATE users SET ${replaceInJson('department_ids', localId, siteId)} WHERE department_ids LIKE ${`%${quoted(localId)}%`}`.execute(
+      trx,
+    );
     await trx.updateTable('corrective_actions').set({ department_id: siteId }).where('department_id', '=', localId).execute();
     await sql`UPDATE cases SET respondent = replace(respondent, ${quoted(localId)}, ${quoted(siteId)})
       WHERE respondent LIKE ${`%${quoted(localId)}%`}`.execute(trx);

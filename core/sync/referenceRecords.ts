@@ -15,8 +15,8 @@ import type { Database } from '../../db/schema.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import {
   type ReferenceKind,
-  referenceKey,
   type ReferenceRow,
+  referenceKey,
   referenceRowSchemas,
   sameName,
   samePerson,
@@ -147,7 +147,11 @@ async function takeAlias(trx: Db, alias: ReferenceRow<'alias'>, at: string): Pro
     return;
   }
   const table = kind === 'department' ? 'departments' : 'categories';
-  await ensureStandIns(trx, { users: [], departments: kind === 'department' ? [siteId] : [], categories: kind === 'category' ? [siteId] : [] }, at);
+  await ensureStandIns(
+    trx,
+    { users: [], departments: kind === 'department' ? [siteId] : [], categories: kind === 'category' ? [siteId] : [] },
+    at,
+  );
   if (await trx.selectFrom(table).select('id').where('id', '=', localId).executeTakeFirst()) {
     await mergeTreeRecord(trx, kind, localId, siteId, at, false);
   } else {
@@ -176,10 +180,7 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
   await ctx.store.db.transaction().execute(async (trx) => {
     await updateSyncConfig(trx, { receiving: 1 });
     const rows = new Map(records.map((r) => [r, parseRow(r)] as const));
-    for (const r of parentsFirst(
-      records,
-      new Map([...rows].map(([k, v]) => [k, v === 'bad' ? null : v])),
-    )) {
+    for (const r of parentsFirst(records, new Map([...rows].map(([k, v]) => [k, v === 'bad' ? null : v])))) {
       const row = rows.get(r);
       if (row === 'bad' || row === undefined || (r.kind === 'setting' && !siteSettingKeys.has(r.key))) {
         await recordAudit(ctx, trx, { actorId: null, action: 'sync.refused', target: r.key, detail: { kind: r.kind, fault: 'format' } });
@@ -197,29 +198,54 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
       } else if (r.kind === 'department' || r.kind === 'category') {
         const table = r.kind === 'department' ? 'departments' : 'categories';
         const parent = row.parent_id as string | null;
-        if (parent) await ensureStandIns(trx, { users: [], departments: r.kind === 'department' ? [parent] : [], categories: r.kind === 'category' ? [parent] : [] }, at);
+        if (parent)
+          await ensureStandIns(
+            trx,
+            { users: [], departments: r.kind === 'department' ? [parent] : [], categories: r.kind === 'category' ? [parent] : [] },
+            at,
+          );
         const here = await trx.selectFrom(table).select('id').where('id', '=', r.key).executeTakeFirst();
         const twin = here ? undefined : await twinOf(trx, r.kind, row);
         await writeReferenceRow(trx, r.kind, r.key, row);
         if (twin) {
           await mergeTreeRecord(trx, r.kind, twin, r.key, at);
-          await recordAudit(ctx, trx, { actorId: null, action: 'sync.merged', target: r.key, detail: { kind: r.kind, localId: twin, name: row.name } });
+          await recordAudit(ctx, trx, {
+            actorId: null,
+            action: 'sync.merged',
+            target: r.key,
+            detail: { kind: r.kind, localId: twin, name: row.name },
+          });
           taken.merged++;
         }
       } else if (r.kind === 'user') {
         const user = row as UserRow;
-        const holder = await trx.selectFrom('users').selectAll().where('username', '=', user.username).where('id', '!=', r.key).executeTakeFirst();
+        const holder = await trx
+          .selectFrom('users')
+          .selectAll()
+          .where('username', '=', user.username)
+          .where('id', '!=', r.key)
+          .executeTakeFirst();
         if (holder && !holder.username.startsWith('remote-')) {
           if (!samePerson(holder, user) || (await knownVersion(trx, 'user', holder.id))) {
             await noteClash(trx, { username: user.username, localId: holder.id, remote: user, hlc: r.hlc, at });
-            await recordAudit(ctx, trx, { actorId: null, action: 'sync.clash', target: user.username, detail: { localId: holder.id, siteId: r.key } });
+            await recordAudit(ctx, trx, {
+              actorId: null,
+              action: 'sync.clash',
+              target: user.username,
+              detail: { localId: holder.id, siteId: r.key },
+            });
             taken.clashes++;
             continue;
           }
           await mergeUserRecord(trx, holder.id, r.key, at);
           await writeReferenceRow(trx, 'user', r.key, row);
           await followUser(trx, holder.id, r.key);
-          await recordAudit(ctx, trx, { actorId: null, action: 'sync.merged', target: r.key, detail: { kind: 'user', localId: holder.id, name: user.username } });
+          await recordAudit(ctx, trx, {
+            actorId: null,
+            action: 'sync.merged',
+            target: r.key,
+            detail: { kind: 'user', localId: holder.id, name: user.username },
+          });
           taken.merged++;
         } else {
           await writeReferenceRow(trx, 'user', r.key, row);

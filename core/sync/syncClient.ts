@@ -137,7 +137,8 @@ export function createSyncClient(options: SyncClientOptions) {
       request<ReferencePushResponse>('POST', '/v1/reference/push', { records }, identity),
     pullReferences: (identity: SigningIdentity, after: number, limit?: number) =>
       request<ReferencePullResponse>('GET', `/v1/reference/pull?after=${after}${limit ? `&limit=${limit}` : ''}`, undefined, identity),
-    pushAudit: (identity: SigningIdentity, entries: WireAudit[]) => request<AuditPushResponse>('POST', '/v1/audit/push', { entries }, identity),
+    pushAudit: (identity: SigningIdentity, entries: WireAudit[]) =>
+      request<AuditPushResponse>('POST', '/v1/audit/push', { entries }, identity),
     /** The raw signed request, for tests of what the server refuses. */
     request,
   };

@@ -7,8 +7,8 @@ import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import { pushAudit } from './auditUpload.ts';
 import { pushOutbox } from './pushOutbox.ts';
-import { pullReferences, pushReferences } from './referenceRecords.ts';
 import { receivePage } from './receiveEvents.ts';
+import { pullReferences, pushReferences } from './referenceRecords.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
 import { isOffline, problemOf } from './syncProblems.ts';
 

@@ -143,7 +143,17 @@ describe('reference records within a site', () => {
         // The same batch again: counted as duplicates, nothing added.
         const client = createSyncClient({ serverUrl: server.url });
         const identity = { deskId: config.desk_id, privateKey: config.private_key };
-        const entries = (await raw.db.selectFrom('audit_log').selectAll().where('id', 'in', held.slice(0, 50).map((e) => e.id)).execute()).map((r) => ({
+        const entries = (
+          await raw.db
+            .selectFrom('audit_log')
+            .selectAll()
+            .where(
+              'id',
+              'in',
+              held.slice(0, 50).map((e) => e.id),
+            )
+            .execute()
+        ).map((r) => ({
           id: r.id,
           at: r.at,
           actorId: r.actor_id,
@@ -157,7 +167,9 @@ describe('reference records within a site', () => {
         await raw.db.destroy();
       }
       const actions = await store.db.selectFrom('audit_entries').select('action').execute();
-      expect(actions.map((r) => r.action)).toEqual(expect.arrayContaining(['users.create', 'sync.configure', 'sync.merged', 'sync.settleClash']));
+      expect(actions.map((r) => r.action)).toEqual(
+        expect.arrayContaining(['users.create', 'sync.configure', 'sync.merged', 'sync.settleClash']),
+      );
     } finally {
       await store.close();
     }

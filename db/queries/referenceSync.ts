@@ -11,9 +11,24 @@ export const referenceTables = {
   user: {
     table: 'users',
     key: 'id',
-    columns: ['id', 'username', 'display_name', 'password_hash', 'roles', 'department_ids', 'disabled', 'created_at', 'version', 'password_changed_at'],
+    columns: [
+      'id',
+      'username',
+      'display_name',
+      'password_hash',
+      'roles',
+      'department_ids',
+      'disabled',
+      'created_at',
+      'version',
+      'password_changed_at',
+    ],
   },
-  policy: { table: 'deadline_policies', key: "type || '|' || severity", columns: ['type', 'severity', 'clocks', 'version', 'updated_at', 'updated_by'] },
+  policy: {
+    table: 'deadline_policies',
+    key: "type || '|' || severity",
+    columns: ['type', 'severity', 'clocks', 'version', 'updated_at', 'updated_by'],
+  },
   calendarYear: { table: 'calendar_years', key: 'CAST(year AS TEXT)', columns: ['year', 'source', 'imported_at', 'imported_by'] },
   calendarDay: { table: 'calendar_days', key: 'date', columns: ['date', 'kind', 'name'] },
   localDay: { table: 'calendar_local_days', key: 'date', columns: ['date', 'kind', 'note', 'updated_at', 'updated_by'] },
@@ -57,7 +72,12 @@ export async function queueAllReferences(db: Db): Promise<number> {
   let queued = 0;
   for (const [kind, t] of Object.entries(referenceTables)) {
     if (kind === 'alias') continue;
-    const where = kind === 'user' ? sql`WHERE username NOT LIKE 'remote-%'` : kind === 'setting' ? sql`WHERE key IN (${sql.join([...siteSettingKeys])})` : sql``;
+    const where =
+      kind === 'user'
+        ? sql`WHERE username NOT LIKE 'remote-%'`
+        : kind === 'setting'
+          ? sql`WHERE key IN (${sql.join([...siteSettingKeys])})`
+          : sql``;
     const result = await sql`INSERT OR IGNORE INTO sync_ref_outbox (kind, key, changed_ms)
       SELECT ${kind}, ${sql.raw(t.key)}, ${wallMs} FROM ${sql.table(t.table)} ${where}`.execute(db);
     queued += Number(result.numAffectedRows ?? 0n);
@@ -70,9 +90,6 @@ export async function queueWholeAudit(db: Db): Promise<number> {
   const result = await sql`INSERT OR IGNORE INTO sync_audit_outbox (id) SELECT id FROM audit_log`.execute(db);
   return Number(result.numAffectedRows ?? 0n);
 }
-
-export const refOutboxPage = (db: Db, limit: number) =>
-  db.selectFrom('sync_ref_outbox').selectAll().orderBy('changed_ms').orderBy('kind').orderBy('key').limit(limit).execute();
 
 export const refOutboxEntry = (db: Db, kind: ReferenceKind, key: string) =>
   db.selectFrom('sync_ref_outbox').selectAll().where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
@@ -88,9 +105,6 @@ export async function dropRefOutbox(db: Db, entries: readonly { kind: string; ke
       .execute();
   }
 }
-
-export const countRefOutbox = async (db: Db) =>
-  Number((await db.selectFrom('sync_ref_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 export const knownVersion = async (db: Db, kind: ReferenceKind, key: string) =>
   (await db.selectFrom('sync_ref_versions').select('hlc').where('kind', '=', kind).where('key', '=', key).executeTakeFirst())?.hlc;
@@ -142,8 +156,7 @@ export async function dropAuditOutbox(db: Db, ids: readonly string[]): Promise<v
 }
 
 /** Entries whose audit row is gone (none should be): taken out so the outbox cannot stall on them. */
-export const dropOrphanAudit = (db: Db) =>
-  sql`DELETE FROM sync_audit_outbox WHERE id NOT IN (SELECT id FROM audit_log)`.execute(db);
+export const dropOrphanAudit = (db: Db) => sql`DELETE FROM sync_audit_outbox WHERE id NOT IN (SELECT id FROM audit_log)`.execute(db);
 
 export async function readAliases(db: Db): Promise<Aliases> {
   const rows = await db.selectFrom('ref_aliases').select(['kind', 'local_id', 'canonical_id']).execute();
@@ -169,7 +182,12 @@ export async function addAlias(
     .onConflict((oc) => oc.columns(['kind', 'local_id']).doUpdateSet({ canonical_id: canonicalId }))
     .execute();
   // An earlier alias that led to the local record now leads to the site's.
-  await db.updateTable('ref_aliases').set({ canonical_id: canonicalId }).where('kind', '=', kind).where('canonical_id', '=', localId).execute();
+  await db
+    .updateTable('ref_aliases')
+    .set({ canonical_id: canonicalId })
+    .where('kind', '=', kind)
+    .where('canonical_id', '=', localId)
+    .execute();
   if (send) {
     await sql`INSERT INTO sync_ref_outbox (kind, key, changed_ms) VALUES ('alias', ${`${kind}:${localId}`}, ${wallMs})
       ON CONFLICT (kind, key) DO UPDATE SET changed_ms = excluded.changed_ms`.execute(db);

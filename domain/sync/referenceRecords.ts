@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CaseState } from '../cases/projection.ts';
 import { decodeHlc, encodeHlc } from '../cases/hlc.ts';
+import type { CaseState } from '../cases/projection.ts';
 
 /**
  * Reference records as they travel within a site (DESIGN.md §10): departments, categories, staff
@@ -137,8 +137,10 @@ export const sameName = (a: string, b: string) => a.replace(/\u3000/g, ' ').trim
  * display name and the same password hash (a hash is salted, so only a copied account has it).
  * Anything else is a clash a person settles.
  */
-export const samePerson = (local: Pick<UserRow, 'display_name' | 'password_hash'>, remote: Pick<UserRow, 'display_name' | 'password_hash'>) =>
-  sameName(local.display_name, remote.display_name) && local.password_hash === remote.password_hash;
+export const samePerson = (
+  local: Pick<UserRow, 'display_name' | 'password_hash'>,
+  remote: Pick<UserRow, 'display_name' | 'password_hash'>,
+) => sameName(local.display_name, remote.display_name) && local.password_hash === remote.password_hash;
 
 /** Local id → the site's id of the same record, per kind of record a case names. */
 export interface Aliases {
@@ -149,7 +151,8 @@ export interface Aliases {
 
 export const noAliases: Aliases = { department: new Map(), category: new Map(), user: new Map() };
 
-const follow = (map: ReadonlyMap<string, string>, value: string | null): string | null => (value === null ? null : (map.get(value) ?? value));
+const follow = (map: ReadonlyMap<string, string>, value: string | null): string | null =>
+  value === null ? null : (map.get(value) ?? value);
 
 /**
  * The case as the read model shows it: the ids its signed events name, each replaced by the
@@ -169,7 +172,9 @@ export function canonicalState(state: CaseState, aliases: Aliases): CaseState {
     respondent: state.respondent
       ? {
           ...state.respondent,
-          ...(state.respondent.departmentId ? { departmentId: aliases.department.get(state.respondent.departmentId) ?? state.respondent.departmentId } : {}),
+          ...(state.respondent.departmentId
+            ? { departmentId: aliases.department.get(state.respondent.departmentId) ?? state.respondent.departmentId }
+            : {}),
           ...(state.respondent.userId ? { userId: aliases.user.get(state.respondent.userId) ?? state.respondent.userId } : {}),
         }
       : null,

@@ -1,7 +1,7 @@
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import {
-  auditPushSchema,
   type AuditPushResponse,
+  auditPushSchema,
   type ReferencePullResponse,
   type ReferencePushResponse,
   referencePushSchema,

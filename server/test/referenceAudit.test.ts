@@ -89,8 +89,6 @@ describe.each(dialects)('reference records and audit on %s', (dialect) => {
       .catch((e: unknown) => e as SyncRequestError);
     expect(badRow).toMatchObject({ status: 400, refusal: { error: 'malformed' } });
     expect(await count('audit_entries')).toBe(before + 4);
-    expect(
-      await s.store.db.selectFrom('reference_records').select('key').where('key', '=', 'd-9').executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await s.store.db.selectFrom('reference_records').select('key').where('key', '=', 'd-9').executeTakeFirst()).toBeUndefined();
   });
 });
