@@ -190,7 +190,8 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
       if (known && known >= r.hlc) continue;
       const pending = await refOutboxEntry(trx, r.kind, r.key);
       if (pending) {
-        if (stampOf(pending.changed_ms, known, ctx.deviceId) > r.hlc) continue;
+        // Held since before joining (time zero): the site's version wins.
+        if (pending.changed_ms > 0 && stampOf(pending.changed_ms, known, ctx.deviceId) > r.hlc) continue;
         await dropRefOutbox(trx, [pending]);
       }
       if (row === null) {

@@ -26,6 +26,9 @@ beforeAll(async () => {
   await a.act('admin', caseOfA, { type: 'accept', departmentId: a.outpatient.id });
   caseOfB = (await b.register('rec')).id;
   await b.act('admin', caseOfB, { type: 'accept', departmentId: b.outpatient.id, handlerId: b.ids.han });
+  // A site setting both desks hold, set apart: the site's (A joined first) is the one B keeps.
+  await a.by('admin', 'settings.update', { cases: { reviewWindowDays: 20 } });
+  await b.by('admin', 'settings.update', { cases: { reviewWindowDays: 45 }, desk: { deskName: '护理部' } });
   await a.join(server.url, server.code());
   await a.syncNow();
   await b.join(server.url, server.code());
@@ -61,6 +64,21 @@ describe('reference records within a site', () => {
     expect(merged.items.map((e) => e.detail)).toContainEqual(expect.objectContaining({ kind: 'department', localId: b.outpatient.id }));
     // B's handler, in B's old 门诊部, may still act on a case of the site's 门诊部.
     await b.act('han', caseOfB, { type: 'note', text: '已联系患者' });
+  });
+
+  it('take the site’s settings on joining, keep a desk’s own, and carry a later change to every desk', async () => {
+    const onB = await b.by('admin', 'settings.get', {});
+    expect(onB.cases.reviewWindowDays).toBe(20);
+    // A desk's own name is its own.
+    expect(onB.desk.deskName).toBe('护理部');
+    expect((await a.by('admin', 'settings.get', {})).desk.deskName).not.toBe('护理部');
+    await b.by('admin', 'settings.update', { cases: { reviewWindowDays: 60 } });
+    await b.syncNow();
+    await a.syncNow();
+    expect((await a.by('admin', 'settings.get', {})).cases.reviewWindowDays).toBe(60);
+    expect(await a.by('admin', 'audit.list', { action: 'sync.references' })).toMatchObject({
+      items: expect.arrayContaining([expect.anything()]),
+    });
   });
 
   it('an account created on A signs in on B after a sync, and again with B offline', async () => {

@@ -64,10 +64,15 @@ export async function writeReferenceRow(db: Db, kind: ReferenceKind, key: string
   }
 }
 
-/** Every record of every kind this desk holds: a desk that joins sends them all. */
 /** The wall time the migration's triggers stamp a change with, in ms. */
 const wallMs = sql`CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`;
 
+/**
+ * Every record of every kind this desk holds, for a desk that joins: stamped at time zero, so
+ * the site's version of a record (a setting, a policy, a calendar day) wins over what this desk
+ * held before it joined, and only what the site lacks is sent. A change made after joining is
+ * stamped with its own time and wins as usual.
+ */
 export async function queueAllReferences(db: Db): Promise<number> {
   let queued = 0;
   for (const [kind, t] of Object.entries(referenceTables)) {
@@ -79,7 +84,7 @@ export async function queueAllReferences(db: Db): Promise<number> {
           ? sql`WHERE key IN (${sql.join([...siteSettingKeys])})`
           : sql``;
     const result = await sql`INSERT OR IGNORE INTO sync_ref_outbox (kind, key, changed_ms)
-      SELECT ${kind}, ${sql.raw(t.key)}, ${wallMs} FROM ${sql.table(t.table)} ${where}`.execute(db);
+      SELECT ${kind}, ${sql.raw(t.key)}, 0 FROM ${sql.table(t.table)} ${where}`.execute(db);
     queued += Number(result.numAffectedRows ?? 0n);
   }
   return queued;
