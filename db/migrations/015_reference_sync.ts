@@ -45,14 +45,14 @@ CREATE TABLE sync_ref_outbox (
   key TEXT NOT NULL,
   changed_ms INTEGER NOT NULL,
   PRIMARY KEY (kind, key)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE sync_ref_versions (
   kind TEXT NOT NULL,
   key TEXT NOT NULL,
   hlc TEXT NOT NULL,
   PRIMARY KEY (kind, key)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE sync_ref_cursor (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -61,7 +61,7 @@ CREATE TABLE sync_ref_cursor (
 
 CREATE TABLE sync_audit_outbox (
   id TEXT PRIMARY KEY
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE ref_aliases (
   kind TEXT NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE ref_aliases (
   canonical_id TEXT NOT NULL,
   merged_at TEXT NOT NULL,
   PRIMARY KEY (kind, local_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE account_clashes (
   username TEXT PRIMARY KEY,
