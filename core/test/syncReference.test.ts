@@ -180,6 +180,11 @@ describe('reference records within a site', () => {
           detail: r.detail,
         }));
         expect(await client.pushAudit(identity, entries)).toEqual({ accepted: 0, duplicates: entries.length });
+        // The site's records sent back as they are (a desk restored from a backup): nothing changes.
+        const records = (await client.pullReferences(identity, 0)).records.map(({ serverSeq: _, ...r }) => r);
+        const heldRecords = await store.db.selectFrom('reference_records').selectAll().orderBy('seq').execute();
+        expect(await client.pushReferences(identity, records)).toEqual({ accepted: 0, stale: records.length });
+        expect(await store.db.selectFrom('reference_records').selectAll().orderBy('seq').execute()).toEqual(heldRecords);
         const again = await store.db.selectFrom('audit_entries').select('id').where('desk_id', '=', config.desk_id).execute();
         expect(again.length).toBe(held.length);
         await raw.db.destroy();
