@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { type CaseActor, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
-import { canonicalState } from '../../domain/sync/referenceRecords.ts';
+import { canonicalEvent, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { actionsFor, assertMayViewCase, mayViewRow, presentDetail } from '../access/caseGate.ts';
 import { withDeadlineInfo } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -41,7 +41,8 @@ export async function caseDetailFor(
   if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
   assertMayViewCase(actor, row);
   const events = await listCaseEvents(trx, row.id);
-  const state = canonicalState(projectCase(events.map(caseEventOf)), await readAliases(trx));
+  const aliases = await readAliases(trx);
+  const state = canonicalState(projectCase(events.map(caseEventOf)), aliases);
   const names = await displayNamesOf(trx, [
     ...events.map((e) => e.actorId),
     ...(state.handlerId ? [state.handlerId] : []),
@@ -53,7 +54,7 @@ export async function caseDetailFor(
   const detail = caseDetailOf({
     row,
     state,
-    events,
+    events: events.map((e) => canonicalEvent(e, aliases)),
     names,
     allowedActions: allowed,
     // Related cases are shown only when this user may open them (department, recusal).

@@ -54,7 +54,10 @@ describe('reference records within a site', () => {
     expect(onA.filter((n) => n.startsWith(`${a.outpatient.name}:`))).toEqual([`${a.outpatient.name}:${a.outpatient.id}`]);
     // B's case, whose signed events name B's old 门诊部, is in the site's 门诊部 on both desks.
     for (const desk of [a, b]) {
-      expect(await desk.by('admin', 'cases.get', { id: caseOfB })).toMatchObject({ departmentId: a.outpatient.id });
+      const shown = await desk.by('admin', 'cases.get', { id: caseOfB });
+      expect(shown).toMatchObject({ departmentId: a.outpatient.id });
+      // The timeline names the site's 门诊部 too, though the signed event names B's old one.
+      expect(shown.events.find((e) => e.type === 'accepted')?.payload).toMatchObject({ departmentId: a.outpatient.id });
       expect(await desk.by('admin', 'cases.get', { id: caseOfA })).toMatchObject({ departmentId: a.outpatient.id });
       const listed = await desk.by('admin', 'cases.list', { departmentId: a.outpatient.id, limit: 100 });
       expect(listed.items.map((c) => c.id)).toEqual(expect.arrayContaining([caseOfA, caseOfB]));

@@ -180,3 +180,30 @@ export function canonicalState(state: CaseState, aliases: Aliases): CaseState {
       : null,
   };
 }
+
+const aliasOfField: Record<string, keyof Aliases> = {
+  departmentId: 'department',
+  coDepartmentIds: 'department',
+  categoryId: 'category',
+  handlerId: 'user',
+  userId: 'user',
+};
+
+function canonicalValue(value: unknown, aliases: Aliases, field: string): unknown {
+  const kind = aliasOfField[field];
+  if (kind && typeof value === 'string') return aliases[kind].get(value) ?? value;
+  if (kind && Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? (aliases[kind].get(v) ?? v) : v));
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonicalValue(v, aliases, k)]));
+  }
+  return value;
+}
+
+/**
+ * An event as the timeline shows it: the records its payload names followed to the site's (the
+ * names a person reads), the event itself unchanged in the log and its hash as signed.
+ */
+export function canonicalEvent<E extends { payload: unknown }>(event: E, aliases: Aliases): E {
+  if (aliases.department.size === 0 && aliases.category.size === 0 && aliases.user.size === 0) return event;
+  return { ...event, payload: canonicalValue(event.payload, aliases, '') };
+}

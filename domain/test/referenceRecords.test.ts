@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHlc } from '../cases/hlc.ts';
 import { applyEvent } from '../cases/projection.ts';
-import { canonicalState, noAliases, referenceKey, referenceRowSchemas, sameName, samePerson, stampOf } from '../sync/referenceRecords.ts';
+import {
+  canonicalEvent,
+  canonicalState,
+  noAliases,
+  referenceKey,
+  referenceRowSchemas,
+  sameName,
+  samePerson,
+  stampOf,
+} from '../sync/referenceRecords.ts';
 import { registeredData } from './caseEventFixtures.ts';
 
 const accepted = () => {
@@ -50,5 +59,12 @@ describe('reference records', () => {
     const shown = canonicalState(state, aliases);
     expect(shown).toMatchObject({ departmentId: 'dept-site', handlerId: 'user-site', coDepartmentIds: ['dept-other'] });
     expect(state.departmentId).toBe('dept-local');
+    const event = { type: 'accepted', payload: { departmentId: 'dept-local', coDepartmentIds: ['dept-local'], text: 'dept-local' } };
+    expect(canonicalEvent(event, aliases).payload).toEqual({
+      departmentId: 'dept-site',
+      coDepartmentIds: ['dept-site'],
+      text: 'dept-local',
+    });
+    expect(event.payload.departmentId).toBe('dept-local');
   });
 });
