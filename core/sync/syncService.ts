@@ -32,13 +32,34 @@ export const defaultSyncTiming: SyncTiming = {
   requestTimeoutMs: 30_000,
 };
 
-/** The methods after which there is something to push: a round follows soon after they commit. */
+/** The methods after which there is something to push (case events, reference records): a round follows soon after they commit. */
 export const eventWriters: ReadonlySet<string> = new Set([
   'cases.register',
   'cases.act',
   'attachments.add',
   'retention.apply',
   'sync.configure',
+  // Reference records a desk of the site may be waiting for (an account to sign in with).
+  'users.create',
+  'users.update',
+  'users.disable',
+  'users.enable',
+  'users.resetPassword',
+  'auth.changePassword',
+  'departments.create',
+  'departments.update',
+  'departments.disable',
+  'departments.enable',
+  'categories.create',
+  'categories.update',
+  'categories.disable',
+  'categories.enable',
+  'policies.update',
+  'policies.reset',
+  'calendar.import',
+  'calendar.setLocalDay',
+  'settings.update',
+  'sync.settleClash',
 ]);
 
 const enrolled = (c: SyncConfigRow | undefined): c is SyncConfigRow => c !== undefined && c.private_key !== '';
