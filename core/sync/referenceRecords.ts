@@ -79,20 +79,24 @@ export async function pushReferences(ctx: DeskContext, client: SyncClient, ident
 
 /** Departments and categories above those under them, so a parent is merged before its children are compared. */
 function parentsFirst(records: readonly PulledReference[], rows: Map<PulledReference, Record<string, unknown> | null>) {
-  const depth = (r: PulledReference) => {
+  const parentOf = new Map<string, string | null>();
+  for (const r of records) {
     const row = rows.get(r);
-    if (!row || (r.kind !== 'department' && r.kind !== 'category')) return 0;
-    let d = 0;
-    let parent = row.parent_id as string | null;
-    const byId = new Map(records.filter((x) => x.kind === r.kind).map((x) => [x.key, x]));
-    while (parent && d < 50) {
-      d++;
-      const up = byId.get(parent);
-      parent = up ? ((rows.get(up)?.parent_id as string | null) ?? null) : null;
+    if (row && (r.kind === 'department' || r.kind === 'category'))
+      parentOf.set(`${r.kind}:${r.key}`, (row.parent_id as string | null) ?? null);
+  }
+  const depths = new Map<PulledReference, number>();
+  for (const r of records) {
+    let depth = 0;
+    let parent = parentOf.get(`${r.kind}:${r.key}`) ?? null;
+    // A tree is shallow; the bound only keeps a cycle someone sent from running forever.
+    while (parent && depth < 50) {
+      depth++;
+      parent = parentOf.get(`${r.kind}:${parent}`) ?? null;
     }
-    return d;
-  };
-  return [...records].sort((a, b) => depth(a) - depth(b));
+    depths.set(r, depth);
+  }
+  return [...records].sort((a, b) => (depths.get(a) ?? 0) - (depths.get(b) ?? 0));
 }
 
 function parseRow(r: PulledReference): Record<string, unknown> | null | 'bad' {
