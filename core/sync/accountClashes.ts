@@ -4,7 +4,7 @@ import { updateSyncConfig } from '../../db/queries/sync.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
 import type { AccountClash } from '../../domain/api/syncViews.ts';
-import { type UserRow, userRowSchema } from '../../domain/sync/referenceRecords.ts';
+import { sameName, type UserRow, userRowSchema } from '../../domain/sync/referenceRecords.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
@@ -48,6 +48,7 @@ export async function listClashes(db: Kysely<Database>): Promise<{ items: Accoun
         username: r.username,
         local: { id: r.local_id, displayName: r.display_name },
         site: { id: remote.id, displayName: remote.display_name },
+        why: sameName(r.display_name, remote.display_name) ? ('password' as const) : ('person' as const),
         foundAt: r.found_at,
       };
     }),

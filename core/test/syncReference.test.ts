@@ -113,7 +113,7 @@ describe('reference records within a site', () => {
   it('an account name the two desks give to two people is listed, not merged, until an administrator settles it', async () => {
     const { items } = await b.by('admin', 'sync.clashes', {});
     expect(items.map((c) => c.username)).toEqual(expect.arrayContaining(['admin', 'han', 'rec']));
-    expect(items.find((c) => c.username === 'han')).toMatchObject({ local: { id: b.ids.han }, site: { id: a.ids.han } });
+    expect(items.find((c) => c.username === 'han')).toMatchObject({ local: { id: b.ids.han }, site: { id: a.ids.han }, why: 'password' });
     // Until settled, B's own han signs in on B, and B has one han.
     expect(await signIn(b, 'han', 'desk pass 2026')).toMatchObject({ ok: true });
     expect((await b.by('admin', 'users.list', {})).items.filter((u) => u.username === 'han')).toHaveLength(1);

@@ -54,5 +54,7 @@ export interface AccountClash {
   local: { id: string; displayName: string };
   /** The site's account of the same name, not taken in yet. */
   site: { id: string; displayName: string };
+  /** What tells them apart: another name shown (another person), or the same name and another password. */
+  why: 'person' | 'password';
   foundAt: string;
 }

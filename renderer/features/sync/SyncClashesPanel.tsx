@@ -53,6 +53,7 @@ export function SyncClashesPanel() {
               <Table.Th>{t('clash.username')}</Table.Th>
               <Table.Th>{t('clash.local')}</Table.Th>
               <Table.Th>{t('clash.site')}</Table.Th>
+              <Table.Th>{t('clash.why')}</Table.Th>
               <Table.Th>{t('clash.found')}</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -63,6 +64,7 @@ export function SyncClashesPanel() {
                 <Table.Td>{clash.username}</Table.Td>
                 <Table.Td>{clash.local.displayName}</Table.Td>
                 <Table.Td>{clash.site.displayName}</Table.Td>
+                <Table.Td>{t(`clash.because.${clash.why}`)}</Table.Td>
                 <Table.Td>{formatDateTime(clash.foundAt, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
