@@ -52,6 +52,13 @@ describe('reference records within a site', () => {
     const onA = await names(a);
     expect(await names(b)).toEqual(onA);
     expect(onA.filter((n) => n.startsWith(`${a.outpatient.name}:`))).toEqual([`${a.outpatient.name}:${a.outpatient.id}`]);
+    // The category tree both desks seeded, level by level, is one tree too.
+    const categories = async (desk: SyncDesk) =>
+      (await desk.by('admin', 'categories.list', { includeDisabled: true })).items.map((c) => `${c.parentId}/${c.name}:${c.id}`).sort();
+    const treeOnA = await categories(a);
+    expect(treeOnA.length).toBeGreaterThan(0);
+    expect(await categories(b)).toEqual(treeOnA);
+    expect(new Set(treeOnA.map((c) => c.split(':')[0])).size).toBe(treeOnA.length);
     // B's case, whose signed events name B's old 门诊部, is in the site's 门诊部 on both desks.
     for (const desk of [a, b]) {
       const shown = await desk.by('admin', 'cases.get', { id: caseOfB });
@@ -145,6 +152,52 @@ describe('reference records within a site', () => {
       error: { code: 'conflict' },
     });
     expect((await b.by('admin', 'audit.list', { action: 'sync.settleClash' })).items).toHaveLength(2);
+  });
+
+  it('refuses a record that is not what its kind holds, audits it, and takes the rest of the page', async () => {
+    const store = await openServerStore({ dataDir: server.dataDir });
+    try {
+      const site = await store.db.selectFrom('desks').select('site_id').executeTakeFirstOrThrow();
+      const last = await store.db
+        .selectFrom('reference_records')
+        .select((eb) => eb.fn.max('seq').as('n'))
+        .executeTakeFirstOrThrow();
+      const at = new Date().toISOString();
+      const hlc = `${String(Date.now()).padStart(15, '0')}-0000-someone`;
+      const row = (id: string, name: string) => JSON.stringify({ id, name, parent_id: null, disabled: 0, created_at: at, version: 1 });
+      await store.db
+        .insertInto('reference_records')
+        .values([
+          {
+            site_id: site.site_id,
+            kind: 'department',
+            key: 'bad-1',
+            hlc,
+            row: '{"id":"bad-1","name":"坏记录"}',
+            desk_id: 'x',
+            seq: Number(last.n) + 1,
+            received_at: at,
+          },
+          {
+            site_id: site.site_id,
+            kind: 'department',
+            key: 'ok-1',
+            hlc,
+            row: row('ok-1', '体检中心'),
+            desk_id: 'x',
+            seq: Number(last.n) + 2,
+            received_at: at,
+          },
+        ])
+        .execute();
+    } finally {
+      await store.close();
+    }
+    await b.syncNow();
+    expect((await names(b)).filter((n) => n.endsWith(':ok-1'))).toEqual(['体检中心:ok-1']);
+    expect((await names(b)).filter((n) => n.includes('坏记录'))).toEqual([]);
+    const refused = await b.by('admin', 'audit.list', { action: 'sync.refused' });
+    expect(refused.items[0]).toMatchObject({ target: 'bad-1', detail: { kind: 'department', fault: 'format' } });
   });
 
   it('sends the audit up, each entry once, and a batch sent again doubles nothing', async () => {
