@@ -133,8 +133,12 @@ export async function setRefCursor(db: Db, cursor: number): Promise<void> {
     .execute();
 }
 
-/** Joining anew: nothing known of the site, nothing sent yet. */
+/**
+ * Joining anew: nothing known of the site, nothing sent yet, no clash with a site's account.
+ * Aliases stay: the read model of this desk's cases was folded through them.
+ */
 export async function resetReferenceSync(db: Db): Promise<void> {
+  await db.deleteFrom('account_clashes').execute();
   await db.deleteFrom('sync_ref_outbox').execute();
   await db.deleteFrom('sync_ref_versions').execute();
   await db.deleteFrom('sync_audit_outbox').execute();
