@@ -315,6 +315,46 @@ export interface SyncOutboxTable {
   pos: number;
 }
 
+/** Reference records and audit entries that travel (migration 15). */
+export interface SyncRefOutboxTable {
+  kind: string;
+  key: string;
+  /** Wall time of the change, in ms: the record's clock once it is sent. */
+  changed_ms: number;
+}
+
+export interface SyncRefVersionsTable {
+  kind: string;
+  key: string;
+  hlc: string;
+}
+
+export interface SyncRefCursorTable {
+  id: number;
+  cursor: number;
+}
+
+export interface SyncAuditOutboxTable {
+  id: string;
+}
+
+export interface RefAliasesTable {
+  kind: string;
+  local_id: string;
+  canonical_id: string;
+  merged_at: string;
+}
+
+export interface AccountClashesTable {
+  username: string;
+  local_id: string;
+  remote_id: string;
+  /** The site's account as it arrived (domain/sync/referenceRecords.ts UserRecord), JSON. */
+  remote_record: string;
+  remote_hlc: string;
+  found_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -343,4 +383,10 @@ export interface Database {
   case_removals: CaseRemovalsTable;
   sync_config: SyncConfigTable;
   sync_outbox: SyncOutboxTable;
+  sync_ref_outbox: SyncRefOutboxTable;
+  sync_ref_versions: SyncRefVersionsTable;
+  sync_ref_cursor: SyncRefCursorTable;
+  sync_audit_outbox: SyncAuditOutboxTable;
+  ref_aliases: RefAliasesTable;
+  account_clashes: AccountClashesTable;
 }

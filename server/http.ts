@@ -8,6 +8,7 @@ import type { RouteContext } from './routes/context.ts';
 import { enrol } from './routes/enrol.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
+import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {
@@ -68,7 +69,14 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     const hello: HelloResponse = { protocol: protocolVersion, server: 'complaint-desk', time: c.now().toISOString() };
     return send(res, 200, hello);
   }
-  const known = ['POST /v1/enrol', 'POST /v1/push', 'GET /v1/pull'];
+  const known = [
+    'POST /v1/enrol',
+    'POST /v1/push',
+    'GET /v1/pull',
+    'POST /v1/reference/push',
+    'GET /v1/reference/pull',
+    'POST /v1/audit/push',
+  ];
   if (!known.includes(route)) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
   const asked = req.headers[syncHeaders.protocol];
   const deskProtocol = (Array.isArray(asked) ? asked[0] : asked)?.slice(0, 20) ?? '—';
@@ -89,6 +97,9 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     c.now(),
   );
   if (route === 'POST /v1/push') return send(res, 200, await push(c, desk, parseJson(body)));
+  if (route === 'POST /v1/reference/push') return send(res, 200, await pushReferences(c, desk, parseJson(body)));
+  if (route === 'GET /v1/reference/pull') return send(res, 200, await pullReferences(c, desk, url.searchParams));
+  if (route === 'POST /v1/audit/push') return send(res, 200, await pushAudit(c, desk, parseJson(body)));
   let closed = false;
   res.on('close', () => {
     closed = true;

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { casesByIds, casesOfPhone } from '../../db/queries/caseBoard.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import { sealedYearOf } from '../../db/queries/seals.ts';
 import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { type CaseActor, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
+import { canonicalEvent, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { actionsFor, assertMayViewCase, mayViewRow, presentDetail } from '../access/caseGate.ts';
 import { withDeadlineInfo } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -39,7 +41,8 @@ export async function caseDetailFor(
   if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
   assertMayViewCase(actor, row);
   const events = await listCaseEvents(trx, row.id);
-  const state = projectCase(events.map(caseEventOf));
+  const aliases = await readAliases(trx);
+  const state = canonicalState(projectCase(events.map(caseEventOf)), aliases);
   const names = await displayNamesOf(trx, [
     ...events.map((e) => e.actorId),
     ...(state.handlerId ? [state.handlerId] : []),
@@ -51,7 +54,7 @@ export async function caseDetailFor(
   const detail = caseDetailOf({
     row,
     state,
-    events,
+    events: events.map((e) => canonicalEvent(e, aliases)),
     names,
     allowedActions: allowed,
     // Related cases are shown only when this user may open them (department, recusal).

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { type CaseRow, findCase, listCases, updateCase } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import { indexCase } from '../../db/queries/search.ts';
 import type { Database } from '../../db/schema.ts';
 import { type CaseActor, checkAction, type RuleContext } from '../../domain/cases/caseRules.ts';
 import type { CaseEventData, Complainant } from '../../domain/cases/events.ts';
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
+import { canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import {
   assertHandlerNotRecused,
@@ -36,7 +38,8 @@ const searchedFields = new Set(['subject', 'content', 'complainant.name', 'compl
 
 async function stateOf(db: Kysely<Database>, caseId: string) {
   const events = await listCaseEvents(db, caseId);
-  return { events, state: projectCase(events.map(caseEventOf)) };
+  // Acts are judged on the read model's ids: a department merged into the site's is the site's.
+  return { events, state: canonicalState(projectCase(events.map(caseEventOf)), await readAliases(db)) };
 }
 
 export function caseHandlers(ctx: DeskContext): CaseHandlers {

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
+import { canonicalEvent, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { DeskError } from '../deskError.ts';
 import { caseDetailOf, caseEventOf } from './caseViews.ts';
 
@@ -16,11 +18,21 @@ export async function loadCaseDetail(db: Kysely<Database>, id: string, now: Date
   const row = await findCase(db, { id });
   if (!row) throw new DeskError('not_found', { key: 'caseNotFound' });
   const events = await listCaseEvents(db, row.id);
-  const state = projectCase(events.map(caseEventOf));
+  const aliases = await readAliases(db);
+  const state = canonicalState(projectCase(events.map(caseEventOf)), aliases);
   const names = await displayNamesOf(db, [
     ...events.map((e) => e.actorId),
     ...(state.handlerId ? [state.handlerId] : []),
     row.registered_by,
   ]);
-  return caseDetailOf({ row, state, events, names, allowedActions: [], linked: [], earlier: [], now });
+  return caseDetailOf({
+    row,
+    state,
+    events: events.map((e) => canonicalEvent(e, aliases)),
+    names,
+    allowedActions: [],
+    linked: [],
+    earlier: [],
+    now,
+  });
 }

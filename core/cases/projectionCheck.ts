@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import { casesInPage } from '../../db/queries/caseBoard.ts';
 import { type CaseEventRow, listEventsOfCases } from '../../db/queries/caseEvents.ts';
 import { projectionColumns } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import type { Database } from '../../db/schema.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
+import { canonicalState } from '../../domain/sync/referenceRecords.ts';
 
 export interface ProjectionMismatch {
   caseId: string;
@@ -14,12 +16,14 @@ export interface ProjectionMismatch {
 
 /**
  * Folds every case's log into its projection again and compares it, column by column, with
- * the stored `cases` row: the projection must always be derivable from the events alone.
+ * the stored `cases` row: the projection must always be derivable from the events alone (and
+ * the aliases of records merged into the site's).
  */
 export async function compareProjections(db: Kysely<Database>): Promise<{ cases: number; mismatches: ProjectionMismatch[] }> {
   const mismatches: ProjectionMismatch[] = [];
   let cases = 0;
   let after = 0;
+  const aliases = await readAliases(db);
   for (;;) {
     const rows = await casesInPage(db, after, 500);
     if (rows.length === 0) return { cases, mismatches };
@@ -29,7 +33,7 @@ export async function compareProjections(db: Kysely<Database>): Promise<{ cases:
     }
     for (const row of rows) {
       cases++;
-      const rebuilt = projectionColumns(projectCase(byCase.get(row.id) ?? []));
+      const rebuilt = projectionColumns(canonicalState(projectCase(byCase.get(row.id) ?? []), aliases));
       for (const [column, value] of Object.entries(rebuilt)) {
         const stored = row[column as keyof typeof row];
         if (stored !== value) mismatches.push({ caseId: row.id, column, stored, rebuilt: value });

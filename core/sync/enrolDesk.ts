@@ -1,3 +1,4 @@
+import { queueAllReferences, queueWholeAudit, resetReferenceSync } from '../../db/queries/referenceSync.ts';
 import { deleteSyncConfig, insertSyncConfig, queueWholeLog, readSyncConfig } from '../../db/queries/sync.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
 import { type EnrolResponse, type HelloResponse, maxClockDriftMs, protocolVersion } from '../../domain/sync/protocol.ts';
@@ -93,6 +94,10 @@ export async function enrolDesk(ctx: DeskContext, input: DeskParsedInput<'sync.c
       enrolled_at: at,
     });
     const queued = await queueWholeLog(trx);
+    // Its reference records and its audit go up too: the records after the site's are merged in.
+    await resetReferenceSync(trx);
+    await queueAllReferences(trx);
+    await queueWholeAudit(trx);
     await recordAudit(ctx, trx, {
       actorId,
       action: 'sync.configure',

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { clockColumns, hashBytes, sha256 } from '../../db/eventCodec.ts';
 import { insertCaseEvent, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { findCase, insertCase, projectionColumns } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import { saveReportFacts } from '../../db/queries/reportFacts.ts';
 import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { indexCase } from '../../db/queries/search.ts';
@@ -12,6 +13,7 @@ import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/c
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import type { PulledEvent } from '../../domain/sync/protocol.ts';
 import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
+import { canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
@@ -79,7 +81,7 @@ async function refoldCase(ctx: DeskContext, trx: Kysely<Database>, caseId: strin
   const row = await findCase(trx, { id: caseId });
   if (!row) return;
   const log = await listCaseLog(trx, caseId);
-  const state = projectCase(log);
+  const state = canonicalState(projectCase(log), await readAliases(trx));
   await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
   const number = await shownNumber(trx, caseId, state.number);
   const latest = log.reduce((a, e) => (e.at > a ? e.at : a), row.updated_at);

@@ -11,6 +11,13 @@ import {
   syncHeaders,
   type WireEvent,
 } from '../../domain/sync/protocol.ts';
+import type {
+  AuditPushResponse,
+  ReferencePullResponse,
+  ReferencePushResponse,
+  WireAudit,
+  WireReference,
+} from '../../domain/sync/referenceWire.ts';
 
 /** The desk's Ed25519 key pair: the private key stays in the desk's store, the public key goes to the server. */
 export function makeDeskKeys(): { publicKey: string; privateKey: string } {
@@ -126,6 +133,12 @@ export function createSyncClient(options: SyncClientOptions) {
         identity,
         wait + 30_000,
       ),
+    pushReferences: (identity: SigningIdentity, records: WireReference[]) =>
+      request<ReferencePushResponse>('POST', '/v1/reference/push', { records }, identity),
+    pullReferences: (identity: SigningIdentity, after: number, limit?: number) =>
+      request<ReferencePullResponse>('GET', `/v1/reference/pull?after=${after}${limit ? `&limit=${limit}` : ''}`, undefined, identity),
+    pushAudit: (identity: SigningIdentity, entries: WireAudit[]) =>
+      request<AuditPushResponse>('POST', '/v1/audit/push', { entries }, identity),
     /** The raw signed request, for tests of what the server refuses. */
     request,
   };

@@ -3,12 +3,13 @@ import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { listClashes, settleClash } from './accountClashes.ts';
 import { enrolDesk } from './enrolDesk.ts';
 import { SyncRequestError } from './syncClient.ts';
 import { problemOf } from './syncProblems.ts';
 import type { SyncService } from './syncService.ts';
 
-type SyncHandlers = Pick<Handlers, 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.leave'>;
+type SyncHandlers = Pick<Handlers, 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.leave' | 'sync.clashes' | 'sync.settleClash'>;
 
 export function syncHandlers(ctx: DeskContext, service: SyncService): SyncHandlers {
   const { db } = ctx.store;
@@ -41,6 +42,11 @@ export function syncHandlers(ctx: DeskContext, service: SyncService): SyncHandle
         });
       });
       return service.status();
+    },
+    'sync.clashes': () => listClashes(db),
+    'sync.settleClash': async (input, call) => {
+      await settleClash(ctx, input, call.session.user.id);
+      return listClashes(db);
     },
   };
 }

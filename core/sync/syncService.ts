@@ -1,11 +1,14 @@
+import { readRefCursor } from '../../db/queries/referenceSync.ts';
 import { countOutbox, readSyncConfig, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
 import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
+import { pushAudit } from './auditUpload.ts';
 import { pushOutbox } from './pushOutbox.ts';
 import { receivePage } from './receiveEvents.ts';
+import { pullReferences, pushReferences } from './referenceRecords.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
 import { isOffline, problemOf } from './syncProblems.ts';
 
@@ -29,13 +32,34 @@ export const defaultSyncTiming: SyncTiming = {
   requestTimeoutMs: 30_000,
 };
 
-/** The methods after which there is something to push: a round follows soon after they commit. */
+/** The methods after which there is something to push (case events, reference records): a round follows soon after they commit. */
 export const eventWriters: ReadonlySet<string> = new Set([
   'cases.register',
   'cases.act',
   'attachments.add',
   'retention.apply',
   'sync.configure',
+  // Reference records a desk of the site may be waiting for (an account to sign in with).
+  'users.create',
+  'users.update',
+  'users.disable',
+  'users.enable',
+  'users.resetPassword',
+  'auth.changePassword',
+  'departments.create',
+  'departments.update',
+  'departments.disable',
+  'departments.enable',
+  'categories.create',
+  'categories.update',
+  'categories.disable',
+  'categories.enable',
+  'policies.update',
+  'policies.reset',
+  'calendar.import',
+  'calendar.setLocalDay',
+  'settings.update',
+  'sync.settleClash',
 ]);
 
 const enrolled = (c: SyncConfigRow | undefined): c is SyncConfigRow => c !== undefined && c.private_key !== '';
@@ -75,6 +99,11 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
     const client = createSyncClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
     const identity = { deskId: config.desk_id, privateKey: config.private_key };
     try {
+      // The site's reference records first: what this desk made before it joined is merged into
+      // them before any of it is sent, so a department both desks made is never sent twice.
+      await pullReferences(ctx, client, identity, () => readRefCursor(db));
+      await pushReferences(ctx, client, identity);
+      await pushAudit(ctx, client, identity);
       const pushed = await pushOutbox(ctx, client, identity);
       const pulled = await pullAll(client, identity, config.prefix);
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });

@@ -22,6 +22,8 @@ export async function startServerProcess(site: string, codes: number) {
   let running: ServerProcess = await spawnServer({ port, dataDir });
   return {
     url: running.url,
+    /** The server's SQLite store, for reading what it holds while it runs. */
+    dataDir,
     /** The next unused enrolment code. */
     code: () => {
       const code = issued.shift();

@@ -51,12 +51,14 @@ describe('two desks of one site', () => {
     const found = await b.by('admin', 'cases.list', { q: '收费' });
     expect(found.items.map((c) => c.id)).toContain(registered.id);
 
-    await b.act('admin', registered.id, { type: 'accept', departmentId: b.outpatient.id, handlerId: b.ids.han });
+    // B's 门诊部 was merged into A's (the site's) when B took the site's records: one department, A's id.
+    expect((await b.by('admin', 'departments.list', {})).items.filter((d) => d.name === b.outpatient.name)).toHaveLength(1);
+    await b.act('admin', registered.id, { type: 'accept', departmentId: a.outpatient.id, handlerId: b.ids.han });
     expect(await b.syncNow()).toMatchObject({ pushed: 1, pulled: 0 });
     expect(await a.syncNow()).toMatchObject({ pushed: 0, pulled: 1 });
-    // A's store does not hold B's department and handler: the fold stands them in.
+    // B's handler 赵医生 has a name A's 赵医生 holds too (another password): not sent until settled, so A stands them in.
     const onA = await seenBy(a, registered.id);
-    expect(onA).toMatchObject({ status: 'accepted', departmentId: b.outpatient.id, handlerId: b.ids.han });
+    expect(onA).toMatchObject({ status: 'accepted', departmentId: a.outpatient.id, handlerId: b.ids.han });
     expect(onA).toEqual(await seenBy(b, registered.id));
     expect(await a.by('admin', 'cases.verifyChain', { id: registered.id })).toMatchObject({ firstBroken: null });
     expect(await b.by('admin', 'cases.verifyChain', {})).toMatchObject({ firstBroken: null });
@@ -87,7 +89,7 @@ describe('two desks of one site', () => {
     const second = await a.register('rec');
     await roundTrip();
     await a.act('admin', second.id, { type: 'decline', reason: '不属于受理范围' });
-    await b.act('admin', second.id, { type: 'accept', departmentId: b.outpatient.id });
+    await b.act('admin', second.id, { type: 'accept', departmentId: a.outpatient.id });
     await roundTrip();
     await b.syncNow();
     const folded = await seenBy(a, second.id);

@@ -2,10 +2,12 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { phoneLookupKey } from '../../domain/cases/phone.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
+import { canonicalState } from '../../domain/sync/referenceRecords.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import { hashBytes } from '../eventCodec.ts';
 import type { CasesTable, Database } from '../schema.ts';
 import { type CaseFilter, narrowCases } from './caseFilter.ts';
+import { readAliases } from './referenceSync.ts';
 import { refreshReportRollup } from './reportRollups.ts';
 import { departmentIdsOf } from './users.ts';
 
@@ -75,8 +77,10 @@ function handlingColumns(state: CaseState) {
 export async function insertCase(
   db: Kysely<Database>,
   row: { id: string; registeredBy: string; at: string; lastSeq: number; heads: readonly string[] },
-  state: CaseState,
+  folded: CaseState,
 ): Promise<number> {
+  // Records merged into the site's (domain/sync/referenceRecords.ts): the read model names the site's id.
+  const state = canonicalState(folded, await readAliases(db));
   const inserted = await db
     .insertInto('cases')
     .values({
@@ -104,8 +108,9 @@ export async function updateCase(
   id: string,
   expectedSeq: number,
   next: { at: string; lastSeq: number; heads: readonly string[] },
-  state: CaseState,
+  folded: CaseState,
 ): Promise<boolean> {
+  const state = canonicalState(folded, await readAliases(db));
   const result = await db
     .updateTable('cases')
     .set({ updated_at: next.at, last_seq: next.lastSeq, heads: hashBytes(next.heads), ...projectionColumns(state) })

@@ -174,6 +174,12 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
     receiving: true,
   },
   sync_outbox: { pos: true },
+  sync_ref_outbox: { kind: true, key: true, changed_ms: true },
+  sync_ref_versions: { kind: true, key: true, hlc: true },
+  sync_ref_cursor: { id: true, cursor: true },
+  sync_audit_outbox: { id: true },
+  ref_aliases: { kind: true, local_id: true, canonical_id: true, merged_at: true },
+  account_clashes: { username: true, local_id: true, remote_id: true, remote_record: true, remote_hlc: true, found_at: true },
 };
 
 /** Tables only raw SQL reads and writes (the report roll-ups, db/queries/reportRollups.ts), so kysely has no type for them. */

@@ -140,6 +140,8 @@ const methodRules = {
   'sync.status': { who: 'signedIn' },
   'sync.now': { who: 'signedIn' },
   'sync.leave': { who: adminOnly },
+  'sync.clashes': { who: adminOnly },
+  'sync.settleClash': { who: adminOnly },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   'calendar.get': { who: 'signedIn' },

@@ -83,8 +83,8 @@ import type { RetentionPreview, RetentionResult, RetentionSettings } from './ret
 import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
 import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
-import { syncConfigureInput } from './syncSchemas.ts';
-import type { SyncRound, SyncStatus } from './syncViews.ts';
+import { syncConfigureInput, syncSettleClashInput } from './syncSchemas.ts';
+import type { AccountClash, SyncRound, SyncStatus } from './syncViews.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -152,6 +152,8 @@ export const deskMethods = {
   'sync.status': { input: emptyInput, session: true },
   'sync.now': { input: emptyInput, session: true },
   'sync.leave': { input: emptyInput, session: true },
+  'sync.clashes': { input: emptyInput, session: true },
+  'sync.settleClash': { input: syncSettleClashInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
@@ -286,6 +288,8 @@ export interface DeskOutputs {
   'sync.status': SyncStatus;
   'sync.now': SyncRound;
   'sync.leave': SyncStatus;
+  'sync.clashes': { items: AccountClash[] };
+  'sync.settleClash': { items: AccountClash[] };
   'data.export': ExportResult;
   'data.import': ImportResult;
   'calendar.get': CalendarView;

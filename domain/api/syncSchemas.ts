@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { usernameSchema } from './accessSchemas.ts';
+import { text } from './fields.ts';
+import { textLimits } from './limits.ts';
 
 /** Inputs of sync (DESIGN.md §10): joining a site with a one-time code, and the round by hand. */
 
@@ -26,3 +29,9 @@ export const syncConfigureInput = z.strictObject({
   /** As printed by `npm run server -- enrol-code`: spaces and dashes a person adds are kept, the server decides. */
   enrolmentCode: z.string().trim().min(4).max(64),
 });
+
+/** An account name the site and this desk give to two people: which way the administrator settles it. */
+export const syncSettleClashInput = z.discriminatedUnion('settle', [
+  z.strictObject({ username: text(textLimits.username), settle: z.literal('useSite') }),
+  z.strictObject({ username: text(textLimits.username), settle: z.literal('renameLocal'), newUsername: usernameSchema }),
+]);

@@ -46,3 +46,15 @@ export interface SyncRound {
   pushed: number;
   pulled: number;
 }
+
+/** An account name this desk and the site give to two different people, waiting for an administrator. */
+export interface AccountClash {
+  username: string;
+  /** This desk's account, which keeps working here until the clash is settled. */
+  local: { id: string; displayName: string };
+  /** The site's account of the same name, not taken in yet. */
+  site: { id: string; displayName: string };
+  /** What tells them apart: another name shown (another person), or the same name and another password. */
+  why: 'person' | 'password';
+  foundAt: string;
+}

@@ -92,6 +92,8 @@ sync.configure          .   .   .   .   x   .
 sync.status             S   S   S   S   S   .
 sync.now                S   S   S   S   S   .
 sync.leave              .   .   .   .   x   .
+sync.clashes            .   .   .   .   x   .
+sync.settleClash        .   .   .   .   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .

@@ -116,3 +116,39 @@ test('a case registered on one desk is answered on the other, and the first desk
   await expect(pageA.getByText('已安排夜班巡查')).toBeVisible();
   await shot(pageA, 'sync-03-answer-on-a');
 });
+
+test('the departments both desks seeded are one, and an account name both gave to two people is settled on the sync page', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const adminA = await api<{ token: string }>(a.url, 'auth.login', { username: staff.admin.username, password });
+  // A joined after B: its 门诊部 was merged into B's (the site's), not doubled.
+  await expect(async () => {
+    const { items } = await api<{ items: { id: string; name: string }[] }>(a.url, 'departments.list', {}, adminA.token);
+    expect(items.filter((d) => d.id === outpatientB)).toHaveLength(1);
+    expect(new Set(items.map((d) => d.name)).size).toBe(items.length);
+  }).toPass({ timeout: 20_000 });
+
+  const page = await browser.newPage();
+  await signIn(page, a.url, 'admin');
+  await page.getByRole('link', { name: '同步', exact: true }).click();
+  const row = page.getByTestId(`clash-${staff.han.username}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('sync-clashes')).toContainText('个登录名被两个人使用');
+  await shot(page, 'sync-04-clashes');
+
+  await row.getByRole('button', { name: '给本台账号改名' }).click();
+  await page.getByLabel('新登录名').fill(staff.admin.username);
+  await page.getByTestId('clash-rename-save').click();
+  await expect(page.getByText('这个登录名已被使用')).toBeVisible();
+  await page.getByLabel('新登录名').fill(`${staff.han.username}-a`);
+  await page.getByTestId('clash-rename-save').click();
+  await expect(row).toHaveCount(0);
+  // The renamed account signs in on A under its new name; the site's 赵医生 has the old one.
+  const renamed = await api<{ user: { displayName: string } }>(a.url, 'auth.login', { username: `${staff.han.username}-a`, password });
+  expect(renamed.user.displayName).toBe(staff.han.displayName);
+  await shot(page, 'sync-05-clash-settled');
+});

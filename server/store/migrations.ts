@@ -69,6 +69,40 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '002_reference_audit': {
+      async up(db: Kysely<unknown>) {
+        // One row per record of a site, replaced by a newer version; `seq` orders the site's
+        // changes for pulls and is unique in the site, so the pull path is an index range.
+        await db.schema
+          .createTable('reference_records')
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('hlc', 'text', (c) => c.notNull())
+          .addColumn('row', 'text')
+          .addColumn('desk_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('reference_records_key', ['site_id', 'kind', 'key'])
+          .addUniqueConstraint('reference_records_seq', ['site_id', 'seq'])
+          .execute();
+        // Append-only; an entry's id is its key within its desk, so a batch sent twice adds nothing.
+        await db.schema
+          .createTable('audit_entries')
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .addColumn('desk_id', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text')
+          .addColumn('detail', 'text')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('audit_entries_key', ['desk_id', 'id'])
+          .execute();
+        await db.schema.createIndex('audit_entries_site_at').on('audit_entries').columns(['site_id', 'at']).execute();
+      },
+    },
   };
 }
 

@@ -52,6 +52,33 @@ export interface EventsTable {
   received_at: string;
 }
 
+/** A site's reference records, the newest version of each (last writer wins by its clock). */
+export interface ReferenceRecordsTable {
+  site_id: number;
+  kind: string;
+  key: string;
+  hlc: string;
+  /** The row as it travels, JSON; null once deleted. */
+  row: string | null;
+  desk_id: string;
+  /** The site's reference sequence when this version arrived: pulls page by it. */
+  seq: number;
+  received_at: string;
+}
+
+/** Every desk's audit log, append-only. */
+export interface AuditEntriesTable {
+  site_id: number;
+  desk_id: string;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  detail: string | null;
+  received_at: string;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -59,4 +86,6 @@ export interface ServerDatabase {
   nonces: NoncesTable;
   cases: CasesTable;
   events: EventsTable;
+  reference_records: ReferenceRecordsTable;
+  audit_entries: AuditEntriesTable;
 }

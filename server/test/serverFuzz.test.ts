@@ -12,7 +12,7 @@ import { startTestServer } from './serverHarness.ts';
  */
 let s: Awaited<ReturnType<typeof startTestServer>>;
 let desk: SigningIdentity;
-const tables = ['sites', 'enrolment_codes', 'desks', 'nonces', 'cases', 'events'] as const;
+const tables = ['sites', 'enrolment_codes', 'desks', 'nonces', 'cases', 'events', 'reference_records', 'audit_entries'] as const;
 const snapshot = async () =>
   Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await s.store.db.selectFrom(t).selectAll().execute()])));
 
@@ -147,6 +147,44 @@ function probes(): Probe[] {
   ]) {
     const path = `/v1/pull?${query}`;
     list.push({ what: `pull ${query}`, method: 'GET', path, headers: { ...version, ...signed('GET', path, '') } });
+  }
+  // Reference records and audit entries: unsigned, and signed but malformed.
+  const record = { kind: 'department', key: 'd-1', hlc: '000001764000000-0000-dev', row: '{"id":"d-1"}' };
+  const entry = { id: 'a-1', at: '2026-11-01T00:00:00.000Z', actorId: null, action: 'auth.login', target: null, detail: null };
+  const referenceBodies = [
+    ...pushBodies.slice(0, 13),
+    JSON.stringify({ records: [{ ...record, kind: 'nuclearCodes' }] }),
+    JSON.stringify({ records: [{ ...record, row: 'not json' }] }),
+    JSON.stringify({ records: [{ ...record, row: '[1,2]' }] }),
+    JSON.stringify({ records: [{ ...record, key: '' }] }),
+    JSON.stringify({ records: [{ ...record, hlc: 'x'.repeat(200) }] }),
+    JSON.stringify({ records: Array.from({ length: 2001 }, () => record) }),
+  ];
+  const auditBodies = [
+    ...pushBodies.slice(0, 13),
+    JSON.stringify({ entries: [{ ...entry, action: '' }] }),
+    JSON.stringify({ entries: [{ ...entry, id: 'x'.repeat(65) }] }),
+    JSON.stringify({ entries: [{ ...entry, detail: 5 }] }),
+    JSON.stringify({ entries: Array.from({ length: 2001 }, () => entry) }),
+  ];
+  for (const [path, bodies] of [
+    ['/v1/reference/push', referenceBodies],
+    ['/v1/audit/push', auditBodies],
+  ] as const) {
+    for (const body of bodies) {
+      list.push({ what: `unsigned ${path} ${body.slice(0, 30)}`, method: 'POST', path, headers: version, body });
+      list.push({
+        what: `signed malformed ${path} ${body.slice(0, 40)}`,
+        method: 'POST',
+        path,
+        headers: { ...version, ...signed('POST', path, body) },
+        body,
+      });
+    }
+  }
+  for (const query of ['after=-1', 'after=x', 'after=1e400', 'after=0&limit=0', 'after=1.5']) {
+    const path = `/v1/reference/pull?${query}`;
+    list.push({ what: `reference pull ${query}`, method: 'GET', path, headers: { ...version, ...signed('GET', path, '') } });
   }
   // Signing headers broken one at a time.
   const path = '/v1/pull?after=0';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { syncStatusQuery } from './queries.ts';
+import { SyncClashesPanel } from './SyncClashesPanel.tsx';
 import { SyncJoinForm } from './SyncJoinForm.tsx';
 import { SyncStatusPanel } from './SyncStatusPanel.tsx';
 
@@ -19,6 +20,7 @@ export function SyncPage() {
       <Text maw={760}>{t('page.intro')}</Text>
       <ErrorNotice message={status.error ? deskErrorMessage(status.error) : null} />
       {!status.data ? !status.error && <Loader /> : status.data.enabled ? <SyncStatusPanel status={status.data} /> : <SyncJoinForm />}
+      {status.data?.enabled && <SyncClashesPanel />}
     </Stack>
   );
 }
