@@ -130,7 +130,7 @@ test('the departments both desks seeded are one, and an account name both gave t
   }).toPass({ timeout: 20_000 });
 
   const page = await browser.newPage();
-  await signIn(page, a.url, 'admin');
+  await signIn(page, 'admin', { url: a.url });
   await page.getByRole('link', { name: '同步', exact: true }).click();
   const row = page.getByTestId(`clash-${staff.han.username}`);
   await expect(async () => {
