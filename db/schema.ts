@@ -315,6 +315,19 @@ export interface SyncOutboxTable {
   pos: number;
 }
 
+/** Files of this desk's events the server has not acknowledged yet (migration 16). */
+export interface EvidenceOutboxTable {
+  sha256: string;
+  case_id: string;
+}
+
+/** Files named by events from the site that this desk does not hold yet (migration 16). */
+export interface EvidenceWantedTable {
+  sha256: string;
+  case_id: string;
+  tries: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -343,4 +356,6 @@ export interface Database {
   case_removals: CaseRemovalsTable;
   sync_config: SyncConfigTable;
   sync_outbox: SyncOutboxTable;
+  evidence_outbox: EvidenceOutboxTable;
+  evidence_wanted: EvidenceWantedTable;
 }

@@ -13,6 +13,7 @@ import { sql as rollups } from './011_rollups.ts';
 import { sql as yearSeals } from './012_year_seals.ts';
 import { sql as retention } from './013_retention.ts';
 import { sql as sync } from './014_sync.ts';
+import { sql as evidenceSync } from './016_evidence_sync.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'year_seals', sql: yearSeals },
   { version: 13, name: 'retention', sql: retention },
   { version: 14, name: 'sync', sql: sync },
+  { version: 16, name: 'evidence_sync', sql: evidenceSync },
 ];

@@ -174,6 +174,8 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
     receiving: true,
   },
   sync_outbox: { pos: true },
+  evidence_outbox: { sha256: true, case_id: true },
+  evidence_wanted: { sha256: true, case_id: true, tries: true },
 };
 
 /** Tables only raw SQL reads and writes (the report roll-ups, db/queries/reportRollups.ts), so kysely has no type for them. */
