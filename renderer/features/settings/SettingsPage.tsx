@@ -59,6 +59,7 @@ export function SettingsPage() {
                       label={t('admin.settings.deskPrefix')}
                       description={t('admin.settings.prefixFromSite', { prefix: current.sitePrefix })}
                       value={current.sitePrefix}
+                      variant="filled"
                       readOnly
                       data-testid="site-prefix"
                     />
