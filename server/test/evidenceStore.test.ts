@@ -4,6 +4,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvidenceClient } from '../../core/sync/evidenceClient.ts';
+import { maxEvidenceBytes } from '../../domain/sync/evidenceProtocol.ts';
 import { postgresInstalled, startPgCluster } from './pgCluster.ts';
 import { noted, registeredData, startTestServer, wireEvent } from './serverHarness.ts';
 
