@@ -63,6 +63,9 @@ export async function caseDetailFor(
     now: rules.now,
   });
   const files = (state.intake.attachments ?? []).map((a) => a.sha256);
-  const shown = { ...presentDetail(actor, row, detail), ...(files.length > 0 ? { remoteEvidence: notHeldHere(ctx, files) } : {}) };
+  const shown = {
+    ...presentDetail(actor, row, detail),
+    ...(files.length > 0 ? { remoteEvidence: await notHeldHere(ctx, trx, files) } : {}),
+  };
   return withDeadlineInfo(ctx, trx, sealedYear === undefined ? shown : { ...shown, sealedYear });
 }

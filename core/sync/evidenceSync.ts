@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { readSyncConfig } from '../../db/queries/sync.ts';
+import type { Database } from '../../db/schema.ts';
 import { createBlobStore } from '../attachments/blobStore.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -107,8 +109,12 @@ export async function readEvidence(ctx: DeskContext, sha256: string): Promise<Bu
   return bytes;
 }
 
-/** Of `sha256s`, those this desk does not hold: the screen says they come from the server when opened. */
-export function notHeldHere(ctx: DeskContext, sha256s: readonly string[]): string[] {
+/**
+ * Of `sha256s`, those this desk does not hold, on a desk of a sync site: the screen says they
+ * come from the server when opened (a desk of no site has nowhere to fetch a file from).
+ */
+export async function notHeldHere(ctx: DeskContext, db: Kysely<Database>, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0 || !(await readSyncConfig(db))) return [];
   const blobs = blobsOf(ctx);
   return sha256s.filter((s) => blobs.sizeOf(s) === null);
 }

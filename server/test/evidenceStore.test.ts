@@ -47,6 +47,13 @@ describe('evidence on the SQLite server', () => {
   it('is a file under the data folder, its row holding no bytes', async () => {
     const row = await exercise(server);
     expect(row?.content).toBeNull();
+    // Larger than a desk ever keeps: refused before it is read whole, nothing stored.
+    const desk = await server.desk('一院');
+    const files = createEvidenceClient({ serverUrl: server.url, timeoutMs: 30_000, now: () => new Date() });
+    const huge = Buffer.alloc(maxEvidenceBytes + 1, 7);
+    const hugeSha = createHash('sha256').update(huge).digest('hex');
+    await expect(files.put(desk.identity, hugeSha, uuidv7(), huge)).rejects.toMatchObject({ status: 413, refusal: { error: 'too_large' } });
+    expect(await server.store.db.selectFrom('evidence').select('sha256').where('sha256', '=', hugeSha).execute()).toEqual([]);
     expect(
       fs.statSync(path.join(server.dataDir, 'evidence', String(row?.site_id), row?.sha256.slice(0, 2) ?? '', row?.sha256 ?? '')).size,
     ).toBe(200_000);
