@@ -6,6 +6,7 @@ import { runPrivacyBench } from './privacy/privacyBench.ts';
 import { measureFirstRender } from './renderer/firstRender.ts';
 import { type ResultRow, renderReport } from './report.ts';
 import { runServerBench } from './server/serverBench.ts';
+import { runSyncBench } from './sync/syncBench.ts';
 import { runTier } from './tier.ts';
 
 /**
@@ -23,6 +24,7 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --server-only        only the sync server on PostgreSQL (~2 min); also writes the 100-site scale report
  *   npm run bench -- --no-server          skip the sync server
  *   npm run bench -- --privacy --tiers 100k   only the cost of encryption, sealing and retention; writes <date>-privacy.md
+ *   npm run bench -- --sync --tiers 2k    only what sync costs a desk (registration on/off, an empty round, bytes per case); writes <date>-sync.md
  */
 const { values } = parseArgs({
   options: {
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     'server-only': { type: 'boolean', default: false },
     'no-server': { type: 'boolean', default: false },
     privacy: { type: 'boolean', default: false },
+    sync: { type: 'boolean', default: false },
   },
 });
 
@@ -74,7 +77,13 @@ for (const t of values.privacy ? tiers : []) {
   notes.push(...result.notes);
 }
 
-for (const t of values.privacy ? [] : tiers) {
+for (const t of values.sync ? tiers : []) {
+  const result = await runSyncBench({ label: t, count: tierSizes[t] as number, seed, samples: values.smoke ? 10 : 100, log });
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
+for (const t of values.privacy || values.sync ? [] : tiers) {
   const count = tierSizes[t] as number;
   const result = await runTier({
     label: t === '1m' ? '1M' : t,
@@ -91,7 +100,7 @@ for (const t of values.privacy ? [] : tiers) {
   notes.push(...result.notes);
 }
 
-if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values.privacy) {
+if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values.privacy && !values.sync) {
   log('renderer: first render with 5,000 open cases');
   const render = await measureFirstRender({ root, seed, openCases: 5_000, runs: 7, log });
   rows.push(...render.rows);
@@ -99,7 +108,7 @@ if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values
 }
 
 let scale: string | null = null;
-if (!values.smoke && !values['no-server'] && !values['renderer-only'] && !values.privacy) {
+if (!values.smoke && !values['no-server'] && !values['renderer-only'] && !values.privacy && !values.sync) {
   log('server: sync server on PostgreSQL');
   const server = await runServerBench({ seed, log });
   rows.push(...server.rows);
@@ -114,7 +123,12 @@ console.log(`\n${report}`);
 if (!values.smoke || values.out) {
   const day = started.toISOString().slice(0, 10);
   const out =
-    values.out ?? path.join(root, 'bench/results', `${day}${values['server-only'] ? '-server' : values.privacy ? '-privacy' : ''}.md`);
+    values.out ??
+    path.join(
+      root,
+      'bench/results',
+      `${day}${values['server-only'] ? '-server' : values.privacy ? '-privacy' : values.sync ? '-sync' : ''}.md`,
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, report);
   log(`written to ${path.relative(root, out)}`);

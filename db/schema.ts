@@ -355,6 +355,19 @@ export interface AccountClashesTable {
   found_at: string;
 }
 
+/** Files of this desk's events the server has not acknowledged yet (migration 16). */
+export interface EvidenceOutboxTable {
+  sha256: string;
+  case_id: string;
+}
+
+/** Files named by events from the site that this desk does not hold yet (migration 16). */
+export interface EvidenceWantedTable {
+  sha256: string;
+  case_id: string;
+  tries: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -389,4 +402,6 @@ export interface Database {
   sync_audit_outbox: SyncAuditOutboxTable;
   ref_aliases: RefAliasesTable;
   account_clashes: AccountClashesTable;
+  evidence_outbox: EvidenceOutboxTable;
+  evidence_wanted: EvidenceWantedTable;
 }

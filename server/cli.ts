@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addSite, issueEnrolmentCode, revoke } from './admin.ts';
 import { createSyncServer } from './http.ts';
@@ -76,6 +77,8 @@ try {
       now,
       log,
       tls,
+      // The SQLite server keeps evidence as files beside its store; PostgreSQL keeps it in the database every process reaches.
+      evidenceDir: store.dialect === 'sqlite' && values.data ? path.join(values.data, 'evidence') : undefined,
     });
     server.listen(Number(values.port), values.host, () => {
       const { port } = server.address() as AddressInfo;

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import { evidenceShaOf, maxEvidenceBytes } from '../domain/sync/evidenceProtocol.ts';
 import { type HelloResponse, maxBodyBytes, protocolVersion, type Refusal, syncHeaders } from '../domain/sync/protocol.ts';
 import { authenticate } from './auth.ts';
 import { serverMessage } from './messages.ts';
 import { Refused } from './refusal.ts';
 import type { RouteContext } from './routes/context.ts';
 import { enrol } from './routes/enrol.ts';
+import { getEvidence, putEvidence } from './routes/evidence.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
@@ -16,22 +18,22 @@ export interface ServerOptions extends RouteContext {
   tls?: { cert: Buffer; key: Buffer } | undefined;
 }
 
-const tooLarge = () => new Refused(413, 'too_large', 'refusal.tooLarge', { bytes: maxBodyBytes });
+const tooLarge = (limit: number) => new Refused(413, 'too_large', 'refusal.tooLarge', { bytes: limit });
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+function readBody(req: http.IncomingMessage, limit = maxBodyBytes): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > maxBodyBytes) {
-      reject(tooLarge());
+    if (declared > limit) {
+      reject(tooLarge(limit));
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         req.removeAllListeners('data');
-        reject(tooLarge());
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(chunk);
@@ -61,6 +63,15 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(text);
 }
 
+function sendBytes(res: http.ServerResponse, bytes: Buffer) {
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': String(bytes.length),
+    [syncHeaders.protocol]: String(protocolVersion),
+  });
+  res.end(bytes);
+}
+
 /** One request: route, version, signature, then the route; a refusal answers 4xx and writes nothing. */
 async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://server');
@@ -77,7 +88,8 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     'GET /v1/reference/pull',
     'POST /v1/audit/push',
   ];
-  if (!known.includes(route)) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
+  const evidenceSha = req.method === 'PUT' || req.method === 'GET' ? evidenceShaOf(url.pathname) : null;
+  if (!known.includes(route) && !evidenceSha) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
   const asked = req.headers[syncHeaders.protocol];
   const deskProtocol = (Array.isArray(asked) ? asked[0] : asked)?.slice(0, 20) ?? '—';
   if (Number(deskProtocol) !== protocolVersion) {
@@ -89,13 +101,15 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
       { serverProtocol: protocolVersion, deskProtocol },
     );
   }
-  const body = await readBody(req);
+  const body = await readBody(req, evidenceSha ? maxEvidenceBytes : maxBodyBytes);
   if (route === 'POST /v1/enrol') return send(res, 200, await enrol(c, parseJson(body)));
   const desk = await authenticate(
     c.db,
     { method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body },
     c.now(),
   );
+  if (evidenceSha && req.method === 'PUT') return send(res, 200, await putEvidence(c, desk, evidenceSha, url.searchParams, body));
+  if (evidenceSha) return sendBytes(res, await getEvidence(c, desk, evidenceSha));
   if (route === 'POST /v1/push') return send(res, 200, await push(c, desk, parseJson(body)));
   if (route === 'POST /v1/reference/push') return send(res, 200, await pushReferences(c, desk, parseJson(body)));
   if (route === 'GET /v1/reference/pull') return send(res, 200, await pullReferences(c, desk, url.searchParams));

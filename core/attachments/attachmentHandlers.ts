@@ -15,6 +15,7 @@ import { appendCaseEvent, linkOf } from '../cases/eventLog.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField, type MessageRef } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { readEvidence } from '../sync/evidenceSync.ts';
 import { createBlobStore } from './blobStore.ts';
 import { isAllowedMime, sniffMime } from './fileTypes.ts';
 import type { UploadKeeper } from './uploadKeeper.ts';
@@ -111,7 +112,7 @@ export function attachmentHandlers(ctx: DeskContext, uploads: UploadKeeper): Att
       assertMayViewCase(await actorOf(db, call.session), row);
       const ref = ((JSON.parse(row.intake) as CaseIntake).attachments ?? []).find((a) => a.sha256 === input.sha256);
       if (!ref) throw new DeskError('not_found', { key: 'attachmentNotFound' });
-      return { ...ref, dataBase64: blobsOf(ctx).read(ref.sha256).toString('base64') };
+      return { ...ref, dataBase64: (await readEvidence(ctx, ref.sha256)).toString('base64') };
     },
   };
 }

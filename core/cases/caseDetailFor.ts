@@ -15,6 +15,7 @@ import { withDeadlineInfo } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import { loadSettings } from '../settings.ts';
+import { notHeldHere } from '../sync/evidenceSync.ts';
 import { mayHandle } from './caseActor.ts';
 import { caseDetailOf, caseEventOf } from './caseViews.ts';
 
@@ -64,6 +65,10 @@ export async function caseDetailFor(
       : [],
     now: rules.now,
   });
-  const shown = presentDetail(actor, row, detail);
+  const files = (state.intake.attachments ?? []).map((a) => a.sha256);
+  const shown = {
+    ...presentDetail(actor, row, detail),
+    ...(files.length > 0 ? { remoteEvidence: await notHeldHere(ctx, trx, files) } : {}),
+  };
   return withDeadlineInfo(ctx, trx, sealedYear === undefined ? shown : { ...shown, sealedYear });
 }

@@ -6,6 +6,7 @@ import { closingMet } from '../../domain/cases/caseRules.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
+import { repeatedBreaches } from '../../domain/deadlines/breachRepeats.ts';
 import { currentClock, deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
 
 /** `dueSoonBefore`: the desk's "warn ahead" setting as an instant (core/deadlines/deadlineViews.ts dueSoonBefore). */
@@ -35,6 +36,11 @@ export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefor
 
 /** A read event as the views show it (the log already reads events whole). */
 export const caseEventOf = (row: CaseEventRow): CaseEvent => row;
+
+function withoutRepeats(events: CaseEventRow[]): CaseEventRow[] {
+  const repeats = repeatedBreaches(events);
+  return repeats.size === 0 ? events : events.filter((e) => !repeats.has(e.id));
+}
 
 export interface DetailParts {
   row: CaseRow;
@@ -76,7 +82,12 @@ export function caseDetailOf(p: DetailParts): CaseDetail {
       proposalState: r.proposal_state as CaseSummary['proposalState'],
     })),
     earlierCases: p.earlier.map((r) => caseSummaryOf(r, now)),
-    events: p.events.map((e) => ({ ...e, actorName: p.names.get(e.actorId) ?? e.actorId, conflict: p.state.conflictIds.includes(e.id) })),
+    // A breach recorded by two desks of a site is one fact: the timeline shows it once.
+    events: withoutRepeats(p.events).map((e) => ({
+      ...e,
+      actorName: p.names.get(e.actorId) ?? e.actorId,
+      conflict: p.state.conflictIds.includes(e.id),
+    })),
     allowedActions: p.allowedActions,
     // As stored; presentDetail (core/access/caseGate.ts) masks it for the user who asked.
     personalData: { masked: false, mayReveal: false },

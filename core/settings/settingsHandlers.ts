@@ -1,4 +1,5 @@
 import { writeSetting } from '../../db/queries/settings.ts';
+import { readSyncConfig } from '../../db/queries/sync.ts';
 import { workingHoursProblem } from '../../domain/deadlines/workingHours.ts';
 import type { DeskSettingsView, SettingsSection } from '../../domain/settings/deskSettings.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
@@ -18,8 +19,8 @@ type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.update'>;
 export function settingsHandlers(ctx: DeskContext): SettingsHandlers {
   const { db } = ctx.store;
   const view = async (trx: typeof db): Promise<DeskSettingsView> => {
-    const [sections, flat] = await Promise.all([loadSettingSections(trx), loadSettings(trx)]);
-    return { ...sections, nextNumberExample: nextNumberExample(flat, ctx.now()) };
+    const [sections, flat, sync] = await Promise.all([loadSettingSections(trx), loadSettings(trx), readSyncConfig(trx)]);
+    return { ...sections, nextNumberExample: nextNumberExample(flat, ctx.now()), sitePrefix: sync?.prefix ?? null };
   };
   return {
     'settings.get': () => view(db),
@@ -31,6 +32,11 @@ export function settingsHandlers(ctx: DeskContext): SettingsHandlers {
       const at = ctx.now().toISOString();
       return db.transaction().execute(async (trx) => {
         const before = await loadSettingSections(trx);
+        // A desk of a sync site numbers with the prefix the site gave it: its own cannot be changed meanwhile.
+        const prefix = input.desk?.deskPrefix;
+        if (prefix !== undefined && prefix !== before.desk.deskPrefix && (await readSyncConfig(trx))) {
+          throw invalidField('desk.deskPrefix', 'access:admin.settings.prefixFromSiteRefused');
+        }
         const changed: Record<string, { before: unknown; after: unknown }> = {};
         for (const [section, values] of Object.entries(input) as [SettingsSection, Record<string, unknown> | undefined][]) {
           const was = before[section] as Record<string, unknown>;

@@ -43,10 +43,25 @@ export class SyncRequestError extends Error {
   }
 }
 
+/** The headers that sign a request: the desk, the time, a fresh nonce and the Ed25519 signature of the signed text. */
+export function signatureHeaders(identity: SigningIdentity, method: string, path: string, body: Buffer, at: Date): Record<string, string> {
+  const time = at.toISOString();
+  const nonce = randomBytes(16).toString('hex');
+  const bodySha256 = createHash('sha256').update(body).digest('hex');
+  const key = createPrivateKey({ key: Buffer.from(identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  const signature = sign(null, Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'), key).toString('base64');
+  return {
+    [syncHeaders.desk]: identity.deskId,
+    [syncHeaders.time]: time,
+    [syncHeaders.nonce]: nonce,
+    [syncHeaders.signature]: signature,
+  };
+}
+
 /** The codes of a connection that was open and is no longer: worth one new attempt (not a refused or timed-out one). */
 const staleCodes = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
 
-function isStaleConnection(e: unknown): boolean {
+export function isStaleConnection(e: unknown): boolean {
   const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
   return typeof cause?.code === 'string' && staleCodes.has(cause.code);
 }
@@ -81,20 +96,8 @@ export function createSyncClient(options: SyncClientOptions) {
     const headersFor = () => {
       const headers: Record<string, string> = { [syncHeaders.protocol]: String(protocol) };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      if (!identity) return headers;
       // Signed afresh for every attempt: a nonce is spent by the first request that reaches the server.
-      const time = now().toISOString();
-      const nonce = randomBytes(16).toString('hex');
-      const bodySha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-      const key = createPrivateKey({ key: Buffer.from(identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-      const signature = sign(null, Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'), key).toString('base64');
-      return {
-        ...headers,
-        [syncHeaders.desk]: identity.deskId,
-        [syncHeaders.time]: time,
-        [syncHeaders.nonce]: nonce,
-        [syncHeaders.signature]: signature,
-      };
+      return identity ? { ...headers, ...signatureHeaders(identity, method, path, Buffer.from(text, 'utf8'), now()) } : headers;
     };
     let response: Response | undefined;
     for (let attempt = 1; !response; attempt++) {

@@ -6,6 +6,8 @@ import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import { pushAudit } from './auditUpload.ts';
+import { createEvidenceClient } from './evidenceClient.ts';
+import { fetchWantedEvidence, uploadEvidence } from './evidenceSync.ts';
 import { pushOutbox } from './pushOutbox.ts';
 import { receivePage } from './receiveEvents.ts';
 import { pullReferences, pushReferences } from './referenceRecords.ts';
@@ -104,8 +106,12 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
       await pullReferences(ctx, client, identity, () => readRefCursor(db));
       await pushReferences(ctx, client, identity);
       await pushAudit(ctx, client, identity);
+      const files = createEvidenceClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
       const pushed = await pushOutbox(ctx, client, identity);
+      // Files right after the events that name them: the server takes a file only for a case it holds.
+      await uploadEvidence(ctx, files, identity);
       const pulled = await pullAll(client, identity, config.prefix);
+      await fetchWantedEvidence(ctx, files, identity);
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
       return { pushed, pulled };
     } catch (e) {

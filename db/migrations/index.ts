@@ -14,6 +14,7 @@ import { sql as yearSeals } from './012_year_seals.ts';
 import { sql as retention } from './013_retention.ts';
 import { sql as sync } from './014_sync.ts';
 import { sql as referenceSync } from './015_reference_sync.ts';
+import { sql as evidenceSync } from './016_evidence_sync.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'retention', sql: retention },
   { version: 14, name: 'sync', sql: sync },
   { version: 15, name: 'reference_sync', sql: referenceSync },
+  { version: 16, name: 'evidence_sync', sql: evidenceSync },
 ];

@@ -180,6 +180,8 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   sync_audit_outbox: { id: true },
   ref_aliases: { kind: true, local_id: true, canonical_id: true, merged_at: true },
   account_clashes: { username: true, local_id: true, remote_id: true, remote_record: true, remote_hlc: true, found_at: true },
+  evidence_outbox: { sha256: true, case_id: true },
+  evidence_wanted: { sha256: true, case_id: true, tries: true },
 };
 
 /** Tables only raw SQL reads and writes (the report roll-ups, db/queries/reportRollups.ts), so kysely has no type for them. */

@@ -64,6 +64,8 @@ export interface CaseDetail extends CaseSummary {
   respondent: { departmentId?: string | undefined; person?: string | undefined; userId?: string | undefined } | null;
   /** Letter, transfer, group, witnesses, when and where, evidence. */
   intake: CaseIntake;
+  /** Evidence of the case this desk does not hold yet: it comes from the site's server when opened. */
+  remoteEvidence?: string[];
   registeredBy: string;
   /** `conflict`: set aside as impossible after a concurrent act on another desk, to be settled. */
   events: (CaseEvent & { actorName: string; conflict: boolean })[];

@@ -105,4 +105,8 @@ export const updateSettingsInput = z.strictObject(
 );
 
 /** The settings as `settings.get` answers them, with the next case number shown as an example. */
-export type DeskSettingsView = DeskSettingsValues & { nextNumberExample: string };
+export type DeskSettingsView = DeskSettingsValues & {
+  nextNumberExample: string;
+  /** The prefix the sync site gave this desk when it joined: its numbers carry it, and `desk.deskPrefix` is not used meanwhile. */
+  sitePrefix: string | null;
+};

@@ -152,3 +152,56 @@ test('the departments both desks seeded are one, and an account name both gave t
   expect(renamed.user.displayName).toBe(staff.han.displayName);
   await shot(page, 'sync-05-clash-settled');
 });
+
+test('evidence registered on one desk opens on the other, and says so when it cannot be fetched; the prefix is the site’s', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const recA = await api<{ token: string }>(a.url, 'auth.login', { username: staff.rec.username, password });
+  const ref = await api<{ sha256: string; name: string; mime: string; size: number }>(
+    a.url,
+    'attachments.upload',
+    { name: '病房走廊照片.png', mime: 'image/png', dataBase64: photo.toString('base64') },
+    recA.token,
+  );
+  const registered = await api<{ id: string; number: string }>(
+    a.url,
+    'cases.register',
+    {
+      type: 'complaint',
+      channel: 'walkIn',
+      complainant: { name: '刘芳', phone: '13812345678' },
+      subject: '病房走廊堆放杂物',
+      content: '住院部五楼走廊堆放杂物，影响通行。',
+      attachments: [ref],
+    },
+    recA.token,
+  );
+
+  // On B the photo comes with the case (fetched from the site server) and shows as on A.
+  const pageB = await browser.newPage();
+  await signIn(pageB, 'sup', { url: b.url });
+  await expect(async () => {
+    await pageB.goto(`${b.url}#/cases/${registered.id}`);
+    await pageB.reload();
+    await expect(pageB.getByRole('img', { name: '病房走廊照片.png' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await shot(pageB, 'sync-06-evidence-on-b');
+
+  // The settings show the prefix the site gave desk A, read-only, with why.
+  const pageA = await browser.newPage();
+  await signIn(pageA, 'admin', { url: a.url });
+  await pageA.goto(`${a.url}#/admin/settings`);
+  await expect(pageA.getByTestId('site-prefix')).toHaveValue('B');
+  await expect(pageA.getByTestId('site-prefix')).toHaveAttribute('readonly', '');
+  await expect(pageA.getByText('前缀 B 由站点分配')).toBeVisible();
+  await shot(pageA, 'sync-07-prefix-from-site');
+
+  // B's copy gone and the server away: the tile says the file cannot be fetched now, in words.
+  fs.rmSync(path.join(b.dataDir, 'attachments', ref.sha256.slice(0, 2), ref.sha256));
+  await server.kill();
+  await pageB.reload();
+  await expect(pageB.getByTestId('evidence-unavailable')).toContainText('目前无法连接站点服务器');
+  await shot(pageB, 'sync-08-evidence-offline');
+});

@@ -8,4 +8,6 @@ export interface RouteContext {
   dialect: Dialect;
   now(): Date;
   log(line: string): void;
+  /** Where evidence files are kept as files (the SQLite server's data folder); without it, in the store. */
+  evidenceDir?: string | undefined;
 }

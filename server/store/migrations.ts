@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -103,6 +104,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('audit_entries_site_at').on('audit_entries').columns(['site_id', 'at']).execute();
       },
     },
+    '003_evidence': evidenceMigration(dialect),
   };
 }
 
@@ -113,6 +115,8 @@ export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect
     provider,
     migrationTableName: 'server_migrations',
     migrationLockTableName: 'server_migrations_lock',
+    // Migrations written side by side land in any order: a store that ran a later one first still takes an earlier one.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -79,6 +79,18 @@ export interface AuditEntriesTable {
   received_at: string;
 }
 
+export interface EvidenceTable {
+  site_id: number;
+  sha256: string;
+  size: number;
+  /** The case that named the file when it was uploaded. */
+  case_id: string;
+  desk_id: string;
+  stored_at: string;
+  /** The bytes, where the server keeps no folder of its own (server/store/evidenceMigration.ts). */
+  content: Buffer | null;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -88,4 +100,5 @@ export interface ServerDatabase {
   events: EventsTable;
   reference_records: ReferenceRecordsTable;
   audit_entries: AuditEntriesTable;
+  evidence: EvidenceTable;
 }

@@ -18,7 +18,8 @@ export async function startTestServer(options: { databaseUrl?: string; now?: () 
   const store: ServerStore = await openServerStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir });
   const log: string[] = [];
   const now = options.now ?? (() => new Date());
-  const server = createSyncServer({ db: store.db, dialect: store.dialect, now, log: (line) => log.push(line) });
+  const evidenceDir = options.databaseUrl ? undefined : path.join(dataDir, 'evidence');
+  const server = createSyncServer({ db: store.db, dialect: store.dialect, now, log: (line) => log.push(line), evidenceDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -53,12 +53,24 @@ export function SettingsPage() {
                 <TextInput label={t('admin.settings.orgName')} required {...form.getInputProps('desk.orgName')} />
                 <TextInput label={t('registration:settings.deskName')} {...form.getInputProps('desk.deskName')} />
                 <Group grow align="flex-start">
-                  <TextInput
-                    label={t('admin.settings.deskPrefix')}
-                    description={t('admin.settings.deskPrefixHint')}
-                    maxLength={4}
-                    {...form.getInputProps('desk.deskPrefix')}
-                  />
+                  {current?.sitePrefix ? (
+                    // Assigned by the sync site: shown, not offered, so nobody believes a change here would count.
+                    <TextInput
+                      label={t('admin.settings.deskPrefix')}
+                      description={t('admin.settings.prefixFromSite', { prefix: current.sitePrefix })}
+                      value={current.sitePrefix}
+                      variant="filled"
+                      readOnly
+                      data-testid="site-prefix"
+                    />
+                  ) : (
+                    <TextInput
+                      label={t('admin.settings.deskPrefix')}
+                      description={t('admin.settings.deskPrefixHint')}
+                      maxLength={4}
+                      {...form.getInputProps('desk.deskPrefix')}
+                    />
+                  )}
                   <NativeSelect
                     label={t('registration:settings.numberFormat')}
                     data={numberFormats.map((f) => ({ value: f, label: t(`registration:numberFormats.${f}`) }))}

@@ -34,9 +34,10 @@ export function CaseEvidence(props: { detail: CaseDetail; onChanged: (c: CaseDet
         mime: a.mime,
         size: a.size,
         costly: a.size > autoPreviewBytes,
+        remote: d.remoteEvidence?.includes(a.sha256) ?? false,
         load: () => client.call('attachments.get', { caseId: d.id, sha256: a.sha256 }).then((f) => base64Blob(f.dataBase64, f.mime)),
       })),
-    [client, d.id, stored],
+    [client, d.id, stored, d.remoteEvidence],
   );
 
   if (!mayAdd && items.length === 0) return null;

@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeskCallError } from '../../../shared/api/deskClient.ts';
 import { EvidenceViewer } from './EvidenceViewer.tsx';
 import { type EvidenceItem, evidenceKind, sizeText } from './evidenceKinds.ts';
 import { openPdf } from './pdfPages.ts';
@@ -12,6 +13,8 @@ const thumbHeight = 100;
 export function useEvidenceBytes(item: EvidenceItem, wanted: boolean) {
   const [state, setState] = useState<{ blob: Blob; url: string } | null>(null);
   const [failed, setFailed] = useState(false);
+  // The core's own words for why the file cannot be had (offline, not sent yet by its desk).
+  const [problem, setProblem] = useState<string | null>(null);
   const { load } = item;
   useEffect(() => {
     if (!wanted) return;
@@ -23,14 +26,18 @@ export function useEvidenceBytes(item: EvidenceItem, wanted: boolean) {
         url = URL.createObjectURL(blob);
         setState({ blob, url });
       },
-      () => live && setFailed(true),
+      (e: unknown) => {
+        if (!live) return;
+        setFailed(true);
+        setProblem(e instanceof DeskCallError ? e.body.message : null);
+      },
     );
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
   }, [load, wanted]);
-  return { ...state, failed };
+  return { ...state, failed, problem };
 }
 
 /** The first page of a PDF, drawn small, with its page count. */
@@ -142,7 +149,13 @@ export function EvidenceTile(props: {
   let thumb: React.ReactNode = badge;
   const viewable = previewed && !broken && bytes.blob !== undefined;
   if (kind === 'audio') thumb = <AudioPlayer item={item} />;
-  else if (!previewed || bytes.failed || broken) thumb = badge;
+  else if (bytes.problem) {
+    thumb = (
+      <Text size="xs" c="dimmed" ta="center" role="status" data-testid="evidence-unavailable">
+        {bytes.problem}
+      </Text>
+    );
+  } else if (!previewed || bytes.failed || broken) thumb = badge;
   else if (!asked) {
     thumb = (
       <Button variant="light" size="xs" onClick={() => setAsked(true)} aria-label={`${t('evidence.showPreview')} ${item.name}`}>
@@ -151,8 +164,8 @@ export function EvidenceTile(props: {
     );
   } else if (!bytes.blob || !bytes.url) {
     thumb = (
-      <Text size="xs" c="dimmed">
-        {t('evidence.loading')}
+      <Text size="xs" c="dimmed" data-testid={item.remote ? 'evidence-fetching' : undefined}>
+        {item.remote ? t('evidence.fetching') : t('evidence.loading')}
       </Text>
     );
   } else if (kind === 'image') {
@@ -195,7 +208,9 @@ export function EvidenceTile(props: {
         </Text>
         <Group justify="space-between" gap={4} wrap="nowrap">
           <Text size="xs" c="dimmed">
-            {props.busy ? t('form.uploading') : `${t(`evidence.kind.${kind}`)} · ${sizeText(item.size)}`}
+            {props.busy
+              ? t('form.uploading')
+              : `${t(`evidence.kind.${kind}`)} · ${sizeText(item.size)}${item.remote && !bytes.blob ? ` · ${t('evidence.remote')}` : ''}`}
           </Text>
           {props.onRemove && (
             <ActionIcon variant="subtle" color="red" aria-label={`${t('form.remove')} ${item.name}`} onClick={props.onRemove}>

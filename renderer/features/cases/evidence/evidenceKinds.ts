@@ -22,6 +22,8 @@ export interface EvidenceItem {
   load: () => Promise<Blob>;
   /** Fetched from the core, and large: previewed only when asked, not on opening the case. */
   costly?: boolean;
+  /** Not on this desk yet: opening it fetches it from the sync site's server. */
+  remote?: boolean;
 }
 
 /** Above this, a stored file is fetched for its preview only on request (a case holds up to 20 of 20 MB). */
