@@ -75,11 +75,15 @@ export async function signIn(page: Page, who: Staff, options: { url?: string; la
   }
   const words = signInWords[options.language ?? 'zh-CN'];
   const signOut = page.getByRole('button', { name: words.signOut });
-  if (await signOut.isVisible()) await signOut.click();
+  const signInButton = page.getByRole('button', { name: words.signIn, exact: true });
+  await expect(signInButton.or(signOut).first()).toBeVisible();
+  // A sign-out already under way detaches its button before the form shows: the form is what counts.
+  if (!(await signInButton.isVisible())) await signOut.click({ timeout: 5_000 }).catch(() => {});
+  await expect(signInButton).toBeVisible();
   await page.getByLabel(words.username).fill(staff[who].username);
   await page.getByLabel(words.password).fill(password);
   if (options.shot) await shot(page, options.shot);
-  await page.getByRole('button', { name: words.signIn }).click();
+  await signInButton.click();
   await expect(page.getByText(words.signedIn(staff[who].displayName))).toBeVisible();
 }
 
