@@ -76,8 +76,8 @@ export function syncFolder(folder: string): void {
   }
 }
 
-export function writeFileDurably(file: string, text: string): void {
-  fs.writeFileSync(file, text);
+export function writeFileDurably(file: string, content: string | Uint8Array): void {
+  fs.writeFileSync(file, content);
   syncFile(file);
 }
 

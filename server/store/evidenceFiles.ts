@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { renameDurably, writeFileDurably } from '../../core/backup/dataFiles.ts';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
-
-/** Flushes a folder's entries, so a renamed file survives a power cut (Windows writes them through). */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /**
  * Where a site's evidence bytes live: files under `folder/<site>/<ab>/<sha256>` (the SQLite
@@ -31,15 +21,8 @@ export function evidenceFiles(folder: string | undefined) {
       if (!file) return bytes;
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-      const fd = fs.openSync(temp, 'w');
-      try {
-        fs.writeSync(fd, bytes);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temp, file);
-      syncFolder(path.dirname(file));
+      writeFileDurably(temp, bytes);
+      renameDurably(temp, file);
       return null;
     },
     async read(db: Db, siteId: number, sha256: string): Promise<Buffer | null> {
