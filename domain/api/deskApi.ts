@@ -46,6 +46,7 @@ import {
   policyUpdateInput,
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
+import type { JobView } from './jobViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
 import { printRenderInput } from './printSchemas.ts';
 import { personEraseInput, personExportInput, personQueryInput } from './privacySchemas.ts';
@@ -154,6 +155,7 @@ export const deskMethods = {
   'sync.leave': { input: emptyInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
+  'jobs.status': { input: emptyInput, session: true },
   'calendar.get': { input: calendarGetInput, session: true },
   'calendar.import': { input: calendarImportInput, session: true },
   'calendar.setLocalDay': { input: calendarSetLocalDayInput, session: true },
@@ -288,6 +290,7 @@ export interface DeskOutputs {
   'sync.leave': SyncStatus;
   'data.export': ExportResult;
   'data.import': ImportResult;
+  'jobs.status': { items: JobView[] };
   'calendar.get': CalendarView;
   'calendar.import': CalendarImportResult;
   'calendar.setLocalDay': Record<string, never>;

@@ -94,6 +94,7 @@ sync.now                S   S   S   S   S   .
 sync.leave              .   .   .   .   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
+jobs.status             S   S   S   S   S   .
 calendar.get            S   S   S   S   S   .
 calendar.import         .   .   .   .   x   .
 calendar.setLocalDay    .   .   .   .   x   .
