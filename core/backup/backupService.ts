@@ -95,10 +95,15 @@ export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: 
   function run(trigger: BackupTrigger, actorId: string | null): Promise<StoredBackupRun> {
     // Every backup, scheduled or asked for, is a job the screens can follow; its failure is in its answer.
     running ??= jobs
-      .run('backup', actorId, (progress) => attempt(trigger, actorId, progress), (run) => run.error)
+      .run(
+        'backup',
+        actorId,
+        (progress) => attempt(trigger, actorId, progress),
+        (run) => run.error,
+      )
       .finally(() => {
-      running = null;
-    });
+        running = null;
+      });
     return running;
   }
 

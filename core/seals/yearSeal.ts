@@ -17,8 +17,8 @@ import type { SealVerification } from '../../domain/api/sealViews.ts';
 import { logFault } from '../../domain/cases/eventDag.ts';
 import { deskYearOf, deskYearRange, finishedStatuses, manifestText } from '../../domain/seals/yearManifest.ts';
 import type { DeskContext } from '../deskContext.ts';
-import type { JobProgress } from '../jobs/jobRegistry.ts';
 import { DeskError, invalidField } from '../deskError.ts';
+import type { JobProgress } from '../jobs/jobRegistry.ts';
 import { loadSettings } from '../settings.ts';
 import { deskSigningKey, signText, verifyText } from './signingKey.ts';
 

@@ -46,8 +46,8 @@ import {
   policyUpdateInput,
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
-import type { JobView } from './jobViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
+import type { JobView } from './jobViews.ts';
 import { printRenderInput } from './printSchemas.ts';
 import { personEraseInput, personExportInput, personQueryInput } from './privacySchemas.ts';
 import type { PersonErasure, PersonReport } from './privacyViews.ts';
