@@ -101,7 +101,7 @@ function StatusPanel(props: { status: BackupStatus; isAdmin: boolean; onChanged:
       <Stack mt="md" gap="sm">
         {/* The page's own answer says how it ended; the job says how far it got, also after the page was left. */}
         {(job?.state === 'running' || (!busy && !done && !error && job?.state !== 'failed')) && <JobProgress job={job} />}
-        {status.overdue && !status.last?.error && (
+        {status.overdue && !status.last?.error && job?.state !== 'running' && (
           <Alert color="orange" variant="light">
             {status.lastGood ? t('indicator.overdue') : t('indicator.never')}
           </Alert>
