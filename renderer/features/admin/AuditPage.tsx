@@ -8,6 +8,7 @@ import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { useDeskData } from '../../shared/useDeskData.ts';
 import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './auditDetail.ts';
@@ -132,9 +133,7 @@ export function AuditPage() {
       </Group>
       <ErrorNotice message={error ?? first.error} />
       {items.length === 0 ? (
-        <Text c="dimmed" p="lg">
-          {t('admin.audit.empty')}
-        </Text>
+        <EmptyState>{t('admin.audit.empty')}</EmptyState>
       ) : (
         <Table striped verticalSpacing="xs" data-testid="audit-table">
           <Table.Thead>

@@ -10,6 +10,7 @@ import { useSession } from '../../app/deskSession.tsx';
 import { invalidate } from '../../shared/api/queries.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { PrintPreview } from '../printing/index.ts';
 import { sealsOverviewQuery } from './queries.ts';
@@ -49,6 +50,7 @@ export function SealingPage() {
         </Alert>
       )}
       <ErrorNotice message={error ?? (overview.error ? deskErrorMessage(overview.error) : null)} />
+      {overview.data?.years.length === 0 && <EmptyState>{t('seals.noYears')}</EmptyState>}
       <Table striped withTableBorder data-testid="seal-years">
         <Table.Thead>
           <Table.Tr>
