@@ -11,6 +11,7 @@ import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { useDeskData } from '../../shared/useDeskData.ts';
+import { AuditTarget, PathText } from './AuditTarget.tsx';
 import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './auditDetail.ts';
 
 /** The areas of the log an administrator filters by; `area.` matches every action in it. */
@@ -141,7 +142,7 @@ export function AuditPage() {
               <Table.Th w={180}>{t('admin.audit.at')}</Table.Th>
               <Table.Th w={140}>{t('admin.audit.who')}</Table.Th>
               <Table.Th w={180}>{t('admin.audit.action')}</Table.Th>
-              <Table.Th w={160}>{t('admin.audit.target')}</Table.Th>
+              <Table.Th w={220}>{t('admin.audit.target')}</Table.Th>
               <Table.Th>{t('admin.audit.detail')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -157,18 +158,16 @@ export function AuditPage() {
                       {e.targetLabel.text}
                     </Anchor>
                   ) : (
-                    <Text size="sm" style={{ wordBreak: 'break-all' }} {...(e.targetLabel ? {} : { ff: 'monospace' })}>
-                      {e.targetLabel?.text ?? e.target ?? '—'}
-                    </Text>
+                    <AuditTarget text={e.targetLabel?.text ?? e.target ?? '—'} monospace={!e.targetLabel} />
                   )}
                 </Table.Td>
                 <Table.Td>
                   {auditDetailLines(e.detail, words).map((line) => (
-                    <Text key={line.key} size="sm" style={{ wordBreak: 'break-all' }}>
+                    <Text key={line.key} size="sm" style={{ overflowWrap: 'anywhere' }}>
                       <Text span c="dimmed" size="sm">
                         {line.label}
                       </Text>{' '}
-                      {line.value}
+                      <PathText text={line.value} />
                     </Text>
                   ))}
                 </Table.Td>
