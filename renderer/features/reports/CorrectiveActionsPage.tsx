@@ -70,7 +70,9 @@ export function CorrectiveActionsPage() {
             {manage && <Button onClick={() => setParams({ ...Object.fromEntries(params), new: '1' })}>{t('actions.new')}</Button>}
           </Group>
           <ErrorNotice message={error} />
-          {items && items.length === 0 && <EmptyState>{t(manage ? 'actions.empty' : 'actions.emptyForReaders')}</EmptyState>}
+          {items && items.length === 0 && (
+            <EmptyState>{t(filter !== 'all' ? 'actions.emptyFiltered' : manage ? 'actions.empty' : 'actions.emptyForReaders')}</EmptyState>
+          )}
           {items && items.length > 0 && (
             <Table striped verticalSpacing="sm" data-testid="corrective-actions">
               <Table.Thead>

@@ -51,60 +51,62 @@ export function SealingPage() {
       )}
       <ErrorNotice message={error ?? (overview.error ? deskErrorMessage(overview.error) : null)} />
       {overview.data?.years.length === 0 && <EmptyState>{t('seals.noYears')}</EmptyState>}
-      <Table striped withTableBorder data-testid="seal-years">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('seals.year')}</Table.Th>
-            <Table.Th>{t('seals.cases')}</Table.Th>
-            <Table.Th>{t('seals.finished')}</Table.Th>
-            <Table.Th>{t('seals.state')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(overview.data?.years ?? []).map((y) => (
-            <Table.Tr key={y.year} data-testid={`seal-year-${y.year}`}>
-              <Table.Td>{y.year}</Table.Td>
-              <Table.Td>{y.cases}</Table.Td>
-              <Table.Td>{y.finished}</Table.Td>
-              <Table.Td>
-                {y.sealed
-                  ? t('seals.sealedOn', { date: formatDateTime(y.sealed.sealedAt, i18n.language), count: y.sealed.caseCount })
-                  : t('seals.notSealedYet')}
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" justify="flex-end">
-                  {y.sealed ? (
-                    <>
-                      <Button size="xs" variant="default" onClick={() => void verify(y.year)}>
-                        {t('seals.verify')}
-                      </Button>
-                      {mayPrintRegister && (
-                        <Button size="xs" variant="default" onClick={() => setPrinting(y.year)}>
-                          {t('seals.print')}
-                        </Button>
-                      )}
-                    </>
-                  ) : (
-                    maySeal &&
-                    y.year < thisYear && (
-                      <Button
-                        size="xs"
-                        onClick={() => {
-                          setNotice(null);
-                          setReviewing(y.year);
-                        }}
-                      >
-                        {t('seals.choose')}
-                      </Button>
-                    )
-                  )}
-                </Group>
-              </Table.Td>
+      {(overview.data?.years.length ?? 0) > 0 && (
+        <Table striped withTableBorder data-testid="seal-years">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('seals.year')}</Table.Th>
+              <Table.Th>{t('seals.cases')}</Table.Th>
+              <Table.Th>{t('seals.finished')}</Table.Th>
+              <Table.Th>{t('seals.state')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(overview.data?.years ?? []).map((y) => (
+              <Table.Tr key={y.year} data-testid={`seal-year-${y.year}`}>
+                <Table.Td>{y.year}</Table.Td>
+                <Table.Td>{y.cases}</Table.Td>
+                <Table.Td>{y.finished}</Table.Td>
+                <Table.Td>
+                  {y.sealed
+                    ? t('seals.sealedOn', { date: formatDateTime(y.sealed.sealedAt, i18n.language), count: y.sealed.caseCount })
+                    : t('seals.notSealedYet')}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end">
+                    {y.sealed ? (
+                      <>
+                        <Button size="xs" variant="default" onClick={() => void verify(y.year)}>
+                          {t('seals.verify')}
+                        </Button>
+                        {mayPrintRegister && (
+                          <Button size="xs" variant="default" onClick={() => setPrinting(y.year)}>
+                            {t('seals.print')}
+                          </Button>
+                        )}
+                      </>
+                    ) : (
+                      maySeal &&
+                      y.year < thisYear && (
+                        <Button
+                          size="xs"
+                          onClick={() => {
+                            setNotice(null);
+                            setReviewing(y.year);
+                          }}
+                        >
+                          {t('seals.choose')}
+                        </Button>
+                      )
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {reviewing !== null && (
         <SealPanel
           key={reviewing}
