@@ -11,6 +11,7 @@ import { api, startOwnHost } from '../ownHost.ts';
  * elsewhere while it runs (the top bar keeps showing it), and coming back shows how it ended.
  */
 let host: Awaited<ReturnType<typeof startOwnHost>>;
+let folder = '';
 test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   host = await startOwnHost();
@@ -20,10 +21,14 @@ test.beforeAll(async () => {
   fs.mkdirSync(evidence, { recursive: true });
   for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(evidence, `现场照片-${i}.jpg`), Buffer.alloc(256 * 1024, i % 251));
   const { token } = await api<{ token: string }>(host.url, 'auth.login', { username: staff.admin.username, password });
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-jobs-usb-'));
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-jobs-usb-'));
   await api(host.url, 'backup.configure', { folder, dailyTime: '17:30', keep: 3, onQuit: false }, token);
 });
-test.afterAll(() => host?.stop());
+// The evidence and its backup are some hundred megabytes: not left behind in the temporary folder.
+test.afterAll(() => {
+  host?.stop();
+  for (const dir of [host?.dataDir, folder]) if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+});
 
 test('a backup shows its progress with counts, runs on while the page is left, and says how it ended', async ({ page }) => {
   test.setTimeout(180_000);

@@ -25,9 +25,9 @@ export function JobProgress(props: { job: JobView | undefined }) {
   if (job.state === 'done') {
     if (!job.finishedAt || Date.now() - Date.parse(job.finishedAt) > shownAfterMs) return null;
     return (
-      <Text c="green.9" role="status" data-testid={`job-${job.kind}`} data-state="done">
+      <Alert color="green" variant="light" role="status" data-testid={`job-${job.kind}`} data-state="done">
         {t('jobs.done', { what, time: formatDateTime(job.finishedAt, i18n.language) })}
-      </Text>
+      </Alert>
     );
   }
   const known = job.total > 0;
