@@ -253,7 +253,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     const jobs = createJobs(now, ctx.newId);
     const backups = createBackupService(ctx, dataDir, log, jobs);
     const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
-    const sync = createSyncService(ctx, log, options.syncTiming);
+    const sync = createSyncService(ctx, log, jobs, options.syncTiming);
     const handlers = joinHandlerMaps([
       { prefix: 'setup', handlers: setupHandlers(ctx) },
       { prefix: 'auth', handlers: authHandlers(ctx) },

@@ -7,7 +7,13 @@ import type { Jobs } from './jobRegistry.ts';
 type JobHandlers = Pick<Handlers, 'jobs.status'>;
 
 /** The method that starts each kind of job: who may start one may watch anyone's. */
-const startedBy: Record<JobKind, DeskMethod> = { backup: 'backup.run', export: 'data.export', seal: 'seals.seal' };
+const startedBy: Record<JobKind, DeskMethod> = {
+  backup: 'backup.run',
+  export: 'data.export',
+  seal: 'seals.seal',
+  // Anyone may ask for a sync round, and a catch-up slows the desk for everyone.
+  syncCatchUp: 'sync.now',
+};
 
 export function jobHandlers(jobs: Jobs): JobHandlers {
   return {

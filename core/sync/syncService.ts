@@ -4,7 +4,8 @@ import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
-import { pushOutbox } from './pushOutbox.ts';
+import type { JobProgress, Jobs } from '../jobs/jobRegistry.ts';
+import { pushBatch, pushOutbox } from './pushOutbox.ts';
 import { receivePage } from './receiveEvents.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
 import { isOffline, problemOf } from './syncProblems.ts';
@@ -47,7 +48,7 @@ const enrolled = (c: SyncConfigRow | undefined): c is SyncConfigRow => c !== und
  * longer each time (or as long as the server asked, for a 503). The state it reports is read
  * from the store, so it survives a restart.
  */
-export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, timing: Partial<SyncTiming> = {}) {
+export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, jobs: Jobs, timing: Partial<SyncTiming> = {}) {
   const t = { ...defaultSyncTiming, ...timing };
   const { db } = ctx.store;
   let chain: Promise<unknown> = Promise.resolve();
@@ -56,7 +57,7 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
   let running = false;
   let failures = 0;
 
-  async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string): Promise<number> {
+  async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string, progress?: JobProgress): Promise<number> {
     let pulled = 0;
     for (;;) {
       const after = (await readSyncConfig(db))?.pull_cursor ?? 0;
@@ -66,6 +67,8 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
         pulled += stored;
       }
       if (!page.more) return pulled;
+      // The server does not say how many remain: the screen shows how many came so far.
+      await progress?.step('pulling', pulled, 0);
     }
   }
 
@@ -75,8 +78,13 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
     const client = createSyncClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
     const identity = { deskId: config.desk_id, privateKey: config.private_key };
     try {
-      const pushed = await pushOutbox(ctx, client, identity);
-      const pulled = await pullAll(client, identity, config.prefix);
+      const pending = await countOutbox(db);
+      const exchange = async (progress?: JobProgress) => ({
+        pushed: await pushOutbox(ctx, client, identity, pushBatch, async (n) => progress?.step('pushing', n, pending)),
+        pulled: await pullAll(client, identity, config.prefix, progress),
+      });
+      // More than a batch to send is a desk back after days offline: its catch-up is a job the screens follow.
+      const { pushed, pulled } = pending > pushBatch ? await jobs.run('syncCatchUp', null, exchange) : await exchange();
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
       return { pushed, pulled };
     } catch (e) {

@@ -1,9 +1,9 @@
 /** What `jobs.status` answers: the long operations running or lately finished, and how far each got. */
 
-export type JobKind = 'backup' | 'export' | 'seal';
+export type JobKind = 'backup' | 'export' | 'seal' | 'syncCatchUp';
 
 /** The stretch of work a job is in, worded by the screen (common:jobs.phase.*). */
-export type JobPhase = 'starting' | 'copyStore' | 'verify' | 'files' | 'finish' | 'rows' | 'reading' | 'writing';
+export type JobPhase = 'starting' | 'copyStore' | 'verify' | 'files' | 'finish' | 'rows' | 'reading' | 'writing' | 'pushing' | 'pulling';
 
 export interface JobView {
   id: string;

@@ -37,7 +37,11 @@ export function JobProgress(props: { job: JobView | undefined }) {
     <Stack gap={4} data-testid={`job-${job.kind}`} data-state="running">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={500}>{label}</Text>
-        {known && <Text data-testid="job-count">{t('jobs.count', { done: job.done, total: job.total })}</Text>}
+        {known ? (
+          <Text data-testid="job-count">{t('jobs.count', { done: job.done, total: job.total })}</Text>
+        ) : (
+          job.done > 0 && <Text data-testid="job-count">{t('jobs.countSoFar', { n: job.done })}</Text>
+        )}
       </Group>
       <Progress value={percent} animated={!known} striped={!known} size="lg" aria-label={label} />
       <Text size="sm" c="dimmed">
