@@ -41,6 +41,8 @@ import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { keepCreatedFilesPrivate, makeDataFolderPrivate } from './files/privateFiles.ts';
 import { joinHandlerMaps } from './handlerMaps.ts';
+import { jobHandlers } from './jobs/jobHandlers.ts';
+import { createJobs } from './jobs/jobRegistry.ts';
 import { placeBackupKeys } from './keys/deskKeyring.ts';
 import type { HostKeyring } from './keys/hostKeyring.ts';
 import { keyHandlers } from './keys/keyHandlers.ts';
@@ -248,9 +250,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       now,
       ...createContextTools(deviceId, await latestClock(store.db), now),
     };
-    const backups = createBackupService(ctx, dataDir, log);
+    const jobs = createJobs(now, ctx.newId);
+    const backups = createBackupService(ctx, dataDir, log, jobs);
     const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
-    const sync = createSyncService(ctx, log, options.syncTiming);
+    const sync = createSyncService(ctx, log, jobs, options.syncTiming);
     const handlers = joinHandlerMaps([
       { prefix: 'setup', handlers: setupHandlers(ctx) },
       { prefix: 'auth', handlers: authHandlers(ctx) },
@@ -264,7 +267,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'audit', handlers: auditHandlers(ctx) },
       { prefix: 'backup', handlers: backupHandlers(ctx, shell, backups) },
       { prefix: 'recovery', handlers: recoveryHandlers(ctx, shell) },
-      { prefix: 'data', handlers: dataHandlers(ctx, shell) },
+      { prefix: 'data', handlers: dataHandlers(ctx, shell, jobs) },
+      { prefix: 'jobs', handlers: jobHandlers(jobs) },
       { prefix: 'calendar', handlers: calendarHandlers(ctx) },
       { prefix: 'policies', handlers: policyHandlers(ctx) },
       { prefix: 'reports', handlers: reportHandlers(ctx) },
@@ -273,7 +277,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       { prefix: 'print', handlers: printHandlers(ctx) },
       { prefix: 'attachments', handlers: attachmentHandlers(ctx, uploads) },
       { prefix: 'keys', handlers: keyHandlers(ctx) },
-      { prefix: 'seals', handlers: sealHandlers(ctx) },
+      { prefix: 'seals', handlers: sealHandlers(ctx, jobs) },
       { prefix: 'retention', handlers: retentionHandlers(ctx) },
       { prefix: 'privacy', handlers: privacyHandlers(ctx) },
       { prefix: 'sync', handlers: syncHandlers(ctx, sync) },

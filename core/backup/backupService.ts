@@ -5,6 +5,7 @@ import type { BackupRun, BackupStatus, BackupTrigger } from '../../domain/api/ba
 import { isBackupDue, isBackupOverdue, lastScheduledInstant } from '../../domain/backup/schedule.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
+import type { JobProgress, Jobs } from '../jobs/jobRegistry.ts';
 import { backupEncryptionOf } from '../keys/deskKeyring.ts';
 import { addToLedger, removalsInStore } from '../retention/removalLedger.ts';
 import { loadSettings } from '../settings.ts';
@@ -21,12 +22,12 @@ const tickMs = 60_000;
  * recorded in the settings (last attempt, last good one) and the audit log, a scheduler that
  * backs up daily at the set time and catches up after the PC was off, and the backup on quit.
  */
-export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: unknown) => void) {
+export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: unknown) => void, jobs: Jobs) {
   const { db } = ctx.store;
   let running: Promise<StoredBackupRun> | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  async function attempt(trigger: BackupTrigger, actorId: string | null): Promise<StoredBackupRun> {
+  async function attempt(trigger: BackupTrigger, actorId: string | null, progress: JobProgress): Promise<StoredBackupRun> {
     const { config } = await loadBackupConfig(db, dataDir);
     const settings = await loadSettings(db);
     const at = ctx.now();
@@ -43,6 +44,7 @@ export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: 
         deviceId: ctx.deviceId,
         orgName: settings.orgName || null,
         encryption: ctx.store.key ? { dataKey: ctx.store.key, manifest: backupEncryptionOf(dataDir, ctx.store.key) } : null,
+        progress,
       });
       rotateBackups(config.folder, ctx.deviceId, config.keep);
       // Beside the generations, every removal so far: a generation restored later is cleared of them again.
@@ -91,9 +93,17 @@ export function createBackupService(ctx: DeskContext, dataDir: string, log: (e: 
   }
 
   function run(trigger: BackupTrigger, actorId: string | null): Promise<StoredBackupRun> {
-    running ??= attempt(trigger, actorId).finally(() => {
-      running = null;
-    });
+    // Every backup, scheduled or asked for, is a job the screens can follow; its failure is in its answer.
+    running ??= jobs
+      .run(
+        'backup',
+        actorId,
+        (progress) => attempt(trigger, actorId, progress),
+        (run) => run.error,
+      )
+      .finally(() => {
+        running = null;
+      });
     return running;
   }
 

@@ -4,6 +4,7 @@ import type Sqlite from 'better-sqlite3';
 import { openKeyed } from '../../db/cipher.ts';
 import { integrityCheck, rowCountsOf, schemaVersionOf, switchToRollbackJournal } from '../../db/queries/integrity.ts';
 import type { BackupTrigger } from '../../domain/api/backupViews.ts';
+import type { JobProgress } from '../jobs/jobRegistry.ts';
 import {
   type BackupEncryption,
   type BackupManifest,
@@ -38,6 +39,8 @@ export interface WriteBackupOptions {
   orgName: string | null;
   /** The store's data key and what the manifest says about it; null for a plain store. */
   encryption: { dataKey: Buffer; manifest: BackupEncryption } | null;
+  /** Told each step (pages copied, files copied), so the screen shows how far the backup got. */
+  progress?: JobProgress;
 }
 
 export interface WrittenBackup {
@@ -69,6 +72,7 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
   const name = uniqueName(o.folder, `${generationPrefix}${fileStamp(o.at)}-${o.deviceId.slice(-8)}`);
   const partial = path.join(o.folder, `.partial-${name}`);
   fs.mkdirSync(partial);
+  const step = o.progress?.step ?? (async () => {});
   try {
     const storeCopy = path.join(partial, backupStoreFileName);
     const dataKey = o.encryption?.dataKey ?? null;
@@ -76,19 +80,27 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
     let counts: Record<string, number> | null = null;
     let schemaVersion: number;
     try {
+      await step('copyStore', 0, 1);
       if (dataKey) {
         schemaVersion = schemaVersionOf(source);
+        // One statement: the screen sees the copy start and end, not its pages.
         source.prepare('VACUUM INTO ?').run(storeCopy);
       } else {
         source.exec('BEGIN');
         counts = rowCountsOf(source);
         schemaVersion = schemaVersionOf(source);
-        await source.backup(storeCopy);
+        await source.backup(storeCopy, {
+          progress: ({ totalPages, remainingPages }) => {
+            void step('copyStore', totalPages - remainingPages, totalPages);
+            return 100;
+          },
+        });
         source.exec('COMMIT');
       }
     } finally {
       source.close();
     }
+    await step('verify', 0, 1);
     const copy: Sqlite.Database = openKeyed(storeCopy, dataKey);
     try {
       counts ??= rowCountsOf(copy);
@@ -104,32 +116,35 @@ export async function writeBackup(o: WriteBackupOptions): Promise<WrittenBackup>
     syncFile(storeCopy);
 
     const files: BackupManifest['files'] = [];
-    for (const folder of attachmentFolders(o.dataDir, o.folder)) {
-      for (const rel of filesUnder(path.join(o.dataDir, folder))) {
-        // A file still being written lives under a temporary name until it is renamed into place.
-        if (rel.endsWith('.tmp')) continue;
-        const relative = `${folder}/${rel}`;
-        const from = path.join(o.dataDir, relative);
-        const to = path.join(partial, backupFilesDirName, relative);
-        let sourceHash: string;
-        try {
-          copyFileDurably(from, to);
-          sourceHash = await sha256OfFile(from);
-        } catch (e) {
-          // Gone since the folder was listed: not referenced by the snapshot, which was taken first.
-          if ((e as { code?: string }).code === 'ENOENT' && !fs.existsSync(from)) {
-            fs.rmSync(to, { force: true });
-            continue;
-          }
-          throw e;
+    // A file still being written lives under a temporary name until it is renamed into place.
+    const listed = attachmentFolders(o.dataDir, o.folder).flatMap((folder) =>
+      filesUnder(path.join(o.dataDir, folder))
+        .filter((rel) => !rel.endsWith('.tmp'))
+        .map((rel) => `${folder}/${rel}`),
+    );
+    for (const [i, relative] of listed.entries()) {
+      await step('files', i, listed.length);
+      const from = path.join(o.dataDir, relative);
+      const to = path.join(partial, backupFilesDirName, relative);
+      let sourceHash: string;
+      try {
+        copyFileDurably(from, to);
+        sourceHash = await sha256OfFile(from);
+      } catch (e) {
+        // Gone since the folder was listed: not referenced by the snapshot, which was taken first.
+        if ((e as { code?: string }).code === 'ENOENT' && !fs.existsSync(from)) {
+          fs.rmSync(to, { force: true });
+          continue;
         }
-        const copyHash = await sha256OfFile(to);
-        // A file being replaced while it is copied would differ; attachments are written once.
-        if (sourceHash !== copyHash) throw new BackupVerificationError(`copy of ${relative} differs from its source`);
-        files.push({ path: relative, bytes: fs.statSync(to).size, sha256: copyHash });
+        throw e;
       }
+      const copyHash = await sha256OfFile(to);
+      // A file being replaced while it is copied would differ; attachments are written once.
+      if (sourceHash !== copyHash) throw new BackupVerificationError(`copy of ${relative} differs from its source`);
+      files.push({ path: relative, bytes: fs.statSync(to).size, sha256: copyHash });
     }
 
+    await step('finish', 0, 1);
     const storeBytes = fs.statSync(storeCopy).size;
     const manifest: BackupManifest = {
       app: backupApp,

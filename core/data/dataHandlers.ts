@@ -11,13 +11,14 @@ import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { DeskShell } from '../deskShell.ts';
 import type { Handlers } from '../dispatcher.ts';
+import type { Jobs } from '../jobs/jobRegistry.ts';
 import { backupEncryptionOf } from '../keys/deskKeyring.ts';
 import { exportStore } from './exportData.ts';
 import { importInto, loadExport } from './importData.ts';
 
 type DataHandlers = Pick<Handlers, 'data.export' | 'data.import'>;
 
-export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
+export function dataHandlers(ctx: DeskContext, shell: DeskShell, jobs: Jobs): DataHandlers {
   const { db } = ctx.store;
   return {
     'data.export': async (input, call) => {
@@ -25,14 +26,15 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell): DataHandlers {
       if (!input.folder) fs.mkdirSync(folder, { recursive: true });
       if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw invalidField('folder', 'backup:field.folderMissing');
       const at = ctx.now();
-      let result: ReturnType<typeof exportStore>;
-      try {
-        const dataKey = ctx.store.key;
-        const sealing = dataKey ? { dataKey, header: backupEncryptionOf(shell.dataDir, dataKey) } : null;
-        result = exportStore(ctx.store.file, folder, input.format, at, sealing);
-      } catch (e) {
-        throw asStorageError(e, folder);
-      }
+      const dataKey = ctx.store.key;
+      const sealing = dataKey ? { dataKey, header: backupEncryptionOf(shell.dataDir, dataKey) } : null;
+      const result = await jobs.run('export', call.session.user.id, async (progress) => {
+        try {
+          return await exportStore(ctx.store.file, folder, input.format, at, sealing, progress);
+        } catch (e) {
+          throw asStorageError(e, folder);
+        }
+      });
       // Exports carry every complainant's personal data: who took one, and where, is audited.
       await recordAudit(ctx, db, {
         at: at.toISOString(),

@@ -3,11 +3,12 @@ import { casesPerYear, findYearSeal, listYearSeals } from '../../db/queries/seal
 import { finishedStatuses } from '../../domain/seals/yearManifest.ts';
 import type { DeskContext } from '../deskContext.ts';
 import type { Handlers } from '../dispatcher.ts';
+import type { Jobs } from '../jobs/jobRegistry.ts';
 import { sealYear, verifySealedYear, yearCases } from './yearSeal.ts';
 
 type SealHandlers = Pick<Handlers, 'seals.overview' | 'seals.preview' | 'seals.seal' | 'seals.verify'>;
 
-export function sealHandlers(ctx: DeskContext): SealHandlers {
+export function sealHandlers(ctx: DeskContext, jobs: Jobs): SealHandlers {
   const { db } = ctx.store;
   return {
     'seals.overview': async () => {
@@ -44,7 +45,8 @@ export function sealHandlers(ctx: DeskContext): SealHandlers {
       };
     },
 
-    'seals.seal': (input, call) => sealYear(ctx, input.year, input.carryOver, call.session.user.id),
+    'seals.seal': (input, call) =>
+      jobs.run('seal', call.session.user.id, (progress) => sealYear(ctx, input.year, input.carryOver, call.session.user.id, progress)),
 
     'seals.verify': async (input, call) => {
       const result = await verifySealedYear(ctx, input.year);

@@ -18,6 +18,7 @@ import { logFault } from '../../domain/cases/eventDag.ts';
 import { deskYearOf, deskYearRange, finishedStatuses, manifestText } from '../../domain/seals/yearManifest.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
+import type { JobProgress } from '../jobs/jobRegistry.ts';
 import { loadSettings } from '../settings.ts';
 import { deskSigningKey, signText, verifyText } from './signingKey.ts';
 
@@ -43,37 +44,55 @@ const headerOf = (seal: YearSealRow) => ({
 
 const entriesOf = (rows: readonly SealedCaseRow[]) => rows.map((r) => ({ number: r.number, lastSeq: r.last_seq, finalHash: r.final_hash }));
 
+/** The entries a year's manifest lists, or the refusal naming the cases still open and not carried over. */
+async function sealEntries(db: Kysely<Database>, year: number, carryOver: readonly string[], step: JobProgress['step']) {
+  const { cases, open } = await yearCases(db, year);
+  const carried = new Set(carryOver);
+  const stillOpen = open.filter((c) => !carried.has(c.id));
+  if (stillOpen.length > 0) {
+    throw invalidField('carryOver', 'privacy:seals.field.openCases', {
+      count: stillOpen.length,
+      numbers: stillOpen
+        .slice(0, 10)
+        .map((c) => c.number)
+        .join(', '),
+    });
+  }
+  const openIds = new Set(open.map((c) => c.id));
+  const sealed = cases.filter((c) => !openIds.has(c.id));
+  // The final hash of a case is its heads' hashes (one for a linear log, several after an offline fork).
+  const entries: { id: string; number: string; lastSeq: number; finalHash: string }[] = [];
+  for (const c of sealed) {
+    entries.push({ id: c.id, number: c.number, lastSeq: c.last_seq, finalHash: hashesOf(c.heads).join(',') });
+    if (entries.length % 500 === 0) await step('reading', entries.length, sealed.length);
+  }
+  return { entries, carriedNumbers: open.map((c) => c.number) };
+}
+
+const sameEntries = (a: readonly { id: string; lastSeq: number; finalHash: string }[], b: typeof a) =>
+  a.length === b.length && a.every((e, i) => e.id === b[i]?.id && e.lastSeq === b[i]?.lastSeq && e.finalHash === b[i]?.finalHash);
+
 /**
  * Seals a year: every finished case received in it is listed with its last event and final
  * hash in a manifest the desk signs (Ed25519); from then on no event can be appended to those
  * cases. Cases still open must be carried over explicitly (they stay workable, outside the
- * manifest); otherwise sealing is refused with them listed, and nothing is written.
+ * manifest); otherwise sealing is refused with them listed, and nothing is written. The cases
+ * are read and hashed before the write, with the desk answering other calls meanwhile; the
+ * write reads them again and seals what it finds, should a case have moved in between.
  */
-export async function sealYear(ctx: DeskContext, year: number, carryOver: readonly string[], actorId: string) {
+export async function sealYear(ctx: DeskContext, year: number, carryOver: readonly string[], actorId: string, progress?: JobProgress) {
   const { db } = ctx.store;
   checkSealableYear(year, ctx.now());
+  const step = progress?.step ?? (async () => {});
+  await step('reading', 0, 0);
+  const first = await sealEntries(db, year, carryOver, step);
+  await step('writing', 0, first.entries.length);
   const at = ctx.now().toISOString();
   return db.transaction().execute(async (trx) => {
     if (await findYearSeal(trx, year)) throw new DeskError('conflict', { key: 'privacy:seals.alreadySealed', values: { year } });
-    const { cases, open } = await yearCases(trx, year);
-    const carried = new Set(carryOver);
-    const stillOpen = open.filter((c) => !carried.has(c.id));
-    if (stillOpen.length > 0) {
-      throw invalidField('carryOver', 'privacy:seals.field.openCases', {
-        count: stillOpen.length,
-        numbers: stillOpen
-          .slice(0, 10)
-          .map((c) => c.number)
-          .join(', '),
-      });
-    }
-    const openIds = new Set(open.map((c) => c.id));
-    const sealed = cases.filter((c) => !openIds.has(c.id));
-    const carriedNumbers = open.map((c) => c.number);
+    const again = await sealEntries(trx, year, carryOver, async () => {});
+    const { entries, carriedNumbers } = sameEntries(first.entries, again.entries) ? first : again;
     const orgName = (await loadSettings(trx)).orgName ?? '';
-    // The final hash of a case is its heads' hashes (one for a linear log, several after an offline fork).
-    const finalOf = (c: (typeof sealed)[number]) => hashesOf(c.heads).join(',');
-    const entries = sealed.map((c) => ({ number: c.number, lastSeq: c.last_seq, finalHash: finalOf(c) }));
     const text = manifestText({ year, orgName, sealedAt: at, carriedOver: carriedNumbers }, entries);
     const key = await deskSigningKey(trx, at);
     const manifestSha256 = ctx.sha256(text);
@@ -82,7 +101,7 @@ export async function sealYear(ctx: DeskContext, year: number, carryOver: readon
       sealed_at: at,
       sealed_by: actorId,
       org_name: orgName,
-      case_count: sealed.length,
+      case_count: entries.length,
       carried_over: JSON.stringify(carriedNumbers),
       manifest_sha256: manifestSha256,
       public_key: key.publicKey,
@@ -90,7 +109,7 @@ export async function sealYear(ctx: DeskContext, year: number, carryOver: readon
     });
     await insertSealedCases(
       trx,
-      sealed.map((c) => ({ case_id: c.id, year, number: c.number, last_seq: c.last_seq, final_hash: finalOf(c) })),
+      entries.map((e) => ({ case_id: e.id, year, number: e.number, last_seq: e.lastSeq, final_hash: e.finalHash })),
     );
     await appendAudit(trx, {
       id: ctx.newId(),
@@ -98,9 +117,10 @@ export async function sealYear(ctx: DeskContext, year: number, carryOver: readon
       actor_id: actorId,
       action: 'seals.seal',
       target: String(year),
-      detail: JSON.stringify({ cases: sealed.length, carriedOver: carriedNumbers, manifestSha256 }),
+      detail: JSON.stringify({ cases: entries.length, carriedOver: carriedNumbers, manifestSha256 }),
     });
-    return { year, caseCount: sealed.length, carriedOver: carriedNumbers.length, manifestSha256 };
+    await step('writing', entries.length, entries.length);
+    return { year, caseCount: entries.length, carriedOver: carriedNumbers.length, manifestSha256 };
   });
 }
 

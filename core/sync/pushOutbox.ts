@@ -20,6 +20,9 @@ const wireOf = ({ event, payloadText }: OutgoingEvent): WireEvent => ({
   hash: event.hash,
 });
 
+/** Events sent in one request. */
+export const pushBatch = 500;
+
 /**
  * Sends the outbox to the server in batches, oldest place first (a case's events after the
  * events they name), and takes each batch out of the outbox once the server acknowledged it.
@@ -27,7 +30,14 @@ const wireOf = ({ event, payloadText }: OutgoingEvent): WireEvent => ({
  * An event whose payload lost data at the end of retention cannot be verified by anyone any
  * more: it stays on this desk, and the audit says so.
  */
-export async function pushOutbox(ctx: DeskContext, client: SyncClient, identity: SigningIdentity, batch = 500): Promise<number> {
+export async function pushOutbox(
+  ctx: DeskContext,
+  client: SyncClient,
+  identity: SigningIdentity,
+  batch = pushBatch,
+  /** Told after each batch how many were sent so far (a catch-up's progress). */
+  sent: (pushed: number) => Promise<void> = async () => {},
+): Promise<number> {
   const { db } = ctx.store;
   let pushed = 0;
   for (;;) {
@@ -54,5 +64,6 @@ export async function pushOutbox(ctx: DeskContext, client: SyncClient, identity:
       }
       await dropFromOutbox(trx, positions);
     });
+    await sent(pushed);
   }
 }

@@ -5,10 +5,11 @@ import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
+import type { JobProgress, Jobs } from '../jobs/jobRegistry.ts';
 import { pushAudit } from './auditUpload.ts';
 import { createEvidenceClient } from './evidenceClient.ts';
 import { fetchWantedEvidence, uploadEvidence } from './evidenceSync.ts';
-import { pushOutbox } from './pushOutbox.ts';
+import { pushBatch, pushOutbox } from './pushOutbox.ts';
 import { receivePage } from './receiveEvents.ts';
 import { pullReferences, pushReferences } from './referenceRecords.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
@@ -73,7 +74,7 @@ const enrolled = (c: SyncConfigRow | undefined): c is SyncConfigRow => c !== und
  * longer each time (or as long as the server asked, for a 503). The state it reports is read
  * from the store, so it survives a restart.
  */
-export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, timing: Partial<SyncTiming> = {}) {
+export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, jobs: Jobs, timing: Partial<SyncTiming> = {}) {
   const t = { ...defaultSyncTiming, ...timing };
   const { db } = ctx.store;
   let chain: Promise<unknown> = Promise.resolve();
@@ -82,7 +83,7 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
   let running = false;
   let failures = 0;
 
-  async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string): Promise<number> {
+  async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string, progress?: JobProgress): Promise<number> {
     let pulled = 0;
     for (;;) {
       const after = (await readSyncConfig(db))?.pull_cursor ?? 0;
@@ -92,6 +93,8 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
         pulled += stored;
       }
       if (!page.more) return pulled;
+      // The server does not say how many remain: the screen shows how many came so far.
+      await progress?.step('pulling', pulled, 0);
     }
   }
 
@@ -107,10 +110,16 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, t
       await pushReferences(ctx, client, identity);
       await pushAudit(ctx, client, identity);
       const files = createEvidenceClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
-      const pushed = await pushOutbox(ctx, client, identity);
-      // Files right after the events that name them: the server takes a file only for a case it holds.
-      await uploadEvidence(ctx, files, identity);
-      const pulled = await pullAll(client, identity, config.prefix);
+      const pending = await countOutbox(db);
+      const exchange = async (progress?: JobProgress) => {
+        const pushed = await pushOutbox(ctx, client, identity, pushBatch, async (n) => progress?.step('pushing', n, pending));
+        // Files right after the events that name them: the server takes a file only for a case it holds.
+        await uploadEvidence(ctx, files, identity);
+        const pulled = await pullAll(client, identity, config.prefix, progress);
+        return { pushed, pulled };
+      };
+      // More than a batch to send is a desk back after days offline: its catch-up is a job the screens follow.
+      const { pushed, pulled } = pending > pushBatch ? await jobs.run('syncCatchUp', null, exchange) : await exchange();
       await fetchWantedEvidence(ctx, files, identity);
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
       return { pushed, pulled };

@@ -3,6 +3,7 @@ import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoad } from '../../bench/data/bulkLoad.ts';
 import { storeFileName } from '../../db/connection.ts';
+import type { JobView } from '../../domain/api/jobViews.ts';
 import { startTestServer } from '../../server/test/serverHarness.ts';
 import { openSyncDesk, reopenSyncDesk, type SyncDesk } from './syncDesk.ts';
 
@@ -44,8 +45,31 @@ describe('a desk offline for a month with 2,000 cases', () => {
     away = await reopenSyncDesk(away.dataDir);
     expect((await away.status()).pending).toBe(loaded.events);
 
-    const round = await away.syncNow();
+    // A catch-up is a job: how many were sent shows while it runs, and it ends done.
+    const rounding = away.syncNow();
+    let over = false;
+    void rounding.finally(() => {
+      over = true;
+    });
+    const seen: JobView[] = [];
+    while (!over) {
+      const [job] = (await away.by('admin', 'jobs.status', {})).items;
+      if (job) seen.push(job);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const round = await rounding;
     expect(round).toEqual({ pushed: loaded.events, pulled: 5 });
+    const sending = seen.filter((j) => j.state === 'running' && j.phase === 'pushing');
+    expect(sending.length, 'the sending was seen while it ran').toBeGreaterThan(0);
+    expect(sending.every((j) => j.total === loaded.events && j.done <= j.total)).toBe(true);
+    expect(sending.some((j) => j.done < j.total)).toBe(true);
+    expect((await away.by('admin', 'jobs.status', {})).items[0]).toMatchObject({
+      kind: 'syncCatchUp',
+      state: 'done',
+      // Then it paged through the site's events (its own among them) and kept the office's five.
+      phase: 'pulling',
+      done: 5,
+    });
     expect(await office.syncNow()).toEqual({ pushed: 0, pulled: loaded.events });
 
     const cases = countOf(office, 'SELECT count(*) FROM cases');

@@ -53,6 +53,14 @@ describe('year-end sealing', () => {
     const { desk, resolved, declined, stillOpen, next } = await deskOf2025();
     const sealed = await desk.call('seals.seal', { year: 2025, carryOver: [stillOpen], confirm: true });
     expect(sealed).toMatchObject({ year: 2025, caseCount: 2, carriedOver: 1 });
+    // The screen follows the seal as a job: its cases counted, the job done.
+    expect((await desk.call('jobs.status', {})).items[0]).toMatchObject({
+      kind: 'seal',
+      state: 'done',
+      phase: 'writing',
+      done: 2,
+      total: 2,
+    });
     expect(await desk.raw('seals.seal', { year: 2025, carryOver: [stillOpen], confirm: true })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },

@@ -144,6 +144,8 @@ const methodRules = {
   'sync.settleClash': { who: adminOnly },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
+  // How far a backup, an export or a seal got: each job is shown to whoever may start its kind, and to whoever started it.
+  'jobs.status': { who: 'signedIn' },
   'calendar.get': { who: 'signedIn' },
   'calendar.import': { who: adminOnly },
   'calendar.setLocalDay': { who: adminOnly },

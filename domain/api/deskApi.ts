@@ -47,6 +47,7 @@ import {
 } from './deadlineSchemas.ts';
 import type { CalendarImportResult, CalendarView, OnTimeReport, PolicyView } from './deadlineViews.ts';
 import { boardInput, browseCasesInput, caseHandlersInput, inquireInput, verifyChainInput } from './handlingSchemas.ts';
+import type { JobView } from './jobViews.ts';
 import { printRenderInput } from './printSchemas.ts';
 import { personEraseInput, personExportInput, personQueryInput } from './privacySchemas.ts';
 import type { PersonErasure, PersonReport } from './privacyViews.ts';
@@ -156,6 +157,7 @@ export const deskMethods = {
   'sync.settleClash': { input: syncSettleClashInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
+  'jobs.status': { input: emptyInput, session: true },
   'calendar.get': { input: calendarGetInput, session: true },
   'calendar.import': { input: calendarImportInput, session: true },
   'calendar.setLocalDay': { input: calendarSetLocalDayInput, session: true },
@@ -292,6 +294,7 @@ export interface DeskOutputs {
   'sync.settleClash': { items: AccountClash[] };
   'data.export': ExportResult;
   'data.import': ImportResult;
+  'jobs.status': { items: JobView[] };
   'calendar.get': CalendarView;
   'calendar.import': CalendarImportResult;
   'calendar.setLocalDay': Record<string, never>;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
@@ -143,4 +145,34 @@ test('15: the board’s search hint is read whole and its date boxes are labelle
   await expect(page.getByText('起始日期', { exact: true })).toBeVisible();
   await expect(page.getByText('截止日期', { exact: true })).toBeVisible();
   await shot(page, 'defects-05-board');
+});
+
+test('a field reached on the registration page is never behind the sticky footer at 1366×768', async ({ page }) => {
+  await signIn(page, 'rec', { url: host.url });
+  await page.goto(`${host.url}#/register`);
+  const footer = page.getByRole('button', { name: /保存登记/ }).locator('xpath=ancestor::*[contains(@class,"mantine-Paper-root")][1]');
+  // The received-at row sits where the footer covers it on first view; reaching it brings it clear.
+  const receivedAt = page.getByLabel('收到时间');
+  await receivedAt.focus();
+  await expect(receivedAt).toBeFocused();
+  const field = await receivedAt.boundingBox();
+  const bar = await footer.boundingBox();
+  expect(field && bar && field.y + field.height <= bar.y).toBe(true);
+  await shot(page, 'defects-16-register-received-at');
+});
+
+test('a long backup path in the audit keeps its end in view on one line, the whole path on hover', async ({ page }) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-a-usb-drive-with-a-rather-long-folder-name-'));
+  await call('admin', 'backup.configure', { folder, dailyTime: '17:30', keep: 3, onQuit: false });
+  const run = await call<{ path: string }>('admin', 'backup.run', {});
+  await signIn(page, 'admin', { url: host.url });
+  await page.goto(`${host.url}#/admin/audit`);
+  const target = page
+    .getByTestId('audit-path')
+    .filter({ hasText: path.basename(run.path) })
+    .first();
+  await expect(target).toHaveAttribute('title', run.path);
+  const box = await target.boundingBox();
+  expect(box && box.height < 30, 'one line, not a column of letters').toBe(true);
+  await shot(page, 'defects-17-audit-path');
 });

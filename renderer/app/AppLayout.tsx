@@ -7,6 +7,7 @@ import { useInboxCount } from '../features/handling/index.ts';
 import { SyncIndicator } from '../features/sync/index.ts';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { useSession } from './deskSession.tsx';
+import { JobsIndicator } from './JobsIndicator.tsx';
 import { maySee, routes } from './routes.tsx';
 
 /** The shell: desk name, signed-in user, language and sign-out on top; navigation on the left. */
@@ -29,6 +30,7 @@ export function AppLayout() {
           </Group>
           <Group wrap="nowrap">
             <StoreCheckIndicator />
+            <JobsIndicator />
             <BackupIndicator />
             <SyncIndicator />
             <Text>{t('signedInAs', { name: user.displayName })}</Text>

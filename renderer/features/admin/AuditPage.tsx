@@ -7,7 +7,9 @@ import { listText } from '../../../domain/text/listText.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { AuditTarget, PathText } from './AuditTarget.tsx';
 import { type AuditDetailWords, auditDetailLines, detailLabelKeys } from './auditDetail.ts';
 import { auditQuery, usersQuery } from './queries.ts';
 
@@ -119,9 +121,7 @@ export function AuditPage() {
       </Group>
       <ErrorNotice message={failure ? deskErrorMessage(failure) : null} />
       {items.length === 0 ? (
-        <Text c="dimmed" p="lg">
-          {t('admin.audit.empty')}
-        </Text>
+        <EmptyState>{t('admin.audit.empty')}</EmptyState>
       ) : (
         <Table striped verticalSpacing="xs" data-testid="audit-table">
           <Table.Thead>
@@ -129,7 +129,7 @@ export function AuditPage() {
               <Table.Th w={180}>{t('admin.audit.at')}</Table.Th>
               <Table.Th w={140}>{t('admin.audit.who')}</Table.Th>
               <Table.Th w={180}>{t('admin.audit.action')}</Table.Th>
-              <Table.Th w={160}>{t('admin.audit.target')}</Table.Th>
+              <Table.Th w={220}>{t('admin.audit.target')}</Table.Th>
               <Table.Th>{t('admin.audit.detail')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -145,18 +145,16 @@ export function AuditPage() {
                       {e.targetLabel.text}
                     </Anchor>
                   ) : (
-                    <Text size="sm" style={{ wordBreak: 'break-all' }} {...(e.targetLabel ? {} : { ff: 'monospace' })}>
-                      {e.targetLabel?.text ?? e.target ?? '—'}
-                    </Text>
+                    <AuditTarget text={e.targetLabel?.text ?? e.target ?? '—'} monospace={!e.targetLabel} />
                   )}
                 </Table.Td>
                 <Table.Td>
                   {auditDetailLines(e.detail, words).map((line) => (
-                    <Text key={line.key} size="sm" style={{ wordBreak: 'break-all' }}>
+                    <Text key={line.key} size="sm" style={{ overflowWrap: 'anywhere' }}>
                       <Text span c="dimmed" size="sm">
                         {line.label}
                       </Text>{' '}
-                      {line.value}
+                      <PathText text={line.value} />
                     </Text>
                   ))}
                 </Table.Td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { backupListQuery } from './queries.ts';
 import { formatBytes } from './useBackupStatus.ts';
@@ -26,7 +27,7 @@ export function BackupList(props: { folder: string; version: string }) {
         </Button>
       </Group>
       <ErrorNotice message={error} />
-      {items && items.length === 0 && !error && <Text c="dimmed">{t('page.noBackups')}</Text>}
+      {items && items.length === 0 && !error && <EmptyState>{t('page.noBackups')}</EmptyState>}
       {items && items.length > 0 && (
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>

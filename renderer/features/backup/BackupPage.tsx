@@ -7,8 +7,10 @@ import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { asJob, useJob } from '../../shared/jobs.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
+import { JobProgress } from '../../shared/ui/JobProgress.tsx';
 import { BackupList } from './BackupList.tsx';
 import { EncryptionPanel } from './EncryptionPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
@@ -50,12 +52,13 @@ function StatusPanel(props: { status: BackupStatus; isAdmin: boolean; onChanged:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const job = useJob('backup');
   const backUpNow = async () => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const run = await client.call('backup.run', {});
+      const run = await asJob(() => client.call('backup.run', {}));
       setDone(t('page.backedUp', { path: run.path }));
     } catch (e) {
       setError(deskErrorMessage(e));
@@ -90,13 +93,15 @@ function StatusPanel(props: { status: BackupStatus; isAdmin: boolean; onChanged:
           </Text>
         </Stack>
         {props.isAdmin && (
-          <Button size="lg" onClick={() => void backUpNow()} loading={busy}>
+          <Button size="lg" onClick={() => void backUpNow()} loading={busy || job?.state === 'running'}>
             {t('page.backupNow')}
           </Button>
         )}
       </Group>
       <Stack mt="md" gap="sm">
-        {status.overdue && !status.last?.error && (
+        {/* The page's own answer says how it ended; the job says how far it got, also after the page was left. */}
+        {(job?.state === 'running' || (!busy && !done && !error && job?.state !== 'failed')) && <JobProgress job={job} />}
+        {status.overdue && !status.last?.error && job?.state !== 'running' && (
           <Alert color="orange" variant="light">
             {status.lastGood ? t('indicator.overdue') : t('indicator.never')}
           </Alert>

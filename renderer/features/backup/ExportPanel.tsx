@@ -4,20 +4,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/deskSession.tsx';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
+import { asJob, useJob } from '../../shared/jobs.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { FolderInput } from '../../shared/ui/FolderInput.tsx';
+import { JobProgress } from '../../shared/ui/JobProgress.tsx';
 
 /** Export of the whole store, as one JSON file or a folder of CSV files. */
 export function ExportPanel(props: { folder: string }) {
   const { t } = useTranslation('backup');
   const { client } = useSession();
   const [done, setDone] = useState<string | null>(null);
+  const job = useJob('export');
   const form = useForm({ initialValues: { format: 'json' as 'json' | 'csv', folder: '' } });
   const { onSubmit, error, busy } = useDeskSubmit(
     form,
     (values) => {
       setDone(null);
-      return client.call('data.export', { format: values.format, folder: values.folder.trim() || undefined });
+      return asJob(() => client.call('data.export', { format: values.format, folder: values.folder.trim() || undefined }));
     },
     (result) => setDone(t('data.exported', { path: result.path })),
   );
@@ -47,6 +50,8 @@ export function ExportPanel(props: { folder: string }) {
             {...form.getInputProps('folder')}
             onPicked={(folder) => form.setFieldValue('folder', folder)}
           />
+          {/* After the page was left and visited again, the job says how the export went. */}
+          {(job?.state === 'running' || (!busy && !done && !error)) && <JobProgress job={job} />}
           <ErrorNotice message={error} />
           {done && (
             <Alert color="green" variant="light" role="status">
@@ -54,7 +59,7 @@ export function ExportPanel(props: { folder: string }) {
             </Alert>
           )}
           <Group>
-            <Button type="submit" loading={busy} variant="default">
+            <Button type="submit" loading={busy || job?.state === 'running'} variant="default">
               {t('data.exportButton')}
             </Button>
           </Group>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { mayCall } from '../../../domain/access/permissions.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { settingsQuery } from '../settings/index.ts';
 import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
@@ -63,15 +64,13 @@ export function CaseListPage() {
       />
       <ErrorNotice message={error} />
       {items && items.length === 0 && (
-        <Center p="xl">
-          <Text c="dimmed" data-testid="list-empty">
-            {query
-              ? t('list.noMatch', { q: query })
-              : filtered
-                ? t('list.noneFiltered')
-                : t(mayCall(user.roles, 'cases.register') ? 'list.empty' : 'list.emptyForReaders')}
-          </Text>
-        </Center>
+        <EmptyState testId="list-empty">
+          {query
+            ? t('list.noMatch', { q: query })
+            : filtered
+              ? t('list.noneFiltered')
+              : t(mayCall(user.roles, 'cases.register') ? 'list.empty' : 'list.emptyForReaders')}
+        </EmptyState>
       )}
       {items && items.length > 0 && (
         <Table highlightOnHover striped verticalSpacing="sm">

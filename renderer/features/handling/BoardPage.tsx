@@ -8,6 +8,7 @@ import type { CaseSummary } from '../../../domain/api/views.ts';
 import type { CaseStatus } from '../../../domain/cases/vocabulary.ts';
 import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { DeadlineBadge } from '../cases/index.ts';
 import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from './BoardFilters.tsx';
@@ -43,6 +44,7 @@ export function BoardPage() {
       {view === 'board' ? (
         <BoardColumns
           input={input}
+          filtered={JSON.stringify({ ...filters, sort: emptyFilters.sort }) !== JSON.stringify(emptyFilters)}
           directory={directory}
           onShowAll={(status) => {
             setFilters({ ...filters, status, sort: 'due' });
@@ -56,7 +58,12 @@ export function BoardPage() {
   );
 }
 
-function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory: Directory; onShowAll: (status: CaseStatus) => void }) {
+function BoardColumns(props: {
+  input: ReturnType<typeof filterInput>;
+  filtered: boolean;
+  directory: Directory;
+  onShowAll: (status: CaseStatus) => void;
+}) {
   const { t } = useTranslation('handling');
   const board = useQuery(boardQuery(props.input));
   const columns = board.data?.columns;
@@ -66,7 +73,7 @@ function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory:
   const total = columns.reduce((n, c) => n + c.count, 0);
   return (
     <Stack gap="xs">
-      {total === 0 && <Text c="dimmed">{t('board.empty')}</Text>}
+      {total === 0 && <EmptyState>{t(props.filtered ? 'board.emptyFiltered' : 'board.empty')}</EmptyState>}
       <div style={{ display: 'grid', gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))`, gap: 10 }}>
         {columns.map((c) => (
           <Stack key={c.status} gap={6} data-testid={`column-${c.status}`}>
@@ -80,6 +87,12 @@ function BoardColumns(props: { input: ReturnType<typeof filterInput>; directory:
             </Group>
             <ScrollArea.Autosize mah="calc(100vh - 250px)" type="auto" offsetScrollbars>
               <Stack gap={6}>
+                {/* An empty column says what brings a case into it, so a blank one is not taken for a fault. */}
+                {c.count === 0 && total > 0 && (
+                  <Text size="sm" c="dimmed" px={4}>
+                    {t(`board.columnEmpty.${c.status}`)}
+                  </Text>
+                )}
                 {c.cards.map((card) => (
                   <BoardCard key={card.id} card={card} directory={props.directory} />
                 ))}

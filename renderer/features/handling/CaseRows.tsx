@@ -1,15 +1,16 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import type { Directory } from '../../shared/directory.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { DeadlineBadge, statusLabel } from '../cases/index.ts';
 
 /** A short table of cases, each row opening its case: the inbox's sections. */
 export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; empty: string }) {
   const { t } = useTranslation('handling');
   const navigate = useNavigate();
-  if (props.rows.length === 0) return <Text c="dimmed">{props.empty}</Text>;
+  if (props.rows.length === 0) return <EmptyState>{props.empty}</EmptyState>;
   return (
     <Table highlightOnHover verticalSpacing="xs">
       <Table.Tbody>

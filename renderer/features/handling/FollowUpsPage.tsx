@@ -11,6 +11,7 @@ import { invalidate } from '../../shared/api/queries.ts';
 import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { DeadlineBadge } from '../cases/index.ts';
 import { followUpsQuery } from './queries.ts';
@@ -43,7 +44,7 @@ export function FollowUpsPage() {
       <Text c="dimmed">{t('followUps.hint')}</Text>
       {done && <Text c="green">{done}</Text>}
       {rows.length === 0 ? (
-        <Text c="dimmed">{t('followUps.empty')}</Text>
+        <EmptyState>{t('followUps.empty')}</EmptyState>
       ) : (
         <Table highlightOnHover verticalSpacing="xs">
           <Table.Tbody>

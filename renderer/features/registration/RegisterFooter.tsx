@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { fieldsInError } from './fieldLabels.ts';
@@ -19,8 +20,16 @@ export function RegisterFooter(props: {
   const { t, i18n } = useTranslation('registration');
   const fields = fieldsInError(props.fieldErrors).map((k) => t(k));
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(fields);
+  const footer = useRef<HTMLDivElement>(null);
+  useKeepFieldsClearOf(footer);
   return (
-    <Paper withBorder p="sm" mt="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5, background: 'var(--mantine-color-body)' }}>
+    <Paper
+      ref={footer}
+      withBorder
+      p="sm"
+      mt="sm"
+      style={{ position: 'sticky', bottom: 0, zIndex: 5, background: 'var(--mantine-color-body)' }}
+    >
       <Stack gap="xs">
         <ErrorNotice message={props.loadError} />
         <ErrorNotice message={props.error} />
@@ -30,7 +39,7 @@ export function RegisterFooter(props: {
           </Text>
         )}
         <Group justify="space-between" wrap="nowrap">
-          <Text size="sm" c="dimmed">
+          <Text size="xs" c="dimmed">
             {t('form.shortcuts')}
           </Text>
           <Group wrap="nowrap">
@@ -45,4 +54,32 @@ export function RegisterFooter(props: {
       </Stack>
     </Paper>
   );
+}
+
+/** The app shell's top bar, which covers the page's top as the footer covers its bottom. */
+const headerHeight = 64;
+
+/**
+ * A field reached by Tab, Enter or an error's focus scrolls clear of the sticky footer (and the
+ * top bar) instead of stopping behind it: the page's scroll padding follows the footer's
+ * height, which grows when it lists fields in error.
+ */
+function useKeepFieldsClearOf(footer: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const element = footer.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const pad = () => {
+      root.style.scrollPaddingBottom = `${element.offsetHeight + 12}px`;
+      root.style.scrollPaddingTop = `${headerHeight + 12}px`;
+    };
+    pad();
+    const observer = new ResizeObserver(pad);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBottom = '';
+      root.style.scrollPaddingTop = '';
+    };
+  }, [footer]);
 }

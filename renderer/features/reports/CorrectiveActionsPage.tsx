@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import type { CorrectiveAction } from '../../../domain/api/reportViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { NewCorrectiveAction, ProgressCorrectiveAction } from './CorrectiveActionForms.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -70,9 +71,7 @@ export function CorrectiveActionsPage() {
           </Group>
           <ErrorNotice message={error} />
           {items && items.length === 0 && (
-            <Card withBorder>
-              <Text c="dimmed">{t('actions.empty')}</Text>
-            </Card>
+            <EmptyState>{t(filter !== 'all' ? 'actions.emptyFiltered' : manage ? 'actions.empty' : 'actions.emptyForReaders')}</EmptyState>
           )}
           {items && items.length > 0 && (
             <Table striped verticalSpacing="sm" data-testid="corrective-actions">

@@ -8,6 +8,7 @@ import { startOfLocalDate } from '../../../domain/reports/periods.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
 import { ReportsTabs } from './ReportsTabs.tsx';
@@ -22,7 +23,7 @@ function PerformanceTable(props: { title: string; rows: PerformanceRow[]; testId
         {props.title}
       </Title>
       {props.rows.length === 0 ? (
-        <Text c="dimmed">{t('performance.empty')}</Text>
+        <EmptyState>{t('performance.empty')}</EmptyState>
       ) : (
         <Table striped highlightOnHover verticalSpacing="xs">
           <Table.Thead>

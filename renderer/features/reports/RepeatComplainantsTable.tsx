@@ -1,13 +1,14 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { RepeatComplainant } from '../../../domain/api/reportViews.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 
 /** Complainants who came back, as the dashboard and the analysis show them: masked or hidden by role. */
 export function RepeatComplainantsTable(props: { items: readonly RepeatComplainant[]; testId?: string }) {
   const { t } = useTranslation('reports');
   const navigate = useNavigate();
-  if (props.items.length === 0) return <Text c="dimmed">{t('repeats.empty')}</Text>;
+  if (props.items.length === 0) return <EmptyState>{t('repeats.empty')}</EmptyState>;
   return (
     <Table highlightOnHover data-testid={props.testId}>
       <Table.Thead>

@@ -1,9 +1,10 @@
 import { BarChart, PieChart } from '@mantine/charts';
-import { Card, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Center, Group, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportGroupRow } from '../../../domain/api/reportViews.ts';
 import './charts.css';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 
 export const chartColors = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6', 'indigo.6', 'yellow.7'];
 
@@ -34,7 +35,7 @@ function Empty() {
   const { t } = useTranslation('reports');
   return (
     <Center h={200}>
-      <Text c="dimmed">{t('charts.empty')}</Text>
+      <EmptyState>{t('charts.empty')}</EmptyState>
     </Center>
   );
 }

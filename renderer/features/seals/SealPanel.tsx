@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/deskSession.tsx';
 import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
+import { asJob, useJob } from '../../shared/jobs.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { JobProgress } from '../../shared/ui/JobProgress.tsx';
 import { sealPreviewQuery } from './queries.ts';
 
 /** The year under review: its open cases to carry over, the confirmation, and the seal. */
@@ -18,6 +20,7 @@ export function SealPanel(props: { year: number; onSealed: (text: string) => voi
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const job = useJob('seal');
   const data = preview.data;
   if (!data) return preview.error ? <ErrorNotice message={deskErrorMessage(preview.error)} /> : <Loader />;
 
@@ -26,7 +29,7 @@ export function SealPanel(props: { year: number; onSealed: (text: string) => voi
     setError(null);
     setFieldError(null);
     try {
-      const result = await client.call('seals.seal', { year: data.year, carryOver: [...carry], confirm: true });
+      const result = await asJob(() => client.call('seals.seal', { year: data.year, carryOver: [...carry], confirm: true }));
       props.onSealed(t('seals.sealed', { year: result.year, count: result.caseCount, carried: result.carriedOver }));
     } catch (e) {
       const fields = e instanceof DeskCallError ? e.body.fields : undefined;
@@ -67,6 +70,7 @@ export function SealPanel(props: { year: number; onSealed: (text: string) => voi
             {fieldError}
           </Alert>
         )}
+        {job?.state === 'running' && <JobProgress job={job} />}
         <ErrorNotice message={error} />
         <Checkbox
           label={t('seals.confirm', { count: data.finished })}
@@ -74,7 +78,7 @@ export function SealPanel(props: { year: number; onSealed: (text: string) => voi
           onChange={(e) => setConfirmed(e.currentTarget.checked)}
         />
         <Group>
-          <Button color="orange" disabled={!confirmed} loading={busy} onClick={() => void seal()}>
+          <Button color="orange" disabled={!confirmed} loading={busy || job?.state === 'running'} onClick={() => void seal()}>
             {t('seals.seal', { year: data.year })}
           </Button>
         </Group>

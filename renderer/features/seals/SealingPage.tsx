@@ -10,6 +10,7 @@ import { useSession } from '../../app/deskSession.tsx';
 import { invalidate } from '../../shared/api/queries.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { RowActions } from '../../shared/ui/RowActions.tsx';
 import { PrintPreview } from '../printing/index.ts';
@@ -50,48 +51,51 @@ export function SealingPage() {
         </Alert>
       )}
       <ErrorNotice message={error ?? (overview.error ? deskErrorMessage(overview.error) : null)} />
-      <Table striped withTableBorder data-testid="seal-years">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('seals.year')}</Table.Th>
-            <Table.Th>{t('seals.cases')}</Table.Th>
-            <Table.Th>{t('seals.finished')}</Table.Th>
-            <Table.Th>{t('seals.state')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(overview.data?.years ?? []).map((y) => (
-            <Table.Tr key={y.year} data-testid={`seal-year-${y.year}`}>
-              <Table.Td>{y.year}</Table.Td>
-              <Table.Td>{y.cases}</Table.Td>
-              <Table.Td>{y.finished}</Table.Td>
-              <Table.Td>
-                {y.sealed
-                  ? t('seals.sealedOn', { date: formatDateTime(y.sealed.sealedAt, i18n.language), count: y.sealed.caseCount })
-                  : t('seals.notSealedYet')}
-              </Table.Td>
-              <Table.Td>
-                <RowActions
-                  actions={[
-                    { label: t('seals.verify'), hidden: !y.sealed, onClick: () => void verify(y.year) },
-                    { label: t('seals.print'), hidden: !y.sealed || !mayPrintRegister, onClick: () => setPrinting(y.year) },
-                    {
-                      label: t('seals.choose'),
-                      variant: 'filled',
-                      hidden: Boolean(y.sealed) || !maySeal || y.year >= thisYear,
-                      onClick: () => {
-                        setNotice(null);
-                        setReviewing(y.year);
-                      },
-                    },
-                  ]}
-                />
-              </Table.Td>
+      {overview.data?.years.length === 0 && <EmptyState>{t('seals.noYears')}</EmptyState>}
+      {(overview.data?.years.length ?? 0) > 0 && (
+        <Table striped withTableBorder data-testid="seal-years">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('seals.year')}</Table.Th>
+              <Table.Th>{t('seals.cases')}</Table.Th>
+              <Table.Th>{t('seals.finished')}</Table.Th>
+              <Table.Th>{t('seals.state')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(overview.data?.years ?? []).map((y) => (
+              <Table.Tr key={y.year} data-testid={`seal-year-${y.year}`}>
+                <Table.Td>{y.year}</Table.Td>
+                <Table.Td>{y.cases}</Table.Td>
+                <Table.Td>{y.finished}</Table.Td>
+                <Table.Td>
+                  {y.sealed
+                    ? t('seals.sealedOn', { date: formatDateTime(y.sealed.sealedAt, i18n.language), count: y.sealed.caseCount })
+                    : t('seals.notSealedYet')}
+                </Table.Td>
+                <Table.Td>
+                  <RowActions
+                    actions={[
+                      { label: t('seals.verify'), hidden: !y.sealed, onClick: () => void verify(y.year) },
+                      { label: t('seals.print'), hidden: !y.sealed || !mayPrintRegister, onClick: () => setPrinting(y.year) },
+                      {
+                        label: t('seals.choose'),
+                        variant: 'filled',
+                        hidden: Boolean(y.sealed) || !maySeal || y.year >= thisYear,
+                        onClick: () => {
+                          setNotice(null);
+                          setReviewing(y.year);
+                        },
+                      },
+                    ]}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {reviewing !== null && (
         <SealPanel
           key={reviewing}

@@ -5,7 +5,9 @@ import type { SyncRound, SyncStatus } from '../../../domain/api/syncViews.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { useJob } from '../../shared/jobs.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { JobProgress } from '../../shared/ui/JobProgress.tsx';
 import { announceSyncChange } from './queries.ts';
 import { syncLabel, syncProblemText } from './syncWords.ts';
 
@@ -18,6 +20,8 @@ export function SyncStatusPanel(props: { status: SyncStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState<SyncRound | null>(null);
   const [leaving, setLeaving] = useState(false);
+  // A desk back after days offline catches up in a long round, by hand or by the scheduler.
+  const catchUp = useJob('syncCatchUp');
   const { label, color } = syncLabel(status, t, i18n.language);
   const problem = syncProblemText(status, t);
 
@@ -67,6 +71,7 @@ export function SyncStatusPanel(props: { status: SyncStatus }) {
           </Alert>
         )}
         {/* A failed round by hand is the last problem shown above: said once. */}
+        {catchUp?.state === 'running' && <JobProgress job={catchUp} />}
         <ErrorNotice message={problem ? null : error} />
         {round && <Text c="green">{t('page.synced', { pushed: round.pushed, pulled: round.pulled })}</Text>}
         <Group>

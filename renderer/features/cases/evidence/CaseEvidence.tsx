@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../domain/api/views.ts';
 import { useSession } from '../../../app/deskSession.tsx';
 import { DeskCallError } from '../../../shared/api/deskClient.ts';
+import { EmptyState } from '../../../shared/ui/EmptyState.tsx';
 import { AttachmentDrop, type PendingFile, pendingState, uploadFiles } from './AttachmentDrop.tsx';
 import { EvidenceTile } from './EvidenceTile.tsx';
 import { autoPreviewBytes, base64Blob, type EvidenceItem } from './evidenceKinds.ts';
@@ -100,7 +101,7 @@ export function CaseEvidence(props: { detail: CaseDetail; onChanged: (c: CaseDet
             ))}
           </Group>
         ) : (
-          <Text c="dimmed">{t('evidence.none')}</Text>
+          <EmptyState>{t('evidence.none')}</EmptyState>
         )}
         {adding && (
           <Stack gap="xs" data-testid="add-evidence">

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from '../flows.ts';
+import { api, startOwnHost } from '../ownHost.ts';
+import { staffHospital, tokenOf } from '../staff.ts';
+
+/**
+ * A backup is long work: the page shows how far it got with counts, the administrator may go
+ * elsewhere while it runs (the top bar keeps showing it), and coming back shows how it ended.
+ */
+let host: Awaited<ReturnType<typeof startOwnHost>>;
+let folder = '';
+test.beforeAll(async () => {
+  fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
+  host = await startOwnHost();
+  await staffHospital(host.url);
+  // Evidence enough that copying and checking it takes a while, as on a desk after some years.
+  const evidence = path.join(host.dataDir, 'attachments', '2611');
+  fs.mkdirSync(evidence, { recursive: true });
+  for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(evidence, `现场照片-${i}.jpg`), Buffer.alloc(256 * 1024, i % 251));
+  const token = await tokenOf(host.url, 'admin');
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-jobs-usb-'));
+  await api(host.url, 'backup.configure', { folder, dailyTime: '17:30', keep: 3, onQuit: false }, token);
+});
+// The evidence and its backup are some hundred megabytes: not left behind in the temporary folder.
+test.afterAll(() => {
+  host?.stop();
+  for (const dir of [host?.dataDir, folder]) if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+});
+
+test('a backup shows its progress with counts, runs on while the page is left, and says how it ended', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'admin', { url: host.url });
+  await page.getByRole('link', { name: '备份与数据' }).click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+
+  const progress = page.getByTestId('job-backup');
+  await expect(progress).toHaveAttribute('data-state', 'running');
+  await expect(progress.getByText('正在复制证据文件')).toBeVisible();
+  await expect(progress.getByTestId('job-count')).toHaveText(/^\d+ \/ 600$/);
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await shot(page, 'jobs-backup-running');
+
+  // Elsewhere, the top bar still says a backup runs and leads back to it.
+  await page.getByRole('link', { name: '审计日志' }).click();
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+  const indicator = page.getByTestId('jobs-indicator');
+  await expect(indicator).toHaveText(/^备份 \d+%$/);
+  await indicator.click();
+  await expect(page).toHaveURL(/\/backup$/);
+
+  await expect(page.getByTestId('job-backup')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(page.getByTestId('job-backup')).toHaveText(/^备份已于 .+ 完成。$/);
+  await expect(indicator).toBeHidden();
+  await expect(page.getByTestId('last-good')).not.toHaveText('尚无');
+  await shot(page, 'jobs-backup-done');
+});
