@@ -3,7 +3,7 @@ import { createSyncClient, makeDeskKeys, type SigningIdentity, SyncRequestError 
 import { maxBatch, type WireEvent } from '../../domain/sync/protocol.ts';
 import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
 import { openServerStore, type ServerStore } from '../../server/store/openServerStore.ts';
-import { advanceSequence, insertCaseSite, insertEvents } from '../../server/store/queries.ts';
+import { advanceSequence, insertCaseSites, insertEvents } from '../../server/store/queries.ts';
 import { freePort, postgresInstalled, startPgCluster } from '../../server/test/pgCluster.ts';
 import { spawnServer } from '../../server/test/serverProcess.ts';
 import { createRng } from '../data/rng.ts';
@@ -157,7 +157,10 @@ export async function runServerBench(options: { seed: number; log: (line: string
     for (let c = 0; c < catchUpCases; c += 200) {
       const events: WireEvent[] = Array.from({ length: 200 }, () => wireCase(rng, notesPerCase)).flat();
       await store.db.transaction().execute(async (trx) => {
-        for (const e of events) if (e.type === 'registered') await insertCaseSite(trx, e.caseId, catchUpSite);
+        await insertCaseSites(
+          trx,
+          events.filter((e) => e.type === 'registered').map((e) => ({ id: e.caseId, site_id: catchUpSite })),
+        );
         await insertEvents(
           trx,
           events.map((e) => ({
