@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import {
   type EnrolRequest,
   type EnrolResponse,
@@ -62,6 +62,12 @@ export function createSyncClient(options: SyncClientOptions) {
   const base = options.serverUrl.replace(/\/+$/, '');
   const now = options.now ?? (() => new Date());
   const protocol = options.protocol ?? protocolVersion;
+  // Decoding the DER key costs more than signing with it: the last one decoded is kept.
+  let decoded: { der: string; key: KeyObject } | undefined;
+  const keyOf = (der: string) => {
+    if (decoded?.der !== der) decoded = { der, key: createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' }) };
+    return decoded.key;
+  };
 
   async function request<T>(
     method: 'GET' | 'POST',
@@ -79,8 +85,11 @@ export function createSyncClient(options: SyncClientOptions) {
       const time = now().toISOString();
       const nonce = randomBytes(16).toString('hex');
       const bodySha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-      const key = createPrivateKey({ key: Buffer.from(identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-      const signature = sign(null, Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'), key).toString('base64');
+      const signature = sign(
+        null,
+        Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'),
+        keyOf(identity.privateKey),
+      ).toString('base64');
       return {
         ...headers,
         [syncHeaders.desk]: identity.deskId,
