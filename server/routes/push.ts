@@ -51,12 +51,14 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
     const first = await lockSequence(trx, desk.site_id, c.dialect === 'postgres');
     const held = new Map((await eventsById(trx, [...new Set(events.map((e) => e.id))])).map((r) => [r.id, r]));
     const sites = new Map((await siteOfCases(trx, [...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r.site_id]));
-    // Every parent the batch names, asked of the store at once: the pass below then needs no
+    // The parents the batch names, asked of the store at once: the pass below then needs no
     // query, and what it finds in the store is what a query per event would have found, since
-    // the batch's own events are written only after the pass.
+    // the batch's own events are written only after the pass. A parent that is a new event of
+    // the batch is not asked: the store cannot hold it (its id is not held, and its hash covers its id).
+    const brought = new Set(events.filter((e) => !held.has(e.id)).map((e) => parentKey(e.caseId, e.hash)));
     const stored = await knownParents(
       trx,
-      events.flatMap((e) => e.parents.map((hash) => ({ caseId: e.caseId, hash }))),
+      events.flatMap((e) => e.parents.map((hash) => ({ caseId: e.caseId, hash }))).filter((p) => !brought.has(parentKey(p.caseId, p.hash))),
     );
     const fresh: WireEvent[] = [];
     const registered: { id: string; site_id: number }[] = [];

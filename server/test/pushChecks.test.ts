@@ -84,6 +84,9 @@ describe.each(dialects)('a push batch on %s', (dialect) => {
       accepted: 6,
       duplicates: 1,
     });
+    // A retried batch: its first events are held already, and a new one names one of them.
+    const fork = wireEvent(lastOne.caseId, [next.hash], noted('分支'));
+    expect(await a.client.push(a.identity, [next, after, fork])).toMatchObject({ accepted: 1, duplicates: 2 });
   });
 
   it('refuses a parent that the server holds for another case, a parent named twice, and a parent later in the batch, writing nothing', async () => {
