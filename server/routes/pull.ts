@@ -1,7 +1,7 @@
 import { maxBatch, type PulledEvent, type PullResponse, type WireEvent } from '../../domain/sync/protocol.ts';
 import { replayed, spendNonce, tidyNonces } from '../auth.ts';
 import { Refused } from '../refusal.ts';
-import { eventsAfter, spendNonceAndReadAfter } from '../store/queries.ts';
+import { eventsAfter, spendNonceReadLastSeq } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
 import type { RouteContext } from './context.ts';
 
@@ -30,20 +30,14 @@ export async function pull(
   }
   const now = c.now();
   const until = Date.now() + wait;
-  // The first read comes with the nonce's spending: on PostgreSQL one statement, so a desk's
-  // pull with nothing new costs one round trip to the database after its desk is looked up.
+  // On PostgreSQL the nonce is spent in the statement that reads the site's last number: a pull
+  // with nothing new is one round trip to the database after its desk is looked up.
   let rows: { seq: number; body: string }[];
   if (c.dialect === 'postgres') {
-    const first = await spendNonceAndReadAfter(
-      c.db,
-      { deskId: desk.id, nonce: desk.nonce, at: now.toISOString() },
-      desk.site_id,
-      after,
-      limit + 1,
-    );
+    const first = await spendNonceReadLastSeq(c.db, { deskId: desk.id, nonce: desk.nonce, at: now.toISOString() }, desk.site_id);
     if (!first.spent) throw replayed();
     await tidyNonces(c.db, now);
-    rows = first.rows;
+    rows = first.lastSeq > after ? await eventsAfter(c.db, desk.site_id, after, limit + 1) : [];
   } else {
     await spendNonce(c.db, desk.id, desk.nonce, now);
     rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);

@@ -147,31 +147,23 @@ export const eventsAfter = (db: Db, siteId: number, after: number, limit: number
     .execute();
 
 /**
- * PostgreSQL: a pull's nonce recorded and its page read in one statement, one round trip to the
- * database instead of two; the page is read only when the nonce was new (`spent`), otherwise the
- * pull is a replay and is refused.
+ * PostgreSQL: a pull's nonce recorded and the site's last number read in one statement, one
+ * round trip to the database; `spent` is false when the desk used the nonce before (a replay).
+ * The number and the site's events are written in one transaction, so a pull after it has
+ * nothing to read.
  */
-export async function spendNonceAndReadAfter(
+export async function spendNonceReadLastSeq(
   db: Db,
   nonce: { deskId: string; nonce: string; at: string },
   siteId: number,
-  after: number,
-  limit: number,
-): Promise<{ spent: boolean; rows: { seq: number; body: string }[] }> {
-  const result = await sql<{ spent: number; seq: number | null; body: string | null }>`
+): Promise<{ spent: boolean; lastSeq: number }> {
+  const result = await sql<{ spent: number; last_seq: number }>`
     WITH spent AS (
       INSERT INTO nonces (desk_id, nonce, at) VALUES (${nonce.deskId}, ${nonce.nonce}, ${nonce.at})
       ON CONFLICT (desk_id, nonce) DO NOTHING RETURNING 1
     )
-    SELECT (SELECT count(*) FROM spent) AS spent, page.seq, page.body
-    FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (
-      SELECT seq, body FROM events
-      WHERE site_id = ${siteId} AND seq > ${after} AND EXISTS (SELECT 1 FROM spent)
-      ORDER BY seq LIMIT ${limit}
-    ) AS page ON true
-    ORDER BY page.seq`.execute(db);
-  const rows: { seq: number; body: string }[] = [];
-  for (const r of result.rows) if (r.seq !== null && r.body !== null) rows.push({ seq: r.seq, body: r.body });
-  return { spent: Number(result.rows[0]?.spent ?? 0) === 1, rows };
+    SELECT (SELECT count(*) FROM spent) AS spent, last_seq FROM sites WHERE id = ${siteId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error(`site ${siteId} is not in the store`);
+  return { spent: Number(row.spent) === 1, lastSeq: Number(row.last_seq) };
 }
