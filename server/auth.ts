@@ -60,7 +60,13 @@ export async function authenticate(
 
 /** Spends the request's nonce; a second request with it is a replay. Call inside the request's transaction. */
 export async function spendNonce(db: Kysely<ServerDatabase>, deskId: string, nonce: string, now: Date): Promise<void> {
-  if (!(await recordNonce(db, deskId, nonce, now.toISOString()))) throw new Refused(409, 'replay', 'refusal.replay');
-  // A request older than the drift is refused by its time: its nonce need not be kept.
+  if (!(await recordNonce(db, deskId, nonce, now.toISOString()))) throw replayed();
+  await tidyNonces(db, now);
+}
+
+export const replayed = () => new Refused(409, 'replay', 'refusal.replay');
+
+/** Now and then, after a nonce is spent: a request older than the drift is refused by its time, so its nonce need not be kept. */
+export async function tidyNonces(db: Kysely<ServerDatabase>, now: Date): Promise<void> {
   if (Math.random() < 0.01) await forgetNonces(db, new Date(now.getTime() - 2 * maxClockDriftMs).toISOString());
 }

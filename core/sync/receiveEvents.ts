@@ -76,11 +76,27 @@ async function passNumber(trx: Kysely<Database>, number: string, prefix: string)
     ON CONFLICT (scope) DO UPDATE SET value = max(value, excluded.value)`.execute(trx);
 }
 
-/** Folds the case again from its whole log (causal order) into the projection, clocks, report facts and search. */
-async function refoldCase(ctx: DeskContext, trx: Kysely<Database>, caseId: string, utcOffsetMinutes: number): Promise<void> {
-  const row = await findCase(trx, { id: caseId });
-  if (!row) return;
-  const log = await listCaseLog(trx, caseId);
+/** What refolding needs of the case's row. */
+interface FoldedRow {
+  id: string;
+  seqno: number;
+  registered_by: string;
+  updated_at: string;
+}
+
+/**
+ * Folds the case again from its whole log (causal order) into the projection, clocks, report
+ * facts and search. `log` is the case's log in this desk's order as the page holds it: what was
+ * read before the page and what the page stored, so nothing is read again.
+ */
+async function refoldCase(
+  ctx: DeskContext,
+  trx: Kysely<Database>,
+  row: FoldedRow,
+  log: CaseEvent[],
+  utcOffsetMinutes: number,
+): Promise<void> {
+  const caseId = row.id;
   const state = canonicalState(projectCase(log), await readAliases(trx));
   await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
   const number = await shownNumber(trx, caseId, state.number);
@@ -121,7 +137,8 @@ export async function receivePage(
     const { utcOffsetMinutes } = await loadSettings(trx);
     for (const [caseId, group] of byCase) {
       const row = await findCase(trx, { id: caseId });
-      const log = row ? await listCaseLog(trx, caseId) : [];
+      const log: CaseEvent[] = row ? await listCaseLog(trx, caseId) : [];
+      let folded: FoldedRow | undefined = row;
       const known = new Set(log.map((e) => e.hash));
       let seqno = row?.seqno;
       let place = row?.last_seq ?? 0;
@@ -159,15 +176,17 @@ export async function receivePage(
             { id: caseId, registeredBy: e.actorId, at: e.at, lastSeq: 1, heads: [e.hash] },
             { ...state, number },
           );
+          folded = { id: caseId, seqno, registered_by: e.actorId, updated_at: e.at };
         }
         await insertCaseEvent(trx, seqno, event, e.payload);
         if (e.type === 'registered') await passNumber(trx, (event.payload as RegisteredPayload).number, prefix);
         ctx.receiveHlc(e.hlc);
         known.add(e.hash);
+        log.push(event);
         changed = true;
         stored++;
       }
-      if (changed) await refoldCase(ctx, trx, caseId, utcOffsetMinutes);
+      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes);
     }
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
   });

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import {
   type EnrolRequest,
   type EnrolResponse,
@@ -44,12 +44,22 @@ export class SyncRequestError extends Error {
 }
 
 /** The headers that sign a request: the desk, the time, a fresh nonce and the Ed25519 signature of the signed text. */
+// Decoding the DER key costs more than signing with it: the last one decoded is kept.
+let decoded: { der: string; key: KeyObject } | undefined;
+function keyOf(der: string): KeyObject {
+  if (decoded?.der !== der) decoded = { der, key: createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' }) };
+  return decoded.key;
+}
+
 export function signatureHeaders(identity: SigningIdentity, method: string, path: string, body: Buffer, at: Date): Record<string, string> {
   const time = at.toISOString();
   const nonce = randomBytes(16).toString('hex');
   const bodySha256 = createHash('sha256').update(body).digest('hex');
-  const key = createPrivateKey({ key: Buffer.from(identity.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-  const signature = sign(null, Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'), key).toString('base64');
+  const signature = sign(
+    null,
+    Buffer.from(signedText({ method, path, bodySha256, time, nonce }), 'utf8'),
+    keyOf(identity.privateKey),
+  ).toString('base64');
   return {
     [syncHeaders.desk]: identity.deskId,
     [syncHeaders.time]: time,

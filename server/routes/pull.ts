@@ -1,7 +1,7 @@
 import { maxBatch, type PulledEvent, type PullResponse, type WireEvent } from '../../domain/sync/protocol.ts';
-import { spendNonce } from '../auth.ts';
+import { replayed, spendNonce, tidyNonces } from '../auth.ts';
 import { Refused } from '../refusal.ts';
-import { eventsAfter } from '../store/queries.ts';
+import { eventsAfter, spendNonceReadLastSeq } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
 import type { RouteContext } from './context.ts';
 
@@ -28,15 +28,27 @@ export async function pull(
   if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1 || !Number.isFinite(wait) || wait < 0) {
     throw new Refused(400, 'malformed', 'refusal.pullNumbers');
   }
-  await spendNonce(c.db, desk.id, desk.nonce, c.now());
+  const now = c.now();
   const until = Date.now() + wait;
+  // On PostgreSQL the nonce is spent in the statement that reads the site's last number: a pull
+  // with nothing new is one round trip to the database after its desk is looked up.
+  let rows: { seq: number; body: string }[];
+  if (c.dialect === 'postgres') {
+    const first = await spendNonceReadLastSeq(c.db, { deskId: desk.id, nonce: desk.nonce, at: now.toISOString() }, desk.site_id);
+    if (!first.spent) throw replayed();
+    await tidyNonces(c.db, now);
+    rows = first.lastSeq > after ? await eventsAfter(c.db, desk.site_id, after, limit + 1) : [];
+  } else {
+    await spendNonce(c.db, desk.id, desk.nonce, now);
+    rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);
+  }
   for (;;) {
-    const rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);
     if (rows.length > 0 || Date.now() >= until || closed()) {
       const page = rows.slice(0, limit);
       const events: PulledEvent[] = page.map((r) => ({ ...(JSON.parse(r.body) as WireEvent), serverSeq: r.seq }));
       return { events, cursor: page.at(-1)?.seq ?? after, more: rows.length > limit };
     }
     await sleep(pollEveryMs);
+    rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);
   }
 }

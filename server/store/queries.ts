@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -63,7 +63,22 @@ export const siteOfCases = (db: Db, caseIds: readonly string[]) =>
         .where('id', 'in', [...caseIds])
         .execute();
 
-export const insertCaseSite = (db: Db, id: string, siteId: number) => db.insertInto('cases').values({ id, site_id: siteId }).execute();
+/**
+ * Rows a statement may carry: PostgreSQL takes at most 65,535 parameters a statement and SQLite
+ * 32,766, and the widest row here has 8 columns.
+ */
+const rowsAStatement = 2000;
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** The cases' sites, one multi-row INSERT a chunk. */
+export async function insertCaseSites(db: Db, rows: readonly ServerDatabase['cases'][]): Promise<void> {
+  for (const chunk of chunks(rows, rowsAStatement)) await db.insertInto('cases').values(chunk).execute();
+}
 
 export const eventsById = (db: Db, ids: readonly string[]) =>
   ids.length === 0
@@ -74,18 +89,32 @@ export const eventsById = (db: Db, ids: readonly string[]) =>
         .where('id', 'in', [...ids])
         .execute();
 
-/** The hashes among `hashes` the case already holds. */
-export const knownHashes = async (db: Db, caseId: string, hashes: readonly string[]) =>
-  hashes.length === 0
-    ? []
-    : (
-        await db
-          .selectFrom('events')
-          .select('hash')
-          .where('case_id', '=', caseId)
-          .where('hash', 'in', [...hashes])
-          .execute()
-      ).map((r) => r.hash);
+/**
+ * The (case, hash) pairs among `wanted` the server holds, one query for a whole push: the
+ * (case_id, hash) index is searched for the cases and hashes named, and the pairs kept.
+ */
+export async function knownParents(db: Db, wanted: readonly { caseId: string; hash: string }[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  if (wanted.length === 0) return known;
+  const cases = [...new Set(wanted.map((w) => w.caseId))];
+  const hashes = [...new Set(wanted.map((w) => w.hash))];
+  const asked = new Set(wanted.map((w) => parentKey(w.caseId, w.hash)));
+  for (const caseChunk of chunks(cases, rowsAStatement)) {
+    for (const hashChunk of chunks(hashes, rowsAStatement * 4)) {
+      const rows = await db
+        .selectFrom('events')
+        .select(['case_id', 'hash'])
+        .where('case_id', 'in', caseChunk)
+        .where('hash', 'in', hashChunk)
+        .execute();
+      for (const r of rows) if (asked.has(parentKey(r.case_id, r.hash))) known.add(parentKey(r.case_id, r.hash));
+    }
+  }
+  return known;
+}
+
+/** How `knownParents` names a pair: a hash is 64 hex digits, so the space cannot be part of one. */
+export const parentKey = (caseId: string, hash: string) => `${caseId} ${hash}`;
 
 /**
  * The site's last sequence number, the site's row locked first thing in the push's transaction
@@ -102,14 +131,10 @@ export async function lockSequence(db: Db, siteId: number, lock: boolean): Promi
 export const advanceSequence = (db: Db, siteId: number, lastSeq: number) =>
   db.updateTable('sites').set({ last_seq: lastSeq }).where('id', '=', siteId).execute();
 
-export const insertEvents = (db: Db, rows: ServerDatabase['events'][]) =>
-  rows.length === 0
-    ? Promise.resolve()
-    : db
-        .insertInto('events')
-        .values(rows)
-        .execute()
-        .then(() => undefined);
+/** The events, one multi-row INSERT a chunk. */
+export async function insertEvents(db: Db, rows: readonly ServerDatabase['events'][]): Promise<void> {
+  for (const chunk of chunks(rows, rowsAStatement)) await db.insertInto('events').values(chunk).execute();
+}
 
 export const eventsAfter = (db: Db, siteId: number, after: number, limit: number) =>
   db
@@ -120,3 +145,25 @@ export const eventsAfter = (db: Db, siteId: number, after: number, limit: number
     .orderBy('seq')
     .limit(limit)
     .execute();
+
+/**
+ * PostgreSQL: a pull's nonce recorded and the site's last number read in one statement, one
+ * round trip to the database; `spent` is false when the desk used the nonce before (a replay).
+ * The number and the site's events are written in one transaction, so a pull after it has
+ * nothing to read.
+ */
+export async function spendNonceReadLastSeq(
+  db: Db,
+  nonce: { deskId: string; nonce: string; at: string },
+  siteId: number,
+): Promise<{ spent: boolean; lastSeq: number }> {
+  const result = await sql<{ spent: number; last_seq: number }>`
+    WITH spent AS (
+      INSERT INTO nonces (desk_id, nonce, at) VALUES (${nonce.deskId}, ${nonce.nonce}, ${nonce.at})
+      ON CONFLICT (desk_id, nonce) DO NOTHING RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM spent) AS spent, last_seq FROM sites WHERE id = ${siteId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error(`site ${siteId} is not in the store`);
+  return { spent: Number(row.spent) === 1, lastSeq: Number(row.last_seq) };
+}
