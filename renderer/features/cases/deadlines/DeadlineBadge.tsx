@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/format.ts';
 /** A badge as tall as its words need, within the width it is given. */
 const wrapping = {
   root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
-  label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 },
+  label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.5 },
 } as const;
 
 const colors = { overdue: 'red', dueSoon: 'orange', paused: 'gray', onTime: 'gray' } as const;
