@@ -207,3 +207,29 @@ test('a board card shows its whole deadline badge and its number on one line, in
     await shot(page, `defects-18-board-card-${language}`);
   }
 });
+
+test('a report period without cases says so instead of drawing empty chart axes', async ({ page }) => {
+  for (const [language, words] of [
+    ['zh-CN', { range: '自选时段', from: '开始日期', to: '结束日期', empty: '该时段没有投诉件' }],
+    ['en', { range: 'Chosen range', from: 'From', to: 'To', empty: 'No cases in this period' }],
+  ] as const) {
+    await signIn(page, 'sup', { url: host.url, language });
+    await page.goto(`${host.url}#/reports`);
+    await page.getByText(words.range, { exact: true }).click();
+    // A month long before the desk existed.
+    for (const [label, date] of [
+      [words.from, '2020-01-01'],
+      [words.to, '2020-01-31'],
+    ] as const) {
+      const input = page.getByRole('textbox', { name: label, exact: true });
+      await input.fill(date);
+      await input.press('Enter');
+    }
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('stat-registered')).toContainText('0');
+    const trend = page.getByTestId('chart-trend');
+    await expect(trend.getByTestId('empty-state')).toContainText(words.empty);
+    await expect(trend.locator('.recharts-surface')).toHaveCount(0);
+    await shot(page, `defects-19-report-empty-${language}`);
+  }
+});
