@@ -236,7 +236,7 @@ async function fill(
   db.pragma('defer_foreign_keys = ON');
   const counts: Record<string, number> = {};
   let written = 0;
-  await progress?.step('rows', 0, total);
+  await progress?.step('importRows', 0, total);
   for (const [table, { load }] of loaded.tables) {
     const data = load();
     const target = columnsOf(db, table);
@@ -259,12 +259,12 @@ async function fill(
       }
       n++;
       written++;
-      if (written % rowBatch === 0) await progress?.step('rows', written, total);
+      if (written % rowBatch === 0) await progress?.step('importRows', written, total);
     }
     counts[table] = n;
   }
   // Every row is in: what remains (references, search index, chains) is checked against all of them.
-  await progress?.step('verify', written, total);
+  await progress?.step('importCheck', written, total);
   const dangling = foreignKeyProblems(db);
   if (dangling[0]) throw refuse('brokenReferences', { table: dangling[0].table, parent: dangling[0].parent });
   rebuildSearchIndex(db, (texts) => ({ trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) }));

@@ -181,7 +181,7 @@ describe('an import as a job', () => {
     const outcome = await running;
     expect(outcome).toMatchObject({ cases: 1, administrator: 'admin' });
 
-    const writing = seen.filter((j) => j.state === 'running' && j.phase === 'rows');
+    const writing = seen.filter((j) => j.state === 'running' && j.phase === 'importRows');
     expect(writing.length, 'rows were seen being written').toBeGreaterThan(0);
     expect(writing.some((j) => j.done > 0 && j.done < j.total)).toBe(true);
     expect(writing.every((j) => j.kind === 'import' && j.total === source.rows && !j.mine)).toBe(true);
@@ -207,7 +207,7 @@ describe('an import as a job', () => {
     const running = target.raw('data.import', { path: source.path, adminPassword }, { locale: 'zh-CN' });
     const { seen } = await watch(target, running);
     expect(await running).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(seen.some((j) => j.state === 'running' && j.phase === 'rows' && j.done > 0)).toBe(true);
+    expect(seen.some((j) => j.state === 'running' && j.phase === 'importRows' && j.done > 0)).toBe(true);
     const [failed] = (await target.call('jobs.status', {}, { locale: 'zh-CN' })).items;
     expect(failed).toMatchObject({ kind: 'import', state: 'failed' });
     expect(failed?.error).toContain(`投诉件 ${source.caseNumber}`);

@@ -3,7 +3,19 @@
 export type JobKind = 'backup' | 'export' | 'import' | 'seal' | 'syncCatchUp';
 
 /** The stretch of work a job is in, worded by the screen (common:jobs.phase.*). */
-export type JobPhase = 'starting' | 'copyStore' | 'verify' | 'files' | 'finish' | 'rows' | 'reading' | 'writing' | 'pushing' | 'pulling';
+export type JobPhase =
+  | 'starting'
+  | 'copyStore'
+  | 'verify'
+  | 'files'
+  | 'finish'
+  | 'rows'
+  | 'reading'
+  | 'writing'
+  | 'pushing'
+  | 'pulling'
+  | 'importRows'
+  | 'importCheck';
 
 export interface JobView {
   id: string;

@@ -112,7 +112,7 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
       />
       <ErrorNotice message={recoveryKeyError || adminPasswordError ? null : error} />
       {/* How it ended is said below the form (the message, the fields in error): only the run is followed here. */}
-      {busy && job?.state === 'running' && <JobProgress job={job} />}
+      {busy && job?.state === 'running' && <JobProgress job={job} stay />}
       <Group>
         <Button variant="default" disabled={!path.trim() || !adminPassword} loading={busy} onClick={() => void run()}>
           {t('data.importButton')}
