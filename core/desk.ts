@@ -148,6 +148,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   let backgroundCheck: RunningCheck | null = null;
   let checked: Promise<void> = Promise.resolve();
   let restoring = false;
+  // While an import writes, the desk answers only how far it got: any other writer would wait on its lock.
+  let importing = false;
+  // Kept across a reopening of the store: an import's job is still there to read once the imported desk is open.
+  const jobs = createJobs(now, uuidv7);
   // The data key, once known, even when the store it opens turned out damaged: backups of this
   // desk then restore without the recovery key.
   let openedKey: Buffer | null = null;
@@ -163,6 +167,14 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     reload: async () => {
       await current.close();
       current = await openInstance();
+    },
+    alone: async (work) => {
+      importing = true;
+      try {
+        return await work();
+      } finally {
+        importing = false;
+      }
     },
   };
 
@@ -250,7 +262,6 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       now,
       ...createContextTools(deviceId, await latestClock(store.db), now),
     };
-    const jobs = createJobs(now, ctx.newId);
     const backups = createBackupService(ctx, dataDir, log, jobs);
     const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
     const sync = createSyncService(ctx, log, jobs, options.syncTiming);
@@ -374,6 +385,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       if (restoring && method !== 'backup.restore' && method !== 'recovery.restore') {
         return Promise.resolve({ ok: false, error: { code: 'store_error', message: translatorFor(context.locale)('backup:restoring') } });
       }
+      if (importing && !answeredWhileImporting.has(method)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'conflict', message: translatorFor(context.locale)('backup:import.underWay') },
+        });
+      }
       return current.dispatch(method, input, context);
     },
     backupOnQuit: async () => {
@@ -384,9 +401,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       }
     },
     tickBackups: async () => {
-      await current.backups?.tick();
+      if (!importing) await current.backups?.tick();
     },
-    sweepDeadlines: () => current.sweepDeadlines(),
+    sweepDeadlines: async () => (importing ? 0 : current.sweepDeadlines()),
     storeChecked: () => checked,
     close: async () => {
       await current.close();
@@ -395,6 +412,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     },
   };
 }
+
+/** What the page that started an import, and the desk's health poll, still ask while it runs. */
+const answeredWhileImporting = new Set(['jobs.status', 'desk.health']);
 
 class StoreCheckFailed extends Error {
   readonly code = 'SQLITE_CORRUPT';

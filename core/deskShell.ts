@@ -11,6 +11,11 @@ export interface DeskShell {
   readonly dataDir: string;
   restore(backup: InspectedBackup, actor: { id: string; username: string } | null): Promise<RestoreResult>;
   reload(): Promise<void>;
+  /**
+   * Runs `work` while the desk refuses every call but `jobs.status` and `desk.health`, and the
+   * host's deadline sweeps and backup ticks skip (the desk's own timers find no one set up yet).
+   */
+  alone<T>(work: () => Promise<T>): Promise<T>;
   /** The backup folder a damaged store cannot tell: the one remembered beside it. */
   rememberedBackupFolder(): string | null;
   /** What wraps the data key on this machine; null for a desk run without encryption. */

@@ -50,28 +50,33 @@ export function dataHandlers(ctx: DeskContext, shell: DeskShell, jobs: Jobs): Da
       // Only a desk nobody has set up: an import never merges into or overwrites real records.
       if ((await countUsers(db)) > 0 || countRows(ctx.store.sqlite, 'cases') > 0)
         throw new DeskError('conflict', { key: 'backup:import.notEmpty' });
-      const loaded = loadExport(input.path, keysOf(shell, input.recoveryKey));
-      const administrator = {
-        password: input.adminPassword,
-        passwordHash: await hashPassword(input.adminPassword),
-        at: ctx.now().toISOString(),
-      };
-      let outcome: ReturnType<typeof importInto>;
-      try {
-        outcome = importInto(ctx.store.sqlite, loaded, administrator);
-      } catch (e) {
-        if (e instanceof DeskError) throw e;
-        throw asStorageError(e, shell.dataDir);
-      }
-      await recordAudit(ctx, db, {
-        actorId: null,
-        action: 'data.import',
-        target: path.resolve(input.path),
-        detail: { cases: outcome.cases, events: outcome.events, administrator: outcome.administrator },
-      });
-      // The imported desk's identity (device id, clock) is loaded by reopening it.
-      await shell.reload();
-      return outcome;
+      // Nobody is signed in yet: the job is the desk's, and the page that started it reads it without a session.
+      return jobs.run('import', null, (progress) =>
+        shell.alone(async () => {
+          const loaded = loadExport(input.path, keysOf(shell, input.recoveryKey));
+          const administrator = {
+            password: input.adminPassword,
+            passwordHash: await hashPassword(input.adminPassword),
+            at: ctx.now().toISOString(),
+          };
+          let outcome: Awaited<ReturnType<typeof importInto>>;
+          try {
+            outcome = await importInto(ctx.store.file, ctx.store.key, loaded, administrator, progress);
+          } catch (e) {
+            if (e instanceof DeskError) throw e;
+            throw asStorageError(e, shell.dataDir);
+          }
+          await recordAudit(ctx, db, {
+            actorId: null,
+            action: 'data.import',
+            target: path.resolve(input.path),
+            detail: { cases: outcome.cases, events: outcome.events, administrator: outcome.administrator },
+          });
+          // The imported desk's identity (device id, clock) is loaded by reopening it.
+          await shell.reload();
+          return outcome;
+        }),
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Sqlite from 'better-sqlite3';
+import { openKeyed } from '../../db/cipher.ts';
 import { latestSchemaVersion } from '../../db/migrate.ts';
 import {
   clearTable,
@@ -15,6 +16,7 @@ import { passwordWeakness } from '../../domain/access/passwordStrength.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import { verifyChains } from '../integrity/verifyChains.ts';
+import type { JobProgress } from '../jobs/jobRegistry.ts';
 import { readSealable } from '../keys/sealedFile.ts';
 import { CsvError, parseCsv, unguardText } from './csv.ts';
 import {
@@ -32,9 +34,15 @@ interface TableData {
   rows: Iterable<unknown[]>;
 }
 
+interface LoadedTable {
+  /** The rows the export says the table holds, known before its file is read. */
+  rows: number;
+  load: () => TableData;
+}
+
 interface LoadedExport {
   schemaVersion: number;
-  tables: Map<string, () => TableData>;
+  tables: Map<string, LoadedTable>;
 }
 
 const refuse = (key: string, values: Record<string, string | number> = {}) =>
@@ -75,14 +83,17 @@ export function loadExport(target: string, given: ExportKeys = { dataKey: null, 
   if (parsed.app !== exportApp || parsed.kind !== 'export' || typeof parsed.schemaVersion !== 'number' || !parsed.tables) {
     throw refuse('notExport', { path: resolved });
   }
-  const tables = new Map<string, () => TableData>();
+  const tables = new Map<string, LoadedTable>();
   for (const [name, t] of Object.entries(parsed.tables)) {
-    tables.set(name, () => ({
-      columns: t.columns,
-      rows: t.rows.map((r) =>
-        r.map((v) => (v !== null && typeof v === 'object' && '$base64' in v ? Buffer.from((v as EncodedBytes).$base64, 'base64') : v)),
-      ),
-    }));
+    tables.set(name, {
+      rows: t.rows.length,
+      load: () => ({
+        columns: t.columns,
+        rows: t.rows.map((r) =>
+          r.map((v) => (v !== null && typeof v === 'object' && '$base64' in v ? Buffer.from((v as EncodedBytes).$base64, 'base64') : v)),
+        ),
+      }),
+    });
   }
   return { schemaVersion: parsed.schemaVersion, tables };
 }
@@ -100,9 +111,9 @@ function loadCsvExport(dir: string, keys: ExportKeys): LoadedExport {
   // A sealed export's key problem shows before anything is loaded.
   const first = Object.values(manifest.tables)[0];
   if (manifest.sealed && first) exportText(path.join(dir, path.basename(first.file)), keys);
-  const tables = new Map<string, () => TableData>();
+  const tables = new Map<string, LoadedTable>();
   for (const [name, t] of Object.entries(manifest.tables)) {
-    tables.set(name, () => {
+    const load = () => {
       let rows: (string | null)[][];
       try {
         rows = parseCsv(exportText(path.join(dir, path.basename(t.file)), keys));
@@ -119,7 +130,8 @@ function loadCsvExport(dir: string, keys: ExportKeys): LoadedExport {
           ? (cell: string | null) => (cell === null ? null : unguardText(cell))
           : (cell: string | null) => cell;
       return { columns: t.columns, rows: body.map((r) => r.map((cell, i) => fromCsv(read(cell), t.columns[i]?.type ?? 'TEXT'))) };
-    });
+    };
+    tables.set(name, { rows: t.rows, load });
   }
   return { schemaVersion: manifest.schemaVersion, tables };
 }
@@ -148,11 +160,6 @@ export interface ImportAdministrator {
 }
 
 /**
- * Loads an export into this (empty) store in one transaction: each table emptied of what a
- * fresh store seeds and filled with the export's rows, foreign keys checked at the end, the
- * search index rebuilt, and every case's hash chain verified. Any problem rolls it all back.
- */
-/**
  * The export's first administrator (by creation, still enabled) signs in with the password
  * chosen at the import; the accounts came without theirs (secretColumns).
  */
@@ -174,47 +181,97 @@ function giveAdministratorPassword(db: Sqlite.Database, administrator: ImportAdm
   return admin.username;
 }
 
-export function importInto(db: Sqlite.Database, loaded: LoadedExport, administrator: ImportAdministrator): ImportOutcome {
-  const latest = latestSchemaVersion();
-  if (loaded.schemaVersion > latest) throw refuse('tooNew', { version: loaded.schemaVersion, latest });
-  const targetTables = new Set(dataTables(db));
-  for (const name of loaded.tables.keys()) if (!targetTables.has(name)) throw refuse('unknownTable', { table: name });
+/** Rows written between two reports of progress (each report may let other calls in). */
+const rowBatch = 500;
 
-  return db.transaction((): ImportOutcome => {
-    db.pragma('defer_foreign_keys = ON');
-    const counts: Record<string, number> = {};
-    for (const [table, load] of loaded.tables) {
-      const data = load();
-      const target = columnsOf(db, table);
-      // An older export's password hashes are not taken either: every import is the same.
-      const secrets = Object.entries(secretColumns[table] ?? {});
-      const present = new Set([...data.columns.map((c) => c.name), ...secrets.map(([name]) => name)]);
-      const lacking = target.find((c) => c.notNull && !c.hasDefault && !present.has(c.name));
-      if (lacking) throw refuse('missingColumn', { table, column: lacking.name });
-      const known = new Set(target.map((c) => c.name));
-      const picks = data.columns.map((c, i) => ({ name: c.name, i })).filter((c) => known.has(c.name) && !isSecretColumn(table, c.name));
-      clearTable(db, table);
-      const insert = rowInserter(db, table, [...picks.map((p) => p.name), ...secrets.map(([name]) => name)]);
-      const fills = secrets.map(([, value]) => value);
-      let n = 0;
-      for (const row of data.rows) {
-        try {
-          insert([...picks.map((p) => row[p.i] ?? null), ...fills]);
-        } catch (e) {
-          throw refuse('badRow', { table, row: n + 1, detail: e instanceof Error ? e.message : String(e) });
-        }
-        n++;
-      }
-      counts[table] = n;
+/**
+ * Loads an export into the (empty) store in `file`, all or nothing: each table emptied of what
+ * a fresh store seeds and filled with the export's rows, foreign keys checked at the end, the
+ * search index rebuilt, and every case's hash chain verified; any problem rolls it all back.
+ *
+ * It writes through its own connection, in one transaction held open while it reports rows
+ * written and lets other calls in between batches: better-sqlite3's transactions cannot span
+ * an await, but a BEGIN and a COMMIT of our own can. WAL keeps the desk's connection on the
+ * empty store it had until the COMMIT, so nothing half-imported is ever read; the caller keeps
+ * other writers away meanwhile (they would wait for this transaction's lock).
+ */
+export async function importInto(
+  file: string,
+  key: Buffer | null,
+  loaded: LoadedExport,
+  administrator: ImportAdministrator,
+  progress?: JobProgress,
+): Promise<ImportOutcome> {
+  const db = openKeyed(file, key, { fileMustExist: true });
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('synchronous = FULL');
+    const latest = latestSchemaVersion();
+    if (loaded.schemaVersion > latest) throw refuse('tooNew', { version: loaded.schemaVersion, latest });
+    const targetTables = new Set(dataTables(db));
+    for (const name of loaded.tables.keys()) if (!targetTables.has(name)) throw refuse('unknownTable', { table: name });
+    const total = [...loaded.tables.values()].reduce((n, t) => n + t.rows, 0);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const outcome = await fill(db, loaded, administrator, total, progress);
+      db.exec('COMMIT');
+      return outcome;
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
     }
-    const dangling = foreignKeyProblems(db);
-    if (dangling[0]) throw refuse('brokenReferences', { table: dangling[0].table, parent: dangling[0].parent });
-    rebuildSearchIndex(db, (texts) => ({ trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) }));
-    // The roll-ups did not see these rows arrive: the reopened desk counts them (ensureReportRollups).
-    db.exec('DELETE FROM report_rollup_state; DELETE FROM report_counted; DELETE FROM report_daily;');
-    const chains = verifyChains(db);
-    const broken = chains.problems[0];
-    if (broken) throw refuse('brokenChain', { number: broken.caseNumber ?? broken.caseId, seq: broken.seq ?? 0 });
-    return { counts, cases: countRows(db, 'cases'), events: chains.events, administrator: giveAdministratorPassword(db, administrator) };
-  })();
+  } finally {
+    db.close();
+  }
+}
+
+async function fill(
+  db: Sqlite.Database,
+  loaded: LoadedExport,
+  administrator: ImportAdministrator,
+  total: number,
+  progress?: JobProgress,
+): Promise<ImportOutcome> {
+  db.pragma('defer_foreign_keys = ON');
+  const counts: Record<string, number> = {};
+  let written = 0;
+  await progress?.step('importRows', 0, total);
+  for (const [table, { load }] of loaded.tables) {
+    const data = load();
+    const target = columnsOf(db, table);
+    // An older export's password hashes are not taken either: every import is the same.
+    const secrets = Object.entries(secretColumns[table] ?? {});
+    const present = new Set([...data.columns.map((c) => c.name), ...secrets.map(([name]) => name)]);
+    const lacking = target.find((c) => c.notNull && !c.hasDefault && !present.has(c.name));
+    if (lacking) throw refuse('missingColumn', { table, column: lacking.name });
+    const known = new Set(target.map((c) => c.name));
+    const picks = data.columns.map((c, i) => ({ name: c.name, i })).filter((c) => known.has(c.name) && !isSecretColumn(table, c.name));
+    clearTable(db, table);
+    const insert = rowInserter(db, table, [...picks.map((p) => p.name), ...secrets.map(([name]) => name)]);
+    const fills = secrets.map(([, value]) => value);
+    let n = 0;
+    for (const row of data.rows) {
+      try {
+        insert([...picks.map((p) => row[p.i] ?? null), ...fills]);
+      } catch (e) {
+        throw refuse('badRow', { table, row: n + 1, detail: e instanceof Error ? e.message : String(e) });
+      }
+      n++;
+      written++;
+      if (written % rowBatch === 0) await progress?.step('importRows', written, total);
+    }
+    counts[table] = n;
+  }
+  // Every row is in: what remains (references, search index, chains) is checked against all of them.
+  await progress?.step('importCheck', written, total);
+  const dangling = foreignKeyProblems(db);
+  if (dangling[0]) throw refuse('brokenReferences', { table: dangling[0].table, parent: dangling[0].parent });
+  rebuildSearchIndex(db, (texts) => ({ trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) }));
+  // The roll-ups did not see these rows arrive: the reopened desk counts them (ensureReportRollups).
+  db.exec('DELETE FROM report_rollup_state; DELETE FROM report_counted; DELETE FROM report_daily;');
+  const chains = verifyChains(db);
+  const broken = chains.problems[0];
+  if (broken) throw refuse('brokenChain', { number: broken.caseNumber ?? broken.caseId, seq: broken.seq ?? 0 });
+  return { counts, cases: countRows(db, 'cases'), events: chains.events, administrator: giveAdministratorPassword(db, administrator) };
 }

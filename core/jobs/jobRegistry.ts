@@ -41,7 +41,7 @@ function failureOf(e: unknown): MessageRef {
 }
 
 /**
- * The long operations of this desk (backups, exports, sealing): each is still one call that
+ * The long operations of this desk (backups, exports, imports, sealing): each is still one call that
  * answers when it is over, and while it runs the registry holds how far it got, which
  * `jobs.status` answers to any screen that asks. Kept in memory: a job does not outlive the desk.
  */
@@ -105,13 +105,17 @@ export function createJobs(now: () => Date, newId: () => string) {
       }
     },
 
-    /** The jobs running and lately finished, newest first, as `who` may see them. */
-    list(locale: string | undefined, userId: string, visible: (kind: JobKind) => boolean): JobView[] {
+    /** The jobs running and lately finished, newest first, as `userId` (null: nobody signed in) may see them. */
+    list(locale: string | undefined, userId: string | null, visible: (kind: JobKind) => boolean): JobView[] {
       forget();
       const t = translatorFor(locale);
       return jobs
-        .filter((j) => j.actorId === userId || visible(j.kind))
-        .map(({ actorId, error, ...j }) => ({ ...j, error: error ? t(error.key, error.values ?? {}) : null, mine: actorId === userId }))
+        .filter((j) => (userId !== null && j.actorId === userId) || visible(j.kind))
+        .map(({ actorId, error, ...j }) => ({
+          ...j,
+          error: error ? t(error.key, error.values ?? {}) : null,
+          mine: userId !== null && actorId === userId,
+        }))
         .reverse();
     },
   };

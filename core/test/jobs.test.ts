@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../domain/api/jobViews.ts';
 import { DeskError } from '../deskError.ts';
 import { createJobs } from '../jobs/jobRegistry.ts';
+import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
 const open: { close(): Promise<void> }[] = [];
@@ -123,5 +125,94 @@ describe('a backup as a job', () => {
     const rows = Object.values(result.counts).reduce((n, c) => n + c, 0);
     const [job] = (await desk.call('jobs.status', {})).items;
     expect(job).toMatchObject({ kind: 'export', state: 'done', phase: 'rows', done: rows, total: rows });
+  });
+});
+
+describe('an import as a job', () => {
+  const adminPassword = 'moved desk 2026';
+
+  /** An export of a desk with many rows (an audit log years long), so the import takes a while. */
+  async function bigExport(): Promise<{ path: string; rows: number; caseNumber: string }> {
+    const desk = await openTestDesk();
+    open.push(desk);
+    await desk.setupAndLogin();
+    const registered = await desk.call('cases.register', sampleComplaint);
+    const store = new Sqlite(path.join(desk.dataDir, 'desk.sqlite'));
+    try {
+      const insert = store.prepare(
+        "INSERT INTO audit_log (id, at, actor_id, action, target, detail) VALUES (?, ?, NULL, 'auth.login', ?, '{}')",
+      );
+      store.transaction(() => {
+        for (let i = 0; i < 30_000; i++) insert.run(`old-${i}`, '2025-01-01T00:00:00.000Z', `窗口 ${i}`);
+      })();
+    } finally {
+      store.close();
+    }
+    const exported = await desk.call('data.export', {
+      format: 'json',
+      folder: fs.mkdtempSync(path.join(os.tmpdir(), 'desk-jobs-import-')),
+    });
+    return { path: exported.path, rows: Object.values(exported.counts).reduce((n, c) => n + c, 0), caseNumber: registered.number };
+  }
+
+  /** Asks how far the import got, without a session, until it answers; meanwhile tries to set the desk up. */
+  async function watch(target: Awaited<ReturnType<typeof openTestDesk>>, running: Promise<unknown>) {
+    const seen: JobView[] = [];
+    const others: unknown[] = [];
+    let finished = false;
+    void running.finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      const [job] = (await target.call('jobs.status', {}, { locale: 'en' })).items;
+      if (job) seen.push(job);
+      if (job?.state === 'running' && others.length === 0) others.push(await target.raw('setup.status', {}, { locale: 'en' }));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return { seen, others };
+  }
+
+  it('counts the rows it writes while the page that started it asks, before anyone signs in, and ends done', async () => {
+    const source = await bigExport();
+    const target = await openTestDesk();
+    open.push(target);
+    const running = target.call('data.import', { path: source.path, adminPassword });
+    const { seen, others } = await watch(target, running);
+    const outcome = await running;
+    expect(outcome).toMatchObject({ cases: 1, administrator: 'admin' });
+
+    const writing = seen.filter((j) => j.state === 'running' && j.phase === 'importRows');
+    expect(writing.length, 'rows were seen being written').toBeGreaterThan(0);
+    expect(writing.some((j) => j.done > 0 && j.done < j.total)).toBe(true);
+    expect(writing.every((j) => j.kind === 'import' && j.total === source.rows && !j.mine)).toBe(true);
+    // Nothing else is answered while the import holds the store: it would wait on the import's lock.
+    expect(others[0]).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('being imported') } });
+
+    // The job outlives the reopening of the store on the imported desk.
+    const [done] = (await target.call('jobs.status', {})).items;
+    expect(done).toMatchObject({ kind: 'import', state: 'done', error: null, done: source.rows, total: source.rows });
+    // Signed in, the desk answers again; a signed-in administrator still sees their own kinds of job.
+    const login = await target.call('auth.login', { username: 'admin', password: adminPassword });
+    expect((await target.call('cases.list', {}, { token: login.token })).items.map((c) => c.number)).toEqual([source.caseNumber]);
+  });
+
+  it('a failed import says why in the reader’s language, and writes nothing', async () => {
+    const source = await bigExport();
+    const text = fs.readFileSync(source.path, 'utf8');
+    // The case's history altered: its chain no longer verifies, found after every row was written.
+    fs.writeFileSync(source.path, text.replace(sampleComplaint.subject, `${sampleComplaint.subject}（改）`));
+    const target = await openTestDesk();
+    open.push(target);
+    const before = rowCounts(target.dataDir);
+    const running = target.raw('data.import', { path: source.path, adminPassword }, { locale: 'zh-CN' });
+    const { seen } = await watch(target, running);
+    expect(await running).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(seen.some((j) => j.state === 'running' && j.phase === 'importRows' && j.done > 0)).toBe(true);
+    const [failed] = (await target.call('jobs.status', {}, { locale: 'zh-CN' })).items;
+    expect(failed).toMatchObject({ kind: 'import', state: 'failed' });
+    expect(failed?.error).toContain(`投诉件 ${source.caseNumber}`);
+    expect(rowCounts(target.dataDir)).toEqual(before);
+    // The desk is free again, still empty and ready to be set up.
+    expect(await target.call('setup.status', {})).toMatchObject({ initialized: false });
   });
 });

@@ -145,7 +145,8 @@ const methodRules = {
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   // How far a backup, an export or a seal got: each job is shown to whoever may start its kind, and to whoever started it.
-  'jobs.status': { who: 'signedIn' },
+  // Public for the import, which runs before anyone signs in: without a session only import jobs are shown.
+  'jobs.status': { who: 'public' },
   'calendar.get': { who: 'signedIn' },
   'calendar.import': { who: adminOnly },
   'calendar.setLocalDay': { who: adminOnly },

@@ -157,7 +157,7 @@ export const deskMethods = {
   'sync.settleClash': { input: syncSettleClashInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
-  'jobs.status': { input: emptyInput, session: true },
+  'jobs.status': { input: emptyInput, session: false },
   'calendar.get': { input: calendarGetInput, session: true },
   'calendar.import': { input: calendarImportInput, session: true },
   'calendar.setLocalDay': { input: calendarSetLocalDayInput, session: true },
@@ -224,6 +224,8 @@ export const beforeSignIn = {
   'recovery.restore': 'takeover',
   // Useless without the recovery key it carries, which is the secret a caller must already hold.
   'recovery.unlock': 'anyone',
+  // Without a session it shows only an import's progress: counts of rows, no record.
+  'jobs.status': 'anyone',
 } as const satisfies Record<SessionlessMethod, 'anyone' | 'owner' | 'takeover'>;
 
 /** Whether a method needs the setup token ('owner' or 'takeover'), and whether a success spends it. */

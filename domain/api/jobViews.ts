@@ -1,9 +1,21 @@
 /** What `jobs.status` answers: the long operations running or lately finished, and how far each got. */
 
-export type JobKind = 'backup' | 'export' | 'seal' | 'syncCatchUp';
+export type JobKind = 'backup' | 'export' | 'import' | 'seal' | 'syncCatchUp';
 
 /** The stretch of work a job is in, worded by the screen (common:jobs.phase.*). */
-export type JobPhase = 'starting' | 'copyStore' | 'verify' | 'files' | 'finish' | 'rows' | 'reading' | 'writing' | 'pushing' | 'pulling';
+export type JobPhase =
+  | 'starting'
+  | 'copyStore'
+  | 'verify'
+  | 'files'
+  | 'finish'
+  | 'rows'
+  | 'reading'
+  | 'writing'
+  | 'pushing'
+  | 'pulling'
+  | 'importRows'
+  | 'importCheck';
 
 export interface JobView {
   id: string;
@@ -17,6 +29,6 @@ export interface JobView {
   finishedAt: string | null;
   /** Why it failed, in the caller's language. */
   error: string | null;
-  /** Started by the caller (a scheduled backup is nobody's). */
+  /** Started by the caller (a scheduled backup and an import, made before anyone signs in, are nobody's). */
   mine: boolean;
 }

@@ -96,7 +96,7 @@ sync.clashes            .   .   .   .   x   .
 sync.settleClash        .   .   .   .   x   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
-jobs.status             S   S   S   S   S   .
+jobs.status             P   P   P   P   P   .
 calendar.get            S   S   S   S   S   .
 calendar.import         .   .   .   .   x   .
 calendar.setLocalDay    .   .   .   .   x   .

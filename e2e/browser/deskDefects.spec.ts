@@ -176,3 +176,60 @@ test('a long backup path in the audit keeps its end in view on one line, the who
   expect(box && box.height < 30, 'one line, not a column of letters').toBe(true);
   await shot(page, 'defects-17-audit-path');
 });
+
+test('a board card shows its whole deadline badge and its number on one line, in Chinese and in English', async ({ page }) => {
+  // A case just registered works towards its acknowledgement: its card carries the longest badge.
+  const fresh = await register({ subject: '门诊收费处排队过久' });
+  for (const language of ['zh-CN', 'en'] as const) {
+    await signIn(page, 'sup', { url: host.url, language });
+    await page.goto(`${host.url}#/board`);
+    const card = page.getByTestId('board-card').filter({ hasText: fresh.number });
+    await expect(card.getByTestId('deadline-alert')).toBeVisible();
+    const cards = page.getByTestId('board-card');
+    await expect(cards.first()).toBeVisible();
+    const cut = await cards.evaluateAll((all) =>
+      all.flatMap((c) =>
+        [...c.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
+          .filter((label) => label.scrollWidth > label.clientWidth || label.scrollHeight > label.clientHeight)
+          .map((label) => `${label.textContent} ${label.scrollWidth}/${label.clientWidth} ${label.scrollHeight}/${label.clientHeight}`),
+      ),
+    );
+    expect(cut, `${language}: badges cut`).toEqual([]);
+    const wrapped = await page.getByTestId('board-card-number').evaluateAll((all) =>
+      all
+        .filter((n) => {
+          const lineHeight = Number.parseFloat(getComputedStyle(n).lineHeight);
+          return n.getBoundingClientRect().height > lineHeight * 1.5 || n.scrollWidth > n.clientWidth;
+        })
+        .map((n) => n.textContent),
+    );
+    expect(wrapped, `${language}: numbers on more than one line or past the card`).toEqual([]);
+    await shot(page, `defects-18-board-card-${language}`);
+  }
+});
+
+test('a report period without cases says so instead of drawing empty chart axes', async ({ page }) => {
+  for (const [language, words] of [
+    ['zh-CN', { range: '自选时段', from: '开始日期', to: '结束日期', empty: '该时段没有投诉件' }],
+    ['en', { range: 'Chosen range', from: 'From', to: 'To', empty: 'No cases in this period' }],
+  ] as const) {
+    await signIn(page, 'sup', { url: host.url, language });
+    await page.goto(`${host.url}#/reports`);
+    await page.getByText(words.range, { exact: true }).click();
+    // A month long before the desk existed.
+    for (const [label, date] of [
+      [words.from, '2020-01-01'],
+      [words.to, '2020-01-31'],
+    ] as const) {
+      const input = page.getByRole('textbox', { name: label, exact: true });
+      await input.fill(date);
+      await input.press('Enter');
+    }
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('stat-registered')).toContainText('0');
+    const trend = page.getByTestId('chart-trend');
+    await expect(trend.getByTestId('empty-state')).toContainText(words.empty);
+    await expect(trend.locator('.recharts-surface')).toHaveCount(0);
+    await shot(page, `defects-19-report-empty-${language}`);
+  }
+});

@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import Sqlite from 'better-sqlite3';
+import { admin } from '../../core/test/staff.ts';
+import { openTestDesk, sampleComplaint } from '../../core/test/testDesk.ts';
 import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
-import { staffHospital, tokenOf } from '../staff.ts';
+import { password, staffHospital, tokenOf } from '../staff.ts';
 
 /**
  * A backup is long work: the page shows how far it got with counts, the administrator may go
@@ -56,4 +59,51 @@ test('a backup shows its progress with counts, runs on while the page is left, a
   await expect(indicator).toBeHidden();
   await expect(page.getByTestId('last-good')).not.toHaveText('尚无');
   await shot(page, 'jobs-backup-done');
+});
+
+test('an import on a new desk shows the rows it wrote of all of them, before anyone signs in', async ({ page }) => {
+  test.setTimeout(180_000);
+  // An export of a desk years old: a long audit log, written into a plain desk made here.
+  const source = await openTestDesk();
+  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-import-'));
+  const fresh = await startOwnHost();
+  try {
+    await source.setupAndLogin();
+    await source.call('cases.register', sampleComplaint);
+    const store = new Sqlite(path.join(source.dataDir, 'desk.sqlite'));
+    try {
+      const insert = store.prepare(
+        "INSERT INTO audit_log (id, at, actor_id, action, target, detail) VALUES (?, '2024-03-01T01:00:00.000Z', NULL, 'auth.login', ?, '{}')",
+      );
+      store.transaction(() => {
+        for (let i = 0; i < 200_000; i++) insert.run(`old-${i}`, `窗口 ${i % 7}`);
+      })();
+    } finally {
+      store.close();
+    }
+    const exported = await source.call('data.export', { format: 'json', folder: exportDir });
+    const total = Object.values(exported.counts).reduce((n, c) => n + c, 0);
+
+    await page.goto(fresh.setupUrl);
+    await page.getByRole('button', { name: '从另一台电脑迁移？恢复备份或导入导出数据' }).click();
+    await page.getByLabel('导出文件（.json 或加密的 .json.enc）或 CSV 导出文件夹').fill(exported.path);
+    await page.getByLabel('管理员的新密码').fill(password);
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const progress = page.getByTestId('job-import');
+    await expect(progress).toHaveAttribute('data-state', 'running');
+    await expect(progress.getByTestId('job-count')).toHaveText(new RegExp(`^\\d+ / ${total}$`));
+    await shot(page, 'jobs-import-running');
+    await expect(
+      page.getByText(`已导入 1 件投诉。请以 ${admin.username} 的身份用刚设置的密码登录；其他账号需由管理员重设密码。`),
+    ).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(progress).toBeHidden();
+    await shot(page, 'jobs-import-done');
+  } finally {
+    fresh.stop();
+    await source.close();
+    for (const dir of [exportDir, source.dataDir, fresh.dataDir])
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
 });

@@ -5,7 +5,13 @@ import type { JobKind } from '../../domain/api/jobViews.ts';
 import { useJobs } from '../shared/jobs.ts';
 
 /** The page each kind of job is started from, where its progress shows in full. */
-const pageOf: Record<JobKind, string> = { backup: '/backup', export: '/backup', seal: '/seals', syncCatchUp: '/sync' };
+const pageOf: Record<JobKind, string> = {
+  backup: '/backup',
+  export: '/backup',
+  import: '/backup',
+  seal: '/seals',
+  syncCatchUp: '/sync',
+};
 
 /** The top bar while long work runs: what, how far, and a way back to its page from anywhere. */
 export function JobsIndicator() {

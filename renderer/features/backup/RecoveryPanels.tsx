@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../shared/api/client.ts';
 import { DeskCallError } from '../../shared/api/deskClient.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
+import { asJob, useJob } from '../../shared/jobs.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { JobProgress } from '../../shared/ui/JobProgress.tsx';
 
 export const recoveryKeyErrorOf = (e: unknown) => (e instanceof DeskCallError ? (e.body.fields?.recoveryKey ?? null) : null);
 
@@ -70,16 +72,19 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
   const [adminPasswordError, setAdminPasswordError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const job = useJob('import');
   const run = async () => {
     setBusy(true);
     setError(null);
     setAdminPasswordError(null);
     try {
-      const result = await client.call('data.import', {
-        path: path.trim(),
-        adminPassword,
-        ...(recoveryKey.trim() ? { recoveryKey } : {}),
-      });
+      const result = await asJob(() =>
+        client.call('data.import', {
+          path: path.trim(),
+          adminPassword,
+          ...(recoveryKey.trim() ? { recoveryKey } : {}),
+        }),
+      );
       props.onImported(t('data.imported', { cases: result.cases, administrator: result.administrator }));
     } catch (e) {
       setRecoveryKeyError(recoveryKeyErrorOf(e));
@@ -106,6 +111,8 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
         autoComplete="new-password"
       />
       <ErrorNotice message={recoveryKeyError || adminPasswordError ? null : error} />
+      {/* How it ended is said below the form (the message, the fields in error): only the run is followed here. */}
+      {busy && job?.state === 'running' && <JobProgress job={job} stay />}
       <Group>
         <Button variant="default" disabled={!path.trim() || !adminPassword} loading={busy} onClick={() => void run()}>
           {t('data.importButton')}

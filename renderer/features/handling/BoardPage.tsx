@@ -118,12 +118,11 @@ function BoardCard(props: { card: CaseSummary; directory: Directory }) {
     // Named by what it shows (number, deadline, subject, who), as a screen reader and speech input expect.
     <UnstyledButton onClick={() => navigate(`/cases/${c.id}`)}>
       <Card withBorder padding="xs" radius="sm" data-testid="board-card">
-        <Group justify="space-between" gap={4} wrap="nowrap">
-          <Text ff="monospace" fw={700} size="sm">
-            {c.number}
-          </Text>
-          <DeadlineBadge summary={c} />
-        </Group>
+        {/* The number and the deadline each on a line of their own: a column at 1366 pixels is too narrow for both. */}
+        <Text ff="monospace" fw={700} size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="board-card-number">
+          {c.number}
+        </Text>
+        <DeadlineBadge summary={c} size="sm" wrap />
         <Text size="sm" fw={500} lineClamp={2}>
           {c.subject}
         </Text>

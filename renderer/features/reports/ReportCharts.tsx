@@ -31,6 +31,13 @@ export function ChartCard(props: { title: string; children: ReactNode; extra?: R
   );
 }
 
+/**
+ * A period with nothing to draw: no groups, or groups that all count nothing (a trend's days
+ * come back one by one even when none had a case). Axes over nothing read as a fault.
+ */
+const drawsNothing = (rows: ReportGroupRow[], withClosed = false) =>
+  rows.every((r) => r.figures.counts.registered === 0 && (!withClosed || r.figures.counts.closed === 0));
+
 function Empty() {
   const { t } = useTranslation('reports');
   return (
@@ -55,7 +62,7 @@ export function GroupBarChart(props: {
 }) {
   const { t } = useTranslation('reports');
   const rows = props.limit ? props.rows.slice(0, props.limit) : props.rows;
-  if (rows.length === 0) return <Empty />;
+  if (drawsNothing(rows, props.withClosed)) return <Empty />;
   const data: ChartRow[] = rows.map((row) => ({
     name: props.label(row),
     registered: row.figures.counts.registered,
@@ -92,7 +99,7 @@ export function GroupPieChart(props: {
   label: (row: ReportGroupRow) => string;
   onPick?: (row: ReportGroupRow) => void;
 }) {
-  if (props.rows.length === 0) return <Empty />;
+  if (drawsNothing(props.rows)) return <Empty />;
   const data = props.rows.map((row, i) => ({
     name: props.label(row),
     value: row.figures.counts.registered,

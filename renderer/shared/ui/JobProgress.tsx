@@ -10,7 +10,11 @@ const shownAfterMs = 15 * 60_000;
  * A long job on its page: a bar with what it is doing and its counts while it runs (the page
  * may be left meanwhile), then how it ended; a failure says why, in the reader's language.
  */
-export function JobProgress(props: { job: JobView | undefined }) {
+export function JobProgress(props: {
+  job: JobView | undefined;
+  /** The page must stay open (an import, before the desk can be opened): it says so instead. */
+  stay?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { job } = props;
   if (!job) return null;
@@ -45,7 +49,7 @@ export function JobProgress(props: { job: JobView | undefined }) {
       </Group>
       <Progress value={percent} animated={!known} striped={!known} size="lg" aria-label={label} />
       <Text size="sm" c="dimmed">
-        {t('jobs.leave')}
+        {t(props.stay ? 'jobs.stay' : 'jobs.leave')}
       </Text>
     </Stack>
   );

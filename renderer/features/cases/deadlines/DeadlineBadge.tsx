@@ -3,18 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { shownDeadline } from '../../../../domain/deadlines/deadlineStatus.ts';
 import { formatDate } from '../../../shared/format.ts';
 
+/** A badge as tall as its words need, within the width it is given. */
+const wrapping = {
+  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.5 },
+} as const;
+
 const colors = { overdue: 'red', dueSoon: 'orange', paused: 'gray', onTime: 'gray' } as const;
 
 /**
  * The one deadline badge of the desk (board, inbox, case list, case page): overdue in red, due
  * soon in orange, paused in grey, naming the clock it speaks of and, `withDate`, that clock's
  * date. A case on track shows its date quietly, or nothing without `withDate`. A major case
- * reported late carries a second badge.
+ * reported late carries a second badge. `wrap`: a narrow place (a board card) lets the words
+ * run onto a second line rather than cut them.
  */
 export function DeadlineBadge(props: {
   summary: Parameters<typeof shownDeadline>[0];
   withDate?: boolean;
   size?: 'sm' | 'md' | 'lg' | undefined;
+  wrap?: boolean;
 }) {
   const { t, i18n } = useTranslation('deadlines');
   const d = shownDeadline(props.summary);
@@ -30,8 +38,9 @@ export function DeadlineBadge(props: {
           : null
         : t(props.withDate ? `badge.${d.level}` : `badge.${d.level}Short`, { clock, date });
   if (!text && !d.majorUnreported) return null;
+  const styles = props.wrap ? wrapping : {};
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap={props.wrap ? 'wrap' : 'nowrap'}>
       {text && (
         <Badge
           color={colors[d.level]}
@@ -39,12 +48,13 @@ export function DeadlineBadge(props: {
           size={props.size ?? 'md'}
           data-deadline={d.level}
           data-testid={d.level === 'onTime' ? undefined : 'deadline-alert'}
+          styles={styles}
         >
           {text}
         </Badge>
       )}
       {d.majorUnreported && (
-        <Badge color="red" variant="outline" size={props.size ?? 'md'}>
+        <Badge color="red" variant="outline" size={props.size ?? 'md'} styles={styles}>
           {t('alert.majorUnreported')}
         </Badge>
       )}
