@@ -40,6 +40,7 @@ const valueKeys: Record<string, (value: string) => string> = {
   template: (v) => `print:titles.${v}`,
   roles: (v) => `common:roles.${v}`,
   trigger: (v) => `access:auditTriggers.${v}`,
+  profile: (v) => `setup:wizard.profiles.${v}`,
 };
 
 /** A desk-local day (UTC+8) as the instant it starts. */
