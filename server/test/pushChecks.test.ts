@@ -1,13 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncRequestError } from '../../core/sync/syncClient.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
-import { postgresInstalled, startPgCluster } from './pgCluster.ts';
-import { noted, registeredData, startTestServer, wireEvent } from './serverHarness.ts';
+import { dialects, noted, registeredData, rowCount, serverPerSuite, wireEvent } from './serverHarness.ts';
 
 // The push's checks are asked of the store once for a whole batch: these are the cases where a
-// batch mixes what the server holds, what the batch brings and what neither holds.
-const dialects = postgresInstalled ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 
 const refusalOf = async (p: Promise<unknown>) => {
   try {
@@ -27,27 +24,8 @@ function chain(notes: number, caseId = uuidv7()): WireEvent[] {
 }
 
 describe.each(dialects)('a push batch on %s', (dialect) => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
-  const count = async (table: 'events' | 'cases') =>
-    Number(
-      (
-        await s.store.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
-  beforeAll(async () => {
-    if (dialect === 'postgres') cluster = await startPgCluster();
-    s = await startTestServer(cluster ? { databaseUrl: cluster.url } : {});
-    await s.site('第一医院');
-  }, 120_000);
-  afterAll(async () => {
-    await s?.close();
-    cluster?.stop();
-  }, 60_000);
+  const s = serverPerSuite(dialect, ['第一医院']);
+  const count = (table: 'events' | 'cases') => rowCount(s.store, table);
 
   it('registers many cases in one batch and numbers every event in order', async () => {
     const a = await s.desk('第一医院');

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncRequestError } from '../../core/sync/syncClient.ts';
 import { encodeHlc } from '../../domain/cases/hlc.ts';
 import type { WireAudit, WireReference } from '../../domain/sync/referenceWire.ts';
-import { postgresInstalled, startPgCluster } from './pgCluster.ts';
-import { startTestServer } from './serverHarness.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-const dialects = postgresInstalled ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+import { dialects, rowCount, serverPerSuite } from './serverHarness.ts';
 
 const department = (id: string, name: string, wallMs: number, device = 'desk-a'): WireReference => ({
   kind: 'department',
@@ -26,28 +21,8 @@ const auditEntry = (n: number): WireAudit => ({
 });
 
 describe.each(dialects)('reference records and audit on %s', (dialect) => {
-  let s: Server;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
-  const count = async (table: 'reference_records' | 'audit_entries') =>
-    Number(
-      (
-        await s.store.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
-  beforeAll(async () => {
-    if (dialect === 'postgres') cluster = await startPgCluster();
-    s = await startTestServer(cluster ? { databaseUrl: cluster.url } : {});
-    await s.site('第一医院');
-    await s.site('第二医院');
-  }, 120_000);
-  afterAll(async () => {
-    await s?.close();
-    cluster?.stop();
-  }, 60_000);
+  const s = serverPerSuite(dialect, ['第一医院', '第二医院']);
+  const count = (table: 'reference_records' | 'audit_entries') => rowCount(s.store, table);
 
   it('keeps the newest version of each record, takes a batch sent twice once, and pages the site’s changes', async () => {
     const a = await s.desk('第一医院');

@@ -1,16 +1,10 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncClient, makeDeskKeys, SyncRequestError } from '../../core/sync/syncClient.ts';
 import { protocolVersion, type Refusal, signedText, syncHeaders } from '../../domain/sync/protocol.ts';
 import { revoke } from '../admin.ts';
-import { postgresInstalled, startPgCluster } from './pgCluster.ts';
-import { noted, registeredData, startTestServer, wireEvent } from './serverHarness.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-// Both stores the server runs on; PostgreSQL where Debian's postgresql package is installed (.ci/run installs it).
-const dialects = postgresInstalled ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+import { dialects, noted, registeredData, rowCount, serverPerSuite, wireEvent } from './serverHarness.ts';
 
 const refusalOf = async (p: Promise<unknown>) => {
   try {
@@ -23,37 +17,8 @@ const refusalOf = async (p: Promise<unknown>) => {
 };
 
 describe.each(dialects)('the sync server on %s', (dialect) => {
-  let s: Server;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
-  const counts = async () => ({
-    events: Number(
-      (
-        await s.store.db
-          .selectFrom('events')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    cases: Number(
-      (
-        await s.store.db
-          .selectFrom('cases')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-  });
-
-  beforeAll(async () => {
-    if (dialect === 'postgres') cluster = await startPgCluster();
-    s = await startTestServer(cluster ? { databaseUrl: cluster.url } : {});
-    await s.site('第一医院');
-    await s.site('第二医院');
-  }, 120_000);
-  afterAll(async () => {
-    await s?.close();
-    cluster?.stop();
-  }, 60_000);
+  const s = serverPerSuite(dialect, ['第一医院', '第二医院']);
+  const counts = async () => ({ events: await rowCount(s.store, 'events'), cases: await rowCount(s.store, 'cases') });
 
   it('enrols desks of a site with their own prefixes, refusing a wrong, used or expired code', async () => {
     const a = await s.desk('第一医院', '投诉办');

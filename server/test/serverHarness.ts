@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll } from 'vitest';
 import { createSyncClient, makeDeskKeys, type SigningIdentity } from '../../core/sync/syncClient.ts';
 import { newDagEvent } from '../../db/eventCodec.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
@@ -11,6 +12,8 @@ import type { WireEvent } from '../../domain/sync/protocol.ts';
 import { addSite, issueEnrolmentCode } from '../admin.ts';
 import { createSyncServer } from '../http.ts';
 import { openServerStore, type ServerStore } from '../store/openServerStore.ts';
+import type { ServerDatabase } from '../store/schema.ts';
+import { postgresInstalled, startPgCluster } from './pgCluster.ts';
 
 /** A sync server on a free loopback port over a fresh SQLite store (or `databaseUrl`), with a log to read. */
 export async function startTestServer(options: { databaseUrl?: string; now?: () => Date } = {}) {
@@ -48,6 +51,60 @@ export async function startTestServer(options: { databaseUrl?: string; now?: () 
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** Both stores the server runs on; PostgreSQL where Debian's postgresql package is installed (.ci/run installs it). */
+export const dialects = postgresInstalled ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+/**
+ * A server on `dialect` (its own PostgreSQL cluster for 'postgres') holding `sites`, started
+ * before the tests of the describe block that calls this and stopped after them.
+ */
+export function serverPerSuite(dialect: (typeof dialects)[number], sites: readonly string[]): TestServer {
+  let started: TestServer | undefined;
+  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
+  beforeAll(async () => {
+    if (dialect === 'postgres') cluster = await startPgCluster();
+    started = await startTestServer(cluster ? { databaseUrl: cluster.url } : {});
+    for (const site of sites) await started.site(site);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+    cluster?.stop();
+  }, 60_000);
+  const live = () => {
+    if (!started) throw new Error('the test server starts before the tests');
+    return started;
+  };
+  return {
+    get url() {
+      return live().url;
+    },
+    get store() {
+      return live().store;
+    },
+    get log() {
+      return live().log;
+    },
+    get dataDir() {
+      return live().dataDir;
+    },
+    site: (name) => live().site(name),
+    code: (site, lifeMs) => live().code(site, lifeMs),
+    desk: (site, name) => live().desk(site, name),
+    close: () => live().close(),
+  };
+}
+
+/** How many rows one of the server's tables holds. */
+export async function rowCount(store: ServerStore, table: keyof ServerDatabase): Promise<number> {
+  const row = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 let tick = 0;
