@@ -19,9 +19,9 @@ export interface CachingDatabase extends SqliteDatabase {
  * A statement being stepped through by `iterate` (kysely's stream) cannot run anything else until
  * its iterator ends. kysely holds its one connection while a stream runs, but an iterator left
  * unfinished must not make every later run of that SQL fail: a busy kept statement is never
- * handed out, a fresh one is prepared instead and not kept. A schema change needs nothing here: SQLite recompiles a prepared statement whose
- * tables changed, and better-sqlite3 reads its columns anew on every run. Closing drops every
- * kept statement with the connection.
+ * handed out, a fresh one is prepared instead and not kept. A schema change needs nothing here:
+ * SQLite recompiles a prepared statement whose tables changed, and better-sqlite3 reads its
+ * columns anew on every run. Closing drops every kept statement with the connection.
  */
 export function cachingDatabase(sqlite: Sqlite.Database, capacity = defaultStatementCacheSize): CachingDatabase {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`statement cache capacity must be a positive integer: ${capacity}`);
