@@ -1,5 +1,5 @@
 import type { CaseViewerScope } from '../../db/queries/caseScope.ts';
-import { type CaseRow, coDepartmentIdsOf } from '../../db/queries/cases.ts';
+import { type CaseRow, coDepartmentIdsOf, respondentOf } from '../../db/queries/cases.ts';
 import {
   type Actor,
   type CaseFacts,
@@ -25,9 +25,8 @@ import { AccessDenied, invalidField } from '../deskError.ts';
  */
 
 export function caseFactsOf(row: CaseRow): CaseFacts {
-  const respondent = row.respondent ? (JSON.parse(row.respondent) as { userId?: string }) : null;
   return {
-    respondentUserId: respondent?.userId ?? null,
+    respondentUserId: respondentOf(row)?.userId ?? null,
     departmentId: row.department_id,
     coDepartmentIds: coDepartmentIdsOf(row),
     handlerId: row.handler_id,

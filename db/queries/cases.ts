@@ -16,6 +16,10 @@ export type CaseRow = Selectable<CasesTable>;
 /** A case's co-departments, which the store keeps as a JSON array: parsed here, like a user's departments. */
 export const coDepartmentIdsOf = (row: Pick<CaseRow, 'co_department_ids'>): string[] => departmentIdsOf(row.co_department_ids);
 
+/** Whom a case is about (the respondent), which the store keeps as JSON: parsed here, in one place. */
+export const respondentOf = (row: Pick<CaseRow, 'respondent'>): CaseState['respondent'] =>
+  row.respondent ? (JSON.parse(row.respondent) as CaseState['respondent']) : null;
+
 /** The projection's columns for a case state; the same mapping serves insert, update and rebuild. */
 export function projectionColumns(state: CaseState) {
   return {
