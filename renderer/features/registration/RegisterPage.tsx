@@ -36,6 +36,11 @@ export function RegisterPage() {
   const [preview, setPreview] = useState<{ template: PrintTemplate; caseId: string } | null>(null);
   const printAfterSave = useRef(false);
   const nameField = useRef<HTMLInputElement>(null);
+  // The next person starts at the top of the form, where the saved case's number is shown.
+  const readyForNext = () => {
+    window.scrollTo({ top: 0 });
+    nameField.current?.focus({ preventScroll: true });
+  };
   const formElement = useRef<HTMLFormElement>(null);
   const printing = usePrinting();
   const form = useForm<RegisterValues>({ initialValues: initialRegisterValues() });
@@ -61,12 +66,12 @@ export function RegisterPage() {
       form.resetDirty();
       setFiles([]);
       triage.forget();
-      nameField.current?.focus();
+      readyForNext();
       if (printAfterSave.current) {
         printAfterSave.current = false;
         await printing.print({ template: 'slip', caseId: result.id });
         // Printing may take focus (the print frame, a dialog): the form is ready for the next person.
-        nameField.current?.focus();
+        readyForNext();
       }
     },
     () => {
