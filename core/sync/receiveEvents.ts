@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { clockColumns, hashBytes, sha256 } from '../../db/eventCodec.ts';
-import { insertCaseEvent, listCaseLog } from '../../db/queries/caseEvents.ts';
+import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { findCase, insertCase, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
 import { saveReportFacts } from '../../db/queries/reportFacts.ts';
@@ -13,7 +13,7 @@ import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/c
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import type { PulledEvent } from '../../domain/sync/protocol.ts';
 import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
-import { canonicalState } from '../../domain/sync/referenceRecords.ts';
+import { type Aliases, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
@@ -87,7 +87,8 @@ interface FoldedRow {
 /**
  * Folds the case again from its whole log (causal order) into the projection, clocks, report
  * facts and search. `log` is the case's log in this desk's order as the page holds it: what was
- * read before the page and what the page stored, so nothing is read again.
+ * read before the page and what the page stored, so nothing is read again; `aliases` are the
+ * merged records as the page read them (receiving changes none).
  */
 async function refoldCase(
   ctx: DeskContext,
@@ -95,9 +96,10 @@ async function refoldCase(
   row: FoldedRow,
   log: CaseEvent[],
   utcOffsetMinutes: number,
+  aliases: Aliases,
 ): Promise<void> {
   const caseId = row.id;
-  const state = canonicalState(projectCase(log), await readAliases(trx));
+  const state = canonicalState(projectCase(log), aliases);
   await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
   const number = await shownNumber(trx, caseId, state.number);
   const latest = log.reduce((a, e) => (e.at > a ? e.at : a), row.updated_at);
@@ -109,7 +111,7 @@ async function refoldCase(
   const ordered = causalOrder(log).map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown }));
   const { facts, handlingDays } = foldReportFacts({ calendar: ctx.calendar }, state.receivedAt, ordered, utcOffsetMinutes);
   await saveReportFacts(trx, caseId, facts, handlingDays);
-  await syncCaseClocks(trx, caseId);
+  await syncCaseClocks(trx, caseId, ordered);
   await refreshReportRollup(trx, caseId);
   const texts = searchTexts({ ...state, number });
   await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
@@ -135,6 +137,11 @@ export async function receivePage(
   await ctx.store.db.transaction().execute(async (trx) => {
     await updateSyncConfig(trx, { receiving: 1 });
     const { utcOffsetMinutes } = await loadSettings(trx);
+    const aliases = await readAliases(trx);
+    const writer = await caseEventWriter(
+      trx,
+      events.flatMap((e) => [e.actorId, e.device]),
+    );
     for (const [caseId, group] of byCase) {
       const row = await findCase(trx, { id: caseId });
       const log: CaseEvent[] = row ? await listCaseLog(trx, caseId) : [];
@@ -175,10 +182,11 @@ export async function receivePage(
             trx,
             { id: caseId, registeredBy: e.actorId, at: e.at, lastSeq: 1, heads: [e.hash] },
             { ...state, number },
+            aliases,
           );
           folded = { id: caseId, seqno, registered_by: e.actorId, updated_at: e.at };
         }
-        await insertCaseEvent(trx, seqno, event, e.payload);
+        await writer.insert(seqno, event, e.payload);
         if (e.type === 'registered') await passNumber(trx, (event.payload as RegisteredPayload).number, prefix);
         ctx.receiveHlc(e.hlc);
         known.add(e.hash);
@@ -186,8 +194,9 @@ export async function receivePage(
         changed = true;
         stored++;
       }
-      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes);
+      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases);
     }
+    await writer.finish();
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
   });
   return { stored, refused };
