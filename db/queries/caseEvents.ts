@@ -38,17 +38,23 @@ export async function insertCaseEvent(db: Kysely<Database>, caseSeqno: number, e
 }
 
 export interface CaseEventWriter {
-  /** Stores one event, as `insertCaseEvent` does, but for the clock. */
+  /**
+   * Stores one event, as `insertCaseEvent` does, but for the clock; the row may wait for the
+   * next ones to go with them, so nothing may read the events stored before `finish`.
+   */
   insert(caseSeqno: number, event: CaseEvent, payloadText: string): Promise<void>;
-  /** Keeps the newest clock of the events stored; once, after the last, in the same transaction. */
+  /** Stores the rows still waiting and keeps the newest clock; once, after the last, in the same transaction. */
   finish(): Promise<void>;
 }
+
+/** Rows of one multi-row INSERT: well under SQLite's limit on bound values. */
+const rowsPerInsert = 250;
 
 /**
  * Stores many events in one transaction (a pulled page) as `insertCaseEvent` stores each, with
  * fewer statements: the parties `names` (those the events may name) are looked up at once, a
  * party is still added only when an event stored names it (so in the same order as one by one),
- * and the clock is kept once.
+ * the rows go in the same order a few hundred to a statement, and the clock is kept once.
  */
 export async function caseEventWriter(db: Kysely<Database>, names: Iterable<string>): Promise<CaseEventWriter> {
   const known = new Map<string, number>();
@@ -62,15 +68,24 @@ export async function caseEventWriter(db: Kysely<Database>, names: Iterable<stri
     for (const r of rows) known.set(r.name, r.n);
   }
   let newest: number | null = null;
+  let waiting: ReturnType<typeof storedColumnsOf>[] = [];
+  const flush = async () => {
+    if (waiting.length === 0) return;
+    const rows = waiting;
+    waiting = [];
+    await db.insertInto('case_events').values(rows).execute();
+  };
   return {
     async insert(caseSeqno, event, payloadText) {
       const parties = { actor: await partyNumber(db, event.actorId, known), device: await partyNumber(db, event.device, known) };
       const values = storedColumnsOf(caseSeqno, event, payloadText, parties);
-      await db.insertInto('case_events').values(values).execute();
+      waiting.push(values);
+      if (waiting.length >= rowsPerInsert) await flush();
       const wall = values.at + values.lead;
       if (newest === null || wall > newest) newest = wall;
     },
     async finish() {
+      await flush();
       if (newest !== null) await keepClock(db, newest);
     },
   };

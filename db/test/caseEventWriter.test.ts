@@ -5,6 +5,21 @@ import { caseEventWriter, insertCaseEvent, latestClock, listCaseLog } from '../q
 import { insertCase } from '../queries/cases.ts';
 import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
+function noted(caseNo: number, seq: number, actorId: string, device: string, day: number) {
+  const at = `2026-11-${String(day).padStart(2, '0')}T01:00:00.000Z`;
+  const fields = {
+    id: `event-${caseNo}-${seq}`,
+    caseId: `case-${caseNo}`,
+    seq,
+    parents: [],
+    actorId,
+    device,
+    at,
+    hlc: encodeHlc({ wallMs: Date.parse(at), counter: 0 }, device),
+  };
+  return { caseNo, event: newDagEvent(fields, { type: 'noted', payload: { text: `${day}` } }), text: `{"text":"${day}"}` };
+}
+
 /** Events of two cases by three actors on two desks, their clocks out of order. */
 const events = [
   { caseNo: 1, seq: 1, actorId: 'u', device: 'desk-b', day: 3 },
@@ -12,20 +27,7 @@ const events = [
   { caseNo: 2, seq: 1, actorId: 'w', device: 'desk-b', day: 5 },
   { caseNo: 2, seq: 2, actorId: 'u', device: 'desk-a', day: 2 },
   { caseNo: 1, seq: 3, actorId: 'w', device: 'desk-c', day: 4 },
-].map((e) => {
-  const at = `2026-11-0${e.day}T01:00:00.000Z`;
-  const fields = {
-    id: `event-${e.caseNo}-${e.seq}`,
-    caseId: `case-${e.caseNo}`,
-    seq: e.seq,
-    parents: [],
-    actorId: e.actorId,
-    device: e.device,
-    at,
-    hlc: encodeHlc({ wallMs: Date.parse(at), counter: 0 }, e.device),
-  };
-  return { caseNo: e.caseNo, event: newDagEvent(fields, { type: 'noted', payload: { text: `${e.day}` } }), text: `{"text":"${e.day}"}` };
-});
+].map((e) => noted(e.caseNo, e.seq, e.actorId, e.device, e.day));
 
 const stores: PlanStore[] = [];
 afterEach(async () => {
@@ -64,6 +66,24 @@ describe('storing a page of events at once', () => {
     const expected = await oneByOne.contents();
     expect(expected.parties).toHaveLength(6);
     expect(expected.clock).toBe(Date.parse('2026-11-07T01:00:00.000Z'));
+    expect(await paged.contents()).toEqual(expected);
+  });
+
+  it('stores a page of more rows than one statement takes, in the same order', async () => {
+    const many = Array.from({ length: 700 }, (_, i) =>
+      noted(1 + (i % 2), 1 + Math.floor(i / 2), `user-${i % 5}`, `desk-${i % 3}`, 1 + (i % 28)),
+    );
+    const oneByOne = await storeWithCases();
+    for (const e of many) await insertCaseEvent(oneByOne.db, oneByOne.seqno(e.caseNo), e.event, e.text);
+    const paged = await storeWithCases();
+    const writer = await caseEventWriter(
+      paged.db,
+      many.flatMap((e) => [e.event.actorId, e.event.device]),
+    );
+    for (const e of many) await writer.insert(paged.seqno(e.caseNo), e.event, e.text);
+    await writer.finish();
+    const expected = await oneByOne.contents();
+    expect(expected.rows).toHaveLength(700);
     expect(await paged.contents()).toEqual(expected);
   });
 
