@@ -88,7 +88,7 @@ interface FoldedRow {
  * Folds the case again from its whole log (causal order) into the projection, clocks, report
  * facts and search. `log` is the case's log in this desk's order as the page holds it: what was
  * read before the page and what the page stored, so nothing is read again; `aliases` are the
- * merged records as the page read them (receiving changes none).
+ * merged records as the page read them (receiving changes none), `held` the page's stand-in look-ups.
  */
 async function refoldCase(
   ctx: DeskContext,
@@ -97,10 +97,11 @@ async function refoldCase(
   log: CaseEvent[],
   utcOffsetMinutes: number,
   aliases: Aliases,
+  held: Set<string>,
 ): Promise<void> {
   const caseId = row.id;
   const state = canonicalState(projectCase(log), aliases);
-  await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
+  await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString(), held);
   const number = await shownNumber(trx, caseId, state.number);
   const latest = log.reduce((a, e) => (e.at > a ? e.at : a), row.updated_at);
   await trx
@@ -138,6 +139,8 @@ export async function receivePage(
     await updateSyncConfig(trx, { receiving: 1 });
     const { utcOffsetMinutes } = await loadSettings(trx);
     const aliases = await readAliases(trx);
+    // The records the page's cases name, known to be held once looked up or added.
+    const held = new Set<string>();
     const writer = await caseEventWriter(
       trx,
       events.flatMap((e) => [e.actorId, e.device]),
@@ -176,7 +179,7 @@ export async function receivePage(
         if (seqno === undefined) {
           const data = { type: 'registered', payload: event.payload as RegisteredPayload } as const satisfies CaseEventData;
           const state = applyEvent(null, data);
-          await ensureStandIns(trx, refsOf(state, e.actorId), ctx.now().toISOString());
+          await ensureStandIns(trx, refsOf(state, e.actorId), ctx.now().toISOString(), held);
           const number = await shownNumber(trx, caseId, state.number);
           seqno = await insertCase(
             trx,
@@ -194,7 +197,7 @@ export async function receivePage(
         changed = true;
         stored++;
       }
-      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases);
+      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases, held);
     }
     await writer.finish();
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
