@@ -4,7 +4,7 @@ import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { findCase, insertCase, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
 import { saveReportFacts } from '../../db/queries/reportFacts.ts';
-import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
+import { type DailyChanges, flushDailyChanges, refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { indexCase } from '../../db/queries/search.ts';
 import { updateSyncConfig } from '../../db/queries/sync.ts';
 import type { Database } from '../../db/schema.ts';
@@ -98,6 +98,7 @@ async function refoldCase(
   utcOffsetMinutes: number,
   aliases: Aliases,
   held: Set<string>,
+  daily: DailyChanges,
 ): Promise<void> {
   const caseId = row.id;
   const state = canonicalState(projectCase(log), aliases);
@@ -113,7 +114,7 @@ async function refoldCase(
   const { facts, handlingDays } = foldReportFacts({ calendar: ctx.calendar }, state.receivedAt, ordered, utcOffsetMinutes);
   await saveReportFacts(trx, caseId, facts, handlingDays);
   await syncCaseClocks(trx, caseId, ordered);
-  await refreshReportRollup(trx, caseId);
+  await refreshReportRollup(trx, caseId, daily);
   const texts = searchTexts({ ...state, number });
   await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
 }
@@ -141,6 +142,8 @@ export async function receivePage(
     const aliases = await readAliases(trx);
     // The records the page's cases name, known to be held once looked up or added.
     const held = new Set<string>();
+    // The roll-ups' day rows, changed by every case of the page, written once at its end.
+    const daily: DailyChanges = new Map();
     const writer = await caseEventWriter(
       trx,
       events.flatMap((e) => [e.actorId, e.device]),
@@ -197,9 +200,10 @@ export async function receivePage(
         changed = true;
         stored++;
       }
-      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases, held);
+      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases, held, daily);
     }
     await writer.finish();
+    await flushDailyChanges(trx, daily);
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
   });
   return { stored, refused };
