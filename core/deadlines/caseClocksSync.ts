@@ -7,9 +7,15 @@ import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 /**
  * Refreshes the `case_clocks` rows of a case from its events, inside the transaction that
  * appended them: like the `cases` projection, they can always be rebuilt from the log.
+ * `ordered`: the case's whole log in causal order when the caller holds it already, so it is
+ * not read again.
  */
-export async function syncCaseClocks(trx: Kysely<Database>, caseId: string): Promise<void> {
-  const events = await listCaseEvents(trx, caseId);
+export async function syncCaseClocks(
+  trx: Kysely<Database>,
+  caseId: string,
+  ordered?: readonly { type: string; at: string; payload: unknown }[],
+): Promise<void> {
+  const events = ordered ?? (await listCaseEvents(trx, caseId));
   const folded = foldCaseClocks(events.map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown })));
   await writeCaseClocks(
     trx,

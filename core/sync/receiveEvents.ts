@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { clockColumns, hashBytes, sha256 } from '../../db/eventCodec.ts';
-import { insertCaseEvent, listCaseLog } from '../../db/queries/caseEvents.ts';
+import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { findCase, insertCase, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
 import { saveReportFacts } from '../../db/queries/reportFacts.ts';
-import { refreshReportRollup } from '../../db/queries/reportRollups.ts';
+import { type DailyChanges, flushDailyChanges, refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { indexCase } from '../../db/queries/search.ts';
 import { updateSyncConfig } from '../../db/queries/sync.ts';
 import type { Database } from '../../db/schema.ts';
@@ -13,7 +13,7 @@ import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/c
 import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import type { PulledEvent } from '../../domain/sync/protocol.ts';
 import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
-import { canonicalState } from '../../domain/sync/referenceRecords.ts';
+import { type Aliases, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
@@ -87,7 +87,8 @@ interface FoldedRow {
 /**
  * Folds the case again from its whole log (causal order) into the projection, clocks, report
  * facts and search. `log` is the case's log in this desk's order as the page holds it: what was
- * read before the page and what the page stored, so nothing is read again.
+ * read before the page and what the page stored, so nothing is read again; `aliases` are the
+ * merged records as the page read them (receiving changes none), `held` the page's stand-in look-ups.
  */
 async function refoldCase(
   ctx: DeskContext,
@@ -95,10 +96,13 @@ async function refoldCase(
   row: FoldedRow,
   log: CaseEvent[],
   utcOffsetMinutes: number,
+  aliases: Aliases,
+  held: Set<string>,
+  daily: DailyChanges,
 ): Promise<void> {
   const caseId = row.id;
-  const state = canonicalState(projectCase(log), await readAliases(trx));
-  await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString());
+  const state = canonicalState(projectCase(log), aliases);
+  await ensureStandIns(trx, refsOf(state, row.registered_by, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString(), held);
   const number = await shownNumber(trx, caseId, state.number);
   const latest = log.reduce((a, e) => (e.at > a ? e.at : a), row.updated_at);
   await trx
@@ -109,8 +113,8 @@ async function refoldCase(
   const ordered = causalOrder(log).map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown }));
   const { facts, handlingDays } = foldReportFacts({ calendar: ctx.calendar }, state.receivedAt, ordered, utcOffsetMinutes);
   await saveReportFacts(trx, caseId, facts, handlingDays);
-  await syncCaseClocks(trx, caseId);
-  await refreshReportRollup(trx, caseId);
+  await syncCaseClocks(trx, caseId, ordered);
+  await refreshReportRollup(trx, caseId, daily);
   const texts = searchTexts({ ...state, number });
   await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
 }
@@ -135,6 +139,15 @@ export async function receivePage(
   await ctx.store.db.transaction().execute(async (trx) => {
     await updateSyncConfig(trx, { receiving: 1 });
     const { utcOffsetMinutes } = await loadSettings(trx);
+    const aliases = await readAliases(trx);
+    // The records the page's cases name, known to be held once looked up or added.
+    const held = new Set<string>();
+    // The roll-ups' day rows, changed by every case of the page, written once at its end.
+    const daily: DailyChanges = new Map();
+    const writer = await caseEventWriter(
+      trx,
+      events.flatMap((e) => [e.actorId, e.device]),
+    );
     for (const [caseId, group] of byCase) {
       const row = await findCase(trx, { id: caseId });
       const log: CaseEvent[] = row ? await listCaseLog(trx, caseId) : [];
@@ -169,16 +182,17 @@ export async function receivePage(
         if (seqno === undefined) {
           const data = { type: 'registered', payload: event.payload as RegisteredPayload } as const satisfies CaseEventData;
           const state = applyEvent(null, data);
-          await ensureStandIns(trx, refsOf(state, e.actorId), ctx.now().toISOString());
+          await ensureStandIns(trx, refsOf(state, e.actorId), ctx.now().toISOString(), held);
           const number = await shownNumber(trx, caseId, state.number);
           seqno = await insertCase(
             trx,
             { id: caseId, registeredBy: e.actorId, at: e.at, lastSeq: 1, heads: [e.hash] },
             { ...state, number },
+            aliases,
           );
           folded = { id: caseId, seqno, registered_by: e.actorId, updated_at: e.at };
         }
-        await insertCaseEvent(trx, seqno, event, e.payload);
+        await writer.insert(seqno, event, e.payload);
         if (e.type === 'registered') await passNumber(trx, (event.payload as RegisteredPayload).number, prefix);
         ctx.receiveHlc(e.hlc);
         known.add(e.hash);
@@ -186,8 +200,10 @@ export async function receivePage(
         changed = true;
         stored++;
       }
-      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes);
+      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases, held, daily);
     }
+    await writer.finish();
+    await flushDailyChanges(trx, daily);
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
   });
   return { stored, refused };

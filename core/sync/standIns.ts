@@ -29,8 +29,15 @@ export function refsOf(state: CaseState, registeredBy: string, actors: readonly 
 
 const shortName = (id: string) => `#${id.replaceAll('-', '').slice(-8)}`;
 
-export async function ensureStandIns(trx: Kysely<Database>, refs: ForeignRefs, at: string): Promise<void> {
+/**
+ * Adds a stand-in for each record of `refs` the store lacks. `held`: the records (`table:id`)
+ * known to be in the store already in this transaction, kept up to date here, so that the cases
+ * of one page do not look the same people up again (no record is deleted while a page is stored).
+ */
+export async function ensureStandIns(trx: Kysely<Database>, refs: ForeignRefs, at: string, held?: Set<string>): Promise<void> {
   for (const id of new Set(refs.users)) {
+    if (held?.has(`users:${id}`)) continue;
+    held?.add(`users:${id}`);
     if (await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) continue;
     await trx
       .insertInto('users')
@@ -51,6 +58,8 @@ export async function ensureStandIns(trx: Kysely<Database>, refs: ForeignRefs, a
   }
   for (const table of ['departments', 'categories'] as const) {
     for (const id of new Set(table === 'departments' ? refs.departments : refs.categories)) {
+      if (held?.has(`${table}:${id}`)) continue;
+      held?.add(`${table}:${id}`);
       if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) continue;
       await trx
         .insertInto(table)

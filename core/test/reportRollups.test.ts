@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/connection.ts';
 import { overdueCases, repeatComplainants } from '../../db/queries/reportLists.ts';
-import { rebuildReportRollups } from '../../db/queries/reportRollups.ts';
+import { type DailyChanges, flushDailyChanges, rebuildReportRollups, refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { reportGroups } from '../../domain/reports/groups.ts';
 import { cohortGroupCounts, cubeGroupCounts, type GroupCounts } from '../reports/cohortCounts.ts';
 import { refoldReportProjections } from '../reports/refoldProjections.ts';
@@ -107,6 +107,22 @@ describe('report roll-ups', () => {
     expect(await refoldReportProjections(reader.db, nowIso)).toBe(7);
     expect(await keptTables(reader)).toEqual(kept);
     await reader.db.transaction().execute((trx) => rebuildReportRollups(trx, offset, nowIso));
+    expect(await keptTables(reader)).toEqual(kept);
+  });
+
+  it('kept for many cases at once (a pulled page) end as kept one case at a time', async () => {
+    const { reader } = await seedWithHistory();
+    const kept = await keptTables(reader);
+    const ids = kept.counted.map((r) => (r as { case_id: string }).case_id);
+    await reader.db.transaction().execute(async (trx) => {
+      await sql`DELETE FROM report_counted`.execute(trx);
+      await sql`DELETE FROM report_daily`.execute(trx);
+      const pending: DailyChanges = new Map();
+      for (const id of ids) await refreshReportRollup(trx, id, pending);
+      expect(pending.size).toBeGreaterThan(0);
+      expect((await sql`SELECT count(*) AS n FROM report_daily`.execute(trx)).rows).toEqual([{ n: 0 }]);
+      await flushDailyChanges(trx, pending);
+    });
     expect(await keptTables(reader)).toEqual(kept);
   });
 

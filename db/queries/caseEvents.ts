@@ -12,11 +12,18 @@ export const storedColumns = sql`e.pos, e.id, e.dag, e.parents, e.type, e.payloa
 export const parties = sql`JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device LEFT JOIN event_redactions r ON r.pos = e.pos`;
 
 /** The number of a party (a user or a desk) in `event_parties`, added on first use. */
-async function partyNumber(db: Kysely<Database>, name: string): Promise<number> {
+async function partyNumber(db: Kysely<Database>, name: string, known?: Map<string, number>): Promise<number> {
+  const kept = known?.get(name);
+  if (kept !== undefined) return kept;
   const found = await db.selectFrom('event_parties').select('n').where('name', '=', name).executeTakeFirst();
-  if (found) return found.n;
-  const added = await db.insertInto('event_parties').values({ name }).returning('n').executeTakeFirstOrThrow();
-  return added.n;
+  const n = found ? found.n : (await db.insertInto('event_parties').values({ name }).returning('n').executeTakeFirstOrThrow()).n;
+  known?.set(name, n);
+  return n;
+}
+
+/** Keeps the newest wall time of the hybrid clock in `counters` for the next start. */
+async function keepClock(db: Kysely<Database>, wall: number): Promise<void> {
+  await sql`UPDATE counters SET value = ${wall} WHERE scope = 'hlc' AND value < ${wall}`.execute(db);
 }
 
 /**
@@ -27,8 +34,61 @@ export async function insertCaseEvent(db: Kysely<Database>, caseSeqno: number, e
   const parties = { actor: await partyNumber(db, event.actorId), device: await partyNumber(db, event.device) };
   const values = storedColumnsOf(caseSeqno, event, payloadText, parties);
   await db.insertInto('case_events').values(values).execute();
-  const wall = values.at + values.lead;
-  await sql`UPDATE counters SET value = ${wall} WHERE scope = 'hlc' AND value < ${wall}`.execute(db);
+  await keepClock(db, values.at + values.lead);
+}
+
+export interface CaseEventWriter {
+  /**
+   * Stores one event, as `insertCaseEvent` does, but for the clock; the row may wait for the
+   * next ones to go with them, so nothing may read the events stored before `finish`.
+   */
+  insert(caseSeqno: number, event: CaseEvent, payloadText: string): Promise<void>;
+  /** Stores the rows still waiting and keeps the newest clock; once, after the last, in the same transaction. */
+  finish(): Promise<void>;
+}
+
+/** Rows of one multi-row INSERT: well under SQLite's limit on bound values. */
+const rowsPerInsert = 250;
+
+/**
+ * Stores many events in one transaction (a pulled page) as `insertCaseEvent` stores each, with
+ * fewer statements: the parties `names` (those the events may name) are looked up at once, a
+ * party is still added only when an event stored names it (so in the same order as one by one),
+ * the rows go in the same order a few hundred to a statement, and the clock is kept once.
+ */
+export async function caseEventWriter(db: Kysely<Database>, names: Iterable<string>): Promise<CaseEventWriter> {
+  const known = new Map<string, number>();
+  const wanted = [...new Set(names)];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('event_parties')
+      .select(['n', 'name'])
+      .where('name', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows) known.set(r.name, r.n);
+  }
+  let newest: number | null = null;
+  let waiting: ReturnType<typeof storedColumnsOf>[] = [];
+  const flush = async () => {
+    if (waiting.length === 0) return;
+    const rows = waiting;
+    waiting = [];
+    await db.insertInto('case_events').values(rows).execute();
+  };
+  return {
+    async insert(caseSeqno, event, payloadText) {
+      const parties = { actor: await partyNumber(db, event.actorId, known), device: await partyNumber(db, event.device, known) };
+      const values = storedColumnsOf(caseSeqno, event, payloadText, parties);
+      waiting.push(values);
+      if (waiting.length >= rowsPerInsert) await flush();
+      const wall = values.at + values.lead;
+      if (newest === null || wall > newest) newest = wall;
+    },
+    async finish() {
+      await flush();
+      if (newest !== null) await keepClock(db, newest);
+    },
+  };
 }
 
 /** One case's log in this desk's order (the order it was stored in). */

@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { phoneLookupKey } from '../../domain/cases/phone.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import { currentDeadline } from '../../domain/deadlines/deadlineStatus.ts';
-import { canonicalState } from '../../domain/sync/referenceRecords.ts';
+import { type Aliases, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import { hashBytes } from '../eventCodec.ts';
 import type { CasesTable, Database } from '../schema.ts';
@@ -76,15 +76,17 @@ function handlingColumns(state: CaseState) {
 /**
  * Stores the projection of a new case. Its event is keyed by the seqno this returns and comes
  * next, so the case is counted in the report roll-ups after that (core/cases/eventLog.ts
- * storeNewCase), once, with its facts and clocks.
+ * storeNewCase), once, with its facts and clocks. `aliases`: the merged records when the caller read
+ * them already.
  */
 export async function insertCase(
   db: Kysely<Database>,
   row: { id: string; registeredBy: string; at: string; lastSeq: number; heads: readonly string[] },
   folded: CaseState,
+  aliases?: Aliases,
 ): Promise<number> {
   // Records merged into the site's (domain/sync/referenceRecords.ts): the read model names the site's id.
-  const state = canonicalState(folded, await readAliases(db));
+  const state = canonicalState(folded, aliases ?? (await readAliases(db)));
   const inserted = await db
     .insertInto('cases')
     .values({

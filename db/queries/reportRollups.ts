@@ -168,34 +168,83 @@ export async function rollupOffset(db: Kysely<Database>): Promise<number | null>
 const sameRow = (a: CountedRow | undefined, b: CountedRow | undefined) =>
   a === b || (a !== undefined && b !== undefined && countedColumns.every((k) => a[k] === b[k]));
 
+/** A change of one `report_daily` row: its key and what it adds to `registered`, each count and the handling days. */
+interface DailyChange {
+  dimension: RollupDimension;
+  day: string;
+  key: string;
+  adds: number[];
+}
+
 /** One row per dimension of the case's day: its counts, added (sign 1) or subtracted (sign -1). */
-function dailyValues(row: CountedRow, sign: 1 | -1) {
+function dailyChanges(row: CountedRow, sign: 1 | -1): DailyChange[] {
   if (row.counted !== 1) return [];
-  const counts = countBits.map((_, i) => sign * ((row.flags >> i) & 1));
-  const days = sign * (row.handling_days ?? 0);
-  return (Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]).map(
-    ([dimension, column]) => sql`(${dimension}, ${row.day}, ${column ? row[column] : ''}, ${sign}, ${sql.join(counts)}, ${days})`,
-  );
+  const adds = [sign, ...countBits.map((_, i) => sign * ((row.flags >> i) & 1)), sign * (row.handling_days ?? 0)];
+  return (Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]).map(([dimension, column]) => ({
+    dimension,
+    day: row.day,
+    key: column ? row[column] : '',
+    adds,
+  }));
 }
 
-/** Moves a case's counts from what its old row added to what its new row adds: one statement. */
-async function applyChange(db: Kysely<Database>, old: CountedRow | undefined, next: CountedRow | undefined): Promise<void> {
-  const values = [...(old ? dailyValues(old, -1) : []), ...(next ? dailyValues(next, 1) : [])];
-  if (values.length === 0) return;
+/** Rows of one multi-row upsert of `report_daily`: well under SQLite's limit on bound values. */
+const dailyRowsPerStatement = 500;
+
+/** Adds the changes to `report_daily`, a row created where its key has none yet. */
+async function writeDailyChanges(db: Kysely<Database>, changes: readonly DailyChange[]): Promise<void> {
   const columns = ['registered', ...countBits, 'handling_days_total'];
-  await sql`
-    INSERT INTO report_daily (dimension, day, key, ${sql.join(columns.map((c) => sql.ref(c)))})
-    VALUES ${sql.join(values)}
-    ON CONFLICT (dimension, day, key) DO UPDATE SET ${sql.join(
-      columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(c)} + excluded.${sql.ref(c)}`),
-    )}`.execute(db);
+  for (let i = 0; i < changes.length; i += dailyRowsPerStatement) {
+    const values = changes.slice(i, i + dailyRowsPerStatement).map((c) => sql`(${c.dimension}, ${c.day}, ${c.key}, ${sql.join(c.adds)})`);
+    await sql`
+      INSERT INTO report_daily (dimension, day, key, ${sql.join(columns.map((c) => sql.ref(c)))})
+      VALUES ${sql.join(values)}
+      ON CONFLICT (dimension, day, key) DO UPDATE SET ${sql.join(
+        columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(c)} + excluded.${sql.ref(c)}`),
+      )}`.execute(db);
+  }
 }
 
-async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number) {
+/**
+ * The `report_daily` changes of many cases, summed per row, to be written at once
+ * (`flushDailyChanges`) in the same transaction: the sums are additive, so the rows end as they
+ * would one case at a time, a row whose changes cancel out included.
+ */
+export type DailyChanges = Map<string, DailyChange>;
+
+function addChanges(into: DailyChanges, changes: readonly DailyChange[]): void {
+  for (const c of changes) {
+    const id = JSON.stringify([c.dimension, c.day, c.key]);
+    const kept = into.get(id);
+    if (kept) kept.adds = kept.adds.map((n, i) => n + (c.adds[i] ?? 0));
+    else into.set(id, { ...c, adds: [...c.adds] });
+  }
+}
+
+/** Writes the changes kept and empties them. */
+export async function flushDailyChanges(db: Kysely<Database>, changes: DailyChanges): Promise<void> {
+  const all = [...changes.values()];
+  changes.clear();
+  await writeDailyChanges(db, all);
+}
+
+/** Moves a case's counts from what its old row added to what its new row adds: one statement, or kept in `pending`. */
+async function applyChange(
+  db: Kysely<Database>,
+  old: CountedRow | undefined,
+  next: CountedRow | undefined,
+  pending?: DailyChanges,
+): Promise<void> {
+  const changes = [...(old ? dailyChanges(old, -1) : []), ...(next ? dailyChanges(next, 1) : [])];
+  if (pending) addChanges(pending, changes);
+  else if (changes.length > 0) await writeDailyChanges(db, changes);
+}
+
+async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number, pending?: DailyChanges) {
   const old = (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_id = ${caseId}`.execute(db)).rows[0];
   const next = (await countedSelect(utcOffsetMinutes, sql`c.id = ${caseId}`).execute(db)).rows[0];
   if (sameRow(old, next)) return { old, next, changed: false };
-  await applyChange(db, old, next);
+  await applyChange(db, old, next, pending);
   if (next) {
     await sql`INSERT OR REPLACE INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))})
       VALUES (${sql.join(countedColumns.map((c) => next[c]))})`.execute(db);
@@ -207,12 +256,14 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
  * Brings a case's share of the roll-ups up to date: called by the projection step (storeNewCase,
  * updateCase) after the event's facts and clocks are written, in the same transaction. A change
  * of what makes a later complaint a repeat (phone, category, receipt time, merged) refreshes the
- * complainant's cases within the repeat window after it too.
+ * complainant's cases within the repeat window after it too. `pending`: the `report_daily`
+ * changes are kept there for `flushDailyChanges`, so that many cases (a pulled page) write them
+ * in a few statements; nothing may read `report_daily` before.
  */
-export async function refreshReportRollup(db: Kysely<Database>, caseId: string): Promise<void> {
+export async function refreshReportRollup(db: Kysely<Database>, caseId: string, pending?: DailyChanges): Promise<void> {
   const offset = await rollupOffset(db);
   if (offset === null) return;
-  const { old, next, changed } = await refreshOne(db, caseId, offset);
+  const { old, next, changed } = await refreshOne(db, caseId, offset, pending);
   if (!changed) return;
   const repeatKey = (r: CountedRow | undefined) => (r ? `${r.phone}|${r.category}|${r.received_at}|${r.counted}` : '');
   if (repeatKey(old) === repeatKey(next)) return;
@@ -222,7 +273,7 @@ export async function refreshReportRollup(db: Kysely<Database>, caseId: string):
     const later = await sql<{ id: string }>`
       SELECT id FROM cases WHERE complainant_phone = ${r.phone} AND id <> ${caseId}
         AND received_at > ${r.received_at} AND received_at <= ${until}`.execute(db);
-    for (const { id } of later.rows) await refreshOne(db, id, offset);
+    for (const { id } of later.rows) await refreshOne(db, id, offset, pending);
   }
 }
 
