@@ -19,11 +19,12 @@ body { width: ${props.width}mm; padding: 3mm ${narrow ? 2 : 4}mm 6mm; font-size:
 .title { font-size: ${narrow ? 12 : 14}pt; font-weight: 700; margin: 1mm 0 2mm; }
 .title:lang(zh) { letter-spacing: 0.2em; }
 .big { font-size: ${narrow ? 14 : 17}pt; font-weight: 700; }
-.row { display: flex; justify-content: space-between; gap: 2mm; }
+.row { display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 2mm; }
 .row > span:first-child { white-space: nowrap; }
-.row > span:last-child { text-align: right; }
+/* A value too long to share the label's line (an English month, a two-digit day) takes the next one, at the right. */
+.row > span:last-child { text-align: right; margin-left: auto; }
 .row.stack { flex-direction: column; gap: 0; }
-.row.stack > span:last-child { text-align: center; }
+.row.stack > span:last-child { text-align: center; margin-right: auto; }
 .nowrap { white-space: nowrap; }
 .keep { word-break: keep-all; }
 .mark { display: flex; justify-content: center; margin-bottom: 1mm; }
