@@ -1,20 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { SyncRequestError } from '../../core/sync/syncClient.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
-import { dialects, noted, registeredData, rowCount, serverPerSuite, wireEvent } from './serverHarness.ts';
+import { dialects, noted, refusalOf, registeredData, rowCount, serverPerSuite, wireEvent } from './serverHarness.ts';
 
 // The push's checks are asked of the store once for a whole batch: these are the cases where a
-
-const refusalOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SyncRequestError) return { status: e.status, error: e.refusal?.error };
-    throw e;
-  }
-  throw new Error('the request was not refused');
-};
+// batch mixes what the server holds, what the batch brings and what neither holds.
 
 /** A case of a registration and `notes` notes, each naming the one before. */
 function chain(notes: number, caseId = uuidv7()): WireEvent[] {

@@ -1,20 +1,10 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { createSyncClient, makeDeskKeys, SyncRequestError } from '../../core/sync/syncClient.ts';
+import { createSyncClient, makeDeskKeys, type SyncRequestError } from '../../core/sync/syncClient.ts';
 import { protocolVersion, type Refusal, signedText, syncHeaders } from '../../domain/sync/protocol.ts';
 import { revoke } from '../admin.ts';
-import { dialects, noted, registeredData, rowCount, serverPerSuite, wireEvent } from './serverHarness.ts';
-
-const refusalOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SyncRequestError) return { status: e.status, error: e.refusal?.error };
-    throw e;
-  }
-  throw new Error('the request was not refused');
-};
+import { dialects, noted, refusalOf, registeredData, rowCount, serverPerSuite, wireEvent } from './serverHarness.ts';
 
 describe.each(dialects)('the sync server on %s', (dialect) => {
   const s = serverPerSuite(dialect, ['第一医院', '第二医院']);

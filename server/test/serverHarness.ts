@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll } from 'vitest';
-import { createSyncClient, makeDeskKeys, type SigningIdentity } from '../../core/sync/syncClient.ts';
+import { createSyncClient, makeDeskKeys, type SigningIdentity, SyncRequestError } from '../../core/sync/syncClient.ts';
 import { newDagEvent } from '../../db/eventCodec.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import { encodeHlc } from '../../domain/cases/hlc.ts';
@@ -96,6 +96,17 @@ export function serverPerSuite(dialect: (typeof dialects)[number], sites: readon
     desk: (site, name) => live().desk(site, name),
     close: () => live().close(),
   };
+}
+
+/** The status and error code a request was refused with; fails when it was not refused. */
+export async function refusalOf(request: Promise<unknown>) {
+  try {
+    await request;
+  } catch (e) {
+    if (e instanceof SyncRequestError) return { status: e.status, error: e.refusal?.error };
+    throw e;
+  }
+  throw new Error('the request was not refused');
 }
 
 /** How many rows one of the server's tables holds. */
