@@ -1,31 +1,20 @@
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeFileName } from '../../db/connection.ts';
-import { startTestServer } from '../../server/test/serverHarness.ts';
-import { openSyncDesk, type SyncDesk } from './syncDesk.ts';
+import { type SyncDesk, twoDesksOfOneSite } from './syncDesk.ts';
 
 /**
  * Two things two desks of one site used to get wrong: each desk's deadline sweep recorded the
  * breach of the same clock, and the case showed it twice after sync; and the settings still took
  * a desk prefix after the site had given the desk its own.
  */
-let server: Awaited<ReturnType<typeof startTestServer>>;
+
+const site = twoDesksOfOneSite();
 let a: SyncDesk;
 let b: SyncDesk;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.site('一院');
-  a = await openSyncDesk();
-  b = await openSyncDesk();
-  await a.join(server.url, await server.code('一院'));
-  await b.join(server.url, await server.code('一院'));
-}, 60_000);
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await server?.close();
+beforeAll(() => {
+  ({ a, b } = site);
 });
 
 const breachesLogged = (desk: SyncDesk, caseId: string) => {

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/test/serverHarness.ts';
 import type { DeskOptions } from '../desk.ts';
 import { openStaffedDesk, reopenStaffedDesk } from './handlingDesk.ts';
 
@@ -24,3 +26,25 @@ export async function reopenSyncDesk(dataDir: string, options: Partial<DeskOptio
 }
 
 export type SyncDesk = Awaited<ReturnType<typeof openSyncDesk>>;
+
+/**
+ * A sync server with the site 一院 and two desks of it, joined in that order, for the tests of
+ * the file that calls this: opened before them, closed after. `prefixes` are what the site gave.
+ */
+export function twoDesksOfOneSite(options: Partial<DeskOptions> = {}) {
+  const site = {} as { server: TestServer; a: SyncDesk; b: SyncDesk; prefixes: (string | null)[] };
+  beforeAll(async () => {
+    site.server = await startTestServer();
+    await site.server.site('一院');
+    site.a = await openSyncDesk(options);
+    site.b = await openSyncDesk(options);
+    site.prefixes = [];
+    for (const desk of [site.a, site.b]) site.prefixes.push((await desk.join(site.server.url, await site.server.code('一院'))).prefix);
+  }, 120_000);
+  afterAll(async () => {
+    await site.a?.close();
+    await site.b?.close();
+    await site.server?.close();
+  }, 60_000);
+  return site;
+}

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/test/serverHarness.ts';
-import { openSyncDesk, type SyncDesk } from './syncDesk.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/test/serverHarness.ts';
+import { type SyncDesk, twoDesksOfOneSite } from './syncDesk.ts';
 
 /** Rounds the desks run by themselves: after a case event is committed, every interval, and with backoff while the server is away. */
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let a: SyncDesk;
-let b: SyncDesk;
 const timing = { intervalMs: 300, nudgeMs: 50, backoffMs: 100, maxBackoffMs: 400 };
 
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.site('一院');
-  a = await openSyncDesk({ syncScheduler: true, syncTiming: timing });
-  b = await openSyncDesk({ syncScheduler: true, syncTiming: timing });
-  await a.join(server.url, await server.code('一院'));
-  await b.join(server.url, await server.code('一院'));
-}, 60_000);
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
+const site = twoDesksOfOneSite({ syncScheduler: true, syncTiming: timing });
+let server: TestServer;
+let a: SyncDesk;
+let b: SyncDesk;
+beforeAll(() => {
+  ({ server, a, b } = site);
 });
 
 /** Waits for `check` to hold, asking again every 100 ms; fails after `limitMs` (a bound, not a measure). */

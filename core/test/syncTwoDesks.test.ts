@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { revoke } from '../../server/admin.ts';
-import { startTestServer } from '../../server/test/serverHarness.ts';
-import { openSyncDesk, type SyncDesk } from './syncDesk.ts';
+import type { TestServer } from '../../server/test/serverHarness.ts';
+import { type SyncDesk, twoDesksOfOneSite } from './syncDesk.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const site = twoDesksOfOneSite();
+let server: TestServer;
 let a: SyncDesk;
 let b: SyncDesk;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.site('一院');
-  a = await openSyncDesk();
-  b = await openSyncDesk();
-  expect((await a.join(server.url, await server.code('一院'))).prefix).toBe('A');
-  expect((await b.join(server.url, await server.code('一院'))).prefix).toBe('B');
-});
-afterAll(async () => {
-  await a.close();
-  await b.close();
-  await server.close();
+beforeAll(() => {
+  ({ server, a, b } = site);
+  expect(site.prefixes).toEqual(['A', 'B']);
 });
 
 const roundTrip = async () => {
