@@ -11,59 +11,34 @@ import { loginPolicy } from '../domain/access/loginPolicy.ts';
 import type { RestoreResult } from '../domain/api/backupViews.ts';
 import type { CallContext, Envelope } from '../domain/api/envelope.ts';
 import { createAccessGuard } from './access/accessGuard.ts';
-import { attachmentHandlers, blobsOf } from './attachments/attachmentHandlers.ts';
+import { blobsOf } from './attachments/attachmentHandlers.ts';
 import { createUploadKeeper } from './attachments/uploadKeeper.ts';
 import { createAuditBudget } from './audit/auditBudget.ts';
-import { auditHandlers } from './audit/auditHandlers.ts';
 import { recordAudit } from './audit/recordAudit.ts';
-import { authHandlers } from './auth/authHandlers.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessions } from './auth/sessions.ts';
 import { loadBackupConfig, rememberedBackupFolder } from './backup/backupConfig.ts';
-import { backupHandlers } from './backup/backupHandlers.ts';
 import { type BackupService, createBackupService } from './backup/backupService.ts';
 import { damagedDispatcher, type StoreDamage, storeDamageOf } from './backup/damagedStore.ts';
 import { placeBackup, putBack, setAsideStore } from './backup/restoreFiles.ts';
 import { asStorageError, storageProblemOf } from './backup/storageErrors.ts';
-import { calendarHandlers } from './calendar/calendarHandlers.ts';
-import { boardHandlers } from './cases/boardHandlers.ts';
-import { caseHandlers } from './cases/caseHandlers.ts';
-import { categoryHandlers } from './categories/categoryHandlers.ts';
-import { correctiveActionHandlers } from './correctiveActions/correctiveActionHandlers.ts';
-import { dataHandlers } from './data/dataHandlers.ts';
 import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.ts';
 import { sweepDeadlines } from './deadlines/sweep.ts';
-import { departmentHandlers } from './departments/departmentHandlers.ts';
-import { healthHandlers } from './desk/healthHandlers.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
+import { deskHandlers } from './deskHandlers.ts';
 import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { keepCreatedFilesPrivate, makeDataFolderPrivate } from './files/privateFiles.ts';
-import { joinHandlerMaps } from './handlerMaps.ts';
-import { jobHandlers } from './jobs/jobHandlers.ts';
 import { createJobs } from './jobs/jobRegistry.ts';
 import { placeBackupKeys } from './keys/deskKeyring.ts';
 import type { HostKeyring } from './keys/hostKeyring.ts';
-import { keyHandlers } from './keys/keyHandlers.ts';
 import { resolveStoreKey } from './keys/storeKey.ts';
-import { policyHandlers } from './policies/policyHandlers.ts';
-import { printHandlers } from './print/printHandlers.ts';
-import { privacyHandlers } from './privacy/privacyHandlers.ts';
-import { recoveryHandlers } from './recovery/recoveryHandlers.ts';
-import { registrationHandlers } from './registration/registrationHandlers.ts';
-import { reportHandlers } from './reports/reportHandlers.ts';
 import { completeProjections } from './reports/startupBackfill.ts';
 import { reapplyRemovals } from './retention/reapplyRemovals.ts';
-import { retentionHandlers } from './retention/retentionHandlers.ts';
-import { sealHandlers } from './seals/sealHandlers.ts';
-import { settingsHandlers } from './settings/settingsHandlers.ts';
 import { loadSettings, settingKeys } from './settings.ts';
-import { setupHandlers } from './setup/setupHandlers.ts';
-import { syncHandlers } from './sync/syncHandlers.ts';
 import { createSyncService, eventWriters, type SyncTiming } from './sync/syncService.ts';
 import { translatorFor } from './translate.ts';
-import { userHandlers } from './users/userHandlers.ts';
 
 export interface DeskOptions {
   dataDir: string;
@@ -265,34 +240,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     const backups = createBackupService(ctx, dataDir, log, jobs);
     const uploads = createUploadKeeper(ctx, blobsOf(ctx), log, options.unattachedMaxBytes);
     const sync = createSyncService(ctx, log, jobs, options.syncTiming);
-    const handlers = joinHandlerMaps([
-      { prefix: 'setup', handlers: setupHandlers(ctx) },
-      { prefix: 'auth', handlers: authHandlers(ctx) },
-      { prefix: 'desk', handlers: healthHandlers(ctx, shell) },
-      { prefix: 'cases', handlers: caseHandlers(ctx) },
-      { prefix: 'cases', handlers: boardHandlers(ctx) },
-      { prefix: 'departments', handlers: departmentHandlers(ctx) },
-      { prefix: 'categories', handlers: categoryHandlers(ctx) },
-      { prefix: 'users', handlers: userHandlers(ctx) },
-      { prefix: 'settings', handlers: settingsHandlers(ctx) },
-      { prefix: 'audit', handlers: auditHandlers(ctx) },
-      { prefix: 'backup', handlers: backupHandlers(ctx, shell, backups) },
-      { prefix: 'recovery', handlers: recoveryHandlers(ctx, shell) },
-      { prefix: 'data', handlers: dataHandlers(ctx, shell, jobs) },
-      { prefix: 'jobs', handlers: jobHandlers(jobs) },
-      { prefix: 'calendar', handlers: calendarHandlers(ctx) },
-      { prefix: 'policies', handlers: policyHandlers(ctx) },
-      { prefix: 'reports', handlers: reportHandlers(ctx) },
-      { prefix: 'correctiveActions', handlers: correctiveActionHandlers(ctx) },
-      { prefix: 'registration', handlers: registrationHandlers(ctx) },
-      { prefix: 'print', handlers: printHandlers(ctx) },
-      { prefix: 'attachments', handlers: attachmentHandlers(ctx, uploads) },
-      { prefix: 'keys', handlers: keyHandlers(ctx) },
-      { prefix: 'seals', handlers: sealHandlers(ctx, jobs) },
-      { prefix: 'retention', handlers: retentionHandlers(ctx) },
-      { prefix: 'privacy', handlers: privacyHandlers(ctx) },
-      { prefix: 'sync', handlers: syncHandlers(ctx, sync) },
-    ]);
+    const handlers = deskHandlers(ctx, shell, { backups, uploads, sync, jobs });
     await completeProjections(ctx);
     // A store older than a removal (a restored generation, a copy) is cleared again of what the backup folder's ledger says went.
     await reapplyRemovals(ctx, (await loadBackupConfig(store.db, dataDir)).config.folder).catch(log);
