@@ -26,10 +26,10 @@ import { loadWorkingCalendar, seedBundledCalendar } from './deadlines/deskTime.t
 import { sweepDeadlines } from './deadlines/sweep.ts';
 import { createContextTools, type DeskContext } from './deskContext.ts';
 import { DeskError } from './deskError.ts';
-import { deskHandlers } from './deskHandlers.ts';
 import type { DeskShell } from './deskShell.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { keepCreatedFilesPrivate, makeDataFolderPrivate } from './files/privateFiles.ts';
+import { deskHandlers } from './handlerTable.ts';
 import { createJobs } from './jobs/jobRegistry.ts';
 import { placeBackupKeys } from './keys/deskKeyring.ts';
 import type { HostKeyring } from './keys/hostKeyring.ts';
