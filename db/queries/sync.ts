@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, SyncConfigTable } from '../schema.ts';
+import type { Database } from '../schema.ts';
+import type { SyncConfigTable } from '../syncSchema.ts';
 
 /** The desk's sync row (migration 14) and its outbox. */
 
