@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GroupAuditEntry } from '../../../domain/console/accessViews.ts';
-import { listGroupAudit } from '../../store/consoleQueries.ts';
+import { accountNames, deskNames, listGroupAudit, siteNames } from '../../store/consoleQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
 import type { ConsoleContext } from '../consoleContext.ts';
 import type { ConsoleHandlers } from '../consoleTypes.ts';
@@ -15,7 +15,7 @@ function kindOf(action: string): 'account' | 'site' | 'desk' | null {
   return null;
 }
 
-/** The names of the accounts, sites and desks a page of the log mentions, read in three queries. */
+/** The names of the accounts, sites and desks a page of the log mentions, read in at most three queries. */
 async function namesOf(db: Kysely<ServerDatabase>, rows: readonly { action: string; target: string | null }[]) {
   const wanted = { account: new Set<string>(), site: new Set<number>(), desk: new Set<string>() };
   for (const r of rows) {
@@ -27,20 +27,14 @@ async function namesOf(db: Kysely<ServerDatabase>, rows: readonly { action: stri
     } else wanted[kind].add(r.target);
   }
   const names = new Map<string, string>();
-  if (wanted.account.size > 0) {
-    const accounts = await db.selectFrom('group_accounts').select(['id', 'username']).where('id', 'in', [...wanted.account]).execute();
-    for (const a of accounts) names.set(`account:${a.id}`, a.username);
-  }
-  if (wanted.site.size > 0) {
-    for (const s of await db.selectFrom('sites').select(['id', 'name']).where('id', 'in', [...wanted.site]).execute()) {
-      names.set(`site:${s.id}`, s.name);
-    }
-  }
-  if (wanted.desk.size > 0) {
-    for (const d of await db.selectFrom('desks').select(['id', 'name']).where('id', 'in', [...wanted.desk]).execute()) {
-      names.set(`desk:${d.id}`, d.name);
-    }
-  }
+  const found = await Promise.all([
+    wanted.account.size > 0 ? accountNames(db, [...wanted.account]) : [],
+    wanted.site.size > 0 ? siteNames(db, [...wanted.site]) : [],
+    wanted.desk.size > 0 ? deskNames(db, [...wanted.desk]) : [],
+  ]);
+  (['account', 'site', 'desk'] as const).forEach((kind, i) => {
+    for (const row of found[i] ?? []) names.set(`${kind}:${row.id}`, row.name);
+  });
   return (action: string, target: string | null) => {
     const kind = kindOf(action);
     return target && kind ? (names.get(`${kind}:${target}`) ?? null) : null;
