@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
 
@@ -105,6 +106,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_evidence': evidenceMigration(dialect),
+    '005_case_projection': caseProjectionMigration(dialect),
   };
 }
 

@@ -7,6 +7,8 @@ export interface SitesTable {
   /** The site's global sequence: the last number given to an accepted event. */
   last_seq: Generated<number>;
   created_at: string;
+  /** Visits or units a month, where the site gives it: the comparison's intake per 1,000. */
+  visits_per_month: number | null;
 }
 
 export interface EnrolmentCodesTable {
@@ -91,6 +93,56 @@ export interface EvidenceTable {
   content: Buffer | null;
 }
 
+/** A case as the group's reports and search read it (domain/reports/siteCase.ts); 0/1 for booleans. */
+export interface CaseProjectionTable {
+  row_no: Generated<number>;
+  case_id: string;
+  site_id: number;
+  number: string;
+  type: string;
+  status: string;
+  channel: string;
+  severity: string;
+  category_id: string | null;
+  department_id: string | null;
+  handler_id: string | null;
+  respondent_department_id: string | null;
+  respondent_person: string | null;
+  subject: string;
+  complainant_name: string;
+  complainant_phone: string | null;
+  phone_key: string | null;
+  confidential: number;
+  anonymous: number;
+  received_at: string;
+  received_day: string;
+  received_week: string;
+  accepted_at: string | null;
+  declined: number;
+  closed_at: string | null;
+  finding: string | null;
+  follow_ups: number;
+  last_satisfaction: number | null;
+  merged: number;
+  resolve_done_at: string | null;
+  ack_due: string | null;
+  ack_met_at: string | null;
+  ack_breached_at: string | null;
+  feedback_due: string | null;
+  feedback_met_at: string | null;
+  feedback_breached_at: string | null;
+  resolve_due: string | null;
+  resolve_met_at: string | null;
+  resolve_breached_at: string | null;
+  paused_since: string | null;
+  handling_days: number | null;
+  /** Repeats an earlier complaint of the site (domain/reports/figures.ts repeatIds). */
+  is_repeat: Generated<number>;
+  search_text: string;
+  search_terms: string;
+  event_count: number;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -101,4 +153,5 @@ export interface ServerDatabase {
   reference_records: ReferenceRecordsTable;
   audit_entries: AuditEntriesTable;
   evidence: EvidenceTable;
+  case_projection: CaseProjectionTable;
 }
