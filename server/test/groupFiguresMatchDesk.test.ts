@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local, nowIso, seedReportDataset } from '../../core/test/reportsDataset.ts';
+import type { DrillFigure } from '../../domain/console/reportsSchemas.ts';
 import { figuresOf } from '../../domain/reports/figures.ts';
 import { rollUp } from '../../domain/reports/groupFigures.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
+import { figureCaseList, groupCaseDetail, groupRepeats, searchGroupCases } from '../console/cases/groupCases.ts';
 import { groupAnalysis, siteComparison } from '../console/reports/groupReports.ts';
 import { groupCube } from '../store/reportQueries.ts';
 import { startPgCluster } from './pgCluster.ts';
@@ -89,5 +91,53 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
     const per1000 = (await siteComparison(ctx, november)).rows[0]?.intakePer1000 ?? 0;
     // Five cases over about a month of 2,000 visits: about 2.5 per 1,000.
     expect(per1000).toBeCloseTo(2.5, 0);
+  });
+
+  it('lists the cases behind a figure, finds cases across sites and names repeat complainants, masked', async () => {
+    const db = server.store.db;
+    const numbers = async (figure: DrillFigure) =>
+      (await figureCaseList(db, { ...november, now: nowIso, figure, limit: 50, offset: 0 })).items.map((c) => c.id).sort();
+    const { c1, c2, c3, c4 } = seeded.ids;
+    expect(await numbers('repeats')).toEqual([c4.id]);
+    expect(await numbers('valid')).toEqual([c1.id]);
+    expect(await numbers('declined')).toEqual([c3.id]);
+    expect(await numbers('late.acknowledge')).toEqual([c2.id, c4.id].sort());
+    const byChannel = await figureCaseList(db, {
+      ...november,
+      now: nowIso,
+      figure: 'registered',
+      dimension: 'channel',
+      key: 'phone',
+      limit: 1,
+      offset: 0,
+    });
+    expect(byChannel.total).toBe(2);
+    expect(byChannel.items).toHaveLength(1);
+
+    const found = await searchGroupCases(db, dialect, { q: '13900001111', limit: 50 });
+    expect(found.items.map((c) => c.id).sort()).toEqual([c1.id, c4.id].sort());
+    expect(found.items[0]?.complainant).toEqual({ name: '张*', phone: '139****1111', masked: true, hidden: false });
+    expect(found.items[0]?.siteName).toBe('一院');
+    expect((await searchGroupCases(db, dialect, { q: '梯', limit: 50 })).total).toBe(6);
+
+    const repeats = await groupRepeats(db, november, 1, 10);
+    expect(repeats).toEqual([
+      {
+        complainant: { name: '张*', phone: '139****1111', masked: true, hidden: false },
+        cases: 2,
+        sites: [{ siteId, name: '一院', cases: 2 }],
+        latestCaseId: c4.id,
+        latestNumber: c4.number,
+      },
+    ]);
+    // Across two sites or more: nobody in this group yet.
+    expect(await groupRepeats(db, november, 2, 10)).toEqual([]);
+
+    const masked = await groupCaseDetail(db, c1.id, false);
+    expect(masked?.line.complainant.name).toBe('张*');
+    expect(masked?.events.map((e) => e.type)).toEqual((await seeded.desk.call('cases.get', { id: c1.id })).events.map((e) => e.type));
+    expect(JSON.stringify(masked?.events)).not.toContain('13900001111');
+    const revealed = await groupCaseDetail(db, c1.id, true);
+    expect(revealed?.line.complainant).toEqual({ name: '张三', phone: '13900001111', masked: false, hidden: false });
   });
 });
