@@ -105,7 +105,7 @@ async function load(store: ServerStore, options: { sites: number; count: number;
       .insertInto('sites')
       .values({ name: `分院${i}`, created_at: new Date(0).toISOString() })
       .execute();
-  await db.updateTable('sites').set({ visits_per_month: sql`20000 + (id * 997) % 30000` }).execute();
+  await db.updateTable('sites').set({ volume_per_month: sql`20000 + (id * 997) % 30000` }).execute();
   for (const statement of projectionIndexes) await sql.raw(`DROP INDEX IF EXISTS ${statement.split(' ')[2]}`).execute(db);
   const from = options.until - 3 * 365 * dayMs;
   const phones = Array.from({ length: options.sites }, () => [] as string[]);

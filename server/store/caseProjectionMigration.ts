@@ -3,8 +3,7 @@ import type { Dialect } from './migrations.ts';
 
 /**
  * Each case as the group's reports and search read it (domain/reports/siteCase.ts), kept in the
- * transaction that accepts its events (server/routes/push.ts), and a site's number of visits or
- * units a month for the comparison of sites. Booleans are 0/1 on both stores. The search reads
+ * transaction that accepts its events (server/routes/push.ts). Booleans are 0/1 on both stores. The search reads
  * `search_terms` (the case's characters and pairs of characters, space-separated): an FTS5 index
  * on SQLite, a GIN index over its words on PostgreSQL; `search_text` checks a longer query.
  * Cases already held are projected when the store opens (server/store/caseProjection.ts).
@@ -88,8 +87,6 @@ export function caseProjectionMigration(dialect: Dialect): Migration {
           INSERT INTO case_projection_fts (rowid, search_terms) VALUES (new.row_no, new.search_terms);
         END`.execute(db);
       }
-      // Visits (a hospital) or units (a property company) a month: intake per 1,000 of them.
-      await db.schema.alterTable('sites').addColumn('visits_per_month', 'integer').execute();
     },
   };
 }

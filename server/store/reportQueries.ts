@@ -151,7 +151,7 @@ export async function openWorkloadBySite(db: Db, now: string, siteIds?: readonly
   return result.rows.map((r) => ({ siteId: Number(r.site_id), open: n(r.open), overdue: n(r.overdue) }));
 }
 
-export const listSites = (db: Db) => db.selectFrom('sites').select(['id', 'name', 'visits_per_month']).orderBy('id').execute();
+export const listSites = (db: Db) => db.selectFrom('sites').select(['id', 'name', 'volume_per_month']).orderBy('id').execute();
 
 /** Names of categories and departments as the sites sent them (the first site's name of an id wins). */
 export async function referenceNames(

@@ -87,7 +87,7 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
     ]);
     const bySite = await siteComparison(ctx, november);
     expect(bySite.rows[0]).toMatchObject({ name: '一院', registered: 5, repeatRate: desk.current.repeatRate, intakePer1000: null });
-    await server.store.db.updateTable('sites').set({ visits_per_month: 2000 }).where('id', '=', siteId).execute();
+    await server.store.db.updateTable('sites').set({ volume_per_month: 2000 }).where('id', '=', siteId).execute();
     const per1000 = (await siteComparison(ctx, november)).rows[0]?.intakePer1000 ?? 0;
     // Five cases over about a month of 2,000 visits: about 2.5 per 1,000.
     expect(per1000).toBeCloseTo(2.5, 0);

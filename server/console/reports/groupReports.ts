@@ -31,7 +31,7 @@ export interface GroupReportContext {
 }
 
 export async function siteRefs(db: Db): Promise<SiteRef[]> {
-  return (await listSites(db)).map((s) => ({ id: s.id, name: s.name, visitsPerMonth: s.visits_per_month }));
+  return (await listSites(db)).map((s) => ({ id: s.id, name: s.name, visitsPerMonth: s.volume_per_month }));
 }
 
 const timeDimensions = new Set<GroupDimension>(['day', 'week', 'month']);
