@@ -66,6 +66,7 @@ export function groupLabel(row: ReportGroupRow, vocabulary: 'types' | 'channels'
 
 export function breakdowns(report: AnalysisReport, t: Translate) {
   return [
+    ...(report.bySite ? [{ title: t('charts.bySite'), rows: report.bySite, vocabulary: null }] : []),
     { title: t('charts.byCategory'), rows: report.byCategory, vocabulary: null },
     { title: t('charts.byDepartment'), rows: report.byDepartment, vocabulary: null },
     { title: t('charts.byChannel'), rows: report.byChannel, vocabulary: 'channels' },

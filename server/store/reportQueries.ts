@@ -253,3 +253,14 @@ export interface CaseLineRow {
   confidential: number;
   anonymous: number;
 }
+
+/** Cases closed in [from, to), whenever received, of the sites asked for (all when none). */
+export async function closedBetween(db: Db, range: { from: string; to: string }, siteIds?: readonly number[]): Promise<number> {
+  let query = db
+    .selectFrom('case_projection')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('closed_at', '>=', range.from)
+    .where('closed_at', '<', range.to);
+  if (siteIds && siteIds.length > 0) query = query.where('site_id', 'in', [...siteIds]);
+  return n((await query.executeTakeFirstOrThrow()).n);
+}

@@ -5,6 +5,7 @@ import type { CaseStatus, Channel, RecordType, Severity } from '../../../domain/
 import { consoleComplainant, maskedEvent } from '../../../domain/console/consoleComplainant.ts';
 import type { DrillFigure } from '../../../domain/console/reportsSchemas.ts';
 import type { GroupCaseLine, GroupCaseList, GroupRepeatComplainant } from '../../../domain/console/reportsViews.ts';
+import type { GroupCaseDetail } from '../../../domain/console/searchViews.ts';
 import type { GroupDimension } from '../../../domain/reports/groupFigures.ts';
 import type { Range } from '../../../domain/reports/periods.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
@@ -115,12 +116,6 @@ async function siteDirectory(db: Db, siteId: number) {
         .map((r) => [r.key, String((JSON.parse(r.row ?? '{}') as Record<string, unknown>)[field] ?? r.key)]),
     );
   return { departments: of('department', 'name'), categories: of('category', 'name'), users: of('user', 'display_name') };
-}
-
-export interface GroupCaseDetail {
-  line: GroupCaseLine;
-  events: (CaseEvent & { actorName: string; conflict: boolean })[];
-  names: Awaited<ReturnType<typeof siteDirectory>>;
 }
 
 /** One case of any site with its whole history, masked unless `revealed`; undefined when the server holds none. */
