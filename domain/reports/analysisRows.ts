@@ -39,7 +39,7 @@ const figureDefinitions: { key: string; unit: FigureUnit; of: (f: Figures) => nu
   { key: 'averageHandlingDays', unit: 'days', of: (f) => f.averageHandlingDays },
 ];
 
-export function figureLines(report: AnalysisReport, t: Translate): FigureLine[] {
+export function figureLines(report: Pick<AnalysisReport, 'current' | 'previous' | 'lastYear'>, t: Translate): FigureLine[] {
   return figureDefinitions.map((d) => {
     const current = d.of(report.current);
     const previous = d.of(report.previous);
