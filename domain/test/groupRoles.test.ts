@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleMethods } from '../console/consoleApi.ts';
 import { isSilent, silentAfterMs } from '../console/deskHealth.ts';
-import { consoleMethodRules, groupRoles, mayCallConsole } from '../console/groupRoles.ts';
+import { caseReaders, consoleMethodRules, groupRoles, mayCallConsole, reportReaders } from '../console/groupRoles.ts';
 
 const methods = Object.keys(consoleMethods) as (keyof typeof consoleMethods)[];
 
@@ -27,6 +27,11 @@ describe('the group roles', () => {
 
   it('let a viewer call only reports and its own session', () => {
     for (const m of methods.filter((m) => mayCallConsole('group_viewer', m))) expect(m, m).toMatch(/^(reports\.|auth\.|setup\.)/);
+  });
+
+  it('let every role read reports, and only administrators and supervisors read cases', () => {
+    expect([...reportReaders].sort()).toEqual([...groupRoles].sort());
+    expect(caseReaders).not.toContain('group_viewer');
   });
 
   it('let every role sign out and see itself', () => {

@@ -94,3 +94,9 @@ export function listGroupAudit(db: Db, options: { before?: number | undefined; l
   if (options.action) q = q.where('action', '=', options.action);
   return q.execute();
 }
+
+/** The names of records the audit log mentions: accounts by username, sites and desks by name. */
+export const accountNames = (db: Db, ids: readonly string[]) =>
+  db.selectFrom('group_accounts').select(['id', 'username as name']).where('id', 'in', ids).execute();
+export const siteNames = (db: Db, ids: readonly number[]) => db.selectFrom('sites').select(['id', 'name']).where('id', 'in', ids).execute();
+export const deskNames = (db: Db, ids: readonly string[]) => db.selectFrom('desks').select(['id', 'name']).where('id', 'in', ids).execute();
