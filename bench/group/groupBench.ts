@@ -175,7 +175,7 @@ export async function runGroupBench(options: { sites: number; count: number; see
     const size = await sql<{ bytes: unknown }>`SELECT pg_total_relation_size('case_projection') AS bytes`.execute(store.db);
     notes.push(`${tier}: case_projection with its indexes holds ${(Number(size.rows[0]?.bytes) / 2 ** 30).toFixed(2)} GB.`);
 
-    const ctx = { db: store.db, now: new Date(until), utcOffsetMinutes: 480, groupName: '集团' };
+    const ctx = { db: store.db, dialect: 'postgres' as const, now: new Date(until), utcOffsetMinutes: 480, groupName: '集团' };
     const n = options.samples;
     const push = (metric: string, value: Sample, target: ResultRow['target'], floor?: Sample) =>
       rows.push({ tier, metric, unit: 'ms', value, ...(floor ? { floor } : {}), ...(target ? { target } : {}) });

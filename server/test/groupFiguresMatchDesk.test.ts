@@ -6,7 +6,7 @@ import { rollUp } from '../../domain/reports/groupFigures.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { figureCaseList, groupCaseDetail, groupRepeats, searchGroupCases } from '../console/cases/groupCases.ts';
 import { groupAnalysis, siteComparison } from '../console/reports/groupReports.ts';
-import { groupCube } from '../store/reportQueries.ts';
+import { groupCounts, groupCube } from '../store/reportQueries.ts';
 import { startPgCluster } from './pgCluster.ts';
 import { dialects, startTestServer, type TestServer } from './serverHarness.ts';
 
@@ -59,6 +59,10 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
       const cube = await groupCube(server.store.db, { ...range, now: nowIso, siteIds: [siteId] }, groups);
       const rolled = rollUp(cube, groups);
       expect(figuresOf(rolled.total)).toEqual(desk.figures);
+      // The database's own roll-up (GROUPING SETS on PostgreSQL) counts the same.
+      const counted = await groupCounts(server.store.db, server.store.dialect, { ...range, now: nowIso, siteIds: [siteId] }, groups);
+      expect(counted.total).toEqual(rolled.total);
+      for (const g of groups) expect([...(counted.per.get(g) ?? [])].sort()).toEqual([...(rolled.per.get(g) ?? [])].sort());
       for (const g of groups) {
         const onDesk = Object.fromEntries(
           (desk.breakdowns?.[g] ?? []).filter((r) => r.figures.counts.registered > 0).map((r) => [r.key ?? 'none', r.figures]),
@@ -73,7 +77,7 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
   it('the group analysis of the month holds the desk analysis figures, the quiet site beside it', async () => {
     const period = { kind: 'month' as const, year: 2025, index: 11 };
     const desk = await seeded.desk.call('reports.analysis', { period });
-    const ctx = { db: server.store.db, now: new Date(nowIso), utcOffsetMinutes: 480, groupName: '集团' };
+    const ctx = { db: server.store.db, dialect: server.store.dialect, now: new Date(nowIso), utcOffsetMinutes: 480, groupName: '集团' };
     const group = await groupAnalysis(ctx, period);
     expect(group.current).toEqual(desk.current);
     expect(group.previous).toEqual(desk.previous);

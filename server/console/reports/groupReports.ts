@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReportGroupRow } from '../../../domain/api/reportViews.ts';
 import type { GroupAnalysis, GroupDashboard, SiteComparison } from '../../../domain/console/reportsViews.ts';
 import { type FigureCounts, figuresOf, zeroCounts } from '../../../domain/reports/figures.ts';
-import { compareSites, type GroupDimension, rollUp, type SiteRef } from '../../../domain/reports/groupFigures.ts';
+import { compareSites, type GroupDimension, type SiteRef } from '../../../domain/reports/groupFigures.ts';
 import {
   type DashboardSpan,
   type PeriodRef,
@@ -13,7 +13,8 @@ import {
   spanRange,
   timeBucketKeys,
 } from '../../../domain/reports/periods.ts';
-import { type GroupCohort, groupCube, listSites, openWorkloadBySite, referenceNames } from '../../store/reportQueries.ts';
+import type { Dialect } from '../../store/migrations.ts';
+import { type GroupCohort, groupCounts, listSites, openWorkloadBySite, referenceNames } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -25,6 +26,7 @@ type Db = Kysely<ServerDatabase>;
  */
 export interface GroupReportContext {
   db: Db;
+  dialect: Dialect;
   now: Date;
   utcOffsetMinutes: number;
   groupName: string;
@@ -86,7 +88,7 @@ export async function groupDashboard(ctx: GroupReportContext, span: DashboardSpa
   const now = ctx.now.toISOString();
   const cohort: GroupCohort = { ...range, now, siteIds: sitesOf(siteId) };
   const dimensions: GroupDimension[] = ['site', 'day', 'category', 'channel', 'severity'];
-  const rolled = rollUp(await groupCube(ctx.db, cohort, dimensions), dimensions);
+  const rolled = await groupCounts(ctx.db, ctx.dialect, cohort, dimensions);
   const sites = await siteRefs(ctx.db);
   const shown = siteId ? sites.filter((s) => s.id === siteId) : sites;
   const rows = (d: GroupDimension) => rowsOf(ctx.db, d, rolled.per.get(d), shown, range, ctx.utcOffsetMinutes);
@@ -109,7 +111,7 @@ export async function groupDashboard(ctx: GroupReportContext, span: DashboardSpa
 }
 
 async function figuresFor(ctx: GroupReportContext, range: Range, siteId?: number) {
-  return figuresOf(rollUp(await groupCube(ctx.db, { ...range, now: ctx.now.toISOString(), siteIds: sitesOf(siteId) }, []), []).total);
+  return figuresOf((await groupCounts(ctx.db, ctx.dialect, { ...range, now: ctx.now.toISOString(), siteIds: sitesOf(siteId) }, [])).total);
 }
 
 export async function groupAnalysis(ctx: GroupReportContext, period: PeriodRef, siteId?: number): Promise<GroupAnalysis> {
@@ -120,7 +122,7 @@ export async function groupAnalysis(ctx: GroupReportContext, period: PeriodRef, 
   const bucket = period.kind === 'month' ? 'day' : 'month';
   const now = ctx.now.toISOString();
   const dimensions: GroupDimension[] = ['site', bucket, 'category', 'channel', 'severity', 'type'];
-  const rolled = rollUp(await groupCube(ctx.db, { ...range, now, siteIds: sitesOf(siteId) }, dimensions), dimensions);
+  const rolled = await groupCounts(ctx.db, ctx.dialect, { ...range, now, siteIds: sitesOf(siteId) }, dimensions);
   const sites = await siteRefs(ctx.db);
   const shown = siteId ? sites.filter((s) => s.id === siteId) : sites;
   const rows = (d: GroupDimension) => rowsOf(ctx.db, d, rolled.per.get(d), shown, range, offset);
@@ -147,6 +149,6 @@ export async function groupAnalysis(ctx: GroupReportContext, period: PeriodRef, 
 }
 
 export async function siteComparison(ctx: GroupReportContext, range: Range): Promise<SiteComparison> {
-  const rolled = rollUp(await groupCube(ctx.db, { ...range, now: ctx.now.toISOString() }, ['site']), ['site']);
+  const rolled = await groupCounts(ctx.db, ctx.dialect, { ...range, now: ctx.now.toISOString() }, ['site']);
   return { range, rows: compareSites(await siteRefs(ctx.db), rolled.per.get('site') ?? new Map(), range) };
 }

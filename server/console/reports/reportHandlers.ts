@@ -1,14 +1,14 @@
 import { DeskError } from '../../../core/deskError.ts';
-import { checkedPeriod, checkedRange } from '../../../core/reports/reportInput.ts';
 import { exportAnalysis } from '../../../core/reports/exportAnalysis.ts';
+import { checkedPeriod, checkedRange } from '../../../core/reports/reportInput.ts';
 import { translatorFor } from '../../../core/translate.ts';
 import { asAnalysisReport } from '../../../domain/console/groupAnalysisReport.ts';
 import { renderAnalysisHtml } from '../../../print/renderAnalysis.tsx';
 import { readGroup } from '../../store/consoleQueries.ts';
-import { closedBetween } from '../../store/reportQueries.ts';
 import { findSite } from '../../store/queries.ts';
-import { figureCaseList } from '../cases/groupCases.ts';
+import { closedBetween } from '../../store/reportQueries.ts';
 import { recordGroupAudit } from '../access/groupAudit.ts';
+import { figureCaseList } from '../cases/groupCases.ts';
 import type { ConsoleContext } from '../consoleContext.ts';
 import type { ConsoleHandlers } from '../consoleTypes.ts';
 import { type GroupReportContext, groupAnalysis, groupDashboard, siteComparison } from './groupReports.ts';
@@ -30,6 +30,7 @@ export function reportHandlers(ctx: ConsoleContext): ReportHandlers {
   const { db } = ctx;
   const context = async (): Promise<GroupReportContext> => ({
     db,
+    dialect: ctx.dialect,
     now: ctx.now(),
     utcOffsetMinutes: groupUtcOffsetMinutes,
     groupName: (await readGroup(db))?.name ?? '',
