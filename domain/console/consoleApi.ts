@@ -11,6 +11,11 @@ import {
   groupAuditListInput,
 } from './accessSchemas.ts';
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
+import type { ExportedFile } from '../api/reportViews.ts';
+import { compareSitesInput, figureCasesInput, groupAnalysisInput, groupDashboardInput, groupExportInput } from './reportsSchemas.ts';
+import type { GroupAnalysis, GroupCaseList, GroupDashboard, GroupRepeatComplainant, SiteComparison } from './reportsViews.ts';
+import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
+import type { GroupCaseDetail } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
 
@@ -42,6 +47,16 @@ export const consoleMethods = {
   'desks.list': { input: consoleEmptyInput, session: true },
   'desks.revoke': { input: deskRevokeInput, session: true },
   'audit.list': { input: groupAuditListInput, session: true },
+  'reports.dashboard': { input: groupDashboardInput, session: true },
+  'reports.analysis': { input: groupAnalysisInput, session: true },
+  'reports.compare': { input: compareSitesInput, session: true },
+  'reports.cases': { input: figureCasesInput, session: true },
+  'reports.export': { input: groupExportInput, session: true },
+  'reports.print': { input: groupExportInput, session: true },
+  'cases.search': { input: groupSearchInput, session: true },
+  'cases.get': { input: groupCaseInput, session: true },
+  'cases.reveal': { input: revealInput, session: true },
+  'complainants.repeats': { input: groupRepeatsInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -68,6 +83,16 @@ export interface ConsoleOutputs {
   'desks.list': { items: DeskView[]; serverTime: string };
   'desks.revoke': Record<string, never>;
   'audit.list': { items: GroupAuditEntry[]; next: number | null };
+  'reports.dashboard': GroupDashboard;
+  'reports.analysis': GroupAnalysis;
+  'reports.compare': SiteComparison;
+  'reports.cases': GroupCaseList;
+  'reports.export': ExportedFile;
+  'reports.print': { html: string };
+  'cases.search': GroupCaseList;
+  'cases.get': GroupCaseDetail;
+  'cases.reveal': GroupCaseDetail;
+  'complainants.repeats': { items: GroupRepeatComplainant[] };
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -40,6 +40,16 @@ export const consoleMethodRules = {
   'desks.list': groupAdmins,
   'desks.revoke': groupAdmins,
   'audit.list': groupAdmins,
+  'reports.dashboard': reportReaders,
+  'reports.analysis': reportReaders,
+  'reports.compare': reportReaders,
+  'reports.cases': caseReaders,
+  'reports.export': reportReaders,
+  'reports.print': reportReaders,
+  'cases.search': caseReaders,
+  'cases.get': caseReaders,
+  'cases.reveal': caseReaders,
+  'complainants.repeats': caseReaders,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {

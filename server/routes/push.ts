@@ -4,6 +4,7 @@ import { type PushResponse, pushRequestSchema, type WireEvent } from '../../doma
 import { spendNonce } from '../auth.ts';
 import type { ServerMessageKey } from '../messages.ts';
 import { Refused } from '../refusal.ts';
+import { projectCases } from '../store/caseProjection.ts';
 import {
   advanceSequence,
   eventsById,
@@ -112,6 +113,8 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
         received_at: at,
       })),
     );
+    // The group's reports and search read the cases as folded now, never behind the log.
+    await projectCases(trx, desk.site_id, [...new Set(fresh.map((e) => e.caseId))]);
     return { accepted: fresh.length, duplicates, seq: first + fresh.length };
   });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -107,6 +108,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
     },
     '003_evidence': evidenceMigration(dialect),
     '004_console': consoleMigration(dialect),
+    '005_case_projection': caseProjectionMigration(dialect),
   };
 }
 
