@@ -3,6 +3,7 @@ import type {
   AccountClashesTable,
   EvidenceOutboxTable,
   EvidenceWantedTable,
+  GroupSitesTable,
   RefAliasesTable,
   SyncAuditOutboxTable,
   SyncConfigTable,
@@ -337,4 +338,5 @@ export interface Database {
   account_clashes: AccountClashesTable;
   evidence_outbox: EvidenceOutboxTable;
   evidence_wanted: EvidenceWantedTable;
+  group_sites: GroupSitesTable;
 }

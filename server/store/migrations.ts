@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
+import { transferMigration } from './transferMigration.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -105,6 +106,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_evidence': evidenceMigration(dialect),
+    '006_transfers': transferMigration,
   };
 }
 

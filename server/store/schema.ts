@@ -91,6 +91,29 @@ export interface EvidenceTable {
   content: Buffer | null;
 }
 
+/** A transfer of a case to another site (转办) the server accepted (migration 006). */
+export interface TransfersTable {
+  /** The `transferred` event's id. */
+  event_id: string;
+  case_id: string;
+  from_site: number;
+  to_site: number;
+  reason: string;
+  actor_id: string;
+  desk_id: string;
+  /** When it was made (the event's time). */
+  at: string;
+  received_at: string;
+}
+
+/** An event numbered in a site's sequence that the site did not receive itself (migration 006). */
+export interface RelayedEventsTable {
+  site_id: number;
+  seq: number;
+  event_id: string;
+  case_id: string;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -101,4 +124,6 @@ export interface ServerDatabase {
   reference_records: ReferenceRecordsTable;
   audit_entries: AuditEntriesTable;
   evidence: EvidenceTable;
+  transfers: TransfersTable;
+  relayed_events: RelayedEventsTable;
 }
