@@ -76,6 +76,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
     due_at: true,
     heads: true,
     conflict_count: true,
+    transfer: true,
   },
   case_events: {
     pos: true,
