@@ -98,4 +98,14 @@ describe('a case transferred to another site of the group (转办)', () => {
     expect(await eventCount(a, registered.id)).toBe(4);
     expect(server.log.some((line) => line.includes(`case ${registered.id} moved`))).toBe(true);
   });
+
+  it('counts once in the group: intake where it was registered, handling where it is held', async () => {
+    const range = { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' };
+    const atA = (await a.by('admin', 'reports.summary', range)).figures.counts;
+    const atB = (await b.by('admin', 'reports.summary', range)).figures.counts;
+    // 一院 registered both cases of this file and resolved one on the spot; the one it accepted and
+    // then transferred is 二院's to count as accepted, not 一院's too.
+    expect(atA).toMatchObject({ registered: 2, accepted: 1, closed: 1 });
+    expect(atB).toMatchObject({ registered: 0, accepted: 1 });
+  });
 });

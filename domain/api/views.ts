@@ -21,6 +21,8 @@ export interface CaseTransfer {
   to: { id: string; name: string };
   reason: string;
   at: string | null;
+  /** Where the case was registered: its intake counts there (docs/user-manual.md, reports). */
+  origin: { id: string; name: string };
 }
 
 export interface CaseSummary {

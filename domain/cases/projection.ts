@@ -55,8 +55,8 @@ export interface CaseState {
   conflictIds: string[];
   /** The site that holds the case after a transfer (转办); null while it stays where it was registered. */
   heldBy: SiteRef | null;
-  /** The latest transfer: from where, why, when. */
-  transfer: { from: SiteRef; to: SiteRef; reason: string; at: string | null } | null;
+  /** The latest transfer: from where, why, when; `origin` is the site where the case was registered. */
+  transfer: { from: SiteRef; to: SiteRef; reason: string; at: string | null; origin: SiteRef } | null;
 }
 
 /** Who did it and when: the parts of a stored event some facts of the projection need. */
@@ -229,7 +229,7 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
         handlerId: null,
         finding: null,
         heldBy: event.payload.to,
-        transfer: { ...event.payload, at },
+        transfer: { ...event.payload, at, origin: state.transfer?.origin ?? event.payload.from },
       };
     case 'attachmentsAdded':
       return {

@@ -36,7 +36,7 @@ describe('a transfer to another site of the group (转办)', () => {
       coDepartmentIds: [],
       handlerId: null,
       heldBy: second,
-      transfer: { from: first, to: second, reason: '涉及二院住院部', at: '2026-11-03T02:00:00.000Z' },
+      transfer: { from: first, to: second, reason: '涉及二院住院部', at: '2026-11-03T02:00:00.000Z', origin: first },
     });
     // The sending site keeps it, read-only: no act, a refusal naming where it went.
     const there = seenFromSite(state, first.id);
