@@ -1,8 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import { createSetupToken, type SetupToken } from '../core/http/requestGuard.ts';
 import { evidenceShaOf, maxEvidenceBytes } from '../domain/sync/evidenceProtocol.ts';
 import { type HelloResponse, maxBodyBytes, protocolVersion, type Refusal, syncHeaders } from '../domain/sync/protocol.ts';
 import { authenticate } from './auth.ts';
+import { createConsoleDispatcher } from './console/consoleDispatcher.ts';
+import { consoleHandlers } from './console/consoleHandlers.ts';
+import { createConsoleHttp } from './console/consoleHttp.ts';
+import { deskSaid } from './deskSaid.ts';
 import { serverMessage } from './messages.ts';
 import { Refused } from './refusal.ts';
 import type { RouteContext } from './routes/context.ts';
@@ -12,11 +17,14 @@ import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
 import { groupSites } from './routes/sites.ts';
+import { recordDeskSeen } from './store/siteQueries.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {
   /** PEM certificate and key: the server speaks HTTPS (and nothing else on its port). */
   tls?: { cert: Buffer; key: Buffer } | undefined;
+  /** The group console: the built renderer holding console.html, and the setup token printed for its first run. */
+  console?: { rendererDir: string | null; setupToken: SetupToken } | undefined;
 }
 
 const tooLarge = (limit: number) => new Refused(413, 'too_large', 'refusal.tooLarge', { bytes: limit });
@@ -110,23 +118,48 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     { method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body },
     c.now(),
   );
-  if (evidenceSha && req.method === 'PUT') return send(res, 200, await putEvidence(c, desk, evidenceSha, url.searchParams, body));
-  if (evidenceSha) return sendBytes(res, await getEvidence(c, desk, evidenceSha));
-  if (route === 'POST /v1/push') return send(res, 200, await push(c, desk, parseJson(body)));
-  if (route === 'POST /v1/reference/push') return send(res, 200, await pushReferences(c, desk, parseJson(body)));
-  if (route === 'GET /v1/reference/pull') return send(res, 200, await pullReferences(c, desk, url.searchParams));
-  if (route === 'POST /v1/audit/push') return send(res, 200, await pushAudit(c, desk, parseJson(body)));
-  if (route === 'GET /v1/sites') return send(res, 200, await groupSites(c, desk));
+  // What the desk said of itself, as of its request's arrival (a long pull ends much later), kept once it was answered.
+  const said = deskSaid(req.headers, desk.time, c.now());
+  const answered = async <T>(answer: T): Promise<T> => {
+    await recordDeskSeen(c.db, desk.id, said);
+    return answer;
+  };
+  if (evidenceSha && req.method === 'PUT')
+    return send(res, 200, await answered(await putEvidence(c, desk, evidenceSha, url.searchParams, body)));
+  if (evidenceSha) return sendBytes(res, await answered(await getEvidence(c, desk, evidenceSha)));
+  if (route === 'POST /v1/push') return send(res, 200, await answered(await push(c, desk, parseJson(body))));
+  if (route === 'POST /v1/reference/push') return send(res, 200, await answered(await pushReferences(c, desk, parseJson(body))));
+  if (route === 'GET /v1/reference/pull') return send(res, 200, await answered(await pullReferences(c, desk, url.searchParams)));
+  if (route === 'POST /v1/audit/push') return send(res, 200, await answered(await pushAudit(c, desk, parseJson(body))));
+  if (route === 'GET /v1/sites') return send(res, 200, await answered(await groupSites(c, desk)));
   let closed = false;
   res.on('close', () => {
     closed = true;
   });
-  return send(res, 200, await pull(c, desk, url.searchParams, () => closed));
+  return send(res, 200, await answered(await pull(c, desk, url.searchParams, () => closed)));
 }
 
 /** The sync server's HTTP(S) listener. Holds nothing between requests: every answer comes from the store. */
 export function createSyncServer(c: ServerOptions): http.Server {
+  const consoleOptions = c.console ?? { rendererDir: null, setupToken: createSetupToken() };
+  const dispatch = createConsoleDispatcher(c.db, consoleHandlers({ ...c, setupToken: consoleOptions.setupToken }), c.now, c.log);
+  const consoleHttp = createConsoleHttp(dispatch, consoleOptions);
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // The sync routes answer signed desks only; everything else is the console's, whose calls carry a group session.
+    const pathname = new URL(req.url ?? '/', 'http://server').pathname;
+    // `/v1`, `/v2/…`: the sync protocol's space, whatever its version, answered with its refusals.
+    if (!/^\/v\d+(\/|$)/.test(pathname)) {
+      consoleHttp(req, res, pathname).catch((e: unknown) => {
+        c.log(`console error in ${req.method} ${pathname.slice(0, 200)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        if (!res.headersSent)
+          send(res, 500, {
+            ok: false,
+            error: { code: 'internal', message: serverMessage('refusal.internal', {}, req.headers['accept-language']) },
+          });
+        else res.destroy();
+      });
+      return;
+    }
     const language = req.headers['accept-language'];
     const who = `${req.method} ${req.url?.slice(0, 200)} from ${String(req.headers[syncHeaders.desk] ?? 'unknown desk').slice(0, 64)}`;
     handle(c, req, res).catch((e: unknown) => {

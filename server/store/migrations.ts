@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
 import { transferMigration } from './transferMigration.ts';
@@ -107,6 +108,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
     },
     '003_evidence': evidenceMigration(dialect),
     '006_transfers': transferMigration,
+    '004_console': consoleMigration(dialect),
   };
 }
 

@@ -7,6 +7,9 @@ export interface SitesTable {
   /** The site's global sequence: the last number given to an accepted event. */
   last_seq: Generated<number>;
   created_at: string;
+  /** Visits or units served in an ordinary month, for intake per 1,000; null when the site gives none. */
+  volume_per_month: number | null;
+  volume_unit: string | null;
 }
 
 export interface EnrolmentCodesTable {
@@ -16,6 +19,7 @@ export interface EnrolmentCodesTable {
   expires_at: string;
   used_by: string | null;
   created_at: string;
+  revoked_at: string | null;
 }
 
 export interface DesksTable {
@@ -27,6 +31,12 @@ export interface DesksTable {
   prefix: string;
   enrolled_at: string;
   revoked_at: string | null;
+  /** What the desk's last signed request said and when it came (the sites and desks page). */
+  last_seen_at: string | null;
+  clock_drift_ms: number | null;
+  desk_version: string | null;
+  events_waiting: number | null;
+  last_backup_at: string | null;
 }
 
 export interface NoncesTable {
@@ -114,6 +124,58 @@ export interface RelayedEventsTable {
   case_id: string;
 }
 
+/** The group the console serves: one row, written by the first setup. */
+export interface GroupInfoTable {
+  id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface GroupAccountsTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** domain/console/groupRoles.ts GroupRole. */
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupSessionsTable {
+  /** SHA-256 of the bearer token. */
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  /** Ends after this without a call (moved on by each call), and at `ends_at` whatever happens. */
+  expires_at: string;
+  ends_at: string;
+}
+
+/** Wrong passwords from one place for one name (domain/access/loginPolicy.ts). */
+export interface GroupLoginAttemptsTable {
+  source: string;
+  username: string;
+  failures: number;
+  lockouts: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+/** The group's audit log, append-only: who did what, and the record before and after, as JSON. */
+export interface GroupAuditTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  before: string | null;
+  after: string | null;
+  source: string;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -126,4 +188,9 @@ export interface ServerDatabase {
   evidence: EvidenceTable;
   transfers: TransfersTable;
   relayed_events: RelayedEventsTable;
+  group_info: GroupInfoTable;
+  group_accounts: GroupAccountsTable;
+  group_sessions: GroupSessionsTable;
+  group_login_attempts: GroupLoginAttemptsTable;
+  group_audit: GroupAuditTable;
 }
