@@ -13,6 +13,8 @@ import {
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
+import { caseTransferInput } from './transferSchemas.ts';
+import type { CaseTransferResult } from './transferViews.ts';
 
 /**
  * The group console's method list, the console's counterpart of domain/api/deskApi.ts: the one
@@ -42,6 +44,7 @@ export const consoleMethods = {
   'desks.list': { input: consoleEmptyInput, session: true },
   'desks.revoke': { input: deskRevokeInput, session: true },
   'audit.list': { input: groupAuditListInput, session: true },
+  'cases.transfer': { input: caseTransferInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -68,6 +71,7 @@ export interface ConsoleOutputs {
   'desks.list': { items: DeskView[]; serverTime: string };
   'desks.revoke': Record<string, never>;
   'audit.list': { items: GroupAuditEntry[]; next: number | null };
+  'cases.transfer': CaseTransferResult;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -40,6 +40,8 @@ export const consoleMethodRules = {
   'desks.list': groupAdmins,
   'desks.revoke': groupAdmins,
   'audit.list': groupAdmins,
+  // A case to another site (转办): whoever works with every site's cases.
+  'cases.transfer': caseReaders,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {

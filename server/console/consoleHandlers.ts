@@ -8,6 +8,7 @@ import type { ConsoleContext } from './consoleContext.ts';
 import type { ConsoleHandlers } from './consoleTypes.ts';
 import { deskHandlers } from './sites/deskHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
+import { transferHandlers } from './transfer/transferHandlers.ts';
 
 /**
  * Every console method's handler: one map a method namespace, each from its area's folder
@@ -23,6 +24,7 @@ export function consoleHandlers(ctx: ConsoleContext): ConsoleHandlers {
       { prefix: 'audit', handlers: auditHandlers(ctx) },
       { prefix: 'sites', handlers: siteHandlers(ctx) },
       { prefix: 'desks', handlers: deskHandlers(ctx) },
+      { prefix: 'cases', handlers: transferHandlers(ctx) },
     ],
     consoleMethods,
   );
