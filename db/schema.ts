@@ -3,6 +3,7 @@ import type {
   AccountClashesTable,
   EvidenceOutboxTable,
   EvidenceWantedTable,
+  GroupSitesTable,
   RefAliasesTable,
   SyncAuditOutboxTable,
   SyncConfigTable,
@@ -103,6 +104,8 @@ export interface CasesTable {
   due_at: string | null;
   intake: Generated<string>; // JSON CaseIntake
   complainant_phone_key: string | null;
+  /** The latest transfer to another site (JSON { from, to, reason, at }), null when none (migration 19). */
+  transfer: string | null;
 }
 
 /** The event log, compact (db/migrations/010_event_dag.ts; read and written through db/eventCodec.ts). */
@@ -337,4 +340,5 @@ export interface Database {
   account_clashes: AccountClashesTable;
   evidence_outbox: EvidenceOutboxTable;
   evidence_wanted: EvidenceWantedTable;
+  group_sites: GroupSitesTable;
 }

@@ -73,6 +73,13 @@ export interface EvidenceOutboxTable {
   case_id: string;
 }
 
+/** The group's sites as the server last listed them, for transfers made offline (migration 19). */
+export interface GroupSitesTable {
+  id: string;
+  name: string;
+  listed_at: string;
+}
+
 /** Files named by events from the site that this desk does not hold yet (migration 16). */
 export interface EvidenceWantedTable {
   sha256: string;

@@ -4,6 +4,7 @@ import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConsole from './en/console.json' with { type: 'json' };
 import enConsoleReports from './en/consoleReports.json' with { type: 'json' };
+import enConsoleTransfer from './en/consoleTransfer.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNConsole from './zh-CN/console.json' with { type: 'json' };
 import zhCNConsoleReports from './zh-CN/consoleReports.json' with { type: 'json' };
+import zhCNConsoleTransfer from './zh-CN/consoleTransfer.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
@@ -36,6 +38,7 @@ import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWConsole from './zh-TW/console.json' with { type: 'json' };
 import zhTWConsoleReports from './zh-TW/consoleReports.json' with { type: 'json' };
+import zhTWConsoleTransfer from './zh-TW/consoleTransfer.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
@@ -66,6 +69,7 @@ export const resources = {
     sync: zhCNSync,
     console: zhCNConsole,
     consoleReports: zhCNConsoleReports,
+    consoleTransfer: zhCNConsoleTransfer,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -84,6 +88,7 @@ export const resources = {
     sync: zhTWSync,
     console: zhTWConsole,
     consoleReports: zhTWConsoleReports,
+    consoleTransfer: zhTWConsoleTransfer,
   },
   en: {
     common: enCommon,
@@ -102,6 +107,7 @@ export const resources = {
     sync: enSync,
     console: enConsole,
     consoleReports: enConsoleReports,
+    consoleTransfer: enConsoleTransfer,
   },
 } as const;
 
@@ -125,6 +131,7 @@ export const namespaces = [
   'sync',
   'console',
   'consoleReports',
+  'consoleTransfer',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

@@ -16,6 +16,7 @@ import { getEvidence, putEvidence } from './routes/evidence.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
+import { groupSites } from './routes/sites.ts';
 import { recordDeskSeen } from './store/siteQueries.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
@@ -95,6 +96,7 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     'POST /v1/reference/push',
     'GET /v1/reference/pull',
     'POST /v1/audit/push',
+    'GET /v1/sites',
   ];
   const evidenceSha = req.method === 'PUT' || req.method === 'GET' ? evidenceShaOf(url.pathname) : null;
   if (!known.includes(route) && !evidenceSha) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
@@ -129,6 +131,7 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
   if (route === 'POST /v1/reference/push') return send(res, 200, await answered(await pushReferences(c, desk, parseJson(body))));
   if (route === 'GET /v1/reference/pull') return send(res, 200, await answered(await pullReferences(c, desk, url.searchParams)));
   if (route === 'POST /v1/audit/push') return send(res, 200, await answered(await pushAudit(c, desk, parseJson(body))));
+  if (route === 'GET /v1/sites') return send(res, 200, await answered(await groupSites(c, desk)));
   let closed = false;
   res.on('close', () => {
     closed = true;

@@ -2,11 +2,13 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase, updateCase } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import type { Database } from '../../db/schema.ts';
 import { attachmentLimits } from '../../domain/api/limits.ts';
 import { checkAction } from '../../domain/cases/caseRules.ts';
 import type { AttachmentRef, CaseEventData, CaseIntake } from '../../domain/cases/events.ts';
 import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
+import { canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { assertMayActOnCase, assertMayViewCase, assertNotRecused } from '../access/caseGate.ts';
 import { actorOf } from '../cases/caseActor.ts';
 import { caseDetailFor, ruleContextOf } from '../cases/caseDetailFor.ts';
@@ -75,7 +77,8 @@ export function attachmentHandlers(ctx: DeskContext, uploads: UploadKeeper): Att
       return db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
         const history = (await listCaseEvents(trx, row.id)).map(caseEventOf);
-        const state = projectCase(history);
+        // As this desk sees it: a case another site took over (转办) is read-only here.
+        const state = canonicalState(projectCase(history), await readAliases(trx));
         // Evidence may be added wherever a note may be written: same people, same states (not
         // once archived); recusal and department first, as for every case action.
         assertNotRecused(actor, row);

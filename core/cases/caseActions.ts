@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type CaseRow, findCase } from '../../db/queries/cases.ts';
 import { departmentExists } from '../../db/queries/departments.ts';
+import { readGroupSites, readSyncConfig } from '../../db/queries/sync.ts';
 import { findUserById } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
@@ -9,7 +10,7 @@ import type { CaseEventData, CorrectedPayload } from '../../domain/cases/events.
 import { isValidPhone } from '../../domain/cases/phone.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import { type CorrectableField, channels, recordTypes, severities } from '../../domain/cases/vocabulary.ts';
-import { invalidField } from '../deskError.ts';
+import { DeskError, invalidField } from '../deskError.ts';
 import { checkDecision, decisionEvent } from './decisions.ts';
 
 export type CaseAction = DeskParsedInput<'cases.act'>['action'];
@@ -87,6 +88,22 @@ async function otherCase(db: Kysely<Database>, self: CaseRow, number: string, fi
   if (row.id === self.id) throw invalidField(field, 'handling:field.sameCase');
   if (sealed.includes(row.status)) throw invalidField(field, 'handling:field.caseSealed');
   return row;
+}
+
+/**
+ * A transfer to another site of the group (转办): only on a desk in a group, to a site the server
+ * listed (kept for offline work, migration 19) that is not this desk's own.
+ */
+async function transfer(db: Kysely<Database>, action: Extract<CaseAction, { type: 'transfer' }>): Promise<CaseEventData> {
+  const config = await readSyncConfig(db);
+  if (!config || config.private_key === '') throw new DeskError('conflict', { key: 'handling:refusal.notInGroup' });
+  if (action.toSiteId === config.site_id) throw invalidField('action.toSiteId', 'handling:field.sameSite');
+  const to = (await readGroupSites(db)).find((s) => s.id === action.toSiteId);
+  if (!to) throw invalidField('action.toSiteId', 'handling:field.unknownSite');
+  return {
+    type: 'transferred',
+    payload: { from: { id: config.site_id, name: config.site_name }, to: { id: to.id, name: to.name }, reason: action.reason },
+  };
 }
 
 /**
@@ -176,6 +193,8 @@ export async function planAction(
     case 'pause':
     case 'resume':
       throw new Error('deadline actions are planned by core/deadlines/deadlineActions.ts');
+    case 'transfer':
+      return { data: await transfer(db, action) };
     case 'merge': {
       const other = await otherCase(db, row, action.intoNumber, 'action.intoNumber');
       if (other.merged_into_id || other.status === 'declined') throw invalidField('action.intoNumber', 'handling:field.notASurvivor');

@@ -1,6 +1,6 @@
 import type { CaseEventRow } from '../../db/queries/caseEvents.ts';
 import type { CaseRow } from '../../db/queries/cases.ts';
-import type { CaseDetail, CaseSummary } from '../../domain/api/views.ts';
+import type { CaseDetail, CaseSummary, CaseTransfer } from '../../domain/api/views.ts';
 import type { CaseActionType } from '../../domain/cases/caseMachine.ts';
 import { closingMet } from '../../domain/cases/caseRules.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
@@ -31,6 +31,7 @@ export function caseSummaryOf(row: CaseRow, now: Date = new Date(), dueSoonBefor
     proposalState: row.proposal_state as CaseSummary['proposalState'],
     escalated: row.escalated_at !== null,
     mergedIntoNumber: row.merged_into_number,
+    transfer: row.transfer ? (JSON.parse(row.transfer) as CaseTransfer) : null,
   };
 }
 

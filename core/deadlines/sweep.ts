@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { casesWithoutClocks, casesWithProvisionalClocks, casesWithUnrecordedBreaches } from '../../db/queries/caseClocks.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import { findCase, updateCase } from '../../db/queries/cases.ts';
+import { readAliases } from '../../db/queries/referenceSync.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEvent, CaseEventData } from '../../domain/cases/events.ts';
-import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
+import { applyEvent, type CaseState, projectCase, seenFromSite } from '../../domain/cases/projection.ts';
 import { breachesDue, foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
 import { appendCaseEvent, linkAfter, linkOf } from '../cases/eventLog.ts';
@@ -29,6 +30,8 @@ async function appendSystemEvents(
     if (!row) return 0;
     const history = (await listCaseEvents(trx, caseId)).map(caseEventOf);
     let state = projectCase(history);
+    // A case another site took over is that site's to watch: its desks record the breach.
+    if (seenFromSite(state, (await readAliases(trx)).site ?? null).status === 'transferred_out') return 0;
     const datas = await decide(history, state, trx);
     if (datas.length === 0) return 0;
     let link = linkOf(row, systemActorId);

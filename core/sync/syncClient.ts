@@ -7,6 +7,7 @@ import {
   type PushResponse,
   protocolVersion,
   type Refusal,
+  type SitesResponse,
   signedText,
   syncHeaders,
   type WireEvent,
@@ -154,6 +155,7 @@ export function createSyncClient(options: SyncClientOptions) {
       request<ReferencePushResponse>('POST', '/v1/reference/push', { records }, identity),
     pullReferences: (identity: SigningIdentity, after: number, limit?: number) =>
       request<ReferencePullResponse>('GET', `/v1/reference/pull?after=${after}${limit ? `&limit=${limit}` : ''}`, undefined, identity),
+    sites: (identity: SigningIdentity) => request<SitesResponse>('GET', '/v1/sites', undefined, identity),
     pushAudit: (identity: SigningIdentity, entries: WireAudit[]) =>
       request<AuditPushResponse>('POST', '/v1/audit/push', { entries }, identity),
     /** The raw signed request, for tests of what the server refuses. */

@@ -1,4 +1,4 @@
-import { deleteSyncConfig, readSyncConfig } from '../../db/queries/sync.ts';
+import { deleteSyncConfig, readGroupSites, readSyncConfig } from '../../db/queries/sync.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
@@ -9,7 +9,10 @@ import { SyncRequestError } from './syncClient.ts';
 import { problemOf } from './syncProblems.ts';
 import type { SyncService } from './syncService.ts';
 
-type SyncHandlers = Pick<Handlers, 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.leave' | 'sync.clashes' | 'sync.settleClash'>;
+type SyncHandlers = Pick<
+  Handlers,
+  'sync.configure' | 'sync.status' | 'sync.now' | 'sync.leave' | 'sync.clashes' | 'sync.settleClash' | 'sync.sites'
+>;
 
 export function syncHandlers(ctx: DeskContext, service: SyncService): SyncHandlers {
   const { db } = ctx.store;
@@ -44,6 +47,12 @@ export function syncHandlers(ctx: DeskContext, service: SyncService): SyncHandle
       return service.status();
     },
     'sync.clashes': () => listClashes(db),
+    'sync.sites': async () => {
+      const config = await readSyncConfig(db);
+      if (!config || config.private_key === '') return { here: null, others: [] };
+      const here = { id: config.site_id, name: config.site_name };
+      return { here, others: (await readGroupSites(db)).filter((s) => s.id !== here.id) };
+    },
     'sync.settleClash': async (input, call) => {
       await settleClash(ctx, input, call.session.user.id);
       return listClashes(db);

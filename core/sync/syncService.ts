@@ -1,5 +1,5 @@
 import { readRefCursor } from '../../db/queries/referenceSync.ts';
-import { countOutbox, readSyncConfig, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
+import { countOutbox, readSyncConfig, replaceGroupSites, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
 import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
@@ -115,6 +115,9 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
       await pullReferences(ctx, client, identity, () => readRefCursor(db));
       await pushReferences(ctx, client, identity);
       await pushAudit(ctx, client, identity);
+      // The group's sites, kept for transfers made while the server is out of reach.
+      const { sites } = await client.sites(identity);
+      await replaceGroupSites(db, sites, ctx.now().toISOString());
       const files = createEvidenceClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
       const pending = await countOutbox(db);
       const exchange = async (progress?: JobProgress) => {

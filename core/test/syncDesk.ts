@@ -48,3 +48,27 @@ export function twoDesksOfOneSite(options: Partial<DeskOptions> = {}) {
   }, 60_000);
   return site;
 }
+
+/**
+ * A sync server with two sites of one group, 一院 and 二院, and a desk in each (a in 一院, b in
+ * 二院), for the tests of the file that calls this: opened before them, closed after.
+ */
+export function twoSitesOfAGroup(options: Partial<DeskOptions> = {}) {
+  const group = {} as { server: TestServer; a: SyncDesk; b: SyncDesk; siteIds: { first: string; second: string } };
+  beforeAll(async () => {
+    group.server = await startTestServer();
+    const first = await group.server.site('一院');
+    const second = await group.server.site('二院');
+    group.siteIds = { first: String(first.id), second: String(second.id) };
+    group.a = await openSyncDesk(options);
+    group.b = await openSyncDesk(options);
+    await group.a.join(group.server.url, await group.server.code('一院'));
+    await group.b.join(group.server.url, await group.server.code('二院'));
+  }, 120_000);
+  afterAll(async () => {
+    await group.a?.close();
+    await group.b?.close();
+    await group.server?.close();
+  }, 60_000);
+  return group;
+}

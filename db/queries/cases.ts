@@ -70,6 +70,7 @@ function handlingColumns(state: CaseState) {
     linked_case_ids: JSON.stringify(state.linkedCaseIds),
     due_at: currentDeadline(state.status, state.deadlines, state.firstRespondedAt),
     conflict_count: state.conflictIds.length,
+    transfer: state.transfer ? JSON.stringify(state.transfer) : null,
   };
 }
 

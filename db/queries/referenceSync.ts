@@ -170,7 +170,8 @@ export const dropOrphanAudit = (db: Db) => sql`DELETE FROM sync_audit_outbox WHE
 export async function readAliases(db: Db): Promise<Aliases> {
   const rows = await db.selectFrom('ref_aliases').select(['kind', 'local_id', 'canonical_id']).execute();
   const of = (kind: string) => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.local_id, r.canonical_id]));
-  return { department: of('department'), category: of('category'), user: of('user') };
+  const site = await db.selectFrom('sync_config').select('site_id').where('id', '=', 1).executeTakeFirst();
+  return { department: of('department'), category: of('category'), user: of('user'), site: site?.site_id ?? null };
 }
 
 /**

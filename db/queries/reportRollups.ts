@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
 import type { Database } from '../schema.ts';
+import { handledHere, intakeHere } from './transferCounting.ts';
 
 /**
  * The report roll-ups (migration 11): per case, what it adds to the reports (`report_counted`:
@@ -52,6 +53,8 @@ export const countBits = [
 export type CountColumn = (typeof countBits)[number];
 /** Not a count: a clock stopped late or a breach recorded (the analysis's overdue list). */
 export const lateBit = 20;
+/** Not a count: the case was registered at another site of the group, which counts its intake. */
+const intakeElsewhereBit = 21;
 
 export interface CountedRow {
   case_id: string;
@@ -135,7 +138,10 @@ function countPredicates(): Record<CountColumn, RawBuilder<unknown>> {
 /** A case's `report_counted` row computed from its projection, facts and clocks. */
 function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
   const predicates = countPredicates();
-  const bits = countBits.map((name, i) => sql`(coalesce(${predicates[name]}, 0) << ${sql.lit(i)})`);
+  // Intake where the case was registered, handling where it is held (db/queries/transferCounting.ts).
+  const bits = countBits.map(
+    (name, i) => sql`((coalesce(${predicates[name]}, 0) AND ${name === 'complaints' ? intakeHere : handledHere}) << ${sql.lit(i)})`,
+  );
   const late = ['ka', 'kf', 'kr'].map(
     (k) => sql`coalesce(${sql.ref(`${k}.breached_at`)} IS NOT NULL OR ${sql.ref(`${k}.met_at`)} > ${sql.ref(`${k}.due`)}, 0)`,
   );
@@ -150,7 +156,8 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
       coalesce(json_extract(c.respondent, '$.departmentId'), '') AS respondent_department,
       coalesce(json_extract(c.respondent, '$.person'), '') AS respondent_person,
       coalesce(c.handler_id, '') AS handler,
-      (${sql.join(bits, sql` | `)}) | ((${sql.join(late, sql` OR `)}) << ${sql.lit(lateBit)}) AS flags,
+      (${sql.join(bits, sql` | `)}) | ((${sql.join(late, sql` OR `)}) << ${sql.lit(lateBit)})
+        | ((NOT ${intakeHere}) << ${sql.lit(intakeElsewhereBit)}) AS flags,
       CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END AS handling_days
     FROM cases c LEFT JOIN case_report_facts r ON r.case_id = c.id
       LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
@@ -179,7 +186,8 @@ interface DailyChange {
 /** One row per dimension of the case's day: its counts, added (sign 1) or subtracted (sign -1). */
 function dailyChanges(row: CountedRow, sign: 1 | -1): DailyChange[] {
   if (row.counted !== 1) return [];
-  const adds = [sign, ...countBits.map((_, i) => sign * ((row.flags >> i) & 1)), sign * (row.handling_days ?? 0)];
+  const intake = (row.flags >> intakeElsewhereBit) & 1 ? 0 : sign;
+  const adds = [intake, ...countBits.map((_, i) => sign * ((row.flags >> i) & 1)), sign * (row.handling_days ?? 0)];
   return (Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]).map(([dimension, column]) => ({
     dimension,
     day: row.day,
@@ -325,14 +333,18 @@ export async function rollupSums(
       : sql`SELECT dimension, NULL AS day, key, ${sums} FROM report_daily WHERE dimension = ${d} AND day >= ${fromDay} AND day < ${toDay} GROUP BY key`,
   );
   const result = await sql<Record<string, number | string | null>>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
-  return result.rows
-    .filter((r) => Number(r.registered) > 0)
-    .map((r) => ({
-      dimension: r.dimension as RollupDimension,
-      day: (r.day as string | null) ?? null,
-      key: r.key === '' ? null : (r.key as string),
-      counts: Object.fromEntries(columns.map((c) => [c, Number(r[c])])) as RollupRow['counts'],
-    }));
+  return (
+    result.rows
+      // A row whose cases all left (or came from another site, which counts their intake) adds
+      // nothing; one holding a case transferred in counts its handling though it registered none.
+      .filter((r) => columns.some((c) => Number(r[c]) !== 0))
+      .map((r) => ({
+        dimension: r.dimension as RollupDimension,
+        day: (r.day as string | null) ?? null,
+        key: r.key === '' ? null : (r.key as string),
+        counts: Object.fromEntries(columns.map((c) => [c, Number(r[c])])) as RollupRow['counts'],
+      }))
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { isOpenStatus } from '../../domain/reports/workload.ts';
 import type { Database } from '../schema.ts';
+import { handledHere, intakeHere } from './transferCounting.ts';
 
 /**
  * The analysis figures' counts in SQL, mirroring domain/reports/figures.ts `countCase` predicate
@@ -94,26 +95,26 @@ export async function cohortCube(
   const department = f.departmentId ? sql`AND c.department_id = ${f.departmentId}` : sql``;
   const result = await sql<CountsRow>`
     SELECT ${sql.join(keyColumns)},
-      count(*) AS registered,
+      total(${intakeHere}) AS registered,
       -- on time / decided: domain/deadlines/onTime.ts clockOutcome, in SQL
-      total(c.type = 'complaint') AS complaints,
-      total(r.accepted_at IS NOT NULL) AS accepted,
-      total(r.declined) AS declined,
-      total(r.closed_at IS NOT NULL) AS closed,
-      total(r.accepted_at IS NOT NULL AND r.closed_at IS NOT NULL) AS accepted_closed,
-      total(ka.met_at IS NOT NULL OR ka.breached_at IS NOT NULL OR ka.due < ${f.now}) AS ack_decided,
-      total(ka.met_at IS NOT NULL AND ka.met_at <= ka.due AND ka.breached_at IS NULL) AS ack_met,
-      total(kf.met_at IS NOT NULL OR kf.breached_at IS NOT NULL OR kf.due < ${f.now}) AS feedback_decided,
-      total(kf.met_at IS NOT NULL AND kf.met_at <= kf.due AND kf.breached_at IS NULL) AS feedback_met,
-      total(kr.met_at IS NOT NULL OR kr.breached_at IS NOT NULL OR kr.due < ${f.now}) AS resolve_decided,
-      total(kr.met_at IS NOT NULL AND kr.met_at <= kr.due AND kr.breached_at IS NULL) AS resolve_met,
-      total(r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL) AS answered,
-      total(r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL AND r.follow_ups > 0) AS followed_up,
-      total(r.last_satisfaction IS NOT NULL) AS rated,
-      total(r.last_satisfaction >= ${satisfiedFrom}) AS satisfied,
-      total(c.type = 'complaint' AND r.finding IS NOT NULL) AS with_finding,
-      total(c.type = 'complaint' AND r.finding = 'valid') AS valid,
-      total(c.type = 'complaint' AND c.complainant_phone IS NOT NULL AND EXISTS (
+      total((c.type = 'complaint') AND ${intakeHere}) AS complaints,
+      total((r.accepted_at IS NOT NULL) AND ${handledHere}) AS accepted,
+      total((r.declined) AND ${handledHere}) AS declined,
+      total((r.closed_at IS NOT NULL) AND ${handledHere}) AS closed,
+      total((r.accepted_at IS NOT NULL AND r.closed_at IS NOT NULL) AND ${handledHere}) AS accepted_closed,
+      total((ka.met_at IS NOT NULL OR ka.breached_at IS NOT NULL OR ka.due < ${f.now}) AND ${handledHere}) AS ack_decided,
+      total((ka.met_at IS NOT NULL AND ka.met_at <= ka.due AND ka.breached_at IS NULL) AND ${handledHere}) AS ack_met,
+      total((kf.met_at IS NOT NULL OR kf.breached_at IS NOT NULL OR kf.due < ${f.now}) AND ${handledHere}) AS feedback_decided,
+      total((kf.met_at IS NOT NULL AND kf.met_at <= kf.due AND kf.breached_at IS NULL) AND ${handledHere}) AS feedback_met,
+      total((kr.met_at IS NOT NULL OR kr.breached_at IS NOT NULL OR kr.due < ${f.now}) AND ${handledHere}) AS resolve_decided,
+      total((kr.met_at IS NOT NULL AND kr.met_at <= kr.due AND kr.breached_at IS NULL) AND ${handledHere}) AS resolve_met,
+      total((r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL) AND ${handledHere}) AS answered,
+      total((r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL AND r.follow_ups > 0) AND ${handledHere}) AS followed_up,
+      total((r.last_satisfaction IS NOT NULL) AND ${handledHere}) AS rated,
+      total((r.last_satisfaction >= ${satisfiedFrom}) AND ${handledHere}) AS satisfied,
+      total((c.type = 'complaint' AND r.finding IS NOT NULL) AND ${handledHere}) AS with_finding,
+      total((c.type = 'complaint' AND r.finding = 'valid') AND ${handledHere}) AS valid,
+      total(${handledHere} AND c.type = 'complaint' AND c.complainant_phone IS NOT NULL AND EXISTS (
         SELECT 1 FROM cases p
         WHERE p.complainant_phone = c.complainant_phone
           AND p.category_id IS c.category_id
@@ -122,8 +123,8 @@ export async function cohortCube(
           AND p.received_at < c.received_at
           AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
       )) AS repeats,
-      total(r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AS handled_with_days,
-      total(CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END) AS handling_days_total
+      total((r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AND ${handledHere}) AS handled_with_days,
+      total(CASE WHEN r.closed_at IS NOT NULL AND ${handledHere} THEN r.handling_days END) AS handling_days_total
     FROM cases c JOIN case_report_facts r ON r.case_id = c.id
       LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
       LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'

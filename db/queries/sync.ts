@@ -60,3 +60,16 @@ export async function dropFromOutbox(db: Kysely<Database>, positions: readonly n
       .execute();
   }
 }
+
+/** The group's sites as the server last listed them (migration 19), this desk's own among them. */
+export const readGroupSites = (db: Kysely<Database>) => db.selectFrom('group_sites').select(['id', 'name']).orderBy('name').execute();
+
+/** The server's new list replaces the old one: a site it no longer lists is no longer offered. */
+export async function replaceGroupSites(db: Kysely<Database>, sites: readonly { id: string; name: string }[], at: string): Promise<void> {
+  await db.deleteFrom('group_sites').execute();
+  if (sites.length > 0)
+    await db
+      .insertInto('group_sites')
+      .values(sites.map((s) => ({ id: s.id, name: s.name, listed_at: at })))
+      .execute();
+}

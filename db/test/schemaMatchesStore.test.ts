@@ -76,6 +76,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
     due_at: true,
     heads: true,
     conflict_count: true,
+    transfer: true,
   },
   case_events: {
     pos: true,
@@ -182,6 +183,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   account_clashes: { username: true, local_id: true, remote_id: true, remote_record: true, remote_hlc: true, found_at: true },
   evidence_outbox: { sha256: true, case_id: true },
   evidence_wanted: { sha256: true, case_id: true, tries: true },
+  group_sites: { id: true, name: true, listed_at: true },
 };
 
 /** Tables only raw SQL reads and writes (the report roll-ups, db/queries/reportRollups.ts), so kysely has no type for them. */

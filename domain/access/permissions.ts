@@ -142,6 +142,8 @@ const methodRules = {
   'sync.leave': { who: adminOnly },
   'sync.clashes': { who: adminOnly },
   'sync.settleClash': { who: adminOnly },
+  // The sites a case may be transferred to: for whoever may transfer one.
+  'sync.sites': { who: ['supervisor', 'director'] },
   'data.export': { who: adminOnly },
   'data.import': { who: 'public' },
   // How far a backup, an export or a seal got: each job is shown to whoever may start its kind, and to whoever started it.
@@ -206,6 +208,7 @@ const actionRoles = {
   extend: ['supervisor', 'director'],
   pause: caseWorkers,
   resume: caseWorkers,
+  transfer: ['supervisor', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const caseActionRoles: Readonly<Record<CaseActionType, readonly Role[]>> = actionRoles;

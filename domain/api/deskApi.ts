@@ -85,7 +85,7 @@ import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCa
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
 import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
 import { syncConfigureInput, syncSettleClashInput } from './syncSchemas.ts';
-import type { AccountClash, SyncRound, SyncStatus } from './syncViews.ts';
+import type { AccountClash, GroupSites, SyncRound, SyncStatus } from './syncViews.ts';
 import type {
   BoardColumn,
   CaseDetail,
@@ -155,6 +155,7 @@ export const deskMethods = {
   'sync.leave': { input: emptyInput, session: true },
   'sync.clashes': { input: emptyInput, session: true },
   'sync.settleClash': { input: syncSettleClashInput, session: true },
+  'sync.sites': { input: emptyInput, session: true },
   'data.export': { input: dataExportInput, session: true },
   'data.import': { input: dataImportInput, session: false },
   'jobs.status': { input: emptyInput, session: false },
@@ -294,6 +295,7 @@ export interface DeskOutputs {
   'sync.leave': SyncStatus;
   'sync.clashes': { items: AccountClash[] };
   'sync.settleClash': { items: AccountClash[] };
+  'sync.sites': GroupSites;
   'data.export': ExportResult;
   'data.import': ImportResult;
   'jobs.status': { items: JobView[] };

@@ -59,6 +59,8 @@ export const handlingActionInputs = [
   z.strictObject({ type: z.literal('archive') }),
   z.strictObject({ type: z.literal('link'), number: text(32) }),
   z.strictObject({ type: z.literal('merge'), intoNumber: text(32), reason: text(textLimits.reason) }),
+  // To another site of the group: the site's id as the server gave it (sync.sites).
+  z.strictObject({ type: z.literal('transfer'), toSiteId: text(40), reason: text(textLimits.reason) }),
 ] as const;
 
 /** What the board and the list filter on; every filter narrows an indexed query. */

@@ -58,3 +58,12 @@ export interface AccountClash {
   why: 'person' | 'password';
   foundAt: string;
 }
+
+/**
+ * The other sites of the desk's group a case may be transferred to (转办), as the server last
+ * listed them; `here` is the desk's own site, null when the desk is not in a group.
+ */
+export interface GroupSites {
+  here: { id: string; name: string } | null;
+  others: { id: string; name: string }[];
+}

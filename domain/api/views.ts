@@ -15,6 +15,16 @@ export interface SessionUser {
   departmentIds: string[];
 }
 
+/** A case's move from one site of the group to another (转办). */
+export interface CaseTransfer {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  reason: string;
+  at: string | null;
+  /** Where the case was registered: its intake counts there (docs/user-manual.md, reports). */
+  origin: { id: string; name: string };
+}
+
 export interface CaseSummary {
   id: string;
   number: string;
@@ -38,6 +48,8 @@ export interface CaseSummary {
   proposalState: 'pending' | 'approved' | null;
   escalated: boolean;
   mergedIntoNumber: string | null;
+  /** The latest transfer between the group's sites (转办): transferred in when `status` is not `transferred_out`. */
+  transfer: CaseTransfer | null;
   /** Overdue or due soon (issue 5); absent where a view does not compute it. */
   deadlineAlert?: DeadlineAlert | null;
 }

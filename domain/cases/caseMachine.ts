@@ -26,6 +26,7 @@ export const caseActionTypes = [
   'extend',
   'pause',
   'resume',
+  'transfer',
 ] as const;
 export type CaseActionType = (typeof caseActionTypes)[number];
 
@@ -72,6 +73,8 @@ export const transitions: Readonly<Record<CaseActionType, Transition>> = {
   extend: { from: openStatuses, to: 'same', event: 'extended' },
   pause: { from: openStatuses, to: 'same', event: 'paused' },
   resume: { from: openStatuses, to: 'same', event: 'resumed' },
+  // To another site of the group (转办): it waits there to be accepted by one of its departments.
+  transfer: { from: openStatuses, to: 'registered', event: 'transferred' },
 };
 
 export function allowedActions(status: CaseStatus): CaseActionType[] {
@@ -123,13 +126,16 @@ const facts: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
   'deadlinesRecomputed',
 ]);
 
+/** A fact (or the registration): true whatever else happened concurrently. */
+export const isFact = (type: CaseEventType) => type === 'registered' || facts.has(type);
+
 /**
  * Whether an event recorded on another desk, without seeing what was folded before it, is
  * still possible in the state it now meets. Facts always are; a transition is when its state
  * still allows it; a second approval of one proposal, or a send-back of an approved one, is not.
  */
 export function stillPossible(status: CaseStatus, proposalState: 'pending' | 'approved' | null, event: CaseEventData): boolean {
-  if (event.type === 'registered' || facts.has(event.type)) return true;
+  if (isFact(event.type)) return true;
   // An approved proposal is neither approved again nor sent back by someone who had not seen the approval.
   if ((event.type === 'approved' || event.type === 'sentBack') && proposalState === 'approved') return false;
   const transition = Object.values(transitions).find((t) => t.event === event.type);

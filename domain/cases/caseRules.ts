@@ -70,6 +70,8 @@ const who: Record<CaseActionType, (actor: CaseActor, state: CaseState) => boolea
   extend: isSupervisor,
   pause: involved,
   resume: involved,
+  // To another site of the group: a supervisor's decision, like a re-assignment.
+  transfer: isSupervisor,
 };
 
 /** What the finding asks for before the case may close. */
@@ -149,6 +151,8 @@ export function checkAction(
   ctx: RuleContext,
   options: ActionOptions = {},
 ): Refusal | null {
+  // Another site of the group took the case over (转办): its history is kept here, read-only.
+  if (state.status === 'transferred_out') return refuse('transferredOut', { site: state.heldBy?.name ?? '' });
   if (!canApply(state.status, action)) return refuse('state', { action, status: state.status });
   if (action === 'approve' || action === 'sendBack') {
     if (state.severity === 'major' && isSupervisor(actor) && !has(actor, 'director')) return forbid('majorNeedsDirector');

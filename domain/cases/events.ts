@@ -226,6 +226,22 @@ export interface DeadlineBreachedPayload {
   metAt?: string | undefined;
 }
 
+/** A site of the group, as the server names it: its id there and the name people read. */
+export interface SiteRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * The case moves to another site of the group (转办), which handles it from now on; its whole
+ * history goes with it and the sending site keeps that history, read-only.
+ */
+export interface TransferredPayload {
+  from: SiteRef;
+  to: SiteRef;
+  reason: string;
+}
+
 /**
  * Every fact a case's history can hold. The log is append-only: a later issue adds
  * types here, never changes the meaning of an existing one.
@@ -259,7 +275,8 @@ export type CaseEventData =
   | { type: 'deadlineBreached'; payload: DeadlineBreachedPayload }
   | { type: 'resolvedOnSpot'; payload: ResolvedOnSpotPayload }
   | { type: 'redirected'; payload: RedirectedPayload }
-  | { type: 'attachmentsAdded'; payload: AttachmentsAddedPayload };
+  | { type: 'attachmentsAdded'; payload: AttachmentsAddedPayload }
+  | { type: 'transferred'; payload: TransferredPayload };
 
 export type CaseEventType = CaseEventData['type'];
 

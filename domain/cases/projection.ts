@@ -1,6 +1,6 @@
-import { statusAfter, stillPossible } from './caseMachine.ts';
+import { isFact, statusAfter, stillPossible } from './caseMachine.ts';
 import { causalOrder, type DagNode, madeConcurrently } from './eventDag.ts';
-import type { CaseEventData, CaseIntake, Complainant, CorrectedPayload, Deadlines } from './events.ts';
+import type { CaseEventData, CaseIntake, Complainant, CorrectedPayload, Deadlines, SiteRef } from './events.ts';
 import { type CaseStatus, type Channel, type Finding, isSatisfied, type RecordType, type Severity } from './vocabulary.ts';
 
 /**
@@ -53,6 +53,10 @@ export interface CaseState {
    * (two approvals, a close against a send-back): kept in the log, not applied, to be settled.
    */
   conflictIds: string[];
+  /** The site that holds the case after a transfer (转办); null while it stays where it was registered. */
+  heldBy: SiteRef | null;
+  /** The latest transfer: from where, why, when; `origin` is the site where the case was registered. */
+  transfer: { from: SiteRef; to: SiteRef; reason: string; at: string | null; origin: SiteRef } | null;
 }
 
 /** Who did it and when: the parts of a stored event some facts of the projection need. */
@@ -137,6 +141,8 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
       pausedSince: null,
       intake: p.intake ?? {},
       conflictIds: [],
+      heldBy: null,
+      transfer: null,
     };
   }
   if (!state) throw new Error(`event ${event.type} before registration`);
@@ -212,6 +218,19 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
       return { ...state, status, closedAt: at };
     case 'redirected':
       return { ...state, status };
+    case 'transferred':
+      // The receiving site routes it to its own departments and people: the sending site's go.
+      return {
+        ...state,
+        ...newRound,
+        status,
+        departmentId: null,
+        coDepartmentIds: [],
+        handlerId: null,
+        finding: null,
+        heldBy: event.payload.to,
+        transfer: { ...event.payload, at, origin: state.transfer?.origin ?? event.payload.from },
+      };
     case 'attachmentsAdded':
       return {
         ...state,
@@ -222,11 +241,37 @@ export function applyEvent(state: CaseState | null, event: CaseEventData & Event
 
 type Folded = CaseEventData & EventMeta & Partial<DagNode>;
 
-function foldOne(state: CaseState | null, event: Folded, concurrent: ReadonlySet<string>): CaseState {
-  if (state && event.id && concurrent.has(event.id) && !stillPossible(state.status, state.proposalState, event)) {
+/**
+ * An act recorded at the sending site without seeing the transfer is not the receiving site's
+ * to take (an acceptance names the sender's department): it stays in the log as a conflict.
+ * Facts (a note, a contact, evidence) are true wherever they were recorded.
+ */
+function missedTransfer(event: Folded, sawTransfer: ((e: Folded) => boolean) | null): boolean {
+  return sawTransfer !== null && !sawTransfer(event) && !isFact(event.type);
+}
+
+function foldOne(
+  state: CaseState | null,
+  event: Folded,
+  concurrent: ReadonlySet<string>,
+  sawTransfer: ((e: Folded) => boolean) | null,
+): CaseState {
+  if (
+    state &&
+    event.id &&
+    concurrent.has(event.id) &&
+    (!stillPossible(state.status, state.proposalState, event) || missedTransfer(event, sawTransfer))
+  ) {
     return { ...state, conflictIds: [...state.conflictIds, event.id] };
   }
   return applyEvent(state, event);
+}
+
+/** Whether an event descends from `transfer` in the case's DAG (saw it, directly or through others). */
+function descendantsOf(transfer: DagNode, order: readonly DagNode[]): (e: Folded) => boolean {
+  const seen = new Set([transfer.hash]);
+  for (const e of order) if (e.parents.some((p) => seen.has(p))) seen.add(e.hash);
+  return (e) => e.hash !== undefined && seen.has(e.hash);
 }
 
 const isNode = (e: Folded): e is Folded & DagNode => e.hash !== undefined && e.parents !== undefined && e.id !== undefined;
@@ -237,12 +282,28 @@ const isNode = (e: Folded): e is Folded & DagNode => e.hash !== undefined && e.p
  * from the same events whatever order they arrived in; an act made without seeing one folded
  * before it, and no longer possible after it, is set aside in `conflictIds`.
  */
+/**
+ * The case as the desks of `siteId` see it: a case another site holds since a transfer is
+ * `transferred_out` here, so no act, board, sweep or open-case figure of this site takes it up.
+ * `siteId` is null on a desk that is not (or no longer) in a group.
+ */
+export function seenFromSite(state: CaseState, siteId: string | null): CaseState {
+  return state.heldBy && state.heldBy.id !== siteId ? { ...state, status: 'transferred_out' } : state;
+}
+
 export function projectCase(events: readonly Folded[]): CaseState {
   const stored = events.every(isNode);
   const order = stored ? causalOrder(events as (Folded & DagNode)[]) : events;
   const concurrent = stored ? madeConcurrently(order as (Folded & DagNode)[]) : new Set<string>();
   let state: CaseState | null = null;
-  for (const event of order) state = foldOne(state, event, concurrent);
+  let sawTransfer: ((e: Folded) => boolean) | null = null;
+  for (const event of order) {
+    const before = state?.transfer ?? null;
+    state = foldOne(state, event, concurrent, sawTransfer);
+    if (stored && event.type === 'transferred' && state.transfer !== before) {
+      sawTransfer = descendantsOf(event as Folded & DagNode, order as (Folded & DagNode)[]);
+    }
+  }
   if (!state) throw new Error('a case needs at least its registration event');
   return state;
 }

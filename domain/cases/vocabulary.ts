@@ -18,6 +18,8 @@ export const caseStatuses = [
   'responded',
   'closed',
   'archived',
+  // Seen only on the desks of a site that transferred the case to another: read-only there.
+  'transferred_out',
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 

@@ -18,6 +18,8 @@ import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from
 import type { GroupCaseDetail } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
+import { caseTransferInput } from './transferSchemas.ts';
+import type { CaseTransferResult } from './transferViews.ts';
 
 /**
  * The group console's method list, the console's counterpart of domain/api/deskApi.ts: the one
@@ -57,6 +59,7 @@ export const consoleMethods = {
   'cases.get': { input: groupCaseInput, session: true },
   'cases.reveal': { input: revealInput, session: true },
   'complainants.repeats': { input: groupRepeatsInput, session: true },
+  'cases.transfer': { input: caseTransferInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -93,6 +96,7 @@ export interface ConsoleOutputs {
   'cases.get': GroupCaseDetail;
   'cases.reveal': GroupCaseDetail;
   'complainants.repeats': { items: GroupRepeatComplainant[] };
+  'cases.transfer': CaseTransferResult;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

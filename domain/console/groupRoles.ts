@@ -50,6 +50,8 @@ export const consoleMethodRules = {
   'cases.get': caseReaders,
   'cases.reveal': caseReaders,
   'complainants.repeats': caseReaders,
+  // A case to another site (转办): whoever works with every site's cases.
+  'cases.transfer': caseReaders,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {

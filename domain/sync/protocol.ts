@@ -96,6 +96,11 @@ export interface PullResponse {
   more: boolean;
 }
 
+/** GET /v1/sites: the sites of the group, so a desk can transfer a case to another (转办). */
+export interface SitesResponse {
+  sites: { id: string; name: string }[];
+}
+
 export interface HelloResponse {
   protocol: number;
   server: 'complaint-desk';

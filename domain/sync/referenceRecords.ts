@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decodeHlc, encodeHlc } from '../cases/hlc.ts';
-import type { CaseState } from '../cases/projection.ts';
+import { type CaseState, seenFromSite } from '../cases/projection.ts';
 
 /**
  * Reference records as they travel within a site (DESIGN.md §10): departments, categories, staff
@@ -147,6 +147,11 @@ export interface Aliases {
   department: ReadonlyMap<string, string>;
   category: ReadonlyMap<string, string>;
   user: ReadonlyMap<string, string>;
+  /**
+   * This desk's site, which decides how a case transferred between sites reads here
+   * (projection.ts seenFromSite); absent or null on a desk outside a group.
+   */
+  site?: string | null | undefined;
 }
 
 export const noAliases: Aliases = { department: new Map(), category: new Map(), user: new Map() };
@@ -159,7 +164,8 @@ const follow = (map: ReadonlyMap<string, string>, value: string | null): string 
  * site's id of the same record when this desk's record was merged into it. The events stay as
  * they were signed; only what is folded from them follows the merge.
  */
-export function canonicalState(state: CaseState, aliases: Aliases): CaseState {
+export function canonicalState(folded: CaseState, aliases: Aliases): CaseState {
+  const state = seenFromSite(folded, aliases.site ?? null);
   if (aliases.department.size === 0 && aliases.category.size === 0 && aliases.user.size === 0) return state;
   const departmentId = follow(aliases.department, state.departmentId);
   return {
@@ -181,7 +187,7 @@ export function canonicalState(state: CaseState, aliases: Aliases): CaseState {
   };
 }
 
-const aliasOfField: Record<string, keyof Aliases> = {
+const aliasOfField: Record<string, 'department' | 'category' | 'user'> = {
   departmentId: 'department',
   coDepartmentIds: 'department',
   categoryId: 'category',

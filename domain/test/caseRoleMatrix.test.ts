@@ -79,6 +79,7 @@ const matrix: Record<CaseActionType, { state: CaseState; may: Person[] }> = {
   extend: { state: at([accepted]), may: overseers },
   pause: { state: at([accepted]), may: involved },
   resume: { state: at([accepted, paused]), may: involved },
+  transfer: { state: at([accepted]), may: overseers },
 };
 
 const rules = { now: new Date('2026-11-05T02:00:00.000Z'), reviewWindowDays: 30 };

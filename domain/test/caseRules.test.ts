@@ -70,15 +70,17 @@ describe('the transition table', () => {
   });
 
   it('never moves to a state §5 does not allow', () => {
+    // An open case transferred to another site (转办) waits there to be accepted: registered again.
     const allowedMoves: Record<string, string[]> = {
       registered: ['registered', 'accepted', 'declined', 'closed'],
       declined: ['declined'],
-      accepted: ['accepted', 'investigating', 'closed'],
-      investigating: ['investigating', 'awaiting_approval', 'responded', 'closed'],
-      awaiting_approval: ['awaiting_approval', 'investigating', 'responded'],
-      responded: ['responded', 'closed', 'investigating'],
+      accepted: ['accepted', 'investigating', 'closed', 'registered'],
+      investigating: ['investigating', 'awaiting_approval', 'responded', 'closed', 'registered'],
+      awaiting_approval: ['awaiting_approval', 'investigating', 'responded', 'registered'],
+      responded: ['responded', 'closed', 'investigating', 'registered'],
       closed: ['closed', 'investigating', 'archived'],
       archived: [],
+      transferred_out: [],
     };
     for (const status of caseStatuses) {
       for (const action of caseActionTypes) {

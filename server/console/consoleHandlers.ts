@@ -10,6 +10,7 @@ import type { ConsoleHandlers } from './consoleTypes.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { deskHandlers } from './sites/deskHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
+import { transferHandlers } from './transfer/transferHandlers.ts';
 
 /**
  * Every console method's handler: one map a method namespace, each from its area's folder
@@ -26,7 +27,7 @@ export function consoleHandlers(ctx: ConsoleContext): ConsoleHandlers {
       { prefix: 'sites', handlers: siteHandlers(ctx) },
       { prefix: 'desks', handlers: deskHandlers(ctx) },
       { prefix: 'reports', handlers: reportHandlers(ctx) },
-      { prefix: 'cases', handlers: caseHandlers(ctx) },
+      { prefix: 'cases', handlers: { ...caseHandlers(ctx), ...transferHandlers(ctx) } },
       { prefix: 'complainants', handlers: complainantHandlers(ctx) },
     ],
     consoleMethods,

@@ -5,6 +5,7 @@ import { Refused } from '../refusal.ts';
 import { caseNamesFile, evidenceFiles, evidenceHeld, insertEvidence } from '../store/evidenceFiles.ts';
 import { siteOfCases } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
+import { casesHandedOnBy } from '../store/transferQueries.ts';
 import type { RouteContext } from './context.ts';
 
 type Desk = DesksTable & { nonce: string };
@@ -22,7 +23,9 @@ export async function putEvidence(c: RouteContext, desk: Desk, sha256: string, q
   }
   const [owner] = await siteOfCases(c.db, [caseId]);
   if (!owner) throw new Refused(404, 'not_found', 'refusal.evidenceNoCase', { caseId }, { caseId });
-  if (owner.site_id !== desk.site_id) throw new Refused(403, 'foreign', 'refusal.foreignCase', { caseId }, { caseId });
+  // A file a desk of the sending site uploads after the case was transferred goes to both sites.
+  const handedOn = owner.site_id !== desk.site_id && (await casesHandedOnBy(c.db, [caseId], desk.site_id)).has(caseId);
+  if (owner.site_id !== desk.site_id && !handedOn) throw new Refused(403, 'foreign', 'refusal.foreignCase', { caseId }, { caseId });
   if (!(await caseNamesFile(c.db, caseId, sha256))) throw new Refused(403, 'foreign', 'refusal.evidenceNotNamed', { caseId }, { caseId });
   const files = evidenceFiles(c.evidenceDir);
   const held = await evidenceHeld(c.db, desk.site_id, sha256);
@@ -31,15 +34,9 @@ export async function putEvidence(c: RouteContext, desk: Desk, sha256: string, q
   return c.db.transaction().execute(async (trx): Promise<PutEvidenceResponse> => {
     await spendNonce(trx, desk.id, desk.nonce, c.now());
     if (held) return { stored: false };
-    await insertEvidence(trx, {
-      site_id: desk.site_id,
-      sha256,
-      size: body.length,
-      case_id: caseId,
-      desk_id: desk.id,
-      stored_at: c.now().toISOString(),
-      content,
-    });
+    const row = { sha256, size: body.length, case_id: caseId, desk_id: desk.id, stored_at: c.now().toISOString() };
+    await insertEvidence(trx, { ...row, site_id: desk.site_id, content });
+    if (handedOn) await insertEvidence(trx, { ...row, site_id: owner.site_id, content: files.write(owner.site_id, sha256, body) });
     return { stored: true };
   });
 }

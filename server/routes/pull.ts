@@ -1,8 +1,9 @@
 import { maxBatch, type PulledEvent, type PullResponse, type WireEvent } from '../../domain/sync/protocol.ts';
 import { replayed, spendNonce, tidyNonces } from '../auth.ts';
 import { Refused } from '../refusal.ts';
-import { eventsAfter, spendNonceReadLastSeq } from '../store/queries.ts';
+import { spendNonceReadLastSeq } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
+import { feedAfter } from '../store/transferQueries.ts';
 import type { RouteContext } from './context.ts';
 
 /** The longest a pull waits for something new (long-poll), below common proxies' idle limits. */
@@ -13,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * GET /v1/pull?after=N[&limit=M][&wait=MS]: the desk's site's events after the cursor, in the
- * site's sequence. With `wait`, an empty answer is held until something arrives or the wait
+ * site's sequence (its own and those relayed to it: the history of a case transferred in). With `wait`, an empty answer is held until something arrives or the wait
  * ends (the store is asked again; nothing is remembered in the process).
  */
 export async function pull(
@@ -37,10 +38,10 @@ export async function pull(
     const first = await spendNonceReadLastSeq(c.db, { deskId: desk.id, nonce: desk.nonce, at: now.toISOString() }, desk.site_id);
     if (!first.spent) throw replayed();
     await tidyNonces(c.db, now);
-    rows = first.lastSeq > after ? await eventsAfter(c.db, desk.site_id, after, limit + 1) : [];
+    rows = first.lastSeq > after ? await feedAfter(c.db, desk.site_id, after, limit + 1) : [];
   } else {
     await spendNonce(c.db, desk.id, desk.nonce, now);
-    rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);
+    rows = await feedAfter(c.db, desk.site_id, after, limit + 1);
   }
   for (;;) {
     if (rows.length > 0 || Date.now() >= until || closed()) {
@@ -49,6 +50,6 @@ export async function pull(
       return { events, cursor: page.at(-1)?.seq ?? after, more: rows.length > limit };
     }
     await sleep(pollEveryMs);
-    rows = await eventsAfter(c.db, desk.site_id, after, limit + 1);
+    rows = await feedAfter(c.db, desk.site_id, after, limit + 1);
   }
 }

@@ -16,6 +16,8 @@ import {
   siteOfCases,
 } from '../store/queries.ts';
 import type { DesksTable } from '../store/schema.ts';
+import { casesHandedOnBy, listSites } from '../store/transferQueries.ts';
+import { settleTransfers, transferOf } from '../transfers/caseTransfers.ts';
 import type { RouteContext } from './context.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -52,6 +54,15 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
     const first = await lockSequence(trx, desk.site_id, c.dialect === 'postgres');
     const held = new Map((await eventsById(trx, [...new Set(events.map((e) => e.id))])).map((r) => [r.id, r]));
     const sites = new Map((await siteOfCases(trx, [...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r.site_id]));
+    // Cases this site transferred away: what its desks recorded before they knew still arrives.
+    const handedOn = await casesHandedOnBy(
+      trx,
+      [...sites].filter(([, site]) => site !== desk.site_id).map(([id]) => id),
+      desk.site_id,
+    );
+    const groupSites = events.some((e) => e.type === 'transferred')
+      ? new Set((await listSites(trx)).map((s) => String(s.id)))
+      : new Set<string>();
     // The parents the batch names, asked of the store at once: the pass below then needs no
     // query, and what it finds in the store is what a query per event would have found, since
     // the batch's own events are written only after the pass. A parent that is a new event of
@@ -67,7 +78,7 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
     let duplicates = 0;
     for (const e of events) {
       const site = sites.get(e.caseId);
-      if (site !== undefined && site !== desk.site_id) {
+      if (site !== undefined && site !== desk.site_id && !handedOn.has(e.caseId)) {
         throw new Refused(403, 'foreign', 'refusal.foreignCase', { caseId: e.caseId }, { caseId: e.caseId });
       }
       const before = held.get(e.id);
@@ -82,6 +93,12 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
         continue;
       }
       if (site === undefined && e.type !== 'registered' && !batch.size) throw tampered(e, 'tampered.notRegistered');
+      if (e.type === 'transferred') {
+        // From this desk's site to another site of the group, or nothing is moved on it.
+        const t = transferOf(e);
+        if (!t || t.from.id !== String(desk.site_id) || t.to.id === t.from.id || !groupSites.has(t.to.id))
+          throw tampered(e, 'tampered.transfer');
+      }
       // A parent named twice was refused when each event's parents were counted in the store;
       // it still is.
       const missing = e.parents.filter((p) => !batch.has(p));
@@ -113,6 +130,7 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
         received_at: at,
       })),
     );
+    await settleTransfers(trx, c, desk.id, desk.site_id, fresh, sites);
     // The group's reports and search read the cases as folded now, never behind the log.
     await projectCases(trx, desk.site_id, [...new Set(fresh.map((e) => e.caseId))]);
     return { accepted: fresh.length, duplicates, seq: first + fresh.length };

@@ -3,6 +3,7 @@ import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
+import { transferMigration } from './transferMigration.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -107,6 +108,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_evidence': evidenceMigration(dialect),
+    '006_transfers': transferMigration,
     '004_console': consoleMigration(dialect),
     '005_case_projection': caseProjectionMigration(dialect),
   };

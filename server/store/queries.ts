@@ -146,16 +146,6 @@ export async function insertEvents(db: Db, rows: readonly ServerDatabase['events
   for (const chunk of chunks(rows, rowsAStatement)) await db.insertInto('events').values(chunk).execute();
 }
 
-export const eventsAfter = (db: Db, siteId: number, after: number, limit: number) =>
-  db
-    .selectFrom('events')
-    .select(['seq', 'body'])
-    .where('site_id', '=', siteId)
-    .where('seq', '>', after)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-
 /**
  * PostgreSQL: a pull's nonce recorded and the site's last number read in one statement, one
  * round trip to the database; `spent` is false when the desk used the nonce before (a replay).

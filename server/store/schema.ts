@@ -149,6 +149,27 @@ export interface CaseProjectionTable {
   search_text: string;
   search_terms: string;
   event_count: number;
+/** A transfer of a case to another site (转办) the server accepted (migration 006). */
+export interface TransfersTable {
+  /** The `transferred` event's id. */
+  event_id: string;
+  case_id: string;
+  from_site: number;
+  to_site: number;
+  reason: string;
+  actor_id: string;
+  desk_id: string;
+  /** When it was made (the event's time). */
+  at: string;
+  received_at: string;
+}
+
+/** An event numbered in a site's sequence that the site did not receive itself (migration 006). */
+export interface RelayedEventsTable {
+  site_id: number;
+  seq: number;
+  event_id: string;
+  case_id: string;
 }
 
 /** The group the console serves: one row, written by the first setup. */
@@ -213,6 +234,8 @@ export interface ServerDatabase {
   reference_records: ReferenceRecordsTable;
   audit_entries: AuditEntriesTable;
   evidence: EvidenceTable;
+  transfers: TransfersTable;
+  relayed_events: RelayedEventsTable;
   group_info: GroupInfoTable;
   group_accounts: GroupAccountsTable;
   group_sessions: GroupSessionsTable;

@@ -135,6 +135,13 @@ function EventBody(props: { event: Event; directory: TimelineNames }) {
     case 'deadlinesRecomputed':
     case 'deadlineBreached':
       return <DeadlineEventDetail event={e} />;
+    case 'transferred':
+      return (
+        <>
+          <Text fw={600}>{t('transfer.timeline', { from: e.payload.from.name, to: e.payload.to.name })}</Text>
+          <Para>{t('timeline.reason', { reason: e.payload.reason })}</Para>
+        </>
+      );
     case 'merged':
       return (
         <>

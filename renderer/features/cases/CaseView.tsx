@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { RaiseActionButton } from '../reports/index.ts';
 import { CaseActionPanel } from './actions/CaseActionPanel.tsx';
 import { DeadlineActions } from './actions/DeadlineActions.tsx';
+import { TransferNotice, TransferPanel } from './actions/TransferPanel.tsx';
 import { CaseDecisionAndPrints, CaseIntakeCard } from './CaseRegistrationPanels.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseDeadlines } from './deadlines/CaseDeadlines.tsx';
@@ -54,6 +55,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
           <RaiseActionButton caseNumber={detail.number} />
         </Group>
       </Stack>
+      <TransferNotice detail={detail} />
       {detail.sealedYear !== undefined && (
         <Alert color="gray" variant="light" data-testid="case-sealed">
           {t('privacy:seals.caseSealed', { year: detail.sealedYear })}
@@ -146,6 +148,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
       <CaseEvidence detail={detail} onChanged={props.onChanged} />
       <CaseActionPanel detail={detail} directory={directory} onChanged={props.onChanged} onLetterReply={() => setPreview('replyLetter')} />
       <DeadlineActions detail={detail} onChanged={props.onChanged} />
+      <TransferPanel detail={detail} onChanged={props.onChanged} />
       <CaseDecisionAndPrints detail={detail} onChanged={props.onChanged} preview={preview} onPreview={setPreview} />
       {(detail.linkedCases.length > 0 || detail.earlierCases.length > 0) && (
         <SimpleGrid cols={2}>

@@ -14,3 +14,6 @@ export const caseListQuery = (input: Omit<DeskInput<'cases.list'>, 'cursor'>) =>
     getNextPageParam: (page) => page.next,
     placeholderData: keepPreviousData,
   });
+
+/** The other sites of the group a case may be transferred to (转办), as the desk last heard them. */
+export const groupSitesQuery = () => deskQuery('sync.sites', {});

@@ -129,8 +129,16 @@ function BoardCard(props: { card: CaseSummary; directory: Directory }) {
         <Text size="xs" c="dimmed" lineClamp={1}>
           {c.complainantName} · {props.directory.departmentName(c.departmentId)}
         </Text>
-        {(c.severity !== 'general' || c.escalated || (c.proposalState === 'approved' && c.status === 'awaiting_approval')) && (
+        {(c.severity !== 'general' ||
+          c.escalated ||
+          c.transfer ||
+          (c.proposalState === 'approved' && c.status === 'awaiting_approval')) && (
           <Group gap={4} mt={4}>
+            {c.transfer && (
+              <Badge size="xs" color="indigo" variant="light" data-testid="board-card-transfer">
+                {t('transfer.inFrom', { site: c.transfer.from.name })}
+              </Badge>
+            )}
             {c.severity !== 'general' && (
               <Badge size="xs" color="red">
                 {t(`cases:severities.${c.severity}`)}

@@ -117,6 +117,8 @@ export function actionOf(type: CaseActionType, v: Values, detail: CaseDetail): A
     case 'pause':
     case 'resume':
       throw new Error('deadline actions have their own panel (components/DeadlineActions.tsx)');
+    case 'transfer':
+      throw new Error('a transfer to another site has its own dialog (TransferDialog.tsx)');
     case 'resolveOnSpot':
     case 'redirect':
       throw new Error(`${type} is offered by the desk's decision panel`);

@@ -1,0 +1,79 @@
+import { v7 as uuidv7 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
+import { consolePerSuite } from './consoleHarness.ts';
+import { dialects, noted, registeredData, rowCount, wireEvent } from './serverHarness.ts';
+
+/**
+ * A transfer made at the group console (转办): the server writes the case's `transferred`
+ * event itself, moves the case, and both sites' desks read it at their next pull. A viewer, an
+ * unknown or the same site, or a case no longer open is refused and writes nothing.
+ */
+for (const dialect of dialects) {
+  describe(`the console's cases.transfer on ${dialect}`, () => {
+    const suite = consolePerSuite(dialect);
+
+    it('moves a case from one site to another with its history, refusing what it must', async () => {
+      const s = suite.server;
+      const admin = await s.setUp();
+      const first = (await s.call(admin, 'sites.add', { name: '一院' })).id;
+      const second = (await s.call(admin, 'sites.add', { name: '二院' })).id;
+      const enrol = async (siteId: number) => {
+        const keys = makeDeskKeys();
+        const deskId = uuidv7();
+        const client = createSyncClient({ serverUrl: s.url });
+        const { code } = await s.call(admin, 'sites.issueCode', { siteId });
+        await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+        return { client, identity: { deskId, privateKey: keys.privateKey } };
+      };
+      const a = await enrol(first);
+      const b = await enrol(second);
+      const caseId = uuidv7();
+      const reg = wireEvent(caseId, [], registeredData);
+      const note = wireEvent(caseId, [reg.hash], noted('一院备注'));
+      const closedId = uuidv7();
+      const closedReg = wireEvent(closedId, [], registeredData);
+      const closed = wireEvent(closedId, [closedReg.hash], {
+        type: 'resolvedOnSpot',
+        payload: { resolution: '当场解决', satisfaction: 5 },
+      });
+      await a.client.push(a.identity, [reg, note, closedReg, closed]);
+      await s.call(admin, 'accounts.create', {
+        username: 'viewer1',
+        displayName: '查阅员',
+        role: 'group_viewer',
+        password: 'Viewer-Pass-1',
+      });
+      const viewer = await s.signIn('viewer1', 'Viewer-Pass-1');
+
+      const events = await rowCount(s.store, 'events');
+      const asViewer = await s.raw('cases.transfer', { caseId, toSiteId: second, reason: '涉及二院' }, { token: viewer });
+      expect(asViewer).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
+      const unknown = await s.raw('cases.transfer', { caseId, toSiteId: 999, reason: '涉及二院' }, { token: admin, locale: 'zh-CN' });
+      expect(unknown.body).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { toSiteId: '集团内没有此站点' } } });
+      const same = await s.raw('cases.transfer', { caseId, toSiteId: first, reason: '涉及二院' }, { token: admin });
+      expect(same.body).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { toSiteId: expect.any(String) } } });
+      const noReason = await s.raw('cases.transfer', { caseId, toSiteId: second, reason: '' }, { token: admin });
+      expect(noReason.body).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { reason: expect.any(String) } } });
+      const ofClosed = await s.raw('cases.transfer', { caseId: closedId, toSiteId: second, reason: '涉及二院' }, { token: admin });
+      expect(ofClosed.body).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+      expect(await rowCount(s.store, 'events')).toBe(events);
+      expect(await rowCount(s.store, 'transfers')).toBe(0);
+
+      const done = await s.call(admin, 'cases.transfer', { caseId, toSiteId: second, reason: '涉及二院住院部' });
+      expect(done).toMatchObject({ caseId, from: { id: first, name: '一院' }, to: { id: second, name: '二院' } });
+      const atB = (await b.client.pull(b.identity, 0)).events;
+      expect(atB.map((e) => e.type)).toEqual(['registered', 'noted', 'transferred']);
+      const move = atB.at(-1);
+      expect(move?.parents).toEqual([note.hash]);
+      expect(JSON.parse(move?.payload ?? '{}')).toMatchObject({ from: { name: '一院' }, to: { name: '二院' }, reason: '涉及二院住院部' });
+      const atA = (await a.client.pull(a.identity, 0)).events.filter((e) => e.caseId === caseId);
+      expect(atA.map((e) => e.id)).toEqual([reg.id, note.id, move?.id]);
+      // Now 二院 holds it, and the console may send it on (here: back) like any open case.
+      const again = await s.raw('cases.transfer', { caseId, toSiteId: first, reason: '再转回' }, { token: admin });
+      expect(again.body).toMatchObject({ ok: true });
+      const audit = await s.call(admin, 'audit.list', {});
+      expect(audit.items.filter((i) => i.action === 'cases.transfer')).toHaveLength(2);
+    });
+  });
+}
