@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { evidenceMigration } from './evidenceMigration.ts';
+import { groupRulesMigration } from './groupRulesMigration.ts';
 import type { ServerDatabase } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -105,6 +106,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_evidence': evidenceMigration(dialect),
+    '007_group_rules': groupRulesMigration(dialect),
   };
 }
 

@@ -7,6 +7,8 @@ export interface SitesTable {
   /** The site's global sequence: the last number given to an accepted event. */
   last_seq: Generated<number>;
   created_at: string;
+  /** The group's last change (`group_records.rev`) this site's reference stream holds. */
+  rules_rev: Generated<number>;
 }
 
 export interface EnrolmentCodesTable {
@@ -64,6 +66,33 @@ export interface ReferenceRecordsTable {
   /** The site's reference sequence when this version arrived: pulls page by it. */
   seq: number;
   received_at: string;
+  /** 1 when the group wrote this record for every site: a desk's push of it is refused. */
+  group_owned: Generated<number>;
+}
+
+/** The group's version of a record it keeps the same in every site (or every site of a profile). */
+export interface GroupRecordsTable {
+  kind: string;
+  /** '' for every site; a profile (hospital, property, serviceHall) for its sites' deadline policies. */
+  profile: string;
+  key: string;
+  /** The row as it travels, JSON. */
+  row: string;
+  /** The group's change that last wrote it. */
+  rev: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Every change of the group's rules, with what it was before and after. */
+export interface GroupRulesAuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  before: string | null;
+  after: string | null;
 }
 
 /** Every desk's audit log, append-only. */
@@ -101,4 +130,6 @@ export interface ServerDatabase {
   reference_records: ReferenceRecordsTable;
   audit_entries: AuditEntriesTable;
   evidence: EvidenceTable;
+  group_records: GroupRecordsTable;
+  group_rules_audit: GroupRulesAuditTable;
 }
