@@ -1,16 +1,16 @@
 import { readCalendar, writeLocalDay, writeOfficialYear } from '../../db/queries/calendar.ts';
+import { groupOwnedKeys } from '../../db/queries/referenceSync.ts';
 import { parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
 import { holidayKeyOf } from '../../domain/deadlines/holidayNames.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
-import { groupOwnedKeys } from '../../db/queries/referenceSync.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { reloadCalendar } from '../deadlines/deskTime.ts';
 import { recomputeProvisionalDeadlines } from '../deadlines/sweep.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { refuseGroupYears } from '../sync/groupRecords.ts';
 import { loadSettings } from '../settings.ts';
+import { refuseGroupYears } from '../sync/groupRecords.ts';
 import { translatorFor } from '../translate.ts';
 
 type CalendarHandlers = Pick<Handlers, 'calendar.get' | 'calendar.import' | 'calendar.setLocalDay'>;

@@ -1,15 +1,15 @@
 import { clearPolicies, readPolicies, writePolicy } from '../../db/queries/policies.ts';
+import { groupOwnedKeys } from '../../db/queries/referenceSync.ts';
 import { recordTypes, severities } from '../../domain/cases/vocabulary.ts';
 import type { DeadlinePolicy } from '../../domain/deadlines/deadline.ts';
 import { policyFromInput } from '../../domain/deadlines/policyInput.ts';
 import { presetPolicy } from '../../domain/deadlines/presets.ts';
-import { groupOwnedKeys } from '../../db/queries/referenceSync.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { refuseGroupRecord } from '../sync/groupRecords.ts';
 import { loadSettings } from '../settings.ts';
+import { refuseGroupRecord } from '../sync/groupRecords.ts';
 
 type PolicyHandlers = Pick<Handlers, 'policies.list' | 'policies.update' | 'policies.reset'>;
 

@@ -43,7 +43,11 @@ export interface RulesStore extends RulesWriter {
 async function change<T>(
   s: RulesStore,
   actor: RulesActor,
-  write: (trx: Db, rev: number, at: string) => Promise<{ result: T; action: string; target: string | null; before: unknown; after: unknown }>,
+  write: (
+    trx: Db,
+    rev: number,
+    at: string,
+  ) => Promise<{ result: T; action: string; target: string | null; before: unknown; after: unknown }>,
 ): Promise<T & { sites: number }> {
   return s.db.transaction().execute(async (trx) => {
     const at = s.now().toISOString();
@@ -166,7 +170,14 @@ export async function importGroupCalendar(s: RulesStore, actor: RulesActor, cont
       days: datesOf(y as GroupCalendarYear),
     });
     return {
-      result: { years: years.map((y) => ({ year: y.year, holidays: y.holidays.length, makeUpDays: y.makeUpDays.length, replaced: held.has(y.year) })) },
+      result: {
+        years: years.map((y) => ({
+          year: y.year,
+          holidays: y.holidays.length,
+          makeUpDays: y.makeUpDays.length,
+          replaced: held.has(y.year),
+        })),
+      },
       action: 'rules.calendar.import',
       target: years.map((y) => y.year).join(','),
       before: years.flatMap((y) => {
@@ -196,7 +207,15 @@ async function categoryRows(db: Db): Promise<CategoryRow[]> {
 const categoryView = (r: CategoryRow): GroupCategory => ({ id: r.id, name: r.name, parentId: r.parent_id, disabled: r.disabled === 1 });
 
 async function putCategory(trx: Db, row: CategoryRow, rev: number, at: string, actor: RulesActor) {
-  await putGroupRecord(trx, { kind: 'category', profile: '', key: row.id, row: JSON.stringify(row), rev, updated_at: at, updated_by: actor.id });
+  await putGroupRecord(trx, {
+    kind: 'category',
+    profile: '',
+    key: row.id,
+    row: JSON.stringify(row),
+    rev,
+    updated_at: at,
+    updated_by: actor.id,
+  });
 }
 
 async function categoryOrRefused(trx: Db, id: string): Promise<CategoryRow> {
@@ -280,7 +299,14 @@ export async function listGroupPolicies(db: Db): Promise<GroupPolicy[]> {
 export function setGroupPolicy(
   s: RulesStore,
   actor: RulesActor,
-  input: { profile: string; type: RecordType; severity: Severity; acknowledge: DeadlineClock; feedback: DeadlineClock; resolve: DeadlineClock },
+  input: {
+    profile: string;
+    type: RecordType;
+    severity: Severity;
+    acknowledge: DeadlineClock;
+    feedback: DeadlineClock;
+    resolve: DeadlineClock;
+  },
 ) {
   const checked = policyFromInput(input);
   if (!checked.ok) throw new RulesInputError(checked.field, 'deadlines:policy.severalShorter');
@@ -296,7 +322,15 @@ export function setGroupPolicy(
       updated_at: at,
       updated_by: null,
     };
-    await putGroupRecord(trx, { kind: 'policy', profile: input.profile, key, row: JSON.stringify(row), rev, updated_at: at, updated_by: actor.id });
+    await putGroupRecord(trx, {
+      kind: 'policy',
+      profile: input.profile,
+      key,
+      row: JSON.stringify(row),
+      rev,
+      updated_at: at,
+      updated_by: actor.id,
+    });
     return {
       result: {},
       action: 'rules.policies.set',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { calendarYearOf, groupDevice } from '../../domain/sync/groupRecords.ts';
 import { stampOf } from '../../domain/sync/referenceRecords.ts';
 import type { WireReference } from '../../domain/sync/referenceWire.ts';
+import type { Dialect } from '../store/migrations.ts';
 import { lockSequence } from '../store/queries.ts';
 import { lastReferenceSeq, putReference } from '../store/referenceQueries.ts';
 import {
@@ -12,7 +13,6 @@ import {
   siteRecordsToCompare,
   siteRulesRev,
 } from '../store/rulesQueries.ts';
-import type { Dialect } from '../store/migrations.ts';
 import type { ServerDatabase } from '../store/schema.ts';
 
 type Db = Kysely<ServerDatabase>;

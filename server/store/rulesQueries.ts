@@ -36,7 +36,9 @@ export const putGroupRecord = (db: Db, row: ServerDatabase['group_records']) =>
     .insertInto('group_records')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['kind', 'profile', 'key']).doUpdateSet({ row: row.row, rev: row.rev, updated_at: row.updated_at, updated_by: row.updated_by }),
+      oc
+        .columns(['kind', 'profile', 'key'])
+        .doUpdateSet({ row: row.row, rev: row.rev, updated_at: row.updated_at, updated_by: row.updated_by }),
     )
     .execute();
 
