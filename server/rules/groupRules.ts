@@ -296,7 +296,7 @@ export async function listGroupPolicies(db: Db): Promise<GroupPolicy[]> {
 }
 
 /** The group's policy of one record type and severity for every site of a profile. */
-export function setGroupPolicy(
+export async function setGroupPolicy(
   s: RulesStore,
   actor: RulesActor,
   input: {
