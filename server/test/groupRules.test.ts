@@ -127,7 +127,7 @@ describe.each(dialects)('the group’s rules in every site’s stream on %s', (d
     const back = await groupRecords(a);
     const category = back.find((r) => r.kind === 'category' && r.key === id);
     expect(JSON.parse(category?.row ?? '{}').name).toBe('医保政策');
-    expect(category?.hlc > pushed.hlc).toBe(true);
+    expect((category?.hlc ?? '') > pushed.hlc).toBe(true);
     expect(back.find((r) => r.key === '2027-05-05')).toMatchObject({ row: null, group: true });
     // The same batch again changes nothing.
     const count = await rowCount(s.store, 'reference_records');
