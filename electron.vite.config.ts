@@ -25,7 +25,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: resolve('renderer/index.html') },
+      // Two pages of one build: the desk (index.html) and the group console the server serves (console.html).
+      rollupOptions: { input: { index: resolve('renderer/index.html'), console: resolve('renderer/console.html') } },
     },
     // pdf.js's character maps and standard fonts are imported as data (renderer/features/cases/evidence/pdfPages.ts).
     assetsInclude: ['**/*.bcmap', '**/*.pfb'],

@@ -2,9 +2,9 @@ import { deskMethods } from '../domain/api/deskApi.ts';
 import type { Handlers } from './dispatcher.ts';
 
 /** One namespace's handlers, from the core folder of the same name: every method it defines carries its prefix. */
-export interface HandlerMap {
+export interface HandlerMap<H = Handlers> {
   prefix: string;
-  handlers: Partial<Handlers>;
+  handlers: Partial<H>;
 }
 
 /**
@@ -13,6 +13,11 @@ export interface HandlerMap {
  * no handler stops the desk from starting, so no test that opens one can pass.
  */
 export function joinHandlerMaps(maps: readonly HandlerMap[]): Handlers {
+  return joinMethodMaps<Handlers>(maps, deskMethods);
+}
+
+/** The same join for any method list (the group console's too): every method of `declared` gets exactly one handler. */
+export function joinMethodMaps<H>(maps: readonly HandlerMap<H>[], declared: Readonly<Record<string, unknown>>): H {
   const joined: Record<string, unknown> = {};
   for (const { prefix, handlers } of maps) {
     for (const [method, handler] of Object.entries(handlers)) {
@@ -21,7 +26,7 @@ export function joinHandlerMaps(maps: readonly HandlerMap[]): Handlers {
       joined[method] = handler;
     }
   }
-  const missing = Object.keys(deskMethods).filter((m) => !Object.hasOwn(joined, m));
+  const missing = Object.keys(declared).filter((m) => !Object.hasOwn(joined, m));
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
-  return joined as Handlers;
+  return joined as H;
 }

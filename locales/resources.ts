@@ -2,6 +2,7 @@ import enAccess from './en/access.json' with { type: 'json' };
 import enBackup from './en/backup.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
+import enConsole from './en/console.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import zhCNAccess from './zh-CN/access.json' with { type: 'json' };
 import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
+import zhCNConsole from './zh-CN/console.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
@@ -30,6 +32,7 @@ import zhTWAccess from './zh-TW/access.json' with { type: 'json' };
 import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
+import zhTWConsole from './zh-TW/console.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
@@ -58,6 +61,7 @@ export const resources = {
     print: zhCNPrint,
     privacy: zhCNPrivacy,
     sync: zhCNSync,
+    console: zhCNConsole,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -74,6 +78,7 @@ export const resources = {
     print: zhTWPrint,
     privacy: zhTWPrivacy,
     sync: zhTWSync,
+    console: zhTWConsole,
   },
   en: {
     common: enCommon,
@@ -90,6 +95,7 @@ export const resources = {
     print: enPrint,
     privacy: enPrivacy,
     sync: enSync,
+    console: enConsole,
   },
 } as const;
 
@@ -111,6 +117,7 @@ export const namespaces = [
   'print',
   'privacy',
   'sync',
+  'console',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

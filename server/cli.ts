@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { addSite, issueEnrolmentCode, revoke } from './admin.ts';
+import { createSetupToken } from '../core/http/requestGuard.ts';
+import { setupTokenParam } from '../domain/api/setupToken.ts';
+import { addSite, adminMessage, issueEnrolmentCode, revoke } from './admin.ts';
 import { createSyncServer } from './http.ts';
+import { countActiveAdmins } from './store/consoleQueries.ts';
 import { openServerStore } from './store/openServerStore.ts';
 
 /**
- * The sync server and its first administration, until the group console exists:
- *   npm run server -- --data DIR --port N [--host H] [--cert F --key F]   (DATABASE_URL=postgres://… for PostgreSQL)
+ * The sync server and the group console it serves at `/` (built by `npm run build`), and the
+ * same administration of sites, codes and desks from the command line:
+ *   npm run server -- --data DIR --port N [--host H] [--cert F --key F] [--renderer DIR]   (DATABASE_URL=postgres://… for PostgreSQL)
  *   npm run server -- site add --data DIR --name NAME
  *   npm run server -- enrol-code --data DIR --site NAME
  *   npm run server -- revoke --data DIR --desk ID
@@ -20,6 +25,7 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '5190' },
     host: { type: 'string', default: '127.0.0.1' },
     cert: { type: 'string' },
+    renderer: { type: 'string' },
     key: { type: 'string' },
     name: { type: 'string' },
     site: { type: 'string' },
@@ -28,7 +34,7 @@ const { values, positionals } = parseArgs({
 });
 
 const usage = `usage:
-  npm run server -- --data DIR --port N [--host H] [--cert FILE --key FILE]
+  npm run server -- --data DIR --port N [--host H] [--cert FILE --key FILE] [--renderer DIR]
   npm run server -- site add --data DIR --name NAME
   npm run server -- enrol-code --data DIR --site NAME
   npm run server -- revoke --data DIR --desk ID
@@ -71,6 +77,12 @@ try {
   } else {
     if ((values.cert === undefined) !== (values.key === undefined)) throw new Error('HTTPS needs both --cert and --key');
     const tls = values.cert && values.key ? { cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key) } : undefined;
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const rendererDir = path.resolve(values.renderer ?? path.join(root, 'out/renderer'));
+    // Printed while the group has no administrator: whoever reads the server's output sets it up.
+    // A token chosen by whoever started the server (the e2e runner) comes through the environment.
+    const setupToken = createSetupToken(process.env.DESK_SETUP_TOKEN || undefined);
+    const needsSetup = (await countActiveAdmins(store.db)) === 0;
     const server = createSyncServer({
       db: store.db,
       dialect: store.dialect,
@@ -79,17 +91,20 @@ try {
       tls,
       // The SQLite server keeps evidence as files beside its store; PostgreSQL keeps it in the database every process reaches.
       evidenceDir: store.dialect === 'sqlite' && values.data ? path.join(values.data, 'evidence') : undefined,
+      console: { rendererDir: fs.existsSync(path.join(rendererDir, 'console.html')) ? rendererDir : null, setupToken },
     });
     server.listen(Number(values.port), values.host, () => {
       const { port } = server.address() as AddressInfo;
-      console.log(`Complaint Desk sync server: ${tls ? 'https' : 'http'}://${values.host}:${port}/ (${store.dialect}) READY`);
+      const base = `${tls ? 'https' : 'http'}://${values.host}:${port}/`;
+      if (needsSetup) console.log(`Group console first setup (one use): ${base}?${setupTokenParam}=${setupToken.value}`);
+      console.log(`Complaint Desk sync server and group console: ${base} (${store.dialect}) READY`);
     });
     const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   }
 } catch (e) {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(adminMessage(e));
   await store.close();
   process.exit(1);
 }

@@ -1,8 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import { createSetupToken, type SetupToken } from '../core/http/requestGuard.ts';
 import { evidenceShaOf, maxEvidenceBytes } from '../domain/sync/evidenceProtocol.ts';
 import { type HelloResponse, maxBodyBytes, protocolVersion, type Refusal, syncHeaders } from '../domain/sync/protocol.ts';
 import { authenticate } from './auth.ts';
+import { createConsoleDispatcher } from './console/consoleDispatcher.ts';
+import { consoleHandlers } from './console/consoleHandlers.ts';
+import { createConsoleHttp } from './console/consoleHttp.ts';
+import { deskSaid } from './deskSaid.ts';
 import { serverMessage } from './messages.ts';
 import { Refused } from './refusal.ts';
 import type { RouteContext } from './routes/context.ts';
@@ -11,11 +16,14 @@ import { getEvidence, putEvidence } from './routes/evidence.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
+import { recordDeskSeen } from './store/siteQueries.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {
   /** PEM certificate and key: the server speaks HTTPS (and nothing else on its port). */
   tls?: { cert: Buffer; key: Buffer } | undefined;
+  /** The group console: the built renderer holding console.html, and the setup token printed for its first run. */
+  console?: { rendererDir: string | null; setupToken: SetupToken } | undefined;
 }
 
 const tooLarge = (limit: number) => new Refused(413, 'too_large', 'refusal.tooLarge', { bytes: limit });
@@ -108,6 +116,7 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     { method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body },
     c.now(),
   );
+  await recordDeskSeen(c.db, desk.id, deskSaid(req.headers, desk.time, c.now()));
   if (evidenceSha && req.method === 'PUT') return send(res, 200, await putEvidence(c, desk, evidenceSha, url.searchParams, body));
   if (evidenceSha) return sendBytes(res, await getEvidence(c, desk, evidenceSha));
   if (route === 'POST /v1/push') return send(res, 200, await push(c, desk, parseJson(body)));
@@ -123,7 +132,24 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
 
 /** The sync server's HTTP(S) listener. Holds nothing between requests: every answer comes from the store. */
 export function createSyncServer(c: ServerOptions): http.Server {
+  const consoleOptions = c.console ?? { rendererDir: null, setupToken: createSetupToken() };
+  const dispatch = createConsoleDispatcher(c.db, consoleHandlers({ ...c, setupToken: consoleOptions.setupToken }), c.now, c.log);
+  const consoleHttp = createConsoleHttp(dispatch, consoleOptions);
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // The sync routes answer signed desks only; everything else is the console's, whose calls carry a group session.
+    const pathname = new URL(req.url ?? '/', 'http://server').pathname;
+    if (!pathname.startsWith('/v1/')) {
+      consoleHttp(req, res, pathname).catch((e: unknown) => {
+        c.log(`console error in ${req.method} ${pathname.slice(0, 200)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        if (!res.headersSent)
+          send(res, 500, {
+            ok: false,
+            error: { code: 'internal', message: serverMessage('refusal.internal', {}, req.headers['accept-language']) },
+          });
+        else res.destroy();
+      });
+      return;
+    }
     const language = req.headers['accept-language'];
     const who = `${req.method} ${req.url?.slice(0, 200)} from ${String(req.headers[syncHeaders.desk] ?? 'unknown desk').slice(0, 64)}`;
     handle(c, req, res).catch((e: unknown) => {

@@ -23,7 +23,7 @@ let server: TestServer;
 let a: SyncDesk;
 let b: SyncDesk;
 const rules = () => ({ db: server.store.db, dialect: server.store.dialect, now });
-const group = { id: 'group-admin' };
+const group = { user: null, source: 'test' };
 
 beforeAll(async () => {
   server = await startTestServer({ now });

@@ -14,6 +14,14 @@ export const syncHeaders = {
   time: 'x-desk-time',
   nonce: 'x-desk-nonce',
   signature: 'x-desk-signature',
+  /**
+   * What a desk says about itself with each signed request, for the group console's desks list;
+   * not signed, and never acted on: only shown. Its version, when its last backup was made, and
+   * how many of its events wait to be pushed.
+   */
+  version: 'x-desk-version',
+  backupAt: 'x-desk-backup-at',
+  waiting: 'x-desk-waiting',
 } as const;
 
 /** A request more than this far from the server's clock is refused (Actual Budget's limit): replays need a fresh time. */

@@ -29,7 +29,7 @@ export async function enrol(c: RouteContext, body: unknown): Promise<EnrolRespon
   const codeHash = hashCode(input.code);
   return c.db.transaction().execute(async (trx) => {
     const code = await findEnrolmentCode(trx, codeHash);
-    if (!code || code.used_by) throw new Refused(403, 'bad_code', 'refusal.badCode');
+    if (!code || code.used_by || code.revoked_at) throw new Refused(403, 'bad_code', 'refusal.badCode');
     if (Date.parse(code.expires_at) < c.now().getTime()) throw new Refused(403, 'expired_code', 'refusal.expiredCode');
     const site = await findSite(trx, code.site_id);
     if (!site) throw new Refused(403, 'bad_code', 'refusal.badCode');

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { invalidField } from '../../core/deskError.ts';
 import type { RecordType, Severity } from '../../domain/cases/vocabulary.ts';
 import { type ImportedYear, parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
 import type { DeadlineClock, DeadlinePolicy } from '../../domain/deadlines/deadline.ts';
@@ -20,17 +21,6 @@ import { applyGroupRules, type RulesWriter } from './siteRules.ts';
 
 type Db = Kysely<ServerDatabase>;
 
-/** Bad input for a change of the group's rules: the field at fault and the translation key (`namespace:key`) saying why. */
-export class RulesInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly key: string,
-    readonly values: Record<string, string | number> = {},
-  ) {
-    super(`${field}: ${key}`);
-  }
-}
-
 export interface RulesStore extends RulesWriter {
   db: Db;
 }
@@ -50,9 +40,9 @@ async function change<T>(
   ) => Promise<{ result: T; action: string; target: string | null; before: unknown; after: unknown }>,
 ): Promise<T & { sites: number }> {
   return s.db.transaction().execute(async (trx) => {
-    const at = s.now().toISOString();
-    const done = await write(trx, (await currentRulesRev(trx)) + 1, at);
-    await auditRulesChange(trx, { at, actor, action: done.action, target: done.target, before: done.before, after: done.after });
+    const now = s.now();
+    const done = await write(trx, (await currentRulesRev(trx)) + 1, now.toISOString());
+    await auditRulesChange(trx, { at: now, actor, action: done.action, target: done.target, before: done.before, after: done.after });
     const sites = await allSiteIds(trx);
     for (const site of sites) await applyGroupRules(trx, s, site);
     return { ...done.result, sites: sites.length };
@@ -84,7 +74,7 @@ function parsedOrRefused(content: string): ImportedYear[] {
   const parsed = parseCalendarFile(content);
   if (!parsed.ok) {
     const { key, ...values } = parsed.problem;
-    throw new RulesInputError('content', `deadlines:import.${key}`, values as Record<string, string | number>);
+    throw invalidField('content', `deadlines:import.${key}`, values as Record<string, string | number>);
   }
   return parsed.years;
 }
@@ -151,7 +141,7 @@ export async function importGroupCalendar(s: RulesStore, actor: RulesActor, cont
           row: JSON.stringify(row),
           rev,
           updated_at: at,
-          updated_by: actor.id,
+          updated_by: actor.user?.id ?? null,
         });
       }
       const yearRow: ReferenceRow<'calendarYear'> = { year: y.year, source: 'imported', imported_at: at, imported_by: null };
@@ -162,7 +152,7 @@ export async function importGroupCalendar(s: RulesStore, actor: RulesActor, cont
         row: JSON.stringify(yearRow),
         rev,
         updated_at: at,
-        updated_by: actor.id,
+        updated_by: actor.user?.id ?? null,
       });
     }
     const summary = (y: { year: number; holidays: unknown[]; makeUpDays: unknown[] }) => ({
@@ -214,19 +204,19 @@ async function putCategory(trx: Db, row: CategoryRow, rev: number, at: string, a
     row: JSON.stringify(row),
     rev,
     updated_at: at,
-    updated_by: actor.id,
+    updated_by: actor.user?.id ?? null,
   });
 }
 
 async function categoryOrRefused(trx: Db, id: string): Promise<CategoryRow> {
   const held = await findGroupRecord(trx, 'category', '', id);
-  if (!held) throw new RulesInputError('id', 'consoleRules:errors.unknownCategory');
+  if (!held) throw invalidField('id', 'consoleRules:errors.unknownCategory');
   return JSON.parse(held.row) as CategoryRow;
 }
 
 async function assertNameFree(trx: Db, name: string, parentId: string | null, self?: string) {
   const taken = (await categoryRows(trx)).some((c) => c.id !== self && c.parent_id === parentId && sameName(c.name, name));
-  if (taken) throw new RulesInputError('name', 'consoleRules:errors.nameTaken', { name });
+  if (taken) throw invalidField('name', 'consoleRules:errors.nameTaken', { name });
 }
 
 export const listGroupCategories = async (db: Db): Promise<GroupCategory[]> => (await categoryRows(db)).map(categoryView);
@@ -238,8 +228,8 @@ export function createGroupCategory(s: RulesStore, actor: RulesActor, input: { n
     if (parentId) {
       const parent = await findGroupRecord(trx, 'category', '', parentId);
       const row = parent ? (JSON.parse(parent.row) as CategoryRow) : null;
-      if (!row || row.disabled === 1) throw new RulesInputError('parentId', 'consoleRules:errors.unknownCategory');
-      if (row.parent_id !== null) throw new RulesInputError('parentId', 'consoleRules:errors.categoryTooDeep');
+      if (!row || row.disabled === 1) throw invalidField('parentId', 'consoleRules:errors.unknownCategory');
+      if (row.parent_id !== null) throw invalidField('parentId', 'consoleRules:errors.categoryTooDeep');
     }
     await assertNameFree(trx, input.name, parentId);
     const row: CategoryRow = { id: uuidv7(), name: input.name.trim(), parent_id: parentId, disabled: 0, created_at: at, version: 1 };
@@ -309,7 +299,7 @@ export async function setGroupPolicy(
   },
 ) {
   const checked = policyFromInput(input);
-  if (!checked.ok) throw new RulesInputError(checked.field, 'deadlines:policy.severalShorter');
+  if (!checked.ok) throw invalidField(checked.field, 'deadlines:policy.severalShorter');
   return change(s, actor, async (trx, rev, at) => {
     const key = `${input.type}|${input.severity}`;
     const was = await findGroupRecord(trx, 'policy', input.profile, key);
@@ -329,7 +319,7 @@ export async function setGroupPolicy(
       row: JSON.stringify(row),
       rev,
       updated_at: at,
-      updated_by: actor.id,
+      updated_by: actor.user?.id ?? null,
     });
     return {
       result: {},
@@ -346,7 +336,7 @@ export function clearGroupPolicy(s: RulesStore, actor: RulesActor, input: { prof
   return change(s, actor, async (trx, rev) => {
     const key = `${input.type}|${input.severity}`;
     const was = await findGroupRecord(trx, 'policy', input.profile, key);
-    if (!was) throw new RulesInputError('type', 'consoleRules:errors.noGroupPolicy');
+    if (!was) throw invalidField('type', 'consoleRules:errors.noGroupPolicy');
     await deleteGroupRecord(trx, 'policy', input.profile, key);
     // The revision moves on without a record of it, so sites not reached now still catch up.
     await putGroupRecord(trx, { kind: revisionKind, profile: '', key: '', row: '{}', rev, updated_at: was.updated_at, updated_by: null });

@@ -1,26 +1,29 @@
 import type { Kysely } from 'kysely';
-import { insertRulesAudit } from '../store/rulesQueries.ts';
+import type { ConsoleSessionUser } from '../../domain/console/accessViews.ts';
+import { recordGroupAudit } from '../console/access/groupAudit.ts';
 import type { ServerDatabase } from '../store/schema.ts';
 
-/** Who changed the group's rules: a group account's id (the console), or null for the server's own command line. */
+/** Who changed the group's rules: a group account signed in to the console (null: the server's own command line), and from where. */
 export interface RulesActor {
-  id: string | null;
+  user: ConsoleSessionUser | null;
+  source: string;
 }
 
 /**
- * One entry of the group's audit for a change of its rules, written in the change's own
+ * One line of the group's audit log for a change of its rules, written in the change's own
  * transaction: what it was before and what it is after (null where there was nothing).
  */
 export async function auditRulesChange(
   trx: Kysely<ServerDatabase>,
-  entry: { at: string; actor: RulesActor; action: string; target: string | null; before: unknown; after: unknown },
+  entry: { at: Date; actor: RulesActor; action: string; target: string | null; before: unknown; after: unknown },
 ): Promise<void> {
-  await insertRulesAudit(trx, {
-    at: entry.at,
-    actor: entry.actor.id,
+  await recordGroupAudit(trx, entry.at, {
+    actor: entry.actor.user,
     action: entry.action,
     target: entry.target,
-    before: entry.before === null ? null : JSON.stringify(entry.before),
-    after: entry.after === null ? null : JSON.stringify(entry.after),
+    // Nothing before (a new record) or after (one taken away) is an empty column, not the text "null".
+    before: entry.before ?? undefined,
+    after: entry.after ?? undefined,
+    source: entry.actor.source,
   });
 }

@@ -1,5 +1,4 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from './migrations.ts';
 
 /**
  * What the group keeps the same in every site (domain/sync/groupRecords.ts). `group_records`
@@ -7,10 +6,10 @@ import type { Dialect } from './migrations.ts';
  * one profile (deadline policies); `rev` numbers the group's changes, and `sites.rules_rev` says
  * which of them a site's reference stream holds, so a site that joins later, or whose profile
  * changes, is brought up to date before its desks pull. `reference_records.group_owned` marks a
- * record of a site's stream as the group's: a desk's push of it is refused. `group_rules_audit`
- * keeps every change with its before and after.
+ * record of a site's stream as the group's: a desk's push of it is refused. Every change is audited
+ * with its before and after in the group's audit log (`group_audit`, migration 004).
  */
-export function groupRulesMigration(dialect: Dialect): Migration {
+export function groupRulesMigration(): Migration {
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -24,19 +23,6 @@ export function groupRulesMigration(dialect: Dialect): Migration {
         .addColumn('updated_by', 'text')
         .addPrimaryKeyConstraint('group_records_key', ['kind', 'profile', 'key'])
         .execute();
-      await db.schema
-        .createTable('group_rules_audit')
-        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-        )
-        .addColumn('at', 'text', (c) => c.notNull())
-        .addColumn('actor', 'text')
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('target', 'text')
-        .addColumn('before', 'text')
-        .addColumn('after', 'text')
-        .execute();
-      await db.schema.createIndex('group_rules_audit_at').on('group_rules_audit').column('at').execute();
       await db.schema
         .alterTable('reference_records')
         .addColumn('group_owned', 'integer', (c) => c.notNull().defaultTo(0))

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import { groupRulesMigration } from './groupRulesMigration.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -106,7 +107,8 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_evidence': evidenceMigration(dialect),
-    '007_group_rules': groupRulesMigration(dialect),
+    '004_console': consoleMigration(dialect),
+    '007_group_rules': groupRulesMigration(),
   };
 }
 

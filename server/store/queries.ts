@@ -1,13 +1,22 @@
-import { type Kysely, sql } from 'kysely';
-import type { ServerDatabase } from './schema.ts';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { DesksTable, ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
 
 export const findSiteByName = (db: Db, name: string) => db.selectFrom('sites').selectAll().where('name', '=', name).executeTakeFirst();
 export const findSite = (db: Db, id: number) => db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertSite(db: Db, name: string, at: string): Promise<number> {
-  const row = await db.insertInto('sites').values({ name, created_at: at }).returning('id').executeTakeFirstOrThrow();
+export async function insertSite(
+  db: Db,
+  name: string,
+  at: string,
+  volume: { perMonth: number; unit: string } | null = null,
+): Promise<number> {
+  const row = await db
+    .insertInto('sites')
+    .values({ name, created_at: at, volume_per_month: volume?.perMonth ?? null, volume_unit: volume?.unit ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -27,6 +36,7 @@ export async function spendEnrolmentCode(db: Db, codeHash: string, deskId: strin
     .set({ used_by: deskId })
     .where('code_hash', '=', codeHash)
     .where('used_by', 'is', null)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -36,7 +46,7 @@ export const findDesk = (db: Db, id: string) => db.selectFrom('desks').selectAll
 export const prefixesOfSite = async (db: Db, siteId: number) =>
   (await db.selectFrom('desks').select('prefix').where('site_id', '=', siteId).execute()).map((r) => r.prefix);
 
-export const insertDesk = (db: Db, row: ServerDatabase['desks']) => db.insertInto('desks').values(row).execute();
+export const insertDesk = (db: Db, row: Insertable<DesksTable>) => db.insertInto('desks').values(row).execute();
 
 export const revokeDesk = (db: Db, id: string, at: string) =>
   db.updateTable('desks').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();

@@ -1,7 +1,7 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ServerDatabase } from './schema.ts';
 
-/** The group's rules (server/rules): its records, which of them each site holds, and their audit. */
+/** The group's rules (server/rules): its records, and which of them each site holds. */
 
 type Db = Kysely<ServerDatabase>;
 
@@ -100,9 +100,3 @@ export const siteRecordsToCompare = (db: Db, siteId: number, years: readonly num
       ]),
     )
     .execute();
-
-export const insertRulesAudit = (db: Db, row: Insertable<ServerDatabase['group_rules_audit']>) =>
-  db.insertInto('group_rules_audit').values(row).execute();
-
-export const listRulesAudit = (db: Db, limit: number) =>
-  db.selectFrom('group_rules_audit').selectAll().orderBy('id', 'desc').limit(limit).execute();

@@ -9,6 +9,9 @@ export interface SitesTable {
   created_at: string;
   /** The group's last change (`group_records.rev`) this site's reference stream holds. */
   rules_rev: Generated<number>;
+  /** Visits or units served in an ordinary month, for intake per 1,000; null when the site gives none. */
+  volume_per_month: number | null;
+  volume_unit: string | null;
 }
 
 export interface EnrolmentCodesTable {
@@ -18,6 +21,7 @@ export interface EnrolmentCodesTable {
   expires_at: string;
   used_by: string | null;
   created_at: string;
+  revoked_at: string | null;
 }
 
 export interface DesksTable {
@@ -29,6 +33,12 @@ export interface DesksTable {
   prefix: string;
   enrolled_at: string;
   revoked_at: string | null;
+  /** What the desk's last signed request said and when it came (the sites and desks page). */
+  last_seen_at: string | null;
+  clock_drift_ms: number | null;
+  desk_version: string | null;
+  events_waiting: number | null;
+  last_backup_at: string | null;
 }
 
 export interface NoncesTable {
@@ -84,17 +94,6 @@ export interface GroupRecordsTable {
   updated_by: string | null;
 }
 
-/** Every change of the group's rules, with what it was before and after. */
-export interface GroupRulesAuditTable {
-  id: Generated<number>;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  before: string | null;
-  after: string | null;
-}
-
 /** Every desk's audit log, append-only. */
 export interface AuditEntriesTable {
   site_id: number;
@@ -120,6 +119,58 @@ export interface EvidenceTable {
   content: Buffer | null;
 }
 
+/** The group the console serves: one row, written by the first setup. */
+export interface GroupInfoTable {
+  id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface GroupAccountsTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** domain/console/groupRoles.ts GroupRole. */
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupSessionsTable {
+  /** SHA-256 of the bearer token. */
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  /** Ends after this without a call (moved on by each call), and at `ends_at` whatever happens. */
+  expires_at: string;
+  ends_at: string;
+}
+
+/** Wrong passwords from one place for one name (domain/access/loginPolicy.ts). */
+export interface GroupLoginAttemptsTable {
+  source: string;
+  username: string;
+  failures: number;
+  lockouts: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+/** The group's audit log, append-only: who did what, and the record before and after, as JSON. */
+export interface GroupAuditTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  before: string | null;
+  after: string | null;
+  source: string;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -131,5 +182,9 @@ export interface ServerDatabase {
   audit_entries: AuditEntriesTable;
   evidence: EvidenceTable;
   group_records: GroupRecordsTable;
-  group_rules_audit: GroupRulesAuditTable;
+  group_info: GroupInfoTable;
+  group_accounts: GroupAccountsTable;
+  group_sessions: GroupSessionsTable;
+  group_login_attempts: GroupLoginAttemptsTable;
+  group_audit: GroupAuditTable;
 }

@@ -1,42 +1,14 @@
-import type { DeskInput, DeskMethod, DeskOutput } from '../../../domain/api/deskApi.ts';
-import type { DeskErrorBody } from '../../../domain/api/envelope.ts';
+import type { DeskInput, DeskMethod, DeskOutputs } from '../../../domain/api/deskApi.ts';
+import { createApiClient } from './apiClient.ts';
 import { pickTransport, type Transport } from './transport.ts';
 
-/** A refusal from the core, carrying the translated message and per-field messages. */
-export class DeskCallError extends Error {
-  constructor(readonly body: DeskErrorBody) {
-    super(body.message);
-  }
-}
+export { DeskCallError } from './apiClient.ts';
 
-/**
- * The renderer's one way to the core. The token lives in sessionStorage so a reload keeps
- * the session while closing the window ends it.
- */
+export type DeskInputs = { [M in DeskMethod]: DeskInput<M> };
+
+/** The renderer's one way to the desk's core (api client of the DeskApi method list). */
 export function createDeskClient(transport: Transport, getLocale: () => string) {
-  const tokenKey = 'desk.token';
-  let onRefusal: ((code: string, method: DeskMethod) => void) | undefined;
-  return {
-    /** Hears the code of every refusal: the app signs out on `unauthenticated` and locks on `locked`. */
-    listenForRefusals(listener: ((code: string, method: DeskMethod) => void) | undefined) {
-      onRefusal = listener;
-    },
-    get token(): string | null {
-      return sessionStorage.getItem(tokenKey);
-    },
-    set token(value: string | null) {
-      if (value) sessionStorage.setItem(tokenKey, value);
-      else sessionStorage.removeItem(tokenKey);
-    },
-    async call<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskOutput<M>> {
-      const answer = await transport(method, input, { token: this.token ?? undefined, locale: getLocale() });
-      if (!answer.ok) {
-        onRefusal?.(answer.error.code, method);
-        throw new DeskCallError(answer.error);
-      }
-      return answer.data as DeskOutput<M>;
-    },
-  };
+  return createApiClient<DeskInputs, DeskOutputs>(transport, getLocale, 'desk.token');
 }
 
 export type DeskClient = ReturnType<typeof createDeskClient>;

@@ -1,6 +1,7 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import type { DeskInput, DeskMethod } from '../../../domain/api/deskApi.ts';
+import type { DeskMethod } from '../../../domain/api/deskApi.ts';
 import { client } from './client.ts';
+import type { DeskInputs } from './deskClient.ts';
 
 /**
  * The window's one cache of answers from the core. The core's answer is final: a refusal is not
@@ -11,7 +12,7 @@ export const queryClient = new QueryClient({
 });
 
 /** One core call as a query, keyed by method and input, so `invalidate(method)` reaches every input. */
-export function deskQuery<M extends DeskMethod>(method: M, input: DeskInput<M>) {
+export function deskQuery<M extends DeskMethod>(method: M, input: DeskInputs[M]) {
   return queryOptions({ queryKey: [method, input] as const, queryFn: () => client.call(method, input) });
 }
 

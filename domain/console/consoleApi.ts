@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import {
+  accountByIdInput,
+  accountCreateInput,
+  accountResetPasswordInput,
+  accountUpdateInput,
+  consoleChangePasswordInput,
+  consoleEmptyInput,
+  consoleLoginInput,
+  consoleSetupInput,
+  groupAuditListInput,
+} from './accessSchemas.ts';
+import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
+import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
+import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
+
+/**
+ * The group console's method list, the console's counterpart of domain/api/deskApi.ts: the one
+ * place a method is declared (name → input schema, session needed). The server's dispatcher
+ * and the console's client are typed from it. Each area adds its lines here and in
+ * `ConsoleOutputs`, its schemas and views in its own files, and its row in groupRoles.ts.
+ */
+export const consoleMethods = {
+  'setup.status': { input: consoleEmptyInput, session: false },
+  'setup.init': { input: consoleSetupInput, session: false },
+  'auth.login': { input: consoleLoginInput, session: false },
+  'auth.logout': { input: consoleEmptyInput, session: true },
+  'auth.me': { input: consoleEmptyInput, session: true },
+  'auth.changePassword': { input: consoleChangePasswordInput, session: true },
+  'accounts.list': { input: consoleEmptyInput, session: true },
+  'accounts.create': { input: accountCreateInput, session: true },
+  'accounts.update': { input: accountUpdateInput, session: true },
+  'accounts.disable': { input: accountByIdInput, session: true },
+  'accounts.enable': { input: accountByIdInput, session: true },
+  'accounts.resetPassword': { input: accountResetPasswordInput, session: true },
+  'sites.list': { input: consoleEmptyInput, session: true },
+  'sites.add': { input: siteAddInput, session: true },
+  'sites.update': { input: siteUpdateInput, session: true },
+  'sites.issueCode': { input: siteIssueCodeInput, session: true },
+  'sites.codes': { input: siteCodesInput, session: true },
+  'sites.revokeCode': { input: siteRevokeCodeInput, session: true },
+  'desks.list': { input: consoleEmptyInput, session: true },
+  'desks.revoke': { input: deskRevokeInput, session: true },
+  'audit.list': { input: groupAuditListInput, session: true },
+} as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
+
+export type ConsoleMethod = keyof typeof consoleMethods;
+
+export interface ConsoleOutputs {
+  'setup.status': { initialized: boolean; groupName: string | null };
+  'setup.init': Record<string, never>;
+  'auth.login': ConsoleLogin;
+  'auth.logout': Record<string, never>;
+  'auth.me': { user: ConsoleSessionUser; groupName: string };
+  'auth.changePassword': Record<string, never>;
+  'accounts.list': { items: GroupAccountView[] };
+  'accounts.create': { id: string };
+  'accounts.update': Record<string, never>;
+  'accounts.disable': Record<string, never>;
+  'accounts.enable': Record<string, never>;
+  'accounts.resetPassword': Record<string, never>;
+  'sites.list': { items: SiteView[] };
+  'sites.add': { id: number };
+  'sites.update': Record<string, never>;
+  'sites.issueCode': IssuedCode;
+  'sites.codes': { items: EnrolmentCodeView[] };
+  'sites.revokeCode': Record<string, never>;
+  'desks.list': { items: DeskView[]; serverTime: string };
+  'desks.revoke': Record<string, never>;
+  'audit.list': { items: GroupAuditEntry[]; next: number | null };
+}
+
+/** What a caller passes: the schema's input side (before defaults and trimming). */
+export type ConsoleInput<M extends ConsoleMethod> = z.input<(typeof consoleMethods)[M]['input']>;
+/** What a handler receives: validated and normalised. */
+export type ConsoleParsedInput<M extends ConsoleMethod> = z.output<(typeof consoleMethods)[M]['input']>;
+export type ConsoleOutput<M extends ConsoleMethod> = ConsoleOutputs[M];
+export type ConsoleInputs = { [M in ConsoleMethod]: ConsoleInput<M> };
+
+export function isConsoleMethod(name: string): name is ConsoleMethod {
+  return Object.hasOwn(consoleMethods, name);
+}
+
+/** The one console method that takes a new server over: it needs the setup token the server printed. */
+export const consoleTakeover: ConsoleMethod = 'setup.init';

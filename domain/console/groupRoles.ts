@@ -1,0 +1,50 @@
+import type { ConsoleMethod } from './consoleApi.ts';
+
+/** The group's own accounts, apart from any desk's: what each may see and do across the sites. */
+export const groupRoles = ['group_admin', 'group_supervisor', 'group_viewer'] as const;
+export type GroupRole = (typeof groupRoles)[number];
+
+/** `public`: no session needed; `signedIn`: any group account; otherwise the roles listed. */
+export type ConsoleAudience = 'public' | 'signedIn' | readonly GroupRole[];
+
+/** Sites, desks, enrolment codes, accounts and the group audit log. */
+export const groupAdmins = ['group_admin'] as const satisfies readonly GroupRole[];
+/** Every site's cases, masked, with an audited reveal. */
+export const caseReaders = ['group_admin', 'group_supervisor'] as const satisfies readonly GroupRole[];
+/** Consolidated reports: every group account. */
+export const reportReaders = ['group_admin', 'group_supervisor', 'group_viewer'] as const satisfies readonly GroupRole[];
+
+/**
+ * Who may call each console method: one line a method, checked on every call by the console's
+ * dispatcher (server/console/consoleHttp.ts). A method without a line fails the type check.
+ */
+export const consoleMethodRules = {
+  'setup.status': 'public',
+  'setup.init': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'signedIn',
+  'auth.me': 'signedIn',
+  'auth.changePassword': 'signedIn',
+  'accounts.list': groupAdmins,
+  'accounts.create': groupAdmins,
+  'accounts.update': groupAdmins,
+  'accounts.disable': groupAdmins,
+  'accounts.enable': groupAdmins,
+  'accounts.resetPassword': groupAdmins,
+  'sites.list': groupAdmins,
+  'sites.add': groupAdmins,
+  'sites.update': groupAdmins,
+  'sites.issueCode': groupAdmins,
+  'sites.codes': groupAdmins,
+  'sites.revokeCode': groupAdmins,
+  'desks.list': groupAdmins,
+  'desks.revoke': groupAdmins,
+  'audit.list': groupAdmins,
+} as const satisfies Record<ConsoleMethod, ConsoleAudience>;
+
+export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {
+  const who: ConsoleAudience = consoleMethodRules[method];
+  if (who === 'public') return true;
+  if (role === null) return false;
+  return who === 'signedIn' || who.includes(role);
+}

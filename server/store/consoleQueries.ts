@@ -1,0 +1,96 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { GroupAccountsTable, GroupAuditTable, GroupLoginAttemptsTable, ServerDatabase } from './schema.ts';
+
+/** The console's group, accounts, sessions, wrong passwords and audit log. */
+type Db = Kysely<ServerDatabase>;
+
+export const readGroup = (db: Db) => db.selectFrom('group_info').selectAll().where('id', '=', 1).executeTakeFirst();
+
+export const insertGroup = (db: Db, name: string, at: string) =>
+  db.insertInto('group_info').values({ id: 1, name, created_at: at }).execute();
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('group_accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'group_admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const listAccounts = (db: Db) => db.selectFrom('group_accounts').selectAll().orderBy('username').execute();
+export const findAccount = (db: Db, id: string) => db.selectFrom('group_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+export const findAccountByUsername = (db: Db, username: string) =>
+  db.selectFrom('group_accounts').selectAll().where('username', '=', username).executeTakeFirst();
+export const insertAccount = (db: Db, row: Insertable<GroupAccountsTable>) => db.insertInto('group_accounts').values(row).execute();
+export const updateAccount = (db: Db, id: string, changes: Partial<Omit<GroupAccountsTable, 'id' | 'username' | 'created_at'>>) =>
+  db.updateTable('group_accounts').set(changes).where('id', '=', id).execute();
+
+export const insertSession = (
+  db: Db,
+  row: { token_hash: string; account_id: string; created_at: string; expires_at: string; ends_at: string },
+) => db.insertInto('group_sessions').values(row).execute();
+
+export const findSession = (db: Db, tokenHash: string) =>
+  db.selectFrom('group_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+
+export const touchSession = (db: Db, tokenHash: string, expiresAt: string) =>
+  db.updateTable('group_sessions').set({ expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
+
+export const deleteSession = (db: Db, tokenHash: string) => db.deleteFrom('group_sessions').where('token_hash', '=', tokenHash).execute();
+
+/** Ends every session of an account (but `except`): it was disabled, or its password changed. */
+export const deleteSessionsOf = (db: Db, accountId: string, except?: string) => {
+  let q = db.deleteFrom('group_sessions').where('account_id', '=', accountId);
+  if (except !== undefined) q = q.where('token_hash', '!=', except);
+  return q.execute();
+};
+
+/** Sessions past their time, whose rows nothing will read again. */
+export const deleteEndedSessions = (db: Db, now: string) =>
+  db
+    .deleteFrom('group_sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', now), eb('ends_at', '<', now)]))
+    .execute();
+
+export const findLoginAttempts = (db: Db, source: string, username: string) =>
+  db.selectFrom('group_login_attempts').selectAll().where('source', '=', source).where('username', '=', username).executeTakeFirst();
+
+export const saveLoginAttempts = (db: Db, row: GroupLoginAttemptsTable) =>
+  db
+    .insertInto('group_login_attempts')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['source', 'username']).doUpdateSet({
+        failures: row.failures,
+        lockouts: row.lockouts,
+        locked_until: row.locked_until,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+
+export const clearLoginAttempts = (db: Db, username: string, source?: string) => {
+  let q = db.deleteFrom('group_login_attempts').where('username', '=', username);
+  if (source !== undefined) q = q.where('source', '=', source);
+  return q.execute();
+};
+
+/** When the last place shut out of each name may try again. */
+export const lockedNames = (db: Db, now: string) =>
+  db
+    .selectFrom('group_login_attempts')
+    .select(['username', (eb) => eb.fn.max('locked_until').as('until')])
+    .where('locked_until', '>', now)
+    .groupBy('username')
+    .execute();
+
+export const insertGroupAudit = (db: Db, row: Insertable<GroupAuditTable>) => db.insertInto('group_audit').values(row).execute();
+
+export function listGroupAudit(db: Db, options: { before?: number | undefined; limit: number; action?: string | undefined }) {
+  let q = db.selectFrom('group_audit').selectAll().orderBy('id', 'desc').limit(options.limit);
+  if (options.before !== undefined) q = q.where('id', '<', options.before);
+  if (options.action) q = q.where('action', '=', options.action);
+  return q.execute();
+}
