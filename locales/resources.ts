@@ -3,6 +3,7 @@ import enBackup from './en/backup.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConsole from './en/console.json' with { type: 'json' };
+import enConsoleRules from './en/consoleRules.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNConsole from './zh-CN/console.json' with { type: 'json' };
+import zhCNConsoleRules from './zh-CN/consoleRules.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
@@ -33,6 +35,7 @@ import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWConsole from './zh-TW/console.json' with { type: 'json' };
+import zhTWConsoleRules from './zh-TW/consoleRules.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
@@ -62,6 +65,7 @@ export const resources = {
     privacy: zhCNPrivacy,
     sync: zhCNSync,
     console: zhCNConsole,
+    consoleRules: zhCNConsoleRules,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -79,6 +83,7 @@ export const resources = {
     privacy: zhTWPrivacy,
     sync: zhTWSync,
     console: zhTWConsole,
+    consoleRules: zhTWConsoleRules,
   },
   en: {
     common: enCommon,
@@ -96,6 +101,7 @@ export const resources = {
     privacy: enPrivacy,
     sync: enSync,
     console: enConsole,
+    consoleRules: enConsoleRules,
   },
 } as const;
 
@@ -118,6 +124,7 @@ export const namespaces = [
   'privacy',
   'sync',
   'console',
+  'consoleRules',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

@@ -11,6 +11,15 @@ import {
   groupAuditListInput,
 } from './accessSchemas.ts';
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
+import {
+  rulesCalendarInput,
+  rulesCategoryByIdInput,
+  rulesCategoryCreateInput,
+  rulesCategoryUpdateInput,
+  rulesPolicyClearInput,
+  rulesPolicySetInput,
+} from './rulesSchemas.ts';
+import type { CalendarPreview, GroupCalendarYear, GroupCategory, GroupPolicy } from './rulesViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
 
@@ -42,6 +51,17 @@ export const consoleMethods = {
   'desks.list': { input: consoleEmptyInput, session: true },
   'desks.revoke': { input: deskRevokeInput, session: true },
   'audit.list': { input: groupAuditListInput, session: true },
+  'rules.calendar.get': { input: consoleEmptyInput, session: true },
+  'rules.calendar.preview': { input: rulesCalendarInput, session: true },
+  'rules.calendar.import': { input: rulesCalendarInput, session: true },
+  'rules.categories.list': { input: consoleEmptyInput, session: true },
+  'rules.categories.create': { input: rulesCategoryCreateInput, session: true },
+  'rules.categories.update': { input: rulesCategoryUpdateInput, session: true },
+  'rules.categories.disable': { input: rulesCategoryByIdInput, session: true },
+  'rules.categories.enable': { input: rulesCategoryByIdInput, session: true },
+  'rules.policies.list': { input: consoleEmptyInput, session: true },
+  'rules.policies.set': { input: rulesPolicySetInput, session: true },
+  'rules.policies.clear': { input: rulesPolicyClearInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -68,6 +88,17 @@ export interface ConsoleOutputs {
   'desks.list': { items: DeskView[]; serverTime: string };
   'desks.revoke': Record<string, never>;
   'audit.list': { items: GroupAuditEntry[]; next: number | null };
+  'rules.calendar.get': { years: GroupCalendarYear[] };
+  'rules.calendar.preview': CalendarPreview;
+  'rules.calendar.import': { years: { year: number; holidays: number; makeUpDays: number; replaced: boolean }[]; sites: number };
+  'rules.categories.list': { items: GroupCategory[] };
+  'rules.categories.create': { id: string; sites: number };
+  'rules.categories.update': { sites: number };
+  'rules.categories.disable': { sites: number };
+  'rules.categories.enable': { sites: number };
+  'rules.policies.list': { items: GroupPolicy[] };
+  'rules.policies.set': { sites: number };
+  'rules.policies.clear': { sites: number };
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -40,6 +40,17 @@ export const consoleMethodRules = {
   'desks.list': groupAdmins,
   'desks.revoke': groupAdmins,
   'audit.list': groupAdmins,
+  'rules.calendar.get': groupAdmins,
+  'rules.calendar.preview': groupAdmins,
+  'rules.calendar.import': groupAdmins,
+  'rules.categories.list': groupAdmins,
+  'rules.categories.create': groupAdmins,
+  'rules.categories.update': groupAdmins,
+  'rules.categories.disable': groupAdmins,
+  'rules.categories.enable': groupAdmins,
+  'rules.policies.list': groupAdmins,
+  'rules.policies.set': groupAdmins,
+  'rules.policies.clear': groupAdmins,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {

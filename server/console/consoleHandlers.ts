@@ -7,6 +7,7 @@ import { setupHandlers } from './access/setupHandlers.ts';
 import type { ConsoleContext } from './consoleContext.ts';
 import type { ConsoleHandlers } from './consoleTypes.ts';
 import { deskHandlers } from './sites/deskHandlers.ts';
+import { rulesHandlers } from './rules/rulesHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
 
 /**
@@ -23,6 +24,7 @@ export function consoleHandlers(ctx: ConsoleContext): ConsoleHandlers {
       { prefix: 'audit', handlers: auditHandlers(ctx) },
       { prefix: 'sites', handlers: siteHandlers(ctx) },
       { prefix: 'desks', handlers: deskHandlers(ctx) },
+      { prefix: 'rules', handlers: rulesHandlers(ctx) },
     ],
     consoleMethods,
   );

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { invalidField } from '../../core/deskError.ts';
-import type { RecordType, Severity } from '../../domain/cases/vocabulary.ts';
+import type { OrgProfile, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
+import type { CalendarPreview, GroupCalendarYear, GroupCategory, GroupPolicy } from '../../domain/console/rulesViews.ts';
 import { type ImportedYear, parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
 import type { DeadlineClock, DeadlinePolicy } from '../../domain/deadlines/deadline.ts';
 import { policyFromInput } from '../../domain/deadlines/policyInput.ts';
@@ -51,14 +52,8 @@ async function change<T>(
 
 // ---- the calendar
 
-export interface GroupCalendarYear {
-  year: number;
-  importedAt: string;
-  holidays: { date: string; name: string | null }[];
-  makeUpDays: { date: string; name: string | null }[];
-}
-
-async function groupCalendar(db: Db): Promise<GroupCalendarYear[]> {
+/** The years the group imported, each with its days. */
+export async function readGroupCalendar(db: Db): Promise<GroupCalendarYear[]> {
   const [years, days] = await Promise.all([groupRecordsOfKind(db, 'calendarYear'), groupRecordsOfKind(db, 'calendarDay')]);
   return years
     .map((y) => {
@@ -84,21 +79,10 @@ const datesOf = (y: { holidays: { date: string }[]; makeUpDays: { date: string }
   ...y.makeUpDays.map((d) => `${d.date}:makeUpDay`),
 ];
 
-export interface CalendarPreviewYear {
-  year: number;
-  holidays: number;
-  makeUpDays: number;
-  /** The group had this year already: the file replaces it. */
-  replaced: boolean;
-  /** Days the file adds or takes away against the group's version of the year (date:kind). */
-  added: string[];
-  removed: string[];
-}
-
 /** What importing a holiday file at the group would change, before anyone confirms it. Writes nothing. */
-export async function previewGroupCalendar(db: Db, content: string): Promise<{ years: CalendarPreviewYear[]; sites: number }> {
+export async function previewGroupCalendar(db: Db, content: string): Promise<CalendarPreview> {
   const years = parsedOrRefused(content);
-  const held = new Map((await groupCalendar(db)).map((y) => [y.year, y]));
+  const held = new Map((await readGroupCalendar(db)).map((y) => [y.year, y]));
   return {
     years: years.map((y) => {
       const before = new Set(held.has(y.year) ? datesOf(held.get(y.year) as GroupCalendarYear) : []);
@@ -123,7 +107,7 @@ export async function previewGroupCalendar(db: Db, content: string): Promise<{ y
 export async function importGroupCalendar(s: RulesStore, actor: RulesActor, content: string) {
   const years = parsedOrRefused(content);
   return change(s, actor, async (trx, rev, at) => {
-    const held = new Map((await groupCalendar(trx)).map((y) => [y.year, y]));
+    const held = new Map((await readGroupCalendar(trx)).map((y) => [y.year, y]));
     for (const y of years) {
       for (const old of held.get(y.year) ? datesOf(held.get(y.year) as GroupCalendarYear) : []) {
         await deleteGroupRecord(trx, 'calendarDay', '', old.slice(0, 10));
@@ -180,13 +164,6 @@ export async function importGroupCalendar(s: RulesStore, actor: RulesActor, cont
 }
 
 // ---- the category tree
-
-export interface GroupCategory {
-  id: string;
-  name: string;
-  parentId: string | null;
-  disabled: boolean;
-}
 
 type CategoryRow = ReferenceRow<'category'>;
 
@@ -266,18 +243,11 @@ export function setGroupCategoryDisabled(s: RulesStore, actor: RulesActor, input
 
 // ---- deadline policies per profile
 
-export interface GroupPolicy {
-  profile: string;
-  type: RecordType;
-  severity: Severity;
-  policy: DeadlinePolicy;
-}
-
 export async function listGroupPolicies(db: Db): Promise<GroupPolicy[]> {
   return (await groupRecordsOfKind(db, 'policy')).map((r) => {
     const row = JSON.parse(r.row) as ReferenceRow<'policy'>;
     return {
-      profile: r.profile,
+      profile: r.profile as OrgProfile,
       type: row.type as RecordType,
       severity: row.severity as Severity,
       policy: JSON.parse(row.clocks) as DeadlinePolicy,
@@ -332,7 +302,7 @@ export async function setGroupPolicy(
 }
 
 /** Hands one policy back to the sites of a profile: each keeps its own again (its preset until it sets one). */
-export function clearGroupPolicy(s: RulesStore, actor: RulesActor, input: { profile: string; type: RecordType; severity: Severity }) {
+export function clearGroupPolicy(s: RulesStore, actor: RulesActor, input: { profile: OrgProfile; type: RecordType; severity: Severity }) {
   return change(s, actor, async (trx, rev) => {
     const key = `${input.type}|${input.severity}`;
     const was = await findGroupRecord(trx, 'policy', input.profile, key);
@@ -352,6 +322,6 @@ export function clearGroupPolicy(s: RulesStore, actor: RulesActor, input: { prof
 
 /** Everything the group decides, for the console. */
 export async function readGroupRules(db: Db) {
-  const [calendar, categories, policies] = await Promise.all([groupCalendar(db), listGroupCategories(db), listGroupPolicies(db)]);
+  const [calendar, categories, policies] = await Promise.all([readGroupCalendar(db), listGroupCategories(db), listGroupPolicies(db)]);
   return { calendar, categories, policies };
 }
