@@ -23,6 +23,8 @@ export function ReferenceTreeEditor(props: {
   kind: 'departments' | 'categories';
   items: readonly TreeEntry[];
   error: string | null;
+  /** Refusals at the add form's fields (`name`, `parentId`), in the reader's language. */
+  fieldErrors?: Record<string, string> | undefined;
   onAdd: (input: { name: string; parentId?: string }) => Promise<boolean>;
   onRename: (id: string, name: string) => Promise<boolean>;
   onSetDisabled: (id: string, disabled: boolean) => void;
@@ -53,7 +55,13 @@ export function ReferenceTreeEditor(props: {
     <Stack>
       <Paper withBorder p="md">
         <Group align="flex-end">
-          <TextInput label={label('newName')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={280} />
+          <TextInput
+            label={label('newName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={props.fieldErrors?.name}
+            w={280}
+          />
           {kind === 'categories' && (
             <Select
               label={t('admin.categories.parent')}
@@ -62,6 +70,7 @@ export function ReferenceTreeEditor(props: {
               data={topLevel.filter((p) => !p.disabled).map((p) => ({ value: p.id, label: p.name }))}
               value={parentId}
               onChange={setParentId}
+              error={props.fieldErrors?.parentId}
               w={240}
             />
           )}
