@@ -83,7 +83,7 @@ export function GroupPoliciesPanel() {
                   ))}
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Badge variant={set ? 'outline' : 'light'} color={set ? 'blue' : 'gray'}>
+                      <Badge variant={set ? 'outline' : 'light'} color={set ? 'blue' : 'gray'} miw={96}>
                         {t(set ? 'policies.group' : 'policies.sites')}
                       </Badge>
                       <Button size="xs" variant="light" onClick={() => setEditing({ type, severity })}>
