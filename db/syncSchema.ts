@@ -1,4 +1,4 @@
-// The store's tables of a desk that syncs with its site's server (migrations 14 to 16).
+// The store's tables of a desk that syncs with its site's server (migrations 14 to 16 and 20).
 import type { Generated } from 'kysely';
 
 /** The one row of an enrolled desk: its server, its identity there, how far it got (migration 14). */
@@ -39,6 +39,8 @@ export interface SyncRefVersionsTable {
   kind: string;
   key: string;
   hlc: string;
+  /** 1: the group wrote this version for every site (migration 20); the desk keeps the record read-only. */
+  group_owned: Generated<number>;
 }
 
 export interface SyncRefCursorTable {

@@ -5,6 +5,7 @@ import enCommon from './en/common.json' with { type: 'json' };
 import enConsole from './en/console.json' with { type: 'json' };
 import enConsoleReports from './en/consoleReports.json' with { type: 'json' };
 import enConsoleTransfer from './en/consoleTransfer.json' with { type: 'json' };
+import enConsoleRules from './en/consoleRules.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHandling from './en/handling.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNConsole from './zh-CN/console.json' with { type: 'json' };
 import zhCNConsoleReports from './zh-CN/consoleReports.json' with { type: 'json' };
 import zhCNConsoleTransfer from './zh-CN/consoleTransfer.json' with { type: 'json' };
+import zhCNConsoleRules from './zh-CN/consoleRules.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhCNHandling from './zh-CN/handling.json' with { type: 'json' };
@@ -39,6 +41,7 @@ import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWConsole from './zh-TW/console.json' with { type: 'json' };
 import zhTWConsoleReports from './zh-TW/consoleReports.json' with { type: 'json' };
 import zhTWConsoleTransfer from './zh-TW/consoleTransfer.json' with { type: 'json' };
+import zhTWConsoleRules from './zh-TW/consoleRules.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
 import zhTWHandling from './zh-TW/handling.json' with { type: 'json' };
@@ -70,6 +73,7 @@ export const resources = {
     console: zhCNConsole,
     consoleReports: zhCNConsoleReports,
     consoleTransfer: zhCNConsoleTransfer,
+    consoleRules: zhCNConsoleRules,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -89,6 +93,7 @@ export const resources = {
     console: zhTWConsole,
     consoleReports: zhTWConsoleReports,
     consoleTransfer: zhTWConsoleTransfer,
+    consoleRules: zhTWConsoleRules,
   },
   en: {
     common: enCommon,
@@ -108,6 +113,7 @@ export const resources = {
     console: enConsole,
     consoleReports: enConsoleReports,
     consoleTransfer: enConsoleTransfer,
+    consoleRules: enConsoleRules,
   },
 } as const;
 
@@ -132,6 +138,7 @@ export const namespaces = [
   'console',
   'consoleReports',
   'consoleTransfer',
+  'consoleRules',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

@@ -1,4 +1,5 @@
 import { readCalendar, writeLocalDay, writeOfficialYear } from '../../db/queries/calendar.ts';
+import { groupOwnedKeys } from '../../db/queries/referenceSync.ts';
 import { parseCalendarFile } from '../../domain/deadlines/calendarImport.ts';
 import { holidayKeyOf } from '../../domain/deadlines/holidayNames.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
@@ -9,6 +10,7 @@ import type { DeskContext } from '../deskContext.ts';
 import { invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { loadSettings } from '../settings.ts';
+import { refuseGroupYears } from '../sync/groupRecords.ts';
 import { translatorFor } from '../translate.ts';
 
 type CalendarHandlers = Pick<Handlers, 'calendar.get' | 'calendar.import' | 'calendar.setLocalDay'>;
@@ -24,12 +26,12 @@ export function calendarHandlers(ctx: DeskContext): CalendarHandlers {
         const key = holidayKeyOf(name);
         return key ? t(`holidayNames.${key}`) : name;
       };
-      const { years, days, local } = await readCalendar(db);
+      const [{ years, days, local }, group] = await Promise.all([readCalendar(db), groupOwnedKeys(db, 'calendarYear')]);
       const { utcOffsetMinutes } = await loadSettings(db);
       const year = input.year ?? Number(localDateOf(ctx.now(), utcOffsetMinutes).slice(0, 4));
       const inYear = days.filter((d) => d.date.startsWith(`${year}-`));
       return {
-        years: years.map((y) => ({ year: y.year, source: y.source, importedAt: y.imported_at })),
+        years: years.map((y) => ({ year: y.year, source: y.source, importedAt: y.imported_at, group: group.has(String(y.year)) })),
         lastDate: ctx.calendar.lastDate,
         year,
         holidays: inYear.filter((d) => d.kind === 'holiday').map((d) => ({ date: d.date, name: nameOf(d.name) })),
@@ -44,6 +46,10 @@ export function calendarHandlers(ctx: DeskContext): CalendarHandlers {
         const { key, ...values } = parsed.problem;
         throw invalidField('content', `deadlines:import.${key}`, values as Record<string, string | number>);
       }
+      await refuseGroupYears(
+        db,
+        parsed.years.map((y) => y.year),
+      );
       const at = ctx.now().toISOString();
       const before = new Set((await readCalendar(db)).years.map((y) => y.year));
       await db.transaction().execute(async (trx) => {

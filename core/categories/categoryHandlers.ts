@@ -1,24 +1,33 @@
 import { categoryCodes, findReference, insertCategory, listReference, updateReference } from '../../db/queries/departments.ts';
+import { groupOwnedKeys } from '../../db/queries/referenceSync.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { referenceTableTools, referenceViewOf as viewOf } from '../departments/referenceTables.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
+import { refuseGroupRecord } from '../sync/groupRecords.ts';
 
 type CategoryHandlers = Pick<
   Handlers,
   'categories.list' | 'categories.create' | 'categories.update' | 'categories.disable' | 'categories.enable'
 >;
 
-/** Complaint categories, two levels deep: administrators create, rename and disable them; everyone reads them. */
+/**
+ * Complaint categories, two levels deep: administrators create, rename and disable them; everyone
+ * reads them. The group's categories (a synced site) are read-only; the site adds its own beside and under them.
+ */
 export function categoryHandlers(ctx: DeskContext): CategoryHandlers {
   const { db } = ctx.store;
   const { existing, assertNameFree, setDisabled } = referenceTableTools(ctx);
 
   return {
     'categories.list': async (input) => {
-      const [rows, codes] = await Promise.all([listReference(db, 'categories', input.includeDisabled ?? false), categoryCodes(db)]);
-      return { items: rows.map((r) => ({ ...viewOf(r), code: codes.get(r.id) ?? null })) };
+      const [rows, codes, group] = await Promise.all([
+        listReference(db, 'categories', input.includeDisabled ?? false),
+        categoryCodes(db),
+        groupOwnedKeys(db, 'category'),
+      ]);
+      return { items: rows.map((r) => ({ ...viewOf(r), code: codes.get(r.id) ?? null, group: group.has(r.id) })) };
     },
 
     'categories.create': async (input, call) => {
@@ -41,6 +50,7 @@ export function categoryHandlers(ctx: DeskContext): CategoryHandlers {
 
     'categories.update': async (input, call) => {
       const row = await existing('categories', input.id);
+      await refuseGroupRecord(db, 'category', row.id);
       await db.transaction().execute(async (trx) => {
         await assertNameFree(trx, 'categories', input.name, row.parent_id, row.id);
         await updateReference(trx, 'categories', row.id, { name: input.name });
@@ -54,7 +64,14 @@ export function categoryHandlers(ctx: DeskContext): CategoryHandlers {
       return {};
     },
 
-    'categories.disable': setDisabled('categories', true),
-    'categories.enable': setDisabled('categories', false),
+    // The group's categories are the group's to disable; a site's own one under them is the site's.
+    'categories.disable': async (input, call) => {
+      await refuseGroupRecord(db, 'category', input.id);
+      return setDisabled('categories', true)(input, call);
+    },
+    'categories.enable': async (input, call) => {
+      await refuseGroupRecord(db, 'category', input.id);
+      return setDisabled('categories', false)(input, call);
+    },
   };
 }

@@ -27,6 +27,7 @@ import {
 import type { PulledReference, WireReference } from '../../domain/sync/referenceWire.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { reloadCalendar } from '../deadlines/deskTime.ts';
+import { recomputeProvisionalDeadlines } from '../deadlines/sweep.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { noteClash } from './accountClashes.ts';
 import { followUser, mergeTreeRecord, mergeUserRecord } from './referenceMerge.ts';
@@ -194,8 +195,8 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
       if (known && known >= r.hlc) continue;
       const pending = await refOutboxEntry(trx, r.kind, r.key);
       if (pending) {
-        // Held since before joining (time zero): the site's version wins.
-        if (pending.changed_ms > 0 && stampOf(pending.changed_ms, known, ctx.deviceId) > r.hlc) continue;
+        // Held since before joining (time zero): the site's version wins. The group's wins whenever it was made.
+        if (!r.group && pending.changed_ms > 0 && stampOf(pending.changed_ms, known, ctx.deviceId) > r.hlc) continue;
         await dropRefOutbox(trx, [pending]);
       }
       if (row === null) {
@@ -261,7 +262,7 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
         await writeReferenceRow(trx, r.kind, r.key, row);
       }
       if (r.kind === 'calendarDay' || r.kind === 'calendarYear' || r.kind === 'localDay') calendar = true;
-      await setVersion(trx, r.kind, r.key, r.hlc);
+      await setVersion(trx, r.kind, r.key, r.hlc, r.group === true);
       taken.stored++;
     }
     if (taken.stored > 0) {
@@ -270,7 +271,11 @@ export async function receiveReferences(ctx: DeskContext, records: readonly Pull
     await setRefCursor(trx, cursor);
     await updateSyncConfig(trx, { receiving: 0 });
   });
-  if (calendar) await reloadCalendar(ctx);
+  if (calendar) {
+    // As after an import at this desk: deadlines counted Monday to Friday for want of data are counted again.
+    await reloadCalendar(ctx);
+    await recomputeProvisionalDeadlines(ctx);
+  }
   return taken;
 }
 

@@ -16,6 +16,7 @@ import { sql as sync } from './014_sync.ts';
 import { sql as referenceSync } from './015_reference_sync.ts';
 import { sql as evidenceSync } from './016_evidence_sync.ts';
 import { sql as groupSites } from './019_group_sites.ts';
+import { sql as groupRecords } from './020_group_records.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'reference_sync', sql: referenceSync },
   { version: 16, name: 'evidence_sync', sql: evidenceSync },
   { version: 19, name: 'group_sites', sql: groupSites },
+  { version: 20, name: 'group_records', sql: groupRecords },
 ];

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export async function readPolicies(db: Kysely<Database>) {
@@ -24,7 +24,9 @@ export async function writePolicy(db: Kysely<Database>, row: { type: string; sev
     .execute();
 }
 
-/** Back to the presets of the desk's profile: a policy without a row is its preset. */
-export async function clearPolicies(db: Kysely<Database>) {
-  await db.deleteFrom('deadline_policies').execute();
+/** Back to the presets of the desk's profile (a policy without a row is its preset), but for the keys (`type|severity`) kept. */
+export async function clearPolicies(db: Kysely<Database>, kept: readonly string[] = []) {
+  let query = db.deleteFrom('deadline_policies');
+  if (kept.length > 0) query = query.where(sql<string>`type || '|' || severity`, 'not in', kept);
+  await query.execute();
 }

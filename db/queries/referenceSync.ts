@@ -114,13 +114,30 @@ export async function dropRefOutbox(db: Db, entries: readonly { kind: string; ke
 export const knownVersion = async (db: Db, kind: ReferenceKind, key: string) =>
   (await db.selectFrom('sync_ref_versions').select('hlc').where('kind', '=', kind).where('key', '=', key).executeTakeFirst())?.hlc;
 
-export async function setVersion(db: Db, kind: ReferenceKind, key: string, hlc: string): Promise<void> {
+/** Notes the version of a record this desk sent or took; `group`: the group wrote it, and the desk keeps it read-only. */
+export async function setVersion(db: Db, kind: ReferenceKind, key: string, hlc: string, group = false): Promise<void> {
+  const group_owned = group ? 1 : 0;
   await db
     .insertInto('sync_ref_versions')
-    .values({ kind, key, hlc })
-    .onConflict((oc) => oc.columns(['kind', 'key']).doUpdateSet({ hlc }))
+    .values({ kind, key, hlc, group_owned })
+    .onConflict((oc) => oc.columns(['kind', 'key']).doUpdateSet({ hlc, group_owned }))
     .execute();
 }
+
+/** The keys of one kind of record the group owns here: read-only on this desk. */
+export async function groupOwnedKeys(db: Db, kind: ReferenceKind): Promise<Set<string>> {
+  const rows = await db.selectFrom('sync_ref_versions').select('key').where('kind', '=', kind).where('group_owned', '=', 1).execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+export const isGroupOwned = async (db: Db, kind: ReferenceKind, key: string) =>
+  (await db
+    .selectFrom('sync_ref_versions')
+    .select('key')
+    .where('kind', '=', kind)
+    .where('key', '=', key)
+    .where('group_owned', '=', 1)
+    .executeTakeFirst()) !== undefined;
 
 export const readRefCursor = async (db: Db) =>
   (await db.selectFrom('sync_ref_cursor').select('cursor').where('id', '=', 1).executeTakeFirst())?.cursor ?? 0;

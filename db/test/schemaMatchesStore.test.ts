@@ -176,7 +176,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   },
   sync_outbox: { pos: true },
   sync_ref_outbox: { kind: true, key: true, changed_ms: true },
-  sync_ref_versions: { kind: true, key: true, hlc: true },
+  sync_ref_versions: { kind: true, key: true, hlc: true, group_owned: true },
   sync_ref_cursor: { id: true, cursor: true },
   sync_audit_outbox: { id: true },
   ref_aliases: { kind: true, local_id: true, canonical_id: true, merged_at: true },

@@ -29,6 +29,8 @@ export interface Category {
   disabled: boolean;
   /** The seeded category's key (`attitude`...), so a screen can word it in the reader's language; null for ones added later. */
   code: string | null;
+  /** The group's category, the same in every site: read-only at the desk. */
+  group: boolean;
 }
 
 export interface AuditEntry {

@@ -20,6 +20,8 @@ export interface CalendarYearView {
   year: number;
   source: 'bundled' | 'imported';
   importedAt: string;
+  /** Imported by the group for every site: read-only at the desk. */
+  group: boolean;
 }
 
 export interface CalendarView {
@@ -43,6 +45,8 @@ export interface PolicyView {
   policy: DeadlinePolicy;
   /** Edited at this desk (false: the preset of the desk's profile). */
   custom: boolean;
+  /** Set by the group for the desk's profile, the same in every site of it: read-only at the desk. */
+  group: boolean;
 }
 
 export type OnTimeReport = Record<ClockName, OnTimeRate>;

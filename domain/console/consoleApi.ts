@@ -16,6 +16,15 @@ import { compareSitesInput, figureCasesInput, groupAnalysisInput, groupDashboard
 import type { GroupAnalysis, GroupCaseList, GroupDashboard, GroupRepeatComplainant, SiteComparison } from './reportsViews.ts';
 import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
 import type { GroupCaseDetail } from './searchViews.ts';
+import {
+  rulesCalendarInput,
+  rulesCategoryByIdInput,
+  rulesCategoryCreateInput,
+  rulesCategoryUpdateInput,
+  rulesPolicyClearInput,
+  rulesPolicySetInput,
+} from './rulesSchemas.ts';
+import type { CalendarPreview, GroupCalendarYear, GroupCategory, GroupPolicy } from './rulesViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
 import { caseTransferInput } from './transferSchemas.ts';
@@ -60,6 +69,17 @@ export const consoleMethods = {
   'cases.reveal': { input: revealInput, session: true },
   'complainants.repeats': { input: groupRepeatsInput, session: true },
   'cases.transfer': { input: caseTransferInput, session: true },
+  'rules.calendar.get': { input: consoleEmptyInput, session: true },
+  'rules.calendar.preview': { input: rulesCalendarInput, session: true },
+  'rules.calendar.import': { input: rulesCalendarInput, session: true },
+  'rules.categories.list': { input: consoleEmptyInput, session: true },
+  'rules.categories.create': { input: rulesCategoryCreateInput, session: true },
+  'rules.categories.update': { input: rulesCategoryUpdateInput, session: true },
+  'rules.categories.disable': { input: rulesCategoryByIdInput, session: true },
+  'rules.categories.enable': { input: rulesCategoryByIdInput, session: true },
+  'rules.policies.list': { input: consoleEmptyInput, session: true },
+  'rules.policies.set': { input: rulesPolicySetInput, session: true },
+  'rules.policies.clear': { input: rulesPolicyClearInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -97,6 +117,17 @@ export interface ConsoleOutputs {
   'cases.reveal': GroupCaseDetail;
   'complainants.repeats': { items: GroupRepeatComplainant[] };
   'cases.transfer': CaseTransferResult;
+  'rules.calendar.get': { years: GroupCalendarYear[] };
+  'rules.calendar.preview': CalendarPreview;
+  'rules.calendar.import': { years: { year: number; holidays: number; makeUpDays: number; replaced: boolean }[]; sites: number };
+  'rules.categories.list': { items: GroupCategory[] };
+  'rules.categories.create': { id: string; sites: number };
+  'rules.categories.update': { sites: number };
+  'rules.categories.disable': { sites: number };
+  'rules.categories.enable': { sites: number };
+  'rules.policies.list': { items: GroupPolicy[] };
+  'rules.policies.set': { sites: number };
+  'rules.policies.clear': { sites: number };
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

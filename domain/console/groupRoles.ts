@@ -52,6 +52,17 @@ export const consoleMethodRules = {
   'complainants.repeats': caseReaders,
   // A case to another site (转办): whoever works with every site's cases.
   'cases.transfer': caseReaders,
+  'rules.calendar.get': groupAdmins,
+  'rules.calendar.preview': groupAdmins,
+  'rules.calendar.import': groupAdmins,
+  'rules.categories.list': groupAdmins,
+  'rules.categories.create': groupAdmins,
+  'rules.categories.update': groupAdmins,
+  'rules.categories.disable': groupAdmins,
+  'rules.categories.enable': groupAdmins,
+  'rules.policies.list': groupAdmins,
+  'rules.policies.set': groupAdmins,
+  'rules.policies.clear': groupAdmins,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {

@@ -25,6 +25,8 @@ export interface ReferencePushResponse {
 
 export interface PulledReference extends WireReference {
   serverSeq: number;
+  /** The group wrote this record for every site (domain/sync/groupRecords.ts): the desk keeps it read-only. */
+  group?: true;
 }
 
 export interface ReferencePullResponse {

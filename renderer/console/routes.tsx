@@ -92,6 +92,15 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     ),
   },
   {
+    path: '/rules',
+    menu: 'consoleRules:nav',
+    needs: 'rules.calendar.get',
+    page: lazyPage(
+      () => import('./features/rules/RulesPage.tsx'),
+      (m) => m.RulesPage,
+    ),
+  },
+  {
     path: '/audit',
     menu: 'console:nav.audit',
     needs: 'audit.list',

@@ -9,6 +9,7 @@ import type { ConsoleContext } from './consoleContext.ts';
 import type { ConsoleHandlers } from './consoleTypes.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
 import { deskHandlers } from './sites/deskHandlers.ts';
+import { rulesHandlers } from './rules/rulesHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
 import { transferHandlers } from './transfer/transferHandlers.ts';
 
@@ -29,6 +30,7 @@ export function consoleHandlers(ctx: ConsoleContext): ConsoleHandlers {
       { prefix: 'reports', handlers: reportHandlers(ctx) },
       { prefix: 'cases', handlers: { ...caseHandlers(ctx), ...transferHandlers(ctx) } },
       { prefix: 'complainants', handlers: complainantHandlers(ctx) },
+      { prefix: 'rules', handlers: rulesHandlers(ctx) },
     ],
     consoleMethods,
   );

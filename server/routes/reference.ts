@@ -8,8 +8,10 @@ import {
 } from '../../domain/sync/referenceWire.ts';
 import { spendNonce } from '../auth.ts';
 import { Refused } from '../refusal.ts';
+import { applyGroupRules, catchUpGroupRules, groupClaim } from '../rules/siteRules.ts';
 import { lockSequence } from '../store/queries.ts';
 import { appendAuditEntries, heldReference, lastReferenceSeq, putReference, referencesAfter } from '../store/referenceQueries.ts';
+import { groupYears } from '../store/rulesQueries.ts';
 import type { DesksTable } from '../store/schema.ts';
 import type { RouteContext } from './context.ts';
 
@@ -36,19 +38,29 @@ export async function pushReferences(c: RouteContext, desk: SignedDesk, body: un
   if (!parsed.success || !parsed.data.records.every((r) => parsesOrNull(r.row))) {
     throw new Refused(400, 'malformed', 'refusal.referenceMalformed');
   }
+  await catchUpGroupRules(c.db, c, desk.site_id);
   return c.db.transaction().execute(async (trx) => {
     await spendNonce(trx, desk.id, desk.nonce, c.now());
     await lockSequence(trx, desk.site_id, c.dialect === 'postgres');
     let seq = await lastReferenceSeq(trx, desk.site_id);
     const at = c.now().toISOString();
+    const years = await groupYears(trx);
     let accepted = 0;
     let stale = 0;
+    let profileChanged = false;
     for (const r of parsed.data.records) {
       const held = await heldReference(trx, desk.site_id, r.kind, r.key);
+      const owner = await groupClaim(trx, c, desk.site_id, years, r, held, seq + 1);
+      if (owner !== 'desk') {
+        if (owner === 'groupAgain') seq++;
+        stale++;
+        continue;
+      }
       if (held && held.hlc >= r.hlc) {
         stale++;
         continue;
       }
+      if (r.kind === 'setting' && r.key === 'org.profile' && held?.row !== r.row) profileChanged = true;
       seq++;
       await putReference(trx, {
         site_id: desk.site_id,
@@ -62,6 +74,8 @@ export async function pushReferences(c: RouteContext, desk: SignedDesk, body: un
       });
       accepted++;
     }
+    // The group's policies are a profile's: a site whose profile changed takes the other profile's.
+    if (profileChanged) await applyGroupRules(trx, c, desk.site_id);
     return { accepted, stale };
   });
 }
@@ -74,6 +88,7 @@ export async function pullReferences(c: RouteContext, desk: SignedDesk, query: U
     throw new Refused(400, 'malformed', 'refusal.pullNumbers');
   }
   await spendNonce(c.db, desk.id, desk.nonce, c.now());
+  await catchUpGroupRules(c.db, c, desk.site_id);
   const rows = await referencesAfter(c.db, desk.site_id, after, limit + 1);
   const page = rows.slice(0, limit);
   return {
@@ -83,6 +98,7 @@ export async function pullReferences(c: RouteContext, desk: SignedDesk, query: U
       hlc: r.hlc,
       row: r.row,
       serverSeq: Number(r.seq),
+      ...(r.group_owned === 1 ? { group: true as const } : {}),
     })),
     cursor: page.length > 0 ? Number(page.at(-1)?.seq) : after,
     more: rows.length > limit,

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
+import { groupRulesMigration } from './groupRulesMigration.ts';
 import type { ServerDatabase } from './schema.ts';
 import { transferMigration } from './transferMigration.ts';
 
@@ -111,6 +112,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
     '006_transfers': transferMigration,
     '004_console': consoleMigration(dialect),
     '005_case_projection': caseProjectionMigration(dialect),
+    '007_group_rules': groupRulesMigration(),
   };
 }
 

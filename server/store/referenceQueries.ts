@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -16,13 +16,14 @@ export async function lastReferenceSeq(db: Db, siteId: number): Promise<number> 
 export const heldReference = (db: Db, siteId: number, kind: string, key: string) =>
   db
     .selectFrom('reference_records')
-    .select('hlc')
+    .select(['hlc', 'row', 'group_owned'])
     .where('site_id', '=', siteId)
     .where('kind', '=', kind)
     .where('key', '=', key)
     .executeTakeFirst();
 
-export const putReference = (db: Db, row: ServerDatabase['reference_records']) =>
+/** Writes a record's newest version; `group_owned` 1 when the group wrote it (a desk's version is 0). */
+export const putReference = (db: Db, row: Insertable<ServerDatabase['reference_records']>) =>
   db
     .insertInto('reference_records')
     .values(row)
@@ -33,6 +34,7 @@ export const putReference = (db: Db, row: ServerDatabase['reference_records']) =
         desk_id: row.desk_id,
         seq: row.seq,
         received_at: row.received_at,
+        group_owned: row.group_owned ?? 0,
       }),
     )
     .execute();
@@ -40,7 +42,7 @@ export const putReference = (db: Db, row: ServerDatabase['reference_records']) =
 export const referencesAfter = (db: Db, siteId: number, after: number, limit: number) =>
   db
     .selectFrom('reference_records')
-    .select(['seq', 'kind', 'key', 'hlc', 'row'])
+    .select(['seq', 'kind', 'key', 'hlc', 'row', 'group_owned'])
     .where('site_id', '=', siteId)
     .where('seq', '>', after)
     .orderBy('seq')

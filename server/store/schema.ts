@@ -7,6 +7,8 @@ export interface SitesTable {
   /** The site's global sequence: the last number given to an accepted event. */
   last_seq: Generated<number>;
   created_at: string;
+  /** The group's last change (`group_records.rev`) this site's reference stream holds. */
+  rules_rev: Generated<number>;
   /** Visits or units served in an ordinary month, for intake per 1,000; null when the site gives none. */
   volume_per_month: number | null;
   volume_unit: string | null;
@@ -74,6 +76,22 @@ export interface ReferenceRecordsTable {
   /** The site's reference sequence when this version arrived: pulls page by it. */
   seq: number;
   received_at: string;
+  /** 1 when the group wrote this record for every site: a desk's push of it is refused. */
+  group_owned: Generated<number>;
+}
+
+/** The group's version of a record it keeps the same in every site (or every site of a profile). */
+export interface GroupRecordsTable {
+  kind: string;
+  /** '' for every site; a profile (hospital, property, serviceHall) for its sites' deadline policies. */
+  profile: string;
+  key: string;
+  /** The row as it travels, JSON. */
+  row: string;
+  /** The group's change that last wrote it. */
+  rev: number;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 /** Every desk's audit log, append-only. */
@@ -236,6 +254,7 @@ export interface ServerDatabase {
   evidence: EvidenceTable;
   transfers: TransfersTable;
   relayed_events: RelayedEventsTable;
+  group_records: GroupRecordsTable;
   group_info: GroupInfoTable;
   group_accounts: GroupAccountsTable;
   group_sessions: GroupSessionsTable;

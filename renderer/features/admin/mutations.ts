@@ -14,6 +14,12 @@ export function useAdminChange(touches: DeskMethod[]) {
   });
   return {
     run: (change: () => Promise<unknown>) => mutation.mutate(change),
+    /** The same, answering whether it went through (a form clears itself only then). */
+    succeeded: (change: () => Promise<unknown>) =>
+      mutation.mutateAsync(change).then(
+        () => true,
+        () => false,
+      ),
     error: mutation.error ? deskErrorMessage(mutation.error) : null,
   };
 }

@@ -18,11 +18,11 @@ async function inLanguage(lng: string) {
 
 const categories = [
   // Seeded in Chinese by the wizard, never renamed.
-  { id: 'a', name: '服务态度', code: 'attitude', parentId: null, disabled: false },
+  { id: 'a', name: '服务态度', code: 'attitude', parentId: null, disabled: false, group: false },
   // Seeded, then renamed by the administrator: their word stands.
-  { id: 'b', name: '挂号收费', code: 'billing', parentId: null, disabled: false },
+  { id: 'b', name: '挂号收费', code: 'billing', parentId: null, disabled: false, group: false },
   // Added later, a subcategory of the first, and disabled.
-  { id: 'c', name: '窗口人员', code: null, parentId: 'a', disabled: true },
+  { id: 'c', name: '窗口人员', code: null, parentId: 'a', disabled: true, group: false },
 ];
 
 describe('category options for the filters', () => {

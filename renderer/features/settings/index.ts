@@ -1,2 +1,4 @@
-/** What other features may use of the settings feature. */
+/** What other features (and the group console) may use of the settings feature. */
+export { CalendarYearDays } from './deadlines/DeadlineCalendarSection.tsx';
+export { describeClock, PolicyEditor } from './deadlines/DeadlinePoliciesSection.tsx';
 export { settingsQuery } from './queries.ts';

@@ -14,7 +14,7 @@ import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { calendarQuery } from '../queries.ts';
 
 export function CalendarSection(props: { editable: boolean }) {
-  const { t, i18n } = useTranslation('deadlines');
+  const { t } = useTranslation('deadlines');
   const { client } = useSession();
   const [year, setYear] = useState<number | null>(null);
   const calendar = useQuery(calendarQuery(year));
@@ -49,8 +49,7 @@ export function CalendarSection(props: { editable: boolean }) {
   if (!view) return <ErrorNotice message={error} />;
   const years = view.years.map((y) => y.year);
   const yearChoices = [...new Set([...years.slice(-4), (years.at(-1) ?? view.year) + 1])].sort((a, b) => a - b);
-  const dayLabel = (d: { date: string; name: string | null }) =>
-    `${new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d.date}T00:00:00Z`))}${d.name ? ` ${d.name}` : ''}`;
+  const groupYear = view.years.some((y) => y.year === view.year && y.group);
   return (
     <Stack>
       <Text c="dimmed">{t('page.calendarHint')}</Text>
@@ -72,36 +71,19 @@ export function CalendarSection(props: { editable: boolean }) {
             .map((y) => t(`page.source_${y.source}`))
             .join('')}
         </Text>
+        {groupYear && (
+          <Badge variant="outline" color="blue">
+            {t('sync:group.badge')}
+          </Badge>
+        )}
       </Group>
+      {groupYear && (
+        <Alert color="blue" variant="light" data-testid="calendar-group-note">
+          {t('sync:group.note.calendar')}
+        </Alert>
+      )}
       <ErrorNotice message={error} />
-      <Group align="flex-start" grow>
-        <Card withBorder>
-          <Text fw={600} mb="xs">
-            {t('page.holidays')} ({view.holidays.length})
-          </Text>
-          <Group gap={6}>
-            {view.holidays.length === 0 && <Text c="dimmed">{t('page.none')}</Text>}
-            {view.holidays.map((d) => (
-              <Badge key={d.date} color="red" variant="light" tt="none">
-                {dayLabel(d)}
-              </Badge>
-            ))}
-          </Group>
-        </Card>
-        <Card withBorder>
-          <Text fw={600} mb="xs">
-            {t('page.makeUpDays')} ({view.makeUpDays.length})
-          </Text>
-          <Group gap={6}>
-            {view.makeUpDays.length === 0 && <Text c="dimmed">{t('page.none')}</Text>}
-            {view.makeUpDays.map((d) => (
-              <Badge key={d.date} color="teal" variant="light" tt="none">
-                {dayLabel(d)}
-              </Badge>
-            ))}
-          </Group>
-        </Card>
-      </Group>
+      <CalendarYearDays holidays={view.holidays} makeUpDays={view.makeUpDays} />
       {props.editable && (
         <Card withBorder>
           <Title order={3} size="h4">
@@ -206,5 +188,36 @@ function LocalDays(props: { view: CalendarView; editable: boolean; onChanged: ()
         </form>
       )}
     </Card>
+  );
+}
+
+/** One year's official holidays and make-up working days, as two cards of dated badges. */
+export function CalendarYearDays(props: {
+  holidays: readonly { date: string; name: string | null }[];
+  makeUpDays: readonly { date: string; name: string | null }[];
+}) {
+  const { t, i18n } = useTranslation('deadlines');
+  const dayLabel = (d: { date: string; name: string | null }) =>
+    `${new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d.date}T00:00:00Z`))}${d.name ? ` ${d.name}` : ''}`;
+  const card = (title: string, days: readonly { date: string; name: string | null }[], color: string) => (
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        {title} ({days.length})
+      </Text>
+      <Group gap={6}>
+        {days.length === 0 && <Text c="dimmed">{t('page.none')}</Text>}
+        {days.map((d) => (
+          <Badge key={d.date} color={color} variant="light" tt="none">
+            {dayLabel(d)}
+          </Badge>
+        ))}
+      </Group>
+    </Card>
+  );
+  return (
+    <Group align="flex-start" grow>
+      {card(t('page.holidays'), props.holidays, 'red')}
+      {card(t('page.makeUpDays'), props.makeUpDays, 'teal')}
+    </Group>
   );
 }

@@ -1,10 +1,17 @@
-import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyView } from '../../../../domain/api/deadlineViews.ts';
-import { type ClockName, type ClockUnit, clockNames, clockUnits, type DeadlineClock } from '../../../../domain/deadlines/deadline.ts';
+import {
+  type ClockName,
+  type ClockUnit,
+  clockNames,
+  clockUnits,
+  type DeadlineClock,
+  type DeadlinePolicy,
+} from '../../../../domain/deadlines/deadline.ts';
 import { useSession } from '../../../app/deskSession.tsx';
 import { invalidate } from '../../../shared/api/queries.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
@@ -12,7 +19,8 @@ import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { policiesQuery } from '../queries.ts';
 
-function describeClock(clock: DeadlineClock, t: (k: string, values?: Record<string, string>) => string): string {
+/** A clock in words: "5 working days (several departments 10)". */
+export function describeClock(clock: DeadlineClock, t: (k: string, values?: Record<string, string>) => string): string {
   const base = `${clock.amount} ${t(`deadlines:units.${clock.unit}`)}`;
   return clock.severalDepartments
     ? `${base}${t('common:punctuation.aside', { text: `${t('deadlines:page.several')} ${clock.severalDepartments}` })}`
@@ -65,6 +73,11 @@ export function PoliciesSection(props: { editable: boolean }) {
             </Button>
           ))}
       </Group>
+      {data.items.some((p) => p.group) && (
+        <Alert color="blue" variant="light">
+          {t('sync:group.note.policy')}
+        </Alert>
+      )}
       <ErrorNotice message={error} />
       <Table striped verticalSpacing={6}>
         <Table.Thead>
@@ -87,10 +100,16 @@ export function PoliciesSection(props: { editable: boolean }) {
               ))}
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Badge variant="light" color={p.custom ? 'grape' : 'gray'}>
-                    {t(p.custom ? 'page.custom' : 'page.preset')}
-                  </Badge>
-                  {props.editable && (
+                  {p.group ? (
+                    <Badge variant="outline" color="blue">
+                      {t('sync:group.badge')}
+                    </Badge>
+                  ) : (
+                    <Badge variant="light" color={p.custom ? 'grape' : 'gray'}>
+                      {t(p.custom ? 'page.custom' : 'page.preset')}
+                    </Badge>
+                  )}
+                  {props.editable && !p.group && (
                     <Button size="xs" variant="light" onClick={() => setEditing(p)}>
                       {t('page.edit')}
                     </Button>
@@ -104,6 +123,7 @@ export function PoliciesSection(props: { editable: boolean }) {
       {editing && (
         <PolicyEditor
           policy={editing}
+          save={(clocks) => client.call('policies.update', { type: editing.type, severity: editing.severity, ...clocks })}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
@@ -117,9 +137,17 @@ export function PoliciesSection(props: { editable: boolean }) {
 
 type ClockForm = { unit: ClockUnit; amount: number | string; severalDepartments: number | string };
 
-function PolicyEditor(props: { policy: PolicyView; onClose: () => void; onSaved: () => void }) {
+/**
+ * The three clocks of one record type and severity, in a dialog. Where they are saved is the
+ * caller's (a desk's own policy, or the group's for a profile); a refusal lands at its field.
+ */
+export function PolicyEditor(props: {
+  policy: Pick<PolicyView, 'type' | 'severity' | 'policy'>;
+  save: (clocks: DeadlinePolicy) => Promise<unknown>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('deadlines');
-  const { client } = useSession();
   const { policy } = props;
   const toForm = (c: DeadlineClock): ClockForm => ({ unit: c.unit, amount: c.amount, severalDepartments: c.severalDepartments ?? '' });
   const form = useForm<Record<ClockName, ClockForm>>({
@@ -136,14 +164,7 @@ function PolicyEditor(props: { policy: PolicyView; onClose: () => void; onSaved:
   });
   const { onSubmit, error, busy } = useDeskSubmit(
     form,
-    (v) =>
-      client.call('policies.update', {
-        type: policy.type,
-        severity: policy.severity,
-        acknowledge: toClock(v.acknowledge),
-        feedback: toClock(v.feedback),
-        resolve: toClock(v.resolve),
-      }),
+    (v) => props.save({ acknowledge: toClock(v.acknowledge), feedback: toClock(v.feedback), resolve: toClock(v.resolve) }),
     props.onSaved,
   );
   return (
