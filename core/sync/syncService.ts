@@ -1,5 +1,5 @@
 import { readRefCursor } from '../../db/queries/referenceSync.ts';
-import { countOutbox, readSyncConfig, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
+import { countOutbox, countWaiting, readSyncConfig, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
 import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
@@ -121,6 +121,9 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
       // More than a batch to send is a desk back after days offline: its catch-up is a job the screens follow.
       const { pushed, pulled } = pending > pushBatch ? await jobs.run('syncCatchUp', null, exchange) : await exchange();
       await fetchWantedEvidence(ctx, files, identity);
+      // What the round itself audited (an event kept back or refused) goes up with it: a round
+      // with nothing else to do leaves nothing waiting.
+      await pushAudit(ctx, client, identity);
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
       return { pushed, pulled };
     } catch (e) {
@@ -192,6 +195,7 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         state: 'off',
         lastSyncAt: null,
         pending: 0,
+        waiting: { events: 0, records: 0, audit: 0, files: 0 },
         lastError: null,
         offlineSince: null,
         serverUrl: null,
@@ -199,13 +203,15 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         prefix: null,
       };
     }
+    const waiting = await countWaiting(db);
     const lastError = config.last_error ? (JSON.parse(config.last_error) as SyncError) : null;
     return {
       enabled: true,
       // Offline wins over a retry under way; a desk that joined but has not finished a round yet is still syncing.
       state: config.offline_since ? 'offline' : inFlight > 0 ? 'syncing' : lastError ? 'error' : config.last_sync_at ? 'synced' : 'syncing',
       lastSyncAt: config.last_sync_at,
-      pending: await countOutbox(db),
+      pending: waiting.events + waiting.records + waiting.audit + waiting.files,
+      waiting,
       lastError,
       offlineSince: config.offline_since,
       serverUrl: config.server_url,
