@@ -10,6 +10,7 @@ import type {
   SyncRefCursorTable,
   SyncRefOutboxTable,
   SyncRefVersionsTable,
+  SyncRemovalOutboxTable,
 } from './syncSchema.ts';
 
 /** The store's tables as kysely sees them. Column names are snake_case as in SQL. */
@@ -337,4 +338,5 @@ export interface Database {
   account_clashes: AccountClashesTable;
   evidence_outbox: EvidenceOutboxTable;
   evidence_wanted: EvidenceWantedTable;
+  sync_removal_outbox: SyncRemovalOutboxTable;
 }

@@ -11,6 +11,7 @@ import { getEvidence, putEvidence } from './routes/evidence.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
+import { pullRemovals, pushRemovals } from './routes/removals.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {
@@ -87,6 +88,8 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     'POST /v1/reference/push',
     'GET /v1/reference/pull',
     'POST /v1/audit/push',
+    'POST /v1/removals/push',
+    'GET /v1/removals/pull',
   ];
   const evidenceSha = req.method === 'PUT' || req.method === 'GET' ? evidenceShaOf(url.pathname) : null;
   if (!known.includes(route) && !evidenceSha) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
@@ -114,6 +117,8 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
   if (route === 'POST /v1/reference/push') return send(res, 200, await pushReferences(c, desk, parseJson(body)));
   if (route === 'GET /v1/reference/pull') return send(res, 200, await pullReferences(c, desk, url.searchParams));
   if (route === 'POST /v1/audit/push') return send(res, 200, await pushAudit(c, desk, parseJson(body)));
+  if (route === 'POST /v1/removals/push') return send(res, 200, await pushRemovals(c, desk, parseJson(body)));
+  if (route === 'GET /v1/removals/pull') return send(res, 200, await pullRemovals(c, desk, url.searchParams));
   let closed = false;
   res.on('close', () => {
     closed = true;

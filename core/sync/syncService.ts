@@ -12,6 +12,7 @@ import { fetchWantedEvidence, uploadEvidence } from './evidenceSync.ts';
 import { pushBatch, pushOutbox } from './pushOutbox.ts';
 import { receivePage } from './receiveEvents.ts';
 import { pullReferences, pushReferences } from './referenceRecords.ts';
+import { pullRemovals, pushRemovals } from './removalSync.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
 import { isOffline, problemOf } from './syncProblems.ts';
 
@@ -116,6 +117,10 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         // Files right after the events that name them: the server takes a file only for a case it holds.
         await uploadEvidence(ctx, files, identity);
         const pulled = await pullAll(client, identity, config.prefix, progress);
+        // Removals after the events of their cases; the site's first, so what this desk takes
+        // out of its copies goes back as a removal the server already holds, in this round.
+        await pullRemovals(ctx, client, identity);
+        await pushRemovals(ctx, client, identity);
         return { pushed, pulled };
       };
       // More than a batch to send is a desk back after days offline: its catch-up is a job the screens follow.

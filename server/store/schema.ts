@@ -89,6 +89,22 @@ export interface EvidenceTable {
   stored_at: string;
   /** The bytes, where the server keeps no folder of its own (server/store/evidenceMigration.ts). */
   content: Buffer | null;
+  /** When a removal (retention, a person's request) deleted the bytes: the row stays as the record of it. */
+  removed_at: string | null;
+}
+
+/** The cases of a site whose data a desk removed, numbered in the site's removal sequence for the other desks' pulls. */
+export interface RemovalsTable {
+  site_id: number;
+  case_id: string;
+  /** JSON array of the kinds removed (`evidence`, `personalData`). */
+  kinds: string;
+  at: string;
+  removed_by: string;
+  reason: string;
+  desk_id: string;
+  seq: number;
+  received_at: string;
 }
 
 export interface ServerDatabase {
@@ -101,4 +117,5 @@ export interface ServerDatabase {
   reference_records: ReferenceRecordsTable;
   audit_entries: AuditEntriesTable;
   evidence: EvidenceTable;
+  removals: RemovalsTable;
 }
