@@ -21,6 +21,16 @@ export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows
       .execute();
 }
 
+/** The clocks of cases stored for the first time (none to replace), many to a statement. */
+export async function insertNewCaseClocks(db: Kysely<Database>, rows: readonly CaseClockRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('case_clocks')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
 export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<CaseClockRow[]> {
   if (caseIds.length === 0) return [];
   return db

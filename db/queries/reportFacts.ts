@@ -53,6 +53,17 @@ export async function saveReportFacts(db: Kysely<Database>, caseId: string, fact
     .execute();
 }
 
+/** The facts of cases stored for the first time (none to replace), many to a statement. */
+export async function insertNewReportFacts(db: Kysely<Database>, rows: readonly CaseReportFactsTable[]): Promise<void> {
+  // Twenty-odd columns a row: 400 rows stay under SQLite's limit on bound values.
+  for (let i = 0; i < rows.length; i += 400) {
+    await db
+      .insertInto('case_report_facts')
+      .values(rows.slice(i, i + 400))
+      .execute();
+  }
+}
+
 /** Cases whose facts were never folded (a store from before migration 7), after `afterSeqno`. */
 export async function casesWithoutFacts(
   db: Kysely<Database>,
