@@ -9,6 +9,7 @@ import type { CasesTable, Database } from '../schema.ts';
 import { type CaseFilter, narrowCases } from './caseFilter.ts';
 import { readAliases } from './referenceSync.ts';
 import { refreshReportRollup } from './reportRollups.ts';
+import { insertRows } from './rowInserts.ts';
 import { departmentIdsOf } from './users.ts';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -87,19 +88,23 @@ export async function insertCase(
 ): Promise<number> {
   // Records merged into the site's (domain/sync/referenceRecords.ts): the read model names the site's id.
   const state = canonicalState(folded, aliases ?? (await readAliases(db)));
-  const inserted = await db
-    .insertInto('cases')
-    .values({
-      id: row.id,
-      registered_by: row.registeredBy,
-      created_at: row.at,
-      updated_at: row.updatedAt ?? row.at,
-      last_seq: row.lastSeq,
-      heads: hashBytes(row.heads),
-      ...projectionColumns(state),
-    })
-    .returning('seqno')
-    .executeTakeFirstOrThrow();
+  const [inserted] = await insertRows<{ seqno: number }>(
+    db,
+    'cases',
+    [
+      {
+        id: row.id,
+        registered_by: row.registeredBy,
+        created_at: row.at,
+        updated_at: row.updatedAt ?? row.at,
+        last_seq: row.lastSeq,
+        heads: hashBytes(row.heads),
+        ...projectionColumns(state),
+      },
+    ],
+    'seqno',
+  );
+  if (!inserted) throw new Error(`case ${row.id} was not stored`);
   return inserted.seqno;
 }
 
