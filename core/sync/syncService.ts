@@ -86,13 +86,21 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
 
   async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string, progress?: JobProgress): Promise<number> {
     let pulled = 0;
+    let after = (await readSyncConfig(db))?.pull_cursor ?? 0;
+    let next = client.pull(identity, after, 0, maxBatch);
     for (;;) {
-      const after = (await readSyncConfig(db))?.pull_cursor ?? 0;
-      const page = await client.pull(identity, after, 0, maxBatch);
+      const page = await next;
+      // The next page is asked for while this one is stored: the server's time and the desk's
+      // overlap. Its answer is dropped if storing this one fails (the cursor did not move).
+      if (page.more) {
+        next = client.pull(identity, page.cursor, 0, maxBatch);
+        next.catch(() => undefined);
+      }
       if (page.events.length > 0 || page.cursor !== after) {
         const { stored } = await receivePage(ctx, page.events, page.cursor, prefix);
         pulled += stored;
       }
+      after = page.cursor;
       if (!page.more) return pulled;
       // The server does not say how many remain: the screen shows how many came so far.
       await progress?.step('pulling', pulled, 0);
