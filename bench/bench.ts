@@ -6,6 +6,7 @@ import { runGroupBench } from './group/groupBench.ts';
 import { runPrivacyBench } from './privacy/privacyBench.ts';
 import { measureFirstRender } from './renderer/firstRender.ts';
 import { type ResultRow, renderReport } from './report.ts';
+import { runAppliedCatchUp } from './server/appliedCatchUp.ts';
 import { runServerBench } from './server/serverBench.ts';
 import { runSyncBench } from './sync/syncBench.ts';
 import { runTier } from './tier.ts';
@@ -28,6 +29,7 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --sync --tiers 2k    only what sync costs a desk (registration on/off, an empty round, bytes per case); writes <date>-sync.md
  *   npm run bench -- --group              only the group console's reports and search on PostgreSQL: 100 sites, 1M cases; writes <date>-group.md
  *   npm run bench -- --group --group-cases 100k --group-sites 20   a smaller group
+ *   npm run bench -- --catch-up 5000      only a new desk's catch-up with its applying, site of 5,000 cases (3 runs); prints, writes only with --out
  */
 const { values } = parseArgs({
   options: {
@@ -47,8 +49,26 @@ const { values } = parseArgs({
     group: { type: 'boolean', default: false },
     'group-cases': { type: 'string', default: '1m' },
     'group-sites': { type: 'string', default: '100' },
+    'catch-up': { type: 'string' },
   },
 });
+
+if (values['catch-up']) {
+  const cases = Number(values['catch-up']);
+  if (!Number.isInteger(cases) || cases < 1) throw new Error('--catch-up takes a number of cases');
+  const started = new Date();
+  const result = await runAppliedCatchUp({
+    cases,
+    runs: 3,
+    seed: Number(values.seed),
+    log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`),
+  });
+  const args = process.argv.slice(2).join(' ');
+  const report = renderReport({ started, seconds: (Date.now() - started.getTime()) / 1000, rows: result.rows, notes: result.notes, args });
+  console.log(`\n${report}`);
+  if (values.out) fs.writeFileSync(values.out, report);
+  process.exit(0);
+}
 
 const tierSizes: Record<string, number> = { '2k': 2_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const tiers =

@@ -11,6 +11,7 @@ import type {
   SyncRefCursorTable,
   SyncRefOutboxTable,
   SyncRefVersionsTable,
+  SyncRemovalOutboxTable,
 } from './syncSchema.ts';
 
 /** The store's tables as kysely sees them. Column names are snake_case as in SQL. */
@@ -341,4 +342,5 @@ export interface Database {
   evidence_outbox: EvidenceOutboxTable;
   evidence_wanted: EvidenceWantedTable;
   group_sites: GroupSitesTable;
+  sync_removal_outbox: SyncRemovalOutboxTable;
 }

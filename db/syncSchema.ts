@@ -20,6 +20,8 @@ export interface SyncConfigTable {
   offline_since: string | null;
   /** 1 while events received from the server are stored: the outbox trigger leaves them out. */
   receiving: Generated<number>;
+  /** How far this desk took the site's removals (migration 18). */
+  removal_cursor: Generated<number>;
 }
 
 /** The events the server has not acknowledged yet, by their place in the log (migration 14). */
@@ -67,6 +69,11 @@ export interface AccountClashesTable {
   remote_record: string;
   remote_hlc: string;
   found_at: string;
+}
+
+/** Cases whose removal the server has not acknowledged yet (migration 18). */
+export interface SyncRemovalOutboxTable {
+  case_id: string;
 }
 
 /** Files of this desk's events the server has not acknowledged yet (migration 16). */

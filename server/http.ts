@@ -18,6 +18,7 @@ import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
 import { groupSites } from './routes/sites.ts';
 import { recordDeskSeen } from './store/siteQueries.ts';
+import { pullRemovals, pushRemovals } from './routes/removals.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {
@@ -97,6 +98,8 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     'GET /v1/reference/pull',
     'POST /v1/audit/push',
     'GET /v1/sites',
+    'POST /v1/removals/push',
+    'GET /v1/removals/pull',
   ];
   const evidenceSha = req.method === 'PUT' || req.method === 'GET' ? evidenceShaOf(url.pathname) : null;
   if (!known.includes(route) && !evidenceSha) throw new Refused(404, 'not_found', 'refusal.notFound', { route: route.slice(0, 200) });
@@ -132,6 +135,8 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
   if (route === 'GET /v1/reference/pull') return send(res, 200, await answered(await pullReferences(c, desk, url.searchParams)));
   if (route === 'POST /v1/audit/push') return send(res, 200, await answered(await pushAudit(c, desk, parseJson(body))));
   if (route === 'GET /v1/sites') return send(res, 200, await answered(await groupSites(c, desk)));
+  if (route === 'POST /v1/removals/push') return send(res, 200, await answered(await pushRemovals(c, desk, parseJson(body))));
+  if (route === 'GET /v1/removals/pull') return send(res, 200, await answered(await pullRemovals(c, desk, url.searchParams)));
   let closed = false;
   res.on('close', () => {
     closed = true;

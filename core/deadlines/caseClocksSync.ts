@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { writeCaseClocks } from '../../db/queries/caseClocks.ts';
+import { type CaseClockRow, writeCaseClocks } from '../../db/queries/caseClocks.ts';
 import { listCaseEvents } from '../../db/queries/caseEvents.ts';
 import type { Database } from '../../db/schema.ts';
 import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
@@ -15,19 +15,19 @@ export async function syncCaseClocks(
   caseId: string,
   ordered?: readonly { type: string; at: string; payload: unknown }[],
 ): Promise<void> {
-  const events = ordered ?? (await listCaseEvents(trx, caseId));
+  await writeCaseClocks(trx, caseId, caseClockRows(caseId, ordered ?? (await listCaseEvents(trx, caseId))));
+}
+
+/** A case's `case_clocks` rows folded from its whole log in causal order. */
+export function caseClockRows(caseId: string, events: readonly { type: string; at: string; payload: unknown }[]): CaseClockRow[] {
   const folded = foldCaseClocks(events.map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown })));
-  await writeCaseClocks(
-    trx,
-    caseId,
-    folded.clocks.map((c) => ({
-      case_id: caseId,
-      clock: c.clock,
-      due: c.due,
-      met_at: c.metAt,
-      breached_at: c.breachedAt,
-      paused_since: folded.pausedSince,
-      provisional: folded.provisional ? 1 : 0,
-    })),
-  );
+  return folded.clocks.map((c) => ({
+    case_id: caseId,
+    clock: c.clock,
+    due: c.due,
+    met_at: c.metAt,
+    breached_at: c.breachedAt,
+    paused_since: folded.pausedSince,
+    provisional: folded.provisional ? 1 : 0,
+  }));
 }

@@ -49,9 +49,17 @@ export function createEvidenceClient(options: { serverUrl: string; timeoutMs: nu
         throw new SyncRequestError(response.status, null, e);
       }
     },
-    /** The file's bytes, or null when the site holds no such file (not uploaded yet, or another site's). */
-    async get(identity: SigningIdentity, sha256: string): Promise<Buffer | null> {
+    /**
+     * The file's bytes, or null when the site holds no such file (not uploaded yet, or another
+     * site's), or `removed` when a removal deleted them (the end of retention, a person's request).
+     */
+    async get(identity: SigningIdentity, sha256: string): Promise<Buffer | null | 'removed'> {
       const response = await send('GET', evidencePath(sha256), identity, Buffer.alloc(0));
+      if (response.status === 410) {
+        const refusal = await refusalOf(response);
+        if (refusal.refusal?.error === 'removed') return 'removed';
+        throw refusal;
+      }
       if (response.status === 404) {
         const refusal = await refusalOf(response);
         if (refusal.refusal?.error === 'not_found') return null;

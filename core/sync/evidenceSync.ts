@@ -70,6 +70,10 @@ export async function fetchWantedEvidence(ctx: DeskContext, client: EvidenceClie
   for (const row of rows) {
     if (blobs.sizeOf(row.sha256) === null) {
       const bytes = await client.get(identity, row.sha256);
+      if (bytes === 'removed') {
+        await db.deleteFrom('evidence_wanted').where('sha256', '=', row.sha256).execute();
+        continue;
+      }
       if (!bytes) {
         await db
           .updateTable('evidence_wanted')
@@ -97,12 +101,13 @@ export async function readEvidence(ctx: DeskContext, sha256: string): Promise<Bu
   const config = await readSyncConfig(ctx.store.db);
   if (!config?.private_key) throw new DeskError('not_found', { key: 'registration:evidence.missing' });
   const client = createEvidenceClient({ serverUrl: config.server_url, timeoutMs: openTimeoutMs, now: () => ctx.now() });
-  let bytes: Buffer | null;
+  let bytes: Buffer | null | 'removed';
   try {
     bytes = await client.get({ deskId: config.desk_id, privateKey: config.private_key }, sha256);
   } catch {
     throw new DeskError('conflict', { key: 'registration:evidence.offline' });
   }
+  if (bytes === 'removed') throw new DeskError('not_found', { key: 'registration:evidence.removed' });
   if (!bytes) throw new DeskError('conflict', { key: 'registration:evidence.notSent' });
   blobs.put(bytes);
   await ctx.store.db.deleteFrom('evidence_wanted').where('sha256', '=', sha256).execute();

@@ -1,22 +1,23 @@
 import { type Kysely, sql } from 'kysely';
 import { clockColumns, hashBytes, sha256 } from '../../db/eventCodec.ts';
+import { type CaseClockRow, insertNewCaseClocks } from '../../db/queries/caseClocks.ts';
 import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
-import { findCase, insertCase, projectionColumns } from '../../db/queries/cases.ts';
+import { casesByIds, insertCase, numberHolders, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
-import { saveReportFacts } from '../../db/queries/reportFacts.ts';
-import { type DailyChanges, flushDailyChanges, refreshReportRollup } from '../../db/queries/reportRollups.ts';
-import { indexCase } from '../../db/queries/search.ts';
+import { insertNewReportFacts, reportFactsRow, saveReportFacts } from '../../db/queries/reportFacts.ts';
+import { countNewCases, type DailyChanges, flushDailyChanges, refreshReportRollup } from '../../db/queries/reportRollups.ts';
+import { indexCase, indexNewCases, type SearchDocuments } from '../../db/queries/search.ts';
 import { updateSyncConfig } from '../../db/queries/sync.ts';
-import type { Database } from '../../db/schema.ts';
+import type { CaseReportFactsTable, Database } from '../../db/schema.ts';
 import { causalOrder, headsOf } from '../../domain/cases/eventDag.ts';
 import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/cases/events.ts';
-import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
+import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import type { PulledEvent } from '../../domain/sync/protocol.ts';
 import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
 import { type Aliases, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { caseSearchTexts, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
-import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
+import { caseClockRows, syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { foldReportFacts } from '../reports/reportFacts.ts';
 import { loadSettings } from '../settings.ts';
@@ -56,12 +57,24 @@ async function shownNumber(trx: Kysely<Database>, caseId: string, number: string
   return !holder || holder.id === caseId ? number : `${number}~${caseId.replaceAll('-', '').slice(-6)}`;
 }
 
-/** Moves this desk's counter past a number it handed out before (and meets again). */
-async function passNumber(trx: Kysely<Database>, number: string, prefix: string): Promise<void> {
-  const place = numberPlace(number, prefix);
-  if (!place) return;
-  await sql`INSERT INTO counters (scope, value) VALUES (${`case:${prefix}${place.period}`}, ${place.sequence})
-    ON CONFLICT (scope) DO UPDATE SET value = max(value, excluded.value)`.execute(trx);
+/** The highest place of each of this desk's counters among the numbers a page met (numbers it handed out before). */
+function counterPlaces(numbers: readonly string[], prefix: string): Map<string, number> {
+  const places = new Map<string, number>();
+  for (const number of numbers) {
+    const place = numberPlace(number, prefix);
+    if (!place) continue;
+    const scope = `case:${prefix}${place.period}`;
+    places.set(scope, Math.max(places.get(scope) ?? 0, place.sequence));
+  }
+  return places;
+}
+
+/** Moves this desk's counters past the numbers it handed out before (and meets again). */
+async function passNumbers(trx: Kysely<Database>, numbers: readonly string[], prefix: string): Promise<void> {
+  for (const [scope, value] of counterPlaces(numbers, prefix)) {
+    await sql`INSERT INTO counters (scope, value) VALUES (${scope}, ${value})
+      ON CONFLICT (scope) DO UPDATE SET value = max(value, excluded.value)`.execute(trx);
+  }
 }
 
 /** What refolding needs of the case's row. */
@@ -107,12 +120,66 @@ async function refoldCase(
   await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
 }
 
+/** The number a registration's payload gives (its text verified or refused later). */
+function numberOf(payload: string): string {
+  try {
+    const number = (JSON.parse(payload) as { number?: unknown }).number;
+    return typeof number === 'string' ? number : '';
+  } catch {
+    return '';
+  }
+}
+
+/** A case the page brings for the first time: stored with its whole projection at once. */
+interface NewCase {
+  id: string;
+  seqno: number;
+  state: CaseState;
+  number: string;
+  log: CaseEvent[];
+}
+
+/**
+ * The page's new cases folded into their report facts, clocks, search entries and roll-ups,
+ * each kind for all of them in a few statements: nothing of theirs is there to replace.
+ */
+async function foldNewCases(
+  ctx: DeskContext,
+  trx: Kysely<Database>,
+  cases: readonly NewCase[],
+  utcOffsetMinutes: number,
+  daily: DailyChanges,
+) {
+  const facts: CaseReportFactsTable[] = [];
+  const clocks: CaseClockRow[] = [];
+  const documents: ({ seqno: number } & SearchDocuments)[] = [];
+  for (const c of cases) {
+    const ordered = causalOrder(c.log).map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown }));
+    const folded = foldReportFacts({ calendar: ctx.calendar }, c.state.receivedAt, ordered, utcOffsetMinutes);
+    facts.push(reportFactsRow(c.id, folded.facts, folded.handlingDays));
+    clocks.push(...caseClockRows(c.id, ordered));
+    const texts = searchTexts({ ...c.state, number: c.number });
+    documents.push({ seqno: c.seqno, trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
+  }
+  await insertNewReportFacts(trx, facts);
+  await insertNewCaseClocks(trx, clocks);
+  await indexNewCases(trx, documents);
+  await countNewCases(
+    trx,
+    cases.map((c) => c.id),
+    daily,
+  );
+}
+
 /**
  * Stores a page of pulled events and folds every case they touch, in one transaction with the
  * cursor: a page is taken whole or not at all. Each event is verified first (hash, the events it
  * names, its case); one that fails is refused, logged in the audit naming its case, and left out.
  * Events this desk holds already (its own, coming back) are skipped. Stored while `receiving` is
- * set, so the outbox does not send them back.
+ * set, so the outbox does not send them back. A case the page brings for the first time (a new
+ * desk's catch-up is nothing else) is stored once with its whole projection, and its facts,
+ * clocks, search entry and roll-up row go in with the page's other new cases, a few statements
+ * for all of them; a case this desk holds is folded again from its whole log.
  */
 export async function receivePage(
   ctx: DeskContext,
@@ -136,17 +203,38 @@ export async function receivePage(
       trx,
       events.flatMap((e) => [e.actorId, e.device]),
     );
+    const rows = await casesByIds(trx, [...byCase.keys()]);
+    // Who holds each number the page's registrations give, kept up to date as its cases are stored.
+    const holders = await numberHolders(
+      trx,
+      events.filter((e) => e.type === 'registered').map((e) => numberOf(e.payload)),
+    );
+    const registered: string[] = [];
+    const shown = (caseId: string, number: string) => {
+      const holder = holders.get(number);
+      return !holder || holder === caseId ? number : `${number}~${caseId.replaceAll('-', '').slice(-6)}`;
+    };
+    const refuse = async (caseId: string, e: PulledEvent, fault: Refused['fault']) => {
+      refused.push({ caseId, eventId: e.id, fault });
+      await recordAudit(ctx, trx, {
+        actorId: null,
+        action: 'sync.refused',
+        target: caseId,
+        detail: { eventId: e.id, fault, device: e.device },
+      });
+    };
+    const fresh: NewCase[] = [];
+    const refolds: { row: FoldedRow; log: CaseEvent[] }[] = [];
     for (const [caseId, group] of byCase) {
-      const row = await findCase(trx, { id: caseId });
+      const row = rows.get(caseId);
       const log: CaseEvent[] = row ? await listCaseLog(trx, caseId) : [];
-      let folded: FoldedRow | undefined = row;
       const known = new Set(log.map((e) => e.hash));
-      let seqno = row?.seqno;
       let place = row?.last_seq ?? 0;
-      let changed = false;
+      // The payload text of each event taken, as it travelled (its hash is over that text).
+      const taken: { event: CaseEvent; text: string }[] = [];
       for (const e of group) {
         if (known.has(e.hash)) continue;
-        let fault: Refused['fault'] | null = pulledFault(e, known, seqno !== undefined, sha256);
+        let fault: Refused['fault'] | null = pulledFault(e, known, row !== undefined || taken.length > 0, sha256);
         if (!fault && e.form === 'chain' && e.seq !== place + 1) fault = 'place';
         if (!fault) {
           try {
@@ -156,40 +244,44 @@ export async function receivePage(
           }
         }
         if (fault) {
-          refused.push({ caseId, eventId: e.id, fault });
-          await recordAudit(ctx, trx, {
-            actorId: null,
-            action: 'sync.refused',
-            target: caseId,
-            detail: { eventId: e.id, fault, device: e.device },
-          });
+          await refuse(caseId, e, fault);
           continue;
         }
         place++;
         const event = caseEventOf(e, place);
-        if (seqno === undefined) {
-          const data = { type: 'registered', payload: event.payload as RegisteredPayload } as const satisfies CaseEventData;
-          const state = applyEvent(null, data);
-          await ensureStandIns(trx, refsOf(state, e.actorId), ctx.now().toISOString(), held);
-          const number = await shownNumber(trx, caseId, state.number);
-          seqno = await insertCase(
-            trx,
-            { id: caseId, registeredBy: e.actorId, at: e.at, lastSeq: 1, heads: [e.hash] },
-            { ...state, number },
-            aliases,
-          );
-          folded = { id: caseId, seqno, registered_by: e.actorId, updated_at: e.at };
-        }
-        await writer.insert(seqno, event, e.payload);
-        if (e.type === 'registered') await passNumber(trx, (event.payload as RegisteredPayload).number, prefix);
         ctx.receiveHlc(e.hlc);
         known.add(e.hash);
         log.push(event);
-        changed = true;
+        taken.push({ event, text: e.payload });
+        if (event.type === 'registered') registered.push(event.payload.number);
         stored++;
       }
-      if (changed && folded) await refoldCase(ctx, trx, folded, log, utcOffsetMinutes, aliases, held, daily);
+      if (taken.length === 0) continue;
+      if (row) {
+        for (const t of taken) await writer.insert(row.seqno, t.event, t.text);
+        refolds.push({ row, log });
+        continue;
+      }
+      // New here: the page holds the case from its registration on (a pulled page of a case this
+      // desk lacks starts there, or its first event was refused and nothing was taken).
+      const first = log[0] as CaseEvent;
+      const state = canonicalState(projectCase(log), aliases);
+      await ensureStandIns(trx, refsOf(state, first.actorId, [...new Set(log.map((e) => e.actorId))]), ctx.now().toISOString(), held);
+      const number = shown(caseId, state.number);
+      const latest = log.reduce((a, e) => (e.at > a ? e.at : a), first.at);
+      const seqno = await insertCase(
+        trx,
+        { id: caseId, registeredBy: first.actorId, at: first.at, updatedAt: latest, lastSeq: log.length, heads: headsOf(log) },
+        { ...state, number },
+        aliases,
+      );
+      holders.set(number, caseId);
+      for (const t of taken) await writer.insert(seqno, t.event, t.text);
+      fresh.push({ id: caseId, seqno, state, number, log });
     }
+    await passNumbers(trx, registered, prefix);
+    await foldNewCases(ctx, trx, fresh, utcOffsetMinutes, daily);
+    for (const r of refolds) await refoldCase(ctx, trx, r.row, r.log, utcOffsetMinutes, aliases, held, daily);
     await writer.finish();
     await flushDailyChanges(trx, daily);
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });

@@ -20,6 +20,7 @@ import type {
   WireReference,
 } from '../../domain/sync/referenceWire.ts';
 import { aboutHeaders, type DeskAbout } from './deskAbout.ts';
+import type { RemovalPullResponse, RemovalPushResponse, WireRemoval } from '../../domain/sync/removalWire.ts';
 
 /** The desk's Ed25519 key pair: the private key stays in the desk's store, the public key goes to the server. */
 export function makeDeskKeys(): { publicKey: string; privateKey: string } {
@@ -158,6 +159,10 @@ export function createSyncClient(options: SyncClientOptions) {
     sites: (identity: SigningIdentity) => request<SitesResponse>('GET', '/v1/sites', undefined, identity),
     pushAudit: (identity: SigningIdentity, entries: WireAudit[]) =>
       request<AuditPushResponse>('POST', '/v1/audit/push', { entries }, identity),
+    pushRemovals: (identity: SigningIdentity, removals: WireRemoval[]) =>
+      request<RemovalPushResponse>('POST', '/v1/removals/push', { removals }, identity),
+    pullRemovals: (identity: SigningIdentity, after: number, limit?: number) =>
+      request<RemovalPullResponse>('GET', `/v1/removals/pull?after=${after}${limit ? `&limit=${limit}` : ''}`, undefined, identity),
     /** The raw signed request, for tests of what the server refuses. */
     request,
   };

@@ -1,5 +1,5 @@
 import { readRefCursor } from '../../db/queries/referenceSync.ts';
-import { countOutbox, readSyncConfig, replaceGroupSites, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
+import { countOutbox, countWaiting, readSyncConfig, replaceGroupSites, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
 import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
@@ -13,6 +13,7 @@ import { fetchWantedEvidence, uploadEvidence } from './evidenceSync.ts';
 import { pushBatch, pushOutbox } from './pushOutbox.ts';
 import { receivePage } from './receiveEvents.ts';
 import { pullReferences, pushReferences } from './referenceRecords.ts';
+import { pullRemovals, pushRemovals } from './removalSync.ts';
 import { createSyncClient, type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
 import { isOffline, problemOf } from './syncProblems.ts';
 
@@ -86,13 +87,21 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
 
   async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string, progress?: JobProgress): Promise<number> {
     let pulled = 0;
+    let after = (await readSyncConfig(db))?.pull_cursor ?? 0;
+    let next = client.pull(identity, after, 0, maxBatch);
     for (;;) {
-      const after = (await readSyncConfig(db))?.pull_cursor ?? 0;
-      const page = await client.pull(identity, after, 0, maxBatch);
+      const page = await next;
+      // The next page is asked for while this one is stored: the server's time and the desk's
+      // overlap. Its answer is dropped if storing this one fails (the cursor did not move).
+      if (page.more) {
+        next = client.pull(identity, page.cursor, 0, maxBatch);
+        next.catch(() => undefined);
+      }
       if (page.events.length > 0 || page.cursor !== after) {
         const { stored } = await receivePage(ctx, page.events, page.cursor, prefix);
         pulled += stored;
       }
+      after = page.cursor;
       if (!page.more) return pulled;
       // The server does not say how many remain: the screen shows how many came so far.
       await progress?.step('pulling', pulled, 0);
@@ -125,11 +134,18 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         // Files right after the events that name them: the server takes a file only for a case it holds.
         await uploadEvidence(ctx, files, identity);
         const pulled = await pullAll(client, identity, config.prefix, progress);
+        // Removals after the events of their cases; the site's first, so what this desk takes
+        // out of its copies goes back as a removal the server already holds, in this round.
+        await pullRemovals(ctx, client, identity);
+        await pushRemovals(ctx, client, identity);
         return { pushed, pulled };
       };
       // More than a batch to send is a desk back after days offline: its catch-up is a job the screens follow.
       const { pushed, pulled } = pending > pushBatch ? await jobs.run('syncCatchUp', null, exchange) : await exchange();
       await fetchWantedEvidence(ctx, files, identity);
+      // What the round itself audited (an event kept back or refused) goes up with it: a round
+      // with nothing else to do leaves nothing waiting.
+      await pushAudit(ctx, client, identity);
       await updateSyncConfig(db, { last_sync_at: ctx.now().toISOString(), last_error: null, offline_since: null });
       return { pushed, pulled };
     } catch (e) {
@@ -201,6 +217,7 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         state: 'off',
         lastSyncAt: null,
         pending: 0,
+        waiting: { events: 0, records: 0, audit: 0, files: 0 },
         lastError: null,
         offlineSince: null,
         serverUrl: null,
@@ -208,13 +225,15 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         prefix: null,
       };
     }
+    const waiting = await countWaiting(db);
     const lastError = config.last_error ? (JSON.parse(config.last_error) as SyncError) : null;
     return {
       enabled: true,
       // Offline wins over a retry under way; a desk that joined but has not finished a round yet is still syncing.
       state: config.offline_since ? 'offline' : inFlight > 0 ? 'syncing' : lastError ? 'error' : config.last_sync_at ? 'synced' : 'syncing',
       lastSyncAt: config.last_sync_at,
-      pending: await countOutbox(db),
+      pending: waiting.events + waiting.records + waiting.audit + waiting.files,
+      waiting,
       lastError,
       offlineSince: config.offline_since,
       serverUrl: config.server_url,

@@ -87,7 +87,9 @@ describe('a desk that holds cases joins', () => {
     const first = await desk.register('rec');
     const status = await desk.join(server.url, await server.code('一院'));
     expect(status).toMatchObject({ enabled: true, siteName: '一院', prefix: 'A', state: 'syncing' });
-    expect(status.pending).toBe(syncRows().events);
+    // Its history goes up with it: every event, and its records and audit beside them.
+    expect(status.waiting.events).toBe(syncRows().events);
+    expect(status.pending).toBeGreaterThan(status.waiting.events);
     expect(await desk.syncNow()).toEqual({ pushed: syncRows().events, pulled: 0 });
     expect(await desk.status()).toMatchObject({ pending: 0, state: 'synced' });
 

@@ -146,6 +146,13 @@ describe('reference records within a site', () => {
     const recs = (await b.by('admin', 'users.list', {})).items.filter((u) => u.username === 'rec');
     expect(recs.map((u) => u.id)).toEqual([a.ids.rec]);
     expect(await signIn(b, 'rec', 'desk pass 2026')).toMatchObject({ ok: true });
+    // The retired account is in no list, disabled ones included, nor in the directory; the audit still names it.
+    const everyone = (await b.by('admin', 'users.list', { includeDisabled: true })).items;
+    expect(everyone.map((u) => u.id)).not.toContain(b.ids.rec);
+    expect(everyone.filter((u) => u.username.startsWith('merged-') || u.username.startsWith('remote-'))).toEqual([]);
+    expect((await b.by('admin', 'users.directory', {})).items.map((u) => u.id)).not.toContain(b.ids.rec);
+    const byRetired = await b.by('admin', 'audit.list', { actorId: b.ids.rec });
+    expect(byRetired.items.length).toBeGreaterThan(0);
     // The administrator at the desk cannot retire their own account.
     expect(await b.rawBy('admin', 'sync.settleClash', { username: 'admin', settle: 'useSite' }, 'en')).toMatchObject({
       ok: false,

@@ -135,6 +135,6 @@ describe('two desks of one site', () => {
     expect(refused.ok ? '' : refused.error.message).toContain('revoked');
     expect(await b.status()).toMatchObject({ state: 'error', lastError: { problem: 'revoked' } });
     await b.register('rec');
-    expect((await b.status()).pending).toBe(1);
+    expect((await b.status()).waiting.events).toBe(1);
   });
 });

@@ -17,6 +17,7 @@ import { sql as referenceSync } from './015_reference_sync.ts';
 import { sql as evidenceSync } from './016_evidence_sync.ts';
 import { sql as groupSites } from './019_group_sites.ts';
 import { sql as groupRecords } from './020_group_records.ts';
+import { sql as removalSync } from './018_removal_sync.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'evidence_sync', sql: evidenceSync },
   { version: 19, name: 'group_sites', sql: groupSites },
   { version: 20, name: 'group_records', sql: groupRecords },
+  { version: 18, name: 'removal_sync', sql: removalSync },
 ];

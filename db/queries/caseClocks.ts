@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { insertRows } from './rowInserts.ts';
 
 export interface CaseClockRow {
   case_id: string;
@@ -19,6 +20,11 @@ export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows
       .insertInto('case_clocks')
       .values([...rows])
       .execute();
+}
+
+/** The clocks of cases stored for the first time (none to replace), many to a statement. */
+export async function insertNewCaseClocks(db: Kysely<Database>, rows: readonly CaseClockRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await insertRows(db, 'case_clocks', rows.slice(i, i + 500));
 }
 
 export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<CaseClockRow[]> {

@@ -3,6 +3,7 @@ import { causalOrder } from '../../domain/cases/eventDag.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
 import { caseRange, caseSpan, eventOfRow, type StoredEventRow, storedColumnsOf } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
+import { insertRows } from './rowInserts.ts';
 
 /** An event as read from the log, its hash recomputed (db/eventCodec.ts). */
 export type CaseEventRow = CaseEvent;
@@ -73,7 +74,7 @@ export async function caseEventWriter(db: Kysely<Database>, names: Iterable<stri
     if (waiting.length === 0) return;
     const rows = waiting;
     waiting = [];
-    await db.insertInto('case_events').values(rows).execute();
+    await insertRows(db, 'case_events', rows);
   };
   return {
     async insert(caseSeqno, event, payloadText) {

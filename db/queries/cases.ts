@@ -9,6 +9,7 @@ import type { CasesTable, Database } from '../schema.ts';
 import { type CaseFilter, narrowCases } from './caseFilter.ts';
 import { readAliases } from './referenceSync.ts';
 import { refreshReportRollup } from './reportRollups.ts';
+import { insertRows } from './rowInserts.ts';
 import { departmentIdsOf } from './users.ts';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -82,25 +83,29 @@ function handlingColumns(state: CaseState) {
  */
 export async function insertCase(
   db: Kysely<Database>,
-  row: { id: string; registeredBy: string; at: string; lastSeq: number; heads: readonly string[] },
+  row: { id: string; registeredBy: string; at: string; updatedAt?: string; lastSeq: number; heads: readonly string[] },
   folded: CaseState,
   aliases?: Aliases,
 ): Promise<number> {
   // Records merged into the site's (domain/sync/referenceRecords.ts): the read model names the site's id.
   const state = canonicalState(folded, aliases ?? (await readAliases(db)));
-  const inserted = await db
-    .insertInto('cases')
-    .values({
-      id: row.id,
-      registered_by: row.registeredBy,
-      created_at: row.at,
-      updated_at: row.at,
-      last_seq: row.lastSeq,
-      heads: hashBytes(row.heads),
-      ...projectionColumns(state),
-    })
-    .returning('seqno')
-    .executeTakeFirstOrThrow();
+  const [inserted] = await insertRows<{ seqno: number }>(
+    db,
+    'cases',
+    [
+      {
+        id: row.id,
+        registered_by: row.registeredBy,
+        created_at: row.at,
+        updated_at: row.updatedAt ?? row.at,
+        last_seq: row.lastSeq,
+        heads: hashBytes(row.heads),
+        ...projectionColumns(state),
+      },
+    ],
+    'seqno',
+  );
+  if (!inserted) throw new Error(`case ${row.id} was not stored`);
   return inserted.seqno;
 }
 
@@ -127,6 +132,35 @@ export async function updateCase(
   if (result.numUpdatedRows !== 1n) return false;
   await refreshReportRollup(db, id);
   return true;
+}
+
+/** The rows of the cases of `ids` this store holds, by id: what a pulled page folds them from. */
+export async function casesByIds(db: Kysely<Database>, ids: readonly string[]) {
+  const found = new Map<string, { id: string; seqno: number; registered_by: string; updated_at: string; last_seq: number }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('cases')
+      .select(['id', 'seqno', 'registered_by', 'updated_at', 'last_seq'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.set(r.id, r);
+  }
+  return found;
+}
+
+/** Which case holds each of `numbers` (a number is unique in the store). */
+export async function numberHolders(db: Kysely<Database>, numbers: readonly string[]): Promise<Map<string, string>> {
+  const held = new Map<string, string>();
+  const wanted = [...new Set(numbers)].filter((n) => n !== '');
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('cases')
+      .select(['id', 'number'])
+      .where('number', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows) held.set(r.number, r.id);
+  }
+  return held;
 }
 
 export function findCase(db: Kysely<Database>, by: { id: string } | { number: string }): Promise<CaseRow | undefined> {

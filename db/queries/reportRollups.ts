@@ -286,6 +286,37 @@ export async function refreshReportRollup(db: Kysely<Database>, caseId: string, 
 }
 
 /**
+ * The roll-ups' share of cases stored for the first time (a pulled page's new cases), after
+ * their facts and clocks: their rows computed in one query and inserted together, their day
+ * changes kept in `pending`. The complainant's cases already held, received within the repeat
+ * window after one of them, are refreshed as `refreshReportRollup` would (the new cases among
+ * themselves are counted together, so each sees the others).
+ */
+export async function countNewCases(db: Kysely<Database>, caseIds: readonly string[], pending: DailyChanges): Promise<void> {
+  if (caseIds.length === 0) return;
+  const offset = await rollupOffset(db);
+  if (offset === null) return;
+  const ids = JSON.stringify(caseIds);
+  const rows = (await countedSelect(offset, sql`c.id IN (SELECT value FROM json_each(${ids}))`).execute(db)).rows;
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = rows.slice(i, i + 500).map((next) => sql`(${sql.join(countedColumns.map((c) => next[c]))})`);
+    await sql`INSERT OR REPLACE INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(
+      db,
+    );
+  }
+  for (const next of rows) addChanges(pending, dailyChanges(next, 1));
+  const phoned = rows.filter((r) => r.phone).map((r) => [r.phone, r.received_at]);
+  if (phoned.length === 0) return;
+  const later = await sql<{ id: string }>`
+    SELECT DISTINCT l.id FROM json_each(${JSON.stringify(phoned)}) f
+    JOIN cases l ON l.complainant_phone = json_extract(f.value, '$[0]')
+      AND l.received_at > json_extract(f.value, '$[1]')
+      AND l.received_at <= strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(f.value, '$[1]'), ${`+${repeatWindowDays} days`})
+    WHERE l.id NOT IN (SELECT value FROM json_each(${ids}))`.execute(db);
+  for (const { id } of later.rows) await refreshOne(db, id, offset, pending);
+}
+
+/**
  * Counts every case again from its projection, facts and clocks, under `utcOffsetMinutes`:
  * the one command that rebuilds the roll-ups (after an upgrade, a bulk load, a new offset).
  */

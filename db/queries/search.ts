@@ -7,6 +7,20 @@ export interface SearchDocuments {
 }
 
 /** (Re)indexes one case; the tables are contentless, keyed by the case's rowid (`seqno`). */
+/** Rows of one multi-row insert: two bound values each, far under SQLite's limit. */
+const indexedPerStatement = 250;
+
+/** Indexes cases stored for the first time (no entry to replace), many to a statement. */
+export async function indexNewCases(db: Kysely<Database>, cases: readonly ({ seqno: number } & SearchDocuments)[]): Promise<void> {
+  for (let i = 0; i < cases.length; i += indexedPerStatement) {
+    const chunk = cases.slice(i, i + indexedPerStatement);
+    await sql`INSERT INTO case_search_trigram (rowid, doc) VALUES ${sql.join(chunk.map((c) => sql`(${c.seqno}, ${c.trigram})`))}`.execute(
+      db,
+    );
+    await sql`INSERT INTO case_search_bigram (rowid, doc) VALUES ${sql.join(chunk.map((c) => sql`(${c.seqno}, ${c.bigram})`))}`.execute(db);
+  }
+}
+
 export async function indexCase(db: Kysely<Database>, seqno: number, docs: SearchDocuments): Promise<void> {
   await sql`DELETE FROM case_search_trigram WHERE rowid = ${seqno}`.execute(db);
   await sql`DELETE FROM case_search_bigram WHERE rowid = ${seqno}`.execute(db);

@@ -12,7 +12,7 @@ export function readSyncConfig(db: Kysely<Database>): Promise<SyncConfigRow | un
 
 export async function insertSyncConfig(
   db: Kysely<Database>,
-  row: Omit<SyncConfigRow, 'id' | 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving'>,
+  row: Omit<SyncConfigRow, 'id' | 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving' | 'removal_cursor'>,
 ): Promise<void> {
   await db
     .insertInto('sync_config')
@@ -27,7 +27,7 @@ export async function deleteSyncConfig(db: Kysely<Database>): Promise<void> {
 
 export async function updateSyncConfig(
   db: Kysely<Database>,
-  change: Partial<Pick<SyncConfigRow, 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving'>>,
+  change: Partial<Pick<SyncConfigRow, 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving' | 'removal_cursor'>>,
 ): Promise<void> {
   await db.updateTable('sync_config').set(change).where('id', '=', 1).execute();
 }
@@ -44,6 +44,36 @@ export async function countOutbox(db: Kysely<Database>): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** What waits to go up, by kind (see `SyncWaiting`). */
+export interface OutboxCounts {
+  events: number;
+  records: number;
+  audit: number;
+  files: number;
+}
+
+/**
+ * Everything the server has not acknowledged yet: case events, reference records, audit
+ * entries and evidence files. An account whose name clashes with the site's is left out: it
+ * waits for an administrator (who sees the clash), not for the network.
+ */
+export async function countWaiting(db: Kysely<Database>): Promise<OutboxCounts> {
+  const result = await sql<OutboxCounts>`SELECT
+    (SELECT count(*) FROM sync_outbox) AS events,
+    (SELECT count(*) FROM sync_ref_outbox o
+      WHERE NOT (o.kind = 'user' AND o.key IN (SELECT local_id FROM account_clashes)))
+      + (SELECT count(*) FROM sync_removal_outbox) AS records,
+    (SELECT count(*) FROM sync_audit_outbox) AS audit,
+    (SELECT count(*) FROM evidence_outbox) AS files`.execute(db);
+  const row = result.rows[0];
+  return {
+    events: Number(row?.events ?? 0),
+    records: Number(row?.records ?? 0),
+    audit: Number(row?.audit ?? 0),
+    files: Number(row?.files ?? 0),
+  };
 }
 
 /** The first `limit` places waiting, in log order: a case's events after the events they name. */

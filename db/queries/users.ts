@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { roles as knownRoles, type Role } from '../../domain/cases/vocabulary.ts';
 import type { Database, UsersTable } from '../schema.ts';
 
@@ -65,8 +65,14 @@ export async function displayNamesOf(db: Kysely<Database>, ids: readonly string[
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/**
+ * The desk's accounts, for the users page and the directory. An account retired when the site's
+ * account of the same name was kept (`merged-<its id>`) and a stand-in for someone of another
+ * desk (`remote-<their id>`) are no one's to manage here: they stay in the store for the audit and
+ * the history that name them, and no list shows them.
+ */
 export async function listUsers(db: Kysely<Database>, includeDisabled: boolean): Promise<UserRow[]> {
-  let query = db.selectFrom('users').selectAll();
+  let query = db.selectFrom('users').selectAll().where(sql<boolean>`username NOT IN ('merged-' || id, 'remote-' || id)`);
   if (!includeDisabled) query = query.where('disabled', '=', 0);
   return (await query.orderBy('disabled').orderBy('created_at').orderBy('id').execute()).map(userOf);
 }

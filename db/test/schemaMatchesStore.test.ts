@@ -173,6 +173,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
     last_error: true,
     offline_since: true,
     receiving: true,
+    removal_cursor: true,
   },
   sync_outbox: { pos: true },
   sync_ref_outbox: { kind: true, key: true, changed_ms: true },
@@ -182,6 +183,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   ref_aliases: { kind: true, local_id: true, canonical_id: true, merged_at: true },
   account_clashes: { username: true, local_id: true, remote_id: true, remote_record: true, remote_hlc: true, found_at: true },
   evidence_outbox: { sha256: true, case_id: true },
+  sync_removal_outbox: { case_id: true },
   evidence_wanted: { sha256: true, case_id: true, tries: true },
   group_sites: { id: true, name: true, listed_at: true },
 };

@@ -27,12 +27,25 @@ export interface SyncError {
   caseId?: string | undefined;
 }
 
+/** What waits to go up, by kind. */
+export interface SyncWaiting {
+  /** Case events. */
+  events: number;
+  /** Reference records: departments, categories, accounts, policies, calendar, site settings. */
+  records: number;
+  /** Audit entries. */
+  audit: number;
+  /** Evidence files. */
+  files: number;
+}
+
 export interface SyncStatus {
   enabled: boolean;
   state: SyncState;
   lastSyncAt: string | null;
-  /** Events written here that the server has not acknowledged yet. */
+  /** Everything written here that the server has not acknowledged yet: the sum of `waiting`. */
   pending: number;
+  waiting: SyncWaiting;
   lastError: SyncError | null;
   /** Since when the server has not been reached, while it is not. */
   offlineSince: string | null;

@@ -124,6 +124,8 @@ export const refusalCodes = [
   'tampered',
   'not_found',
   'unavailable',
+  /** An evidence file whose bytes a removal (retention, a person's request) deleted. */
+  'removed',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

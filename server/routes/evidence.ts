@@ -13,7 +13,8 @@ type Desk = DesksTable & { nonce: string };
 /**
  * PUT /v1/evidence/<sha256>?case=<id>: a file of a case of the desk's site, after the event
  * naming it was pushed. The bytes must hash to the name, the case must be the site's and one of
- * its events must name the file; a file the site holds already is answered `stored: false`.
+ * its events must name the file; a file the site holds already, or whose bytes a removal deleted
+ * (a desk restored from an older backup sends it again), is answered `stored: false`.
  */
 export async function putEvidence(c: RouteContext, desk: Desk, sha256: string, query: URLSearchParams, body: Buffer) {
   const caseId = query.get('case') ?? '';
@@ -34,7 +35,7 @@ export async function putEvidence(c: RouteContext, desk: Desk, sha256: string, q
   return c.db.transaction().execute(async (trx): Promise<PutEvidenceResponse> => {
     await spendNonce(trx, desk.id, desk.nonce, c.now());
     if (held) return { stored: false };
-    const row = { sha256, size: body.length, case_id: caseId, desk_id: desk.id, stored_at: c.now().toISOString() };
+    const row = { sha256, size: body.length, case_id: caseId, desk_id: desk.id, stored_at: c.now().toISOString(), removed_at: null };
     await insertEvidence(trx, { ...row, site_id: desk.site_id, content });
     if (handedOn) await insertEvidence(trx, { ...row, site_id: owner.site_id, content: files.write(owner.site_id, sha256, body) });
     return { stored: true };
@@ -46,5 +47,6 @@ export async function getEvidence(c: RouteContext, desk: Desk, sha256: string): 
   await spendNonce(c.db, desk.id, desk.nonce, c.now());
   const bytes = await evidenceFiles(c.evidenceDir).read(c.db, desk.site_id, sha256);
   if (!bytes) throw new Refused(404, 'not_found', 'refusal.evidenceNotHeld', { sha256 });
+  if (bytes === 'removed') throw new Refused(410, 'removed', 'refusal.evidenceRemoved', { sha256 });
   return bytes;
 }

@@ -25,14 +25,21 @@ export function evidenceFiles(folder: string | undefined) {
       renameDurably(temp, file);
       return null;
     },
-    async read(db: Db, siteId: number, sha256: string): Promise<Buffer | null> {
+    /** Deletes a file's bytes from the folder (a removal); its row says when. */
+    remove(siteId: number, sha256: string): void {
+      const file = fileOf(siteId, sha256);
+      if (file) fs.rmSync(file, { force: true });
+    },
+    /** The bytes, null when the site holds no such file, or `removed` when a removal deleted them. */
+    async read(db: Db, siteId: number, sha256: string): Promise<Buffer | null | 'removed'> {
       const row = await db
         .selectFrom('evidence')
-        .select(['content'])
+        .select(['content', 'removed_at'])
         .where('site_id', '=', siteId)
         .where('sha256', '=', sha256)
         .executeTakeFirst();
       if (!row) return null;
+      if (row.removed_at) return 'removed';
       if (row.content) return Buffer.from(row.content);
       const file = fileOf(siteId, sha256);
       return file ? fs.readFileSync(file) : null;

@@ -109,10 +109,32 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '003_evidence': evidenceMigration(dialect),
-    '006_transfers': transferMigration,
     '004_console': consoleMigration(dialect),
     '005_case_projection': caseProjectionMigration(dialect),
+    '006_transfers': transferMigration,
     '007_group_rules': groupRulesMigration(),
+    '008_evidence_removals': {
+      async up(db: Kysely<unknown>) {
+        // A file a removal deleted keeps its row, bytes gone, as the record that it was removed.
+        await db.schema.alterTable('evidence').addColumn('removed_at', 'text').execute();
+        // One row per case of a site whose data were removed (its kinds widen with a later
+        // removal); `seq` orders them for the desks' pulls and is unique in the site.
+        await db.schema
+          .createTable('removals')
+          .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id'))
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('kinds', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('removed_by', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('desk_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('removals_key', ['site_id', 'case_id'])
+          .addUniqueConstraint('removals_seq', ['site_id', 'seq'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -117,6 +117,22 @@ export interface EvidenceTable {
   stored_at: string;
   /** The bytes, where the server keeps no folder of its own (server/store/evidenceMigration.ts). */
   content: Buffer | null;
+  /** When a removal (retention, a person's request) deleted the bytes: the row stays as the record of it. */
+  removed_at: string | null;
+}
+
+/** The cases of a site whose data a desk removed, numbered in the site's removal sequence for the other desks' pulls. */
+export interface RemovalsTable {
+  site_id: number;
+  case_id: string;
+  /** JSON array of the kinds removed (`evidence`, `personalData`). */
+  kinds: string;
+  at: string;
+  removed_by: string;
+  reason: string;
+  desk_id: string;
+  seq: number;
+  received_at: string;
 }
 
 /** A case as the group's reports and search read it (domain/reports/siteCase.ts); 0/1 for booleans. */
@@ -261,4 +277,5 @@ export interface ServerDatabase {
   group_login_attempts: GroupLoginAttemptsTable;
   group_audit: GroupAuditTable;
   case_projection: CaseProjectionTable;
+  removals: RemovalsTable;
 }

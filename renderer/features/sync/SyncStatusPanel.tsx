@@ -44,7 +44,7 @@ export function SyncStatusPanel(props: { status: SyncStatus }) {
     [t('page.prefix'), status.prefix ?? ''],
     [t('page.server'), status.serverUrl ?? ''],
     [t('page.lastSync'), status.lastSyncAt ? formatDateTime(status.lastSyncAt, i18n.language) : t('page.never')],
-    [t('page.pending'), String(status.pending)],
+    [t('page.pending'), status.pending > 0 ? t('page.pendingParts', { count: status.pending, ...status.waiting }) : '0'],
   ];
   return (
     <Paper withBorder p="lg" maw={760}>

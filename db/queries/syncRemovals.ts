@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** The removals waiting to go up (migration 18), as their tombstones say them. */
+
+export interface OutgoingRemoval {
+  caseId: string;
+  kinds: ('evidence' | 'personalData')[];
+  at: string;
+  removedBy: string;
+  reason: string;
+}
+
+/** The first `limit` cases waiting, each with every kind removed from it so far (the latest removal's time, remover and reason). */
+export async function removalOutboxPage(db: Kysely<Database>, limit: number): Promise<{ caseIds: string[]; removals: OutgoingRemoval[] }> {
+  const caseIds = (await db.selectFrom('sync_removal_outbox').select('case_id').orderBy('case_id').limit(limit).execute()).map(
+    (r) => r.case_id,
+  );
+  if (caseIds.length === 0) return { caseIds, removals: [] };
+  const rows = await db.selectFrom('case_removals').selectAll().where('case_id', 'in', caseIds).orderBy('removed_at').execute();
+  const byCase = new Map<string, OutgoingRemoval>();
+  for (const r of rows) {
+    const kind = r.kind as OutgoingRemoval['kinds'][number];
+    const was = byCase.get(r.case_id);
+    byCase.set(r.case_id, {
+      caseId: r.case_id,
+      kinds: [...new Set([...(was?.kinds ?? []), kind])].sort(),
+      at: r.removed_at,
+      removedBy: r.removed_by,
+      reason: r.reason,
+    });
+  }
+  return { caseIds, removals: [...byCase.values()] };
+}
+
+export async function dropRemovalOutbox(db: Kysely<Database>, caseIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < caseIds.length; i += 500) {
+    await db
+      .deleteFrom('sync_removal_outbox')
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Files named by events of the site this desk waited for: a removal took them away. */
+export async function dropWantedOf(db: Kysely<Database>, caseIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < caseIds.length; i += 500) {
+    await db
+      .deleteFrom('evidence_wanted')
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .execute();
+  }
+}
