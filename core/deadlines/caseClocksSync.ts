@@ -8,12 +8,13 @@ import { foldCaseClocks } from '../../domain/deadlines/caseClocks.ts';
  * Refreshes the `case_clocks` rows of a case from its events, inside the transaction that
  * appended them: like the `cases` projection, they can always be rebuilt from the log.
  * `ordered`: the case's whole log in causal order when the caller holds it already, so it is
- * not read again.
+ * not read again. `fresh`: the case has no clock rows yet (its first event), none to replace.
  */
 export async function syncCaseClocks(
   trx: Kysely<Database>,
   caseId: string,
   ordered?: readonly { type: string; at: string; payload: unknown }[],
+  fresh = false,
 ): Promise<void> {
   const events = ordered ?? (await listCaseEvents(trx, caseId));
   const folded = foldCaseClocks(events.map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown })));
@@ -29,5 +30,6 @@ export async function syncCaseClocks(
       paused_since: folded.pausedSince,
       provisional: folded.provisional ? 1 : 0,
     })),
+    fresh,
   );
 }

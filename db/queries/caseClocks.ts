@@ -11,9 +11,9 @@ export interface CaseClockRow {
   provisional: number;
 }
 
-/** Stores a case's clocks as folded from its events (replacing what was there). */
-export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows: readonly CaseClockRow[]): Promise<void> {
-  await db.deleteFrom('case_clocks').where('case_id', '=', caseId).execute();
+/** Stores a case's clocks as folded from its events, replacing what was there; `fresh`: it has none yet. */
+export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows: readonly CaseClockRow[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('case_clocks').where('case_id', '=', caseId).execute();
   if (rows.length > 0)
     await db
       .insertInto('case_clocks')
