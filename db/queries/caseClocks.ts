@@ -37,8 +37,8 @@ export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly stri
  * action that meets it (core/deadlines/deadlineActions.ts deadlineFollowUps).
  */
 export async function casesWithUnrecordedBreaches(db: Kysely<Database>, now: string): Promise<string[]> {
-  // INDEXED BY: left alone, SQLite picks the index of unbreached clocks, which also holds every
-  // clock ever met on time, and the sweep would read the whole history each minute.
+  // INDEXED BY: the sweep must read the running clocks only, never an index that also holds every
+  // clock ever met, or it would read the whole history each minute.
   const { rows } = await sql<{ case_id: string }>`
     SELECT DISTINCT case_id FROM case_clocks INDEXED BY case_clocks_running
     WHERE met_at IS NULL AND due < ${now} AND breached_at IS NULL AND paused_since IS NULL`.execute(db);
