@@ -76,7 +76,11 @@ describe('query plans of the roll-ups, the case–department table and the kept 
 
   const plan = (sql: string, params: readonly unknown[]) => planStore.plan(sql, params);
   /** The plan of a statement whose parameters do not change it: each bound to a string. */
-  const planOfText = (sql: string) => planStore.plan(sql, Array.from(sql.matchAll(/\?/g), () => 'x'));
+  const planOfText = (sql: string) =>
+    planStore.plan(
+      sql,
+      Array.from(sql.matchAll(/\?/g), () => 'x'),
+    );
   const noScanOfCases = (detail: string) => {
     expect(detail).not.toMatch(/SCAN (cases|c)\b(?! USING)/);
     expect(detail).not.toMatch(/SCAN (report_daily|report_counted|case_clocks|case_departments)\b(?! USING)/);
