@@ -16,9 +16,9 @@ import { getEvidence, putEvidence } from './routes/evidence.ts';
 import { pull } from './routes/pull.ts';
 import { push } from './routes/push.ts';
 import { pullReferences, pushAudit, pushReferences } from './routes/reference.ts';
+import { pullRemovals, pushRemovals } from './routes/removals.ts';
 import { groupSites } from './routes/sites.ts';
 import { recordDeskSeen } from './store/siteQueries.ts';
-import { pullRemovals, pushRemovals } from './routes/removals.ts';
 import { isStoreOutage, retryAfterMs } from './storeOutage.ts';
 
 export interface ServerOptions extends RouteContext {

@@ -49,14 +49,26 @@ export function makeCaseEvent(ctx: DeskContext, link: Omit<EventLink, 'caseSeqno
   );
 }
 
-/** Stores an event made by makeCaseEvent, with what is folded from the log in the same transaction. */
-export async function storeCaseEvent(trx: Kysely<Database>, caseSeqno: number, event: CaseEvent, data: CaseEventData, ctx: DeskContext) {
+/**
+ * Stores an event made by makeCaseEvent, with what is folded from the log in the same transaction.
+ * `firstOfNewCase`: the event is the whole log of a case whose row this transaction just inserted,
+ * so nothing of the case is stored yet to read back: no seal, no clocks, no facts.
+ */
+export async function storeCaseEvent(
+  trx: Kysely<Database>,
+  caseSeqno: number,
+  event: CaseEvent,
+  data: CaseEventData,
+  ctx: DeskContext,
+  firstOfNewCase = false,
+) {
   // A case sealed with its year (年度封存) is read-only for everyone: its log ends at the sealed heads.
-  const sealedIn = await sealedYearOf(trx, event.caseId);
+  const sealedIn = firstOfNewCase ? undefined : await sealedYearOf(trx, event.caseId);
   if (sealedIn !== undefined) throw new DeskError('conflict', { key: 'privacy:seals.caseSealed', values: { year: sealedIn } });
   await insertCaseEvent(trx, caseSeqno, event, JSON.stringify(data.payload));
-  await syncCaseClocks(trx, event.caseId);
-  await recordReportFacts(ctx, trx, event.caseId, { type: data.type, at: event.at, payload: data.payload });
+  const factEvent = { type: data.type, at: event.at, payload: data.payload };
+  await syncCaseClocks(trx, event.caseId, firstOfNewCase ? [factEvent] : undefined, firstOfNewCase);
+  await recordReportFacts(ctx, trx, event.caseId, factEvent, firstOfNewCase);
 }
 
 /**
@@ -87,7 +99,7 @@ export async function storeNewCase(
     { id: event.caseId, registeredBy: event.actorId, at: event.at, lastSeq: event.seq, heads: [event.hash] },
     state,
   );
-  await storeCaseEvent(trx, seqno, event, data, ctx);
-  await refreshReportRollup(trx, event.caseId);
+  await storeCaseEvent(trx, seqno, event, data, ctx, true);
+  await refreshReportRollup(trx, event.caseId, undefined, true);
   return seqno;
 }

@@ -14,7 +14,7 @@ import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { checkAttachments } from '../attachments/attachmentHandlers.ts';
 import type { Session } from '../auth/sessions.ts';
-import { deskTimeOf } from '../deadlines/deskTime.ts';
+import { deskTimeFrom } from '../deadlines/deskTime.ts';
 import { policyFor } from '../deadlines/policies.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
@@ -83,7 +83,7 @@ export async function registerCase(ctx: DeskContext, input: RegisterInput, sessi
   const deadlines = computeDeadlines(
     receivedAt,
     await policyFor(db, settings.profile, input.type, severity),
-    await deskTimeOf(ctx),
+    deskTimeFrom(ctx, settings),
     departmentCount,
   );
   // Numbered by the month it is registered in (the register's order), not the letter's date.
@@ -117,7 +117,7 @@ export async function registerCase(ctx: DeskContext, input: RegisterInput, sessi
       payload.subject,
       payload.content,
     ];
-    await indexCase(trx, seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
+    await indexCase(trx, seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) }, true);
     return { id, number: payload.number, queryCode: payload.queryCode, deadlines };
   });
 }

@@ -6,7 +6,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../domain/deadli
 import { parseClockTime, type WorkingPeriod } from '../../domain/deadlines/workingHours.ts';
 import { bundledCalendarYears } from '../calendar/bundledCalendar.ts';
 import type { DeskContext } from '../deskContext.ts';
-import { loadSettings } from '../settings.ts';
+import { type DeskSettings, loadSettings } from '../settings.ts';
 
 export function periodsOf(workingHours: readonly string[]): WorkingPeriod[] {
   return workingHours.map((text) => {
@@ -51,6 +51,10 @@ export async function reloadCalendar(ctx: DeskContext): Promise<void> {
 }
 
 export async function deskTimeOf(ctx: DeskContext, db: Kysely<Database> = ctx.store.db): Promise<DeskTime> {
-  const settings = await loadSettings(db);
+  return deskTimeFrom(ctx, await loadSettings(db));
+}
+
+/** The desk's time from settings the caller read already. */
+export function deskTimeFrom(ctx: DeskContext, settings: Pick<DeskSettings, 'utcOffsetMinutes' | 'workingHours'>): DeskTime {
   return { calendar: ctx.calendar, utcOffsetMinutes: settings.utcOffsetMinutes, workingHours: periodsOf(settings.workingHours) };
 }

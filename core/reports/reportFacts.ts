@@ -18,10 +18,17 @@ function handlingDaysOf(ctx: FactsContext, receivedAt: string, facts: ReportFact
 
 /**
  * Folds a newly appended event into the case's report facts. Called by appendCaseEvent inside
- * the same transaction, so the reports never disagree with the log.
+ * the same transaction, so the reports never disagree with the log. `firstOfNewCase`: the case
+ * has no facts stored yet.
  */
-export async function recordReportFacts(ctx: FactsContext, trx: Kysely<Database>, caseId: string, event: FactEvent): Promise<void> {
-  const stored = await findReportFacts(trx, caseId);
+export async function recordReportFacts(
+  ctx: FactsContext,
+  trx: Kysely<Database>,
+  caseId: string,
+  event: FactEvent,
+  firstOfNewCase = false,
+): Promise<void> {
+  const stored = firstOfNewCase ? undefined : await findReportFacts(trx, caseId);
   const facts = applyFactEvent(stored ? factsOfRow(stored) : emptyFacts(), event);
   let receivedAt: string | undefined;
   if (facts.closedAt) {

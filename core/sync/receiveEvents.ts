@@ -10,8 +10,8 @@ import { indexCase, indexNewCases, type SearchDocuments } from '../../db/queries
 import { updateSyncConfig } from '../../db/queries/sync.ts';
 import type { CaseReportFactsTable, Database } from '../../db/schema.ts';
 import { causalOrder, headsOf } from '../../domain/cases/eventDag.ts';
-import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/cases/events.ts';
-import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
+import type { CaseEvent } from '../../domain/cases/events.ts';
+import { type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import type { PulledEvent } from '../../domain/sync/protocol.ts';
 import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
 import { type Aliases, canonicalState } from '../../domain/sync/referenceRecords.ts';
@@ -158,7 +158,7 @@ async function foldNewCases(
     const folded = foldReportFacts({ calendar: ctx.calendar }, c.state.receivedAt, ordered, utcOffsetMinutes);
     facts.push(reportFactsRow(c.id, folded.facts, folded.handlingDays));
     clocks.push(...caseClockRows(c.id, ordered));
-    const texts = searchTexts({ ...c.state, number: c.number });
+    const texts = caseSearchTexts({ ...c.state, number: c.number });
     documents.push({ seqno: c.seqno, trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
   }
   await insertNewReportFacts(trx, facts);

@@ -19,8 +19,8 @@ import type {
   WireAudit,
   WireReference,
 } from '../../domain/sync/referenceWire.ts';
-import { aboutHeaders, type DeskAbout } from './deskAbout.ts';
 import type { RemovalPullResponse, RemovalPushResponse, WireRemoval } from '../../domain/sync/removalWire.ts';
+import { aboutHeaders, type DeskAbout } from './deskAbout.ts';
 
 /** The desk's Ed25519 key pair: the private key stays in the desk's store, the public key goes to the server. */
 export function makeDeskKeys(): { publicKey: string; privateKey: string } {

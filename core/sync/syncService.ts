@@ -1,5 +1,12 @@
 import { readRefCursor } from '../../db/queries/referenceSync.ts';
-import { countOutbox, countWaiting, readSyncConfig, replaceGroupSites, type SyncConfigRow, updateSyncConfig } from '../../db/queries/sync.ts';
+import {
+  countOutbox,
+  countWaiting,
+  readSyncConfig,
+  replaceGroupSites,
+  type SyncConfigRow,
+  updateSyncConfig,
+} from '../../db/queries/sync.ts';
 import type { SyncError, SyncRound, SyncStatus } from '../../domain/api/syncViews.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';

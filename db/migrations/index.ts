@@ -15,9 +15,10 @@ import { sql as retention } from './013_retention.ts';
 import { sql as sync } from './014_sync.ts';
 import { sql as referenceSync } from './015_reference_sync.ts';
 import { sql as evidenceSync } from './016_evidence_sync.ts';
+import { sql as fewerIndexes } from './017_fewer_indexes.ts';
+import { sql as removalSync } from './018_removal_sync.ts';
 import { sql as groupSites } from './019_group_sites.ts';
 import { sql as groupRecords } from './020_group_records.ts';
-import { sql as removalSync } from './018_removal_sync.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -46,7 +47,8 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'sync', sql: sync },
   { version: 15, name: 'reference_sync', sql: referenceSync },
   { version: 16, name: 'evidence_sync', sql: evidenceSync },
+  { version: 17, name: 'fewer_indexes', sql: fewerIndexes },
+  { version: 18, name: 'removal_sync', sql: removalSync },
   { version: 19, name: 'group_sites', sql: groupSites },
   { version: 20, name: 'group_records', sql: groupRecords },
-  { version: 18, name: 'removal_sync', sql: removalSync },
 ];

@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { openStatuses } from '../../domain/cases/caseMachine.ts';
 import type { SearchPlan } from '../../domain/text/searchTerms.ts';
 import type { Database } from '../schema.ts';
 import { type CaseFilter, narrowCases } from './caseFilter.ts';
@@ -13,8 +14,12 @@ export interface BoardFilter extends CaseFilter {
 
 type CasesQuery<O> = SelectQueryBuilder<Database, 'cases', O>;
 
-function narrow<O>(query: CasesQuery<O>, f: BoardFilter): CasesQuery<O> {
-  const q = narrowCases(query, f);
+/** A filter and, for counting a few cases found otherwise, their seqnos. */
+type NarrowFilter = BoardFilter & { seqnos?: readonly number[] };
+
+function narrow<O>(query: CasesQuery<O>, f: NarrowFilter): CasesQuery<O> {
+  let q = narrowCases(query, f);
+  if (f.seqnos) q = q.where('seqno', 'in', f.seqnos.length > 0 ? f.seqnos : [-1]);
   const plan = f.search;
   if (!plan || plan.index === 'none') return q;
   const matches =
@@ -24,11 +29,74 @@ function narrow<O>(query: CasesQuery<O>, f: BoardFilter): CasesQuery<O> {
   return q.where('seqno', 'in', matches);
 }
 
-export async function countByStatus(db: Kysely<Database>, f: BoardFilter): Promise<Map<string, number>> {
+async function countRowsByStatus(db: Kysely<Database>, f: NarrowFilter): Promise<Map<string, number>> {
   const rows = await narrow(db.selectFrom('cases').select(['status', (eb) => eb.fn.countAll<number>().as('n')]), f)
     .groupBy('status')
     .execute();
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Whether the filter asks for no more than statuses and, at most, one department. */
+function statusesAndDepartmentOnly(f: BoardFilter): boolean {
+  const { statuses, departmentId, viewer, ...rest } = f;
+  return !Object.values(rest).some((v) => v !== undefined && v !== false);
+}
+
+/**
+ * The cases of a filter per status, every case counted, the viewer's recusal left aside: from the
+ * kept counts per status or the case–department table (migration 11) when the filter asks for
+ * statuses and a department at most, else from the filter's index (a board's deadline filters
+ * are a range of `cases_status_due`, counted without reading a case).
+ */
+async function countEveryCase(db: Kysely<Database>, f: BoardFilter): Promise<Map<string, number>> {
+  if (!statusesAndDepartmentOnly(f)) return countRowsByStatus(db, { ...f, viewer: undefined });
+  const statuses = f.statuses && f.statuses.length > 0 ? f.statuses : undefined;
+  const rows = f.departmentId
+    ? await db
+        .selectFrom('case_departments')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('department_id', '=', f.departmentId)
+        .$if(statuses !== undefined, (q) => q.where('status', 'in', statuses ?? []))
+        .groupBy('status')
+        .execute()
+    : await db
+        .selectFrom('case_status_counts')
+        .select(['status', 'n'])
+        .$if(statuses !== undefined, (q) => q.where('status', 'in', statuses ?? []))
+        .execute();
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.status, Number(r.n)]));
+}
+
+/**
+ * The number of cases per status a filter matches, as the board shows them. The viewer's
+ * recusal (cases naming them as the person complained about) is the one condition that needs a
+ * case's row: every case is counted without it, less the few cases that name the viewer, found
+ * through their index and counted with the same filter. A viewer limited to departments, or a
+ * search, is counted row by row.
+ */
+export async function countByStatus(db: Kysely<Database>, f: BoardFilter): Promise<Map<string, number>> {
+  const viewer = f.viewer;
+  if ((f.search && f.search.index !== 'none') || (viewer && (viewer.departmentIds !== undefined || viewer.searchLimits !== undefined))) {
+    return countRowsByStatus(db, f);
+  }
+  const counts = await countEveryCase(db, f);
+  if (!viewer) return counts;
+  const recused = await recusedCases(db, viewer.userId, f.statuses);
+  if (recused.length === 0) return counts;
+  const withoutViewer = { ...f, viewer: undefined };
+  for (const [status, n] of await countRowsByStatus(db, { ...withoutViewer, seqnos: recused })) {
+    const left = (counts.get(status) ?? 0) - n;
+    if (left > 0) counts.set(status, left);
+    else counts.delete(status);
+  }
+  return counts;
+}
+
+/** The cases naming `userId` as the person complained about, in these statuses: from their index. */
+async function recusedCases(db: Kysely<Database>, userId: string, statuses: readonly string[] | undefined): Promise<number[]> {
+  let q = db.selectFrom('cases').select('seqno').where(sql`json_extract(respondent, '$.userId')`, '=', userId);
+  if (statuses && statuses.length > 0) q = q.where('status', 'in', statuses);
+  return (await q.execute()).map((r) => r.seqno);
 }
 
 /**
@@ -52,6 +120,10 @@ export interface BrowseCursor {
   seqno: number;
 }
 
+/** Whether every status asked for is open: such cases always have a deadline (currentDeadline). */
+const openOnly = (statuses: readonly string[] | undefined): statuses is readonly string[] =>
+  statuses !== undefined && statuses.length > 0 && statuses.every((st) => (openStatuses as readonly string[]).includes(st));
+
 export function browseCases(
   db: Kysely<Database>,
   f: BoardFilter,
@@ -59,6 +131,7 @@ export function browseCases(
   after: BrowseCursor | undefined,
   limit: number,
 ): Promise<CaseRow[]> {
+  if (sort === 'due' && openOnly(f.statuses)) return browseOpenByDue(db, f, f.statuses, after, limit);
   let q = narrow(db.selectFrom('cases').selectAll(), f);
   if (sort === 'newest') {
     if (after) q = q.where('seqno', '<', after.seqno);
@@ -76,6 +149,31 @@ export function browseCases(
     q = q.orderBy(key).orderBy('seqno');
   }
   return q.limit(limit).execute();
+}
+
+/**
+ * Open cases by deadline: the same rows and order as the general query (no NULL deadline to sort
+ * last), read in the order of an index and stopped after `limit`, where the general query sorted
+ * every open case: one status is a range of cases_status_due (status, due_at, seqno); several
+ * walk the partial index cases_due (due_at, then the rowid, which is seqno), the statuses
+ * matched with a unary plus so that SQLite does not read each status's range and sort them. A
+ * department's cases are found through its own table first, as by the general query.
+ */
+function browseOpenByDue(
+  db: Kysely<Database>,
+  f: BoardFilter,
+  statuses: readonly string[],
+  after: BrowseCursor | undefined,
+  limit: number,
+): Promise<CaseRow[]> {
+  // A cursor past every deadline (a finished case's) has nothing open after it.
+  if (after && (after.due === null || after.due === undefined)) return Promise.resolve([]);
+  const walk = statuses.length > 1 && !f.departmentId;
+  let q = narrow(db.selectFrom('cases').selectAll(), walk ? { ...f, statuses: undefined } : f);
+  if (walk) q = q.where(sql`+status`, 'in', statuses);
+  q = q.where('due_at', 'is not', null);
+  if (after) q = q.where(sql`(due_at, seqno)`, '>', sql`(${after.due}, ${after.seqno})`);
+  return q.orderBy('due_at').orderBy('seqno').limit(limit).execute();
 }
 
 /** A list's total: exact, or at least `n` when counting further would cost a scan of the store. */

@@ -12,9 +12,9 @@ export interface CaseClockRow {
   provisional: number;
 }
 
-/** Stores a case's clocks as folded from its events (replacing what was there). */
-export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows: readonly CaseClockRow[]): Promise<void> {
-  await db.deleteFrom('case_clocks').where('case_id', '=', caseId).execute();
+/** Stores a case's clocks as folded from its events, replacing what was there; `fresh`: it has none yet. */
+export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows: readonly CaseClockRow[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom('case_clocks').where('case_id', '=', caseId).execute();
   if (rows.length > 0)
     await db
       .insertInto('case_clocks')
@@ -43,8 +43,8 @@ export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly stri
  * action that meets it (core/deadlines/deadlineActions.ts deadlineFollowUps).
  */
 export async function casesWithUnrecordedBreaches(db: Kysely<Database>, now: string): Promise<string[]> {
-  // INDEXED BY: left alone, SQLite picks the index of unbreached clocks, which also holds every
-  // clock ever met on time, and the sweep would read the whole history each minute.
+  // INDEXED BY: the sweep must read the running clocks only, never an index that also holds every
+  // clock ever met, or it would read the whole history each minute.
   const { rows } = await sql<{ case_id: string }>`
     SELECT DISTINCT case_id FROM case_clocks INDEXED BY case_clocks_running
     WHERE met_at IS NULL AND due < ${now} AND breached_at IS NULL AND paused_since IS NULL`.execute(db);

@@ -184,11 +184,44 @@ export async function dropAuditOutbox(db: Db, ids: readonly string[]): Promise<v
 /** Entries whose audit row is gone (none should be): taken out so the outbox cannot stall on them. */
 export const dropOrphanAudit = (db: Db) => sql`DELETE FROM sync_audit_outbox WHERE id NOT IN (SELECT id FROM audit_log)`.execute(db);
 
+/**
+ * The aliases of a store as last read, kept in memory: every case write folds its projection
+ * through them, and they change only by a merge (addAlias). Keyed by the store's kysely adapter,
+ * which its transactions share and a reopened store does not. `merging`: an alias was written and
+ * the transaction that wrote it may still be open (or have rolled back), so a read inside a
+ * transaction is not kept until a read outside one (which runs once no transaction is open on
+ * the store's one connection) has seen what was committed.
+ */
+const keptAliases = new WeakMap<object, { aliases?: Readonly<Aliases> | undefined; merging: boolean }>();
+
+const keptFor = (db: Db) => {
+  const key = db.getExecutor().adapter;
+  let kept = keptAliases.get(key);
+  if (!kept) {
+    kept = { merging: false };
+    keptAliases.set(key, kept);
+  }
+  return kept;
+};
+
+/** The kept aliases are stale from now on: a merge, or the desk joining or leaving a site (whose id they carry). */
+export function aliasesChanging(db: Db): void {
+  const kept = keptFor(db);
+  kept.aliases = undefined;
+  kept.merging = true;
+}
+
+/** The store's aliases, read once and kept until the next merge (the maps are shared: never change them). */
 export async function readAliases(db: Db): Promise<Aliases> {
+  const kept = keptFor(db);
+  if (kept.aliases) return kept.aliases;
   const rows = await db.selectFrom('ref_aliases').select(['kind', 'local_id', 'canonical_id']).execute();
   const of = (kind: string) => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.local_id, r.canonical_id]));
   const site = await db.selectFrom('sync_config').select('site_id').where('id', '=', 1).executeTakeFirst();
-  return { department: of('department'), category: of('category'), user: of('user'), site: site?.site_id ?? null };
+  const aliases = { department: of('department'), category: of('category'), user: of('user'), site: site?.site_id ?? null };
+  if (!db.isTransaction) kept.merging = false;
+  if (!kept.merging) kept.aliases = aliases;
+  return aliases;
 }
 
 /**
@@ -203,6 +236,7 @@ export async function addAlias(
   at: string,
   send: boolean,
 ) {
+  aliasesChanging(db);
   await db
     .insertInto('ref_aliases')
     .values({ kind, local_id: localId, canonical_id: canonicalId, merged_at: at })

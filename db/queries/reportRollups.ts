@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
 import type { Database } from '../schema.ts';
 import { handledHere, intakeHere } from './transferCounting.ts';
@@ -199,17 +199,31 @@ function dailyChanges(row: CountedRow, sign: 1 | -1): DailyChange[] {
 /** Rows of one multi-row upsert of `report_daily`: well under SQLite's limit on bound values. */
 const dailyRowsPerStatement = 500;
 
+const dailyColumns = ['registered', ...countBits, 'handling_days_total'];
+/** The upsert's text for `rows` rows, written once per row count: every case write runs it, and building it anew cost more than running it. */
+const dailyUpserts = new Map<number, string>();
+function dailyUpsert(rows: number): string {
+  let text = dailyUpserts.get(rows);
+  if (text === undefined) {
+    const row = `(${Array.from({ length: 3 + dailyColumns.length }, () => '?').join(', ')})`;
+    text = `INSERT INTO report_daily (dimension, day, key, ${dailyColumns.map((c) => `"${c}"`).join(', ')})
+      VALUES ${Array.from({ length: rows }, () => row).join(', ')}
+      ON CONFLICT (dimension, day, key) DO UPDATE SET ${dailyColumns.map((c) => `"${c}" = "${c}" + excluded."${c}"`).join(', ')}`;
+    dailyUpserts.set(rows, text);
+  }
+  return text;
+}
+
 /** Adds the changes to `report_daily`, a row created where its key has none yet. */
 async function writeDailyChanges(db: Kysely<Database>, changes: readonly DailyChange[]): Promise<void> {
-  const columns = ['registered', ...countBits, 'handling_days_total'];
   for (let i = 0; i < changes.length; i += dailyRowsPerStatement) {
-    const values = changes.slice(i, i + dailyRowsPerStatement).map((c) => sql`(${c.dimension}, ${c.day}, ${c.key}, ${sql.join(c.adds)})`);
-    await sql`
-      INSERT INTO report_daily (dimension, day, key, ${sql.join(columns.map((c) => sql.ref(c)))})
-      VALUES ${sql.join(values)}
-      ON CONFLICT (dimension, day, key) DO UPDATE SET ${sql.join(
-        columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(c)} + excluded.${sql.ref(c)}`),
-      )}`.execute(db);
+    const part = changes.slice(i, i + dailyRowsPerStatement);
+    await db.executeQuery(
+      CompiledQuery.raw(
+        dailyUpsert(part.length),
+        part.flatMap((c) => [c.dimension, c.day, c.key, ...c.adds]),
+      ),
+    );
   }
 }
 
@@ -248,15 +262,42 @@ async function applyChange(
   else if (changes.length > 0) await writeDailyChanges(db, changes);
 }
 
-async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number, pending?: DailyChanges) {
-  const old = (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_id = ${caseId}`.execute(db)).rows[0];
-  const next = (await countedSelect(utcOffsetMinutes, sql`c.id = ${caseId}`).execute(db)).rows[0];
+/**
+ * One case's counted row as a compiled query per UTC offset: the SELECT is long, and compiling
+ * it on every case write cost more than SQLite's running it. The case's id is its one
+ * parameter that changes (a placeholder marks it).
+ */
+const countedOfCase = new Map<number, { sql: string; parameters: readonly unknown[]; at: number }>();
+const casePlaceholder = '\u0000case';
+function countedOfCaseQuery(db: Kysely<Database>, utcOffsetMinutes: number, caseId: string): CompiledQuery<CountedRow> {
+  let kept = countedOfCase.get(utcOffsetMinutes);
+  if (kept === undefined) {
+    const compiled = countedSelect(utcOffsetMinutes, sql`c.id = ${casePlaceholder}`).compile(db);
+    kept = { sql: compiled.sql, parameters: compiled.parameters, at: compiled.parameters.indexOf(casePlaceholder) };
+    countedOfCase.set(utcOffsetMinutes, kept);
+  }
+  const parameters = [...kept.parameters];
+  parameters[kept.at] = caseId;
+  return CompiledQuery.raw(kept.sql, parameters) as CompiledQuery<CountedRow>;
+}
+
+const replaceCounted = `INSERT OR REPLACE INTO report_counted (${countedColumns.map((c) => `"${c}"`).join(', ')})
+  VALUES (${countedColumns.map(() => '?').join(', ')})`;
+
+/** `fresh`: the case was inserted in this transaction, so it has no counted row yet to read. */
+async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number, pending?: DailyChanges, fresh = false) {
+  const old = fresh ? undefined : (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_id = ${caseId}`.execute(db)).rows[0];
+  const next = (await db.executeQuery(countedOfCaseQuery(db, utcOffsetMinutes, caseId))).rows[0];
   if (sameRow(old, next)) return { old, next, changed: false };
   await applyChange(db, old, next, pending);
-  if (next) {
-    await sql`INSERT OR REPLACE INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))})
-      VALUES (${sql.join(countedColumns.map((c) => next[c]))})`.execute(db);
-  } else await sql`DELETE FROM report_counted WHERE case_id = ${caseId}`.execute(db);
+  if (next)
+    await db.executeQuery(
+      CompiledQuery.raw(
+        replaceCounted,
+        countedColumns.map((c) => next[c]),
+      ),
+    );
+  else await sql`DELETE FROM report_counted WHERE case_id = ${caseId}`.execute(db);
   return { old, next, changed: true };
 }
 
@@ -266,12 +307,13 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
  * of what makes a later complaint a repeat (phone, category, receipt time, merged) refreshes the
  * complainant's cases within the repeat window after it too. `pending`: the `report_daily`
  * changes are kept there for `flushDailyChanges`, so that many cases (a pulled page) write them
- * in a few statements; nothing may read `report_daily` before.
+ * in a few statements; nothing may read `report_daily` before. `fresh`: the case's row was
+ * inserted in this transaction (it has no counted row yet).
  */
-export async function refreshReportRollup(db: Kysely<Database>, caseId: string, pending?: DailyChanges): Promise<void> {
+export async function refreshReportRollup(db: Kysely<Database>, caseId: string, pending?: DailyChanges, fresh = false): Promise<void> {
   const offset = await rollupOffset(db);
   if (offset === null) return;
-  const { old, next, changed } = await refreshOne(db, caseId, offset, pending);
+  const { old, next, changed } = await refreshOne(db, caseId, offset, pending, fresh);
   if (!changed) return;
   const repeatKey = (r: CountedRow | undefined) => (r ? `${r.phone}|${r.category}|${r.received_at}|${r.counted}` : '');
   if (repeatKey(old) === repeatKey(next)) return;

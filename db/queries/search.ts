@@ -6,7 +6,6 @@ export interface SearchDocuments {
   bigram: string;
 }
 
-/** (Re)indexes one case; the tables are contentless, keyed by the case's rowid (`seqno`). */
 /** Rows of one multi-row insert: two bound values each, far under SQLite's limit. */
 const indexedPerStatement = 250;
 
@@ -21,9 +20,16 @@ export async function indexNewCases(db: Kysely<Database>, cases: readonly ({ seq
   }
 }
 
-export async function indexCase(db: Kysely<Database>, seqno: number, docs: SearchDocuments): Promise<void> {
-  await sql`DELETE FROM case_search_trigram WHERE rowid = ${seqno}`.execute(db);
-  await sql`DELETE FROM case_search_bigram WHERE rowid = ${seqno}`.execute(db);
+/**
+ * (Re)indexes one case; the tables are contentless, keyed by the case's rowid (`seqno`). `fresh`: a
+ * case inserted in this transaction, with no documents to delete (cases are never deleted, so a
+ * new seqno was never indexed).
+ */
+export async function indexCase(db: Kysely<Database>, seqno: number, docs: SearchDocuments, fresh = false): Promise<void> {
+  if (!fresh) {
+    await sql`DELETE FROM case_search_trigram WHERE rowid = ${seqno}`.execute(db);
+    await sql`DELETE FROM case_search_bigram WHERE rowid = ${seqno}`.execute(db);
+  }
   await sql`INSERT INTO case_search_trigram (rowid, doc) VALUES (${seqno}, ${docs.trigram})`.execute(db);
   await sql`INSERT INTO case_search_bigram (rowid, doc) VALUES (${seqno}, ${docs.bigram})`.execute(db);
 }

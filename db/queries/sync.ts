@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SyncConfigTable } from '../syncSchema.ts';
+import { aliasesChanging } from './referenceSync.ts';
 
 /** The desk's sync row (migration 14) and its outbox. */
 
@@ -14,6 +15,7 @@ export async function insertSyncConfig(
   db: Kysely<Database>,
   row: Omit<SyncConfigRow, 'id' | 'pull_cursor' | 'last_sync_at' | 'last_error' | 'offline_since' | 'receiving' | 'removal_cursor'>,
 ): Promise<void> {
+  aliasesChanging(db);
   await db
     .insertInto('sync_config')
     .values({ id: 1, ...row })
@@ -21,6 +23,7 @@ export async function insertSyncConfig(
 }
 
 export async function deleteSyncConfig(db: Kysely<Database>): Promise<void> {
+  aliasesChanging(db);
   await db.deleteFrom('sync_outbox').execute();
   await db.deleteFrom('sync_config').execute();
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExportedFile } from '../api/reportViews.ts';
 import {
   accountByIdInput,
   accountCreateInput,
@@ -11,11 +12,8 @@ import {
   groupAuditListInput,
 } from './accessSchemas.ts';
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
-import type { ExportedFile } from '../api/reportViews.ts';
 import { compareSitesInput, figureCasesInput, groupAnalysisInput, groupDashboardInput, groupExportInput } from './reportsSchemas.ts';
 import type { GroupAnalysis, GroupCaseList, GroupDashboard, GroupRepeatComplainant, SiteComparison } from './reportsViews.ts';
-import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
-import type { GroupCaseDetail } from './searchViews.ts';
 import {
   rulesCalendarInput,
   rulesCategoryByIdInput,
@@ -25,6 +23,8 @@ import {
   rulesPolicySetInput,
 } from './rulesSchemas.ts';
 import type { CalendarPreview, GroupCalendarYear, GroupCategory, GroupPolicy } from './rulesViews.ts';
+import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
+import type { GroupCaseDetail } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
 import { caseTransferInput } from './transferSchemas.ts';

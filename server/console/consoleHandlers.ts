@@ -8,8 +8,8 @@ import { caseHandlers, complainantHandlers } from './cases/caseHandlers.ts';
 import type { ConsoleContext } from './consoleContext.ts';
 import type { ConsoleHandlers } from './consoleTypes.ts';
 import { reportHandlers } from './reports/reportHandlers.ts';
-import { deskHandlers } from './sites/deskHandlers.ts';
 import { rulesHandlers } from './rules/rulesHandlers.ts';
+import { deskHandlers } from './sites/deskHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
 import { transferHandlers } from './transfer/transferHandlers.ts';
 

@@ -183,6 +183,8 @@ export interface CaseProjectionTable {
   search_text: string;
   search_terms: string;
   event_count: number;
+}
+
 /** A transfer of a case to another site (转办) the server accepted (migration 006). */
 export interface TransfersTable {
   /** The `transferred` event's id. */

@@ -97,7 +97,13 @@ async function relayMissing(
 async function carryEvidence(trx: Db, c: RouteContext, caseId: string, from: number, to: number, events: readonly WireEvent[]) {
   const files = evidenceFiles(c.evidenceDir);
   for (const row of await evidenceRowsOf(trx, from, filesNamed(events))) {
-    const bytes = row.content ? null : await files.read(trx, from, row.sha256);
+    if (row.removed_at) {
+      // A removal already took the bytes: the receiving site keeps the record that they were removed.
+      await insertEvidence(trx, { ...row, site_id: to, case_id: caseId, content: null });
+      continue;
+    }
+    const held = row.content ? null : await files.read(trx, from, row.sha256);
+    const bytes = held === 'removed' ? null : held;
     const content = row.content ? Buffer.from(row.content) : bytes ? files.write(to, row.sha256, bytes) : null;
     if (!row.content && !bytes) continue;
     await insertEvidence(trx, { ...row, site_id: to, case_id: caseId, content });
