@@ -133,6 +133,17 @@ for (const dialect of dialects) {
       viewer = await s.signIn('viewer1', 'Viewer-Pass-2');
     });
 
+    it('writes at most a window’s budget of a stranger’s rows, and still shuts the place out', async () => {
+      const s = suite.server;
+      for (let i = 0; i < 25; i++) await s.raw('auth.login', { username: `nobody${i}`, password: 'wrong-password-1' });
+      const failed = (await s.call(admin, 'audit.list', { action: 'auth.loginFailed', limit: 200 })).items;
+      // Five were written by the test before; the window holds twenty.
+      expect(failed).toHaveLength(20);
+      s.clock.ms += 11 * 60_000;
+      await s.raw('auth.login', { username: 'nobody-later', password: 'wrong-password-1' });
+      expect((await s.call(admin, 'audit.list', { action: 'auth.loginFailed', limit: 200 })).items).toHaveLength(21);
+    });
+
     it('ends a session after its idle time, and at sign-out', async () => {
       const s = suite.server;
       const session = await s.signIn('viewer1', 'Viewer-Pass-2');
