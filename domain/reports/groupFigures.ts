@@ -1,4 +1,4 @@
-import { addCounts, type FigureCounts, type Figures, figuresOf, type Rate, rate, zeroCounts } from './figures.ts';
+import { addCounts, type FigureCounts, type Figures, figuresOf, type Rate, zeroCounts } from './figures.ts';
 import type { ReportGroup } from './groups.ts';
 import type { Range } from './periods.ts';
 
@@ -95,10 +95,3 @@ export function compareSites(
     };
   });
 }
-
-/** The group's rate of a figure: the sum of the sites' numerators over the sum of their denominators. */
-export const pooled = (rows: readonly Rate[]): Rate =>
-  rate(
-    rows.reduce((a, r) => a + r.numerator, 0),
-    rows.reduce((a, r) => a + r.denominator, 0),
-  );
