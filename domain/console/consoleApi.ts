@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExportedFile } from '../api/reportViews.ts';
 import {
   accountByIdInput,
   accountCreateInput,
@@ -11,7 +12,6 @@ import {
   groupAuditListInput,
 } from './accessSchemas.ts';
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
-import type { ExportedFile } from '../api/reportViews.ts';
 import { compareSitesInput, figureCasesInput, groupAnalysisInput, groupDashboardInput, groupExportInput } from './reportsSchemas.ts';
 import type { GroupAnalysis, GroupCaseList, GroupDashboard, GroupRepeatComplainant, SiteComparison } from './reportsViews.ts';
 import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
