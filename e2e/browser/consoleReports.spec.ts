@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import { freePort } from '../../server/test/pgCluster.ts';
 import { type ServerProcess, spawnServer } from '../../server/test/serverProcess.ts';
 import { shot } from '../flows.ts';
@@ -35,11 +36,13 @@ test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   serverData = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-console-reports-'));
   server = await spawnServer({ port: await freePort(), dataDir: serverData });
+  // The link the server printed, read from its output as the operator reads it (printed just after it is ready).
+  await expect.poll(() => server.log.some((line) => line.includes('?setup=')), { timeout: 10_000 }).toBe(true);
   const token = server.log.find((line) => line.includes('?setup='))?.match(/\?setup=([\w-]+)/)?.[1] ?? '';
   await consoleCall(
     'setup.init',
     { groupName: '示例医疗集团', admin: { username: 'jituan', password: adminPassword, displayName: '周集团' } },
-    { 'x-setup-token': token },
+    { [setupTokenHeader]: token },
   );
   const admin = (await consoleCall<{ token: string }>('auth.login', { username: 'jituan', password: adminPassword })).token;
   const as = { authorization: `Bearer ${admin}` };
@@ -90,7 +93,7 @@ test.afterAll(async () => {
 async function signIn(page: Page, username: string, password: string, words = { username: '用户名', password: '密码', submit: '登录' }) {
   await page.goto(server.url);
   await page.getByLabel(words.username).fill(username);
-  await page.getByLabel(words.password).fill(password);
+  await page.locator('input[type="password"]').fill(password);
   await page.getByRole('button', { name: words.submit }).click();
 }
 
@@ -116,6 +119,11 @@ test('the group reports, analysis, search and a revealed case, in Chinese and En
 
   await page.getByRole('link', { name: '分析报告' }).click();
   await expect(page.getByRole('heading', { name: /投诉情况分析/ })).toBeVisible();
+  // This month, where the desks' cases are (the page opens on the month just ended).
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  await page.getByRole('combobox', { name: '期间' }).click();
+  await page.getByRole('option', { name: `${year}年${Number(month)}月` }).click();
+  await expect(page.getByTestId('site-comparison').getByText('城东分院')).toBeVisible();
   await shot(page, 'console-reports-03-analysis-zh-CN');
   await page.getByRole('button', { name: '打印 A4 报告' }).click();
   const frame = page.frameLocator('[data-testid="group-print-frame"]');
@@ -148,6 +156,7 @@ test('the group reports, analysis, search and a revealed case, in Chinese and En
   await page.getByLabel('查看理由').fill('核实跨院区重复投诉');
   await page.getByRole('button', { name: '确认查看（将记录审计日志）' }).click();
   await expect(page.getByText('13800138000')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await shot(page, 'console-reports-07-case-zh-CN');
 
   await page.getByRole('link', { name: '重复投诉人' }).click();

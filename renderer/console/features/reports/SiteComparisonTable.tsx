@@ -53,7 +53,7 @@ export function SiteComparisonTable(props: { rows: SiteComparisonRow[]; onPick?:
             onClick={props.onPick ? () => props.onPick?.(r.siteId) : undefined}
             style={props.onPick ? { cursor: 'pointer' } : undefined}
           >
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Text fw={600}>{r.name}</Text>
             </Table.Td>
             {columns.map((c) => (
