@@ -13,8 +13,8 @@ import {
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
-import { caseTransferInput } from './transferSchemas.ts';
-import type { CaseTransferResult } from './transferViews.ts';
+import { caseTransferInput, caseTransferSitesInput } from './transferSchemas.ts';
+import type { CaseTransferResult, CaseTransferSites } from './transferViews.ts';
 
 /**
  * The group console's method list, the console's counterpart of domain/api/deskApi.ts: the one
@@ -45,6 +45,7 @@ export const consoleMethods = {
   'desks.revoke': { input: deskRevokeInput, session: true },
   'audit.list': { input: groupAuditListInput, session: true },
   'cases.transfer': { input: caseTransferInput, session: true },
+  'cases.transferSites': { input: caseTransferSitesInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -72,6 +73,7 @@ export interface ConsoleOutputs {
   'desks.revoke': Record<string, never>;
   'audit.list': { items: GroupAuditEntry[]; next: number | null };
   'cases.transfer': CaseTransferResult;
+  'cases.transferSites': CaseTransferSites;
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

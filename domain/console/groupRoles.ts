@@ -42,6 +42,7 @@ export const consoleMethodRules = {
   'audit.list': groupAdmins,
   // A case to another site (转办): whoever works with every site's cases.
   'cases.transfer': caseReaders,
+  'cases.transferSites': caseReaders,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {
