@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runGroupBench } from './group/groupBench.ts';
 import { runPrivacyBench } from './privacy/privacyBench.ts';
 import { measureFirstRender } from './renderer/firstRender.ts';
 import { type ResultRow, renderReport } from './report.ts';
@@ -25,6 +26,8 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --no-server          skip the sync server
  *   npm run bench -- --privacy --tiers 100k   only the cost of encryption, sealing and retention; writes <date>-privacy.md
  *   npm run bench -- --sync --tiers 2k    only what sync costs a desk (registration on/off, an empty round, bytes per case); writes <date>-sync.md
+ *   npm run bench -- --group              only the group console's reports and search on PostgreSQL: 100 sites, 1M cases; writes <date>-group.md
+ *   npm run bench -- --group --group-cases 100k --group-sites 20   a smaller group
  */
 const { values } = parseArgs({
   options: {
@@ -41,12 +44,15 @@ const { values } = parseArgs({
     'no-server': { type: 'boolean', default: false },
     privacy: { type: 'boolean', default: false },
     sync: { type: 'boolean', default: false },
+    group: { type: 'boolean', default: false },
+    'group-cases': { type: 'string', default: '1m' },
+    'group-sites': { type: 'string', default: '100' },
   },
 });
 
 const tierSizes: Record<string, number> = { '2k': 2_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const tiers =
-  values['renderer-only'] || values['server-only']
+  values['renderer-only'] || values['server-only'] || values.group
     ? []
     : values.smoke
       ? ['2k']
@@ -83,6 +89,14 @@ for (const t of values.sync ? tiers : []) {
   notes.push(...result.notes);
 }
 
+if (values.group) {
+  const count = tierSizes[values['group-cases'].toLowerCase()] ?? Number(values['group-cases']);
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`--group-cases: 2k, 10k, 100k, 1m or a number`);
+  const result = await runGroupBench({ sites: Number(values['group-sites']), count, seed, samples: values.smoke ? 10 : 40, log });
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
 for (const t of values.privacy || values.sync ? [] : tiers) {
   const count = tierSizes[t] as number;
   const result = await runTier({
@@ -100,7 +114,7 @@ for (const t of values.privacy || values.sync ? [] : tiers) {
   notes.push(...result.notes);
 }
 
-if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values.privacy && !values.sync) {
+if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values.privacy && !values.sync && !values.group) {
   log('renderer: first render with 5,000 open cases');
   const render = await measureFirstRender({ root, seed, openCases: 5_000, runs: 7, log });
   rows.push(...render.rows);
@@ -108,7 +122,7 @@ if (!values.smoke && !values['no-renderer'] && !values['server-only'] && !values
 }
 
 let scale: string | null = null;
-if (!values.smoke && !values['no-server'] && !values['renderer-only'] && !values.privacy && !values.sync) {
+if (!values.smoke && !values['no-server'] && !values['renderer-only'] && !values.privacy && !values.sync && !values.group) {
   log('server: sync server on PostgreSQL');
   const server = await runServerBench({ seed, log });
   rows.push(...server.rows);
@@ -127,7 +141,7 @@ if (!values.smoke || values.out) {
     path.join(
       root,
       'bench/results',
-      `${day}${values['server-only'] ? '-server' : values.privacy ? '-privacy' : values.sync ? '-sync' : ''}.md`,
+      `${day}${values['server-only'] ? '-server' : values.privacy ? '-privacy' : values.sync ? '-sync' : values.group ? '-group' : ''}.md`,
     );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, report);

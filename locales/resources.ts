@@ -3,6 +3,7 @@ import enBackup from './en/backup.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConsole from './en/console.json' with { type: 'json' };
+import enConsoleReports from './en/consoleReports.json' with { type: 'json' };
 import enConsoleTransfer from './en/consoleTransfer.json' with { type: 'json' };
 import enDeadlines from './en/deadlines.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import zhCNBackup from './zh-CN/backup.json' with { type: 'json' };
 import zhCNCases from './zh-CN/cases.json' with { type: 'json' };
 import zhCNCommon from './zh-CN/common.json' with { type: 'json' };
 import zhCNConsole from './zh-CN/console.json' with { type: 'json' };
+import zhCNConsoleReports from './zh-CN/consoleReports.json' with { type: 'json' };
 import zhCNConsoleTransfer from './zh-CN/consoleTransfer.json' with { type: 'json' };
 import zhCNDeadlines from './zh-CN/deadlines.json' with { type: 'json' };
 import zhCNErrors from './zh-CN/errors.json' with { type: 'json' };
@@ -35,6 +37,7 @@ import zhTWBackup from './zh-TW/backup.json' with { type: 'json' };
 import zhTWCases from './zh-TW/cases.json' with { type: 'json' };
 import zhTWCommon from './zh-TW/common.json' with { type: 'json' };
 import zhTWConsole from './zh-TW/console.json' with { type: 'json' };
+import zhTWConsoleReports from './zh-TW/consoleReports.json' with { type: 'json' };
 import zhTWConsoleTransfer from './zh-TW/consoleTransfer.json' with { type: 'json' };
 import zhTWDeadlines from './zh-TW/deadlines.json' with { type: 'json' };
 import zhTWErrors from './zh-TW/errors.json' with { type: 'json' };
@@ -66,6 +69,7 @@ export const resources = {
     sync: zhCNSync,
     console: zhCNConsole,
     consoleTransfer: zhCNConsoleTransfer,
+    consoleReports: zhCNConsoleReports,
   },
   'zh-TW': {
     common: zhTWCommon,
@@ -84,6 +88,7 @@ export const resources = {
     sync: zhTWSync,
     console: zhTWConsole,
     consoleTransfer: zhTWConsoleTransfer,
+    consoleReports: zhTWConsoleReports,
   },
   en: {
     common: enCommon,
@@ -102,6 +107,7 @@ export const resources = {
     sync: enSync,
     console: enConsole,
     consoleTransfer: enConsoleTransfer,
+    consoleReports: enConsoleReports,
   },
 } as const;
 
@@ -125,6 +131,7 @@ export const namespaces = [
   'sync',
   'console',
   'consoleTransfer',
+  'consoleReports',
 ] as const;
 
 /** The supported language closest to a BCP 47 tag or an Accept-Language header. */

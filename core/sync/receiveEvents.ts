@@ -10,11 +10,11 @@ import { updateSyncConfig } from '../../db/queries/sync.ts';
 import type { Database } from '../../db/schema.ts';
 import { causalOrder, headsOf } from '../../domain/cases/eventDag.ts';
 import type { CaseEvent, CaseEventData, RegisteredPayload } from '../../domain/cases/events.ts';
-import { applyEvent, type CaseState, projectCase } from '../../domain/cases/projection.ts';
+import { applyEvent, projectCase } from '../../domain/cases/projection.ts';
 import type { PulledEvent } from '../../domain/sync/protocol.ts';
 import { numberPlace, type PulledFault, pulledFault } from '../../domain/sync/receiveRules.ts';
 import { type Aliases, canonicalState } from '../../domain/sync/referenceRecords.ts';
-import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
+import { caseSearchTexts, toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
 import { syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
@@ -44,18 +44,6 @@ function caseEventOf(e: PulledEvent, seq: number): CaseEvent {
     hlc: e.hlc,
     hash: e.hash,
   } as CaseEvent;
-}
-
-/** The texts the search finds a case by, as registration indexes them. */
-function searchTexts(state: CaseState): (string | undefined)[] {
-  return [
-    state.number,
-    state.complainant.name,
-    state.complainant.phone,
-    ...(state.intake.coComplainants ?? []).flatMap((c) => [c.name, c.phone]),
-    state.subject,
-    state.content,
-  ];
 }
 
 /**
@@ -115,7 +103,7 @@ async function refoldCase(
   await saveReportFacts(trx, caseId, facts, handlingDays);
   await syncCaseClocks(trx, caseId, ordered);
   await refreshReportRollup(trx, caseId, daily);
-  const texts = searchTexts({ ...state, number });
+  const texts = caseSearchTexts({ ...state, number });
   await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
 }
 

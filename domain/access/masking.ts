@@ -15,3 +15,8 @@ function maskNumber(value: string): string {
 export const maskPhone = (value: string): string => maskNumber(value);
 /** An ID number, masked. */
 export const maskIdNumber = (value: string): string => maskNumber(value);
+/** A person's name, masked as the group's views show it: the first character kept (张*, 欧***). */
+export const maskName = (value: string): string => {
+  const chars = [...value.trim()];
+  return chars.length <= 1 ? chars.join('') : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+};

@@ -114,6 +114,8 @@ export interface AnalysisReport {
   correctiveActions: CorrectiveAction[];
   /** Complainants with several complaints in the period, as the viewer may see them where the report goes. */
   repeatComplainants: RepeatComplainant[];
+  /** The group console's analysis of several sites: each site's figures (a desk's analysis has none). */
+  bySite?: ReportGroupRow[];
 }
 
 export interface PerformanceRow {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExportedFile } from '../api/reportViews.ts';
 import {
   accountByIdInput,
   accountCreateInput,
@@ -11,6 +12,10 @@ import {
   groupAuditListInput,
 } from './accessSchemas.ts';
 import type { ConsoleLogin, ConsoleSessionUser, GroupAccountView, GroupAuditEntry } from './accessViews.ts';
+import { compareSitesInput, figureCasesInput, groupAnalysisInput, groupDashboardInput, groupExportInput } from './reportsSchemas.ts';
+import type { GroupAnalysis, GroupCaseList, GroupDashboard, GroupRepeatComplainant, SiteComparison } from './reportsViews.ts';
+import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
+import type { GroupCaseDetail } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
 import { caseTransferInput, caseTransferSitesInput } from './transferSchemas.ts';
@@ -46,6 +51,16 @@ export const consoleMethods = {
   'audit.list': { input: groupAuditListInput, session: true },
   'cases.transfer': { input: caseTransferInput, session: true },
   'cases.transferSites': { input: caseTransferSitesInput, session: true },
+  'reports.dashboard': { input: groupDashboardInput, session: true },
+  'reports.analysis': { input: groupAnalysisInput, session: true },
+  'reports.compare': { input: compareSitesInput, session: true },
+  'reports.cases': { input: figureCasesInput, session: true },
+  'reports.export': { input: groupExportInput, session: true },
+  'reports.print': { input: groupExportInput, session: true },
+  'cases.search': { input: groupSearchInput, session: true },
+  'cases.get': { input: groupCaseInput, session: true },
+  'cases.reveal': { input: revealInput, session: true },
+  'complainants.repeats': { input: groupRepeatsInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;
 
 export type ConsoleMethod = keyof typeof consoleMethods;
@@ -74,6 +89,16 @@ export interface ConsoleOutputs {
   'audit.list': { items: GroupAuditEntry[]; next: number | null };
   'cases.transfer': CaseTransferResult;
   'cases.transferSites': CaseTransferSites;
+  'reports.dashboard': GroupDashboard;
+  'reports.analysis': GroupAnalysis;
+  'reports.compare': SiteComparison;
+  'reports.cases': GroupCaseList;
+  'reports.export': ExportedFile;
+  'reports.print': { html: string };
+  'cases.search': GroupCaseList;
+  'cases.get': GroupCaseDetail;
+  'cases.reveal': GroupCaseDetail;
+  'complainants.repeats': { items: GroupRepeatComplainant[] };
 }
 
 /** What a caller passes: the schema's input side (before defaults and trimming). */

@@ -43,6 +43,16 @@ export const consoleMethodRules = {
   // A case to another site (转办): whoever works with every site's cases.
   'cases.transfer': caseReaders,
   'cases.transferSites': caseReaders,
+  'reports.dashboard': reportReaders,
+  'reports.analysis': reportReaders,
+  'reports.compare': reportReaders,
+  'reports.cases': caseReaders,
+  'reports.export': reportReaders,
+  'reports.print': reportReaders,
+  'cases.search': caseReaders,
+  'cases.get': caseReaders,
+  'cases.reveal': caseReaders,
+  'complainants.repeats': caseReaders,
 } as const satisfies Record<ConsoleMethod, ConsoleAudience>;
 
 export function mayCallConsole(role: GroupRole | null, method: ConsoleMethod): boolean {

@@ -39,7 +39,7 @@ const figureDefinitions: { key: string; unit: FigureUnit; of: (f: Figures) => nu
   { key: 'averageHandlingDays', unit: 'days', of: (f) => f.averageHandlingDays },
 ];
 
-export function figureLines(report: AnalysisReport, t: Translate): FigureLine[] {
+export function figureLines(report: Pick<AnalysisReport, 'current' | 'previous' | 'lastYear'>, t: Translate): FigureLine[] {
   return figureDefinitions.map((d) => {
     const current = d.of(report.current);
     const previous = d.of(report.previous);
@@ -66,6 +66,7 @@ export function groupLabel(row: ReportGroupRow, vocabulary: 'types' | 'channels'
 
 export function breakdowns(report: AnalysisReport, t: Translate) {
   return [
+    ...(report.bySite ? [{ title: t('charts.bySite'), rows: report.bySite, vocabulary: null }] : []),
     { title: t('charts.byCategory'), rows: report.byCategory, vocabulary: null },
     { title: t('charts.byDepartment'), rows: report.byDepartment, vocabulary: null },
     { title: t('charts.byChannel'), rows: report.byChannel, vocabulary: 'channels' },

@@ -1,3 +1,5 @@
+import type { CaseState } from '../cases/projection.ts';
+
 /**
  * Full-text search for Chinese without a word segmenter.
  *
@@ -67,4 +69,46 @@ export function searchNeedle(query: string): string | null {
   if (Array.from(text).length >= 3) return text;
   const chars = bigramChars(query);
   return chars.length === 0 ? null : chars.join('');
+}
+
+/** The texts the search finds a case by, as registration indexes them (the desk and the server alike). */
+export function caseSearchTexts(state: CaseState): (string | undefined)[] {
+  return [
+    state.number,
+    state.complainant.name,
+    state.complainant.phone,
+    ...(state.intake.coComplainants ?? []).flatMap((c) => [c.name, c.phone]),
+    state.subject,
+    state.content,
+  ];
+}
+
+/**
+ * The search terms of some texts for a store without FTS5's prefix queries (the central server):
+ * every character and every overlapping pair of characters, once each, space-separated. A
+ * one-character query is one term, a two-character query is one term, a longer one is all its
+ * pairs, then checked as a substring of the trigram document (`searchNeedle`).
+ */
+export function toTermSet(texts: readonly (string | null | undefined)[]): string {
+  const terms = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const chars = bigramChars(text);
+    for (let i = 0; i < chars.length; i++) {
+      terms.add(chars[i] ?? '');
+      if (i + 1 < chars.length) terms.add(`${chars[i]}${chars[i + 1]}`);
+    }
+  }
+  return [...terms].join(' ');
+}
+
+/** The terms (see `toTermSet`) a case must hold to match a query, and the substring that decides. */
+export function termQuery(query: string): { terms: string[]; needle: string } | null {
+  const needle = searchNeedle(query);
+  if (needle === null) return null;
+  const chars = bigramChars(query);
+  if (chars.length <= 2) return { terms: chars.length === 0 ? [] : [chars.join('')], needle };
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i]}${chars[i + 1]}`);
+  return { terms: [...pairs], needle };
 }

@@ -21,6 +21,59 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
 
 export const consoleRoutes: readonly ConsoleRoute[] = [
   {
+    path: '/reports',
+    menu: 'consoleReports:nav.reports',
+    needs: 'reports.dashboard',
+    page: lazyPage(
+      () => import('./features/reports/GroupDashboardPage.tsx'),
+      (m) => m.GroupDashboardPage,
+    ),
+  },
+  {
+    path: '/analysis',
+    menu: 'consoleReports:nav.analysis',
+    needs: 'reports.analysis',
+    page: lazyPage(
+      () => import('./features/reports/GroupAnalysisPage.tsx'),
+      (m) => m.GroupAnalysisPage,
+    ),
+  },
+  {
+    path: '/compare',
+    menu: 'consoleReports:nav.compare',
+    needs: 'reports.compare',
+    page: lazyPage(
+      () => import('./features/reports/SiteComparePage.tsx'),
+      (m) => m.SiteComparePage,
+    ),
+  },
+  {
+    path: '/search',
+    menu: 'consoleReports:nav.search',
+    needs: 'cases.search',
+    page: lazyPage(
+      () => import('./features/search/GroupSearchPage.tsx'),
+      (m) => m.GroupSearchPage,
+    ),
+  },
+  {
+    path: '/search/cases/:id',
+    needs: 'cases.get',
+    page: lazyPage(
+      () => import('./features/search/GroupCasePage.tsx'),
+      (m) => m.GroupCasePage,
+    ),
+  },
+  {
+    path: '/repeats',
+    menu: 'consoleReports:nav.repeats',
+    needs: 'complainants.repeats',
+    page: lazyPage(
+      () => import('./features/search/RepeatsPage.tsx'),
+      (m) => m.RepeatsPage,
+    ),
+  },
+  {
     path: '/sites',
     menu: 'console:nav.sites',
     needs: 'sites.list',

@@ -4,8 +4,10 @@ import { accountHandlers } from './access/accountHandlers.ts';
 import { auditHandlers } from './access/auditHandlers.ts';
 import { authHandlers } from './access/authHandlers.ts';
 import { setupHandlers } from './access/setupHandlers.ts';
+import { caseHandlers, complainantHandlers } from './cases/caseHandlers.ts';
 import type { ConsoleContext } from './consoleContext.ts';
 import type { ConsoleHandlers } from './consoleTypes.ts';
+import { reportHandlers } from './reports/reportHandlers.ts';
 import { deskHandlers } from './sites/deskHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
 import { transferHandlers } from './transfer/transferHandlers.ts';
@@ -25,6 +27,9 @@ export function consoleHandlers(ctx: ConsoleContext): ConsoleHandlers {
       { prefix: 'sites', handlers: siteHandlers(ctx) },
       { prefix: 'desks', handlers: deskHandlers(ctx) },
       { prefix: 'cases', handlers: transferHandlers(ctx) },
+      { prefix: 'reports', handlers: reportHandlers(ctx) },
+      { prefix: 'cases', handlers: caseHandlers(ctx) },
+      { prefix: 'complainants', handlers: complainantHandlers(ctx) },
     ],
     consoleMethods,
   );

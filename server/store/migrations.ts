@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -109,6 +110,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
     '003_evidence': evidenceMigration(dialect),
     '006_transfers': transferMigration,
     '004_console': consoleMigration(dialect),
+    '005_case_projection': caseProjectionMigration(dialect),
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { projectMissingCases } from './caseProjection.ts';
 import { type Dialect, migrateServer } from './migrations.ts';
 import type { ServerDatabase } from './schema.ts';
 
@@ -50,6 +51,8 @@ export async function openServerStore(options: {
   }
   try {
     await migrateServer(db, dialect);
+    // Cases held before the group's projection existed are folded once, here.
+    await projectMissingCases(db);
   } catch (e) {
     await db.destroy();
     throw e;

@@ -124,6 +124,56 @@ export interface RelayedEventsTable {
   case_id: string;
 }
 
+/** A case as the group's reports and search read it (domain/reports/siteCase.ts); 0/1 for booleans. */
+export interface CaseProjectionTable {
+  row_no: Generated<number>;
+  case_id: string;
+  site_id: number;
+  number: string;
+  type: string;
+  status: string;
+  channel: string;
+  severity: string;
+  category_id: string | null;
+  department_id: string | null;
+  handler_id: string | null;
+  respondent_department_id: string | null;
+  respondent_person: string | null;
+  subject: string;
+  complainant_name: string;
+  complainant_phone: string | null;
+  phone_key: string | null;
+  confidential: number;
+  anonymous: number;
+  received_at: string;
+  received_day: string;
+  received_week: string;
+  accepted_at: string | null;
+  declined: number;
+  closed_at: string | null;
+  finding: string | null;
+  follow_ups: number;
+  last_satisfaction: number | null;
+  merged: number;
+  resolve_done_at: string | null;
+  ack_due: string | null;
+  ack_met_at: string | null;
+  ack_breached_at: string | null;
+  feedback_due: string | null;
+  feedback_met_at: string | null;
+  feedback_breached_at: string | null;
+  resolve_due: string | null;
+  resolve_met_at: string | null;
+  resolve_breached_at: string | null;
+  paused_since: string | null;
+  handling_days: number | null;
+  /** Repeats an earlier complaint of the site (domain/reports/figures.ts repeatIds). */
+  is_repeat: Generated<number>;
+  search_text: string;
+  search_terms: string;
+  event_count: number;
+}
+
 /** The group the console serves: one row, written by the first setup. */
 export interface GroupInfoTable {
   id: number;
@@ -193,4 +243,5 @@ export interface ServerDatabase {
   group_sessions: GroupSessionsTable;
   group_login_attempts: GroupLoginAttemptsTable;
   group_audit: GroupAuditTable;
+  case_projection: CaseProjectionTable;
 }

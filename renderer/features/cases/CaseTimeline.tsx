@@ -15,7 +15,7 @@ type Event = CaseDetail['events'][number];
 const Para = (props: { children: ReactNode }) => <Text style={{ whiteSpace: 'pre-wrap' }}>{props.children}</Text>;
 
 /** What an event says, in words: who was routed where, what was proposed, what changed from what to what. */
-function EventBody(props: { event: Event; directory: Directory }) {
+function EventBody(props: { event: Event; directory: TimelineNames }) {
   const { t, i18n } = useTranslation('handling');
   const { event: e, directory: dir } = props;
   const departments = (lead: string, co: string[]) =>
@@ -167,10 +167,13 @@ const deskEventTitles: readonly string[] = [
   'attachmentsAdded',
 ];
 
+/** The names a timeline shows for the ids events hold: the desk's directory, or a site's names in the group console. */
+export type TimelineNames = Pick<Directory, 'departmentName' | 'handlerName'>;
+
 /** Every event of the case, oldest first: who, when, what. */
-export function CaseTimeline(props: { detail: CaseDetail; directory: Directory }) {
+export function CaseTimeline(props: { events: CaseDetail['events']; directory: TimelineNames }) {
   const { t, i18n } = useTranslation('handling');
-  const events = props.detail.events;
+  const events = props.events;
   const title = (e: Event) => (deskEventTitles.includes(e.type) ? t(`cases:events.${e.type}`) : t(`events.${e.type}`));
   return (
     <Timeline active={events.length - 1} bulletSize={20} data-testid="case-timeline">

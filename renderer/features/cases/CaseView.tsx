@@ -159,7 +159,7 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
       <Title order={2} size="h3">
         {t('detail.history')}
       </Title>
-      <CaseTimeline detail={detail} directory={directory} />
+      <CaseTimeline events={detail.events} directory={directory} />
     </Stack>
   );
 }

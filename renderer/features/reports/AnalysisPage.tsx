@@ -1,26 +1,26 @@
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { mayCall } from '../../../domain/access/permissions.ts';
 import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
-import { analysisHeading, breakdowns, figureLines, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
-import { type AnalysisPeriod, analysisPeriods, type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
+import { analysisHeading, breakdowns, groupLabel, periodKey, type Translate } from '../../../domain/reports/analysisRows.ts';
+import { type PeriodRef, periodContaining, previousPeriod } from '../../../domain/reports/periods.ts';
 import { listText } from '../../../domain/text/listText.ts';
 import { useSession } from '../../app/deskSession.tsx';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { PrintPreview } from '../printing/index.ts';
+import { AnalysisFiguresTable } from './AnalysisFiguresTable.tsx';
 import { deskUtcOffsetMinutes } from './drillDown.ts';
+import { PeriodPicker } from './PeriodPicker.tsx';
 import { analysisQuery } from './queries.ts';
 import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
-import { downloadBase64, formatChange, formatNumber, formatRate } from './reportFormat.ts';
-
-const indexCount: Record<AnalysisPeriod, number> = { month: 12, quarter: 4, halfYear: 2, year: 1 };
+import { downloadBase64 } from './reportFormat.ts';
 
 /** 投诉情况分析: a month (or quarter, half-year, year) against the previous one and last year. */
 export function AnalysisPage() {
@@ -63,7 +63,6 @@ export function AnalysisPage() {
     );
   }
 
-  const lines = report ? figureLines(report, tr) : [];
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -71,35 +70,7 @@ export function AnalysisPage() {
       </Title>
       <ReportsTabs />
       <Group align="flex-end">
-        <Select
-          label={t('analysis.kind')}
-          value={period.kind}
-          allowDeselect={false}
-          onChange={(v) => v && setPeriod((p) => ({ kind: v as AnalysisPeriod, year: p.year, index: 1 }))}
-          data={analysisPeriods.map((k) => ({ value: k, label: t(`analysis.kinds.${k}`) }))}
-          w={140}
-        />
-        <NumberInput
-          label={t('analysis.year')}
-          value={period.year}
-          min={2000}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && setPeriod((p) => ({ ...p, year: v }))}
-          w={110}
-        />
-        {period.kind !== 'year' && (
-          <Select
-            label={t('analysis.index')}
-            value={String(period.index)}
-            allowDeselect={false}
-            onChange={(v) => v && setPeriod((p) => ({ ...p, index: Number(v) }))}
-            data={Array.from({ length: indexCount[period.kind] }, (_, i) => ({
-              value: String(i + 1),
-              label: t(`analysis.periodLabel.${period.kind}`, { year: period.year, index: i + 1 }),
-            }))}
-            w={170}
-          />
-        )}
+        <PeriodPicker period={period} onChange={setPeriod} />
         <Button variant="default" onClick={() => setPreviewing(true)}>
           {t('analysis.print')}
         </Button>
@@ -124,38 +95,7 @@ export function AnalysisPage() {
               value: `${formatDate(report.range.from, lang)} – ${formatDate(new Date(Date.parse(report.range.to) - 1).toISOString(), lang)}`,
             })}
           </Text>
-          <Card withBorder>
-            <Table striped data-testid="analysis-figures">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('analysis.figure')}</Table.Th>
-                  <Table.Th ta="right">{t('analysis.current')}</Table.Th>
-                  <Table.Th ta="right">{t('analysis.previous')}</Table.Th>
-                  <Table.Th ta="right">{t('analysis.changePrevious')}</Table.Th>
-                  <Table.Th ta="right">{t('analysis.lastYear')}</Table.Th>
-                  <Table.Th ta="right">{t('analysis.changeLastYear')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {lines.map((l) => {
-                  const show = (v: number | null) =>
-                    l.unit === 'rate' ? formatRate(v, lang) : formatNumber(v, lang, l.unit === 'days' ? 1 : 0);
-                  return (
-                    <Table.Tr key={l.key}>
-                      <Table.Td>{l.label}</Table.Td>
-                      <Table.Td ta="right" fw={700}>
-                        {show(l.current)}
-                      </Table.Td>
-                      <Table.Td ta="right">{show(l.previous)}</Table.Td>
-                      <Table.Td ta="right">{formatChange(l.changePrevious, l.unit, lang)}</Table.Td>
-                      <Table.Td ta="right">{show(l.lastYear)}</Table.Td>
-                      <Table.Td ta="right">{formatChange(l.changeLastYear, l.unit, lang)}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Card>
+          <AnalysisFiguresTable report={report} />
           <ChartCard title={t('charts.trend')}>
             <GroupBarChart
               rows={report.trend.rows}

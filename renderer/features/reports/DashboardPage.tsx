@@ -1,4 +1,4 @@
-import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,38 +19,13 @@ import { RepeatComplainantsTable } from './RepeatComplainantsTable.tsx';
 import { ChartCard, GroupBarChart, GroupPieChart } from './ReportCharts.tsx';
 import { ReportsTabs } from './ReportsTabs.tsx';
 import { formatNumber, formatRate } from './reportFormat.ts';
+import { Stat } from './Stat.tsx';
 import { useDeskToday } from './useDeskToday.ts';
 
 type Span = DashboardSpan | 'range';
 type Breakdowns = Record<(typeof breakdownGroups)[number], ReportGroupRow[]>;
 
 const breakdownsOf = (s: ReportSummary) => Object.fromEntries(breakdownGroups.map((g) => [g, s.breakdowns?.[g] ?? []])) as Breakdowns;
-
-function Stat(props: {
-  label: string;
-  value: string;
-  sub?: string | undefined;
-  tone?: 'red' | 'orange' | 'teal' | undefined;
-  onClick?: (() => void) | undefined;
-  testId: string;
-}) {
-  const body = (
-    <Card withBorder padding="sm" h="100%" data-testid={props.testId}>
-      <Text c="dimmed" size="sm">
-        {props.label}
-      </Text>
-      <Text fz={28} fw={700} c={props.tone ? `${props.tone}.8` : 'inherit'} lh={1.3}>
-        {props.value}
-      </Text>
-      {props.sub && (
-        <Text size="sm" c="dimmed">
-          {props.sub}
-        </Text>
-      )}
-    </Card>
-  );
-  return props.onClick ? <UnstyledButton onClick={props.onClick}>{body}</UnstyledButton> : body;
-}
 
 /** 统计分析: what came in, what is open and late, how well it was handled, and where. */
 export function DashboardPage() {

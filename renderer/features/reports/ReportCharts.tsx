@@ -54,7 +54,7 @@ function Empty() {
 export function GroupBarChart(props: {
   rows: ReportGroupRow[];
   label: (row: ReportGroupRow) => string;
-  onPick?: (row: ReportGroupRow) => void;
+  onPick?: ((row: ReportGroupRow) => void) | undefined;
   withClosed?: boolean;
   horizontal?: boolean;
   height?: number;
@@ -97,7 +97,7 @@ export function GroupBarChart(props: {
 export function GroupPieChart(props: {
   rows: ReportGroupRow[];
   label: (row: ReportGroupRow) => string;
-  onPick?: (row: ReportGroupRow) => void;
+  onPick?: ((row: ReportGroupRow) => void) | undefined;
 }) {
   if (drawsNothing(props.rows)) return <Empty />;
   const data = props.rows.map((row, i) => ({

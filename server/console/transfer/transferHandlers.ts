@@ -3,6 +3,7 @@ import { canApply } from '../../../domain/cases/caseMachine.ts';
 import type { CaseEventData } from '../../../domain/cases/events.ts';
 import { projectCase, seenFromSite } from '../../../domain/cases/projection.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
+import { projectCases } from '../../store/caseProjection.ts';
 import { advanceSequence, findSite, insertEvents, lockSequence, siteOfCases } from '../../store/queries.ts';
 import { eventsOfCase, listSites } from '../../store/transferQueries.ts';
 import { settleTransfers } from '../../transfers/caseTransfers.ts';
@@ -79,6 +80,8 @@ export function transferHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'ca
         ]);
         await advanceSequence(trx, from.id, last + 1);
         await settleTransfers(trx, ctx, deskId, from.id, [event], new Map([[event.caseId, from.id]]));
+        // The group's reports and search read the case under the site that holds it now.
+        await projectCases(trx, to.id, [event.caseId]);
         await recordGroupAudit(trx, now, {
           actor: user,
           action: 'cases.transfer',

@@ -1,0 +1,302 @@
+import { type Kysely, sql } from 'kysely';
+import type { DrillFigure } from '../../domain/console/reportsSchemas.ts';
+import { addCounts, type FigureCounts, satisfiedFrom, zeroCounts } from '../../domain/reports/figures.ts';
+import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
+import type { Dialect } from './migrations.ts';
+import type { ServerDatabase } from './schema.ts';
+
+type Db = Kysely<ServerDatabase>;
+
+/**
+ * The analysis figures' counts over the group's case projection (case_projection), the same
+ * predicates as domain/reports/figures.ts `countCase` and the desk's SQL (db/queries/reports.ts),
+ * in SQL both SQLite and PostgreSQL run. The cohort: cases received in [from, to), duplicates
+ * merged into another case left out, of the sites asked for (all when none).
+ */
+export interface GroupCohort {
+  from: string;
+  to: string;
+  now: string;
+  siteIds?: readonly number[] | undefined;
+}
+
+const dimensionColumn: Record<GroupDimension, string> = {
+  site: 'c.site_id',
+  day: 'c.received_day',
+  week: 'c.received_week',
+  month: 'substr(c.received_day, 1, 7)',
+  category: 'c.category_id',
+  department: 'c.department_id',
+  channel: 'c.channel',
+  severity: 'c.severity',
+  type: 'c.type',
+  status: 'c.status',
+  respondentDepartment: 'c.respondent_department_id',
+  respondentPerson: 'c.respondent_person',
+  handler: 'c.handler_id',
+};
+
+const n = (v: unknown) => Number(v ?? 0);
+
+function countsOf(row: Record<string, unknown>): FigureCounts {
+  return {
+    registered: n(row.registered),
+    complaints: n(row.complaints),
+    accepted: n(row.accepted),
+    declined: n(row.declined),
+    closed: n(row.closed),
+    acceptedClosed: n(row.accepted_closed),
+    clockDecided: { acknowledge: n(row.ack_decided), feedback: n(row.feedback_decided), resolve: n(row.resolve_decided) },
+    clockMet: { acknowledge: n(row.ack_met), feedback: n(row.feedback_met), resolve: n(row.resolve_met) },
+    answered: n(row.answered),
+    followedUp: n(row.followed_up),
+    rated: n(row.rated),
+    satisfied: n(row.satisfied),
+    withFinding: n(row.with_finding),
+    valid: n(row.valid),
+    repeats: n(row.repeats),
+    handledWithDays: n(row.handled_with_days),
+    handlingDaysTotal: n(row.handling_days_total),
+  };
+}
+
+const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+/** A clock's outcome in SQL: domain/deadlines/onTime.ts clockOutcome. */
+const decided = (k: string) => `(c.${k}_met_at IS NOT NULL OR c.${k}_breached_at IS NOT NULL OR c.${k}_due < :now)`;
+const met = (k: string) => `(c.${k}_met_at IS NOT NULL AND c.${k}_met_at <= c.${k}_due AND c.${k}_breached_at IS NULL)`;
+
+const countColumns = [
+  ['complaints', count("c.type = 'complaint'")],
+  ['accepted', count('c.accepted_at IS NOT NULL')],
+  ['declined', count('c.declined = 1')],
+  ['closed', count('c.closed_at IS NOT NULL')],
+  ['accepted_closed', count('c.accepted_at IS NOT NULL AND c.closed_at IS NOT NULL')],
+  ['ack_decided', count(decided('ack'))],
+  ['ack_met', count(met('ack'))],
+  ['feedback_decided', count(decided('feedback'))],
+  ['feedback_met', count(met('feedback'))],
+  ['resolve_decided', count(decided('resolve'))],
+  ['resolve_met', count(met('resolve'))],
+  ['answered', count('c.accepted_at IS NOT NULL AND c.resolve_done_at IS NOT NULL')],
+  ['followed_up', count('c.accepted_at IS NOT NULL AND c.resolve_done_at IS NOT NULL AND c.follow_ups > 0')],
+  ['rated', count('c.last_satisfaction IS NOT NULL')],
+  ['satisfied', count(`c.last_satisfaction >= ${satisfiedFrom}`)],
+  ['with_finding', count("c.type = 'complaint' AND c.finding IS NOT NULL")],
+  ['valid', count("c.type = 'complaint' AND c.finding = 'valid'")],
+  ['repeats', count("c.type = 'complaint' AND c.is_repeat = 1")],
+  ['handled_with_days', count('c.closed_at IS NOT NULL AND c.handling_days IS NOT NULL')],
+  ['handling_days_total', 'sum(CASE WHEN c.closed_at IS NOT NULL THEN c.handling_days ELSE 0 END)'],
+] as const;
+
+/** The count columns with `now` bound: the one value they take. */
+function countSelect(now: string) {
+  return sql.join(
+    countColumns.map(([name, expression]) => {
+      const parts = expression.split(':now');
+      const bound = sql.join(
+        parts.map((p) => sql.raw(p)),
+        sql`${now}`,
+      );
+      return sql`${bound} AS ${sql.ref(name)}`;
+    }),
+  );
+}
+
+export function cohortWhere(f: GroupCohort) {
+  const sites = f.siteIds && f.siteIds.length > 0 ? sql`AND c.site_id IN (${sql.join([...f.siteIds])})` : sql``;
+  return sql`c.received_at >= ${f.from} AND c.received_at < ${f.to} AND c.merged = 0 ${sites}`;
+}
+
+/**
+ * FigureCounts of the cohort per combination of the dimensions asked (one pass), or one row
+ * with none. The caller rolls the rows up per dimension: the counts are additive.
+ */
+export async function groupCube(
+  db: Db,
+  f: GroupCohort,
+  dimensions: readonly GroupDimension[],
+): Promise<{ keys: (string | null)[]; counts: FigureCounts }[]> {
+  const keys = dimensions.map((d, i) => sql`${sql.raw(dimensionColumn[d])} AS ${sql.ref(`k${i}`)}`);
+  const select = keys.length > 0 ? sql`${sql.join(keys)}, ` : sql``;
+  const group = keys.length > 0 ? sql`GROUP BY ${sql.raw(dimensions.map((d) => dimensionColumn[d]).join(', '))}` : sql``;
+  const result = await sql<Record<string, unknown>>`
+    SELECT ${select} count(*) AS registered, ${countSelect(f.now)}
+    FROM case_projection c
+    WHERE ${cohortWhere(f)}
+    ${group}`.execute(db);
+  return result.rows
+    .filter((row) => n(row.registered) > 0)
+    .map((row) => ({
+      keys: dimensions.map((_, i) => {
+        const v = row[`k${i}`];
+        return v === null || v === undefined ? null : String(v);
+      }),
+      counts: countsOf(row),
+    }));
+}
+
+/** Open cases now and of them the overdue (a clock running past its due time), per site. */
+export async function openWorkloadBySite(db: Db, now: string, siteIds?: readonly number[]) {
+  const sites = siteIds && siteIds.length > 0 ? sql`AND c.site_id IN (${sql.join([...siteIds])})` : sql``;
+  const overdue = ['ack', 'feedback', 'resolve']
+    .map((k) => `(c.${k}_met_at IS NULL AND c.${k}_due < `)
+    .map((p) => sql`${sql.raw(p)}${now})`);
+  const result = await sql<{ site_id: number; open: unknown; overdue: unknown }>`
+    SELECT c.site_id, count(*) AS open,
+      sum(CASE WHEN ${sql.join(overdue, sql` OR `)} THEN 1 ELSE 0 END) AS overdue
+    FROM case_projection c
+    WHERE c.closed_at IS NULL AND c.declined = 0 AND c.merged = 0 ${sites}
+    GROUP BY c.site_id`.execute(db);
+  return result.rows.map((r) => ({ siteId: Number(r.site_id), open: n(r.open), overdue: n(r.overdue) }));
+}
+
+export const listSites = (db: Db) => db.selectFrom('sites').select(['id', 'name', 'volume_per_month']).orderBy('id').execute();
+
+/** Names of categories and departments as the sites sent them (the first site's name of an id wins). */
+export async function referenceNames(
+  db: Db,
+  kind: 'category' | 'department',
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('reference_records')
+      .select(['key', 'row'])
+      .where('kind', '=', kind)
+      .where('key', 'in', wanted.slice(i, i + 500))
+      .orderBy('site_id')
+      .execute();
+    for (const r of rows) {
+      if (!r.row || names.has(r.key)) continue;
+      const name = (JSON.parse(r.row) as { name?: unknown }).name;
+      if (typeof name === 'string') names.set(r.key, name);
+    }
+  }
+  return names;
+}
+
+/** The columns a list of cases shows (no personal data: the console masks or reveals it apart). */
+export const caseLineColumns = [
+  'c.case_id',
+  'c.site_id',
+  'c.number',
+  'c.subject',
+  'c.status',
+  'c.severity',
+  'c.type',
+  'c.channel',
+  'c.received_at',
+  'c.closed_at',
+  'c.complainant_name',
+  'c.complainant_phone',
+  'c.confidential',
+  'c.anonymous',
+] as const;
+
+/** A drill-down's SQL for each figure: which of the cohort's cases the figure counts. */
+const figureCondition: Record<DrillFigure, string> = {
+  registered: '1 = 1',
+  complaints: "c.type = 'complaint'",
+  accepted: 'c.accepted_at IS NOT NULL',
+  declined: 'c.declined = 1',
+  closed: 'c.closed_at IS NOT NULL',
+  open: 'c.closed_at IS NULL',
+  valid: "c.type = 'complaint' AND c.finding = 'valid'",
+  repeats: "c.type = 'complaint' AND c.is_repeat = 1",
+  satisfied: `c.last_satisfaction >= ${satisfiedFrom}`,
+  unsatisfied: `c.last_satisfaction < ${satisfiedFrom}`,
+  'late.acknowledge': `${decided('ack')} AND NOT ${met('ack')}`,
+  'late.feedback': `${decided('feedback')} AND NOT ${met('feedback')}`,
+  'late.resolve': `${decided('resolve')} AND NOT ${met('resolve')}`,
+};
+
+/** The cases a figure counts, newest first, `limit` after `offset`, with the total. */
+export async function figureCases(
+  db: Db,
+  f: GroupCohort,
+  figure: DrillFigure,
+  where: { dimension: GroupDimension; key: string | null } | null,
+  page: { limit: number; offset: number },
+) {
+  const condition = figureCondition[figure];
+  const bound = sql.join(
+    condition.split(':now').map((p) => sql.raw(p)),
+    sql`${f.now}`,
+  );
+  const column = where ? sql.raw(dimensionColumn[where.dimension]) : null;
+  const group = column ? (where?.key === null ? sql`AND ${column} IS NULL` : sql`AND ${column} = ${where?.key}`) : sql``;
+  const base = sql`FROM case_projection c WHERE ${cohortWhere(f)} AND (${bound}) ${group}`;
+  const total = await sql<{ n: unknown }>`SELECT count(*) AS n ${base}`.execute(db);
+  const rows = await sql<CaseLineRow>`
+    SELECT ${sql.join(caseLineColumns.map((col) => sql.ref(col)))} ${base}
+    ORDER BY c.received_at DESC, c.case_id
+    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+  return { total: n(total.rows[0]?.n), rows: rows.rows };
+}
+
+export interface CaseLineRow {
+  case_id: string;
+  site_id: number;
+  number: string;
+  subject: string;
+  status: string;
+  severity: string;
+  type: string;
+  channel: string;
+  received_at: string;
+  closed_at: string | null;
+  complainant_name: string;
+  complainant_phone: string | null;
+  confidential: number;
+  anonymous: number;
+}
+
+/** Cases closed in [from, to), whenever received, of the sites asked for (all when none). */
+export async function closedBetween(db: Db, range: { from: string; to: string }, siteIds?: readonly number[]): Promise<number> {
+  let query = db
+    .selectFrom('case_projection')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('closed_at', '>=', range.from)
+    .where('closed_at', '<', range.to);
+  if (siteIds && siteIds.length > 0) query = query.where('site_id', 'in', [...siteIds]);
+  return n((await query.executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * The cohort's counts in all and per key of each dimension, rolled up by the database in one
+ * pass: GROUPING SETS on PostgreSQL (one scan however many dimensions), one grouped query a
+ * dimension on SQLite (which has none). The same counts as rolling up `groupCube`.
+ */
+export async function groupCounts(db: Db, dialect: Dialect, f: GroupCohort, dimensions: readonly GroupDimension[]): Promise<RolledUp> {
+  const total = zeroCounts();
+  const per = new Map<GroupDimension, Map<string | null, FigureCounts>>(dimensions.map((d) => [d, new Map()]));
+  if (dialect === 'postgres' && dimensions.length > 0) {
+    const columns = dimensions.map((d) => sql.raw(dimensionColumn[d]));
+    const sets = sql.join([sql`()`, ...columns.map((c) => sql`(${c})`)]);
+    const keys = dimensions.map((d, i) => sql`${sql.raw(dimensionColumn[d])}::text AS ${sql.ref(`k${i}`)}`);
+    const flags = dimensions.map((d, i) => sql`GROUPING(${sql.raw(dimensionColumn[d])}) AS ${sql.ref(`g${i}`)}`);
+    const result = await sql<Record<string, unknown>>`
+      SELECT ${sql.join(keys)}, ${sql.join(flags)}, count(*) AS registered, ${countSelect(f.now)}
+      FROM case_projection c
+      WHERE ${cohortWhere(f)}
+      GROUP BY GROUPING SETS (${sets})`.execute(db);
+    for (const row of result.rows) {
+      const counts = countsOf(row);
+      const i = dimensions.findIndex((_, j) => Number(row[`g${j}`]) === 0);
+      if (i < 0) addCounts(total, counts);
+      else {
+        const v = row[`k${i}`];
+        per.get(dimensions[i] as GroupDimension)?.set(v === null || v === undefined ? null : String(v), counts);
+      }
+    }
+    return { total, per };
+  }
+  addCounts(total, (await groupCube(db, f, []))[0]?.counts ?? zeroCounts());
+  for (const d of dimensions) {
+    for (const row of await groupCube(db, f, [d])) per.get(d)?.set(row.keys[0] ?? null, row.counts);
+  }
+  return { total, per };
+}
