@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
 import { openServerStore } from '../../server/store/openServerStore.ts';
 import { freePort } from '../../server/test/pgCluster.ts';
@@ -127,4 +128,70 @@ test('a case transferred from one site reaches the other site’s board with its
   await pageB.goto(`${b.url}#/cases/${registered.id}`);
   await expect(pageB.getByTestId('case-transfer')).toContainText(`Transferred in from ${sending}`);
   await shot(pageB, 'transfer-07-handled-b-en');
+});
+
+test('the group console transfers a case from its case view, and the receiving desk gets it', async ({ browser }) => {
+  test.setTimeout(150_000);
+  // The group is set up with the link the server printed (the console's own walk covers the page).
+  const token = server.log.find((line) => line.includes('?setup='))?.match(/\?setup=([\w-]+)/)?.[1] ?? '';
+  const consolePassword = 'Group-Admin-2026';
+  const setUp = await fetch(`${server.url}/api/setup.init`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [setupTokenHeader]: token },
+    body: JSON.stringify({ groupName: '示例医疗集团', admin: { username: 'jituan', password: consolePassword, displayName: '周集团' } }),
+  });
+  expect(setUp.ok).toBe(true);
+  const second = await api<{ id: string; number: string }>(
+    a.url,
+    'cases.register',
+    {
+      type: 'complaint',
+      channel: 'walkIn',
+      complainant: { name: '王建华', phone: '13912340000' },
+      subject: '城东分院门诊挂号排队过长',
+      content: '城东分院门诊挂号窗口只开一个，排队一个多小时。',
+    },
+    await tokenOf(a.url, 'rec'),
+  );
+  await api(a.url, 'sync.now', {}, await tokenOf(a.url, 'admin'));
+
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill('jituan');
+  await page.getByLabel('密码').fill(consolePassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.goto(`${server.url}#/search/cases/${second.id}`);
+  await page.getByTestId('console-transfer').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '接收站点' }).click();
+  await page.getByRole('option', { name: receiving }).click();
+  await dialog.getByLabel('转办理由').fill('挂号窗口属城东分院，由分院整改。');
+  await shot(page, 'transfer-08-console-dialog-zh');
+  await dialog.getByRole('button', { name: '转办', exact: true }).click();
+  await expect(page.getByTestId('console-transfer-done')).toHaveText(`${second.number} 已由${sending}转办至${receiving}`);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The group reads it as the site that holds it now does: waiting there to be accepted.
+  await expect(page.getByText('已登记，待受理')).toBeVisible();
+  await shot(page, 'transfer-09-console-done-zh');
+
+  // The receiving desk has it at its next sync, transferred in.
+  await expect(async () => {
+    await api(b.url, 'sync.now', {}, await tokenOf(b.url, 'admin'));
+    const onB = await api<{ status: string; transfer: { from: { name: string } } | null }>(
+      b.url,
+      'cases.get',
+      { id: second.id },
+      await tokenOf(b.url, 'sup'),
+    );
+    expect(onB).toMatchObject({ status: 'registered', transfer: { from: { name: sending } } });
+  }).toPass({ timeout: 30_000 });
+
+  await page.getByRole('combobox', { name: '语言' }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByTestId('console-transfer')).toHaveText('Transfer to another site');
+  await page.getByTestId('console-transfer').click();
+  await expect(page.getByRole('dialog')).toContainText('Receiving site');
+  // The dialog's opening transition over, as a person sees it.
+  await page.waitForTimeout(500);
+  await shot(page, 'transfer-10-console-dialog-en');
 });
