@@ -36,6 +36,12 @@ for (const dialect of dialects) {
       expect(await s.call(undefined, 'setup.status', {})).toEqual({ initialized: true, groupName: '示例医疗集团' });
       // The token is spent: nobody sets the server up again.
       expect((await s.raw('setup.init', input, { setup: s.setupToken })).status).toBe(403);
+      // Each attempt without the token is in the log.
+      expect((await auditOf('access.denied')).map((e) => e.after)).toEqual([
+        { method: 'setup.init', reason: 'setupTokenRequired' },
+        { method: 'setup.init', reason: 'setupTokenRequired' },
+        { method: 'setup.init', reason: 'setupTokenRequired' },
+      ]);
       expect((await auditOf('setup.init'))[0]).toMatchObject({ actorName: consoleAdmin.username, after: { groupName: '示例医疗集团' } });
     });
 
@@ -80,10 +86,14 @@ for (const dialect of dialects) {
       expect(refused.status).toBe(403);
       expect(refused.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect((await s.raw('accounts.disable', { id: viewerId }, { token: viewer })).status).toBe(403);
-      const denied = await auditOf('access.denied');
+      const denied = (await auditOf('access.denied')).filter((e) => e.actorName === 'viewer1');
       expect(denied).toHaveLength(2);
-      expect(denied[0]).toMatchObject({ actorName: 'viewer1', target: viewerId, after: { method: 'accounts.disable' } });
-      expect(denied[1]).toMatchObject({ actorName: 'viewer1', after: { method: 'desks.list' } });
+      expect(denied[0]).toMatchObject({
+        target: viewerId,
+        targetName: 'viewer1',
+        after: { method: 'accounts.disable', reason: 'forbidden' },
+      });
+      expect(denied[1]).toMatchObject({ after: { method: 'desks.list' } });
     });
 
     it('changes a role with before and after in the log, and never leaves the group without an administrator', async () => {
@@ -121,6 +131,17 @@ for (const dialect of dialects) {
       // A reset ends the account's sessions and its shut-out.
       expect((await s.raw('auth.me', {}, { token: viewer })).status).toBe(401);
       viewer = await s.signIn('viewer1', 'Viewer-Pass-2');
+    });
+
+    it('writes at most a window’s budget of a stranger’s rows, and still shuts the place out', async () => {
+      const s = suite.server;
+      for (let i = 0; i < 25; i++) await s.raw('auth.login', { username: `nobody${i}`, password: 'wrong-password-1' });
+      const failed = (await s.call(admin, 'audit.list', { action: 'auth.loginFailed', limit: 200 })).items;
+      // Five were written by the test before; the window holds twenty.
+      expect(failed).toHaveLength(20);
+      s.clock.ms += 11 * 60_000;
+      await s.raw('auth.login', { username: 'nobody-later', password: 'wrong-password-1' });
+      expect((await s.call(admin, 'audit.list', { action: 'auth.loginFailed', limit: 200 })).items).toHaveLength(21);
     });
 
     it('ends a session after its idle time, and at sign-out', async () => {

@@ -25,7 +25,7 @@ export const consoleAdmin = { username: 'groupadmin', password: 'Group-Admin-202
  * the test moves (`clock.ms`) and a known setup token, for the console's tests; `setUp()` makes
  * the group and signs its first administrator in.
  */
-export async function startConsoleServer(options: { databaseUrl?: string } = {}) {
+export async function startConsoleServer(options: { databaseUrl?: string; rendererDir?: string } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-console-'));
   const store: ServerStore = await openServerStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir });
   const clock = { ms: Date.now() };
@@ -38,7 +38,7 @@ export async function startConsoleServer(options: { databaseUrl?: string } = {})
     now,
     log: (line) => log.push(line),
     evidenceDir: options.databaseUrl ? undefined : path.join(dataDir, 'evidence'),
-    console: { rendererDir: null, setupToken },
+    console: { rendererDir: options.rendererDir ?? null, setupToken },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

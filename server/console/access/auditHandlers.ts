@@ -7,6 +7,11 @@ import type { ConsoleHandlers } from '../consoleTypes.ts';
 
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
+const methodOf = (after: unknown) => {
+  const method = (after as { method?: unknown } | null)?.method;
+  return typeof method === 'string' ? method : '';
+};
+
 /** What kind of record an action's target names, by the action's namespace. */
 function kindOf(action: string): 'account' | 'site' | 'desk' | null {
   if (/^(accounts|auth)\./.test(action) || action === 'setup.init') return 'account';
@@ -50,18 +55,20 @@ export function auditHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'audit
         0,
         limit + 1,
       );
-      const page = rows.slice(0, limit);
-      const nameOf = await namesOf(ctx.db, page);
-      const items: GroupAuditEntry[] = page.map((r) => ({
+      const page = rows.slice(0, limit).map((r) => ({ ...r, after: parsed(r.after) }));
+      // A refused call names its record as the method it asked for would have.
+      const named = page.map((r) => ({ action: r.action === 'access.denied' ? methodOf(r.after) : r.action, target: r.target }));
+      const nameOf = await namesOf(ctx.db, named);
+      const items: GroupAuditEntry[] = page.map((r, i) => ({
         id: Number(r.id),
         at: r.at,
         actorId: r.actor_id,
         actorName: r.actor_name,
         action: r.action,
         target: r.target,
-        targetName: nameOf(r.action, r.target),
+        targetName: nameOf(named[i]?.action ?? r.action, r.target),
         before: parsed(r.before),
-        after: parsed(r.after),
+        after: r.after,
         source: r.source,
       }));
       return { items, next: rows.length > limit ? (items.at(-1)?.id ?? null) : null };

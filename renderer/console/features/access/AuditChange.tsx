@@ -11,6 +11,8 @@ function useValueText() {
     if (value === null || value === undefined) return t('audit.none');
     if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
     if (key === 'role' && typeof value === 'string') return t(`roles.${value}`, { defaultValue: value });
+    // Why a call was refused: the message the caller was shown.
+    if (key === 'reason' && typeof value === 'string') return t(`error.${value}`, { defaultValue: value });
     if (key === 'volume' && typeof value === 'object') {
       const v = value as { perMonth?: number; unit?: string };
       return t(`sites.volumeOf.${v.unit ?? 'visits'}`, { n: Number(v.perMonth ?? 0).toLocaleString(i18n.language) });

@@ -22,7 +22,7 @@ export function ChangePasswordModal(props: { onClose: () => void }) {
     },
   );
   return (
-    <Modal opened onClose={props.onClose} title={t('password.title')}>
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={props.onClose} title={t('password.title')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <PasswordInput
