@@ -27,8 +27,8 @@ import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from
 import type { GroupCaseDetail } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
-import { caseTransferInput } from './transferSchemas.ts';
-import type { CaseTransferResult } from './transferViews.ts';
+import { caseTransferInput, caseTransferSitesInput } from './transferSchemas.ts';
+import type { CaseTransferResult, CaseTransferSites } from './transferViews.ts';
 
 /**
  * The group console's method list, the console's counterpart of domain/api/deskApi.ts: the one
@@ -58,6 +58,8 @@ export const consoleMethods = {
   'desks.list': { input: consoleEmptyInput, session: true },
   'desks.revoke': { input: deskRevokeInput, session: true },
   'audit.list': { input: groupAuditListInput, session: true },
+  'cases.transfer': { input: caseTransferInput, session: true },
+  'cases.transferSites': { input: caseTransferSitesInput, session: true },
   'reports.dashboard': { input: groupDashboardInput, session: true },
   'reports.analysis': { input: groupAnalysisInput, session: true },
   'reports.compare': { input: compareSitesInput, session: true },
@@ -68,7 +70,6 @@ export const consoleMethods = {
   'cases.get': { input: groupCaseInput, session: true },
   'cases.reveal': { input: revealInput, session: true },
   'complainants.repeats': { input: groupRepeatsInput, session: true },
-  'cases.transfer': { input: caseTransferInput, session: true },
   'rules.calendar.get': { input: consoleEmptyInput, session: true },
   'rules.calendar.preview': { input: rulesCalendarInput, session: true },
   'rules.calendar.import': { input: rulesCalendarInput, session: true },
@@ -106,6 +107,8 @@ export interface ConsoleOutputs {
   'desks.list': { items: DeskView[]; serverTime: string };
   'desks.revoke': Record<string, never>;
   'audit.list': { items: GroupAuditEntry[]; next: number | null };
+  'cases.transfer': CaseTransferResult;
+  'cases.transferSites': CaseTransferSites;
   'reports.dashboard': GroupDashboard;
   'reports.analysis': GroupAnalysis;
   'reports.compare': SiteComparison;
@@ -116,7 +119,6 @@ export interface ConsoleOutputs {
   'cases.get': GroupCaseDetail;
   'cases.reveal': GroupCaseDetail;
   'complainants.repeats': { items: GroupRepeatComplainant[] };
-  'cases.transfer': CaseTransferResult;
   'rules.calendar.get': { years: GroupCalendarYear[] };
   'rules.calendar.preview': CalendarPreview;
   'rules.calendar.import': { years: { year: number; holidays: number; makeUpDays: number; replaced: boolean }[]; sites: number };

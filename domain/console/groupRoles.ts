@@ -40,6 +40,9 @@ export const consoleMethodRules = {
   'desks.list': groupAdmins,
   'desks.revoke': groupAdmins,
   'audit.list': groupAdmins,
+  // A case to another site (转办): whoever works with every site's cases.
+  'cases.transfer': caseReaders,
+  'cases.transferSites': caseReaders,
   'reports.dashboard': reportReaders,
   'reports.analysis': reportReaders,
   'reports.compare': reportReaders,
@@ -50,8 +53,6 @@ export const consoleMethodRules = {
   'cases.get': caseReaders,
   'cases.reveal': caseReaders,
   'complainants.repeats': caseReaders,
-  // A case to another site (转办): whoever works with every site's cases.
-  'cases.transfer': caseReaders,
   'rules.calendar.get': groupAdmins,
   'rules.calendar.preview': groupAdmins,
   'rules.calendar.import': groupAdmins,

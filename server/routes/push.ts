@@ -131,8 +131,14 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
       })),
     );
     await settleTransfers(trx, c, desk.id, desk.site_id, fresh, sites);
-    // The group's reports and search read the cases as folded now, never behind the log.
-    await projectCases(trx, desk.site_id, [...new Set(fresh.map((e) => e.caseId))]);
+    // The group's reports and search read the cases as folded now, never behind the log, each
+    // under the site that holds it (a case transferred above is read under its new site).
+    const bySite = new Map<number, string[]>();
+    for (const id of new Set(fresh.map((e) => e.caseId))) {
+      const site = sites.get(id) ?? desk.site_id;
+      bySite.set(site, [...(bySite.get(site) ?? []), id]);
+    }
+    for (const [site, ids] of bySite) await projectCases(trx, site, ids);
     return { accepted: fresh.length, duplicates, seq: first + fresh.length };
   });
 }

@@ -46,6 +46,10 @@ for (const dialect of dialects) {
       });
       const viewer = await s.signIn('viewer1', 'Viewer-Pass-1');
 
+      expect(await s.call(admin, 'cases.transferSites', { caseId })).toEqual({
+        here: { id: first, name: '一院' },
+        others: [{ id: second, name: '二院' }],
+      });
       const events = await rowCount(s.store, 'events');
       const asViewer = await s.raw('cases.transfer', { caseId, toSiteId: second, reason: '涉及二院' }, { token: viewer });
       expect(asViewer).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
@@ -62,6 +66,9 @@ for (const dialect of dialects) {
 
       const done = await s.call(admin, 'cases.transfer', { caseId, toSiteId: second, reason: '涉及二院住院部' });
       expect(done).toMatchObject({ caseId, from: { id: first, name: '一院' }, to: { id: second, name: '二院' } });
+      // The group's reports read it under the site that holds it now.
+      const projected = await s.store.db.selectFrom('case_projection').select('site_id').where('case_id', '=', caseId).execute();
+      expect(projected).toEqual([{ site_id: second }]);
       const atB = (await b.client.pull(b.identity, 0)).events;
       expect(atB.map((e) => e.type)).toEqual(['registered', 'noted', 'transferred']);
       const move = atB.at(-1);

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient, consoleQuery } from '../../api.ts';
 import { ComplainantText } from '../reports/CaseLinesTable.tsx';
+import { TransferCaseButton } from '../transfer/TransferCaseButton.tsx';
 
 /** One case of any site for a group supervisor: the desk's timeline, personal data masked, an audited reveal. */
 export function GroupCasePage() {
@@ -48,9 +49,12 @@ export function GroupCasePage() {
         <Title order={1} size="h2">
           {line ? t('case.title', { number: line.number }) : ''}
         </Title>
-        <Button variant="default" onClick={() => navigate(-1)}>
-          {t('case.back')}
-        </Button>
+        <Group>
+          {line && <TransferCaseButton caseId={id} number={line.number} onDone={() => void masked.refetch()} />}
+          <Button variant="default" onClick={() => navigate(-1)}>
+            {t('case.back')}
+          </Button>
+        </Group>
       </Group>
       <ErrorNotice message={masked.error ? deskErrorMessage(masked.error) : null} />
       {line && names && detail && (
