@@ -10,8 +10,6 @@ import type { ReferenceKind } from './referenceRecords.ts';
 export const groupKinds = ['category', 'policy', 'calendarYear', 'calendarDay'] as const satisfies readonly ReferenceKind[];
 export type GroupKind = (typeof groupKinds)[number];
 
-export const isGroupKind = (kind: string): kind is GroupKind => (groupKinds as readonly string[]).includes(kind);
-
 /** The device name in the clock of a record the group wrote: never a desk's id (those are UUIDs). */
 export const groupDevice = 'group';
 

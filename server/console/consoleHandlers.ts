@@ -6,8 +6,8 @@ import { authHandlers } from './access/authHandlers.ts';
 import { setupHandlers } from './access/setupHandlers.ts';
 import type { ConsoleContext } from './consoleContext.ts';
 import type { ConsoleHandlers } from './consoleTypes.ts';
-import { deskHandlers } from './sites/deskHandlers.ts';
 import { rulesHandlers } from './rules/rulesHandlers.ts';
+import { deskHandlers } from './sites/deskHandlers.ts';
 import { siteHandlers } from './sites/siteHandlers.ts';
 
 /**

@@ -1,2 +1,2 @@
 /** What other features (and the group console) may use of the administration feature. */
-export { ReferenceTreeEditor, type TreeEntry } from './ReferenceTreeEditor.tsx';
+export { ReferenceTreeEditor } from './ReferenceTreeEditor.tsx';
