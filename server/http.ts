@@ -116,18 +116,24 @@ async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.Ser
     { method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body },
     c.now(),
   );
-  await recordDeskSeen(c.db, desk.id, deskSaid(req.headers, desk.time, c.now()));
-  if (evidenceSha && req.method === 'PUT') return send(res, 200, await putEvidence(c, desk, evidenceSha, url.searchParams, body));
-  if (evidenceSha) return sendBytes(res, await getEvidence(c, desk, evidenceSha));
-  if (route === 'POST /v1/push') return send(res, 200, await push(c, desk, parseJson(body)));
-  if (route === 'POST /v1/reference/push') return send(res, 200, await pushReferences(c, desk, parseJson(body)));
-  if (route === 'GET /v1/reference/pull') return send(res, 200, await pullReferences(c, desk, url.searchParams));
-  if (route === 'POST /v1/audit/push') return send(res, 200, await pushAudit(c, desk, parseJson(body)));
+  // What the desk said of itself, as of its request's arrival (a long pull ends much later), kept once it was answered.
+  const said = deskSaid(req.headers, desk.time, c.now());
+  const answered = async <T>(answer: T): Promise<T> => {
+    await recordDeskSeen(c.db, desk.id, said);
+    return answer;
+  };
+  if (evidenceSha && req.method === 'PUT')
+    return send(res, 200, await answered(await putEvidence(c, desk, evidenceSha, url.searchParams, body)));
+  if (evidenceSha) return sendBytes(res, await answered(await getEvidence(c, desk, evidenceSha)));
+  if (route === 'POST /v1/push') return send(res, 200, await answered(await push(c, desk, parseJson(body))));
+  if (route === 'POST /v1/reference/push') return send(res, 200, await answered(await pushReferences(c, desk, parseJson(body))));
+  if (route === 'GET /v1/reference/pull') return send(res, 200, await answered(await pullReferences(c, desk, url.searchParams)));
+  if (route === 'POST /v1/audit/push') return send(res, 200, await answered(await pushAudit(c, desk, parseJson(body))));
   let closed = false;
   res.on('close', () => {
     closed = true;
   });
-  return send(res, 200, await pull(c, desk, url.searchParams, () => closed));
+  return send(res, 200, await answered(await pull(c, desk, url.searchParams, () => closed)));
 }
 
 /** The sync server's HTTP(S) listener. Holds nothing between requests: every answer comes from the store. */
@@ -138,7 +144,8 @@ export function createSyncServer(c: ServerOptions): http.Server {
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // The sync routes answer signed desks only; everything else is the console's, whose calls carry a group session.
     const pathname = new URL(req.url ?? '/', 'http://server').pathname;
-    if (!pathname.startsWith('/v1/')) {
+    // `/v1`, `/v2/…`: the sync protocol's space, whatever its version, answered with its refusals.
+    if (!/^\/v\d+(\/|$)/.test(pathname)) {
       consoleHttp(req, res, pathname).catch((e: unknown) => {
         c.log(`console error in ${req.method} ${pathname.slice(0, 200)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         if (!res.headersSent)

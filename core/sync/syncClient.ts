@@ -18,6 +18,7 @@ import type {
   WireAudit,
   WireReference,
 } from '../../domain/sync/referenceWire.ts';
+import { aboutHeaders, type DeskAbout } from './deskAbout.ts';
 
 /** The desk's Ed25519 key pair: the private key stays in the desk's store, the public key goes to the server. */
 export function makeDeskKeys(): { publicKey: string; privateKey: string } {
@@ -82,6 +83,8 @@ export interface SyncClientOptions {
   protocol?: number;
   now?: () => Date;
   timeoutMs?: number;
+  /** What the desk says about itself with each signed request (version, last backup, events waiting). */
+  about?: (() => Promise<DeskAbout>) | undefined;
 }
 
 export interface SigningIdentity {
@@ -103,8 +106,9 @@ export function createSyncClient(options: SyncClientOptions) {
     timeoutMs?: number,
   ): Promise<T> {
     const text = body === undefined ? '' : JSON.stringify(body);
+    const about = identity && options.about ? aboutHeaders(await options.about()) : {};
     const headersFor = () => {
-      const headers: Record<string, string> = { [syncHeaders.protocol]: String(protocol) };
+      const headers: Record<string, string> = { [syncHeaders.protocol]: String(protocol), ...about };
       if (body !== undefined) headers['content-type'] = 'application/json';
       // Signed afresh for every attempt: a nonce is spent by the first request that reaches the server.
       return identity ? { ...headers, ...signatureHeaders(identity, method, path, Buffer.from(text, 'utf8'), now()) } : headers;

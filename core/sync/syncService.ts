@@ -7,6 +7,7 @@ import type { DeskContext } from '../deskContext.ts';
 import { DeskError } from '../deskError.ts';
 import type { JobProgress, Jobs } from '../jobs/jobRegistry.ts';
 import { pushAudit } from './auditUpload.ts';
+import { readDeskAbout } from './deskAbout.ts';
 import { createEvidenceClient } from './evidenceClient.ts';
 import { fetchWantedEvidence, uploadEvidence } from './evidenceSync.ts';
 import { pushBatch, pushOutbox } from './pushOutbox.ts';
@@ -101,7 +102,12 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
   async function round(): Promise<SyncRound> {
     const config = await readSyncConfig(db);
     if (!enrolled(config)) throw new DeskError('conflict', { key: 'sync:error.notEnrolled' });
-    const client = createSyncClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
+    const client = createSyncClient({
+      serverUrl: config.server_url,
+      timeoutMs: t.requestTimeoutMs,
+      now: () => ctx.now(),
+      about: () => readDeskAbout(db),
+    });
     const identity = { deskId: config.desk_id, privateKey: config.private_key };
     try {
       // The site's reference records first: what this desk made before it joined is merged into

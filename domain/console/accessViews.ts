@@ -34,6 +34,8 @@ export interface GroupAuditEntry {
   actorName: string | null;
   action: string;
   target: string | null;
+  /** The record's name as the log's reader knows it (an account's username, a site's or desk's name), when it still exists. */
+  targetName: string | null;
   before: unknown;
   after: unknown;
   source: string;

@@ -15,7 +15,7 @@ export function ConfirmModal(props: { confirmation: Confirmation | null; onClose
   const [busy, setBusy] = useState(false);
   const c = props.confirmation;
   return (
-    <Modal opened={c !== null} onClose={props.onClose} title={c?.title}>
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened={c !== null} onClose={props.onClose} title={c?.title}>
       <Stack>
         <Text>{c?.body}</Text>
         <Group justify="flex-end">

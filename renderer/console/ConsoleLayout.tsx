@@ -1,9 +1,10 @@
 import { AppShell, Badge, Button, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { useConsoleSession } from './consoleSession.tsx';
+import { ChangePasswordModal } from './features/access/ChangePasswordModal.tsx';
 import { consoleRoutes, mayOpen } from './routes.tsx';
 
 /** The console's shell: group name, account, language and sign-out on top; the pages the role may open on the left. */
@@ -11,6 +12,7 @@ export function ConsoleLayout() {
   const { t } = useTranslation('console');
   const { user, groupName, signOut } = useConsoleSession();
   const location = useLocation();
+  const [changing, setChanging] = useState(false);
   const menu = consoleRoutes.filter((r) => r.menu && mayOpen(user.role, r));
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
@@ -26,6 +28,9 @@ export function ConsoleLayout() {
             <Text>{t('signedInAs', { name: user.displayName })}</Text>
             <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
             <LanguageSwitch />
+            <Button variant="default" onClick={() => setChanging(true)}>
+              {t('password.title')}
+            </Button>
             <Button variant="default" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </Button>
@@ -56,6 +61,7 @@ export function ConsoleLayout() {
           <Outlet />
         </Suspense>
       </AppShell.Main>
+      {changing && <ChangePasswordModal onClose={() => setChanging(false)} />}
     </AppShell>
   );
 }

@@ -54,22 +54,24 @@ export function createConsoleDispatcher(
       const spec = consoleMethods[method];
       session = await resolveConsoleSession(db, request.token, now());
       if (spec.session && !session) throw new DeskError('unauthenticated', { key: 'unauthenticated' });
-      if (!mayCallConsole(session?.user.role ?? null, method)) {
-        await recordGroupAudit(db, now(), {
-          actor: session?.user ?? null,
-          action: 'access.denied',
-          target: targetOf(input),
-          after: { method },
-          source: request.source,
-        });
-        throw new DeskError('forbidden', { key: 'console:error.forbidden' });
-      }
+      if (!mayCallConsole(session?.user.role ?? null, method)) throw new DeskError('forbidden', { key: 'console:error.forbidden' });
       const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new DeskError('invalid_input', { key: 'invalidInput' }, fieldErrorsOf(parsed.error));
       const handler = handlers[method] as (i: unknown, c: ConsoleCall<ConsoleMethod>) => Promise<unknown>;
       const call = { session, locale: pickLanguage(request.locale), source: request.source, setupToken: request.setupToken };
       return { ok: true, data: await handler(parsed.data, call as ConsoleCall<ConsoleMethod>) };
     } catch (e) {
+      // Every refusal of access leaves a line in the group's log, whichever rule refused it (the
+      // role table here, or a handler's own check), written after the handler's transaction rolled back.
+      if (e instanceof DeskError && e.code === 'forbidden') {
+        await recordGroupAudit(db, now(), {
+          actor: session?.user ?? null,
+          action: 'access.denied',
+          target: targetOf(input),
+          after: { method: method.slice(0, 100), reason: e.ref.key.split(/[.:]/).at(-1) ?? e.ref.key },
+          source: request.source,
+        }).catch((auditError: unknown) => log(`the refusal of ${method.slice(0, 100)} could not be recorded: ${String(auditError)}`));
+      }
       if (e instanceof DeskError) return fail(e);
       if (isStoreOutage(e)) return fail(new DeskError('store_error', { key: 'console:error.unavailable' }));
       log(`console ${method.slice(0, 100)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

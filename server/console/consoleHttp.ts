@@ -81,7 +81,8 @@ export interface ConsoleHostOptions {
  * The console's side of the server: `POST /api/<method>` with JSON and `Authorization: Bearer`
  * (a group session, never a desk's signature), answered with the console dispatcher's envelope
  * and the HTTP status of its error code, as the desk's browser host answers DeskApi; every other
- * GET serves the built console page and its assets (console.html for unknown paths, so reloads work).
+ * GET serves the built console page at `/` and its assets (another path is sent to `/`: the page's
+ * own routes follow `#`).
  */
 export function createConsoleHttp(dispatch: ConsoleDispatch, options: ConsoleHostOptions) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> => {
@@ -129,6 +130,11 @@ export function createConsoleHttp(dispatch: ConsoleDispatch, options: ConsoleHos
       fs.existsSync(requested) &&
       fs.statSync(requested).isFile();
     if (pathname.startsWith('/assets/') && !isAsset) return refuse(404, 'not_found', 'console:error.notFound');
+    // The page's assets are relative to `/`, and its routes live after `#`: any other path goes home.
+    if (!isAsset && pathname !== '/') {
+      res.writeHead(302, { Location: '/', 'Cache-Control': 'no-cache', ...securityHeaders });
+      return void res.end();
+    }
     const file = isAsset ? requested : page;
     res.writeHead(200, {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',

@@ -94,3 +94,30 @@ export function listGroupAudit(db: Db, options: { before?: number | undefined; l
   if (options.action) q = q.where('action', '=', options.action);
   return q.execute();
 }
+
+/** The names of records the audit log mentions: accounts by username, sites and desks by name. */
+export const accountNames = (db: Db, ids: readonly string[]) =>
+  db.selectFrom('group_accounts').select(['id', 'username as name']).where('id', 'in', ids).execute();
+export const siteNames = (db: Db, ids: readonly number[]) => db.selectFrom('sites').select(['id', 'name']).where('id', 'in', ids).execute();
+export const deskNames = (db: Db, ids: readonly string[]) => db.selectFrom('desks').select(['id', 'name']).where('id', 'in', ids).execute();
+
+/** Rows of one kind a place without a session made the log write since `since`. */
+export async function countStrangerRows(db: Db, source: string, action: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('group_audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', action)
+    .where('source', '=', source)
+    .where('actor_id', 'is', null)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Wrong-password counts nobody will read again: not shut out, and untouched for longer than the longest shut-out. */
+export const forgetLoginAttempts = (db: Db, before: string, now: string) =>
+  db
+    .deleteFrom('group_login_attempts')
+    .where('updated_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .execute();

@@ -80,8 +80,8 @@ interface Probe {
 function probes(): Probe[] {
   const version = { [syncHeaders.protocol]: String(protocolVersion) };
   const list: Probe[] = [];
+  // `/` and every path outside the protocol's `/v<n>` are the group console's (server/test/console.test.ts).
   for (const [method, path] of [
-    ['GET', '/'],
     ['GET', '/v1'],
     ['PUT', '/v1/push'],
     ['DELETE', '/v1/pull'],

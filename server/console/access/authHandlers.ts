@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../../core/auth/password.ts';
 import { DeskError, invalidField } from '../../../core/deskError.ts';
-import { afterFailedLogin, isShutOut, noLoginAttempts } from '../../../domain/access/loginPolicy.ts';
+import { afterFailedLogin, isShutOut, loginPolicy, noLoginAttempts } from '../../../domain/access/loginPolicy.ts';
 import { passwordWeakness } from '../../../domain/access/passwordStrength.ts';
 import type { GroupRole } from '../../../domain/console/groupRoles.ts';
 import {
@@ -11,6 +11,7 @@ import {
   findAccount,
   findAccountByUsername,
   findLoginAttempts,
+  forgetLoginAttempts,
   readGroup,
   saveLoginAttempts,
   updateAccount,
@@ -65,6 +66,11 @@ export function authHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'auth.l
             : noLoginAttempts,
           now.getTime(),
         );
+        // Now and then, the counts of places long gone are dropped: made-up names cannot grow the table without end.
+        if (Math.random() < 0.01) {
+          const longest = loginPolicy.maxLockoutMinutes * 60_000;
+          await forgetLoginAttempts(db, new Date(now.getTime() - 2 * longest).toISOString(), now.toISOString());
+        }
         await saveLoginAttempts(db, {
           source: call.source,
           username: input.username,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { insertGroupAudit } from '../../store/consoleQueries.ts';
+import { countStrangerRows, insertGroupAudit } from '../../store/consoleQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
 import type { ConsoleSession } from '../consoleTypes.ts';
 
@@ -15,8 +15,19 @@ export interface GroupAuditRecord {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/**
+ * What someone without a session can make the log write (wrong passwords, refused calls): from
+ * one place, of one kind, at most this many rows in a window, as at the desk; the place's
+ * wrong passwords are still counted and still shut it out.
+ */
+export const strangerBudget = { rowsPerWindow: 20, windowMs: 10 * 60_000 } as const;
+
 /** Written in the transaction of the change it records, so a change without its line cannot be kept. */
 export async function recordGroupAudit(db: Kysely<ServerDatabase>, at: Date, entry: GroupAuditRecord): Promise<void> {
+  if (entry.actor === null) {
+    const since = new Date(at.getTime() - strangerBudget.windowMs).toISOString();
+    if ((await countStrangerRows(db, entry.source.slice(0, 100), entry.action, since)) >= strangerBudget.rowsPerWindow) return;
+  }
   await insertGroupAudit(db, {
     at: at.toISOString(),
     actor_id: entry.actor?.id ?? null,

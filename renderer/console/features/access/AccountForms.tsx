@@ -38,6 +38,7 @@ export function AccountFormModal(props: { account: GroupAccountView | null; onCl
   );
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('close') }}
       opened
       onClose={props.onClose}
       title={account ? t('accounts.editTitle', { name: account.displayName }) : t('accounts.createTitle')}
@@ -78,7 +79,12 @@ export function ResetPasswordModal(props: { account: GroupAccountView; onClose: 
     },
   );
   return (
-    <Modal opened onClose={props.onClose} title={t('accounts.resetTitle', { name: props.account.displayName })}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('close') }}
+      opened
+      onClose={props.onClose}
+      title={t('accounts.resetTitle', { name: props.account.displayName })}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <PasswordInput

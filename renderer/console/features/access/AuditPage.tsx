@@ -1,4 +1,4 @@
-import { Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { EmptyState } from '../../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient } from '../../api.ts';
+import { AuditChange } from './AuditChange.tsx';
 
 /** The actions the filter offers; the log may hold others (each area's), shown by their own name. */
 const knownActions = [
@@ -26,8 +27,6 @@ const knownActions = [
   'sites.revokeCode',
   'desks.revoke',
 ] as const;
-
-const shown = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
 /** The group's audit log, newest first: who did what, to which record, before and after. */
 export function AuditPage() {
@@ -81,18 +80,9 @@ export function AuditPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>{actionName(e.action)}</Table.Td>
-                <Table.Td>{e.target ?? '—'}</Table.Td>
-                <Table.Td maw={420}>
-                  {e.before !== null && (
-                    <Text size="sm">
-                      {t('audit.before')} <Code>{shown(e.before)}</Code>
-                    </Text>
-                  )}
-                  {e.after !== null && (
-                    <Text size="sm">
-                      {t('audit.after')} <Code>{shown(e.after)}</Code>
-                    </Text>
-                  )}
+                <Table.Td>{e.targetName ?? e.target ?? '—'}</Table.Td>
+                <Table.Td maw={460}>
+                  <AuditChange before={e.before} after={e.after} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -40,7 +40,13 @@ export function SiteFormModal(props: {
     },
   );
   return (
-    <Modal opened onClose={props.onClose} title={site ? t('sites.editTitle', { name: site.name }) : t('sites.addTitle')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('close') }}
+      opened
+      onClose={props.onClose}
+      title={site ? t('sites.editTitle', { name: site.name }) : t('sites.addTitle')}
+      size="lg"
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <TextInput label={t('sites.name')} required data-autofocus {...form.getInputProps('name')} />
@@ -84,7 +90,13 @@ export function SiteFormModal(props: {
 export function IssuedCodeModal(props: { issued: IssuedCode; siteName: string; onClose: () => void }) {
   const { t, i18n } = useTranslation('console');
   return (
-    <Modal opened onClose={props.onClose} title={t('codes.issuedTitle', { site: props.siteName })} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('close') }}
+      opened
+      onClose={props.onClose}
+      title={t('codes.issuedTitle', { site: props.siteName })}
+      size="lg"
+    >
       <Stack>
         <Code block fz={28} ta="center" data-testid="issued-code">
           {props.issued.code}
