@@ -106,10 +106,24 @@ test('next year’s calendar imported at the console reaches the desks of both s
   await expect(group.getByTestId('empty-state')).toBeHidden();
   await shot(group, 'rules-02-console-imported');
 
+  // A category of the group, added in the console's tree editor (the desk's own).
+  await group.getByRole('tab', { name: '投诉类别' }).click();
+  await group.getByRole('textbox', { name: '新类别名称' }).fill('医保政策');
+  await group.getByRole('button', { name: '添加类别' }).click();
+  await expect(group.getByRole('cell', { name: '医保政策' })).toBeVisible();
+  await shot(group, 'rules-02b-console-category');
+
   for (const desk of [a, b]) await api(desk.url, 'sync.now', {}, await tokenOf(desk.url, 'admin'));
   const pageA = await browser.newPage();
   await deskCalendar(pageA, a, 'zh-CN');
   await shot(pageA, 'rules-03-desk-a-zh');
+  // On the desk the group's category is marked, explained, and offers no rename or disable.
+  await pageA.getByRole('link', { name: '投诉类别' }).click();
+  const row = pageA.getByRole('row').filter({ hasText: '医保政策' });
+  await expect(row.getByText('集团统一')).toBeVisible();
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await expect(pageA.getByText('只能由集团客服中心修改')).toBeVisible();
+  await shot(pageA, 'rules-03b-desk-a-categories');
   const pageB = await browser.newPage();
   await deskCalendar(pageB, b, 'en');
   await shot(pageB, 'rules-04-desk-b-en');
