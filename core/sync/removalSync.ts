@@ -5,7 +5,20 @@ import type { PulledRemoval } from '../../domain/sync/removalWire.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { removeInBatches } from '../retention/applyRetention.ts';
 import { ensureStandIns } from './standIns.ts';
-import type { SigningIdentity, SyncClient } from './syncClient.ts';
+import { type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
+
+/**
+ * A server of the same protocol from before removals travelled answers their routes with
+ * `not_found`: the removals wait on this desk until it is updated, and the rest of the round goes on.
+ */
+async function unlessServerLacksRemovals<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (e) {
+    if (e instanceof SyncRequestError && e.status === 404 && e.refusal?.error === 'not_found') return null;
+    throw e;
+  }
+}
 
 /**
  * Tells the server of the cases whose data this desk removed (the end of retention, a person's
@@ -18,7 +31,11 @@ export async function pushRemovals(ctx: DeskContext, client: SyncClient, identit
   for (;;) {
     const { caseIds, removals } = await removalOutboxPage(db, maxBatch);
     if (caseIds.length === 0) return files;
-    if (removals.length > 0) files += (await client.pushRemovals(identity, removals)).files;
+    if (removals.length > 0) {
+      const answer = await unlessServerLacksRemovals(client.pushRemovals(identity, removals));
+      if (!answer) return files;
+      files += answer.files;
+    }
     await dropRemovalOutbox(db, caseIds);
   }
 }
@@ -61,7 +78,8 @@ export async function pullRemovals(ctx: DeskContext, client: SyncClient, identit
   let taken = 0;
   for (;;) {
     const after = (await readSyncConfig(db))?.removal_cursor ?? 0;
-    const page = await client.pullRemovals(identity, after, maxBatch);
+    const page = await unlessServerLacksRemovals(client.pullRemovals(identity, after, maxBatch));
+    if (!page) return taken;
     if (page.removals.length > 0) await takeRemovals(ctx, page.removals);
     taken += page.removals.length;
     if (page.cursor !== after) await updateSyncConfig(db, { removal_cursor: page.cursor });
