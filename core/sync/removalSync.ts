@@ -72,12 +72,17 @@ async function takeRemovals(ctx: DeskContext, removals: readonly PulledRemoval[]
   );
 }
 
-/** The site's removals after this desk's cursor, page by page, each taken before the cursor moves past it. */
-export async function pullRemovals(ctx: DeskContext, client: SyncClient, identity: SigningIdentity): Promise<number> {
+/**
+ * The site's removals after this desk's cursor, page by page, each taken before the cursor moves
+ * past it. `latest`: the site's latest removal as the event pull said it; none newer than this
+ * desk's cursor, nothing is asked (a round with nothing new makes no request for them).
+ */
+export async function pullRemovals(ctx: DeskContext, client: SyncClient, identity: SigningIdentity, latest?: number): Promise<number> {
   const { db } = ctx.store;
   let taken = 0;
   for (;;) {
     const after = (await readSyncConfig(db))?.removal_cursor ?? 0;
+    if (latest !== undefined && latest <= after) return taken;
     const page = await unlessServerLacksRemovals(client.pullRemovals(identity, after, maxBatch));
     if (!page) return taken;
     if (page.removals.length > 0) await takeRemovals(ctx, page.removals);

@@ -86,6 +86,11 @@ export interface PullResponse {
   /** Pass back as `after` for the next page. */
   cursor: number;
   more: boolean;
+  /**
+   * On the last page: the number of the site's latest removal (domain/sync/removalWire.ts), so a
+   * desk that took it already asks for none. A server from before removals travelled leaves it out.
+   */
+  removals?: number | undefined;
 }
 
 export interface HelloResponse {
