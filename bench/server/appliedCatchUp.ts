@@ -135,7 +135,7 @@ export async function runAppliedCatchUp(options: { cases: number; runs: number; 
       metric: `a new desk's catch-up with its applying, site of ${cases.toLocaleString('en')} cases (${events.toLocaleString('en')} events)`,
       value: sample,
       floor: pullsAlone,
-      note: `×${100_000 / cases} for 100,000 cases ≈ ${atTarget.toFixed(0)} s; target ≤ 120 s at 100k: ${atTarget <= 120 ? 'PASS' : 'MISS'}; SQLite statements a case: ${perCase.map((n) => n.toFixed(1)).join(', ')}; the desk's CPU time ${cpu.map((n) => Math.round(n)).join(', ')} ms; floor: the same pages pulled by the sync client, nothing applied`,
+      note: `×${(100_000 / cases).toLocaleString('en', { maximumFractionDigits: 1 })} for 100,000 cases ≈ ${atTarget.toFixed(0)} s; target ≤ 120 s at 100k: ${atTarget <= 120 ? 'PASS' : 'MISS'}; SQLite statements a case: ${perCase.map((n) => n.toFixed(1)).join(', ')}; the desk's CPU time ${cpu.map((n) => Math.round(n)).join(', ')} ms; floor: the same pages pulled by the sync client, nothing applied`,
     });
     return { rows, notes };
   } finally {

@@ -5,7 +5,20 @@ import type { PulledRemoval } from '../../domain/sync/removalWire.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { removeInBatches } from '../retention/applyRetention.ts';
 import { ensureStandIns } from './standIns.ts';
-import type { SigningIdentity, SyncClient } from './syncClient.ts';
+import { type SigningIdentity, type SyncClient, SyncRequestError } from './syncClient.ts';
+
+/**
+ * A server of the same protocol from before removals travelled answers their routes with
+ * `not_found`: the removals wait on this desk until it is updated, and the rest of the round goes on.
+ */
+async function unlessServerLacksRemovals<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (e) {
+    if (e instanceof SyncRequestError && e.status === 404 && e.refusal?.error === 'not_found') return null;
+    throw e;
+  }
+}
 
 /**
  * Tells the server of the cases whose data this desk removed (the end of retention, a person's
@@ -18,7 +31,11 @@ export async function pushRemovals(ctx: DeskContext, client: SyncClient, identit
   for (;;) {
     const { caseIds, removals } = await removalOutboxPage(db, maxBatch);
     if (caseIds.length === 0) return files;
-    if (removals.length > 0) files += (await client.pushRemovals(identity, removals)).files;
+    if (removals.length > 0) {
+      const answer = await unlessServerLacksRemovals(client.pushRemovals(identity, removals));
+      if (!answer) return files;
+      files += answer.files;
+    }
     await dropRemovalOutbox(db, caseIds);
   }
 }
@@ -55,13 +72,19 @@ async function takeRemovals(ctx: DeskContext, removals: readonly PulledRemoval[]
   );
 }
 
-/** The site's removals after this desk's cursor, page by page, each taken before the cursor moves past it. */
-export async function pullRemovals(ctx: DeskContext, client: SyncClient, identity: SigningIdentity): Promise<number> {
+/**
+ * The site's removals after this desk's cursor, page by page, each taken before the cursor moves
+ * past it. `latest`: the site's latest removal as the event pull said it; none newer than this
+ * desk's cursor, nothing is asked (a round with nothing new makes no request for them).
+ */
+export async function pullRemovals(ctx: DeskContext, client: SyncClient, identity: SigningIdentity, latest?: number): Promise<number> {
   const { db } = ctx.store;
   let taken = 0;
   for (;;) {
     const after = (await readSyncConfig(db))?.removal_cursor ?? 0;
-    const page = await client.pullRemovals(identity, after, maxBatch);
+    if (latest !== undefined && latest <= after) return taken;
+    const page = await unlessServerLacksRemovals(client.pullRemovals(identity, after, maxBatch));
+    if (!page) return taken;
     if (page.removals.length > 0) await takeRemovals(ctx, page.removals);
     taken += page.removals.length;
     if (page.cursor !== after) await updateSyncConfig(db, { removal_cursor: page.cursor });

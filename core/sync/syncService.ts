@@ -92,7 +92,13 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
   let running = false;
   let failures = 0;
 
-  async function pullAll(client: SyncClient, identity: SigningIdentity, prefix: string, progress?: JobProgress): Promise<number> {
+  /** The site's events after this desk's cursor; answers how many were stored and the site's latest removal, if the server said. */
+  async function pullAll(
+    client: SyncClient,
+    identity: SigningIdentity,
+    prefix: string,
+    progress?: JobProgress,
+  ): Promise<{ pulled: number; removals: number | undefined }> {
     let pulled = 0;
     let after = (await readSyncConfig(db))?.pull_cursor ?? 0;
     let next = client.pull(identity, after, 0, maxBatch);
@@ -109,7 +115,7 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         pulled += stored;
       }
       after = page.cursor;
-      if (!page.more) return pulled;
+      if (!page.more) return { pulled, removals: page.removals };
       // The server does not say how many remain: the screen shows how many came so far.
       await progress?.step('pulling', pulled, 0);
     }
@@ -145,10 +151,10 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
         const pushed = await pushOutbox(ctx, client, identity, pushBatch, async (n) => progress?.step('pushing', n, pending));
         // Files right after the events that name them: the server takes a file only for a case it holds.
         await uploadEvidence(ctx, files, identity);
-        const pulled = await pullAll(client, identity, config.prefix, progress);
+        const { pulled, removals } = await pullAll(client, identity, config.prefix, progress);
         // Removals after the events of their cases; the site's first, so what this desk takes
         // out of its copies goes back as a removal the server already holds, in this round.
-        await pullRemovals(ctx, client, identity);
+        await pullRemovals(ctx, client, identity, removals);
         await pushRemovals(ctx, client, identity);
         return { pushed, pulled };
       };

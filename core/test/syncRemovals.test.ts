@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../server/test/serverHarness.ts';
-import { type SyncDesk, twoDesksOfOneSite } from './syncDesk.ts';
+import { protocolVersion, syncHeaders } from '../../domain/sync/protocol.ts';
+import { startTestServer, type TestServer } from '../../server/test/serverHarness.ts';
+import { openSyncDesk, type SyncDesk, twoDesksOfOneSite } from './syncDesk.ts';
 
 /**
  * A removal (a person's request, the end of retention) on one desk of a site reaches the rest:
@@ -77,5 +80,51 @@ describe('a removal on one desk of a site', () => {
     expect(await server.store.db.selectFrom('removals').select(['case_id', 'kinds']).execute()).toEqual([
       { case_id: id, kinds: JSON.stringify(['evidence', 'personalData']) },
     ]);
+  }, 60_000);
+});
+
+/** A server of the same protocol from before removals travelled: their routes are unknown to it. */
+async function serverWithoutRemovals(target: string) {
+  const proxy = http.createServer((req, res) => {
+    if (req.url?.startsWith('/v1/removals/')) {
+      res.writeHead(404, { 'content-type': 'application/json', [syncHeaders.protocol]: String(protocolVersion) });
+      res.end(JSON.stringify({ error: 'not_found', message: 'no such route' }));
+      return;
+    }
+    const forward = http.request(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, close: () => new Promise((r) => proxy.close(r)) };
+}
+
+describe('a desk newer than its server', () => {
+  it('syncs on while the server does not take removals yet, and keeps them waiting', async () => {
+    const older = await startTestServer();
+    await older.site('一院');
+    const front = await serverWithoutRemovals(older.url);
+    const desk = await openSyncDesk();
+    try {
+      await desk.join(front.url, await older.code('一院'));
+      const { id } = await desk.register('rec', { complainant });
+      await desk.act('admin', id, { type: 'resolveOnSpot', resolution: '当场解释', satisfaction: 5 });
+      await desk.syncNow();
+      await desk.by('sup', 'privacy.erase', {
+        phone: complainant.phone,
+        caseIds: [id],
+        ground: 'consentWithdrawn',
+        note: '本人申请',
+        confirm: true,
+      });
+      expect(await desk.syncNow()).toEqual({ pushed: 0, pulled: 0 });
+      expect(await desk.status()).toMatchObject({ state: 'synced', lastError: null, waiting: { records: 1, events: 0 } });
+    } finally {
+      await desk.close();
+      await front.close();
+      await older.close();
+    }
   }, 60_000);
 });

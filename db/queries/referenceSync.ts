@@ -181,8 +181,13 @@ export async function dropAuditOutbox(db: Db, ids: readonly string[]): Promise<v
   }
 }
 
-/** Entries whose audit row is gone (none should be): taken out so the outbox cannot stall on them. */
-export const dropOrphanAudit = (db: Db) => sql`DELETE FROM sync_audit_outbox WHERE id NOT IN (SELECT id FROM audit_log)`.execute(db);
+/**
+ * Entries whose audit row is gone (none should be): taken out so the outbox cannot stall on them.
+ * Each waiting entry is looked up by its key, so the cost follows the outbox (empty after a
+ * round), not the whole audit log.
+ */
+export const dropOrphanAudit = (db: Db) =>
+  sql`DELETE FROM sync_audit_outbox WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = sync_audit_outbox.id)`.execute(db);
 
 /**
  * The aliases of a store as last read, kept in memory: every case write folds its projection

@@ -94,6 +94,11 @@ export interface PullResponse {
   /** Pass back as `after` for the next page. */
   cursor: number;
   more: boolean;
+  /**
+   * On the last page: the number of the site's latest removal (domain/sync/removalWire.ts), so a
+   * desk that took it already asks for none. A server from before removals travelled leaves it out.
+   */
+  removals?: number | undefined;
 }
 
 /** GET /v1/sites: the sites of the group, so a desk can transfer a case to another (转办). */

@@ -2,6 +2,7 @@ import { maxBatch, type PulledEvent, type PullResponse, type WireEvent } from '.
 import { replayed, spendNonce, tidyNonces } from '../auth.ts';
 import { Refused } from '../refusal.ts';
 import { spendNonceReadLastSeq } from '../store/queries.ts';
+import { lastRemovalSeq } from '../store/removalQueries.ts';
 import type { DesksTable } from '../store/schema.ts';
 import { feedAfter } from '../store/transferQueries.ts';
 import type { RouteContext } from './context.ts';
@@ -47,7 +48,13 @@ export async function pull(
     if (rows.length > 0 || Date.now() >= until || closed()) {
       const page = rows.slice(0, limit);
       const events: PulledEvent[] = page.map((r) => ({ ...(JSON.parse(r.body) as WireEvent), serverSeq: r.seq }));
-      return { events, cursor: page.at(-1)?.seq ?? after, more: rows.length > limit };
+      const more = rows.length > limit;
+      return {
+        events,
+        cursor: page.at(-1)?.seq ?? after,
+        more,
+        ...(more ? {} : { removals: await lastRemovalSeq(c.db, desk.site_id) }),
+      };
     }
     await sleep(pollEveryMs);
     rows = await feedAfter(c.db, desk.site_id, after, limit + 1);

@@ -72,6 +72,9 @@ describe.each(dialects)('evidence removed on the %s server', (dialect) => {
     expect(await neighbour.client.pullRemovals(neighbour.identity, 1)).toMatchObject({
       removals: [{ caseId, kinds: ['evidence', 'personalData'], reason: 'request', serverSeq: 2 }],
     });
+    // The last page of the site's events names the latest removal, so a desk that took it asks for none.
+    expect(await neighbour.client.pull(neighbour.identity, 0)).toMatchObject({ more: false, removals: 2 });
+    expect(await stranger.client.pull(stranger.identity, 0)).toMatchObject({ more: false, removals: 0 });
   }, 60_000);
 
   it('refuses another site’s case and a malformed removal, writing nothing', async () => {
