@@ -15,7 +15,7 @@ import { sql as retention } from './013_retention.ts';
 import { sql as sync } from './014_sync.ts';
 import { sql as referenceSync } from './015_reference_sync.ts';
 import { sql as evidenceSync } from './016_evidence_sync.ts';
-import { sql as lighterWrites } from './017_lighter_writes.ts';
+import { sql as fewerIndexes } from './017_fewer_indexes.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -44,5 +44,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'sync', sql: sync },
   { version: 15, name: 'reference_sync', sql: referenceSync },
   { version: 16, name: 'evidence_sync', sql: evidenceSync },
-  { version: 17, name: 'lighter_writes', sql: lighterWrites },
+  { version: 17, name: 'fewer_indexes', sql: fewerIndexes },
 ];

@@ -200,7 +200,7 @@ function dailyUpsert(rows: number): string {
     const row = `(${Array.from({ length: 3 + dailyColumns.length }, () => '?').join(', ')})`;
     text = `INSERT INTO report_daily (dimension, day, key, ${dailyColumns.map((c) => `"${c}"`).join(', ')})
       VALUES ${Array.from({ length: rows }, () => row).join(', ')}
-      ON CONFLICT (day, dimension, key) DO UPDATE SET ${dailyColumns.map((c) => `"${c}" = "${c}" + excluded."${c}"`).join(', ')}`;
+      ON CONFLICT (dimension, day, key) DO UPDATE SET ${dailyColumns.map((c) => `"${c}" = "${c}" + excluded."${c}"`).join(', ')}`;
     dailyUpserts.set(rows, text);
   }
   return text;
@@ -361,13 +361,12 @@ export async function rollupSums(
   if (dimensions.length === 0) return [];
   const columns = ['registered', ...countBits, 'handling_days_total'] as const;
   const sums = sql.join(columns.map((c) => sql`total(${sql.ref(c)}) AS ${sql.ref(c)}`));
-  // One pass over the period's days (the table is keyed by day first): the day's total by day
-  // (the time buckets), every other dimension by its key over the whole period.
-  const result = await sql<Record<string, number | string | null>>`
-    SELECT dimension, CASE WHEN dimension = 'all' THEN day END AS day, key, ${sums}
-    FROM report_daily
-    WHERE day >= ${fromDay} AND day < ${toDay} AND dimension IN (${sql.join([...new Set(dimensions)])})
-    GROUP BY dimension, CASE WHEN dimension = 'all' THEN day END, key`.execute(db);
+  const parts = dimensions.map((d) =>
+    d === 'all'
+      ? sql`SELECT dimension, day, '' AS key, ${sums} FROM report_daily WHERE dimension = 'all' AND day >= ${fromDay} AND day < ${toDay} GROUP BY day`
+      : sql`SELECT dimension, NULL AS day, key, ${sums} FROM report_daily WHERE dimension = ${d} AND day >= ${fromDay} AND day < ${toDay} GROUP BY key`,
+  );
+  const result = await sql<Record<string, number | string | null>>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   return result.rows
     .filter((r) => Number(r.registered) > 0)
     .map((r) => ({

@@ -216,8 +216,8 @@ describe('query plans of the roll-ups, the case–department table and the kept 
     statements.length = 0;
     const rows = await rollupSums(logged, '2026-11-01', '2026-12-01', ['all', 'department']);
     expect(rows.filter((r) => r.dimension === 'all').reduce((n, r) => n + r.counts.registered, 0)).toBe(count);
-    const detail = planOfText(statements[0] ?? '');
-    expect(detail).toMatch(/SEARCH report_daily USING PRIMARY KEY \(day>\? AND day<\?\)/);
+    const detail = plan(statements[0] ?? '', ['2026-11-01', '2026-12-01', 'department', '2026-11-01', '2026-12-01']);
+    expect(detail).toMatch(/SEARCH report_daily USING PRIMARY KEY \(dimension=\? AND day>\? AND day<\?\)/);
     noScanOfCases(detail);
   });
 
