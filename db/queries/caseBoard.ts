@@ -192,10 +192,17 @@ function keptCountsServe(f: BoardFilter): boolean {
 /**
  * The number of cases a filter matches. Statuses alone (the whole list, open cases) come from the
  * counts kept per status (migration 11), less the cases the viewer may not see as the person
- * complained about (an index of those): nothing is counted. Any other filter counts at most
- * `cap` + 1 matching rows, and says "at least" past that.
+ * complained about (an index of those): nothing is counted. One department's cases come from its
+ * part of the case–department table, counted per status as the board counts them. Any other
+ * filter counts at most `cap` + 1 matching rows, and says "at least" past that.
  */
 export async function countCases(db: Kysely<Database>, f: BoardFilter, cap: number): Promise<CaseTotal> {
+  const viewerCountable = !f.viewer || (f.viewer.departmentIds === undefined && f.viewer.searchLimits === undefined);
+  if (f.departmentId && viewerCountable && statusesAndDepartmentOnly(f)) {
+    let n = 0;
+    for (const count of (await countByStatus(db, f)).values()) n += count;
+    return { n, atLeast: false };
+  }
   if (keptCountsServe(f)) {
     let kept = db.selectFrom('case_status_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
     if (f.statuses && f.statuses.length > 0) kept = kept.where('status', 'in', f.statuses);

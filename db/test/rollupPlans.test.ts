@@ -207,6 +207,21 @@ describe('query plans of the roll-ups, the case–department table and the kept 
       expect(detail).toContain('cases_respondent_user');
       noScanOfCases(detail);
     }
+    // One department's total: its part of case_departments per status, less the recused, exact.
+    for (const asked of [undefined, ['accepted', 'closed']]) {
+      statements.length = 0;
+      const total = await countCases(logged, { departmentId: 'd1', statuses: asked, viewer: { userId: 'u' } }, 10);
+      const wanted: readonly string[] = asked ?? statuses;
+      const expected = store.sqlite
+        .prepare(
+          `SELECT count(*) FROM cases WHERE status IN (${wanted.map(() => '?').join(',')}) AND coalesce(json_extract(respondent, '$.userId'), '') != 'u'
+             AND (department_id = 'd1' OR EXISTS (SELECT 1 FROM json_each(co_department_ids) WHERE value = 'd1'))`,
+        )
+        .pluck()
+        .get(...wanted);
+      expect(total).toEqual({ n: expected, atLeast: false });
+      for (const statement of statements) noScanOfCases(planOfText(statement));
+    }
     // Any other filter counts at most the cap, and says "at least" past it.
     expect(await countCases(logged, { severity: 'general' }, 10)).toEqual({ n: 10, atLeast: true });
     expect(await countCases(logged, { severity: 'major' }, 10)).toEqual({ n: 0, atLeast: false });
