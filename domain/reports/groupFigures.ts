@@ -1,4 +1,4 @@
-import { addCounts, type FigureCounts, type Figures, figuresOf, type Rate, rate, zeroCounts } from './figures.ts';
+import { addCounts, type FigureCounts, type Figures, figuresOf, type Rate, zeroCounts } from './figures.ts';
 import type { ReportGroup } from './groups.ts';
 import type { Range } from './periods.ts';
 

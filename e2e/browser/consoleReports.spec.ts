@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import { freePort } from '../../server/test/pgCluster.ts';
 import { type ServerProcess, spawnServer } from '../../server/test/serverProcess.ts';
 import { shot } from '../flows.ts';
@@ -35,11 +36,13 @@ test.beforeAll(async () => {
   fs.mkdirSync('e2e/.artifacts/screens', { recursive: true });
   serverData = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-console-reports-'));
   server = await spawnServer({ port: await freePort(), dataDir: serverData });
+  // The link the server printed, read from its output as the operator reads it (printed just after it is ready).
+  await expect.poll(() => server.log.some((line) => line.includes('?setup=')), { timeout: 10_000 }).toBe(true);
   const token = server.log.find((line) => line.includes('?setup='))?.match(/\?setup=([\w-]+)/)?.[1] ?? '';
   await consoleCall(
     'setup.init',
     { groupName: '示例医疗集团', admin: { username: 'jituan', password: adminPassword, displayName: '周集团' } },
-    { 'x-setup-token': token },
+    { [setupTokenHeader]: token },
   );
   const admin = (await consoleCall<{ token: string }>('auth.login', { username: 'jituan', password: adminPassword })).token;
   const as = { authorization: `Bearer ${admin}` };
@@ -90,7 +93,7 @@ test.afterAll(async () => {
 async function signIn(page: Page, username: string, password: string, words = { username: '用户名', password: '密码', submit: '登录' }) {
   await page.goto(server.url);
   await page.getByLabel(words.username).fill(username);
-  await page.getByLabel(words.password).fill(password);
+  await page.locator('input[type="password"]').fill(password);
   await page.getByRole('button', { name: words.submit }).click();
 }
 

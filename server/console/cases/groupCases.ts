@@ -93,7 +93,7 @@ export async function groupRepeats(db: Db, range: Range, minSites: number, limit
           false,
         ),
         cases: r.cases.length,
-        sites: [...perSite].map(([siteId, cases]) => ({ siteId, name: names.get(siteId) ?? '', cases })),
+        sites: [...perSite].sort((a, b) => a[0] - b[0]).map(([siteId, cases]) => ({ siteId, name: names.get(siteId) ?? '', cases })),
         latestCaseId: latest.case_id,
         latestNumber: latest.number,
       },
