@@ -27,8 +27,8 @@ import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from
 import type { GroupCaseDetail } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
-import { caseTransferInput } from './transferSchemas.ts';
-import type { CaseTransferResult } from './transferViews.ts';
+import { caseTransferInput, caseTransferSitesInput } from './transferSchemas.ts';
+import type { CaseTransferResult, CaseTransferSites } from './transferViews.ts';
 
 /**
  * The group console's method list, the console's counterpart of domain/api/deskApi.ts: the one
@@ -69,6 +69,7 @@ export const consoleMethods = {
   'cases.reveal': { input: revealInput, session: true },
   'complainants.repeats': { input: groupRepeatsInput, session: true },
   'cases.transfer': { input: caseTransferInput, session: true },
+  'cases.transferSites': { input: caseTransferSitesInput, session: true },
   'rules.calendar.get': { input: consoleEmptyInput, session: true },
   'rules.calendar.preview': { input: rulesCalendarInput, session: true },
   'rules.calendar.import': { input: rulesCalendarInput, session: true },
@@ -117,6 +118,7 @@ export interface ConsoleOutputs {
   'cases.reveal': GroupCaseDetail;
   'complainants.repeats': { items: GroupRepeatComplainant[] };
   'cases.transfer': CaseTransferResult;
+  'cases.transferSites': CaseTransferSites;
   'rules.calendar.get': { years: GroupCalendarYear[] };
   'rules.calendar.preview': CalendarPreview;
   'rules.calendar.import': { years: { year: number; holidays: number; makeUpDays: number; replaced: boolean }[]; sites: number };

@@ -52,6 +52,7 @@ export const consoleMethodRules = {
   'complainants.repeats': caseReaders,
   // A case to another site (转办): whoever works with every site's cases.
   'cases.transfer': caseReaders,
+  'cases.transferSites': caseReaders,
   'rules.calendar.get': groupAdmins,
   'rules.calendar.preview': groupAdmins,
   'rules.calendar.import': groupAdmins,

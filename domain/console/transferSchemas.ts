@@ -9,3 +9,5 @@ export const caseTransferInput = z.strictObject({
   toSiteId: z.int().min(1),
   reason: text(textLimits.reason),
 });
+
+export const caseTransferSitesInput = z.strictObject({ caseId: id });

@@ -6,3 +6,9 @@ export interface CaseTransferResult {
   to: { id: number; name: string };
   at: string;
 }
+
+/** Where a case is and the other sites of the group it may be transferred to. */
+export interface CaseTransferSites {
+  here: { id: number; name: string };
+  others: { id: number; name: string }[];
+}

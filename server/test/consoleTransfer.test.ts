@@ -46,6 +46,10 @@ for (const dialect of dialects) {
       });
       const viewer = await s.signIn('viewer1', 'Viewer-Pass-1');
 
+      expect(await s.call(admin, 'cases.transferSites', { caseId })).toEqual({
+        here: { id: first, name: '一院' },
+        others: [{ id: second, name: '二院' }],
+      });
       const events = await rowCount(s.store, 'events');
       const asViewer = await s.raw('cases.transfer', { caseId, toSiteId: second, reason: '涉及二院' }, { token: viewer });
       expect(asViewer).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });

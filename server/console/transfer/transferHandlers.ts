@@ -4,7 +4,7 @@ import type { CaseEventData } from '../../../domain/cases/events.ts';
 import { projectCase, seenFromSite } from '../../../domain/cases/projection.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
 import { advanceSequence, findSite, insertEvents, lockSequence, siteOfCases } from '../../store/queries.ts';
-import { eventsOfCase } from '../../store/transferQueries.ts';
+import { eventsOfCase, listSites } from '../../store/transferQueries.ts';
 import { settleTransfers } from '../../transfers/caseTransfers.ts';
 import { serverEvent } from '../../transfers/serverEvent.ts';
 import { recordGroupAudit } from '../access/groupAudit.ts';
@@ -18,9 +18,17 @@ import type { ConsoleHandlers } from '../consoleTypes.ts';
  * receiving site's desks receive its whole history at their next sync. Nothing is written when
  * the case, the site or the case's state refuses it.
  */
-export function transferHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'cases.transfer'> {
+export function transferHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'cases.transfer' | 'cases.transferSites'> {
   const { db } = ctx;
   return {
+    'cases.transferSites': async (input) => {
+      const [owner] = await siteOfCases(db, [input.caseId]);
+      if (!owner) throw invalidField('caseId', 'consoleTransfer:error.noCase');
+      const sites = await listSites(db);
+      const here = sites.find((s) => s.id === owner.site_id);
+      if (!here) throw new DeskError('not_found', { key: 'consoleTransfer:error.noCase' });
+      return { here, others: sites.filter((s) => s.id !== owner.site_id) };
+    },
     'cases.transfer': async (input, call) => {
       const now = ctx.now();
       const user = call.session.user;
