@@ -145,7 +145,7 @@ export function GroupCalendarPanel() {
           </Stack>
         )}
         {done && (
-          <Alert color="green" mt="sm" role="status">
+          <Alert color="green" mt="sm" role="status" data-testid="calendar-imported">
             {done}
           </Alert>
         )}

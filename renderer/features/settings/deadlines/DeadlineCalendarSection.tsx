@@ -67,7 +67,8 @@ export function CalendarSection(props: { editable: boolean }) {
         />
         <Text size="sm" c="dimmed">
           {view.years
-            .filter((y) => y.year === view.year)
+            // The group's year says where it came from with its mark, not as an administrator's import.
+            .filter((y) => y.year === view.year && !y.group)
             .map((y) => t(`page.source_${y.source}`))
             .join('')}
         </Text>
