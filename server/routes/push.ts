@@ -132,7 +132,14 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
     );
     await settleTransfers(trx, c, desk.id, desk.site_id, fresh, sites);
     // The group's reports and search read the cases as folded now, never behind the log.
-    await projectCases(trx, desk.site_id, [...new Set(fresh.map((e) => e.caseId))]);
+    // A case is folded at the site that holds it now: a transferred case's row follows it to the
+    // receiving site (one row a case, so the group counts it once), whichever site's desk pushed.
+    const bySite = new Map<number, string[]>();
+    for (const caseId of new Set(fresh.map((e) => e.caseId))) {
+      const holder = sites.get(caseId) ?? desk.site_id;
+      bySite.set(holder, [...(bySite.get(holder) ?? []), caseId]);
+    }
+    for (const [holder, caseIds] of bySite) await projectCases(trx, holder, caseIds);
     return { accepted: fresh.length, duplicates, seq: first + fresh.length };
   });
 }

@@ -3,6 +3,7 @@ import { canApply } from '../../../domain/cases/caseMachine.ts';
 import type { CaseEventData } from '../../../domain/cases/events.ts';
 import { projectCase, seenFromSite } from '../../../domain/cases/projection.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
+import { projectCases } from '../../store/caseProjection.ts';
 import { advanceSequence, findSite, insertEvents, lockSequence, siteOfCases } from '../../store/queries.ts';
 import { eventsOfCase, listSites } from '../../store/transferQueries.ts';
 import { settleTransfers } from '../../transfers/caseTransfers.ts';
@@ -78,7 +79,10 @@ export function transferHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'ca
           },
         ]);
         await advanceSequence(trx, from.id, last + 1);
-        await settleTransfers(trx, ctx, deskId, from.id, [event], new Map([[event.caseId, from.id]]));
+        const holders = new Map([[event.caseId, from.id]]);
+        await settleTransfers(trx, ctx, deskId, from.id, [event], holders);
+        // The group's reports and search follow the case to the site that holds it now.
+        await projectCases(trx, holders.get(event.caseId) ?? to.id, [event.caseId]);
         await recordGroupAudit(trx, now, {
           actor: user,
           action: 'cases.transfer',
