@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 export function TransferNote(props: { events: readonly CaseEvent[] }) {
   const { t, i18n } = useTranslation('consoleTransfer');
   const last = props.events.filter((e) => e.type === 'transferred').at(-1);
-  if (!last || last.type !== 'transferred') return null;
+  if (last?.type !== 'transferred') return null;
   return (
     <Alert color="indigo" variant="light" title={t('note.title')} data-testid="console-transfer-note">
       {t('note.text', {
