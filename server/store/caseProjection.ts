@@ -127,7 +127,8 @@ export async function siteAliasesOf(db: Db, siteId: number): Promise<Aliases> {
     const a = JSON.parse(r.row) as { kind: keyof typeof maps; local_id: string; canonical_id: string };
     maps[a.kind]?.set(a.local_id, a.canonical_id);
   }
-  return maps;
+  // The site the case is folded for: a case it received by a transfer is its own, not "transferred out".
+  return { ...maps, site: String(siteId) };
 }
 
 const chunk = 500;

@@ -37,7 +37,7 @@ for (const dialect of dialects) {
       expect((await lines()).map((l) => [l.id, l.siteId])).toEqual([[caseId, first]]);
 
       await s.call(admin, 'cases.transfer', { caseId, toSiteId: second, reason: '涉及二院住院部' });
-      expect((await lines()).map((l) => [l.id, l.siteId, l.siteName])).toEqual([[caseId, second, '二院']]);
+      expect((await lines()).map((l) => [l.id, l.siteId, l.siteName, l.status])).toEqual([[caseId, second, '二院', 'registered']]);
       const found = await s.call(admin, 'cases.search', { q: 'A2611-0001' });
       expect(found.items.map((l) => l.siteName)).toEqual(['二院']);
 
@@ -59,7 +59,10 @@ for (const dialect of dialects) {
       // The console's case view shows the transfer in its history.
       const detail = await s.call(admin, 'cases.get', { id: caseId });
       expect(detail.line.siteName).toBe('二院');
-      expect(detail.events.map((e) => e.type)).toContain('transferred');
+      const transferred = detail.events.find((e) => e.type === 'transferred');
+      // Named by the group account that made it, not by its id.
+      expect(transferred?.actorName).toBeTruthy();
+      expect(transferred?.actorName).not.toBe(transferred?.actorId);
 
       // A viewer reads reports, never a case: refused, and the refusal is written down.
       await s.call(admin, 'accounts.create', {
