@@ -191,6 +191,8 @@ test('a new server, two sites enrolled from the console, a case transferred and 
   await deskB.getByRole('option', { name: '门诊部' }).click();
   await deskB.getByRole('button', { name: '确认' }).click();
   await expect(deskB.getByTestId('case-status')).toHaveText('已受理，已转责任部门');
+  // The desk's header is fixed: a full-page shot of a scrolled page draws it mid-page.
+  await deskB.evaluate(() => window.scrollTo(0, 0));
   await shot(deskB, 'group-12-desk-b-accepted-zh-CN');
   // The sending desk keeps it, read-only, marked as gone.
   await Promise.all([syncNow(b), syncNow(a)]);

@@ -54,7 +54,10 @@ export function SiteComparisonTable(props: { rows: SiteComparisonRow[]; onPick?:
             style={props.onPick ? { cursor: 'pointer' } : undefined}
           >
             <Table.Td>
-              <Text fw={600}>{r.name}</Text>
+              {/* A site's name on one line: the figures' headings wrap instead (English at 1366 pixels). */}
+              <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+                {r.name}
+              </Text>
             </Table.Td>
             {columns.map((c) => (
               <Table.Td key={c} ta="right">
