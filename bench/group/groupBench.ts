@@ -25,6 +25,7 @@ const projectionIndexes = [
   'CREATE INDEX case_projection_phone ON case_projection (site_id, complainant_phone, received_at)',
   'CREATE INDEX case_projection_phone_key ON case_projection (phone_key)',
   'CREATE INDEX case_projection_number ON case_projection (number)',
+  'CREATE INDEX case_projection_open ON case_projection (site_id) WHERE closed_at IS NULL AND declined = 0 AND merged = 0',
   "CREATE INDEX case_projection_terms ON case_projection USING gin (string_to_array(search_terms, ' '))",
 ];
 

@@ -119,6 +119,11 @@ test('the group reports, analysis, search and a revealed case, in Chinese and En
 
   await page.getByRole('link', { name: '分析报告' }).click();
   await expect(page.getByRole('heading', { name: /投诉情况分析/ })).toBeVisible();
+  // This month, where the desks' cases are (the page opens on the month just ended).
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  await page.getByRole('combobox', { name: '期间' }).click();
+  await page.getByRole('option', { name: `${year}年${Number(month)}月` }).click();
+  await expect(page.getByTestId('site-comparison').getByText('城东分院')).toBeVisible();
   await shot(page, 'console-reports-03-analysis-zh-CN');
   await page.getByRole('button', { name: '打印 A4 报告' }).click();
   const frame = page.frameLocator('[data-testid="group-print-frame"]');
@@ -151,6 +156,7 @@ test('the group reports, analysis, search and a revealed case, in Chinese and En
   await page.getByLabel('查看理由').fill('核实跨院区重复投诉');
   await page.getByRole('button', { name: '确认查看（将记录审计日志）' }).click();
   await expect(page.getByText('13800138000')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await shot(page, 'console-reports-07-case-zh-CN');
 
   await page.getByRole('link', { name: '重复投诉人' }).click();

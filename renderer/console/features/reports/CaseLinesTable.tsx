@@ -37,7 +37,9 @@ export function CaseLinesTable(props: { items: GroupCaseLine[] }) {
         {props.items.map((c) => (
           <Table.Tr key={c.id} onClick={() => navigate(`/search/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
             <Table.Td>{c.siteName}</Table.Td>
-            <Table.Td ff="monospace">{c.number}</Table.Td>
+            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+              {c.number}
+            </Table.Td>
             <Table.Td>{c.subject}</Table.Td>
             <Table.Td>
               <ComplainantText complainant={c.complainant} />

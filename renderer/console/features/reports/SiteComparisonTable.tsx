@@ -53,11 +53,8 @@ export function SiteComparisonTable(props: { rows: SiteComparisonRow[]; onPick?:
             onClick={props.onPick ? () => props.onPick?.(r.siteId) : undefined}
             style={props.onPick ? { cursor: 'pointer' } : undefined}
           >
-            <Table.Td>
-              {/* A site's name on one line: the figures' headings wrap instead (English at 1366 pixels). */}
-              <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {r.name}
-              </Text>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text fw={600}>{r.name}</Text>
             </Table.Td>
             {columns.map((c) => (
               <Table.Td key={c} ta="right">

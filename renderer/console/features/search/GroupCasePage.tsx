@@ -44,6 +44,7 @@ export function GroupCasePage() {
   }
 
   const line = detail?.line;
+  const colon = t('common:punctuation.colon');
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -73,19 +74,30 @@ export function GroupCasePage() {
           <Card withBorder>
             <SimpleGrid cols={3} spacing="sm">
               <Text>
-                {t('columns.site')}：<b>{line.siteName}</b>
+                {t('columns.site')}
+                {colon}
+                <b>{line.siteName}</b>
               </Text>
               <Text>
-                {t('columns.status')}：<Badge variant="light">{t(`cases:statuses.${line.status}`)}</Badge>
+                {t('columns.status')}
+                {colon}
+                <Badge variant="light">{t(`cases:statuses.${line.status}`)}</Badge>
               </Text>
               <Text>
-                {t('columns.receivedAt')}：{formatDateTime(line.receivedAt, i18n.language)}
+                {t('columns.receivedAt')}
+                {colon}
+                {formatDateTime(line.receivedAt, i18n.language)}
               </Text>
               <Text span>
-                {t('columns.subject')}：{line.subject}
+                {t('columns.subject')}
+                {colon}
+                {line.subject}
               </Text>
               <Group gap="xs">
-                <Text>{t('columns.complainant')}：</Text>
+                <Text>
+                  {t('columns.complainant')}
+                  {colon}
+                </Text>
                 <ComplainantText complainant={line.complainant} />
               </Group>
             </SimpleGrid>
