@@ -43,7 +43,8 @@ export async function withDeadlineAlerts(ctx: DeskContext, db: Kysely<Database>,
       ...item,
       // The desk's "warn ahead" setting, rather than the board's fixed 48 hours.
       deadlineStatus: deadlineStatus(item.dueAt, new Date(now), soon),
-      deadlineAlert: deadlineAlertOf(recordsOf(own), item.severity, now, soon, pausedSince),
+      // A case another site took over (转办) is that site's to watch.
+      deadlineAlert: item.status === 'transferred_out' ? null : deadlineAlertOf(recordsOf(own), item.severity, now, soon, pausedSince),
     };
   });
 }
@@ -53,7 +54,8 @@ export async function withDeadlineInfo(ctx: DeskContext, db: Kysely<Database>, d
   const rows = await clocksOfCases(db, [detail.id]);
   const now = ctx.now().toISOString();
   const soon = await dueSoonBefore(ctx, db, now);
-  const records = recordsOf(rows);
+  // A case another site took over (转办): the clocks it met here stay shown; the running ones are that site's.
+  const records = recordsOf(rows).filter((r) => detail.status !== 'transferred_out' || r.metAt);
   const pausedSince = rows[0]?.paused_since ?? null;
   const extended = detail.events.some((e) => e.type === 'extended');
   const alert = deadlineAlertOf(records, detail.severity, now, soon, pausedSince);

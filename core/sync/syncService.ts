@@ -131,9 +131,14 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
       await pullReferences(ctx, client, identity, () => readRefCursor(db));
       await pushReferences(ctx, client, identity);
       await pushAudit(ctx, client, identity);
-      // The group's sites, kept for transfers made while the server is out of reach.
-      const { sites } = await client.sites(identity);
-      await replaceGroupSites(db, sites, ctx.now().toISOString());
+      // The group's sites, kept for transfers made while the server is out of reach. A server
+      // of before transfers has no list: the desk syncs as before and offers no transfer.
+      try {
+        const { sites } = await client.sites(identity);
+        await replaceGroupSites(db, sites, ctx.now().toISOString());
+      } catch (e) {
+        if (!(e instanceof SyncRequestError && e.refusal?.error === 'not_found')) throw e;
+      }
       const files = createEvidenceClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
       const pending = await countOutbox(db);
       const exchange = async (progress?: JobProgress) => {

@@ -149,7 +149,8 @@ export interface Aliases {
   user: ReadonlyMap<string, string>;
   /**
    * This desk's site, which decides how a case transferred between sites reads here
-   * (projection.ts seenFromSite); absent or null on a desk outside a group.
+   * (projection.ts seenFromSite); null on a desk outside a group. Absent: no site's view (the
+   * server's, which reads every case as the site that holds it does).
    */
   site?: string | null | undefined;
 }
@@ -165,7 +166,7 @@ const follow = (map: ReadonlyMap<string, string>, value: string | null): string 
  * they were signed; only what is folded from them follows the merge.
  */
 export function canonicalState(folded: CaseState, aliases: Aliases): CaseState {
-  const state = seenFromSite(folded, aliases.site ?? null);
+  const state = aliases.site === undefined ? folded : seenFromSite(folded, aliases.site);
   if (aliases.department.size === 0 && aliases.category.size === 0 && aliases.user.size === 0) return state;
   const departmentId = follow(aliases.department, state.departmentId);
   return {

@@ -94,6 +94,7 @@ sync.now                S   S   S   S   S   .
 sync.leave              .   .   .   .   x   .
 sync.clashes            .   .   .   .   x   .
 sync.settleClash        .   .   .   .   x   .
+sync.sites              .   .   x   x   .   .
 data.export             .   .   .   .   x   .
 data.import             P   P   P   P   P   .
 jobs.status             P   P   P   P   P   .
@@ -147,6 +148,7 @@ merge                   x   .   x   x   .
 extend                  .   .   x   x   .
 pause                   x   x   x   x   .
 resume                  x   x   x   x   .
+transfer                .   .   x   x   .
 `;
 
 const capabilityGrid = `

@@ -131,15 +131,14 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
       })),
     );
     await settleTransfers(trx, c, desk.id, desk.site_id, fresh, sites);
-    // The group's reports and search read the cases as folded now, never behind the log.
-    // A case is folded at the site that holds it now: a transferred case's row follows it to the
-    // receiving site (one row a case, so the group counts it once), whichever site's desk pushed.
+    // The group's reports and search read the cases as folded now, never behind the log, each
+    // under the site that holds it (a case transferred above is read under its new site).
     const bySite = new Map<number, string[]>();
-    for (const caseId of new Set(fresh.map((e) => e.caseId))) {
-      const holder = sites.get(caseId) ?? desk.site_id;
-      bySite.set(holder, [...(bySite.get(holder) ?? []), caseId]);
+    for (const id of new Set(fresh.map((e) => e.caseId))) {
+      const site = sites.get(id) ?? desk.site_id;
+      bySite.set(site, [...(bySite.get(site) ?? []), id]);
     }
-    for (const [holder, caseIds] of bySite) await projectCases(trx, holder, caseIds);
+    for (const [site, ids] of bySite) await projectCases(trx, site, ids);
     return { accepted: fresh.length, duplicates, seq: first + fresh.length };
   });
 }

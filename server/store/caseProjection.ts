@@ -127,8 +127,7 @@ export async function siteAliasesOf(db: Db, siteId: number): Promise<Aliases> {
     const a = JSON.parse(r.row) as { kind: keyof typeof maps; local_id: string; canonical_id: string };
     maps[a.kind]?.set(a.local_id, a.canonical_id);
   }
-  // The site the case is folded for: a case it received by a transfer is its own, not "transferred out".
-  return { ...maps, site: String(siteId) };
+  return maps;
 }
 
 const chunk = 500;

@@ -66,6 +66,9 @@ for (const dialect of dialects) {
 
       const done = await s.call(admin, 'cases.transfer', { caseId, toSiteId: second, reason: '涉及二院住院部' });
       expect(done).toMatchObject({ caseId, from: { id: first, name: '一院' }, to: { id: second, name: '二院' } });
+      // The group's reports read it under the site that holds it now.
+      const projected = await s.store.db.selectFrom('case_projection').select('site_id').where('case_id', '=', caseId).execute();
+      expect(projected).toEqual([{ site_id: second }]);
       const atB = (await b.client.pull(b.identity, 0)).events;
       expect(atB.map((e) => e.type)).toEqual(['registered', 'noted', 'transferred']);
       const move = atB.at(-1);

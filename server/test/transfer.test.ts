@@ -68,6 +68,8 @@ for (const dialect of dialects) {
       expect(await files.get(b.identity, sha)).toEqual(bytes);
       const [row] = await server.store.db.selectFrom('cases').select('site_id').where('id', '=', caseId).execute();
       expect(row?.site_id).toBe(second.id);
+      const projected = await server.store.db.selectFrom('case_projection').select('site_id').where('case_id', '=', caseId).execute();
+      expect(projected).toEqual([{ site_id: second.id }]);
       expect(await server.store.db.selectFrom('transfers').selectAll().where('case_id', '=', caseId).execute()).toEqual([
         expect.objectContaining({ from_site: first.id, to_site: second.id, reason: '涉及二院住院部', event_id: move.id }),
       ]);

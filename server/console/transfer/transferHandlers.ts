@@ -79,10 +79,9 @@ export function transferHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'ca
           },
         ]);
         await advanceSequence(trx, from.id, last + 1);
-        const holders = new Map([[event.caseId, from.id]]);
-        await settleTransfers(trx, ctx, deskId, from.id, [event], holders);
-        // The group's reports and search follow the case to the site that holds it now.
-        await projectCases(trx, holders.get(event.caseId) ?? to.id, [event.caseId]);
+        await settleTransfers(trx, ctx, deskId, from.id, [event], new Map([[event.caseId, from.id]]));
+        // The group's reports and search read the case under the site that holds it now.
+        await projectCases(trx, to.id, [event.caseId]);
         await recordGroupAudit(trx, now, {
           actor: user,
           action: 'cases.transfer',

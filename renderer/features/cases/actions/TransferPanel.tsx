@@ -20,7 +20,13 @@ export function TransferPanel(props: { detail: CaseDetail; onChanged: (c: CaseDe
   const [open, setOpen] = useState(false);
   const allowed = props.detail.allowedActions.includes('transfer');
   const sites = useQuery({ ...groupSitesQuery(), enabled: allowed });
-  const form = useForm({ initialValues: { toSiteId: '', reason: '' } });
+  const form = useForm({
+    initialValues: { toSiteId: '', reason: '' },
+    // A refusal names `action.<field>`: changing the field clears it, as it clears the form's own.
+    onValuesChange: (values, previous) => {
+      for (const k of ['toSiteId', 'reason'] as const) if (values[k] !== previous[k]) form.clearFieldError(`action.${k}`);
+    },
+  });
   const { onSubmit, error, busy } = useDeskSubmit(
     form,
     (values) => client.call('cases.act', { id: props.detail.id, action: { type: 'transfer', ...values } }),

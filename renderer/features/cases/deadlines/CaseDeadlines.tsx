@@ -35,6 +35,11 @@ export function CaseDeadlines(props: { detail: CaseDetail }) {
         <DeadlineBadge summary={{ dueAt: null, dueClock: null, deadlineStatus: null, deadlineAlert: info.alert }} size="lg" />
       </Group>
       <Stack gap={6}>
+        {props.detail.status === 'transferred_out' && props.detail.transfer && (
+          <Text size="sm" data-testid="deadlines-elsewhere">
+            {t('handling:transfer.deadlinesThere', { site: props.detail.transfer.to.name })}
+          </Text>
+        )}
         {info.clocks.map((c) => (
           <Group key={c.clock} justify="space-between" wrap="nowrap" data-testid={`clock-${c.clock}`}>
             <Text>
