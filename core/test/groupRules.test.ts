@@ -97,6 +97,20 @@ describe('the group’s rules on the desks of two sites', () => {
     expect((await b.by('admin', 'categories.list', {})).items.find((c) => c.id === own.id)).toBeUndefined();
   });
 
+  it('a site’s seeded category of the group’s name is merged into the group’s, its cases following', async () => {
+    const seeded = (await a.by('admin', 'categories.list', {})).items.find((c) => c.name === '服务态度' && c.parentId === null);
+    expect(seeded?.group).toBe(false);
+    const before = await a.register('rec', { categoryId: seeded?.id ?? '' });
+    const { id } = await createGroupCategory(rules(), group, { name: '服务态度' });
+    for (const desk of [a, b]) {
+      await desk.syncNow();
+      const same = (await desk.by('admin', 'categories.list', { includeDisabled: true })).items.filter((c) => c.name === '服务态度');
+      expect(same).toEqual([expect.objectContaining({ id, group: true })]);
+    }
+    expect(await a.by('admin', 'cases.get', { id: before.id })).toMatchObject({ categoryId: id });
+    expect(await a.by('admin', 'cases.verifyChain', {})).toMatchObject({ firstBroken: null });
+  });
+
   it('a policy of the group for the hospital profile is read-only on the desks and survives a reset', async () => {
     const clock = (amount: number) => ({ unit: 'workingDays' as const, amount });
     await setGroupPolicy(rules(), group, {

@@ -7,6 +7,7 @@ import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
 import { openServerStore } from '../../server/store/openServerStore.ts';
 import { freePort } from '../../server/test/pgCluster.ts';
 import { type ServerProcess, spawnServer } from '../../server/test/serverProcess.ts';
+import { seriousViolations } from '../axe.ts';
 import { shot, signIn } from '../flows.ts';
 import { api, startOwnHost } from '../ownHost.ts';
 import { staffHospital, tokenOf } from '../staff.ts';
@@ -90,7 +91,7 @@ test('next year’s calendar imported at the console reaches the desks of both s
       workdays: { '2027-02-13': 'Spring Festival,春节,3' },
     }),
   );
-  const group = await browser.newPage();
+  const group = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   await group.goto(server.url);
   await group.getByRole('textbox', { name: '用户名' }).fill('zhang');
   await group.getByRole('textbox', { name: '密码' }).fill(groupPassword);
@@ -101,15 +102,39 @@ test('next year’s calendar imported at the console reaches the desks of both s
   await expect(group.getByTestId('calendar-preview')).toContainText('2027 年：节假日 3 天，调休上班日 1 天');
   await expect(group.getByTestId('calendar-preview')).toContainText('下发到 2 个院区');
   await shot(group, 'rules-01-console-preview');
+  const violations: string[] = [];
+  await group.mouse.move(0, 700);
+  violations.push(...(await seriousViolations(group, 'rules-preview')));
   await group.getByRole('button', { name: '确认导入到所有院区' }).click();
   await expect(group.getByTestId('calendar-imported')).toContainText('2 个院区');
   await expect(group.getByTestId('empty-state')).toBeHidden();
   await shot(group, 'rules-02-console-imported');
 
+  // A category of the group, added in the console's tree editor (the desk's own).
+  await group.getByRole('tab', { name: '投诉类别' }).click();
+  await group.getByRole('textbox', { name: '新类别名称' }).fill('医保政策');
+  await group.getByRole('button', { name: '添加类别' }).click();
+  await expect(group.getByRole('cell', { name: '医保政策' })).toBeVisible();
+  await shot(group, 'rules-02b-console-category');
+  await group.mouse.move(0, 700);
+  violations.push(...(await seriousViolations(group, 'rules-categories')));
+  await group.getByRole('tab', { name: '办理时限' }).click();
+  await expect(group.getByTestId('group-policy-complaint-general')).toBeVisible();
+  await group.mouse.move(0, 700);
+  violations.push(...(await seriousViolations(group, 'rules-policies')));
+  expect(violations).toEqual([]);
+
   for (const desk of [a, b]) await api(desk.url, 'sync.now', {}, await tokenOf(desk.url, 'admin'));
   const pageA = await browser.newPage();
   await deskCalendar(pageA, a, 'zh-CN');
   await shot(pageA, 'rules-03-desk-a-zh');
+  // On the desk the group's category is marked, explained, and offers no rename or disable.
+  await pageA.getByRole('link', { name: '投诉类别' }).click();
+  const row = pageA.getByRole('row').filter({ hasText: '医保政策' });
+  await expect(row.getByText('集团统一')).toBeVisible();
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await expect(pageA.getByText('只能由集团客服中心修改')).toBeVisible();
+  await shot(pageA, 'rules-03b-desk-a-categories');
   const pageB = await browser.newPage();
   await deskCalendar(pageB, b, 'en');
   await shot(pageB, 'rules-04-desk-b-en');

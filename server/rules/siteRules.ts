@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { calendarYearOf, groupDevice } from '../../domain/sync/groupRecords.ts';
-import { stampOf } from '../../domain/sync/referenceRecords.ts';
+import { type ReferenceRow, sameName, stampOf } from '../../domain/sync/referenceRecords.ts';
 import type { WireReference } from '../../domain/sync/referenceWire.ts';
 import type { Dialect } from '../store/migrations.ts';
 import { lockSequence } from '../store/queries.ts';
@@ -30,11 +30,41 @@ interface Wanted {
   owned: 0 | 1;
 }
 
-/** Categories above their subcategories, then policies, then the calendar's days before its years. */
+/**
+ * Categories above their subcategories, then a site's categories merged into the group's (the
+ * alias before the old record goes), then policies, then the calendar's days before its years.
+ */
 const order = (w: Wanted) => {
+  if (w.kind === 'category' && w.row === null) return 3;
   if (w.kind === 'category') return w.row && JSON.parse(w.row).parent_id ? 1 : 0;
-  return { policy: 2, calendarDay: 3, calendarYear: 4 }[w.kind] ?? 5;
+  return { alias: 2, policy: 4, calendarDay: 5, calendarYear: 6 }[w.kind] ?? 7;
 };
+
+type Held = { kind: string; key: string; row: string | null; group_owned: number };
+
+/**
+ * A category the site made apart (a desk's seeded 服务态度) of the same name under the same
+ * parent as one of the group's: the site's is merged into the group's, as desks merge their
+ * own on joining (an alias every desk folds, its cases following), and its record is taken out.
+ */
+function siteTwins(group: readonly { kind: string; key: string; row: string }[], held: readonly Held[], at: string): Wanted[] {
+  const aliased = new Set(held.filter((h) => h.kind === 'alias' && h.row !== null).map((h) => h.key));
+  const groupCategories = group
+    .filter((g) => g.kind === 'category')
+    .map((g) => JSON.parse(g.row) as ReferenceRow<'category'>)
+    .filter((c) => c.disabled === 0);
+  const wanted: Wanted[] = [];
+  for (const h of held) {
+    if (h.kind !== 'category' || h.group_owned === 1 || h.row === null || aliased.has(`category:${h.key}`)) continue;
+    const mine = JSON.parse(h.row) as ReferenceRow<'category'>;
+    const twin = groupCategories.find((c) => c.id !== mine.id && c.parent_id === mine.parent_id && sameName(c.name, mine.name));
+    if (!twin) continue;
+    const alias: ReferenceRow<'alias'> = { kind: 'category', local_id: mine.id, canonical_id: twin.id, merged_at: at };
+    wanted.push({ kind: 'alias', key: `category:${mine.id}`, row: JSON.stringify(alias), owned: 1 });
+    wanted.push({ kind: 'category', key: mine.id, row: null, owned: 1 });
+  }
+  return wanted;
+}
 
 /**
  * Brings a site's reference stream to the group's rules, in the caller's transaction: every
@@ -57,13 +87,15 @@ export async function applyGroupRules(trx: Db, w: RulesWriter, siteId: number): 
     const year = calendarYearOf(h.kind, h.key);
     if (year !== null && years.has(year)) {
       if (h.row !== null || h.group_owned !== 1) wanted.set(id, { kind: h.kind, key: h.key, row: null, owned: 1 });
-    } else if (h.group_owned === 1) {
+    } else if (h.group_owned === 1 && h.kind === 'policy') {
+      // The only records the group hands back: its categories stay (disabled), a merged site category stays merged.
       wanted.set(id, { kind: h.kind, key: h.key, row: null, owned: 0 });
     }
   }
+  const at = w.now().toISOString();
+  for (const twin of siteTwins(group, held, at)) wanted.set(`${twin.kind}|${twin.key}`, twin);
   const heldOf = new Map(held.map((h) => [`${h.kind}|${h.key}`, h]));
   let seq = await lastReferenceSeq(trx, siteId);
-  const at = w.now().toISOString();
   let written = 0;
   for (const want of [...wanted.values()].sort((a, b) => order(a) - order(b))) {
     const h = heldOf.get(`${want.kind}|${want.key}`);

@@ -86,7 +86,7 @@ export async function siteProfile(db: Db, siteId: number): Promise<string | null
   }
 }
 
-/** The records of a site's stream the group wrote, and the calendar days it holds in the given years. */
+/** The records of a site's stream the group wrote, the calendar days it holds in the given years, and its categories and aliases. */
 export const siteRecordsToCompare = (db: Db, siteId: number, years: readonly number[]) =>
   db
     .selectFrom('reference_records')
@@ -97,6 +97,8 @@ export const siteRecordsToCompare = (db: Db, siteId: number, years: readonly num
         eb('group_owned', '=', 1),
         ...years.map((y) => eb.and([eb('kind', '=', 'calendarDay'), eb('key', 'like', `${y}-%`)])),
         eb('kind', '=', 'calendarYear'),
+        // A site's category may be the group's under another id (a seeded one): it is merged into the group's.
+        eb('kind', 'in', ['category', 'alias']),
       ]),
     )
     .execute();

@@ -140,6 +140,29 @@ describe.each(dialects)('the group’s rules in every site’s stream on %s', (d
     expect(refused).toMatchObject({ fieldRefs: { name: { key: 'consoleRules:errors.nameTaken' } } });
   });
 
+  it('merges a site’s category of the same name into the group’s, once', async () => {
+    const a = await s.desk('甲院');
+    const seeded = (id: string, name: string): WireReference => ({
+      kind: 'category',
+      key: id,
+      hlc: encodeHlc({ wallMs: 1000, counter: 0 }, 'desk-a'),
+      row: JSON.stringify({ id, name, parent_id: null, disabled: 0, created_at: '2026-11-01T00:00:00.000Z', version: 1 }),
+    });
+    await a.client.pushReferences(a.identity, [seeded('site-attitude', '服务态度'), seeded('site-other', '其他')]);
+    const { id } = await createGroupCategory(rules(), admin, { name: '服务态度' });
+    const held = await groupRecords(a);
+    expect(held.find((r) => r.kind === 'alias' && r.key === 'category:site-attitude')).toMatchObject({ group: true });
+    expect(JSON.parse(held.find((r) => r.key === 'category:site-attitude')?.row ?? '{}')).toMatchObject({ canonical_id: id });
+    expect(held.find((r) => r.kind === 'category' && r.key === 'site-attitude')).toMatchObject({ row: null, group: true });
+    expect(held.find((r) => r.kind === 'category' && r.key === 'site-other')?.row).not.toBeNull();
+    // Applying again changes nothing.
+    const count = await rowCount(s.store, 'reference_records');
+    const seq = (await groupRecords(a)).length;
+    await renameGroupCategory(rules(), admin, { id, name: '服务态度' });
+    expect((await groupRecords(a)).length).toBe(seq);
+    expect(await rowCount(s.store, 'reference_records')).toBe(count);
+  });
+
   it('gives a profile’s policies to the sites of that profile only, a site that joins later included, and hands them back when cleared', async () => {
     const hospital = await s.desk('甲院');
     const property = await s.desk('乙物业');

@@ -98,11 +98,12 @@ export function GroupCalendarPanel() {
         <Text c="dimmed" mb="sm">
           {t('calendar.hint')}
         </Text>
-        <Group align="flex-start">
+        <Group align="flex-end">
           <FileInput
             w={360}
-            aria-label={t('calendar.chooseFile')}
+            label={t('calendar.file')}
             placeholder={t('calendar.chooseFile')}
+            clearButtonProps={{ 'aria-label': t('calendar.clearFile') }}
             accept=".json,.ics,application/json,text/calendar"
             value={file}
             onChange={(f) => {
