@@ -255,6 +255,8 @@ test('a new server, two sites enrolled from the console, a case transferred and 
   await shot(group, 'group-21-case-en');
   await group.getByTestId('console-transfer').click();
   await expect(group.getByRole('dialog').getByRole('combobox', { name: 'Receiving site' })).toBeVisible();
+  // Typed into, so the dialog has finished opening when it is photographed.
+  await group.getByRole('dialog').getByLabel('Reason for the transfer').fill('Not sent: the dialog in English');
   await shot(group, 'group-22-transfer-dialog-en');
   await group.keyboard.press('Escape');
   await group.getByRole('link', { name: 'Group rules' }).click();
