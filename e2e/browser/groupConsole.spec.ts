@@ -255,8 +255,9 @@ test('a new server, two sites enrolled from the console, a case transferred and 
   await shot(group, 'group-21-case-en');
   await group.getByTestId('console-transfer').click();
   await expect(group.getByRole('dialog').getByRole('combobox', { name: 'Receiving site' })).toBeVisible();
-  // Typed into, so the dialog has finished opening when it is photographed.
   await group.getByRole('dialog').getByLabel('Reason for the transfer').fill('Not sent: the dialog in English');
+  // Photographed once it has finished fading in.
+  await expect(group.getByRole('dialog')).toHaveCSS('opacity', '1');
   await shot(group, 'group-22-transfer-dialog-en');
   await group.keyboard.press('Escape');
   await group.getByRole('link', { name: 'Group rules' }).click();
