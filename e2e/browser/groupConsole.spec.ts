@@ -134,6 +134,8 @@ test('a new server, two sites enrolled from the console, a case transferred and 
   await register(a, '收费窗口多收检查费', '13900139000');
   const toMove = await register(a, moving.subject, '13700137000');
   await register(b, '护士态度冷淡', '13600136000');
+  await register(b, '门诊楼电梯故障', '13500135000');
+  await register(b, '住院部饭菜偏凉', '13400134000');
   await Promise.all([syncNow(a), syncNow(b)]);
 
   await group.reload();
@@ -145,7 +147,7 @@ test('a new server, two sites enrolled from the console, a case transferred and 
 
   // Both sites side by side.
   await group.getByRole('link', { name: '集团报表' }).click();
-  await expect(group.getByTestId('group-registered')).toContainText('4');
+  await expect(group.getByTestId('group-registered')).toContainText('6');
   const bySite = group.getByTestId('site-comparison');
   await expect(bySite.getByText(siteA)).toBeVisible();
   await expect(bySite.getByText(siteB)).toBeVisible();
@@ -181,7 +183,10 @@ test('a new server, two sites enrolled from the console, a case transferred and 
   await Promise.all([syncNow(a), syncNow(b)]);
   await signIn(deskB, 'sup', { url: b.url });
   await deskB.getByRole('link', { name: '看板', exact: true }).click();
-  const card = deskB.getByTestId('board-card').filter({ hasText: toMove.number });
+  // Each site numbers its own cases (both desks have the prefix A): B already has an A2612-0003
+  // of its own, so the arriving case shows its number with the desk's mark of a clash.
+  const card = deskB.getByTestId('board-card').filter({ hasText: moving.subject });
+  await expect(card.getByTestId('board-card-number')).toContainText(toMove.number);
   await expect(card.getByTestId('board-card-transfer')).toHaveText(`转自${siteA}`);
   await shot(deskB, 'group-11-desk-b-board-zh-CN');
   await card.click();
@@ -207,7 +212,7 @@ test('a new server, two sites enrolled from the console, a case transferred and 
   await expect(group.getByTestId('console-transfer-note')).toBeVisible();
   await expect(group.getByText('已受理，已转责任部门')).toBeVisible();
   await group.getByRole('link', { name: '集团报表' }).click();
-  await expect(group.getByTestId('group-registered')).toContainText('4');
+  await expect(group.getByTestId('group-registered')).toContainText('6');
 
   // Next year's holidays, imported once at the console.
   const file = path.join(serverData, 'holidays-2027.json');
