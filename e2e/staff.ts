@@ -40,8 +40,8 @@ export async function tokenOf(url: string, who: Staff): Promise<string> {
  * Sets up a hospital desk on a fresh host with a receptionist, an outpatient handler and a
  * supervisor, and answers the outpatient department's id.
  */
-export async function staffHospital(url: string): Promise<{ outpatientId: string }> {
-  const token = await setUpDesk(url);
+export async function staffHospital(url: string, orgName?: string): Promise<{ outpatientId: string }> {
+  const token = await setUpDesk(url, orgName);
   const { items } = await api<{ items: { id: string; name: string }[] }>(url, 'departments.list', {}, token);
   const outpatient = items.find((d) => d.name === '门诊部');
   if (!outpatient) throw new Error('the hospital profile seeds 门诊部');

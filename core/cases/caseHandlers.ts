@@ -58,7 +58,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
     const stored = await updateCase(trx, row.id, row.last_seq, { at: event.at, lastSeq: event.seq, heads: [event.hash] }, next);
     if (!stored) throw new DeskError('conflict', { key: 'concurrentChange' });
     if (data.type === 'corrected' && searchedFields.has(data.payload.field)) {
-      const texts = [next.number, next.complainant.name, next.complainant.phone, next.subject, next.content];
+      const texts = [row.number, next.complainant.name, next.complainant.phone, next.subject, next.content];
       await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
     }
   }

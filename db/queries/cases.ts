@@ -123,9 +123,12 @@ export async function updateCase(
   folded: CaseState,
 ): Promise<boolean> {
   const state = canonicalState(folded, await readAliases(db));
+  // A case keeps the number it was stored with: one received beside a case of the same number
+  // (another site's, transferred here) keeps its mark of the clash (core/sync/receiveEvents.ts).
+  const { number: _stored, ...columns } = projectionColumns(state);
   const result = await db
     .updateTable('cases')
-    .set({ updated_at: next.at, last_seq: next.lastSeq, heads: hashBytes(next.heads), ...projectionColumns(state) })
+    .set({ updated_at: next.at, last_seq: next.lastSeq, heads: hashBytes(next.heads), ...columns })
     .where('id', '=', id)
     .where('last_seq', '=', expectedSeq)
     .executeTakeFirst();

@@ -113,7 +113,11 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
 
 export const mayOpen = (role: GroupRole, route: ConsoleRoute) => mayCallConsole(role, route.needs);
 
-/** Where a role lands after signing in: its first page. */
+/**
+ * Where a role lands after signing in: a group administrator on the sites and desks it keeps
+ * (on a new server, where the first site is added), everyone else on the first page they may open.
+ */
 export function homePathOf(role: GroupRole): string {
+  if (role === 'group_admin') return '/sites';
   return consoleRoutes.find((r) => r.menu && mayOpen(role, r))?.path ?? '/welcome';
 }

@@ -46,7 +46,18 @@ export const caseLine = async (db: Db, caseId: string) =>
 
 /** A case's held events, in the site's order of arrival. */
 export const eventBodiesOf = (db: Db, caseId: string) =>
-  db.selectFrom('events').select(['body', 'desk_id', 'received_at']).where('case_id', '=', caseId).orderBy('seq').execute();
+  db.selectFrom('events').select(['body', 'desk_id', 'received_at', 'site_id']).where('case_id', '=', caseId).orderBy('seq').execute();
+
+/** The names of group accounts that wrote into cases at the console (a transfer), by id. */
+export async function groupAccountNames(db: Db, ids: readonly string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await db
+    .selectFrom('group_accounts')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
+}
 
 /**
  * Complainants (one phone, as the desk looks phones up) with complaints at `minSites` sites or

@@ -13,7 +13,7 @@ import { termQuery } from '../../../domain/text/searchTerms.ts';
 import type { Dialect } from '../../store/migrations.ts';
 import { type CaseLineRow, figureCases, listSites } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
-import { caseLine, eventBodiesOf, repeatsAcrossSites, searchCases } from '../../store/searchQueries.ts';
+import { caseLine, eventBodiesOf, groupAccountNames, repeatsAcrossSites, searchCases } from '../../store/searchQueries.ts';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -122,8 +122,22 @@ async function siteDirectory(db: Db, siteId: number) {
 export async function groupCaseDetail(db: Db, caseId: string, revealed: boolean): Promise<GroupCaseDetail | undefined> {
   const row = await caseLine(db, caseId);
   if (!row) return undefined;
-  const names = await siteDirectory(db, Number(row.site_id));
-  const events = (await eventBodiesOf(db, caseId)).map((e) => {
+  const bodies = await eventBodiesOf(db, caseId);
+  // A transferred case's history names people and departments of every site it passed through,
+  // and the group account that transferred it at the console: the holder's names win a clash.
+  const holder = Number(row.site_id);
+  const passed = [...new Set(bodies.map((e) => Number(e.site_id)).filter((s) => s !== holder)), holder];
+  const directories = await Promise.all(passed.map((s) => siteDirectory(db, s)));
+  const consoleActors = bodies.filter((e) => e.desk_id.startsWith('console:')).map((e) => e.desk_id.slice('console:'.length));
+  const names = {
+    departments: Object.assign({}, ...directories.map((d) => d.departments)) as Record<string, string>,
+    categories: Object.assign({}, ...directories.map((d) => d.categories)) as Record<string, string>,
+    users: Object.assign(await groupAccountNames(db, [...new Set(consoleActors)]), ...directories.map((d) => d.users)) as Record<
+      string,
+      string
+    >,
+  };
+  const events = bodies.map((e) => {
     const w = JSON.parse(e.body) as WireEvent;
     const event = { ...w, payload: JSON.parse(w.payload) as unknown, actorName: names.users[w.actorId] ?? w.actorId, conflict: false };
     return event as unknown as CaseEvent & { actorName: string; conflict: boolean };

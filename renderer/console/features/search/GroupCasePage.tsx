@@ -3,15 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { canApply } from '../../../../domain/cases/caseMachine.ts';
 import type { GroupCaseDetail } from '../../../../domain/console/searchViews.ts';
 import { CaseTimeline, type TimelineNames } from '../../../features/cases/CaseTimeline.tsx';
 import { DeskCallError } from '../../../shared/api/apiClient.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import { consoleClient, consoleQuery } from '../../api.ts';
+import { consoleClient, consoleQuery, invalidateConsole } from '../../api.ts';
 import { ComplainantText } from '../reports/CaseLinesTable.tsx';
 import { TransferCaseButton } from '../transfer/TransferCaseButton.tsx';
+import { TransferNote } from '../transfer/TransferNote.tsx';
 
 /** One case of any site for a group supervisor: the desk's timeline, personal data masked, an audited reveal. */
 export function GroupCasePage() {
@@ -49,8 +51,18 @@ export function GroupCasePage() {
         <Title order={1} size="h2">
           {line ? t('case.title', { number: line.number }) : ''}
         </Title>
-        <Group>
-          {line && <TransferCaseButton caseId={id} number={line.number} onDone={() => void masked.refetch()} />}
+        <Group gap="sm">
+          {line && canApply(line.status, 'transfer') && (
+            <TransferCaseButton
+              caseId={id}
+              number={line.number}
+              onDone={() => {
+                // The case's line and history as the server holds them after the move; a revealed copy is older.
+                setRevealed(null);
+                void invalidateConsole('cases.get', 'cases.search', 'reports.cases');
+              }}
+            />
+          )}
           <Button variant="default" onClick={() => navigate(-1)}>
             {t('case.back')}
           </Button>
@@ -90,6 +102,7 @@ export function GroupCasePage() {
               </Group>
             </SimpleGrid>
           </Card>
+          <TransferNote events={detail.events} />
           {line.complainant.masked ? (
             <Group>
               <Text c="dimmed">{t('case.masked')}</Text>

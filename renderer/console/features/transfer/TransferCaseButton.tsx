@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConsoleInputs } from '../../../../domain/console/consoleApi.ts';
 import type { CaseTransferResult } from '../../../../domain/console/transferViews.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
@@ -21,7 +22,14 @@ export function TransferCaseButton(props: { caseId: string; number: string; onDo
   const form = useForm({ initialValues: { toSiteId: '', reason: '' } });
   const { onSubmit, error, busy } = useDeskSubmit(
     form,
-    (values) => consoleClient.call('cases.transfer', { caseId: props.caseId, toSiteId: Number(values.toSiteId), reason: values.reason }),
+    (values) =>
+      consoleClient.call('cases.transfer', {
+        caseId: props.caseId,
+        reason: values.reason,
+        // A site not chosen is left out, so the server says at the field that one is needed
+        // (a 0 would be refused as "not less than 1").
+        ...(values.toSiteId ? { toSiteId: Number(values.toSiteId) } : {}),
+      } as ConsoleInputs['cases.transfer']),
     (result) => {
       setOpen(false);
       setDone(result);
