@@ -2,16 +2,14 @@ import { createRequire } from 'node:module';
 import { v7 as uuidv7 } from 'uuid';
 import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
 import { openSyncDesk } from '../../core/test/syncDesk.ts';
-import type { WireEvent } from '../../domain/sync/protocol.ts';
-import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
+import { issueEnrolmentCode } from '../../server/admin.ts';
 import { openServerStore } from '../../server/store/openServerStore.ts';
-import { advanceSequence, insertCaseSites, insertEvents } from '../../server/store/queries.ts';
 import { freePort, postgresInstalled, startPgCluster } from '../../server/test/pgCluster.ts';
 import { spawnServer } from '../../server/test/serverProcess.ts';
 import { createRng } from '../data/rng.ts';
 import { summarise, time } from '../measure/stats.ts';
 import type { ResultRow } from '../report.ts';
-import { wireCase } from './wireCases.ts';
+import { loadSite } from './loadSite.ts';
 
 const notesPerCase = 8;
 
@@ -57,33 +55,8 @@ export async function runAppliedCatchUp(options: { cases: number; runs: number; 
   try {
     server = await spawnServer({ port: await freePort(), databaseUrl: cluster.url });
     const client = createSyncClient({ serverUrl: server.url });
-    await addSite(store.db, '新台医院', new Date());
-    const siteId = (await store.db.selectFrom('sites').select('id').where('name', '=', '新台医院').executeTakeFirstOrThrow()).id;
     log(`catch-up: loading a site of ${cases} cases`);
-    let events = 0;
-    for (let c = 0; c < cases; c += 200) {
-      const page: WireEvent[] = Array.from({ length: Math.min(200, cases - c) }, () => wireCase(rng, notesPerCase)).flat();
-      await store.db.transaction().execute(async (trx) => {
-        await insertCaseSites(
-          trx,
-          page.filter((e) => e.type === 'registered').map((e) => ({ id: e.caseId, site_id: siteId })),
-        );
-        await insertEvents(
-          trx,
-          page.map((e) => ({
-            site_id: siteId,
-            seq: ++events,
-            id: e.id,
-            case_id: e.caseId,
-            hash: e.hash,
-            desk_id: 'bench',
-            body: JSON.stringify(e),
-            received_at: new Date().toISOString(),
-          })),
-        );
-        await advanceSequence(trx, siteId, events);
-      });
-    }
+    const { events } = await loadSite(store.db, rng, { name: '新台医院', cases, notes: notesPerCase });
     const applied: number[] = [];
     const perCase: number[] = [];
     // The desk's own CPU time (this process; the server is a child): steadier than wall time on a shared machine.

@@ -1,15 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createSyncClient, makeDeskKeys, type SigningIdentity, SyncRequestError } from '../../core/sync/syncClient.ts';
 import { openSyncDesk } from '../../core/test/syncDesk.ts';
-import { maxBatch, type WireEvent } from '../../domain/sync/protocol.ts';
+import { maxBatch } from '../../domain/sync/protocol.ts';
 import { addSite, issueEnrolmentCode } from '../../server/admin.ts';
 import { openServerStore, type ServerStore } from '../../server/store/openServerStore.ts';
-import { advanceSequence, insertCaseSites, insertEvents } from '../../server/store/queries.ts';
 import { freePort, postgresInstalled, startPgCluster } from '../../server/test/pgCluster.ts';
 import { spawnServer } from '../../server/test/serverProcess.ts';
 import { createRng } from '../data/rng.ts';
 import { type Sample, summarise, time } from '../measure/stats.ts';
 import type { ResultRow } from '../report.ts';
+import { loadSite } from './loadSite.ts';
 import { scaleReport } from './scaleReport.ts';
 import { wireCase } from './wireCases.ts';
 
@@ -153,37 +153,11 @@ export async function runServerBench(options: { seed: number; log: (line: string
 
     // Catch-up: a new desk of a site with 10,000 cases pulls everything, page after page.
     log(`server: loading a site of ${catchUpCases} cases for catch-up`);
-    await addSite(store.db, '追赶医院', new Date());
-    const catchUpSite = (await store.db.selectFrom('sites').select('id').where('name', '=', '追赶医院').executeTakeFirstOrThrow()).id;
-    /** A site's cases written straight into the store, 200 cases a transaction; answers the last number. */
-    const loadSite = async (siteId: number, cases: number) => {
-      let last = 0;
-      for (let c = 0; c < cases; c += 200) {
-        const events: WireEvent[] = Array.from({ length: Math.min(200, cases - c) }, () => wireCase(rng, notesPerCase)).flat();
-        await store.db.transaction().execute(async (trx) => {
-          await insertCaseSites(
-            trx,
-            events.filter((e) => e.type === 'registered').map((e) => ({ id: e.caseId, site_id: siteId })),
-          );
-          await insertEvents(
-            trx,
-            events.map((e) => ({
-              site_id: siteId,
-              seq: ++last,
-              id: e.id,
-              case_id: e.caseId,
-              hash: e.hash,
-              desk_id: 'bench',
-              body: JSON.stringify(e),
-              received_at: new Date().toISOString(),
-            })),
-          );
-          await advanceSequence(trx, siteId, last);
-        });
-      }
-      return last;
-    };
-    const seq = await loadSite(catchUpSite, catchUpCases);
+    const { siteId: catchUpSite, events: seq } = await loadSite(store.db, rng, {
+      name: '追赶医院',
+      cases: catchUpCases,
+      notes: notesPerCase,
+    });
     const newcomer = await enrolDesk('追赶医院');
     const catchUp = async () => {
       let after = 0;
@@ -226,9 +200,7 @@ export async function runServerBench(options: { seed: number; log: (line: string
     // The target's catch-up is the desk's: pulled, verified, stored and folded into its projection,
     // search and reports. A smaller site, a fresh desk for each run; the floor is the pulls alone.
     log(`server: a new desk pulls and applies a site of ${appliedCases} cases`);
-    await addSite(store.db, '新台医院', new Date());
-    const appliedSite = (await store.db.selectFrom('sites').select('id').where('name', '=', '新台医院').executeTakeFirstOrThrow()).id;
-    const appliedEvents = await loadSite(appliedSite, appliedCases);
+    const { events: appliedEvents } = await loadSite(store.db, rng, { name: '新台医院', cases: appliedCases, notes: notesPerCase });
     const applied: number[] = [];
     for (let run = 0; run < 3; run++) {
       const desk = await openSyncDesk();

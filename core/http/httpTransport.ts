@@ -7,23 +7,11 @@ import { attachmentLimits } from '../../domain/api/limits.ts';
 import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import type { Desk } from '../desk.ts';
 import { translatorFor } from '../translate.ts';
+import { bearerToken, pageContentTypes, readJsonInput, sendJson } from './jsonCall.ts';
 import { type Refusal, refuseForeignRequest, refuseNonJson, type SetupToken } from './requestGuard.ts';
 
 /** Room for one attachment at the size limit, base64-encoded (4/3 of the bytes), and its JSON. */
 const maxBodyBytes = Math.ceil((attachmentLimits.maxBytes * 4) / 3) + 1024 * 1024;
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  // pdf.js's worker is a module script: browsers refuse one served as anything but JavaScript.
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 /** The same policy as the Electron window: only the app's own scripts, styles and API. */
 const securityHeaders = {
@@ -34,21 +22,7 @@ const securityHeaders = {
 };
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders });
-  res.end(JSON.stringify(body));
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  sendJson(res, status, body, securityHeaders);
 }
 
 /** The path's text, or null when its percent-encoding is malformed. */
@@ -95,17 +69,10 @@ export function createHttpHandler(desk: Desk, options: HostOptions) {
       if (owner.needed && !setupToken.matches(req.headers[setupTokenHeader.toLowerCase()])) {
         return refuse({ status: 403, code: 'forbidden', key: 'setupTokenRequired' });
       }
-      let input: unknown;
-      try {
-        const body = await readBody(req);
-        input = body.trim() === '' ? {} : JSON.parse(body);
-      } catch (e) {
-        const key = e instanceof BodyTooLarge ? 'requestTooLarge' : 'malformedJson';
-        return send(res, e instanceof BodyTooLarge ? 413 : 400, { ok: false, error: { code: 'invalid_input', message: t(key) } });
-      }
-      const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
-      const answer = await desk.call(method, input, { token, locale, source: req.socket.remoteAddress ?? 'unknown' });
+      const read = await readJsonInput(req, maxBodyBytes);
+      if (!read.ok) return refuse(read.refusal);
+      const token = bearerToken(req.headers.authorization);
+      const answer = await desk.call(method, read.input, { token, locale, source: req.socket.remoteAddress ?? 'unknown' });
       if (owner.spent && answer.ok) setupToken.spend();
       return send(res, answer.ok ? 200 : httpStatusOf[answer.error.code], answer);
     }
@@ -118,7 +85,7 @@ export function createHttpHandler(desk: Desk, options: HostOptions) {
     const inside = requested.startsWith(rendererDir + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile();
     const file = inside ? requested : path.join(rendererDir, 'index.html');
     res.writeHead(200, {
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': pageContentTypes[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': inside && pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
     });

@@ -30,6 +30,21 @@ export function passwordWithoutUsername(account: { username: string; password: s
   }
 }
 
+/** Signing in: the login name and the password as typed. */
+export const loginInput = z.strictObject({
+  username: text(textLimits.username),
+  password: z.string().min(1).max(textLimits.password),
+});
+
+/** The first administrator, named at setup: of the desk, or of the group server. */
+export const firstAdminInput = z
+  .strictObject({
+    username: usernameSchema,
+    password: newPasswordSchema,
+    displayName: text(textLimits.name),
+  })
+  .superRefine(passwordWithoutUsername);
+
 const roleList = z.array(z.enum(roles)).min(1).max(roles.length);
 const departmentIdList = z.array(id).max(50);
 

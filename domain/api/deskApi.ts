@@ -9,6 +9,7 @@ import {
   listAuditInput,
   listReferenceInput,
   listUsersInput,
+  loginInput,
   resetPasswordInput,
   revealInput,
   unlockInput,
@@ -81,7 +82,7 @@ import {
 import type { AnalysisReport, CorrectiveAction, ExportedFile, PerformanceReport, RepeatComplainant, ReportSummary } from './reportViews.ts';
 import { retentionApplyInput, retentionUpdateInput } from './retentionSchemas.ts';
 import type { RetentionPreview, RetentionResult, RetentionSettings } from './retentionViews.ts';
-import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, loginInput, setupInitInput } from './schemas.ts';
+import { actOnCaseInput, createDepartmentInput, emptyInput, getCaseInput, listCasesInput, setupInitInput } from './schemas.ts';
 import { sealSealInput, sealYearInput } from './sealSchemas.ts';
 import type { SealPreview, SealResult, SealVerification, SealYearSummary } from './sealViews.ts';
 import { syncConfigureInput, syncSettleClashInput } from './syncSchemas.ts';

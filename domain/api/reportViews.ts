@@ -90,8 +90,8 @@ export interface CorrectiveAction {
   createdByName: string;
 }
 
-export interface AnalysisReport {
-  orgName: string;
+/** A period's figures beside the previous period's and last year's, and their main breakdowns: a desk's analysis and the group's alike. */
+export interface PeriodAnalysis {
   period: PeriodRef;
   range: Range;
   previousRange: Range;
@@ -100,13 +100,17 @@ export interface AnalysisReport {
   current: Figures;
   previous: Figures;
   lastYear: Figures;
-  closedInRange: number;
   trend: { bucket: 'day' | 'month'; rows: ReportGroupRow[] };
   byCategory: ReportGroupRow[];
-  byDepartment: ReportGroupRow[];
   byChannel: ReportGroupRow[];
   bySeverity: ReportGroupRow[];
   byType: ReportGroupRow[];
+}
+
+export interface AnalysisReport extends PeriodAnalysis {
+  orgName: string;
+  closedInRange: number;
+  byDepartment: ReportGroupRow[];
   byRespondentDepartment: ReportGroupRow[];
   byRespondentPerson: ReportGroupRow[];
   majorCases: ReportCaseLine[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStatuses, channels, orgProfiles, recordTypes, severities } from '../cases/vocabulary.ts';
-import { newPasswordSchema, passwordWithoutUsername, usernameSchema } from './accessSchemas.ts';
+import { firstAdminInput } from './accessSchemas.ts';
 import { extendAction, pauseAction, resumeAction } from './deadlineSchemas.ts';
 import { id, isoDateTime, optionalText, text } from './fields.ts';
 import { handlingActionInputs } from './handlingSchemas.ts';
@@ -17,18 +17,7 @@ export const emptyInput = z.strictObject({});
 export const setupInitInput = z.strictObject({
   orgName: text(textLimits.name),
   profile: z.enum(orgProfiles),
-  admin: z
-    .strictObject({
-      username: usernameSchema,
-      password: newPasswordSchema,
-      displayName: text(textLimits.name),
-    })
-    .superRefine(passwordWithoutUsername),
-});
-
-export const loginInput = z.strictObject({
-  username: text(textLimits.username),
-  password: z.string().min(1).max(textLimits.password),
+  admin: firstAdminInput,
 });
 
 export const getCaseInput = z.union([z.strictObject({ id }), z.strictObject({ number: text(32) })]);

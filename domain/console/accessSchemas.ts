@@ -1,32 +1,14 @@
 import { z } from 'zod';
-import { newPasswordSchema, passwordWithoutUsername, usernameSchema } from '../api/accessSchemas.ts';
+import { firstAdminInput, newPasswordSchema, passwordWithoutUsername, usernameSchema } from '../api/accessSchemas.ts';
 import { id, text } from '../api/fields.ts';
 import { pageSizeMax, textLimits } from '../api/limits.ts';
 import { groupRoles } from './groupRoles.ts';
 
 /** Inputs of the console's setup, sign-in, group accounts and group audit log. Objects are strict. */
 
-export const consoleEmptyInput = z.strictObject({});
-
 export const consoleSetupInput = z.strictObject({
   groupName: text(textLimits.name),
-  admin: z
-    .strictObject({
-      username: usernameSchema,
-      password: newPasswordSchema,
-      displayName: text(textLimits.name),
-    })
-    .superRefine(passwordWithoutUsername),
-});
-
-export const consoleLoginInput = z.strictObject({
-  username: text(textLimits.username),
-  password: z.string().min(1).max(textLimits.password),
-});
-
-export const consoleChangePasswordInput = z.strictObject({
-  currentPassword: z.string().min(1).max(textLimits.password),
-  newPassword: newPasswordSchema,
+  admin: firstAdminInput,
 });
 
 export const accountCreateInput = z

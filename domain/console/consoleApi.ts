@@ -1,13 +1,12 @@
 import type { z } from 'zod';
+import { changePasswordInput, loginInput } from '../api/accessSchemas.ts';
 import type { ExportedFile } from '../api/reportViews.ts';
+import { emptyInput } from '../api/schemas.ts';
 import {
   accountByIdInput,
   accountCreateInput,
   accountResetPasswordInput,
   accountUpdateInput,
-  consoleChangePasswordInput,
-  consoleEmptyInput,
-  consoleLoginInput,
   consoleSetupInput,
   groupAuditListInput,
 } from './accessSchemas.ts';
@@ -37,25 +36,25 @@ import type { CaseTransferResult, CaseTransferSites } from './transferViews.ts';
  * `ConsoleOutputs`, its schemas and views in its own files, and its row in groupRoles.ts.
  */
 export const consoleMethods = {
-  'setup.status': { input: consoleEmptyInput, session: false },
+  'setup.status': { input: emptyInput, session: false },
   'setup.init': { input: consoleSetupInput, session: false },
-  'auth.login': { input: consoleLoginInput, session: false },
-  'auth.logout': { input: consoleEmptyInput, session: true },
-  'auth.me': { input: consoleEmptyInput, session: true },
-  'auth.changePassword': { input: consoleChangePasswordInput, session: true },
-  'accounts.list': { input: consoleEmptyInput, session: true },
+  'auth.login': { input: loginInput, session: false },
+  'auth.logout': { input: emptyInput, session: true },
+  'auth.me': { input: emptyInput, session: true },
+  'auth.changePassword': { input: changePasswordInput, session: true },
+  'accounts.list': { input: emptyInput, session: true },
   'accounts.create': { input: accountCreateInput, session: true },
   'accounts.update': { input: accountUpdateInput, session: true },
   'accounts.disable': { input: accountByIdInput, session: true },
   'accounts.enable': { input: accountByIdInput, session: true },
   'accounts.resetPassword': { input: accountResetPasswordInput, session: true },
-  'sites.list': { input: consoleEmptyInput, session: true },
+  'sites.list': { input: emptyInput, session: true },
   'sites.add': { input: siteAddInput, session: true },
   'sites.update': { input: siteUpdateInput, session: true },
   'sites.issueCode': { input: siteIssueCodeInput, session: true },
   'sites.codes': { input: siteCodesInput, session: true },
   'sites.revokeCode': { input: siteRevokeCodeInput, session: true },
-  'desks.list': { input: consoleEmptyInput, session: true },
+  'desks.list': { input: emptyInput, session: true },
   'desks.revoke': { input: deskRevokeInput, session: true },
   'audit.list': { input: groupAuditListInput, session: true },
   'cases.transfer': { input: caseTransferInput, session: true },
@@ -70,15 +69,15 @@ export const consoleMethods = {
   'cases.get': { input: groupCaseInput, session: true },
   'cases.reveal': { input: revealInput, session: true },
   'complainants.repeats': { input: groupRepeatsInput, session: true },
-  'rules.calendar.get': { input: consoleEmptyInput, session: true },
+  'rules.calendar.get': { input: emptyInput, session: true },
   'rules.calendar.preview': { input: rulesCalendarInput, session: true },
   'rules.calendar.import': { input: rulesCalendarInput, session: true },
-  'rules.categories.list': { input: consoleEmptyInput, session: true },
+  'rules.categories.list': { input: emptyInput, session: true },
   'rules.categories.create': { input: rulesCategoryCreateInput, session: true },
   'rules.categories.update': { input: rulesCategoryUpdateInput, session: true },
   'rules.categories.disable': { input: rulesCategoryByIdInput, session: true },
   'rules.categories.enable': { input: rulesCategoryByIdInput, session: true },
-  'rules.policies.list': { input: consoleEmptyInput, session: true },
+  'rules.policies.list': { input: emptyInput, session: true },
   'rules.policies.set': { input: rulesPolicySetInput, session: true },
   'rules.policies.clear': { input: rulesPolicyClearInput, session: true },
 } as const satisfies Record<string, { input: z.ZodType; session: boolean }>;

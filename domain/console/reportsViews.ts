@@ -1,8 +1,8 @@
-import type { ReportGroupRow } from '../api/reportViews.ts';
+import type { PeriodAnalysis, ReportGroupRow } from '../api/reportViews.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../cases/vocabulary.ts';
 import type { Figures } from '../reports/figures.ts';
 import type { SiteComparisonRow } from '../reports/groupFigures.ts';
-import type { PeriodRef, Range } from '../reports/periods.ts';
+import type { Range } from '../reports/periods.ts';
 
 /** What the console's reports answer: the desk's figures (domain/reports/figures.ts) over the group's cases. */
 
@@ -23,24 +23,11 @@ export interface GroupDashboard {
 }
 
 /** The group's period analysis: the desk's analysis figures with the sites beside each other. */
-export interface GroupAnalysis {
+export interface GroupAnalysis extends PeriodAnalysis {
   groupName: string;
   siteId: number | null;
   siteName: string | null;
-  period: PeriodRef;
-  range: Range;
-  previousRange: Range;
-  lastYearRange: Range;
-  generatedAt: string;
-  current: Figures;
-  previous: Figures;
-  lastYear: Figures;
-  trend: { bucket: 'day' | 'month'; rows: ReportGroupRow[] };
   bySite: ReportGroupRow[];
-  byCategory: ReportGroupRow[];
-  byChannel: ReportGroupRow[];
-  bySeverity: ReportGroupRow[];
-  byType: ReportGroupRow[];
   comparison: SiteComparisonRow[];
 }
 

@@ -1,31 +1,6 @@
-import '@mantine/core/styles.css';
-import '@mantine/charts/styles.css';
-import '@mantine/dates/styles.css';
-import '../app/fonts.css';
-import '@mantine/notifications/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '../shared/i18n.ts';
-import { queryClient } from '../shared/api/queries.ts';
-import { DeskDatesProvider } from '../shared/ui/DeskDates.tsx';
-import { readableText, theme } from '../shared/ui/theme.ts';
+import '../shared/ui/pageSetup.ts';
+import { mountPage } from '../shared/ui/mountPage.tsx';
 import { ConsoleApp } from './ConsoleApp.tsx';
 
 /** The group console's page: the renderer's theme, languages and shared pieces, its own pages. */
-const root = document.getElementById('root');
-if (!root) throw new Error('console.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={readableText}>
-      <Notifications position="top-right" />
-      <DeskDatesProvider>
-        <QueryClientProvider client={queryClient}>
-          <ConsoleApp />
-        </QueryClientProvider>
-      </DeskDatesProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+mountPage(<ConsoleApp />, 'console.html');

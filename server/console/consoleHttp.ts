@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import type { SetupToken } from '../../core/http/requestGuard.ts';
+import { bearerToken, pageContentTypes, readJsonInput, sendJson } from '../../core/http/jsonCall.ts';
+import { refuseNonJson, type SetupToken } from '../../core/http/requestGuard.ts';
 import { translatorFor } from '../../core/translate.ts';
 import { type Envelope, httpStatusOf } from '../../domain/api/envelope.ts';
 import { setupTokenHeader } from '../../domain/api/setupToken.ts';
@@ -11,18 +12,6 @@ import type { ConsoleDispatch } from './consoleDispatcher.ts';
 /** A console call is a form's worth of JSON: far below the sync routes' limit. */
 const maxConsoleBodyBytes = 1024 * 1024;
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 /** The desk's page policy: only the console's own scripts, styles and API. */
 const securityHeaders = {
   'Content-Security-Policy':
@@ -30,31 +19,6 @@ const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-    ...securityHeaders,
-  });
-  res.end(text);
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  if (Number(req.headers['content-length'] ?? '0') > maxConsoleBodyBytes) throw new BodyTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxConsoleBodyBytes) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -89,31 +53,23 @@ export function createConsoleHttp(dispatch: ConsoleDispatch, options: ConsoleHos
     const locale = single(req.headers['accept-language']);
     const t = translatorFor(locale);
     const refuse = (status: number, code: 'forbidden' | 'invalid_input' | 'not_found', key: string) =>
-      sendJson(res, status, { ok: false, error: { code, message: t(key) } } satisfies Envelope<never>);
+      sendJson(res, status, { ok: false, error: { code, message: t(key) } } satisfies Envelope<never>, securityHeaders);
     if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST');
         return refuse(405, 'invalid_input', 'postOnly');
       }
       if (isCrossOrigin(req)) return refuse(403, 'forbidden', 'crossOrigin');
-      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      // JSON only: a cross-site form or text/plain POST needs no permission from the browser, JSON does.
-      if (type !== 'application/json') return refuse(415, 'invalid_input', 'jsonOnly');
-      let input: unknown;
-      try {
-        const body = await readBody(req);
-        input = body.trim() === '' ? {} : JSON.parse(body);
-      } catch (e) {
-        if (e instanceof BodyTooLarge) return refuse(413, 'invalid_input', 'requestTooLarge');
-        return refuse(400, 'invalid_input', 'malformedJson');
-      }
+      const nonJson = refuseNonJson(req);
+      if (nonJson) return refuse(nonJson.status, nonJson.code, nonJson.key);
+      const read = await readJsonInput(req, maxConsoleBodyBytes);
+      if (!read.ok) return refuse(read.refusal.status, read.refusal.code, read.refusal.key);
       const method = pathname.slice('/api/'.length);
-      const auth = single(req.headers.authorization);
-      const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
+      const token = bearerToken(single(req.headers.authorization));
       const setupToken = options.setupToken.matches(single(req.headers[setupTokenHeader.toLowerCase()]));
-      const answer = await dispatch(method, input, { token, locale, source: req.socket.remoteAddress ?? 'unknown', setupToken });
+      const answer = await dispatch(method, read.input, { token, locale, source: req.socket.remoteAddress ?? 'unknown', setupToken });
       if (method === consoleTakeover && answer.ok) options.setupToken.spend();
-      return sendJson(res, answer.ok ? 200 : httpStatusOf[answer.error.code], answer);
+      return sendJson(res, answer.ok ? 200 : httpStatusOf[answer.error.code], answer, securityHeaders);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'invalid_input', 'getOnly');
     const { rendererDir } = options;
@@ -137,7 +93,7 @@ export function createConsoleHttp(dispatch: ConsoleDispatch, options: ConsoleHos
     }
     const file = isAsset ? requested : page;
     res.writeHead(200, {
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': pageContentTypes[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
     });

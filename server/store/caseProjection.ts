@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { bundledCalendarData } from '../../core/calendar/bundledCalendar.ts';
+import type { CaseEventData } from '../../domain/cases/events.ts';
+import { type CaseState, projectCase } from '../../domain/cases/projection.ts';
 import { createWorkingCalendar } from '../../domain/deadlines/workingCalendar.ts';
 import { repeatIds } from '../../domain/reports/figures.ts';
 import { type HeldEvent, reportCaseOf, type SiteCase, type SiteTime, siteCaseOf } from '../../domain/reports/siteCase.ts';
@@ -61,7 +63,16 @@ export function projectionRow(siteId: number, c: SiteCase, eventCount: number) {
 
 /** A held event's wire body as the fold reads it. */
 export function heldEventOf(body: string): HeldEvent {
-  const e = JSON.parse(body) as WireEvent;
+  return foldedEventOf(JSON.parse(body) as WireEvent);
+}
+
+/** A case's history as every desk folds it, from its events as they travel. */
+export function foldWireEvents(events: readonly WireEvent[]): CaseState {
+  return projectCase(events.map(foldedEventOf) as unknown as (CaseEventData & HeldEvent)[]);
+}
+
+/** A wire event with its payload parsed: what the fold reads. */
+function foldedEventOf(e: WireEvent): HeldEvent {
   return {
     id: e.id,
     type: e.type,

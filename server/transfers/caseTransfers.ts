@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { causalOrder } from '../../domain/cases/eventDag.ts';
-import type { CaseEventData } from '../../domain/cases/events.ts';
-import { projectCase } from '../../domain/cases/projection.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
 import type { RouteContext } from '../routes/context.ts';
+import { foldWireEvents } from '../store/caseProjection.ts';
 import { evidenceFiles, insertEvidence } from '../store/evidenceFiles.ts';
 import { advanceSequence, lockSequence } from '../store/queries.ts';
 import type { ServerDatabase } from '../store/schema.ts';
@@ -52,17 +51,7 @@ function filesNamed(events: readonly WireEvent[]): string[] {
  */
 function holderOf(events: readonly WireEvent[], origin: number): number {
   try {
-    const state = projectCase(
-      events.map((e) => ({
-        ...({ type: e.type, payload: JSON.parse(e.payload) } as CaseEventData),
-        id: e.id,
-        hash: e.hash,
-        parents: e.parents,
-        hlc: e.hlc,
-        at: e.at,
-        actorId: e.actorId,
-      })),
-    );
+    const state = foldWireEvents(events);
     return state.heldBy ? Number(state.heldBy.id) : origin;
   } catch {
     // A history the server cannot fold (an event type of a newer desk) stays where it is.

@@ -3,6 +3,7 @@ import { exportAnalysis } from '../../../core/reports/exportAnalysis.ts';
 import { checkedPeriod, checkedRange } from '../../../core/reports/reportInput.ts';
 import { translatorFor } from '../../../core/translate.ts';
 import { asAnalysisReport } from '../../../domain/console/groupAnalysisReport.ts';
+import { groupUtcOffsetMinutes } from '../../../domain/console/groupTime.ts';
 import { renderAnalysisHtml } from '../../../print/renderAnalysis.tsx';
 import { readGroup } from '../../store/consoleQueries.ts';
 import { findSite } from '../../store/queries.ts';
@@ -17,9 +18,6 @@ type ReportHandlers = Pick<
   ConsoleHandlers,
   'reports.dashboard' | 'reports.analysis' | 'reports.compare' | 'reports.cases' | 'reports.export' | 'reports.print'
 >;
-
-/** The group's periods are read in China's time, as the desks' are unless a site set another. */
-const groupUtcOffsetMinutes = 480;
 
 /**
  * The consolidated reports: the desk's figures over every site's cases (groupReports.ts), the

@@ -1,9 +1,9 @@
 import { DeskError, invalidField } from '../../../core/deskError.ts';
 import { canApply } from '../../../domain/cases/caseMachine.ts';
 import type { CaseEventData } from '../../../domain/cases/events.ts';
-import { projectCase, seenFromSite } from '../../../domain/cases/projection.ts';
+import { seenFromSite } from '../../../domain/cases/projection.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
-import { projectCases } from '../../store/caseProjection.ts';
+import { foldWireEvents, projectCases } from '../../store/caseProjection.ts';
 import { advanceSequence, findSite, insertEvents, lockSequence, siteOfCases } from '../../store/queries.ts';
 import { eventsOfCase, listSites } from '../../store/transferQueries.ts';
 import { settleTransfers } from '../../transfers/caseTransfers.ts';
@@ -44,19 +44,7 @@ export function transferHandlers(ctx: ConsoleContext): Pick<ConsoleHandlers, 'ca
         // The sending site's writers wait behind this: the case's heads cannot change under it.
         const last = await lockSequence(trx, from.id, ctx.dialect === 'postgres');
         const held = (await eventsOfCase(trx, input.caseId)).map((r) => JSON.parse(r.body) as WireEvent);
-        const state = seenFromSite(
-          projectCase(
-            held.map((e) => ({
-              ...({ type: e.type, payload: JSON.parse(e.payload) } as CaseEventData),
-              id: e.id,
-              hash: e.hash,
-              parents: e.parents,
-              hlc: e.hlc,
-              at: e.at,
-            })),
-          ),
-          String(from.id),
-        );
+        const state = seenFromSite(foldWireEvents(held), String(from.id));
         if (!canApply(state.status, 'transfer')) {
           throw new DeskError('invalid_transition', { key: 'consoleTransfer:error.notOpen', values: { number: state.number } });
         }

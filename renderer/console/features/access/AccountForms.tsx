@@ -1,11 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { GroupAccountView } from '../../../../domain/console/accessViews.ts';
 import { type GroupRole, groupRoles } from '../../../../domain/console/groupRoles.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
-import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient, invalidateConsole } from '../../api.ts';
+import { FormModal } from '../../FormModal.tsx';
 
 function useRoleOptions() {
   const { t } = useTranslation('console');
@@ -37,32 +37,21 @@ export function AccountFormModal(props: { account: GroupAccountView | null; onCl
     },
   );
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('close') }}
-      opened
-      onClose={props.onClose}
+    <FormModal
       title={account ? t('accounts.editTitle', { name: account.displayName }) : t('accounts.createTitle')}
+      onClose={props.onClose}
+      onSubmit={onSubmit}
+      error={error}
+      busy={busy}
+      submitLabel={account ? t('save') : t('accounts.create')}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <TextInput label={t('accounts.displayName')} required data-autofocus {...form.getInputProps('displayName')} />
-          {!account && <TextInput label={t('accounts.username')} required autoComplete="off" {...form.getInputProps('username')} />}
-          <Select label={t('accounts.role')} allowDeselect={false} data={roleOptions} {...form.getInputProps('role')} />
-          {!account && (
-            <PasswordInput label={t('accounts.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
-          )}
-          <ErrorNotice message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {account ? t('save') : t('accounts.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('accounts.displayName')} required data-autofocus {...form.getInputProps('displayName')} />
+      {!account && <TextInput label={t('accounts.username')} required autoComplete="off" {...form.getInputProps('username')} />}
+      <Select label={t('accounts.role')} allowDeselect={false} data={roleOptions} {...form.getInputProps('role')} />
+      {!account && (
+        <PasswordInput label={t('accounts.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
+      )}
+    </FormModal>
   );
 }
 
@@ -79,32 +68,21 @@ export function ResetPasswordModal(props: { account: GroupAccountView; onClose: 
     },
   );
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('close') }}
-      opened
-      onClose={props.onClose}
+    <FormModal
       title={t('accounts.resetTitle', { name: props.account.displayName })}
+      onClose={props.onClose}
+      onSubmit={onSubmit}
+      error={error}
+      busy={busy}
+      submitLabel={t('accounts.reset')}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <PasswordInput
-            label={t('accounts.newPassword')}
-            required
-            autoComplete="new-password"
-            data-autofocus
-            {...form.getInputProps('password')}
-          />
-          <ErrorNotice message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('accounts.reset')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <PasswordInput
+        label={t('accounts.newPassword')}
+        required
+        autoComplete="new-password"
+        data-autofocus
+        {...form.getInputProps('password')}
+      />
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { PasswordInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
-import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient } from '../../api.ts';
+import { FormModal } from '../../FormModal.tsx';
 
 /** A group account changes its own password; its other sessions end. */
 export function ChangePasswordModal(props: { onClose: () => void }) {
@@ -22,29 +22,23 @@ export function ChangePasswordModal(props: { onClose: () => void }) {
     },
   );
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={props.onClose} title={t('password.title')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <PasswordInput
-            label={t('password.current')}
-            required
-            autoComplete="current-password"
-            data-autofocus
-            {...form.getInputProps('currentPassword')}
-          />
-          <PasswordInput label={t('password.new')} required autoComplete="new-password" {...form.getInputProps('newPassword')} />
-          <PasswordInput label={t('setup.confirm')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <ErrorNotice message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('password.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('password.title')}
+      onClose={props.onClose}
+      onSubmit={onSubmit}
+      error={error}
+      busy={busy}
+      submitLabel={t('password.submit')}
+    >
+      <PasswordInput
+        label={t('password.current')}
+        required
+        autoComplete="current-password"
+        data-autofocus
+        {...form.getInputProps('currentPassword')}
+      />
+      <PasswordInput label={t('password.new')} required autoComplete="new-password" {...form.getInputProps('newPassword')} />
+      <PasswordInput label={t('setup.confirm')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
+    </FormModal>
   );
 }

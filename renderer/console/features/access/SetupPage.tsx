@@ -1,10 +1,10 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import { LanguageSwitch } from '../../../shared/ui/LanguageSwitch.tsx';
 import { consoleClient } from '../../api.ts';
+import { AccessCard } from './AccessCard.tsx';
 
 /**
  * A new server's first setup: the group's name and its first administrator. The server only
@@ -29,34 +29,26 @@ export function SetupPage(props: { onDone: () => void }) {
       form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, message]) => [path.replace(/^admin\./, ''), message]))),
   );
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={560}>
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Title order={1} size="h2">
-            {t('setup.title')}
-          </Title>
-          <LanguageSwitch />
-        </Group>
-        <Text c="dimmed" mb="lg">
-          {t('setup.intro')}
-        </Text>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <TextInput label={t('setup.groupName')} required autoFocus {...form.getInputProps('groupName')} />
-            <Alert variant="light" color="blue">
-              {t('setup.adminIntro')}
-            </Alert>
-            <TextInput label={t('setup.displayName')} required {...form.getInputProps('displayName')} />
-            <TextInput label={t('setup.username')} required autoComplete="username" {...form.getInputProps('username')} />
-            <PasswordInput label={t('setup.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
-            <PasswordInput label={t('setup.confirm')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
-            <ErrorNotice message={error} />
-            <Button type="submit" loading={busy} size="md">
-              {t('setup.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <AccessCard title={t('setup.title')} width={560}>
+      <Text c="dimmed" mb="lg">
+        {t('setup.intro')}
+      </Text>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <TextInput label={t('setup.groupName')} required autoFocus {...form.getInputProps('groupName')} />
+          <Alert variant="light" color="blue">
+            {t('setup.adminIntro')}
+          </Alert>
+          <TextInput label={t('setup.displayName')} required {...form.getInputProps('displayName')} />
+          <TextInput label={t('setup.username')} required autoComplete="username" {...form.getInputProps('username')} />
+          <PasswordInput label={t('setup.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
+          <PasswordInput label={t('setup.confirm')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <ErrorNotice message={error} />
+          <Button type="submit" loading={busy} size="md">
+            {t('setup.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AccessCard>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSessionUser } from '../../../../domain/console/accessViews.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
-import { LanguageSwitch } from '../../../shared/ui/LanguageSwitch.tsx';
 import { consoleClient } from '../../api.ts';
+import { AccessCard } from './AccessCard.tsx';
 
 /** Signing in with a group account (never a desk's). */
 export function SignInPage(props: {
@@ -24,29 +24,21 @@ export function SignInPage(props: {
     },
   );
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={460}>
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Title order={1} size="h2">
-            {t('signIn.title')}
-          </Title>
-          <LanguageSwitch />
-        </Group>
-        <Title order={2} size="h4" c="dimmed" mb="lg">
-          {props.groupName ? `${props.groupName} · ${t('appName')}` : t('appName')}
-        </Title>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            {props.notice && <Alert color="green">{props.notice}</Alert>}
-            <TextInput label={t('signIn.username')} required autoComplete="username" autoFocus {...form.getInputProps('username')} />
-            <PasswordInput label={t('signIn.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
-            <ErrorNotice message={error} />
-            <Button type="submit" loading={busy} size="md">
-              {t('signIn.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <AccessCard title={t('signIn.title')} width={460}>
+      <Title order={2} size="h4" c="dimmed" mb="lg">
+        {props.groupName ? `${props.groupName} · ${t('appName')}` : t('appName')}
+      </Title>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {props.notice && <Alert color="green">{props.notice}</Alert>}
+          <TextInput label={t('signIn.username')} required autoComplete="username" autoFocus {...form.getInputProps('username')} />
+          <PasswordInput label={t('signIn.password')} required autoComplete="current-password" {...form.getInputProps('password')} />
+          <ErrorNotice message={error} />
+          <Button type="submit" loading={busy} size="md">
+            {t('signIn.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AccessCard>
   );
 }

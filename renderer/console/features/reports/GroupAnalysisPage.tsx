@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportGroupRow } from '../../../../domain/api/reportViews.ts';
+import { groupUtcOffsetMinutes } from '../../../../domain/console/groupTime.ts';
 import { localDateOf } from '../../../../domain/deadlines/workingCalendar.ts';
 import { analysisHeading, type Translate } from '../../../../domain/reports/analysisRows.ts';
 import { type PeriodRef, periodContaining, previousPeriod } from '../../../../domain/reports/periods.ts';
@@ -16,9 +17,6 @@ import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient, consoleQuery } from '../../api.ts';
 import { SiteComparisonTable } from './SiteComparisonTable.tsx';
 import { SiteScope } from './SiteScope.tsx';
-
-/** The group's time for "this month": China's, as the server reads the group's periods. */
-const groupUtcOffsetMinutes = 480;
 
 /** The group's analysis of a period: the desk's figures, trend and breakdowns, the sites side by side; A4 and Excel. */
 export function GroupAnalysisPage() {

@@ -1,20 +1,16 @@
-import { Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { periodRange } from '../../../../domain/reports/periods.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleQuery } from '../../api.ts';
 import { SiteComparisonTable } from './SiteComparisonTable.tsx';
-
-const groupUtcOffsetMinutes = 480;
+import { useGroupYear, YearInput } from './YearInput.tsx';
 
 /** Site against site for a year: intake per 1,000 visits or units, on-time, satisfaction, valid and repeat rates. */
 export function SiteComparePage() {
   const { t } = useTranslation('consoleReports');
-  const [year, setYear] = useState(() => new Date().getFullYear());
-  const range = periodRange({ kind: 'year', year, index: 1 }, groupUtcOffsetMinutes);
+  const { year, setYear, range } = useGroupYear();
   const compare = useQuery(consoleQuery('reports.compare', range));
   return (
     <Stack gap="md">
@@ -22,14 +18,7 @@ export function SiteComparePage() {
         {t('compare.title')}
       </Title>
       <Group align="flex-end">
-        <NumberInput
-          label={t('compare.year')}
-          value={year}
-          min={2000}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && setYear(v)}
-          w={120}
-        />
+        <YearInput year={year} onChange={setYear} />
       </Group>
       <ErrorNotice message={compare.error ? deskErrorMessage(compare.error) : null} />
       {compare.data && (

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,8 @@ import {
   type Severity,
   severities,
 } from '../../../../domain/cases/vocabulary.ts';
-import { clockNames } from '../../../../domain/deadlines/deadline.ts';
 import { presetPolicy } from '../../../../domain/deadlines/presets.ts';
-import { describeClock, PolicyEditor } from '../../../features/settings/index.ts';
+import { PolicyEditor, PolicyTable } from '../../../features/settings/index.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient, consoleQuery, invalidateConsole } from '../../api.ts';
@@ -31,7 +30,6 @@ export function GroupPoliciesPanel() {
   const [error, setError] = useState<string | null>(null);
   const groupOf = (type: RecordType, severity: Severity) =>
     list.data?.items.find((p) => p.profile === profile && p.type === type && p.severity === severity);
-  const words = (k: string, values?: Record<string, string>) => t(k, values ?? {});
 
   const clear = (type: RecordType, severity: Severity) =>
     setConfirming({
@@ -57,51 +55,34 @@ export function GroupPoliciesPanel() {
         onChange={(v) => v && setProfile(v as OrgProfile)}
       />
       <ErrorNotice message={error ?? (list.error ? deskErrorMessage(list.error) : null)} />
-      <Table striped verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('deadlines:page.type')}</Table.Th>
-            <Table.Th>{t('deadlines:page.severity')}</Table.Th>
-            {clockNames.map((c) => (
-              <Table.Th key={c}>{t(`deadlines:clocks.${c}`)}</Table.Th>
-            ))}
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {recordTypes.flatMap((type) =>
-            severities.map((severity) => {
-              const set = groupOf(type, severity);
-              return (
-                <Table.Tr key={`${type}/${severity}`} data-testid={`group-policy-${type}-${severity}`}>
-                  <Table.Td>{t(`cases:types.${type}`)}</Table.Td>
-                  <Table.Td>{t(`cases:severities.${severity}`)}</Table.Td>
-                  {clockNames.map((c) => (
-                    <Table.Td key={c} c={set ? 'inherit' : 'dimmed'}>
-                      {set ? describeClock(set.policy[c], words) : '—'}
-                    </Table.Td>
-                  ))}
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Badge variant={set ? 'outline' : 'light'} color={set ? 'blue' : 'gray'} miw={96}>
-                        {t(set ? 'policies.group' : 'policies.sites')}
-                      </Badge>
-                      <Button size="xs" variant="light" onClick={() => setEditing({ type, severity })}>
-                        {t('policies.set')}
-                      </Button>
-                      {set && (
-                        <Button size="xs" variant="subtle" color="orange" onClick={() => clear(type, severity)}>
-                          {t('policies.clear')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            }),
-          )}
-        </Table.Tbody>
-      </Table>
+      <PolicyTable
+        testIdPrefix="group-policy"
+        rows={recordTypes.flatMap((type) =>
+          severities.map((severity) => {
+            const set = groupOf(type, severity);
+            return {
+              type,
+              severity,
+              policy: set?.policy ?? null,
+              actions: (
+                <Group gap="xs" wrap="nowrap">
+                  <Badge variant={set ? 'outline' : 'light'} color={set ? 'blue' : 'gray'} miw={96}>
+                    {t(set ? 'policies.group' : 'policies.sites')}
+                  </Badge>
+                  <Button size="xs" variant="light" onClick={() => setEditing({ type, severity })}>
+                    {t('policies.set')}
+                  </Button>
+                  {set && (
+                    <Button size="xs" variant="subtle" color="orange" onClick={() => clear(type, severity)}>
+                      {t('policies.clear')}
+                    </Button>
+                  )}
+                </Group>
+              ),
+            };
+          }),
+        )}
+      />
       {editing && (
         <PolicyEditor
           policy={{

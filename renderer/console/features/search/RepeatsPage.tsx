@@ -3,20 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { periodRange } from '../../../../domain/reports/periods.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleQuery } from '../../api.ts';
 import { ComplainantText } from '../reports/CaseLinesTable.tsx';
-
-const groupUtcOffsetMinutes = 480;
+import { useGroupYear, YearInput } from '../reports/YearInput.tsx';
 
 /** Complainants who came to more than one site in a year (by phone, as the desk looks phones up). */
 export function RepeatsPage() {
   const { t } = useTranslation('consoleReports');
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const { year, setYear, range } = useGroupYear();
   const [minSites, setMinSites] = useState(2);
-  const range = periodRange({ kind: 'year', year, index: 1 }, groupUtcOffsetMinutes);
   const repeats = useQuery(consoleQuery('complainants.repeats', { ...range, minSites }));
   const items = repeats.data?.items ?? [];
   return (
@@ -25,14 +22,7 @@ export function RepeatsPage() {
         {t('repeats.title')}
       </Title>
       <Group align="flex-end">
-        <NumberInput
-          label={t('compare.year')}
-          value={year}
-          min={2000}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && setYear(v)}
-          w={120}
-        />
+        <YearInput year={year} onChange={setYear} />
         <NumberInput
           label={t('repeats.minSites')}
           value={minSites}

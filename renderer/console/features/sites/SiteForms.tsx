@@ -5,8 +5,8 @@ import type { VolumeUnit } from '../../../../domain/console/siteSchemas.ts';
 import type { IssuedCode } from '../../../../domain/console/siteViews.ts';
 import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient, invalidateConsole } from '../../api.ts';
+import { FormModal } from '../../FormModal.tsx';
 
 type SiteValues = {
   name: string;
@@ -40,49 +40,32 @@ export function SiteFormModal(props: {
     },
   );
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('close') }}
-      opened
-      onClose={props.onClose}
+    <FormModal
       title={site ? t('sites.editTitle', { name: site.name }) : t('sites.addTitle')}
       size="lg"
+      onClose={props.onClose}
+      onSubmit={onSubmit}
+      error={error}
+      busy={busy}
+      submitLabel={site ? t('save') : t('sites.add')}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <TextInput label={t('sites.name')} required data-autofocus {...form.getInputProps('name')} />
-          <Text size="sm" c="dimmed">
-            {t('sites.volumeHelp')}
-          </Text>
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('sites.perMonth')}
-              min={1}
-              allowDecimal={false}
-              thousandSeparator=","
-              {...form.getInputProps('perMonth')}
-            />
-            <Select
-              label={t('sites.unit')}
-              allowDeselect={false}
-              data={[
-                { value: 'visits', label: t('sites.units.visits') },
-                { value: 'units', label: t('sites.units.units') },
-              ]}
-              {...form.getInputProps('unit')}
-            />
-          </Group>
-          <ErrorNotice message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {site ? t('save') : t('sites.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('sites.name')} required data-autofocus {...form.getInputProps('name')} />
+      <Text size="sm" c="dimmed">
+        {t('sites.volumeHelp')}
+      </Text>
+      <Group grow align="flex-start">
+        <NumberInput label={t('sites.perMonth')} min={1} allowDecimal={false} thousandSeparator="," {...form.getInputProps('perMonth')} />
+        <Select
+          label={t('sites.unit')}
+          allowDeselect={false}
+          data={[
+            { value: 'visits', label: t('sites.units.visits') },
+            { value: 'units', label: t('sites.units.units') },
+          ]}
+          {...form.getInputProps('unit')}
+        />
+      </Group>
+    </FormModal>
   );
 }
 

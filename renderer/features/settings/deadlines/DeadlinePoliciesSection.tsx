@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,14 +18,7 @@ import { useDeskSubmit } from '../../../shared/deskForm.ts';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { policiesQuery } from '../queries.ts';
-
-/** A clock in words: "5 working days (several departments 10)". */
-export function describeClock(clock: DeadlineClock, t: (k: string, values?: Record<string, string>) => string): string {
-  const base = `${clock.amount} ${t(`deadlines:units.${clock.unit}`)}`;
-  return clock.severalDepartments
-    ? `${base}${t('common:punctuation.aside', { text: `${t('deadlines:page.several')} ${clock.severalDepartments}` })}`
-    : base;
-}
+import { PolicyTable } from './PolicyTable.tsx';
 
 export function PoliciesSection(props: { editable: boolean }) {
   const { t } = useTranslation('deadlines');
@@ -79,47 +72,32 @@ export function PoliciesSection(props: { editable: boolean }) {
         </Alert>
       )}
       <ErrorNotice message={error} />
-      <Table striped verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('page.type')}</Table.Th>
-            <Table.Th>{t('page.severity')}</Table.Th>
-            {clockNames.map((c) => (
-              <Table.Th key={c}>{t(`clocks.${c}`)}</Table.Th>
-            ))}
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.items.map((p) => (
-            <Table.Tr key={`${p.type}/${p.severity}`} data-testid={`policy-${p.type}-${p.severity}`}>
-              <Table.Td>{t(`cases:types.${p.type}`)}</Table.Td>
-              <Table.Td>{t(`cases:severities.${p.severity}`)}</Table.Td>
-              {clockNames.map((c) => (
-                <Table.Td key={c}>{describeClock(p.policy[c], (k, values) => t(k, values ?? {}))}</Table.Td>
-              ))}
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  {p.group ? (
-                    <Badge variant="outline" color="blue">
-                      {t('sync:group.badge')}
-                    </Badge>
-                  ) : (
-                    <Badge variant="light" color={p.custom ? 'grape' : 'gray'}>
-                      {t(p.custom ? 'page.custom' : 'page.preset')}
-                    </Badge>
-                  )}
-                  {props.editable && !p.group && (
-                    <Button size="xs" variant="light" onClick={() => setEditing(p)}>
-                      {t('page.edit')}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <PolicyTable
+        testIdPrefix="policy"
+        rows={data.items.map((p) => ({
+          type: p.type,
+          severity: p.severity,
+          policy: p.policy,
+          actions: (
+            <Group gap="xs" wrap="nowrap">
+              {p.group ? (
+                <Badge variant="outline" color="blue">
+                  {t('sync:group.badge')}
+                </Badge>
+              ) : (
+                <Badge variant="light" color={p.custom ? 'grape' : 'gray'}>
+                  {t(p.custom ? 'page.custom' : 'page.preset')}
+                </Badge>
+              )}
+              {props.editable && !p.group && (
+                <Button size="xs" variant="light" onClick={() => setEditing(p)}>
+                  {t('page.edit')}
+                </Button>
+              )}
+            </Group>
+          ),
+        }))}
+      />
       {editing && (
         <PolicyEditor
           policy={editing}
