@@ -5,7 +5,8 @@ import type { Store } from '../connection.ts';
 import { boardCards, browseCases, countByStatus, countCases } from '../queries/caseBoard.ts';
 import { insertCase, updateCase } from '../queries/cases.ts';
 import { overdueCases, repeatComplainants } from '../queries/reportLists.ts';
-import { pendingLateClocks, rebuildReportRollups, rollupSums } from '../queries/reportRollups.ts';
+import { pendingLateClocks, rollupSums } from '../queries/reportRollupSums.ts';
+import { rebuildReportRollups } from '../queries/reportRollups.ts';
 import type { Database } from '../schema.ts';
 import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
