@@ -55,6 +55,15 @@ export const wireEventSchema = z.object({
   at: z.string().max(40),
   hlc: z.string().max(120),
   hash: hex64,
+  /**
+   * The kinds of data a removal took out of the payload (domain/sync/redactedEvents.ts): the
+   * hash is the one the event had before, which its children name. Absent on every other event.
+   */
+  redacted: z
+    .array(z.enum(['evidence', 'personalData']))
+    .min(1)
+    .max(2)
+    .optional(),
 });
 export type WireEvent = z.infer<typeof wireEventSchema>;
 

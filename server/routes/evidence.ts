@@ -27,9 +27,12 @@ export async function putEvidence(c: RouteContext, desk: Desk, sha256: string, q
   // A file a desk of the sending site uploads after the case was transferred goes to both sites.
   const handedOn = owner.site_id !== desk.site_id && (await casesHandedOnBy(c.db, [caseId], desk.site_id)).has(caseId);
   if (owner.site_id !== desk.site_id && !handedOn) throw new Refused(403, 'foreign', 'refusal.foreignCase', { caseId }, { caseId });
-  if (!(await caseNamesFile(c.db, caseId, sha256))) throw new Refused(403, 'foreign', 'refusal.evidenceNotNamed', { caseId }, { caseId });
-  const files = evidenceFiles(c.evidenceDir);
   const held = await evidenceHeld(c.db, desk.site_id, sha256);
+  // The case's events name a file no more once a removal took it out of them; its row says so.
+  const removedHere = held?.removed_at != null && held.case_id === caseId;
+  if (!removedHere && !(await caseNamesFile(c.db, caseId, sha256)))
+    throw new Refused(403, 'foreign', 'refusal.evidenceNotNamed', { caseId }, { caseId });
+  const files = evidenceFiles(c.evidenceDir);
   // Written before the row, outside the transaction: a large file does not hold the site's writers up.
   const content = held ? null : files.write(desk.site_id, sha256, body);
   return c.db.transaction().execute(async (trx): Promise<PutEvidenceResponse> => {

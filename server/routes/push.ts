@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { hashInput } from '../../domain/cases/hashChain.ts';
+import type { RemovalKind } from '../../domain/retention/retentionRules.ts';
 import { type PushResponse, pushRequestSchema, type WireEvent } from '../../domain/sync/protocol.ts';
+import { redactionHolds, redactWireEvent, removalCovers } from '../../domain/sync/redactedEvents.ts';
 import { spendNonce } from '../auth.ts';
 import type { ServerMessageKey } from '../messages.ts';
 import { Refused } from '../refusal.ts';
@@ -15,6 +17,7 @@ import {
   parentKey,
   siteOfCases,
 } from '../store/queries.ts';
+import { removedKindsOf } from '../store/removalQueries.ts';
 import type { DesksTable } from '../store/schema.ts';
 import { casesHandedOnBy, listSites } from '../store/transferQueries.ts';
 import { settleTransfers, transferOf } from '../transfers/caseTransfers.ts';
@@ -41,7 +44,9 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
   if (!parsed.success) throw new Refused(400, 'malformed', 'refusal.pushMalformed');
   const events = parsed.data.events;
   for (const e of events) {
-    if (!hashHolds(e)) throw tampered(e, 'tampered.hash');
+    // A redacted event (its case's data removed on its desk) keeps the hash it had: it must hold
+    // nothing its removal takes out, and the site must hold that removal (checked below).
+    if (e.redacted ? !redactionHolds(e) : !hashHolds(e)) throw tampered(e, 'tampered.hash');
     if ((e.type === 'registered') !== (e.parents.length === 0)) throw tampered(e, 'tampered.registrationParents');
     try {
       JSON.parse(e.payload);
@@ -71,6 +76,12 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
     const stored = await knownParents(
       trx,
       events.flatMap((e) => e.parents.map((hash) => ({ caseId: e.caseId, hash }))).filter((p) => !brought.has(parentKey(p.caseId, p.hash))),
+    );
+    // What the site removed of the batch's cases: their events are held with those data taken out,
+    // also an event a desk recorded before it learnt of the removal.
+    const removed = await removedKindsOf(
+      trx,
+      [...new Set(events.map((e) => e.caseId))].map((id) => ({ caseId: id, siteId: sites.get(id) ?? desk.site_id })),
     );
     const fresh: WireEvent[] = [];
     const registered: { id: string; site_id: number }[] = [];
@@ -110,9 +121,11 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
         registered.push({ id: e.caseId, site_id: desk.site_id });
         sites.set(e.caseId, desk.site_id);
       }
+      const kinds: RemovalKind[] = removed.get(e.caseId) ?? [];
+      if (!removalCovers(e, kinds)) throw tampered(e, 'tampered.redacted');
       batch.add(e.hash);
       seen.set(e.caseId, batch);
-      fresh.push(e);
+      fresh.push(kinds.length > 0 ? redactWireEvent(e, kinds) : e);
     }
     await insertCaseSites(trx, registered);
     if (fresh.length > 0) await advanceSequence(trx, desk.site_id, first + fresh.length);

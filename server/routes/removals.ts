@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
+import type { RemovalKind } from '../../domain/retention/retentionRules.ts';
 import { maxBatch } from '../../domain/sync/protocol.ts';
 import { type RemovalPullResponse, type RemovalPushResponse, removalPushSchema } from '../../domain/sync/removalWire.ts';
 import { spendNonce } from '../auth.ts';
 import { Refused } from '../refusal.ts';
+import { projectCases } from '../store/caseProjection.ts';
 import { evidenceFiles } from '../store/evidenceFiles.ts';
 import { lockSequence, siteOfCases } from '../store/queries.ts';
 import {
@@ -10,6 +13,7 @@ import {
   lastRemovalSeq,
   markEvidenceRemoved,
   putRemoval,
+  redactCaseEvents,
   removableFiles,
   removalsAfter,
 } from '../store/removalQueries.ts';
@@ -24,9 +28,13 @@ const kindsOf = (text: string | undefined): string[] => (text ? (JSON.parse(text
  * POST /v1/removals/push: cases whose data a desk removed (retention, a person's request). Each
  * widens the site's record of the case's removal and takes the next number of the site's removal
  * sequence, for the other desks to pull; a removal of evidence deletes the bytes of the case's
- * files, keeping each file's row as the record that it was removed. A removal the site knew
- * already changes nothing, so a batch sent twice changes nothing. A case the server does not hold
- * (its events never came up) is skipped; another site's case refuses the batch.
+ * files, keeping each file's row as the record that it was removed, and takes the same data out
+ * of the case's held events (their hashes kept, so the DAG still verifies), its projection and
+ * its search terms: what a desk pulls from then on, a new desk's catch-up too, comes redacted. A
+ * removal the site knew already changes nothing, so a batch sent twice changes nothing. A case
+ * the server does not hold yet (a desk that removed it before it joined, its events still to come)
+ * is recorded all the same: its events are taken out as they arrive. Another site's case refuses
+ * the batch.
  */
 export async function pushRemovals(c: RouteContext, desk: SignedDesk, body: unknown): Promise<RemovalPushResponse> {
   const parsed = removalPushSchema.safeParse(body);
@@ -45,8 +53,8 @@ export async function pushRemovals(c: RouteContext, desk: SignedDesk, body: unkn
     const at = c.now().toISOString();
     let accepted = 0;
     const files: string[] = [];
+    const redacted: string[] = [];
     for (const r of removals) {
-      if (!owners.has(r.caseId)) continue;
       const held = kindsOf((await heldRemoval(trx, desk.site_id, r.caseId))?.kinds);
       const kinds = [...new Set([...held, ...r.kinds])].sort();
       if (kinds.length === held.length) continue;
@@ -63,13 +71,25 @@ export async function pushRemovals(c: RouteContext, desk: SignedDesk, body: unkn
         received_at: at,
       });
       accepted++;
-      if (!r.kinds.includes('evidence') || held.includes('evidence')) continue;
-      const removable = await removableFiles(trx, desk.site_id, r.caseId, await filesOfCase(trx, desk.site_id, r.caseId));
-      await markEvidenceRemoved(trx, desk.site_id, removable, at);
-      files.push(...removable);
+      if (!owners.has(r.caseId)) continue;
+      // The files the events name are read before the events lose them.
+      if (r.kinds.includes('evidence') && !held.includes('evidence')) {
+        const removable = await removableFiles(trx, desk.site_id, r.caseId, await filesOfCase(trx, desk.site_id, r.caseId));
+        await markEvidenceRemoved(trx, desk.site_id, removable, at);
+        files.push(...removable);
+      }
+      await redactCaseEvents(trx, r.caseId, kinds as RemovalKind[]);
+      redacted.push(r.caseId);
     }
-    return { accepted, files };
+    // The group's projection and search are folded again from the redacted events.
+    await projectCases(trx, desk.site_id, redacted);
+    return { accepted, files, redacted: redacted.length };
   });
+  // The old pages leave the write-ahead log too, and the full-text index its deleted terms.
+  if (gone.redacted > 0 && c.dialect === 'sqlite') {
+    await sql`INSERT INTO case_projection_fts (case_projection_fts) VALUES ('optimize')`.execute(c.db);
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(c.db);
+  }
   // The folder's files go once the rows say so: a crash between leaves bytes no row serves, never the reverse.
   const folder = evidenceFiles(c.evidenceDir);
   for (const sha256 of gone.files) folder.remove(desk.site_id, sha256);

@@ -46,6 +46,8 @@ export async function openServerStore(options: {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // A removal rewrites events and rows: the bytes they held are overwritten, not left in free pages.
+    sqlite.pragma('secure_delete = ON');
     dialect = 'sqlite';
     db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   }

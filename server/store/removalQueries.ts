@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import { attachmentsOf } from '../../domain/retention/redactPayload.ts';
+import type { RemovalKind } from '../../domain/retention/retentionRules.ts';
+import type { WireEvent } from '../../domain/sync/protocol.ts';
+import { redactWireEvent } from '../../domain/sync/redactedEvents.ts';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -90,4 +93,41 @@ export async function markEvidenceRemoved(db: Db, siteId: number, sha256s: reado
     .where('site_id', '=', siteId)
     .where('sha256', 'in', [...sha256s])
     .execute();
+}
+
+/** The kinds the site removed of each case (a case under the site that holds it), for the cases that have any. */
+export async function removedKindsOf(
+  db: Db,
+  cases: readonly { caseId: string; siteId: number }[],
+): Promise<Map<string, RemovalKind[]>> {
+  const out = new Map<string, RemovalKind[]>();
+  const siteOf = new Map(cases.map((c) => [c.caseId, c.siteId]));
+  const ids = [...siteOf.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('removals')
+      .select(['site_id', 'case_id', 'kinds'])
+      .where('case_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (siteOf.get(r.case_id) === r.site_id) out.set(r.case_id, JSON.parse(r.kinds) as RemovalKind[]);
+  }
+  return out;
+}
+
+/**
+ * Takes the kinds out of the case's held events as the desk that removed them did: each body
+ * rewritten with the redacted payload and the kinds marked, its hash (and so the DAG) as it was.
+ * Answers how many bodies changed.
+ */
+export async function redactCaseEvents(db: Db, caseId: string, kinds: readonly RemovalKind[]): Promise<number> {
+  const rows = await db.selectFrom('events').select(['id', 'body']).where('case_id', '=', caseId).execute();
+  let changed = 0;
+  for (const r of rows) {
+    const event = JSON.parse(r.body) as WireEvent;
+    const redacted = redactWireEvent(event, kinds);
+    if (redacted === event) continue;
+    await db.updateTable('events').set({ body: JSON.stringify(redacted) }).where('id', '=', r.id).execute();
+    changed++;
+  }
+  return changed;
 }
