@@ -1,5 +1,6 @@
 import { queueAllReferences, queueWholeAudit, resetReferenceSync } from '../../db/queries/referenceSync.ts';
 import { deleteSyncConfig, insertSyncConfig, queueWholeLog, readSyncConfig } from '../../db/queries/sync.ts';
+import { queueWholeRemovals } from '../../db/queries/syncRemovals.ts';
 import type { DeskParsedInput } from '../../domain/api/deskApi.ts';
 import { type EnrolResponse, type HelloResponse, maxClockDriftMs, protocolVersion } from '../../domain/sync/protocol.ts';
 import { recordAudit } from '../audit/recordAudit.ts';
@@ -94,6 +95,9 @@ export async function enrolDesk(ctx: DeskContext, input: DeskParsedInput<'sync.c
       enrolled_at: at,
     });
     const queued = await queueWholeLog(trx);
+    // What it removed before it joined goes up too, ahead of its events, so the server never
+    // holds the data of a case this desk removed.
+    await queueWholeRemovals(trx);
     // Its reference records and its audit go up too: the records after the site's are merged in.
     await resetReferenceSync(trx);
     await queueAllReferences(trx);

@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { clockColumns, hashBytes, sha256 } from '../../db/eventCodec.ts';
+import { clockColumns, hashBytes, posOf, sha256 } from '../../db/eventCodec.ts';
 import { type CaseClockRow, insertNewCaseClocks } from '../../db/queries/caseClocks.ts';
 import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { casesByIds, insertCase, numberHolders, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
+import { keepRedactedHashes } from '../../db/queries/retention.ts';
 import { insertNewReportFacts, reportFactsRow, saveReportFacts } from '../../db/queries/reportFacts.ts';
 import { countNewCases, type DailyChanges, flushDailyChanges, refreshReportRollup } from '../../db/queries/reportRollups.ts';
 import { indexCase, indexNewCases, type SearchDocuments } from '../../db/queries/search.ts';
@@ -225,13 +226,15 @@ export async function receivePage(
     };
     const fresh: NewCase[] = [];
     const refolds: { row: FoldedRow; log: CaseEvent[] }[] = [];
+    // Events a removal redacted before they came: the hash each had is kept, as the desk that removed them keeps it.
+    const kept: { pos: number; hash: string }[] = [];
     for (const [caseId, group] of byCase) {
       const row = rows.get(caseId);
       const log: CaseEvent[] = row ? await listCaseLog(trx, caseId) : [];
       const known = new Set(log.map((e) => e.hash));
       let place = row?.last_seq ?? 0;
       // The payload text of each event taken, as it travelled (its hash is over that text).
-      const taken: { event: CaseEvent; text: string }[] = [];
+      const taken: { event: CaseEvent; text: string; redacted: boolean }[] = [];
       for (const e of group) {
         if (known.has(e.hash)) continue;
         let fault: Refused['fault'] | null = pulledFault(e, known, row !== undefined || taken.length > 0, sha256);
@@ -252,13 +255,16 @@ export async function receivePage(
         ctx.receiveHlc(e.hlc);
         known.add(e.hash);
         log.push(event);
-        taken.push({ event, text: e.payload });
+        taken.push({ event, text: e.payload, redacted: e.redacted !== undefined });
         if (event.type === 'registered') registered.push(event.payload.number);
         stored++;
       }
       if (taken.length === 0) continue;
+      const keepHashes = (seqno: number) =>
+        kept.push(...taken.filter((t) => t.redacted).map((t) => ({ pos: posOf(seqno, t.event.seq), hash: t.event.hash })));
       if (row) {
         for (const t of taken) await writer.insert(row.seqno, t.event, t.text);
+        keepHashes(row.seqno);
         refolds.push({ row, log });
         continue;
       }
@@ -277,12 +283,14 @@ export async function receivePage(
       );
       holders.set(number, caseId);
       for (const t of taken) await writer.insert(seqno, t.event, t.text);
+      keepHashes(seqno);
       fresh.push({ id: caseId, seqno, state, number, log });
     }
     await passNumbers(trx, registered, prefix);
     await foldNewCases(ctx, trx, fresh, utcOffsetMinutes, daily);
     for (const r of refolds) await refoldCase(ctx, trx, r.row, r.log, utcOffsetMinutes, aliases, held, daily);
     await writer.finish();
+    await keepRedactedHashes(trx, kept);
     await flushDailyChanges(trx, daily);
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
   });

@@ -22,10 +22,12 @@ async function unlessServerLacksRemovals<T>(request: Promise<T>): Promise<T | nu
 
 /**
  * Tells the server of the cases whose data this desk removed (the end of retention, a person's
- * request), oldest first: the server deletes their evidence files and the other desks of the
- * site take the same data out. A batch whose answer was lost is sent again and changes nothing.
+ * request), oldest first: the server deletes their evidence files, takes the data out of the
+ * events it holds, and the other desks of the site take the same data out. A batch whose answer
+ * was lost is sent again and changes nothing. Answers the files the server deleted, or null
+ * when the server does not take removals yet (they wait here).
  */
-export async function pushRemovals(ctx: DeskContext, client: SyncClient, identity: SigningIdentity): Promise<number> {
+export async function pushRemovals(ctx: DeskContext, client: SyncClient, identity: SigningIdentity): Promise<number | null> {
   const { db } = ctx.store;
   let files = 0;
   for (;;) {
@@ -33,7 +35,7 @@ export async function pushRemovals(ctx: DeskContext, client: SyncClient, identit
     if (caseIds.length === 0) return files;
     if (removals.length > 0) {
       const answer = await unlessServerLacksRemovals(client.pushRemovals(identity, removals));
-      if (!answer) return files;
+      if (!answer) return null;
       files += answer.files;
     }
     await dropRemovalOutbox(db, caseIds);

@@ -148,7 +148,15 @@ export function createSyncService(ctx: DeskContext, log: (e: unknown) => void, j
       const files = createEvidenceClient({ serverUrl: config.server_url, timeoutMs: t.requestTimeoutMs, now: () => ctx.now() });
       const pending = await countOutbox(db);
       const exchange = async (progress?: JobProgress) => {
-        const pushed = await pushOutbox(ctx, client, identity, pushBatch, async (n) => progress?.step('pushing', n, pending));
+        // Removals before events: the server then holds the removal of a case whose redacted
+        // events follow (one removed before this desk joined), and takes them. A server that
+        // does not take removals yet is sent no redacted event either.
+        const takesRemovals = (await pushRemovals(ctx, client, identity)) !== null;
+        const pushed = await pushOutbox(ctx, client, identity, {
+          batch: pushBatch,
+          sent: async (n) => progress?.step('pushing', n, pending),
+          sendRedacted: takesRemovals,
+        });
         // Files right after the events that name them: the server takes a file only for a case it holds.
         await uploadEvidence(ctx, files, identity);
         const { pulled, removals } = await pullAll(client, identity, config.prefix, progress);

@@ -40,6 +40,17 @@ export async function redactStoredEvent(db: Kysely<Database>, pos: number, hash:
   await db.updateTable('case_events').set({ payload }).where('pos', '=', pos).execute();
 }
 
+/** The hashes of pulled events that came redacted, at their places (written with the events, in their transaction). */
+export async function keepRedactedHashes(db: Kysely<Database>, kept: readonly { pos: number; hash: string }[]): Promise<void> {
+  for (const k of kept) {
+    await db
+      .insertInto('event_redactions')
+      .values(k)
+      .onConflict((oc) => oc.column('pos').doNothing())
+      .execute();
+  }
+}
+
 export async function insertRemoval(
   db: Kysely<Database>,
   row: { case_id: string; kind: string; removed_at: string; removed_by: string; reason: string; files: number },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** The removals waiting to go up (migration 18), as their tombstones say them. */
@@ -31,6 +31,26 @@ export async function removalOutboxPage(db: Kysely<Database>, limit: number): Pr
     });
   }
   return { caseIds, removals: [...byCase.values()] };
+}
+
+/** Puts every case with a tombstone in the removal outbox: a desk that joins tells the site what it removed before. */
+export async function queueWholeRemovals(db: Kysely<Database>): Promise<void> {
+  await sql`INSERT OR IGNORE INTO sync_removal_outbox (case_id) SELECT DISTINCT case_id FROM case_removals`.execute(db);
+}
+
+/** The kinds removed from each of these cases that has a tombstone, sorted. */
+export async function removedKindsOf(db: Kysely<Database>, caseIds: readonly string[]): Promise<Map<string, OutgoingRemoval['kinds']>> {
+  const out = new Map<string, OutgoingRemoval['kinds']>();
+  const ids = [...new Set(caseIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('case_removals')
+      .select(['case_id', 'kind'])
+      .where('case_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r.kind as OutgoingRemoval['kinds'][number]].sort());
+  }
+  return out;
 }
 
 export async function dropRemovalOutbox(db: Kysely<Database>, caseIds: readonly string[]): Promise<void> {

@@ -3,6 +3,7 @@ import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import { groupRulesMigration } from './groupRulesMigration.ts';
+import { redactCaseEvents } from './removalQueries.ts';
 import type { ServerDatabase } from './schema.ts';
 import { transferMigration } from './transferMigration.ts';
 
@@ -133,6 +134,19 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('removals_key', ['site_id', 'case_id'])
           .addUniqueConstraint('removals_seq', ['site_id', 'seq'])
           .execute();
+      },
+    },
+    '009_redact_removed': {
+      async up(unknownDb: Kysely<unknown>) {
+        // Removals taken before the server redacted events: their cases' events still held the
+        // data. They are redacted now, and their rows dropped, to be folded again from the
+        // redacted events when the store opens (projectMissingCases).
+        const db = unknownDb as Kysely<ServerDatabase>;
+        const removed = await db.selectFrom('removals').select(['case_id', 'kinds']).execute();
+        for (const r of removed) {
+          await redactCaseEvents(db, r.case_id, JSON.parse(r.kinds) as Parameters<typeof redactCaseEvents>[2]);
+          await db.deleteFrom('case_projection').where('case_id', '=', r.case_id).execute();
+        }
       },
     },
   };
