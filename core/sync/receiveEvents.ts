@@ -4,9 +4,9 @@ import { type CaseClockRow, insertNewCaseClocks } from '../../db/queries/caseClo
 import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { casesByIds, insertCase, numberHolders, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
-import { keepRedactedHashes } from '../../db/queries/retention.ts';
 import { insertNewReportFacts, reportFactsRow, saveReportFacts } from '../../db/queries/reportFacts.ts';
 import { countNewCases, type DailyChanges, flushDailyChanges, refreshReportRollup } from '../../db/queries/reportRollups.ts';
+import { keepRedactedHashes } from '../../db/queries/retention.ts';
 import { indexCase, indexNewCases, type SearchDocuments } from '../../db/queries/search.ts';
 import { updateSyncConfig } from '../../db/queries/sync.ts';
 import type { CaseReportFactsTable, Database } from '../../db/schema.ts';

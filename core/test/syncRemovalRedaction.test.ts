@@ -60,9 +60,10 @@ async function verifiesOnServer(caseId: string) {
   return { events: rows.length, redacted: rows.filter((r) => r.body.includes('"redacted"')).length, faults: faults.filter(Boolean) };
 }
 
-const onServerDisk = (secrets: string[]) => secretsFound(path.join(server.dataDir, 'server.sqlite'), secrets).concat(
-  secretsFound(server.dataDir, secrets, (f) => !f.startsWith('server.sqlite')),
-);
+const onServerDisk = (secrets: string[]) =>
+  secretsFound(path.join(server.dataDir, 'server.sqlite'), secrets).concat(
+    secretsFound(server.dataDir, secrets, (f) => !f.startsWith('server.sqlite')),
+  );
 
 describe('a removal travelling from desk to server to desk', () => {
   it('leaves the complainant nowhere: the server, the desk that held it, a desk that joins later', async () => {

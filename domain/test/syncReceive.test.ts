@@ -3,6 +3,7 @@ import { hashInput } from '../cases/hashChain.ts';
 import { receiveHlc } from '../cases/hlc.ts';
 import type { WireEvent } from '../sync/protocol.ts';
 import { numberPlace, pulledFault } from '../sync/receiveRules.ts';
+import { redactWireEvent } from '../sync/redactedEvents.ts';
 
 /** A stand-in digest (FNV-1a, spread to 64 hex digits): the rules only compare what it gives. */
 const sha256 = (t: string) => {
@@ -61,5 +62,34 @@ describe('the hybrid clock receiving', () => {
     expect(receiveHlc({ wallMs: now, counter: 0 }, { wallMs: now + 10, counter: 3 }, now)).toEqual({ wallMs: now + 10, counter: 3 });
     expect(receiveHlc({ wallMs: now, counter: 5 }, { wallMs: now, counter: 3 }, now)).toEqual({ wallMs: now, counter: 5 });
     expect(receiveHlc({ wallMs: now, counter: 0 }, { wallMs: now + 6 * 60_000, counter: 0 }, now)).toEqual({ wallMs: now, counter: 0 });
+  });
+});
+
+describe('a redacted event', () => {
+  const person = { name: '钱六', phone: '13912345678', address: '解放路 7 号' };
+  const registration = wire('registered', [], JSON.stringify({ number: '2611-0001', subject: '收费', complainant: person }));
+  const contact = wire('contacted', [registration.hash], JSON.stringify({ method: 'phone', person: person.name, summary: '已解释' }));
+  const noted = wire('noted', [registration.hash], JSON.stringify({ text: '已转门诊部' }));
+
+  it('loses what its kinds take out, keeps its hash and says what it lost; one with nothing to lose stays as it was', () => {
+    const redacted = redactWireEvent(registration, ['personalData']);
+    expect(redacted).toMatchObject({ hash: registration.hash, redacted: ['personalData'] });
+    expect(JSON.parse(redacted.payload)).toEqual({ number: '2611-0001', subject: '收费', complainant: { name: '' } });
+    expect(redactWireEvent(noted, ['personalData'])).toBe(noted);
+    // A later removal that takes more out widens what it says it lost.
+    const added = wire('attachmentsAdded', [registration.hash], JSON.stringify({ attachments: [{ sha256: 'a'.repeat(64) }] }));
+    const once = redactWireEvent({ ...added, redacted: ['personalData'] }, ['evidence']);
+    expect(once).toMatchObject({ payload: JSON.stringify({ attachments: [] }), redacted: ['evidence', 'personalData'] });
+  });
+
+  it('is accepted when it holds nothing its kinds take out, refused when it still does or is altered', () => {
+    const known = new Set([registration.hash]);
+    const redacted = redactWireEvent(contact, ['personalData']);
+    expect(pulledFault(redactWireEvent(registration, ['personalData']), new Set(), false, sha256)).toBeNull();
+    expect(pulledFault(redacted, known, true, sha256)).toBeNull();
+    expect(pulledFault({ ...contact, redacted: ['personalData'] }, known, true, sha256)).toBe('hash');
+    // Its hash no longer proves its fields; an unmarked copy of the redacted text fails the hash.
+    expect(pulledFault({ ...redacted, redacted: undefined }, known, true, sha256)).toBe('hash');
+    expect(pulledFault({ ...redacted, parents: ['f'.repeat(64)] }, known, true, sha256)).toBe('parent');
   });
 });

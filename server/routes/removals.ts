@@ -85,11 +85,8 @@ export async function pushRemovals(c: RouteContext, desk: SignedDesk, body: unkn
     await projectCases(trx, desk.site_id, redacted);
     return { accepted, files, redacted: redacted.length };
   });
-  // The old pages leave the write-ahead log too, and the full-text index its deleted terms.
-  if (gone.redacted > 0 && c.dialect === 'sqlite') {
-    await sql`INSERT INTO case_projection_fts (case_projection_fts) VALUES ('optimize')`.execute(c.db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(c.db);
-  }
+  // The old pages leave the write-ahead log too (the full-text index drops a row's terms at once: migration 009).
+  if (gone.redacted > 0 && c.dialect === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(c.db);
   // The folder's files go once the rows say so: a crash between leaves bytes no row serves, never the reverse.
   const folder = evidenceFiles(c.evidenceDir);
   for (const sha256 of gone.files) folder.remove(desk.site_id, sha256);

@@ -48,7 +48,12 @@ export function evidenceFiles(folder: string | undefined) {
 }
 
 export const evidenceHeld = (db: Db, siteId: number, sha256: string) =>
-  db.selectFrom('evidence').select(['size', 'case_id', 'removed_at']).where('site_id', '=', siteId).where('sha256', '=', sha256).executeTakeFirst();
+  db
+    .selectFrom('evidence')
+    .select(['size', 'case_id', 'removed_at'])
+    .where('site_id', '=', siteId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
 
 export const insertEvidence = (db: Db, row: ServerDatabase['evidence']) =>
   db

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
@@ -142,6 +142,9 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
         // data. They are redacted now, and their rows dropped, to be folded again from the
         // redacted events when the store opens (projectMissingCases).
         const db = unknownDb as Kysely<ServerDatabase>;
+        // A case's terms leave SQLite's full-text index when its row changes, not at some later merge.
+        if (dialect === 'sqlite')
+          await sql`INSERT INTO case_projection_fts (case_projection_fts, rank) VALUES ('secure-delete', 1)`.execute(db);
         const removed = await db.selectFrom('removals').select(['case_id', 'kinds']).execute();
         for (const r of removed) {
           await redactCaseEvents(db, r.case_id, JSON.parse(r.kinds) as Parameters<typeof redactCaseEvents>[2]);

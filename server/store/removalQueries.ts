@@ -96,10 +96,7 @@ export async function markEvidenceRemoved(db: Db, siteId: number, sha256s: reado
 }
 
 /** The kinds the site removed of each case (a case under the site that holds it), for the cases that have any. */
-export async function removedKindsOf(
-  db: Db,
-  cases: readonly { caseId: string; siteId: number }[],
-): Promise<Map<string, RemovalKind[]>> {
+export async function removedKindsOf(db: Db, cases: readonly { caseId: string; siteId: number }[]): Promise<Map<string, RemovalKind[]>> {
   const out = new Map<string, RemovalKind[]>();
   const siteOf = new Map(cases.map((c) => [c.caseId, c.siteId]));
   const ids = [...siteOf.keys()];
@@ -126,7 +123,11 @@ export async function redactCaseEvents(db: Db, caseId: string, kinds: readonly R
     const event = JSON.parse(r.body) as WireEvent;
     const redacted = redactWireEvent(event, kinds);
     if (redacted === event) continue;
-    await db.updateTable('events').set({ body: JSON.stringify(redacted) }).where('id', '=', r.id).execute();
+    await db
+      .updateTable('events')
+      .set({ body: JSON.stringify(redacted) })
+      .where('id', '=', r.id)
+      .execute();
     changed++;
   }
   return changed;

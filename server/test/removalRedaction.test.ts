@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { stringsOf } from '../../core/test/stringsScan.ts';
@@ -9,6 +11,9 @@ import type { WireEvent } from '../../domain/sync/protocol.ts';
 import { pulledFault } from '../../domain/sync/receiveRules.ts';
 import { redactWireEvent } from '../../domain/sync/redactedEvents.ts';
 import type { WireRemoval } from '../../domain/sync/removalWire.ts';
+import { addSite } from '../admin.ts';
+import { projectCases } from '../store/caseProjection.ts';
+import { openServerStore } from '../store/openServerStore.ts';
 import { dialects, refusalOf, registeredData, serverPerSuite, wireEvent } from './serverHarness.ts';
 
 /**
@@ -20,7 +25,7 @@ import { dialects, refusalOf, registeredData, serverPerSuite, wireEvent } from '
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 /** Latin letters and digits, so `strings` would see them in a plain store file. */
 const person = { name: 'Zhaoqian Mingyue', phone: '13912345678', address: 'Jiefang Road 7' };
-const secrets = [person.name, person.phone, person.address];
+const secrets = [person.name, person.phone, person.address, 'zhaoqian', 'mingyue', '3912345678'.slice(0, 6)];
 
 const registration = (): CaseEventData =>
   ({
@@ -89,10 +94,15 @@ describe.each(dialects)('a removal on the %s server', (dialect) => {
     for (const s of secrets) expect(JSON.stringify(pulled)).not.toContain(s);
     expect(verifiesAsPulled(pulled)).toBe(true);
     // A redacted event whose payload was altered beyond the removal is refused by the desk.
-    const altered = { ...pulled[1], payload: JSON.stringify({ ...JSON.parse(pulled[1]?.payload ?? '{}'), person: 'someone' }) } as WireEvent;
+    const altered = {
+      ...pulled[1],
+      payload: JSON.stringify({ ...JSON.parse(pulled[1]?.payload ?? '{}'), person: 'someone' }),
+    } as WireEvent;
     expect(verifiesAsPulled([pulled[0] as WireEvent, altered])).toBe(false);
 
     if (dialect === 'sqlite') {
+      const fts = await sql<{ v: number }>`SELECT v FROM case_projection_fts_config WHERE k = 'secure-delete'`.execute(server.store.db);
+      expect(fts.rows).toEqual([{ v: 1 }]);
       const store = stringsOf(path.join(server.dataDir, 'server.sqlite'));
       const wal = path.join(server.dataDir, 'server.sqlite-wal');
       const all = store + (fs.existsSync(wal) ? stringsOf(wal) : '');
@@ -118,5 +128,71 @@ describe.each(dialects)('a removal on the %s server', (dialect) => {
       status: 422,
       error: 'tampered',
     });
+  }, 60_000);
+});
+
+describe('a store from before the server redacted', () => {
+  it('has the events of the removals it took redacted, and their cases folded again, when it opens', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-server-'));
+    try {
+      const before = await openServerStore({ dataDir });
+      const site = await addSite(before.db, '一院', new Date());
+      const caseId = uuidv7();
+      const reg = wireEvent(caseId, [], registration());
+      const called = wireEvent(caseId, [reg.hash], contact());
+      await before.db.insertInto('cases').values({ id: caseId, site_id: site.id }).execute();
+      await before.db
+        .insertInto('events')
+        .values(
+          [reg, called].map((e, i) => ({
+            site_id: site.id,
+            seq: i + 1,
+            id: e.id,
+            case_id: caseId,
+            hash: e.hash,
+            desk_id: 'd',
+            body: JSON.stringify(e),
+            received_at: e.at,
+          })),
+        )
+        .execute();
+      await projectCases(before.db, site.id, [caseId]);
+      const removal = removalOf(caseId);
+      await before.db
+        .insertInto('removals')
+        .values({
+          site_id: site.id,
+          case_id: caseId,
+          kinds: JSON.stringify(removal.kinds),
+          at: removal.at,
+          removed_by: removal.removedBy,
+          reason: removal.reason,
+          desk_id: 'd',
+          seq: 1,
+          received_at: removal.at,
+        })
+        .execute();
+      // As a store of before the migration: the removal taken, the events and the row still plain.
+      await sql`DELETE FROM server_migrations WHERE name = '009_redact_removed'`.execute(before.db);
+      expect(JSON.stringify(await before.db.selectFrom('case_projection').selectAll().execute())).toContain(person.name);
+      await before.close();
+
+      const after = await openServerStore({ dataDir });
+      try {
+        const bodies = await after.db.selectFrom('events').select(['hash', 'body']).orderBy('seq').execute();
+        expect(bodies.map((b) => b.hash)).toEqual([reg.hash, called.hash]);
+        expect(bodies.map((b) => JSON.parse(b.body) as WireEvent)).toEqual([
+          redactWireEvent(reg, ['personalData']),
+          redactWireEvent(called, ['personalData']),
+        ]);
+        const row = await after.db.selectFrom('case_projection').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+        expect(row).toMatchObject({ complainant_name: '', complainant_phone: null, event_count: 2 });
+        for (const s of secrets) expect(JSON.stringify(row)).not.toContain(s);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
