@@ -6,7 +6,7 @@ import { redactionHolds, redactWireEvent, removalCovers } from '../../domain/syn
 import { spendNonce } from '../auth.ts';
 import type { ServerMessageKey } from '../messages.ts';
 import { Refused } from '../refusal.ts';
-import { projectCases } from '../store/caseProjection.ts';
+import { projectCases, siteFoldingOf } from '../store/caseProjection.ts';
 import {
   advanceSequence,
   eventsById,
@@ -56,6 +56,7 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
   }
   return c.db.transaction().execute(async (trx) => {
     await spendNonce(trx, desk.id, desk.nonce, c.now());
+    const folding = events.length > 0 ? await siteFoldingOf(trx, desk.site_id) : undefined;
     const first = await lockSequence(trx, desk.site_id, c.dialect === 'postgres');
     const held = new Map((await eventsById(trx, [...new Set(events.map((e) => e.id))])).map((r) => [r.id, r]));
     const sites = new Map((await siteOfCases(trx, [...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r.site_id]));
@@ -151,7 +152,7 @@ export async function push(c: RouteContext, desk: DesksTable & { nonce: string }
       const site = sites.get(id) ?? desk.site_id;
       bySite.set(site, [...(bySite.get(site) ?? []), id]);
     }
-    for (const [site, ids] of bySite) await projectCases(trx, site, ids);
+    for (const [site, ids] of bySite) await projectCases(trx, site, ids, site === desk.site_id ? folding : undefined);
     return { accepted: fresh.length, duplicates, seq: first + fresh.length };
   });
 }

@@ -112,21 +112,42 @@ export async function siteTimeOf(db: Db, siteId: number): Promise<SiteTime> {
       ]),
     )
     .execute();
+  const offset = settingNumber(rows.find((r) => r.kind === 'setting')?.row ?? null);
+  return { calendar: calendarOf(rows.filter((r) => r.kind !== 'setting')), utcOffsetMinutes: offset ?? 480 };
+}
+
+/**
+ * A site's working calendar is built from every holiday of every year it covers (milliseconds of
+ * work each push would repeat); the same rows always build the same calendar, so the last few
+ * are kept by their rows' text.
+ */
+const calendars = new Map<string, SiteTime['calendar']>();
+const calendarsKept = 16;
+
+function calendarOf(rows: readonly { kind: string; key: string; row: string | null }[]): SiteTime['calendar'] {
+  const key = JSON.stringify(rows.map((r) => [r.kind, r.key, r.row]).sort());
+  const kept = calendars.get(key);
+  if (kept) return kept;
+  const calendar = buildCalendar(rows);
+  if (calendars.size >= calendarsKept) calendars.delete(calendars.keys().next().value as string);
+  calendars.set(key, calendar);
+  return calendar;
+}
+
+function buildCalendar(rows: readonly { kind: string; key: string; row: string | null }[]): SiteTime['calendar'] {
   const bundled = bundledCalendarData();
   const parsed = rows.flatMap((r) => (r.row ? [{ kind: r.kind, key: r.key, row: JSON.parse(r.row) as Record<string, unknown> }] : []));
   const sent = new Set(parsed.filter((r) => r.kind === 'calendarYear').map((r) => Number(r.row.year)));
   const bundledDays = (dates: readonly string[]) => dates.filter((d) => !sent.has(Number(d.slice(0, 4))));
   const days = (kind: string, dayKind: string) =>
     parsed.filter((r) => r.kind === kind && r.row.kind === dayKind).map((r) => String(r.row.date));
-  const calendar = createWorkingCalendar({
+  return createWorkingCalendar({
     coveredYears: [...new Set([...bundled.coveredYears, ...sent])],
     holidays: [...bundledDays(bundled.holidays), ...days('calendarDay', 'holiday')],
     makeUpDays: [...bundledDays(bundled.makeUpDays), ...days('calendarDay', 'makeUpDay')],
     closures: days('localDay', 'closure'),
     extraWorkingDays: days('localDay', 'extraWorkingDay'),
   });
-  const offset = settingNumber(rows.find((r) => r.kind === 'setting')?.row ?? null);
-  return { calendar, utcOffsetMinutes: offset ?? 480 };
 }
 
 /** The site's merged records (a desk's department or category folded into the site's). */
@@ -142,15 +163,27 @@ export async function siteAliasesOf(db: Db, siteId: number): Promise<Aliases> {
 }
 
 const chunk = 500;
+/** Rows a projection upsert writes at once: ~50 columns each, under either database's bound parameters. */
+const upsertRows = 200;
+
+/** What a site's cases fold with, read once a push (and before its sequence lock: it is not ordered by it). */
+export interface SiteFolding {
+  time: SiteTime;
+  aliases: Aliases;
+}
+
+export async function siteFoldingOf(db: Db, siteId: number): Promise<SiteFolding> {
+  return { time: await siteTimeOf(db, siteId), aliases: await siteAliasesOf(db, siteId) };
+}
 
 /**
  * Folds the cases again from all their held events and stores their rows, then the repeat
  * flags of every phone number they had or have: one call per accepted push, in its transaction.
+ * Each step is one statement for many cases: a push holds its site's sequence lock meanwhile.
  */
-export async function projectCases(db: Db, siteId: number, caseIds: readonly string[]): Promise<void> {
+export async function projectCases(db: Db, siteId: number, caseIds: readonly string[], folding?: SiteFolding): Promise<void> {
   if (caseIds.length === 0) return;
-  const time = await siteTimeOf(db, siteId);
-  const aliases = await siteAliasesOf(db, siteId);
+  const { time, aliases } = folding ?? (await siteFoldingOf(db, siteId));
   const phones = new Set<string>();
   for (let i = 0; i < caseIds.length; i += chunk) {
     const ids = caseIds.slice(i, i + chunk);
@@ -158,20 +191,32 @@ export async function projectCases(db: Db, siteId: number, caseIds: readonly str
     const before = await db.selectFrom('case_projection').select('complainant_phone').where('case_id', 'in', ids).execute();
     for (const b of before) if (b.complainant_phone) phones.add(b.complainant_phone);
     const byCase = new Map<string, HeldEvent[]>();
-    for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), heldEventOf(e.body)]);
-    for (const [caseId, held] of byCase) {
+    for (const e of events) {
+      const held = byCase.get(e.case_id);
+      if (held) held.push(heldEventOf(e.body));
+      else byCase.set(e.case_id, [heldEventOf(e.body)]);
+    }
+    const rows = [...byCase].map(([caseId, held]) => {
       const c = siteCaseOf(caseId, held, time, aliases);
       if (c.complainantPhone) phones.add(c.complainantPhone);
-      const row = projectionRow(siteId, c, held.length);
-      const { case_id: _key, ...update } = row;
-      await db
-        .insertInto('case_projection')
-        .values(row)
-        .onConflict((oc) => oc.column('case_id').doUpdateSet(update))
-        .execute();
-    }
+      return projectionRow(siteId, c, held.length);
+    });
+    for (let r = 0; r < rows.length; r += upsertRows) await upsertProjection(db, rows.slice(r, r + upsertRows));
   }
   await refreshRepeats(db, siteId, [...phones]);
+}
+
+async function upsertProjection(db: Db, rows: ReturnType<typeof projectionRow>[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first).filter((k) => k !== 'case_id') as (keyof typeof first)[];
+  await db
+    .insertInto('case_projection')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(columns.map((col) => [col, eb.ref(`excluded.${col}`)]))),
+    )
+    .execute();
 }
 
 /**
@@ -199,9 +244,15 @@ export async function refreshRepeats(db: Db, siteId: number, phones: readonly st
         } as unknown as SiteCase),
       ),
     );
-    for (const r of rows) {
-      const flag = repeats.has(r.case_id) ? 1 : 0;
-      if (flag !== r.is_repeat) await db.updateTable('case_projection').set({ is_repeat: flag }).where('case_id', '=', r.case_id).execute();
+    for (const flag of [0, 1] as const) {
+      const changed = rows.filter((r) => (repeats.has(r.case_id) ? 1 : 0) === flag && r.is_repeat !== flag).map((r) => r.case_id);
+      for (let c = 0; c < changed.length; c += chunk) {
+        await db
+          .updateTable('case_projection')
+          .set({ is_repeat: flag })
+          .where('case_id', 'in', changed.slice(c, c + chunk))
+          .execute();
+      }
     }
   }
 }
