@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
-import { consolePerSuite } from './consoleHarness.ts';
+import type { CaseEventData } from '../../domain/cases/events.ts';
+import { consoleAdmin, consolePerSuite } from './consoleHarness.ts';
 import { dialects, noted, registeredData, rowCount, wireEvent } from './serverHarness.ts';
 
 /**
@@ -81,6 +82,51 @@ for (const dialect of dialects) {
       expect(again.body).toMatchObject({ ok: true });
       const audit = await s.call(admin, 'audit.list', {});
       expect(audit.items.filter((i) => i.action === 'cases.transfer')).toHaveLength(2);
+    });
+
+    it('counts a transferred case once in the group: intake where it was registered, open work where it is held', async () => {
+      const s = suite.server;
+      // The group the test above set up.
+      const admin = await s.signIn(consoleAdmin.username, consoleAdmin.password);
+      const from = (await s.call(admin, 'sites.add', { name: '三院' })).id;
+      const to = (await s.call(admin, 'sites.add', { name: '四院' })).id;
+      const keys = makeDeskKeys();
+      const deskId = uuidv7();
+      const client = createSyncClient({ serverUrl: s.url });
+      const { code } = await s.call(admin, 'sites.issueCode', { siteId: from });
+      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      const dashboard = (siteId?: number) => s.call(admin, 'reports.dashboard', { span: 'month', ...(siteId ? { siteId } : {}) });
+      const groupBefore = (await dashboard()).figures.counts.registered;
+      const caseId = uuidv7();
+      const receivedAt = new Date(s.clock.ms - 3_600_000).toISOString();
+      await client.push({ deskId, privateKey: keys.privateKey }, [
+        wireEvent(caseId, [], { type: 'registered', payload: { ...registeredData.payload, receivedAt } } as CaseEventData),
+      ]);
+      await s.call(admin, 'cases.transfer', { caseId, toSiteId: to, reason: '事发四院' });
+      const projected = await s.store.db.selectFrom('case_projection').select(['site_id', 'registered_site_id']).execute();
+      expect(projected.filter((r) => r.site_id === to)).toEqual([{ site_id: to, registered_site_id: from }]);
+
+      const group = await dashboard();
+      expect(group.figures.counts.registered).toBe(groupBefore + 1);
+      const row = (d: typeof group, site: number) => d.bySite.find((r) => r.key === String(site))?.figures.counts.registered;
+      expect([row(group, from), row(group, to)]).toEqual([1, 0]);
+      const atFrom = await dashboard(from);
+      const atTo = await dashboard(to);
+      expect(atFrom.figures.counts.registered).toBe(1);
+      expect(atTo.figures.counts.registered).toBe(0);
+      expect([atFrom.workload, atTo.workload]).toEqual([
+        [{ siteId: from, name: '三院', open: 0, overdue: 0 }],
+        [{ siteId: to, name: '四院', open: 1, overdue: 0 }],
+      ]);
+      // The cases behind each site's figure: its intake at 三院, its open work at 四院, once each.
+      const cases = async (figure: 'registered' | 'open', siteId: number) =>
+        (await s.call(admin, 'reports.cases', { ...group.range, figure, siteId })).items.map((c) => c.id);
+      expect(await cases('registered', from)).toEqual([caseId]);
+      expect(await cases('registered', to)).toEqual([]);
+      expect(await cases('open', to)).toEqual([caseId]);
+      expect(await cases('open', from)).toEqual([]);
+      const groupRegistered = await s.call(admin, 'reports.cases', { ...group.range, figure: 'registered', limit: 200 });
+      expect(groupRegistered.items.filter((c) => c.id === caseId)).toHaveLength(1);
     });
   });
 }
