@@ -13,6 +13,8 @@ import { dialects, noted, registeredData, rowCount, wireEvent } from './serverHa
 for (const dialect of dialects) {
   describe(`the console's cases.transfer on ${dialect}`, () => {
     const suite = consolePerSuite(dialect);
+    /** The group's administrator signed in: the group the first test set up, or set up now when it runs alone. */
+    const groupAdmin = () => suite.server.signIn(consoleAdmin.username, consoleAdmin.password).catch(() => suite.server.setUp());
 
     it('moves a case from one site to another with its history, refusing what it must', async () => {
       const s = suite.server;
@@ -86,8 +88,7 @@ for (const dialect of dialects) {
 
     it('counts a transferred case once in the group: intake where it was registered, open work where it is held', async () => {
       const s = suite.server;
-      // The group the test above set up.
-      const admin = await s.signIn(consoleAdmin.username, consoleAdmin.password);
+      const admin = await groupAdmin();
       const from = (await s.call(admin, 'sites.add', { name: '三院' })).id;
       const to = (await s.call(admin, 'sites.add', { name: '四院' })).id;
       const keys = makeDeskKeys();
@@ -127,6 +128,31 @@ for (const dialect of dialects) {
       expect(await cases('open', from)).toEqual([]);
       const groupRegistered = await s.call(admin, 'reports.cases', { ...group.range, figure: 'registered', limit: 200 });
       expect(groupRegistered.items.filter((c) => c.id === caseId)).toHaveLength(1);
+    });
+
+    it('flags in a case’s history the act made at once on another desk that became impossible, as the desks fold it', async () => {
+      const s = suite.server;
+      const admin = await groupAdmin();
+      const siteId = (await s.call(admin, 'sites.add', { name: '五院' })).id;
+      const keys = makeDeskKeys();
+      const deskId = uuidv7();
+      const client = createSyncClient({ serverUrl: s.url });
+      const { code } = await s.call(admin, 'sites.issueCode', { siteId });
+      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      const caseId = uuidv7();
+      const reg = wireEvent(caseId, [], registeredData);
+      // Two desks close the case on the spot, neither having seen the other's act.
+      const closing = (device: string, resolution: string) =>
+        wireEvent(caseId, [reg.hash], { type: 'resolvedOnSpot', payload: { resolution, satisfaction: 5 } }, device);
+      const first = closing('desk-1', '当场退费');
+      const second = closing('desk-2', '当场致歉');
+      const note = wireEvent(caseId, [reg.hash], noted('同时记下的备注'), 'desk-2');
+      await client.push({ deskId, privateKey: keys.privateKey }, [reg, first, second, note]);
+      const detail = await s.call(admin, 'cases.get', { id: caseId });
+      const flags = Object.fromEntries(detail.events.map((e) => [e.id, e.conflict]));
+      // The later of the two acts is set aside; a fact made at the same time never conflicts.
+      expect(flags).toEqual({ [reg.id]: false, [first.id]: false, [second.id]: true, [note.id]: false });
+      expect(detail.line.status).toBe('closed');
     });
   });
 }
