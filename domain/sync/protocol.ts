@@ -80,7 +80,7 @@ export interface EnrolResponse {
   deskId: string;
   siteId: string;
   siteName: string;
-  /** The prefix this desk's case numbers carry from now on, unique in its site. */
+  /** The prefix this desk's case numbers carry from now on, unique in its group. */
   prefix: string;
 }
 

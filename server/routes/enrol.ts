@@ -3,16 +3,19 @@ import type { EnrolResponse } from '../../domain/sync/protocol.ts';
 import { enrolRequestSchema } from '../../domain/sync/protocol.ts';
 import { hashCode } from '../admin.ts';
 import { Refused } from '../refusal.ts';
-import { findDesk, findEnrolmentCode, findSite, insertDesk, lockSequence, prefixesOfSite, spendEnrolmentCode } from '../store/queries.ts';
+import { findDesk, findEnrolmentCode, findSite, insertDesk, lockPrefixes, prefixesOfGroup, spendEnrolmentCode } from '../store/queries.ts';
 import type { RouteContext } from './context.ts';
 
-/** The first prefix no desk of the site has: A…Z, then AA…ZZ. */
+/**
+ * The first prefix no desk of the group has: A…Z, then AA…ZZ. Unique in the group, so a case
+ * number names one case wherever it travels (a transfer between sites among them).
+ */
 export function nextPrefix(taken: readonly string[]): string {
   const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
   const used = new Set(taken);
   for (const a of letters) if (!used.has(a)) return a;
   for (const a of letters) for (const b of letters) if (!used.has(a + b)) return a + b;
-  throw new Error('the site has no prefix left');
+  throw new Error('the group has no prefix left');
 }
 
 /** POST /v1/enrol: a desk joins the site its one-time code was issued for, with its public key. */
@@ -36,15 +39,16 @@ export async function enrol(c: RouteContext, body: unknown): Promise<EnrolRespon
     const existing = await findDesk(trx, input.deskId);
     if (existing) throw new Refused(409, 'foreign', 'refusal.enrolledAlready');
     if (!(await spendEnrolmentCode(trx, codeHash, input.deskId))) throw new Refused(403, 'bad_code', 'refusal.badCode');
-    // Two desks joining at once must not take one prefix: the site's row orders them.
-    await lockSequence(trx, site.id, c.dialect === 'postgres');
-    const prefix = nextPrefix(await prefixesOfSite(trx, site.id));
+    // Two desks joining at once, of one site or two, must not take one prefix.
+    await lockPrefixes(trx, c.dialect);
+    const prefix = nextPrefix(await prefixesOfGroup(trx));
     await insertDesk(trx, {
       id: input.deskId,
       site_id: site.id,
       name: input.deskName,
       public_key: input.publicKey,
       prefix,
+      shared_prefix: 0,
       enrolled_at: c.now().toISOString(),
       revoked_at: null,
     });

@@ -11,12 +11,16 @@ import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
 
-/** The row of a case as folded, `is_repeat` left to `refreshRepeats`. */
-export function projectionRow(siteId: number, c: SiteCase, eventCount: number) {
+/**
+ * The row of a case as folded, held by `siteId` and registered at `registeredSiteId` (another
+ * site when it was transferred here), `is_repeat` left to `refreshRepeats`.
+ */
+export function projectionRow(siteId: number, c: SiteCase, eventCount: number, registeredSiteId = siteId) {
   const clock = (name: 'acknowledge' | 'feedback' | 'resolve') => c.clocks[name];
   return {
     case_id: c.caseId,
     site_id: siteId,
+    registered_site_id: registeredSiteId,
     number: c.number,
     type: c.type,
     status: c.status,
@@ -187,19 +191,28 @@ export async function projectCases(db: Db, siteId: number, caseIds: readonly str
   const phones = new Set<string>();
   for (let i = 0; i < caseIds.length; i += chunk) {
     const ids = caseIds.slice(i, i + chunk);
-    const events = await db.selectFrom('events').select(['case_id', 'body']).where('case_id', 'in', ids).orderBy('seq').execute();
+    const events = await db
+      .selectFrom('events')
+      .select(['case_id', 'site_id', 'body'])
+      .where('case_id', 'in', ids)
+      .orderBy('seq')
+      .execute();
     const before = await db.selectFrom('case_projection').select('complainant_phone').where('case_id', 'in', ids).execute();
     for (const b of before) if (b.complainant_phone) phones.add(b.complainant_phone);
     const byCase = new Map<string, HeldEvent[]>();
+    // The site whose desk pushed the case's registration: where it was registered.
+    const registeredAt = new Map<string, number>();
     for (const e of events) {
-      const held = byCase.get(e.case_id);
-      if (held) held.push(heldEventOf(e.body));
-      else byCase.set(e.case_id, [heldEventOf(e.body)]);
+      const held = heldEventOf(e.body);
+      if (held.type === 'registered') registeredAt.set(e.case_id, e.site_id);
+      const list = byCase.get(e.case_id);
+      if (list) list.push(held);
+      else byCase.set(e.case_id, [held]);
     }
     const rows = [...byCase].map(([caseId, held]) => {
       const c = siteCaseOf(caseId, held, time, aliases);
       if (c.complainantPhone) phones.add(c.complainantPhone);
-      return projectionRow(siteId, c, held.length);
+      return projectionRow(siteId, c, held.length, registeredAt.get(caseId) ?? siteId);
     });
     for (let r = 0; r < rows.length; r += upsertRows) await upsertProjection(db, rows.slice(r, r + upsertRows));
   }

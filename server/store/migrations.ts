@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
+import { groupPrefixesMigration, registeringSiteMigration } from './groupIdentityMigration.ts';
 import { groupRulesMigration } from './groupRulesMigration.ts';
 import { redactCaseEvents } from './removalQueries.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -152,12 +153,15 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '010_group_prefixes': groupPrefixesMigration,
+    '011_registering_site': registeringSiteMigration(dialect),
   };
 }
 
-export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect): Promise<void> {
+/** The server's migrator: `migrateServer` takes the store to the latest; a test may stop it at an older one. */
+export function serverMigrator<Tables>(db: Kysely<Tables>, dialect: Dialect): Migrator {
   const provider: MigrationProvider = { getMigrations: async () => serverMigrations(dialect) };
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider,
     migrationTableName: 'server_migrations',
@@ -165,7 +169,10 @@ export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect
     // Migrations written side by side land in any order: a store that ran a later one first still takes an earlier one.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect): Promise<void> {
+  const { error, results } = await serverMigrator(db, dialect).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`the server's store could not be migrated (${failed}): ${String(error)}`);

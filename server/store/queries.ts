@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Dialect } from './migrations.ts';
 import type { DesksTable, ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -43,8 +44,19 @@ export async function spendEnrolmentCode(db: Db, codeHash: string, deskId: strin
 
 export const findDesk = (db: Db, id: string) => db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const prefixesOfSite = async (db: Db, siteId: number) =>
-  (await db.selectFrom('desks').select('prefix').where('site_id', '=', siteId).execute()).map((r) => r.prefix);
+/** Every prefix a desk of the group holds, revoked desks' too (their numbers stay in the cases). */
+export const prefixesOfGroup = async (db: Db) => (await db.selectFrom('desks').select('prefix').distinct().execute()).map((r) => r.prefix);
+
+/**
+ * Orders the enrolments of the whole group on PostgreSQL (a transaction-long advisory lock), so
+ * two desks joining two sites at once do not take one prefix. SQLite writes one transaction at a time.
+ */
+export async function lockPrefixes(db: Db, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${prefixLockKey})`.execute(db);
+}
+
+/** The advisory lock's key: any constant no other lock of the server uses. */
+const prefixLockKey = 0x5052_4546;
 
 export const insertDesk = (db: Db, row: Insertable<DesksTable>) => db.insertInto('desks').values(row).execute();
 

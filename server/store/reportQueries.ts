@@ -11,7 +11,9 @@ type Db = Kysely<ServerDatabase>;
  * The analysis figures' counts over the group's case projection (case_projection), the same
  * predicates as domain/reports/figures.ts `countCase` and the desk's SQL (db/queries/reports.ts),
  * in SQL both SQLite and PostgreSQL run. The cohort: cases received in [from, to), duplicates
- * merged into another case left out, of the sites asked for (all when none).
+ * merged into another case left out, of the sites asked for (all when none). A case transferred
+ * to another site counts as its desks count it (db/queries/transferCounting.ts): its intake at
+ * the site where it was registered, its handling at the site that holds it, once in the group.
  */
 export interface GroupCohort {
   from: string;
@@ -21,7 +23,7 @@ export interface GroupCohort {
 }
 
 const dimensionColumn: Record<GroupDimension, string> = {
-  site: 'c.site_id',
+  site: 'c.count_site',
   day: 'c.received_day',
   week: 'c.received_week',
   month: 'substr(c.received_day, 1, 7)',
@@ -61,32 +63,34 @@ function countsOf(row: Record<string, unknown>): FigureCounts {
 }
 
 const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+/** Counted where the case is handled: every figure but its intake. */
+const handled = (condition: string) => count(`c.handled = 1 AND ${condition}`);
 
 /** A clock's outcome in SQL: domain/deadlines/onTime.ts clockOutcome. */
 const decided = (k: string) => `(c.${k}_met_at IS NOT NULL OR c.${k}_breached_at IS NOT NULL OR c.${k}_due < :now)`;
 const met = (k: string) => `(c.${k}_met_at IS NOT NULL AND c.${k}_met_at <= c.${k}_due AND c.${k}_breached_at IS NULL)`;
 
 const countColumns = [
-  ['complaints', count("c.type = 'complaint'")],
-  ['accepted', count('c.accepted_at IS NOT NULL')],
-  ['declined', count('c.declined = 1')],
-  ['closed', count('c.closed_at IS NOT NULL')],
-  ['accepted_closed', count('c.accepted_at IS NOT NULL AND c.closed_at IS NOT NULL')],
-  ['ack_decided', count(decided('ack'))],
-  ['ack_met', count(met('ack'))],
-  ['feedback_decided', count(decided('feedback'))],
-  ['feedback_met', count(met('feedback'))],
-  ['resolve_decided', count(decided('resolve'))],
-  ['resolve_met', count(met('resolve'))],
-  ['answered', count('c.accepted_at IS NOT NULL AND c.resolve_done_at IS NOT NULL')],
-  ['followed_up', count('c.accepted_at IS NOT NULL AND c.resolve_done_at IS NOT NULL AND c.follow_ups > 0')],
-  ['rated', count('c.last_satisfaction IS NOT NULL')],
-  ['satisfied', count(`c.last_satisfaction >= ${satisfiedFrom}`)],
-  ['with_finding', count("c.type = 'complaint' AND c.finding IS NOT NULL")],
-  ['valid', count("c.type = 'complaint' AND c.finding = 'valid'")],
-  ['repeats', count("c.type = 'complaint' AND c.is_repeat = 1")],
-  ['handled_with_days', count('c.closed_at IS NOT NULL AND c.handling_days IS NOT NULL')],
-  ['handling_days_total', 'sum(CASE WHEN c.closed_at IS NOT NULL THEN c.handling_days ELSE 0 END)'],
+  ['complaints', count("c.intake = 1 AND c.type = 'complaint'")],
+  ['accepted', handled('c.accepted_at IS NOT NULL')],
+  ['declined', handled('c.declined = 1')],
+  ['closed', handled('c.closed_at IS NOT NULL')],
+  ['accepted_closed', handled('c.accepted_at IS NOT NULL AND c.closed_at IS NOT NULL')],
+  ['ack_decided', handled(decided('ack'))],
+  ['ack_met', handled(met('ack'))],
+  ['feedback_decided', handled(decided('feedback'))],
+  ['feedback_met', handled(met('feedback'))],
+  ['resolve_decided', handled(decided('resolve'))],
+  ['resolve_met', handled(met('resolve'))],
+  ['answered', handled('c.accepted_at IS NOT NULL AND c.resolve_done_at IS NOT NULL')],
+  ['followed_up', handled('c.accepted_at IS NOT NULL AND c.resolve_done_at IS NOT NULL AND c.follow_ups > 0')],
+  ['rated', handled('c.last_satisfaction IS NOT NULL')],
+  ['satisfied', handled(`c.last_satisfaction >= ${satisfiedFrom}`)],
+  ['with_finding', handled("c.type = 'complaint' AND c.finding IS NOT NULL")],
+  ['valid', handled("c.type = 'complaint' AND c.finding = 'valid'")],
+  ['repeats', handled("c.type = 'complaint' AND c.is_repeat = 1")],
+  ['handled_with_days', handled('c.closed_at IS NOT NULL AND c.handling_days IS NOT NULL')],
+  ['handling_days_total', 'sum(CASE WHEN c.handled = 1 AND c.closed_at IS NOT NULL THEN c.handling_days ELSE 0 END)'],
 ] as const;
 
 /** The count columns with `now` bound: the one value they take. */
@@ -103,9 +107,24 @@ function countSelect(now: string) {
   );
 }
 
-export function cohortWhere(f: GroupCohort) {
-  const sites = f.siteIds && f.siteIds.length > 0 ? sql`AND c.site_id IN (${sql.join([...f.siteIds])})` : sql``;
-  return sql`c.received_at >= ${f.from} AND c.received_at < ${f.to} AND c.merged = 0 ${sites}`;
+/**
+ * The cohort's rows as the reports count them, as the table `c`: each case once, `count_site`
+ * the site where it was registered, with `intake` 1 and `handled` 1 when that site holds it; a
+ * case held by another site once more under that site, with `intake` 0 and `handled` 1. The
+ * second reading is of the few moved cases only (a partial index over them).
+ */
+function cohortRows(f: GroupCohort) {
+  const sites = (column: string) =>
+    f.siteIds && f.siteIds.length > 0 ? sql`AND ${sql.ref(column)} IN (${sql.join([...f.siteIds])})` : sql``;
+  const range = sql`p.received_at >= ${f.from} AND p.received_at < ${f.to} AND p.merged = 0`;
+  return sql`(
+    SELECT p.*, p.registered_site_id AS count_site, 1 AS intake,
+      CASE WHEN p.site_id = p.registered_site_id THEN 1 ELSE 0 END AS handled
+    FROM case_projection p WHERE ${range} ${sites('p.registered_site_id')}
+    UNION ALL
+    SELECT p.*, p.site_id AS count_site, 0 AS intake, 1 AS handled
+    FROM case_projection p WHERE p.site_id <> p.registered_site_id AND ${range} ${sites('p.site_id')}
+  ) c`;
 }
 
 /**
@@ -121,12 +140,11 @@ export async function groupCube(
   const select = keys.length > 0 ? sql`${sql.join(keys)}, ` : sql``;
   const group = keys.length > 0 ? sql`GROUP BY ${sql.raw(dimensions.map((d) => dimensionColumn[d]).join(', '))}` : sql``;
   const result = await sql<Record<string, unknown>>`
-    SELECT ${select} count(*) AS registered, ${countSelect(f.now)}
-    FROM case_projection c
-    WHERE ${cohortWhere(f)}
+    SELECT ${select} count(*) AS cohort_rows, sum(c.intake) AS registered, ${countSelect(f.now)}
+    FROM ${cohortRows(f)}
     ${group}`.execute(db);
   return result.rows
-    .filter((row) => n(row.registered) > 0)
+    .filter((row) => n(row.cohort_rows) > 0)
     .map((row) => ({
       keys: dimensions.map((_, i) => {
         const v = row[`k${i}`];
@@ -196,21 +214,24 @@ export const caseLineColumns = [
   'c.anonymous',
 ] as const;
 
-/** A drill-down's SQL for each figure: which of the cohort's cases the figure counts. */
+/**
+ * A drill-down's SQL for each figure: which of the cohort's cases the figure counts, read where
+ * the figure counts them (intake where registered, the rest where held), so each case once.
+ */
 const figureCondition: Record<DrillFigure, string> = {
-  registered: '1 = 1',
-  complaints: "c.type = 'complaint'",
-  accepted: 'c.accepted_at IS NOT NULL',
-  declined: 'c.declined = 1',
-  closed: 'c.closed_at IS NOT NULL',
-  open: 'c.closed_at IS NULL',
-  valid: "c.type = 'complaint' AND c.finding = 'valid'",
-  repeats: "c.type = 'complaint' AND c.is_repeat = 1",
-  satisfied: `c.last_satisfaction >= ${satisfiedFrom}`,
-  unsatisfied: `c.last_satisfaction < ${satisfiedFrom}`,
-  'late.acknowledge': `${decided('ack')} AND NOT ${met('ack')}`,
-  'late.feedback': `${decided('feedback')} AND NOT ${met('feedback')}`,
-  'late.resolve': `${decided('resolve')} AND NOT ${met('resolve')}`,
+  registered: 'c.intake = 1',
+  complaints: "c.intake = 1 AND c.type = 'complaint'",
+  accepted: 'c.handled = 1 AND c.accepted_at IS NOT NULL',
+  declined: 'c.handled = 1 AND c.declined = 1',
+  closed: 'c.handled = 1 AND c.closed_at IS NOT NULL',
+  open: 'c.handled = 1 AND c.closed_at IS NULL',
+  valid: "c.handled = 1 AND c.type = 'complaint' AND c.finding = 'valid'",
+  repeats: "c.handled = 1 AND c.type = 'complaint' AND c.is_repeat = 1",
+  satisfied: `c.handled = 1 AND c.last_satisfaction >= ${satisfiedFrom}`,
+  unsatisfied: `c.handled = 1 AND c.last_satisfaction < ${satisfiedFrom}`,
+  'late.acknowledge': `c.handled = 1 AND ${decided('ack')} AND NOT ${met('ack')}`,
+  'late.feedback': `c.handled = 1 AND ${decided('feedback')} AND NOT ${met('feedback')}`,
+  'late.resolve': `c.handled = 1 AND ${decided('resolve')} AND NOT ${met('resolve')}`,
 };
 
 /** The cases a figure counts, newest first, `limit` after `offset`, with the total. */
@@ -228,7 +249,7 @@ export async function figureCases(
   );
   const column = where ? sql.raw(dimensionColumn[where.dimension]) : null;
   const group = column ? (where?.key === null ? sql`AND ${column} IS NULL` : sql`AND ${column} = ${where?.key}`) : sql``;
-  const base = sql`FROM case_projection c WHERE ${cohortWhere(f)} AND (${bound}) ${group}`;
+  const base = sql`FROM ${cohortRows(f)} WHERE (${bound}) ${group}`;
   const total = await sql<{ n: unknown }>`SELECT count(*) AS n ${base}`.execute(db);
   const rows = await sql<CaseLineRow>`
     SELECT ${sql.join(caseLineColumns.map((col) => sql.ref(col)))} ${base}
@@ -279,9 +300,8 @@ export async function groupCounts(db: Db, dialect: Dialect, f: GroupCohort, dime
     const keys = dimensions.map((d, i) => sql`${sql.raw(dimensionColumn[d])}::text AS ${sql.ref(`k${i}`)}`);
     const flags = dimensions.map((d, i) => sql`GROUPING(${sql.raw(dimensionColumn[d])}) AS ${sql.ref(`g${i}`)}`);
     const result = await sql<Record<string, unknown>>`
-      SELECT ${sql.join(keys)}, ${sql.join(flags)}, count(*) AS registered, ${countSelect(f.now)}
-      FROM case_projection c
-      WHERE ${cohortWhere(f)}
+      SELECT ${sql.join(keys)}, ${sql.join(flags)}, sum(c.intake) AS registered, ${countSelect(f.now)}
+      FROM ${cohortRows(f)}
       GROUP BY GROUPING SETS (${sets})`.execute(db);
     for (const row of result.rows) {
       const counts = countsOf(row);

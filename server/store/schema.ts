@@ -30,7 +30,10 @@ export interface DesksTable {
   name: string;
   /** Ed25519 public key, SPKI DER in base64. */
   public_key: string;
+  /** The prefix of its case numbers, unique in the group (server/store/groupIdentityMigration.ts). */
   prefix: string;
+  /** 1 when another site's desk took the same prefix first, before prefixes were the group's. */
+  shared_prefix: number;
   enrolled_at: string;
   revoked_at: string | null;
   /** What the desk's last signed request said and when it came (the sites and desks page). */
@@ -139,7 +142,10 @@ export interface RemovalsTable {
 export interface CaseProjectionTable {
   row_no: Generated<number>;
   case_id: string;
+  /** The site that holds the case: its handling counts there. */
   site_id: number;
+  /** The site where it was registered: its intake counts there (server/store/groupIdentityMigration.ts). */
+  registered_site_id: number;
   number: string;
   type: string;
   status: string;

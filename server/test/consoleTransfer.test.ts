@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
-import { consolePerSuite } from './consoleHarness.ts';
+import type { CaseEventData } from '../../domain/cases/events.ts';
+import { consoleAdmin, consolePerSuite } from './consoleHarness.ts';
 import { dialects, noted, registeredData, rowCount, wireEvent } from './serverHarness.ts';
 
 /**
@@ -12,6 +13,8 @@ import { dialects, noted, registeredData, rowCount, wireEvent } from './serverHa
 for (const dialect of dialects) {
   describe(`the console's cases.transfer on ${dialect}`, () => {
     const suite = consolePerSuite(dialect);
+    /** The group's administrator signed in: the group the first test set up, or set up now when it runs alone. */
+    const groupAdmin = () => suite.server.signIn(consoleAdmin.username, consoleAdmin.password).catch(() => suite.server.setUp());
 
     it('moves a case from one site to another with its history, refusing what it must', async () => {
       const s = suite.server;
@@ -81,6 +84,75 @@ for (const dialect of dialects) {
       expect(again.body).toMatchObject({ ok: true });
       const audit = await s.call(admin, 'audit.list', {});
       expect(audit.items.filter((i) => i.action === 'cases.transfer')).toHaveLength(2);
+    });
+
+    it('counts a transferred case once in the group: intake where it was registered, open work where it is held', async () => {
+      const s = suite.server;
+      const admin = await groupAdmin();
+      const from = (await s.call(admin, 'sites.add', { name: '三院' })).id;
+      const to = (await s.call(admin, 'sites.add', { name: '四院' })).id;
+      const keys = makeDeskKeys();
+      const deskId = uuidv7();
+      const client = createSyncClient({ serverUrl: s.url });
+      const { code } = await s.call(admin, 'sites.issueCode', { siteId: from });
+      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      const dashboard = (siteId?: number) => s.call(admin, 'reports.dashboard', { span: 'month', ...(siteId ? { siteId } : {}) });
+      const groupBefore = (await dashboard()).figures.counts.registered;
+      const caseId = uuidv7();
+      const receivedAt = new Date(s.clock.ms - 3_600_000).toISOString();
+      await client.push({ deskId, privateKey: keys.privateKey }, [
+        wireEvent(caseId, [], { type: 'registered', payload: { ...registeredData.payload, receivedAt } } as CaseEventData),
+      ]);
+      await s.call(admin, 'cases.transfer', { caseId, toSiteId: to, reason: '事发四院' });
+      const projected = await s.store.db.selectFrom('case_projection').select(['site_id', 'registered_site_id']).execute();
+      expect(projected.filter((r) => r.site_id === to)).toEqual([{ site_id: to, registered_site_id: from }]);
+
+      const group = await dashboard();
+      expect(group.figures.counts.registered).toBe(groupBefore + 1);
+      const row = (d: typeof group, site: number) => d.bySite.find((r) => r.key === String(site))?.figures.counts.registered;
+      expect([row(group, from), row(group, to)]).toEqual([1, 0]);
+      const atFrom = await dashboard(from);
+      const atTo = await dashboard(to);
+      expect(atFrom.figures.counts.registered).toBe(1);
+      expect(atTo.figures.counts.registered).toBe(0);
+      expect([atFrom.workload, atTo.workload]).toEqual([
+        [{ siteId: from, name: '三院', open: 0, overdue: 0 }],
+        [{ siteId: to, name: '四院', open: 1, overdue: 0 }],
+      ]);
+      // The cases behind each site's figure: its intake at 三院, its open work at 四院, once each.
+      const cases = async (figure: 'registered' | 'open', siteId: number) =>
+        (await s.call(admin, 'reports.cases', { ...group.range, figure, siteId })).items.map((c) => c.id);
+      expect(await cases('registered', from)).toEqual([caseId]);
+      expect(await cases('registered', to)).toEqual([]);
+      expect(await cases('open', to)).toEqual([caseId]);
+      expect(await cases('open', from)).toEqual([]);
+      const groupRegistered = await s.call(admin, 'reports.cases', { ...group.range, figure: 'registered', limit: 200 });
+      expect(groupRegistered.items.filter((c) => c.id === caseId)).toHaveLength(1);
+    });
+
+    it('flags in a case’s history the act made at once on another desk that became impossible, as the desks fold it', async () => {
+      const s = suite.server;
+      const admin = await groupAdmin();
+      const siteId = (await s.call(admin, 'sites.add', { name: '五院' })).id;
+      const keys = makeDeskKeys();
+      const deskId = uuidv7();
+      const client = createSyncClient({ serverUrl: s.url });
+      const { code } = await s.call(admin, 'sites.issueCode', { siteId });
+      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      const caseId = uuidv7();
+      const reg = wireEvent(caseId, [], registeredData);
+      // Two desks close the case on the spot, neither having seen the other's act.
+      const closing = (device: string, resolution: string) =>
+        wireEvent(caseId, [reg.hash], { type: 'resolvedOnSpot', payload: { resolution, satisfaction: 5 } }, device);
+      const first = closing('desk-1', '当场退费');
+      const second = closing('desk-2', '当场致歉');
+      const note = wireEvent(caseId, [reg.hash], noted('同时记下的备注'), 'desk-2');
+      await client.push({ deskId, privateKey: keys.privateKey }, [reg, first, second, note]);
+      const detail = await s.call(admin, 'cases.get', { id: caseId });
+      const flags = Object.fromEntries(detail.events.map((e) => [e.id, e.conflict]));
+      // The later of the two acts is set aside; a fact made at the same time never conflicts.
+      expect(flags).toEqual({ [reg.id]: false, [first.id]: false, [second.id]: true, [note.id]: false });
+      expect(detail.line.status).toBe('closed');
     });
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local, nowIso, seedReportDataset } from '../../core/test/reportsDataset.ts';
+import { twoSitesOfAGroup } from '../../core/test/syncDesk.ts';
 import type { DrillFigure } from '../../domain/console/reportsSchemas.ts';
 import { figuresOf } from '../../domain/reports/figures.ts';
 import { rollUp } from '../../domain/reports/groupFigures.ts';
@@ -143,5 +144,47 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
     expect(JSON.stringify(masked?.events)).not.toContain('13900001111');
     const revealed = await groupCaseDetail(db, c1.id, true);
     expect(revealed?.line.complainant).toEqual({ name: '张三', phone: '13900001111', masked: false, hidden: false });
+  });
+});
+
+describe('the group figures of two sites with a case transferred between them', () => {
+  const group = twoSitesOfAGroup();
+
+  it('count at each site what its desk counts: the intake where registered, the handling where held', async () => {
+    const { a, b, siteIds } = group;
+    const moved = await a.register('rec', { subject: '二院停车场收费争议' });
+    await a.register('rec', { subject: '一院挂号排队过久' });
+    await b.register('rec', { subject: '二院门诊排队过久' });
+    await a.syncNow();
+    await a.act('sup', moved.id, { type: 'transfer', toSiteId: siteIds.second, reason: '事发二院停车场' });
+    await a.syncNow();
+    await b.syncNow();
+    await b.act('sup', moved.id, { type: 'accept', departmentId: b.outpatient.id });
+    await b.syncNow();
+    await a.syncNow();
+    const day = 86_400_000;
+    const range = { from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + day).toISOString() };
+    const groups: ReportGroup[] = ['channel', 'type'];
+    const db = group.server.store.db;
+    const bySite: Record<string, number> = {};
+    for (const [desk, siteId] of [
+      [a, Number(siteIds.first)],
+      [b, Number(siteIds.second)],
+    ] as const) {
+      const onDesk = await desk.by('sup', 'reports.summary', { ...range, breakdowns: groups });
+      const counted = await groupCounts(db, 'sqlite', { ...range, now: new Date().toISOString(), siteIds: [siteId] }, groups);
+      expect(figuresOf(counted.total)).toEqual(onDesk.figures);
+      bySite[siteId] = counted.total.registered;
+      for (const g of groups) {
+        const onServer = Object.fromEntries([...(counted.per.get(g) ?? [])].map(([k, c]) => [k ?? 'none', figuresOf(c)]));
+        const desks = Object.fromEntries((onDesk.breakdowns?.[g] ?? []).map((r) => [r.key ?? 'none', r.figures]));
+        expect({ g, figures: onServer }).toEqual({ g, figures: desks });
+      }
+    }
+    // Registered at 一院 twice and at 二院 once; the group counts the moved case once.
+    expect(bySite).toEqual({ [siteIds.first]: 2, [siteIds.second]: 1 });
+    const all = await groupCounts(db, 'sqlite', { ...range, now: new Date().toISOString() }, ['site']);
+    expect(all.total.registered).toBe(3);
+    expect(all.total.accepted).toBe(1);
   });
 });

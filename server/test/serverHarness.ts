@@ -15,9 +15,12 @@ import { openServerStore, type ServerStore } from '../store/openServerStore.ts';
 import type { ServerDatabase } from '../store/schema.ts';
 import { postgresInstalled, startPgCluster } from './pgCluster.ts';
 
-/** A sync server on a free loopback port over a fresh SQLite store (or `databaseUrl`), with a log to read. */
-export async function startTestServer(options: { databaseUrl?: string; now?: () => Date } = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-server-'));
+/**
+ * A sync server on a free loopback port over a fresh SQLite store (or `databaseUrl`, or the
+ * SQLite store a test wrote in `dataDir`), with a log to read.
+ */
+export async function startTestServer(options: { databaseUrl?: string; dataDir?: string; now?: () => Date } = {}) {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'desk-server-'));
   const store: ServerStore = await openServerStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir });
   const log: string[] = [];
   const now = options.now ?? (() => new Date());

@@ -7,14 +7,14 @@ import { dialects, noted, registeredData, wireEvent } from './serverHarness.ts';
 /**
  * Where transfers between sites meet the group's reports and search: a transferred case's row
  * follows it to the receiving site (whoever transfers it, whichever site's desk writes to it
- * after), the group counts it once, the console's case view shows the transfer, and a group
+ * after), the group counts it once (its intake where it was registered), the console's case view shows the transfer, and a group
  * viewer is refused the case with an audit row.
  */
 for (const dialect of dialects) {
   describe(`a transferred case in the group's reports on ${dialect}`, () => {
     const suite = consolePerSuite(dialect);
 
-    it('is counted once, at the site that holds it, and its history shows the transfer', async () => {
+    it('is counted once, its intake where it was registered, and its history shows the transfer', async () => {
       const s = suite.server;
       const admin = await s.setUp();
       const first = (await s.call(admin, 'sites.add', { name: '一院' })).id;
@@ -49,11 +49,12 @@ for (const dialect of dialects) {
       await a.client.push(a.identity, [wireEvent(caseId, [reg.hash], noted('一院补充'))]);
       expect((await lines()).map((l) => [l.id, l.siteId])).toEqual([[caseId, second]]);
 
-      // Once in the group, once per site: the receiving site has it, the sending site none.
+      // Once in the group, as the desks count it: its intake at the sending site where it was
+      // registered, none at the receiving site, which holds it (and counts its handling).
       const compare = await s.call(admin, 'reports.compare', range);
       const bySite = new Map(compare.rows.map((row) => [row.siteId, row.registered]));
-      expect(bySite.get(second)).toBe(1);
-      expect(bySite.get(first) ?? 0).toBe(0);
+      expect(bySite.get(first)).toBe(1);
+      expect(bySite.get(second) ?? 0).toBe(0);
       expect([...bySite.values()].reduce((sum, n) => sum + n, 0)).toBe(1);
 
       // The console's case view shows the transfer in its history.

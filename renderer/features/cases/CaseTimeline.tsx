@@ -178,13 +178,19 @@ export function CaseTimeline(props: { events: CaseDetail['events']; directory: T
   return (
     <Timeline active={events.length - 1} bulletSize={20} data-testid="case-timeline">
       {events.map((e) => (
-        <Timeline.Item key={e.id} title={title(e)}>
+        <Timeline.Item key={e.id} title={title(e)} {...(e.conflict ? { color: 'red' } : {})}>
           <Text size="sm" c="dimmed">
             {t('cases:detail.by', {
               name: e.actorId === 'system' ? t('deadlines:events.system') : e.actorName,
               at: formatDateTime(e.at, i18n.language),
             })}
           </Text>
+          {/* An act the fold set aside: kept in the history, never applied, until a supervisor settles it. */}
+          {e.conflict && (
+            <Badge color="red" variant="light" style={{ whiteSpace: 'normal', height: 'auto' }} data-testid="timeline-conflict">
+              {t('timeline.conflict')}
+            </Badge>
+          )}
           <EventBody event={e} directory={props.directory} />
         </Timeline.Item>
       ))}

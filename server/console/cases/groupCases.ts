@@ -10,6 +10,7 @@ import type { GroupDimension } from '../../../domain/reports/groupFigures.ts';
 import type { Range } from '../../../domain/reports/periods.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
 import { termQuery } from '../../../domain/text/searchTerms.ts';
+import { foldWireEvents } from '../../store/caseProjection.ts';
 import type { Dialect } from '../../store/migrations.ts';
 import { type CaseLineRow, figureCases, listSites } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
@@ -137,9 +138,16 @@ export async function groupCaseDetail(db: Db, caseId: string, revealed: boolean)
       string
     >,
   };
-  const events = bodies.map((e) => {
-    const w = JSON.parse(e.body) as WireEvent;
-    const event = { ...w, payload: JSON.parse(w.payload) as unknown, actorName: names.users[w.actorId] ?? w.actorId, conflict: false };
+  const wires = bodies.map((e) => JSON.parse(e.body) as WireEvent);
+  // Acts made at once on two desks that the fold set aside, as every desk of the site flags them.
+  const conflicts = new Set(foldWireEvents(wires).conflictIds);
+  const events = wires.map((w) => {
+    const event = {
+      ...w,
+      payload: JSON.parse(w.payload) as unknown,
+      actorName: names.users[w.actorId] ?? w.actorId,
+      conflict: conflicts.has(w.id),
+    };
     return event as unknown as CaseEvent & { actorName: string; conflict: boolean };
   });
   return {
