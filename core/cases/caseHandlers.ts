@@ -17,7 +17,7 @@ import {
   presentSummary,
   viewerScopeOf,
 } from '../access/caseGate.ts';
-import { recordAudit } from '../audit/recordAudit.ts';
+import { recordAudit, recordLook } from '../audit/recordAudit.ts';
 import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
 import { listDueBefore, withDeadlineAlerts } from '../deadlines/deadlineViews.ts';
 import { systemActorId } from '../deadlines/sweep.ts';
@@ -82,7 +82,7 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       const actor = await actorOf(db, call.session);
       const detail = await loadDetail(db, input, actor, await ruleContext());
       // Every look at a complainant's data leaves a trace.
-      await recordAudit(ctx, db, {
+      await recordLook(ctx, {
         actorId: actor.id,
         action: 'cases.view',
         target: detail.id,

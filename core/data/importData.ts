@@ -269,7 +269,7 @@ async function fill(
   if (dangling[0]) throw refuse('brokenReferences', { table: dangling[0].table, parent: dangling[0].parent });
   rebuildSearchIndex(db, (texts) => ({ trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) }));
   // The roll-ups did not see these rows arrive: the reopened desk counts them (ensureReportRollups).
-  db.exec('DELETE FROM report_rollup_state; DELETE FROM report_counted; DELETE FROM report_daily;');
+  db.exec('DELETE FROM report_rollup_state; DELETE FROM report_counted; DELETE FROM report_daily; DELETE FROM report_phone_month;');
   const chains = verifyChains(db);
   const broken = chains.problems[0];
   if (broken) throw refuse('brokenChain', { number: broken.caseNumber ?? broken.caseId, seq: broken.seq ?? 0 });

@@ -7,7 +7,7 @@ import { type ClockName, clockNames, dueAfterWorkingDays } from '../../domain/de
 import { clockStatus, deadlineAlertOf, deadlineStatus } from '../../domain/deadlines/deadlineStatus.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { loadSettings } from '../settings.ts';
-import { deskTimeOf } from './deskTime.ts';
+import { deskTimeFrom, deskTimeOf } from './deskTime.ts';
 
 function recordsOf(rows: readonly CaseClockRow[]): ClockRecord[] {
   return clockNames.flatMap((clock) => {
@@ -18,8 +18,9 @@ function recordsOf(rows: readonly CaseClockRow[]): ClockRecord[] {
 
 /** The instant up to which a running clock is "due soon": the end of the setting's working day. */
 export async function dueSoonBefore(ctx: DeskContext, db: Kysely<Database>, now: string): Promise<string> {
-  const [time, settings] = await Promise.all([deskTimeOf(ctx, db), loadSettings(db)]);
-  return dueAfterWorkingDays(now, settings.dueSoonWorkingDays, time).at;
+  // The settings read once: the desk's time and the warning ahead both come from them.
+  const settings = await loadSettings(db);
+  return dueAfterWorkingDays(now, settings.dueSoonWorkingDays, deskTimeFrom(ctx, settings)).at;
 }
 
 /** The `cases.list` "due within N working days" filter as an instant: the end of the N-th working day from today. */

@@ -36,7 +36,8 @@ const plain = (g: GroupCounts) => ({
 async function keptTables(store: Store) {
   const daily = await sql`SELECT * FROM report_daily WHERE registered <> 0 ORDER BY dimension, day, key`.execute(store.db);
   const counted = await sql`SELECT * FROM report_counted ORDER BY case_id`.execute(store.db);
-  return { daily: daily.rows, counted: counted.rows };
+  const phones = await sql`SELECT * FROM report_phone_month ORDER BY phone, month`.execute(store.db);
+  return { daily: daily.rows, counted: counted.rows, phones: phones.rows };
 }
 
 async function seedWithHistory() {
@@ -103,6 +104,7 @@ describe('report roll-ups', () => {
     const kept = await keptTables(reader);
     expect(kept.counted.length).toBe(7);
     expect(kept.daily.length).toBeGreaterThan(20);
+    expect(kept.phones.length).toBeGreaterThan(0);
     // The rebuild command: facts and clocks folded again from every case's events, then counted.
     expect(await refoldReportProjections(reader.db, nowIso)).toBe(7);
     expect(await keptTables(reader)).toEqual(kept);
@@ -117,6 +119,7 @@ describe('report roll-ups', () => {
     await reader.db.transaction().execute(async (trx) => {
       await sql`DELETE FROM report_counted`.execute(trx);
       await sql`DELETE FROM report_daily`.execute(trx);
+      await sql`DELETE FROM report_phone_month`.execute(trx);
       const pending: DailyChanges = new Map();
       for (const id of ids) await refreshReportRollup(trx, id, pending);
       expect(pending.size).toBeGreaterThan(0);

@@ -1,8 +1,36 @@
+import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AuditLogTable, Database } from '../schema.ts';
 
 export async function appendAudit(db: Kysely<Database>, row: AuditLogTable): Promise<void> {
   await db.insertInto('audit_log').values(row).execute();
+}
+
+const insertAudit = 'INSERT INTO audit_log (id, at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)';
+
+/**
+ * Appends the audit row of a look at data (a case opened), committed without waiting for the disk:
+ * under synchronous=FULL that wait was most of the time of opening a case. The row is in the
+ * write-ahead log when this returns, so it survives the desk's crash; a power cut before the
+ * next change of the store (committed with FULL, which makes the log durable up to it) or the
+ * next checkpoint can lose it. The connection is held (kysely's mutex) and nothing awaits
+ * between the pragmas, so no other write commits under the lighter setting.
+ */
+export async function appendLookAudit(db: Kysely<Database>, sqlite: Sqlite.Database, row: AuditLogTable): Promise<void> {
+  await db.connection().execute(async () => {
+    const values = [row.id, row.at, row.actor_id, row.action, row.target, row.detail];
+    if (sqlite.inTransaction) {
+      sqlite.prepare(insertAudit).run(values);
+      return;
+    }
+    const level = sqlite.pragma('synchronous', { simple: true }) as number;
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      sqlite.prepare(insertAudit).run(values);
+    } finally {
+      sqlite.pragma(`synchronous = ${level}`);
+    }
+  });
 }
 
 export interface AuditFilter {

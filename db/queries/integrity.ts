@@ -28,7 +28,14 @@ export function schemaVersionOf(db: Sqlite.Database): number {
  * Tables the store keeps from its cases by itself (migration 11: triggers, the report roll-ups):
  * like the search index, counted again on import rather than carried in an export.
  */
-const keptTables = new Set(['case_departments', 'case_status_counts', 'report_counted', 'report_daily', 'report_rollup_state']);
+const keptTables = new Set([
+  'case_departments',
+  'case_status_counts',
+  'report_counted',
+  'report_daily',
+  'report_phone_month',
+  'report_rollup_state',
+]);
 
 /** The ordinary tables of the store (no virtual tables, their shadow tables, SQLite's own or the kept ones). */
 export function dataTables(db: Sqlite.Database): string[] {

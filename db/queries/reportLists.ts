@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { caseSpan } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
+import { wholeMonths } from './reportPhones.ts';
 import { rollupOffset } from './reportRollups.ts';
 
 /** Lists for the analysis: repeat complainants, major and overdue cases, names of ids. */
@@ -18,29 +19,52 @@ export async function repeatComplainants(
 ): Promise<RepeatRow[]> {
   const latest = sql`FROM cases l WHERE l.complainant_phone = t.phone AND l.received_at < ${range.to}
         AND coalesce(json_extract(l.respondent, '$.userId'), '') != ${viewerId} ORDER BY l.received_at DESC LIMIT 1`;
-  // The period's complaints from the roll-ups' narrow rows (an index holds all it reads) once they
-  // are counted; from the cases before. The names and numbers only for the complainants listed.
-  const top =
-    (await rollupOffset(db)) !== null
-      ? sql`SELECT phone, count(*) AS cases, max(received_at) AS latest_at, max(confidential) AS confidential
-        FROM report_counted
-        WHERE received_at >= ${range.from} AND received_at < ${range.to}
-          AND phone IS NOT NULL AND type = 'complaint' AND coalesce(respondent_user, '') != ${viewerId}
-        GROUP BY phone HAVING count(*) > 1 ORDER BY cases DESC, latest_at DESC LIMIT ${limit}`
-      : sql`SELECT c.complainant_phone AS phone, count(*) AS cases, max(c.received_at) AS latest_at, max(c.confidential) AS confidential
-        FROM cases c
-        WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to}
-          AND c.complainant_phone IS NOT NULL AND c.type = 'complaint'
-          AND coalesce(json_extract(c.respondent, '$.userId'), '') != ${viewerId}
-        GROUP BY c.complainant_phone HAVING count(*) > 1 ORDER BY cases DESC, latest_at DESC LIMIT ${limit}`;
+  // Once the roll-ups are counted: the kept counts per phone and month (reportPhones.ts) for the
+  // period's whole local months, only of phones with more than one complaint in all, and the
+  // period's complaints before and after them from report_counted's narrow rows. A phone with a
+  // case in the period naming the viewer is counted from its own cases instead (the kept counts
+  // cannot take out one viewer's). From the cases before the roll-ups.
+  const offset = await rollupOffset(db);
+  const top = offset !== null ? keptRepeatPhones(range, viewerId, limit, offset) : casesRepeatPhones(range, viewerId, limit);
   const result = await sql<RepeatRow>`
     WITH t AS (${top})
     SELECT t.phone, t.cases, t.confidential,
       (SELECT l.complainant_name ${latest}) AS name,
       (SELECT l.id ${latest}) AS latest_id,
       (SELECT l.number ${latest}) AS latest_number
-    FROM t ORDER BY t.cases DESC, t.latest_at DESC`.execute(db);
+    FROM t ORDER BY t.cases DESC, t.latest_at DESC, t.phone`.execute(db);
   return result.rows;
+}
+
+/** The period's phones with more than one complaint, from the kept counts: phone, cases, latest_at, confidential. */
+function keptRepeatPhones(range: { from: string; to: string }, viewerId: string, limit: number, utcOffsetMinutes: number) {
+  const { fromMonth, toMonth, start, end } = wholeMonths(range.from, range.to, utcOffsetMinutes);
+  const edge = (from: string, to: string) => sql`SELECT phone, 1 AS cases, confidential, received_at AS latest_at
+    FROM report_counted INDEXED BY report_counted_phone
+    WHERE received_at >= ${from} AND received_at < ${to} AND phone IS NOT NULL AND type = 'complaint' AND phone NOT IN recused`;
+  return sql`WITH recused AS (SELECT complainant_phone FROM cases
+      WHERE json_extract(respondent, '$.userId') = ${viewerId} AND complainant_phone IS NOT NULL AND type = 'complaint'
+        AND received_at >= ${range.from} AND received_at < ${range.to})
+    SELECT phone, sum(cases) AS cases, max(latest_at) AS latest_at, max(confidential > 0) AS confidential
+    FROM (
+      SELECT phone, cases, confidential, latest_at FROM report_phone_month INDEXED BY report_phone_month_repeating
+        WHERE repeating = 1 AND month >= ${fromMonth} AND month < ${toMonth} AND phone NOT IN recused
+      UNION ALL ${edge(range.from, start)}
+      UNION ALL ${edge(end, range.to)}
+      UNION ALL SELECT phone, 1, confidential, received_at FROM report_counted INDEXED BY report_counted_by_phone
+        WHERE phone IN recused AND type = 'complaint' AND received_at >= ${range.from} AND received_at < ${range.to}
+          AND coalesce(respondent_user, '') != ${viewerId})
+    GROUP BY phone HAVING sum(cases) > 1 ORDER BY cases DESC, latest_at DESC, phone LIMIT ${limit}`;
+}
+
+/** The same from the cases, before the roll-ups are counted. */
+function casesRepeatPhones(range: { from: string; to: string }, viewerId: string, limit: number) {
+  return sql`SELECT c.complainant_phone AS phone, count(*) AS cases, max(c.received_at) AS latest_at, max(c.confidential) AS confidential
+    FROM cases c
+    WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to}
+      AND c.complainant_phone IS NOT NULL AND c.type = 'complaint'
+      AND coalesce(json_extract(c.respondent, '$.userId'), '') != ${viewerId}
+    GROUP BY c.complainant_phone HAVING count(*) > 1 ORDER BY cases DESC, latest_at DESC, phone LIMIT ${limit}`;
 }
 
 export interface RepeatRow {

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
 import type { Database } from '../schema.ts';
+import { phoneMonthOf, rebuildPhoneMonths, recountPhoneMonths, samePhoneCount } from './reportPhones.ts';
 import { handledHere, intakeHere } from './transferCounting.ts';
 
 /**
@@ -298,6 +299,11 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
       ),
     );
   else await sql`DELETE FROM report_counted WHERE case_id = ${caseId}`.execute(db);
+  if (!samePhoneCount(old, next))
+    await recountPhoneMonths(
+      db,
+      [phoneMonthOf(old), phoneMonthOf(next)].filter((p) => p !== null),
+    );
   return { old, next, changed: true };
 }
 
@@ -347,6 +353,10 @@ export async function countNewCases(db: Kysely<Database>, caseIds: readonly stri
     );
   }
   for (const next of rows) addChanges(pending, dailyChanges(next, 1));
+  await recountPhoneMonths(
+    db,
+    rows.map(phoneMonthOf).filter((p) => p !== null),
+  );
   const phoned = rows.filter((r) => r.phone).map((r) => [r.phone, r.received_at]);
   if (phoned.length === 0) return;
   const later = await sql<{ id: string }>`
@@ -377,6 +387,7 @@ export async function rebuildReportRollups(db: Kysely<Database>, utcOffsetMinute
     await sql`INSERT INTO report_daily
       SELECT ${dimension}, day, ${key}, ${sums} FROM report_counted WHERE counted = 1 GROUP BY day, ${key}`.execute(db);
   }
+  await rebuildPhoneMonths(db);
   await sql`INSERT INTO report_rollup_state (id, utc_offset_minutes, built_at) VALUES (1, ${utcOffsetMinutes}, ${at})
     ON CONFLICT (id) DO UPDATE SET utc_offset_minutes = excluded.utc_offset_minutes, built_at = excluded.built_at`.execute(db);
 }
