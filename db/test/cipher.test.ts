@@ -56,7 +56,8 @@ it('writes a new store in AEGIS-256, every page authenticated: one flipped bit i
   const bytes = fs.readFileSync(file);
   const pageSize = bytes.readUInt16BE(16);
   // A bit in the middle of the last page, the table's data: the page's tag no longer matches.
-  bytes[bytes.length - Math.floor(pageSize / 2)] ^= 0x01;
+  const at = bytes.length - Math.floor(pageSize / 2);
+  bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
   fs.writeFileSync(file, bytes);
   const tampered = openKeyed(file, key, { readonly: true });
   expect(() => tampered.prepare('SELECT sum(length(text)) FROM t').get()).toThrow(expect.objectContaining({ code: 'SQLITE_CORRUPT' }));
