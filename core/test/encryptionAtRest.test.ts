@@ -202,6 +202,8 @@ describe('encryption at rest', () => {
       recoveryKey: recoveryKey as string,
     });
     expect(restored.cases).toBe(1);
+    // Reopened on the restored store, the desk converted it too.
+    expect(schemeOf(path.join(fresh.dataDir, 'desk.sqlite'))).toBe('aegis256');
     await fresh.login();
     expect((await fresh.call('cases.get', { id: registered.id })).complainant.name).toBe(complainant.name);
   });
