@@ -43,7 +43,7 @@ const damageCodes = /^SQLITE_(CORRUPT|NOTADB)/;
  */
 export function quickCheckInBackground(file: string, key: Buffer | null, fallback: () => string[]): RunningCheck {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, pragmas: keyPragmas(key) } });
+  const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, pragmas: keyPragmas(key, file) } });
   let stopped = false;
   const outcomeOf = (findings: string[]): CheckOutcome =>
     findings.length === 1 && findings[0] === 'ok' ? { state: 'ok' } : { state: 'damaged', findings };

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPlainStoreFile } from '../../db/cipher.ts';
+import { isPlainStoreFile, openKeyed, schemeOf } from '../../db/cipher.ts';
 import { type HostKeyring, hostKeyKeyring } from '../keys/hostKeyring.ts';
+import { readKeysFile } from '../keys/keysFile.ts';
 import { admin } from './staff.ts';
 import { secretsFound, stringsOf } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
@@ -20,6 +21,15 @@ const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const d of open.splice(0)) await d.close().catch(() => undefined);
 });
+
+/** Re-encrypts a store file under the same key in SQLCipher 4's format, as the first encrypted desks wrote it. */
+function toSqlcipher(file: string, dataKey: Buffer): void {
+  const db = openKeyed(file, dataKey);
+  db.pragma('journal_mode = DELETE');
+  for (const pragma of [`cipher = 'sqlcipher'`, 'legacy = 4', `rekey = "x'${dataKey.toString('hex')}'"`]) db.pragma(pragma);
+  db.close();
+  expect(schemeOf(file)).toBe('sqlcipher4');
+}
 
 /** What `strings` finds of the secrets under `target` (a file or a folder): the whole test is this. */
 const leaked = (target: string) => secretsFound(target, secrets);
@@ -143,6 +153,59 @@ describe('encryption at rest', () => {
     expect(found.complainant.name).toBe(complainant.name);
     const evidence = await again.call('attachments.get', { caseId: registered.id, sha256: upload.sha256 });
     expect(Buffer.from(evidence.dataBase64, 'base64')).toEqual(photo);
+  });
+
+  it('converts a store in SQLCipher 4 format (the first encrypted desks) to AEGIS-256, a copy first, finishing after a crash', async () => {
+    const ring = keyring();
+    const { desk, registered, recoveryKey } = await deskWithCase({ keyring: ring });
+    const oldBackup = (await desk.call('backup.run', {})).path as string;
+    await desk.close();
+    const dataDir = desk.dataDir;
+    const storeFile = path.join(dataDir, 'desk.sqlite');
+    const dataKey = ring.unwrap(readKeysFile(dataDir)?.host.wrapped as string) as Buffer;
+    // The store and a backup as the first encrypted desks left them: the same key, SQLCipher's scheme.
+    toSqlcipher(storeFile, dataKey);
+    toSqlcipher(path.join(oldBackup, 'desk.sqlite'), dataKey);
+    const manifestFile = path.join(oldBackup, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    const backupStore = fs.readFileSync(path.join(oldBackup, 'desk.sqlite'));
+    manifest.store = { bytes: backupStore.length, sha256: createHash('sha256').update(backupStore).digest('hex') };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const legacyBytes = fs.readFileSync(storeFile);
+    // A crash half-way through an earlier conversion: a half-written copy beside the store.
+    fs.writeFileSync(`${storeFile}.encrypting`, randomBytes(5000));
+    const logged: string[] = [];
+    const first = await openTestDesk({ dataDir, keyring: ring, log: (e) => logged.push(String(e)) });
+    expect(first.desk.state).toBe('ok');
+    await first.close();
+    expect(logged.join('\n')).toContain('from sqlcipher4 to aegis256');
+    expect(schemeOf(storeFile)).toBe('aegis256');
+    for (const left of ['desk.sqlite.encrypting', 'desk.before-reencryption.sqlite'])
+      expect(fs.existsSync(path.join(dataDir, left))).toBe(false);
+    expect(leaked(dataDir)).toEqual([]);
+
+    // A crash after the rename, before the copy kept first was removed: the next start removes it.
+    fs.writeFileSync(path.join(dataDir, 'desk.before-reencryption.sqlite'), legacyBytes);
+    const again = await openTestDesk({ dataDir, keyring: ring });
+    expect(fs.existsSync(path.join(dataDir, 'desk.before-reencryption.sqlite'))).toBe(false);
+    await again.login();
+    expect((await again.call('cases.get', { id: registered.id })).complainant.name).toBe(complainant.name);
+    await again.close();
+
+    // The backup made before the conversion still restores on a new machine with the recovery key.
+    const fresh = await openTestDesk({ keyring: keyring() });
+    open.push(fresh);
+    const restored = await fresh.call('recovery.restore', {
+      path: oldBackup,
+      username: admin.username,
+      password: admin.password,
+      recoveryKey: recoveryKey as string,
+    });
+    expect(restored.cases).toBe(1);
+    // Reopened on the restored store, the desk converted it too.
+    expect(schemeOf(path.join(fresh.dataDir, 'desk.sqlite'))).toBe('aegis256');
+    await fresh.login();
+    expect((await fresh.call('cases.get', { id: registered.id })).complainant.name).toBe(complainant.name);
   });
 
   it('imports a sealed export into a new desk with the recovery key only', async () => {
