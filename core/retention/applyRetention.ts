@@ -38,7 +38,7 @@ import { loadRetention } from './retentionSettings.ts';
  * a transaction holds the desk's one thread from start to commit, whatever its size, and its
  * commit (written and synced) adds to that.
  */
-const batchMs = 25;
+const batchMs = 30;
 const shownInPreview = 200;
 /** Rows read at a time while filling the dry run's page: a few are read and found not yet due. */
 const readAhead = 250;
