@@ -33,7 +33,7 @@ CREATE TABLE evidence_refs (
   seqno INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
   PRIMARY KEY (sha256, seqno)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX evidence_refs_case ON evidence_refs (seqno);
 
 INSERT OR IGNORE INTO evidence_refs (seqno, sha256)
