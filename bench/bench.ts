@@ -26,6 +26,8 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --server-only        only the sync server on PostgreSQL (~2 min); also writes the 100-site scale report
  *   npm run bench -- --no-server          skip the sync server
  *   npm run bench -- --privacy --tiers 100k   only the cost of encryption, sealing and retention; writes <date>-privacy.md
+ *   npm run bench -- --privacy --tiers 1m --generate-only   generate its plain store and keep it (--keep: keep it and measure)
+ *   npm run bench -- --privacy --tiers 1m --reuse DIR       measure a kept plain store again (copied for both sides)
  *   npm run bench -- --sync --tiers 2k    only what sync costs a desk (registration on/off, an empty round, bytes per case); writes <date>-sync.md
  *   npm run bench -- --group              only the group console's reports and search on PostgreSQL: 100 sites, 1M cases; writes <date>-group.md
  *   npm run bench -- --group --group-cases 100k --group-sites 20   a smaller group
@@ -97,6 +99,9 @@ for (const t of values.privacy ? tiers : []) {
     seed,
     samples: values.smoke ? 10 : 60,
     removals: values.smoke ? 200 : 2_000,
+    keep: values.keep,
+    generateOnly: values['generate-only'],
+    reuse: values.reuse,
     log,
   });
   rows.push(...result.rows);

@@ -66,7 +66,7 @@ export function deskHandlers(ctx: DeskContext, shell: DeskShell, { backups, uplo
     { prefix: 'attachments', handlers: attachmentHandlers(ctx, uploads) },
     { prefix: 'keys', handlers: keyHandlers(ctx) },
     { prefix: 'seals', handlers: sealHandlers(ctx, jobs) },
-    { prefix: 'retention', handlers: retentionHandlers(ctx) },
+    { prefix: 'retention', handlers: retentionHandlers(ctx, jobs) },
     { prefix: 'privacy', handlers: privacyHandlers(ctx) },
     { prefix: 'sync', handlers: syncHandlers(ctx, sync) },
   ]);

@@ -88,6 +88,8 @@ export interface CasesTable {
   heads: Buffer;
   /** Acts set aside as impossible after a concurrent one, to be settled. */
   conflict_count: Generated<number>;
+  /** What was removed of it at the end of retention or on request: 1 its evidence, 2 its personal data (migration 21). */
+  removed_kinds: Generated<number>;
   finding: string | null;
   proposal_state: string | null;
   proposed_by: string | null;
@@ -305,6 +307,12 @@ export interface CaseRemovalsTable {
   files: number;
 }
 
+/** Which case's events name which evidence file (migration 21). */
+export interface EvidenceRefsTable {
+  seqno: number;
+  sha256: string;
+}
+
 export interface Database {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -331,6 +339,7 @@ export interface Database {
   sealed_cases: SealedCasesTable;
   event_redactions: EventRedactionsTable;
   case_removals: CaseRemovalsTable;
+  evidence_refs: EvidenceRefsTable;
   sync_config: SyncConfigTable;
   sync_outbox: SyncOutboxTable;
   sync_ref_outbox: SyncRefOutboxTable;

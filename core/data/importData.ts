@@ -10,6 +10,7 @@ import {
   dataTables,
   foreignKeyProblems,
   rebuildSearchIndex,
+  recountRemovedKinds,
   rowInserter,
 } from '../../db/queries/integrity.ts';
 import { passwordWeakness } from '../../domain/access/passwordStrength.ts';
@@ -268,6 +269,7 @@ async function fill(
   const dangling = foreignKeyProblems(db);
   if (dangling[0]) throw refuse('brokenReferences', { table: dangling[0].table, parent: dangling[0].parent });
   rebuildSearchIndex(db, (texts) => ({ trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) }));
+  recountRemovedKinds(db);
   // The roll-ups did not see these rows arrive: the reopened desk counts them (ensureReportRollups).
   db.exec('DELETE FROM report_rollup_state; DELETE FROM report_counted; DELETE FROM report_daily; DELETE FROM report_phone_month;');
   const chains = verifyChains(db);

@@ -14,6 +14,7 @@ const startedBy: Record<JobKind, DeskMethod> = {
   seal: 'seals.seal',
   // Anyone may ask for a sync round, and a catch-up slows the desk for everyone.
   syncCatchUp: 'sync.now',
+  retention: 'retention.apply',
 };
 
 export function jobHandlers(jobs: Jobs): JobHandlers {

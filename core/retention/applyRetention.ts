@@ -1,16 +1,27 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { hashesOf } from '../../db/eventCodec.ts';
-import { listCaseEvents, listCaseLog } from '../../db/queries/caseEvents.ts';
+import { caseRange, hashesOf } from '../../db/eventCodec.ts';
+import { type CaseEventRow, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { type CaseRow, findCase, updateCase } from '../../db/queries/cases.ts';
-import { fileUsedElsewhere, finishedCasesAfter, insertRemoval, redactStoredEvent, storedPayloadsOf } from '../../db/queries/retention.ts';
+import {
+  countDueCases,
+  dueCasesPage,
+  filesNamedBy,
+  fileUsedElsewhere,
+  forgetFilesOf,
+  insertRemoval,
+  type RetentionCandidate,
+  redactStoredEvent,
+  retentionCandidatesBetween,
+} from '../../db/queries/retention.ts';
 import { indexCase } from '../../db/queries/search.ts';
 import type { Database } from '../../db/schema.ts';
 import type { RetentionDue, RetentionPreview, RetentionResult } from '../../domain/api/retentionViews.ts';
+import { causalOrder } from '../../domain/cases/eventDag.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
 import type { RecordType } from '../../domain/cases/vocabulary.ts';
-import { attachmentsOf, redactPayload } from '../../domain/retention/redactPayload.ts';
-import { dueRemovals, type RemovalKind, type RetentionPeriods } from '../../domain/retention/retentionRules.ts';
+import { redactPayload } from '../../domain/retention/redactPayload.ts';
+import { dueBounds, dueRemovals, type RemovalKind, type RetentionPeriods } from '../../domain/retention/retentionRules.ts';
 import { finishedStatuses } from '../../domain/seals/yearManifest.ts';
 import { toBigramDocument, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { createBlobStore } from '../attachments/blobStore.ts';
@@ -18,60 +29,81 @@ import { recordAudit } from '../audit/recordAudit.ts';
 import { loadBackupConfig } from '../backup/backupConfig.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
 import type { DeskContext } from '../deskContext.ts';
+import type { JobProgress } from '../jobs/jobRegistry.ts';
 import { addToLedger, type LedgerEntry } from './removalLedger.ts';
 import { loadRetention } from './retentionSettings.ts';
 
-const page = 500;
 /**
  * How long one removal transaction may run before it commits and lets the desk answer its users:
- * a transaction holds the desk's one thread from start to commit, whatever its size.
+ * a transaction holds the desk's one thread from start to commit, whatever its size, and its
+ * commit (written and synced) adds to that.
  */
-const batchMs = 40;
+const batchMs = 30;
 const shownInPreview = 200;
+/** Rows read at a time while filling the dry run's page: a few are read and found not yet due. */
+const readAhead = 250;
 
 const removedKinds = (removed: readonly string[]) => removed.filter((k): k is RemovalKind => k === 'evidence' || k === 'personalData');
 
-/** Every finished case with something due at `now`, page by page (the store is read in seqno order). */
-async function* dueCases(db: Kysely<Database>, periods: RetentionPeriods, now: string) {
-  let after = 0;
-  for (;;) {
-    const rows = await finishedCasesAfter(db, finishedStatuses, after, page);
-    if (rows.length === 0) return;
-    for (const r of rows) {
-      const kinds = dueRemovals({ type: r.type as RecordType, finishedAt: r.updated_at, removed: removedKinds(r.removed) }, periods, now);
-      if (kinds.length > 0) yield { ...r, kinds };
-    }
-    after = rows.at(-1)?.seqno ?? after;
-    // Let the desk answer its users between pages of a large store.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+const bitOf: Record<RemovalKind, number> = { evidence: 1, personalData: 2 };
+const kindsOfBits = (bits: number) => (['evidence', 'personalData'] as const).filter((k) => (bits & bitOf[k]) !== 0);
 
-/** The evidence files a case's events refer to. */
-async function filesOf(db: Kysely<Database>, seqno: number): Promise<string[]> {
-  const stored = await storedPayloadsOf(db, seqno);
-  return [...new Set(stored.flatMap((e) => attachmentsOf(JSON.parse(e.payload) as Record<string, unknown>)))];
-}
+/** What is due of a case the retention index found, as `dueRemovals` decides it. */
+const dueOf = (c: RetentionCandidate, periods: RetentionPeriods, now: string) =>
+  dueRemovals({ type: c.type as RecordType, finishedAt: c.updated_at, removed: kindsOfBits(c.removed_kinds) }, periods, now);
 
-/** The dry run: what the end of retention removes now, nothing written. */
+/**
+ * The dry run: what the end of retention removes now, nothing written. Read from the retention
+ * index (migration 21): the cases surely due are counted from a range of it; those finished in
+ * the few days where the calendar decides (a month's end) are read and decided one by one; the
+ * page shown is the cases longest finished.
+ */
 export async function previewRetention(ctx: DeskContext): Promise<RetentionPreview> {
   const { db } = ctx.store;
   const { periods } = await loadRetention(db);
   const asOf = ctx.now().toISOString();
+  const bounds = dueBounds(periods, asOf);
+  const surely = bounds.map((b) => ({ type: b.type, personalData: b.personalData.surely, evidence: b.evidence.surely }));
+  const maybe = bounds.map((b) => ({ type: b.type, personalData: b.personalData.maybe, evidence: b.evidence.maybe }));
+  let total = await countDueCases(db, finishedStatuses, surely);
+  const between = new Map<number, RetentionCandidate>();
+  for (const b of bounds) {
+    for (const [kind, bit] of [
+      ['personalData', 2],
+      ['evidence', 1],
+    ] as const) {
+      for (const c of await retentionCandidatesBetween(db, finishedStatuses, b.type, bit, b[kind].surely, b[kind].maybe))
+        between.set(c.seqno, c);
+    }
+  }
+  const surelyDue = (c: RetentionCandidate) => {
+    const cut = surely.find((s) => s.type === c.type);
+    return (
+      cut !== undefined &&
+      ((c.updated_at <= cut.personalData && (c.removed_kinds & 2) === 0) || (c.updated_at <= cut.evidence && (c.removed_kinds & 1) === 0))
+    );
+  };
+  for (const c of between.values()) if (!surelyDue(c) && dueOf(c, periods, asOf).length > 0) total += 1;
+
   const cases: RetentionDue[] = [];
-  let total = 0;
-  for await (const c of dueCases(db, periods, asOf)) {
-    total += 1;
-    if (cases.length < shownInPreview) {
+  let after: { updatedAt: string; seqno: number } | null = null;
+  while (cases.length < shownInPreview) {
+    const rows = await dueCasesPage(db, finishedStatuses, maybe, after, readAhead);
+    for (const c of rows) {
+      const kinds = dueOf(c, periods, asOf);
+      if (kinds.length === 0 || cases.length >= shownInPreview) continue;
       cases.push({
         id: c.id,
         number: c.number,
         type: c.type as RecordType,
         finishedAt: c.updated_at,
-        kinds: c.kinds,
-        files: (await filesOf(db, c.seqno)).length,
+        kinds,
+        files: (await filesNamedBy(db, c.seqno)).length,
       });
     }
+    const last = rows.at(-1);
+    if (!last || rows.length < readAhead) break;
+    after = { updatedAt: last.updated_at, seqno: last.seqno };
   }
   return { asOf, total, cases };
 }
@@ -89,19 +121,27 @@ export async function removeCaseData(
   actorId: string,
   reason: string,
 ): Promise<string[]> {
-  const hashOf = new Map((await listCaseLog(trx, row.id)).map((e) => [e.seq, e.hash]));
-  const files = kinds.includes('evidence') ? await filesOf(trx, row.seqno) : [];
-  for (const stored of await storedPayloadsOf(trx, row.seqno)) {
-    const redacted = redactPayload(stored.type, JSON.parse(stored.payload) as Record<string, unknown>, kinds);
-    const hash = hashOf.get(stored.pos % 2 ** 20);
-    if (redacted && hash) await redactStoredEvent(trx, stored.pos, hash, JSON.stringify(redacted));
+  const evidence = kinds.includes('evidence');
+  const files = evidence ? await filesNamedBy(trx, row.seqno) : [];
+  const { from } = caseRange(row.seqno);
+  // The log is read once: the redacted events are folded again as they now stand, not read back.
+  const log: CaseEventRow[] = [];
+  for (const e of await listCaseLog(trx, row.id)) {
+    const redacted = redactPayload(e.type, e.payload as unknown as Record<string, unknown>, kinds);
+    if (!redacted) {
+      log.push(e);
+      continue;
+    }
+    await redactStoredEvent(trx, from + e.seq, e.hash, JSON.stringify(redacted));
+    log.push({ ...e, payload: redacted } as CaseEventRow);
   }
-  const state = projectCase((await listCaseEvents(trx, row.id)).map(caseEventOf));
+  const state = projectCase(causalOrder(log).map(caseEventOf));
   await updateCase(trx, row.id, row.last_seq, { at: row.updated_at, lastSeq: row.last_seq, heads: hashesOf(row.heads) }, state);
   const texts = [state.number, state.complainant.name, state.complainant.phone, state.subject, state.content];
   await indexCase(trx, row.seqno, { trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
+  if (evidence) await forgetFilesOf(trx, row.seqno);
   const orphaned: string[] = [];
-  for (const sha of files) if (!(await fileUsedElsewhere(trx, sha, row.seqno))) orphaned.push(sha);
+  for (const sha of new Set(files)) if (!(await fileUsedElsewhere(trx, sha, row.seqno))) orphaned.push(sha);
   const at = ctx.now().toISOString();
   for (const kind of kinds) {
     await insertRemoval(trx, {
@@ -144,6 +184,7 @@ export async function removeInBatches(
   actorId: string,
   reason: string,
   kindsOf: (row: CaseRow, removed: readonly RemovalKind[]) => RemovalKind[],
+  progress?: JobProgress,
 ): Promise<RetentionResult> {
   const { db } = ctx.store;
   const blobs = createBlobStore(path.dirname(ctx.store.file), ctx.store.key);
@@ -175,6 +216,8 @@ export async function removeInBatches(
       if (blobs.sizeOf(sha) !== null) files += 1;
       blobs.remove(sha);
     }
+    await progress?.step('removing', i, caseIds.length);
+    // Every batch, not only when the job's slice is over: the commit itself took the desk's thread.
     await new Promise((resolve) => setImmediate(resolve));
   }
   // The backup folder's ledger learns of them, so an older generation restored later does not bring them back.
@@ -188,12 +231,23 @@ export async function removeInBatches(
  * Removes what is due of the cases the supervisor confirmed after the dry run; a case no longer
  * due (reopened, periods changed) is left as it is.
  */
-export async function applyRetention(ctx: DeskContext, caseIds: readonly string[], actorId: string): Promise<RetentionResult> {
+export async function applyRetention(
+  ctx: DeskContext,
+  caseIds: readonly string[],
+  actorId: string,
+  progress?: JobProgress,
+): Promise<RetentionResult> {
   const { periods } = await loadRetention(ctx.store.db);
   const now = ctx.now().toISOString();
-  return removeInBatches(ctx, caseIds, actorId, 'retention', (row, removed) =>
-    finishedStatuses.includes(row.status as (typeof finishedStatuses)[number])
-      ? dueRemovals({ type: row.type as RecordType, finishedAt: row.updated_at, removed }, periods, now)
-      : [],
+  return removeInBatches(
+    ctx,
+    caseIds,
+    actorId,
+    'retention',
+    (row, removed) =>
+      finishedStatuses.includes(row.status as (typeof finishedStatuses)[number])
+        ? dueRemovals({ type: row.type as RecordType, finishedAt: row.updated_at, removed }, periods, now)
+        : [],
+    progress,
   );
 }

@@ -79,6 +79,10 @@ describe('retention and anonymisation', () => {
     expect((await desk.call('cases.list', { q: complainant.name })).items.length).toBe(1);
 
     expect(await desk.call('retention.apply', { caseIds: [old.id], confirm: true })).toEqual({ cases: 1, files: 1 });
+    // A job, so a long removal shows how far it got.
+    expect((await desk.call('jobs.status', {})).items).toEqual([
+      expect.objectContaining({ kind: 'retention', state: 'done', phase: 'removing', done: 1, total: 1, mine: true }),
+    ]);
     expect((await desk.call('retention.preview', {})).total).toBe(0);
     // Applied twice: nothing more to do.
     expect(await desk.call('retention.apply', { caseIds: [old.id], confirm: true })).toEqual({ cases: 0, files: 0 });

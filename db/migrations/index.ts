@@ -19,6 +19,7 @@ import { sql as fewerIndexes } from './017_fewer_indexes.ts';
 import { sql as removalSync } from './018_removal_sync.ts';
 import { sql as groupSites } from './019_group_sites.ts';
 import { sql as groupRecords } from './020_group_records.ts';
+import { sql as retentionIndex } from './021_retention_index.ts';
 import { sql as repeatPhones } from './022_repeat_phones.ts';
 
 /**
@@ -52,5 +53,6 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'removal_sync', sql: removalSync },
   { version: 19, name: 'group_sites', sql: groupSites },
   { version: 20, name: 'group_records', sql: groupRecords },
+  { version: 21, name: 'retention_index', sql: retentionIndex },
   { version: 22, name: 'repeat_phones', sql: repeatPhones },
 ];

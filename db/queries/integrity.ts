@@ -89,6 +89,17 @@ export function rowInserter(db: Sqlite.Database, table: string, columns: readonl
   return (values: unknown[]) => statement.run(...values);
 }
 
+/**
+ * Sets each case's `removed_kinds` (migration 21) from its tombstones again: an export written
+ * before the column brings the tombstones without it.
+ */
+export function recountRemovedKinds(db: Sqlite.Database): void {
+  db.exec(`UPDATE cases SET removed_kinds = (
+    SELECT coalesce(sum(DISTINCT CASE r.kind WHEN 'evidence' THEN 1 WHEN 'personalData' THEN 2 ELSE 0 END), 0)
+    FROM case_removals r WHERE r.case_id = cases.id
+  )`);
+}
+
 /** Makes a copied store self-contained: one file, no -wal or -shm beside it. */
 export function switchToRollbackJournal(db: Sqlite.Database): void {
   db.pragma('journal_mode = DELETE');

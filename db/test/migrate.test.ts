@@ -91,3 +91,50 @@ describe('migrations', () => {
     await store.close();
   });
 });
+
+describe('migration 21 (the retention index)', () => {
+  it('sets what was removed of each case from its tombstones, and which case names which file from the events', () => {
+    const db = new Sqlite(':memory:');
+    migrate(db, { migrations: migrations.filter((m) => m.version <= 20) });
+    db.exec(
+      `INSERT INTO users (id, username, display_name, password_hash, roles, created_at) VALUES ('u', 'u', 'u', 'x', '[]', '2024-01-01')`,
+    );
+    const addCase = db.prepare(`INSERT INTO cases (seqno, id, number, query_code, status, type, channel, severity, subject, content,
+      complainant_name, complainant, received_at, registered_by, deadline_acknowledge, deadline_feedback, deadline_resolve,
+      created_at, updated_at, last_seq) VALUES (?, ?, ?, 'Q', 'closed', 'complaint', 'phone', 'general', 's', 'c', 'n', '{}',
+      '2024-01-01', 'u', '2024-01-02', '2024-01-10', '2024-01-30', '2024-01-01', '2024-02-01', 1)`);
+    for (const n of [1, 2, 3]) addCase.run(n, `case-${n}`, `N-${n}`);
+    const remove = db.prepare(
+      `INSERT INTO case_removals (case_id, kind, removed_at, removed_by, reason, files) VALUES (?, ?, '2025-01-01', 'u', 'retention', 0)`,
+    );
+    remove.run('case-1', 'evidence');
+    remove.run('case-1', 'personalData');
+    remove.run('case-2', 'evidence');
+    db.exec("INSERT INTO event_parties (n, name) VALUES (1, 'u')");
+    const event = db.prepare(
+      `INSERT INTO case_events (pos, id, dag, parents, type, actor, device, at, lead, tick, payload) VALUES (?, randomblob(16), 1, x'', ?, 1, 1, 0, 0, 0, ?)`,
+    );
+    const file = (sha: string) => ({ sha256: sha, name: 'x.jpg', mime: 'image/jpeg', size: 1 });
+    event.run(2 * 2 ** 20 + 1, 'registered', JSON.stringify({ intake: { attachments: [file('a'.repeat(64))] } }));
+    event.run(3 * 2 ** 20 + 2, 'attachmentsAdded', JSON.stringify({ attachments: [file('a'.repeat(64)), file('b'.repeat(64))] }));
+    event.run(3 * 2 ** 20 + 3, 'noted', JSON.stringify({ text: 'no file' }));
+
+    migrate(db, { migrations });
+    expect(db.prepare('SELECT id, removed_kinds FROM cases ORDER BY seqno').all()).toEqual([
+      { id: 'case-1', removed_kinds: 3 },
+      { id: 'case-2', removed_kinds: 1 },
+      { id: 'case-3', removed_kinds: 0 },
+    ]);
+    expect(db.prepare('SELECT seqno, sha256 FROM evidence_refs ORDER BY seqno, sha256').all()).toEqual([
+      { seqno: 2, sha256: 'a'.repeat(64) },
+      { seqno: 3, sha256: 'a'.repeat(64) },
+      { seqno: 3, sha256: 'b'.repeat(64) },
+    ]);
+    // From now on the triggers keep both.
+    remove.run('case-3', 'evidence');
+    event.run(1 * 2 ** 20 + 1, 'attachmentsAdded', JSON.stringify({ attachments: [file('c'.repeat(64))] }));
+    expect(db.prepare("SELECT removed_kinds FROM cases WHERE id = 'case-3'").pluck().get()).toBe(1);
+    expect(db.prepare('SELECT seqno FROM evidence_refs WHERE sha256 = ?').pluck().all('c'.repeat(64))).toEqual([1]);
+    db.close();
+  });
+});

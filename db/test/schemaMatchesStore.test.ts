@@ -76,6 +76,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
     due_at: true,
     heads: true,
     conflict_count: true,
+    removed_kinds: true,
     transfer: true,
   },
   case_events: {
@@ -158,6 +159,7 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   sealed_cases: { case_id: true, year: true, number: true, last_seq: true, final_hash: true },
   event_redactions: { pos: true, hash: true },
   case_removals: { case_id: true, kind: true, removed_at: true, removed_by: true, reason: true, files: true },
+  evidence_refs: { seqno: true, sha256: true },
   sync_config: {
     id: true,
     server_url: true,

@@ -1,6 +1,6 @@
 /** What `jobs.status` answers: the long operations running or lately finished, and how far each got. */
 
-export type JobKind = 'backup' | 'export' | 'import' | 'seal' | 'syncCatchUp';
+export type JobKind = 'backup' | 'export' | 'import' | 'seal' | 'syncCatchUp' | 'retention';
 
 /** The stretch of work a job is in, worded by the screen (common:jobs.phase.*). */
 export type JobPhase =
@@ -15,7 +15,8 @@ export type JobPhase =
   | 'pushing'
   | 'pulling'
   | 'importRows'
-  | 'importCheck';
+  | 'importCheck'
+  | 'removing';
 
 export interface JobView {
   id: string;

@@ -60,3 +60,48 @@ export function dueRemovals(
   if (personalDue && !c.removed.includes('personalData')) due.push('personalData');
   return due;
 }
+
+/** How far `addMonths` may land from a plain shift by months: a day clamped to the month's end moves it up to three days. */
+const marginMs = 4 * 86_400_000;
+
+/**
+ * Bounds on the day a case was finished, for a period of `months` ending by `now`: a case
+ * finished on or before `surely` is due, one finished after `maybe` is not; between the two
+ * (a few days) `dueRemovals` decides. Lets a store find the due cases by a range of an index.
+ */
+export function finishedBounds(months: number, now: string): { surely: string; maybe: string } {
+  const d = new Date(now);
+  const back = Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() - months,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
+  return { surely: new Date(back - marginMs).toISOString(), maybe: new Date(back + marginMs).toISOString() };
+}
+
+/** Per record type, the latest finishing day that makes each kind of data due, surely or maybe (see `finishedBounds`). */
+export interface DueBounds {
+  type: RecordType;
+  /** Personal data: its own period. */
+  personalData: { surely: string; maybe: string };
+  /** Evidence: its own period, or the personal data's when that ends first (they go together). */
+  evidence: { surely: string; maybe: string };
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
+export function dueBounds(periods: RetentionPeriods, now: string): DueBounds[] {
+  const evidence = finishedBounds(periods.evidence, now);
+  return recordTypes.map((type) => {
+    const personalData = finishedBounds(periods.personalData[type], now);
+    return {
+      type,
+      personalData,
+      evidence: { surely: later(personalData.surely, evidence.surely), maybe: later(personalData.maybe, evidence.maybe) },
+    };
+  });
+}

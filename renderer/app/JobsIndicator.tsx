@@ -11,6 +11,7 @@ const pageOf: Record<JobKind, string> = {
   import: '/backup',
   seal: '/seals',
   syncCatchUp: '/sync',
+  retention: '/retention',
 };
 
 /** The top bar while long work runs: what, how far, and a way back to its page from anywhere. */

@@ -6,7 +6,9 @@ import { useSession } from '../../app/deskSession.tsx';
 import { invalidate } from '../../shared/api/queries.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
+import { asJob, useJob } from '../../shared/jobs.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { JobProgress } from '../../shared/ui/JobProgress.tsx';
 
 /** The dry run, then the removal the supervisor confirms: what is due, case by case, before it goes. */
 export function RetentionRun() {
@@ -17,6 +19,8 @@ export function RetentionRun() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const job = useJob('retention');
+  const removing = job?.state === 'running';
 
   const run = async (step: () => Promise<void>) => {
     setBusy(true);
@@ -39,7 +43,7 @@ export function RetentionRun() {
 
   const apply = (p: RetentionPreview) =>
     run(async () => {
-      const result = await client.call('retention.apply', { caseIds: p.cases.map((c) => c.id), confirm: true });
+      const result = await asJob(() => client.call('retention.apply', { caseIds: p.cases.map((c) => c.id), confirm: true }));
       setPreview(null);
       setNotice(t('retention.removed', { count: result.cases, files: result.files }));
       void invalidate('cases.list', 'cases.get', 'cases.board');
@@ -103,8 +107,9 @@ export function RetentionRun() {
                   checked={confirmed}
                   onChange={(e) => setConfirmed(e.currentTarget.checked)}
                 />
+                {removing && <JobProgress job={job} />}
                 <Group>
-                  <Button color="red" disabled={!confirmed} loading={busy} onClick={() => void apply(preview)}>
+                  <Button color="red" disabled={!confirmed} loading={busy || removing} onClick={() => void apply(preview)}>
                     {t('retention.apply', { count: preview.cases.length })}
                   </Button>
                 </Group>
