@@ -6,6 +6,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { DeskHealth } from '../../domain/api/backupViews.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
+import { StoreCheckNotice } from '../features/backup/index.ts';
 import { client } from '../shared/api/client.ts';
 import { queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
@@ -138,7 +139,14 @@ export function App() {
         </Suspense>
       );
     case 'login':
-      return <LoginPage orgName={phase.orgName} notice={phase.notice} onSignedIn={(user) => void enter(user, false, 0)} />;
+      return (
+        <LoginPage
+          orgName={phase.orgName}
+          notice={phase.notice}
+          status={<StoreCheckNotice />}
+          onSignedIn={(user) => void enter(user, false, 0)}
+        />
+      );
     case 'signedIn':
       return (
         <>
