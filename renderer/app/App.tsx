@@ -13,7 +13,7 @@ import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { SessionProvider } from './deskSession.tsx';
-import { FreshStartLink, homePathOf, maySee, RecoveryPage, routes, SetupWizard } from './routes.tsx';
+import { FreshStartLink, homePathOf, maySee, preloadPageOf, RecoveryPage, routes, SetupWizard } from './routes.tsx';
 
 interface SignedIn {
   name: 'signedIn';
@@ -62,6 +62,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // A reload of a page: its code comes while the desk is asked who is signed in.
+    preloadPageOf(window.location.hash);
     (async () => {
       // A store that could not be opened gets the recovery screen, never an empty desk.
       const health = await client.call('desk.health', {});
