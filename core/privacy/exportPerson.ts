@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { PersonReport } from '../../domain/api/privacyViews.ts';
 import type { ExportedFile } from '../../domain/api/reportViews.ts';
 import { personFields, personLines } from '../../domain/privacy/personLines.ts';
