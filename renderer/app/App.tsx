@@ -1,4 +1,4 @@
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { client } from '../shared/api/client.ts';
 import { queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
+import { QuietLoader } from '../shared/ui/QuietLoader.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { SessionProvider } from './deskSession.tsx';
 import { FreshStartLink, homePathOf, maySee, preloadPageOf, RecoveryPage, routes, SetupWizard } from './routes.tsx';
@@ -36,11 +37,7 @@ type Phase =
   | { name: 'login'; orgName: string | null; notice: string | null }
   | SignedIn;
 
-const waiting = (
-  <Center mih="100vh">
-    <Loader />
-  </Center>
-);
+const waiting = <QuietLoader mih="100vh" />;
 
 /** Which screen a desk shows: first-run wizard, sign-in, or the app behind it (and its lock). */
 export function App() {
