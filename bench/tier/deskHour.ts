@@ -24,11 +24,16 @@ const busyHour = {
   registration: 60,
   dashboard: 12,
   analysis: 6,
-} as const;
+};
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, seed: { type: 'string', default: '1' }, fraction: { type: 'string', default: '1' } },
+});
 if (!values.data) throw new Error('--data <dir>');
 const dataDir = values.data;
+// A fraction of the hour (the smoke tier's check that the loop runs): every kind of call at least once.
+const fraction = Number(values.fraction);
+for (const kind of Object.keys(busyHour) as (keyof typeof busyHour)[]) busyHour[kind] = Math.max(1, Math.round(busyHour[kind] * fraction));
 
 const raw = openRaw(path.join(dataDir, storeFileName), { readonly: true });
 const rng = createRng(Number(values.seed));

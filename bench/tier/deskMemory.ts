@@ -20,12 +20,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * of its own: the bench's own process holds the generator's and the floors' data, which the
  * desk's host process never does. The store's desk must be closed (the child takes its lock).
  */
-export async function measureDeskHour(dataDir: string, seed: number, add: Add): Promise<void> {
+export async function measureDeskHour(dataDir: string, seed: number, fraction: number, add: Add): Promise<void> {
   const result = await new Promise<HourResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/tier/deskHour.ts', '--data', dataDir, '--seed', String(seed)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/tier/deskHour.ts', '--data', dataDir, '--seed', String(seed), '--fraction', String(fraction)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -45,6 +49,6 @@ export async function measureDeskHour(dataDir: string, seed: number, add: Add): 
     unit: 'MiB',
     value: result.rssMiB,
     target: targets.memory,
-    note: `the hour is simulated: ${result.calls} calls in a process of its own (no Electron, no renderer; node with tsx), shuffled, back to back (${result.seconds.toFixed(0)} s): ${mix}; heap ${result.heapMiB.toFixed(0)} MiB, external ${result.externalMiB.toFixed(0)} MiB, peak RSS ${result.peakRssMiB.toFixed(0)} MiB`,
+    note: `${fraction < 1 ? `${fraction} of ` : ''}the hour is simulated: ${result.calls} calls in a process of its own (no Electron, no renderer; node with tsx), shuffled, back to back (${result.seconds.toFixed(0)} s): ${mix}; heap ${result.heapMiB.toFixed(0)} MiB, external ${result.externalMiB.toFixed(0)} MiB, peak RSS ${result.peakRssMiB.toFixed(0)} MiB`,
   });
 }
