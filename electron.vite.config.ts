@@ -25,6 +25,9 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default; the desk's first paint parses
+      // every byte of the first chunks (the board's reload: bench/renderer/firstRender.ts).
+      minify: true,
       // Two pages of one build: the desk (index.html) and the group console the server serves (console.html).
       rollupOptions: { input: { index: resolve('renderer/index.html'), console: resolve('renderer/console.html') } },
     },

@@ -63,6 +63,8 @@ export interface DeskOptions {
   syncScheduler?: boolean;
   /** The scheduler's pace, shorter in tests. */
   syncTiming?: Partial<SyncTiming>;
+  /** How long after the start the uploads nobody attached are first looked for (firstUploadSweepDelayMs), shorter in tests. */
+  uploadSweepDelayMs?: number;
   /** How the store is checked in the background after a crash; tests hold the check open with their own. */
   checkInBackground?: typeof quickCheckInBackground;
 }
@@ -245,12 +247,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     // A store older than a removal (a restored generation, a copy) is cleared again of what the backup folder's ledger says went.
     await reapplyRemovals(ctx, (await loadBackupConfig(store.db, dataDir)).config.folder).catch(log);
     await sweepDeadlines(ctx);
-    try {
-      uploads.sweep();
-    } catch (e) {
-      log(e); // an unreadable evidence folder shows when a file is read, not by a desk that will not start
-    }
-    uploads.start();
+    uploads.start(options.uploadSweepDelayMs);
     if (options.backupScheduler !== false) backups.startScheduler();
     if (options.syncScheduler !== false) sync.start();
     const dispatch = createDispatcher(handlers, sessions, log, createAccessGuard(ctx));

@@ -101,6 +101,7 @@ describe('the bench harness', () => {
       'start-up',
       'size per case',
       'projection rebuild',
+      'resident memory after a simulated hour',
     ]) {
       expect(
         metrics.some((m) => m.includes(expected)),

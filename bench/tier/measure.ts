@@ -5,6 +5,7 @@ import { openBenchDesk } from '../benchDesk.ts';
 import { openRaw } from '../measure/floors.ts';
 import { rebuildProjection } from '../measure/projectionRebuild.ts';
 import { summarise, time } from '../measure/stats.ts';
+import { measureDeskHour } from './deskMemory.ts';
 import { measureReads } from './measureReads.ts';
 import { measureRegistration } from './measureRegistration.ts';
 import { type Add, type MemoryPeak, type TierOptions, targets } from './shared.ts';
@@ -105,6 +106,9 @@ export async function measureTier(options: TierOptions, dataDir: string, file: s
       value: process.resourceUsage().maxRSS / 1024,
       note: `maxRSS since the bench started; peak heap seen ${memory.peakHeapMiB().toFixed(0)} MiB`,
     });
+    log(`[${tier}] an hour of a busy desk (memory)`);
+    // The smoke tier (and the harness test) only checks that the hour runs: a twentieth of it.
+    await measureDeskHour(dataDir, options.seed + 3, options.reads <= 10 ? 0.05 : 1, add);
   }
   return notes;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rowCounts } from './storeSnapshot.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
 
@@ -39,7 +39,7 @@ describe('attachments.add and cases.register', () => {
 });
 
 describe('uploads never attached', () => {
-  it('are removed a day after their upload when the desk starts, those attached never', async () => {
+  it('are removed a day after their upload by the first sweep after the start, those attached never', async () => {
     let now = new Date('2026-11-02T09:00:00Z');
     const desk = await openTestDesk({ now: () => now });
     open.push(desk);
@@ -55,12 +55,14 @@ describe('uploads never attached', () => {
     await desk.close();
 
     now = new Date('2026-11-05T09:00:00Z');
-    const reopened = await openTestDesk({ dataDir: desk.dataDir, now: () => now });
+    // The start itself leaves the folder alone (a sweep reads every case); the sweep comes after.
+    const reopened = await openTestDesk({ dataDir: desk.dataDir, now: () => now, uploadSweepDelayMs: 50 });
     open.push(reopened);
+    expect(storedFiles(desk.dataDir).join('\n')).toContain(dropped.sha256);
+    await vi.waitFor(() => expect(storedFiles(desk.dataDir).join('\n')).not.toContain(dropped.sha256));
     const files = storedFiles(desk.dataDir).join('\n');
     expect(files).toContain(kept.sha256);
     expect(files).toContain(added.sha256);
-    expect(files).not.toContain(dropped.sha256);
     await reopened.login();
     const back = await reopened.call('attachments.get', { caseId: c.id, sha256: added.sha256 });
     expect(Buffer.from(back.dataBase64, 'base64').toString()).toBe('后来补充的说明');
@@ -97,5 +99,25 @@ describe('uploads never attached', () => {
     // Attached files no longer wait: there is room again.
     await desk.call('cases.register', { ...sampleComplaint, attachments: refs.slice(0, 2) });
     expect(await upload(fits)).toMatchObject({ ok: true });
+  });
+
+  it('count against the quota after a restart before the first sweep has run', async () => {
+    const quota = 2 * 1024 * 1024;
+    const desk = await openTestDesk({ unattachedMaxBytes: quota });
+    open.push(desk);
+    await desk.setupAndLogin();
+    const upload = (d: typeof desk, i: number) =>
+      d.raw('attachments.upload', {
+        name: `${i}.txt`,
+        mime: 'text/plain',
+        dataBase64: Buffer.alloc(1024 * 1024 - 10, `file ${i} `).toString('base64'),
+      });
+    expect(await upload(desk, 1)).toMatchObject({ ok: true });
+    expect(await upload(desk, 2)).toMatchObject({ ok: true });
+    await desk.close();
+    const reopened = await openTestDesk({ dataDir: desk.dataDir, unattachedMaxBytes: quota });
+    open.push(reopened);
+    await reopened.login();
+    expect(await upload(reopened, 3)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

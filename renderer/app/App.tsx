@@ -1,4 +1,4 @@
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,13 +6,15 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { DeskHealth } from '../../domain/api/backupViews.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
+import { StoreCheckNotice } from '../features/backup/index.ts';
 import { client } from '../shared/api/client.ts';
 import { queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
+import { QuietLoader } from '../shared/ui/QuietLoader.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { SessionProvider } from './deskSession.tsx';
-import { FreshStartLink, homePathOf, maySee, RecoveryPage, routes, SetupWizard } from './routes.tsx';
+import { FreshStartLink, homePathOf, maySee, preloadPageOf, RecoveryPage, routes, SetupWizard } from './routes.tsx';
 
 interface SignedIn {
   name: 'signedIn';
@@ -35,11 +37,7 @@ type Phase =
   | { name: 'login'; orgName: string | null; notice: string | null }
   | SignedIn;
 
-const waiting = (
-  <Center mih="100vh">
-    <Loader />
-  </Center>
-);
+const waiting = <QuietLoader mih="100vh" />;
 
 /** Which screen a desk shows: first-run wizard, sign-in, or the app behind it (and its lock). */
 export function App() {
@@ -61,6 +59,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // A reload of a page: its code comes while the desk is asked who is signed in.
+    preloadPageOf(window.location.hash);
     (async () => {
       // A store that could not be opened gets the recovery screen, never an empty desk.
       const health = await client.call('desk.health', {});
@@ -138,7 +138,14 @@ export function App() {
         </Suspense>
       );
     case 'login':
-      return <LoginPage orgName={phase.orgName} notice={phase.notice} onSignedIn={(user) => void enter(user, false, 0)} />;
+      return (
+        <LoginPage
+          orgName={phase.orgName}
+          notice={phase.notice}
+          status={<StoreCheckNotice />}
+          onSignedIn={(user) => void enter(user, false, 0)}
+        />
+      );
     case 'signedIn':
       return (
         <>

@@ -1,4 +1,5 @@
 import { type ComponentType, lazy } from 'react';
+import { matchPath } from 'react-router-dom';
 import { mayCall, mayChangeSettings } from '../../domain/access/permissions.ts';
 import type { DeskMethod } from '../../domain/api/deskApi.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
@@ -12,18 +13,36 @@ import type { SettingsSection } from '../../domain/settings/deskSettings.ts';
 /** A method the page calls, or a section of the settings it changes. */
 type Need = DeskMethod | { settings: SettingsSection };
 
+/** A page whose module can be asked for before it is drawn. */
+type LazyPage = ComponentType & { preload: () => Promise<unknown> };
+
 export interface DeskRoute {
   path: string;
-  page: ComponentType;
+  page: LazyPage;
   /** The navigation entry's translation key; pages reached from another page have none. */
   menu?: string;
   /** The methods (or settings sections) behind the page, any one of which lets a user see it; none: every signed-in user. */
   needs?: Need | readonly Need[];
 }
 
-/** A page module loaded on first use; `pick` names the component the module exports. */
+/**
+ * A page module loaded on first use; `pick` names the component the module exports. `preload`
+ * starts the same load earlier (one load, whoever asks first).
+ */
 function lazyPage<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
-  return lazy(async () => ({ default: pick(await load()) }));
+  let loading: Promise<M> | null = null;
+  const preload = () => {
+    // A load that failed (the host restarted) is tried again by the next one who asks.
+    loading ??= load().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    });
+    return loading;
+  };
+  return Object.assign(
+    lazy(async () => ({ default: pick(await preload()) })),
+    { preload },
+  );
 }
 
 // The screens before sign-in, seen once in a desk's life (first run) or never (recovery): loaded only when shown.
@@ -255,6 +274,19 @@ export const routes: readonly DeskRoute[] = [
     ),
   },
 ];
+
+/**
+ * Starts loading the code of the page an address shows (`#/board?view=list`), so that after a
+ * reload it arrives while the session is checked instead of after it. An address of no page
+ * loads nothing (the user's home page is known only once signed in).
+ */
+export function preloadPageOf(hash: string): void {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  void routes
+    .find((r) => matchPath(r.path, path))
+    ?.page.preload()
+    .catch(() => undefined);
+}
 
 /** The matrix decides what a role may call; a page is shown to whoever may call a method behind it. */
 export function maySee(user: SessionUser, needs: DeskRoute['needs']): boolean {

@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../domain/api/views.ts';
 import { client } from '../../shared/api/client.ts';
@@ -7,7 +8,13 @@ import { useDeskSubmit } from '../../shared/deskForm.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
 
-export function LoginPage(props: { orgName: string | null; notice?: string | null; onSignedIn: (user: SessionUser) => void }) {
+export function LoginPage(props: {
+  orgName: string | null;
+  notice?: string | null;
+  /** What the desk is doing meanwhile (a check of the store after a crash), above the form. */
+  status?: ReactNode;
+  onSignedIn: (user: SessionUser) => void;
+}) {
   const { t } = useTranslation('setup');
   const form = useForm({ initialValues: { username: '', password: '' } });
   const { onSubmit, error, busy } = useDeskSubmit(
@@ -32,6 +39,7 @@ export function LoginPage(props: { orgName: string | null; notice?: string | nul
         </Title>
         <form onSubmit={onSubmit} noValidate>
           <Stack>
+            {props.status}
             {props.notice && <Alert color="green">{props.notice}</Alert>}
             <TextInput label={t('login.username')} required autoComplete="username" autoFocus {...form.getInputProps('username')} />
             <PasswordInput label={t('login.password')} required autoComplete="current-password" {...form.getInputProps('password')} />

@@ -1,3 +1,3 @@
 export { BackupIndicator } from './BackupIndicator.tsx';
 export { RecoveryKeyPanel } from './RecoveryKeyPanel.tsx';
-export { StoreCheckIndicator } from './StoreCheckIndicator.tsx';
+export { StoreCheckIndicator, StoreCheckNotice } from './StoreCheckIndicator.tsx';

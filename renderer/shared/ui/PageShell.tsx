@@ -1,6 +1,7 @@
-import { AppShell, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { type ReactNode, Suspense } from 'react';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { QuietLoader } from './QuietLoader.tsx';
 
 export interface ShellMenuEntry {
   to: string;
@@ -52,13 +53,7 @@ export function PageShell(props: {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense
-          fallback={
-            <Center mih="50vh">
-              <Loader />
-            </Center>
-          }
-        >
+        <Suspense fallback={<QuietLoader mih="50vh" />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
