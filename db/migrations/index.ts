@@ -19,6 +19,7 @@ import { sql as fewerIndexes } from './017_fewer_indexes.ts';
 import { sql as removalSync } from './018_removal_sync.ts';
 import { sql as groupSites } from './019_group_sites.ts';
 import { sql as groupRecords } from './020_group_records.ts';
+import { sql as smallerStore } from './021_smaller_store.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'removal_sync', sql: removalSync },
   { version: 19, name: 'group_sites', sql: groupSites },
   { version: 20, name: 'group_records', sql: groupRecords },
+  { version: 21, name: 'smaller_store', sql: smallerStore },
 ];
