@@ -21,6 +21,7 @@ import { sql as groupSites } from './019_group_sites.ts';
 import { sql as groupRecords } from './020_group_records.ts';
 import { sql as retentionIndex } from './021_retention_index.ts';
 import { sql as repeatPhones } from './022_repeat_phones.ts';
+import { sql as smallerStore } from './023_smaller_store.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'group_records', sql: groupRecords },
   { version: 21, name: 'retention_index', sql: retentionIndex },
   { version: 22, name: 'repeat_phones', sql: repeatPhones },
+  { version: 23, name: 'smaller_store', sql: smallerStore },
 ];

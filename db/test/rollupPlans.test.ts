@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import type { Store } from '../connection.ts';
 import { boardCards, browseCases, countByStatus, countCases } from '../queries/caseBoard.ts';
-import { insertCase, updateCase } from '../queries/cases.ts';
-import { overdueCases, repeatComplainants } from '../queries/reportLists.ts';
+import { clocksOfCases, clocksReceivedBetween } from '../queries/caseClocks.ts';
+import { insertCase, listCases, updateCase } from '../queries/cases.ts';
+import { casesWithoutFacts } from '../queries/reportFacts.ts';
+import { majorCases, overdueCases, repeatComplainants } from '../queries/reportLists.ts';
 import { pendingLateClocks, rollupSums } from '../queries/reportRollupSums.ts';
 import { rebuildReportRollups } from '../queries/reportRollups.ts';
+import { cohortCube } from '../queries/reports.ts';
+import { casesReceivedBetween } from '../queries/seals.ts';
 import type { Database } from '../schema.ts';
 import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
@@ -226,6 +230,83 @@ describe('query plans of the roll-ups, the case–department table and the kept 
     // Any other filter counts at most the cap, and says "at least" past it.
     expect(await countCases(logged, { severity: 'general' }, 10)).toEqual({ n: 10, atLeast: true });
     expect(await countCases(logged, { severity: 'major' }, 10)).toEqual({ n: 0, atLeast: false });
+  });
+
+  // Migration 21 dropped cases_department and cases_received: a department is read from
+  // case_departments, a range of receipt dates from cases_received_type, never every case.
+  it("lists one department's cases from case_departments, each status or all, as the JSON query did", async () => {
+    for (const dep of departments) {
+      for (const asked of [undefined, ['accepted'], ['registered', 'closed']]) {
+        statements.length = 0;
+        const rows = await listCases(logged, { departmentId: dep, statuses: asked, limit: 50 });
+        const wanted: readonly string[] = asked ?? statuses;
+        const expected = store.sqlite
+          .prepare(
+            `SELECT id FROM cases WHERE status IN (${wanted.map(() => '?').join(',')})
+               AND (department_id = ? OR EXISTS (SELECT 1 FROM json_each(co_department_ids) WHERE value = ?)) ORDER BY seqno DESC LIMIT 50`,
+          )
+          .pluck()
+          .all(...wanted, dep, dep);
+        expect(rows.map((r) => r.id)).toEqual(expected);
+        expect(expected.length).toBeGreaterThan(0);
+        const detail = planOfText(statements[0] ?? '');
+        expect(detail).toContain('SEARCH case_departments USING PRIMARY KEY (department_id=?');
+        noScanOfCases(detail);
+      }
+    }
+  });
+
+  it('reads a range of receipt dates from cases_received_type, for the lists, the reports and the seals', async () => {
+    const range = { from: '2026-11-05T00:00:00.000Z', to: '2026-11-12T00:00:00.000Z' };
+    const inRange = store.sqlite
+      .prepare('SELECT id FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY seqno DESC')
+      .pluck()
+      .all(range.from, range.to) as string[];
+    expect(inRange.length).toBeGreaterThan(0);
+    const reads: [string, () => Promise<unknown[]>, (rows: unknown[]) => void][] = [
+      [
+        'list',
+        () => listCases(logged, { ...range, limit: 500 }),
+        (rows) => expect((rows as { id: string }[]).map((r) => r.id)).toEqual(inRange),
+      ],
+      ['seal', () => casesReceivedBetween(logged, range.from, range.to), (rows) => expect(rows).toHaveLength(inRange.length)],
+      ['major', () => majorCases(logged, range, 10), (rows) => expect(rows).toEqual([])],
+      ['clocks', () => clocksReceivedBetween(logged, range.from, range.to), (rows) => expect(rows).toHaveLength(3 * inRange.length)],
+      [
+        'cohort of a department',
+        () => cohortCube(logged, { ...range, now: '2026-11-20T00:00:00.000Z', departmentId: 'd2' }, ['handler'], 480),
+        (rows) => expect((rows as { counts: { registered: number } }[]).reduce((n, r) => n + r.counts.registered, 0)).toBeGreaterThan(0),
+      ],
+    ];
+    for (const [, read, check] of reads) {
+      statements.length = 0;
+      check(await read());
+      const detail = planOfText(statements[0] ?? '');
+      expect(detail).toMatch(/SEARCH (cases|c) USING INDEX cases_received_type \(received_at>\? AND received_at<\?\)/);
+      noScanOfCases(detail);
+    }
+  });
+
+  it("reads a case's clocks and facts by the primary key of their tables", async () => {
+    statements.length = 0;
+    const clocks = await clocksOfCases(logged, ['case-3', 'case-4']);
+    expect(clocks.map((k) => [k.case_id, k.clock])).toEqual(
+      ['case-3', 'case-4'].flatMap((id) => ['acknowledge', 'feedback', 'resolve'].map((clock) => [id, clock])),
+    );
+    expect(planOfText(statements[0] ?? '')).toBe('SEARCH case_clocks USING PRIMARY KEY (case_id=?)');
+    statements.length = 0;
+    await cohortCube(
+      logged,
+      { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', now: '2026-11-20T00:00:00.000Z' },
+      [],
+      480,
+    );
+    const cube = planOfText(statements[0] ?? '');
+    expect(cube).toContain('SEARCH r USING PRIMARY KEY (case_id=?)');
+    for (const k of ['ka', 'kf', 'kr']) expect(cube).toContain(`SEARCH ${k} USING PRIMARY KEY (case_id=? AND clock=?)`);
+    statements.length = 0;
+    expect(await casesWithoutFacts(logged, 10)).toEqual([]);
+    expect(planOfText(statements[0] ?? '')).toContain('SEARCH case_report_facts USING PRIMARY KEY (case_id=?)');
   });
 
   it('reads a period of day sums from the primary key of report_daily', async () => {
