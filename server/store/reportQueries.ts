@@ -213,6 +213,16 @@ const figureCondition: Record<DrillFigure, string> = {
   'late.resolve': `${decided('resolve')} AND NOT ${met('resolve')}`,
 };
 
+/** A condition of this file's SQL with the instant it is taken at bound. */
+const boundNow = (condition: string, now: string) =>
+  sql.join(
+    condition.split(':now').map((p) => sql.raw(p)),
+    sql`${now}`,
+  );
+
+/** A clock missed (the figures' on-time predicate negated), as the analysis lists overdue cases. */
+export const lateClock = (clock: 'acknowledge' | 'feedback' | 'resolve', now: string) => boundNow(figureCondition[`late.${clock}`], now);
+
 /** The cases a figure counts, newest first, `limit` after `offset`, with the total. */
 export async function figureCases(
   db: Db,
@@ -221,11 +231,7 @@ export async function figureCases(
   where: { dimension: GroupDimension; key: string | null } | null,
   page: { limit: number; offset: number },
 ) {
-  const condition = figureCondition[figure];
-  const bound = sql.join(
-    condition.split(':now').map((p) => sql.raw(p)),
-    sql`${f.now}`,
-  );
+  const bound = boundNow(figureCondition[figure], f.now);
   const column = where ? sql.raw(dimensionColumn[where.dimension]) : null;
   const group = column ? (where?.key === null ? sql`AND ${column} IS NULL` : sql`AND ${column} = ${where?.key}`) : sql``;
   const base = sql`FROM case_projection c WHERE ${cohortWhere(f)} AND (${bound}) ${group}`;
