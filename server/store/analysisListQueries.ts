@@ -98,25 +98,3 @@ export async function caseNumbersOf(db: Db, caseIds: readonly string[]): Promise
   const rows = await db.selectFrom('case_projection').select(['case_id', 'number']).where('case_id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.case_id, r.number]));
 }
-
-/** Staff names as the sites' desks sent them (a site's own name of an id wins over another's). */
-export async function staffNamesOf(db: Db, ids: readonly { siteId: number; id: string }[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.map((i) => i.id))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('reference_records')
-    .select(['site_id', 'key', 'row'])
-    .where('kind', '=', 'user')
-    .where('key', 'in', wanted)
-    .orderBy('site_id')
-    .execute();
-  const bySite = new Map<string, string>();
-  const any = new Map<string, string>();
-  for (const r of rows) {
-    const name = r.row ? (JSON.parse(r.row) as { display_name?: unknown }).display_name : undefined;
-    if (typeof name !== 'string') continue;
-    bySite.set(`${r.site_id}:${r.key}`, name);
-    if (!any.has(r.key)) any.set(r.key, name);
-  }
-  return new Map(ids.map((i) => [`${i.siteId}:${i.id}`, bySite.get(`${i.siteId}:${i.id}`) ?? any.get(i.id) ?? '']));
-}

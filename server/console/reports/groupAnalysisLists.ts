@@ -19,11 +19,11 @@ import {
   latestReasonsOf,
   majorCasesOf,
   overdueCasesOf,
-  staffNamesOf,
 } from '../../store/analysisListQueries.ts';
 import { listSites, referenceNames } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
 import { repeatsAcrossSites } from '../../store/searchQueries.ts';
+import { siteStaffNames } from '../../store/transferQueries.ts';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -61,11 +61,13 @@ export async function groupAnalysisLists(
     db,
     audited.flatMap((a) => (a.action.caseId ? [a.action.caseId] : [])),
   );
-  const staff = await staffNamesOf(
-    db,
-    audited.flatMap((a) => [a.createdBy, a.verifiedBy].flatMap((id) => (id ? [{ siteId: a.siteId, id }] : []))),
-  );
-  const staffName = (siteId: number, id: string | null) => (id ? staff.get(`${siteId}:${id}`) || null : null);
+  // Who raised and verified each action, by the names of its site's staff.
+  const staff = new Map<number, Map<string, string>>();
+  for (const siteId of new Set(audited.map((a) => a.siteId))) {
+    const ids = audited.filter((a) => a.siteId === siteId).flatMap((a) => [a.createdBy, a.verifiedBy].flatMap((id) => (id ? [id] : [])));
+    staff.set(siteId, await siteStaffNames(db, siteId, ids));
+  }
+  const staffName = (siteId: number, id: string | null) => (id ? (staff.get(siteId)?.get(id) ?? null) : null);
   const today = localDateOf(input.now, input.utcOffsetMinutes);
 
   const line = (c: AnalysisCaseRow): ReportCaseLine => ({
