@@ -1,5 +1,14 @@
 import type { AnalysisReport } from '../domain/api/reportViews.ts';
-import { analysisHeading, breakdowns, type FigureLine, figureLines, groupLabel, type Translate } from '../domain/reports/analysisRows.ts';
+import {
+  analysisHeading,
+  breakdowns,
+  type FigureLine,
+  figureLines,
+  groupLabel,
+  listsNameSites,
+  repeatSites,
+  type Translate,
+} from '../domain/reports/analysisRows.ts';
 import { listText } from '../domain/text/listText.ts';
 import { HorizontalBars, TimeBars } from './svgCharts.tsx';
 
@@ -22,6 +31,7 @@ tr { page-break-inside: avoid; }
 th, td { border: 0.6pt solid #555; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; word-break: break-all; }
 th { background: #eef2f7; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.short, th.short { white-space: nowrap; word-break: keep-all; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
 .grid section { page-break-inside: avoid; }
 .chart { display: block; }
@@ -57,6 +67,10 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
   const lines = figureLines(report, t);
   const lastDay = localDate(new Date(Date.parse(report.range.to) - 1).toISOString());
   const groups = breakdowns(report, t);
+  // The group's analysis names the site of each line: its lists run over every site's cases.
+  const bySite = listsNameSites(report);
+  const siteHead = bySite ? <th className="short">{t('columns.site')}</th> : null;
+  const siteCell = (name: string | undefined) => (bySite ? <td className="short">{name ?? ''}</td> : null);
   const trendLabel = (key: string | null) => (key ?? '').slice(report.trend.bucket === 'day' ? 8 : 5);
   return (
     <html lang={lang}>
@@ -134,6 +148,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
           <table>
             <thead>
               <tr>
+                {siteHead}
                 <th>{t('columns.number')}</th>
                 <th>{t('columns.receivedAt')}</th>
                 <th>{t('columns.subject')}</th>
@@ -145,8 +160,9 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
             <tbody>
               {report.majorCases.map((c) => (
                 <tr key={c.id}>
+                  {siteCell(c.siteName)}
                   <td>{c.number}</td>
-                  <td>{localDate(c.receivedAt)}</td>
+                  <td className="short">{localDate(c.receivedAt)}</td>
                   <td>{c.subject}</td>
                   <td>{t(`cases:severities.${c.severity}`)}</td>
                   <td>{t(`cases:statuses.${c.status}`)}</td>
@@ -164,6 +180,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
           <table>
             <thead>
               <tr>
+                {siteHead}
                 <th>{t('columns.number')}</th>
                 <th>{t('columns.subject')}</th>
                 <th>{t('columns.department')}</th>
@@ -174,6 +191,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
             <tbody>
               {report.overdueCases.map((c) => (
                 <tr key={c.id}>
+                  {siteCell(c.siteName)}
                   <td>{c.number}</td>
                   <td>{c.subject}</td>
                   <td>{c.departmentName ?? ''}</td>
@@ -198,6 +216,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
           <table>
             <thead>
               <tr>
+                {siteHead}
                 <th>{t('actions.department')}</th>
                 <th>{t('actions.cause')}</th>
                 <th>{t('actions.measure')}</th>
@@ -209,6 +228,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
             <tbody>
               {report.correctiveActions.map((a) => (
                 <tr key={a.id}>
+                  {siteCell(a.siteName)}
                   <td>{a.departmentName ?? ''}</td>
                   <td>{a.cause}</td>
                   <td>
@@ -238,6 +258,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
                 <th>{t('repeats.phone')}</th>
                 <th className="num">{t('repeats.cases')}</th>
                 <th>{t('repeats.latest')}</th>
+                {bySite ? <th>{t('repeats.sites')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -247,6 +268,7 @@ export function MonthlyAnalysis(props: { report: AnalysisReport; t: Translate; l
                   <td>{r.phone}</td>
                   <td className="num">{r.cases}</td>
                   <td>{r.latestNumber}</td>
+                  {bySite ? <td>{repeatSites(r.sites ?? [], t, lang)}</td> : null}
                 </tr>
               ))}
             </tbody>

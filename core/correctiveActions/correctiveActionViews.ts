@@ -1,5 +1,6 @@
 import type { CorrectiveActionRow } from '../../db/queries/correctiveActions.ts';
 import type { CorrectiveAction } from '../../domain/api/reportViews.ts';
+import { correctiveActionOverdue } from '../../domain/reports/analysisLists.ts';
 
 export function correctiveActionOf(row: CorrectiveActionRow, today: string): CorrectiveAction {
   return {
@@ -16,7 +17,7 @@ export function correctiveActionOf(row: CorrectiveActionRow, today: string): Cor
     owner: row.owner,
     dueDate: row.due_date,
     status: row.status,
-    overdue: row.status !== 'closed' && row.due_date < today,
+    overdue: correctiveActionOverdue(row.status, row.due_date, today),
     implementedAt: row.implemented_at,
     implementation: row.implementation,
     verifiedAt: row.verified_at,

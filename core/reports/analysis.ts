@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/access/caseAccess.ts';
 import type { AnalysisReport, ReportCaseLine } from '../../domain/api/reportViews.ts';
 import type { CaseStatus, Severity } from '../../domain/cases/vocabulary.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
+import { analysisListLimit, repeatsListed } from '../../domain/reports/analysisLists.ts';
 import type { Clock } from '../../domain/reports/caseFacts.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { type PeriodRef, periodRange, previousPeriod, samePeriodLastYear } from '../../domain/reports/periods.ts';
@@ -13,11 +14,6 @@ import { correctiveActionOf } from '../correctiveActions/correctiveActionViews.t
 import type { DeskContext } from '../deskContext.ts';
 import { loadSettings } from '../settings.ts';
 import { breakdownsFor, figuresFor } from './reportData.ts';
-
-const listLimit = 200;
-
-/** Repeat complainants listed in the analysis, the most first. */
-const repeatsListed = 20;
 
 /**
  * 月度投诉情况分析 and its quarterly, half-yearly and yearly forms, for `viewer` and where it goes:
@@ -47,8 +43,8 @@ export async function buildAnalysis(
   );
   const groups = (g: ReportGroup) => breakdown.groups[g] ?? [];
 
-  const major = await majorCases(db, range, listLimit);
-  const overdue = await overdueCases(db, range, now, listLimit);
+  const major = await majorCases(db, range, analysisListLimit);
+  const overdue = await overdueCases(db, range, now, analysisListLimit);
   const departmentNames = await namesOf(
     db,
     'departments',

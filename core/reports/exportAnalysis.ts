@@ -6,6 +6,8 @@ import {
   type FigureLine,
   figureLines,
   groupLabel,
+  listsNameSites,
+  repeatSites,
   type Translate,
 } from '../../domain/reports/analysisRows.ts';
 import { listText } from '../../domain/text/listText.ts';
@@ -42,6 +44,10 @@ interface Section {
 /** Every table of the report, in order, as plain rows (the CSV writes them one after another). */
 function sections(report: AnalysisReport, t: Translate, lang: string): { figures: FigureLine[]; tables: Section[] } {
   const figures = figureLines(report, t);
+  // The group's analysis names each line's site first: its lists run over several sites' cases.
+  const bySite = listsNameSites(report);
+  const site = (name: string | undefined) => (bySite ? [name ?? ''] : []);
+  const siteHeader = bySite ? [t('columns.site')] : [];
   const trend: Section = {
     title: t('charts.trend'),
     header: [t('columns.date'), t('figures.registered'), t('figures.closed')],
@@ -63,6 +69,7 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
   const major: Section = {
     title: t('analysis.majorCases'),
     header: [
+      ...siteHeader,
       t('columns.number'),
       t('columns.receivedAt'),
       t('columns.subject'),
@@ -71,6 +78,7 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
       t('columns.department'),
     ],
     rows: report.majorCases.map((c) => [
+      ...site(c.siteName),
       c.number,
       localDate(c.receivedAt),
       c.subject,
@@ -82,6 +90,7 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
   const overdue: Section = {
     title: t('analysis.overdueCases'),
     header: [
+      ...siteHeader,
       t('columns.number'),
       t('columns.receivedAt'),
       t('columns.subject'),
@@ -90,6 +99,7 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
       t('analysis.reason'),
     ],
     rows: report.overdueCases.map((c) => [
+      ...site(c.siteName),
       c.number,
       localDate(c.receivedAt),
       c.subject,
@@ -104,6 +114,7 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
   const actions: Section = {
     title: t('actions.title'),
     header: [
+      ...siteHeader,
       t('actions.department'),
       t('actions.cause'),
       t('actions.measure'),
@@ -114,6 +125,7 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
       t('actions.verification'),
     ],
     rows: report.correctiveActions.map((a) => [
+      ...site(a.siteName),
       a.departmentName ?? '',
       a.cause,
       a.measure,
@@ -127,8 +139,14 @@ function sections(report: AnalysisReport, t: Translate, lang: string): { figures
   // Names and numbers as the exporting role may take them out of the desk (core/access/caseGate.ts).
   const repeats: Section = {
     title: t('charts.repeats'),
-    header: [t('repeats.name'), t('repeats.phone'), t('repeats.cases'), t('repeats.latest')],
-    rows: report.repeatComplainants.map((r) => [r.hidden ? t('repeats.hidden') : r.name, r.phone, r.cases, r.latestNumber]),
+    header: [t('repeats.name'), t('repeats.phone'), t('repeats.cases'), t('repeats.latest'), ...(bySite ? [t('repeats.sites')] : [])],
+    rows: report.repeatComplainants.map((r) => [
+      r.hidden ? t('repeats.hidden') : r.name,
+      r.phone,
+      r.cases,
+      r.latestNumber,
+      ...(bySite ? [repeatSites(r.sites ?? [], t, lang)] : []),
+    ]),
   };
   return { figures, tables: [trend, breakdown, major, overdue, actions, repeats] };
 }
@@ -198,11 +216,14 @@ async function workbook(report: AnalysisReport, t: Translate, locale: string | u
     [14, 14, 40, 12, 18, 16],
     [14, 14, 40, 16, 20, 40],
     [16, 30, 30, 24, 12, 14, 18, 30],
-    [16, 16, 8, 14],
+    [16, 16, 8, 14, 28],
   ];
   tables.forEach((table, i) => {
     const sheet = wb.addWorksheet(sheetNames[i] ?? table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = (widths[i] ?? []).map((width) => ({ width }));
+    const given = widths[i] ?? [];
+    // A list of the group's analysis starts with its site column (the repeats end with theirs).
+    const siteFirst = i >= 2 && i <= 4 && table.header.length > given.length;
+    sheet.columns = [...(siteFirst ? [16] : []), ...given].map((width) => ({ width }));
     styleHeader(sheet.addRow(table.header));
     for (const r of table.rows) {
       const row = sheet.addRow(r);

@@ -22,7 +22,7 @@ import { caseClockRows, syncCaseClocks } from '../deadlines/caseClocksSync.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { foldReportFacts } from '../reports/reportFacts.ts';
 import { loadSettings } from '../settings.ts';
-import { ensureStandIns, refsOf } from './standIns.ts';
+import { ensureStandIns, nameStandIns, refsOf } from './standIns.ts';
 
 export interface Refused {
   caseId: string;
@@ -291,6 +291,7 @@ export async function receivePage(
     for (const r of refolds) await refoldCase(ctx, trx, r.row, r.log, utcOffsetMinutes, aliases, held, daily);
     await writer.finish();
     await keepRedactedHashes(trx, kept);
+    await nameStandIns(trx, new Map(events.flatMap((e) => (e.actorName ? [[e.actorId, e.actorName] as const] : []))));
     await flushDailyChanges(trx, daily);
     await updateSyncConfig(trx, { receiving: 0, pull_cursor: cursor });
   });

@@ -68,3 +68,20 @@ export async function ensureStandIns(trx: Kysely<Database>, refs: ForeignRefs, a
     }
   }
 }
+
+/**
+ * Names the stand-ins of people of another site (or of the group's console) by the names the
+ * server sent with their events; a name arrives with every page that carries one, so a renamed
+ * person is named anew. Only stand-ins: an account of this site keeps the name its records give.
+ */
+export async function nameStandIns(trx: Kysely<Database>, names: ReadonlyMap<string, string>): Promise<void> {
+  for (const [id, name] of names) {
+    await trx
+      .updateTable('users')
+      .set({ display_name: name })
+      .where('id', '=', id)
+      .where('username', '=', `remote-${id}`)
+      .where('display_name', '<>', name)
+      .execute();
+  }
+}

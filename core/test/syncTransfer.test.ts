@@ -83,6 +83,9 @@ describe('a case transferred to another site of the group (转办)', () => {
     });
     expect(onB.events.map((e) => e.hash)).toEqual(onA.events.map((e) => e.hash));
     expect(onB.events.map((e) => e.type)).toEqual(['registered', 'accepted', 'noted', 'transferred']);
+    // The people of 一院 who wrote its history are named on 二院's desk as on their own, not by the end of their ids.
+    expect(onB.events.map((e) => e.actorName)).toEqual(onA.events.map((e) => e.actorName));
+    expect(onB.events.map((e) => e.actorName).filter((name) => name.startsWith('#'))).toEqual([]);
     expect(onB.allowedActions).toContain('accept');
     expect(await b.by('admin', 'cases.verifyChain', { id: registered.id })).toMatchObject({ firstBroken: null });
     const bBoard = await b.by('admin', 'cases.board', {});

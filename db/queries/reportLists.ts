@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { majorSeverities } from '../../domain/reports/analysisLists.ts';
 import { caseSpan } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
 import { wholeMonths } from './reportPhones.ts';
@@ -92,7 +93,7 @@ export function majorCases(db: Kysely<Database>, range: { from: string; to: stri
     .select(['id', 'number', 'subject', 'severity', 'status', 'department_id', 'received_at'])
     .where('received_at', '>=', range.from)
     .where('received_at', '<', range.to)
-    .where('severity', 'in', ['major', 'urgent'])
+    .where('severity', 'in', [...majorSeverities])
     .where('merged_into_id', 'is', null)
     .orderBy('received_at')
     .limit(limit)

@@ -44,6 +44,8 @@ export interface RepeatComplainant {
   cases: number;
   latestCaseId: string;
   latestNumber: string;
+  /** The group's analysis: the sites the complainant came to and their cases at each (a desk's analysis has none). */
+  sites?: { name: string; cases: number }[];
 }
 
 export interface ReportCaseLine {
@@ -54,6 +56,8 @@ export interface ReportCaseLine {
   status: CaseStatus;
   departmentName: string | null;
   receivedAt: string;
+  /** The group's analysis: the site that holds the case (a desk's analysis has none). */
+  siteName?: string;
 }
 
 export interface OverdueCaseLine extends ReportCaseLine {
@@ -88,6 +92,8 @@ export interface CorrectiveAction {
   verification: string | null;
   createdAt: string;
   createdByName: string;
+  /** The group's analysis: the site whose desk raised it (a desk's list has none). */
+  siteName?: string;
 }
 
 /** A period's figures beside the previous period's and last year's, and their main breakdowns: a desk's analysis and the group's alike. */

@@ -4,10 +4,15 @@ import type { GroupAnalysis } from './reportsViews.ts';
 /**
  * The group's analysis in the desk's report shape, so the desk's printed A4 analysis
  * (print/MonthlyAnalysis.tsx) and its workbook (core/reports/exportAnalysis.ts) serve the
- * group as they are: the sites as one more breakdown; the lists a desk keeps of its own cases
- * (major, overdue, corrective actions, repeat complainants) are the desks' and stay empty here.
+ * group as they are: the sites as one more breakdown, and the lists (major and overdue cases,
+ * corrective actions, repeat complainants) over every site's, each line naming its site. The
+ * breakdowns by people of a site (departments, respondents) are the desks' own and stay empty.
  */
-export function asAnalysisReport(g: GroupAnalysis, closedInRange: number): AnalysisReport {
+export function asAnalysisReport(
+  g: GroupAnalysis,
+  closedInRange: number,
+  lists: Pick<AnalysisReport, 'majorCases' | 'overdueCases' | 'correctiveActions' | 'repeatComplainants'>,
+): AnalysisReport {
   return {
     orgName: g.siteName ? `${g.groupName} · ${g.siteName}` : g.groupName,
     period: g.period,
@@ -27,10 +32,7 @@ export function asAnalysisReport(g: GroupAnalysis, closedInRange: number): Analy
     byType: g.byType,
     byRespondentDepartment: [],
     byRespondentPerson: [],
-    majorCases: [],
-    overdueCases: [],
-    correctiveActions: [],
-    repeatComplainants: [],
+    ...lists,
     ...(g.siteId ? {} : { bySite: g.bySite }),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnalysisReport, ReportGroupRow } from '../api/reportViews.ts';
+import { listText } from '../text/listText.ts';
 import { change, type Figures, type Rate } from './figures.ts';
 
 /** A translator of the `reports` namespace (i18next's `t`, or anything that answers like it). */
@@ -88,3 +89,16 @@ export const analysisHeading = (report: Pick<AnalysisReport, 'period'>, t: Trans
 
 /** `month:2025-11`, the key a corrective action raised from an analysis points back to. */
 export const periodKey = (p: AnalysisReport['period']) => `${p.kind}:${p.year}-${p.index}`;
+
+/** Whether the lists name each line's site: the group's analysis, over several sites' cases. */
+export const listsNameSites = (report: AnalysisReport) =>
+  report.bySite !== undefined ||
+  [...report.majorCases, ...report.overdueCases, ...report.correctiveActions].some((l) => l.siteName !== undefined) ||
+  report.repeatComplainants.some((r) => r.sites !== undefined);
+
+/** The sites a repeat complainant came to, with their cases at each: "一院（2）、二院（1）". */
+export const repeatSites = (sites: readonly { name: string; cases: number }[], t: Translate, lang: string) =>
+  listText(
+    sites.map((s) => `${s.name}${t('common:punctuation.aside', { text: String(s.cases) })}`),
+    lang,
+  );

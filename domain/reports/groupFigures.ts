@@ -70,6 +70,23 @@ export function intakePer1000(registered: number, visitsPerMonth: number | null,
   return (registered / (visitsPerMonth * months)) * 1000;
 }
 
+/**
+ * The decimals a figure per 1,000 is shown with: two, and for a rate below one as many as keep
+ * two significant digits (0.0034, not 0.00), so a large site's small rate still compares.
+ */
+export function per1000FractionDigits(value: number): number {
+  const size = Math.abs(value);
+  if (size === 0 || size >= 1 || !Number.isFinite(size)) return 2;
+  return Math.max(2, 1 - Math.floor(Math.log10(size)));
+}
+
+/** A figure per 1,000 visits or units in `locale`, with the decimals above; a dash where the site gives no number. */
+export function formatPer1000(value: number | null, locale: string): string {
+  if (value === null) return '—';
+  const digits = per1000FractionDigits(value);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: digits }).format(value);
+}
+
 /** One row per site, every site listed (a quiet site shows zeros), in the order given. */
 export function compareSites(
   sites: readonly SiteRef[],

@@ -96,6 +96,12 @@ export interface PushResponse {
 export interface PulledEvent extends WireEvent {
   /** The server's global sequence number of the event. */
   serverSeq: number;
+  /**
+   * Who wrote it, by name, where the desk cannot know them from its site's records: an event
+   * relayed from another site (a transferred case's history) or written at the group's console.
+   * Outside the signed event, for showing only. A server from before names travelled leaves it out.
+   */
+  actorName?: string | undefined;
 }
 
 export interface PullResponse {

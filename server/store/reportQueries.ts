@@ -107,6 +107,12 @@ function countSelect(now: string) {
   );
 }
 
+/** The cohort's cases each once, as the table `c`, under the site that holds them: what the analysis lists show. */
+export function cohortWhere(f: GroupCohort) {
+  const sites = f.siteIds && f.siteIds.length > 0 ? sql`AND c.site_id IN (${sql.join([...f.siteIds])})` : sql``;
+  return sql`c.received_at >= ${f.from} AND c.received_at < ${f.to} AND c.merged = 0 ${sites}`;
+}
+
 /**
  * The cohort's rows as the reports count them, as the table `c`: each case once, `count_site`
  * the site where it was registered, with `intake` 1 and `handled` 1 when that site holds it; a
@@ -234,6 +240,16 @@ const figureCondition: Record<DrillFigure, string> = {
   'late.resolve': `c.handled = 1 AND ${decided('resolve')} AND NOT ${met('resolve')}`,
 };
 
+/** A condition of this file's SQL with the instant it is taken at bound. */
+const boundNow = (condition: string, now: string) =>
+  sql.join(
+    condition.split(':now').map((p) => sql.raw(p)),
+    sql`${now}`,
+  );
+
+/** A clock missed (the figures' on-time predicate negated), as the analysis lists overdue cases. */
+export const lateClock = (clock: 'acknowledge' | 'feedback' | 'resolve', now: string) => boundNow(figureCondition[`late.${clock}`], now);
+
 /** The cases a figure counts, newest first, `limit` after `offset`, with the total. */
 export async function figureCases(
   db: Db,
@@ -242,11 +258,7 @@ export async function figureCases(
   where: { dimension: GroupDimension; key: string | null } | null,
   page: { limit: number; offset: number },
 ) {
-  const condition = figureCondition[figure];
-  const bound = sql.join(
-    condition.split(':now').map((p) => sql.raw(p)),
-    sql`${f.now}`,
-  );
+  const bound = boundNow(figureCondition[figure], f.now);
   const column = where ? sql.raw(dimensionColumn[where.dimension]) : null;
   const group = column ? (where?.key === null ? sql`AND ${column} IS NULL` : sql`AND ${column} = ${where?.key}`) : sql``;
   const base = sql`FROM ${cohortRows(f)} WHERE (${bound}) ${group}`;

@@ -63,25 +63,33 @@ export async function groupAccountNames(db: Db, ids: readonly string[]): Promise
  * Complainants (one phone, as the desk looks phones up) with complaints at `minSites` sites or
  * more in the range, two cases at least, the most first.
  */
-export async function repeatsAcrossSites(db: Db, range: { from: string; to: string }, minSites: number, limit: number) {
+export async function repeatsAcrossSites(
+  db: Db,
+  range: { from: string; to: string },
+  minSites: number,
+  limit: number,
+  /** The analysis counts complaints only, as the desk's does; the repeats page every kind of case. */
+  complaintsOnly = false,
+) {
+  const only = complaintsOnly ? sql`AND c.type = 'complaint'` : sql``;
   const heads = await sql<{ phone_key: string; cases: unknown; sites: unknown }>`
     SELECT c.phone_key, count(*) AS cases, count(DISTINCT c.site_id) AS sites
     FROM case_projection c
-    WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND c.merged = 0 AND c.phone_key IS NOT NULL
+    WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND c.merged = 0 AND c.phone_key IS NOT NULL ${only}
     GROUP BY c.phone_key
     HAVING count(DISTINCT c.site_id) >= ${minSites} AND count(*) >= 2
     ORDER BY count(*) DESC, c.phone_key
     LIMIT ${limit}`.execute(db);
   const keys = heads.rows.map((r) => r.phone_key);
   if (keys.length === 0) return [];
-  const cases = await db
+  let query = db
     .selectFrom('case_projection')
     .select(['phone_key', 'site_id', 'case_id', 'number', 'received_at', 'complainant_name', 'complainant_phone', 'confidential'])
     .where('phone_key', 'in', keys)
     .where('received_at', '>=', range.from)
     .where('received_at', '<', range.to)
-    .where('merged', '=', 0)
-    .orderBy('received_at', 'desc')
-    .execute();
+    .where('merged', '=', 0);
+  if (complaintsOnly) query = query.where('type', '=', 'complaint');
+  const cases = await query.orderBy('received_at', 'desc').execute();
   return heads.rows.map((h) => ({ phoneKey: h.phone_key, cases: cases.filter((c) => c.phone_key === h.phone_key) }));
 }

@@ -10,17 +10,43 @@ export const listSites = (db: Db) => db.selectFrom('sites').select(['id', 'name'
  * A site's feed after the cursor: its own events and the events relayed to it (migration 006),
  * one ordered page. Each side is an index range cut at `limit` before the two are merged.
  */
-export async function feedAfter(db: Db, siteId: number, after: number, limit: number): Promise<{ seq: number; body: string }[]> {
-  const { rows } = await sql<{ seq: number | string; body: string }>`
-    SELECT seq, body FROM (
-      SELECT * FROM (SELECT seq, body FROM events WHERE site_id = ${siteId} AND seq > ${after} ORDER BY seq LIMIT ${limit}) own
+export async function feedAfter(db: Db, siteId: number, after: number, limit: number): Promise<FeedRow[]> {
+  const { rows } = await sql<{ seq: number | string; body: string; origin: number | string; desk_id: string }>`
+    SELECT seq, body, origin, desk_id FROM (
+      SELECT * FROM (SELECT seq, body, site_id AS origin, desk_id FROM events WHERE site_id = ${siteId} AND seq > ${after} ORDER BY seq LIMIT ${limit}) own
       UNION ALL
       SELECT * FROM (
-        SELECT r.seq AS seq, e.body AS body FROM relayed_events r JOIN events e ON e.id = r.event_id
+        SELECT r.seq AS seq, e.body AS body, e.site_id AS origin, e.desk_id AS desk_id FROM relayed_events r JOIN events e ON e.id = r.event_id
         WHERE r.site_id = ${siteId} AND r.seq > ${after} ORDER BY r.seq LIMIT ${limit}
       ) relayed
     ) feed ORDER BY seq LIMIT ${limit}`.execute(db);
-  return rows.map((r) => ({ seq: Number(r.seq), body: r.body }));
+  return rows.map((r) => ({ seq: Number(r.seq), body: r.body, origin: Number(r.origin), deskId: r.desk_id }));
+}
+
+/** An event of a site's feed: its place, its body as it travelled, the site and desk (or console account) that wrote it. */
+export interface FeedRow {
+  seq: number;
+  body: string;
+  origin: number;
+  deskId: string;
+}
+
+/** Staff names as a site's desks sent them (their user records), by id. */
+export async function siteStaffNames(db: Db, siteId: number, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('reference_records')
+    .select(['key', 'row'])
+    .where('site_id', '=', siteId)
+    .where('kind', '=', 'user')
+    .where('key', 'in', [...new Set(ids)])
+    .execute();
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    const name = r.row ? (JSON.parse(r.row) as { display_name?: unknown }).display_name : undefined;
+    if (typeof name === 'string' && name.trim() !== '') names.set(r.key, name);
+  }
+  return names;
 }
 
 /** Of `caseIds`, the cases `siteId` transferred to another site: its desks may still add what they recorded before they knew. */

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +15,29 @@ import { dialects, registeredData, wireEvent } from './serverHarness.ts';
 const registered = (over: Record<string, unknown>): CaseEventData =>
   ({ type: 'registered', payload: { ...registeredData.payload, ...over } }) as CaseEventData;
 
+/** The printed paper as Chromium prints it on A4, read back with pdftotext in reading order, without whitespace (a cell's text wraps). */
+async function pdfText(html: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'group-analysis-pdf-')), 'analysis.pdf');
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await browser.close();
+  }
+  expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/\(A4\)/);
+  return execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
 describe.each(dialects)('the console’s reports and cross-site cases on %s', (dialect) => {
   const suite = consolePerSuite(dialect);
   let admin: string;
   let supervisor: string;
   let viewer: string;
   const ids: string[] = [];
+  let eastDesk: { deskId: string; privateKey: string; client: ReturnType<typeof createSyncClient> } | undefined;
 
   beforeAll(async () => {
     const s = suite.server;
@@ -34,11 +56,14 @@ describe.each(dialects)('the console’s reports and cross-site cases on %s', (d
     }
     supervisor = await s.signIn('super1', 'Pass-Word-2026');
     viewer = await s.signIn('viewer1', 'Pass-Word-2026');
-    // One desk a site, each pushing one complaint received this month.
+    // One desk a site, each pushing one complaint received this month: 东院's urgent, its
+    // acknowledgement due half an hour after it came and never given (overdue now).
     const receivedAt = new Date(s.clock.ms - 3_600_000).toISOString();
-    for (const [site, complainant, subject] of [
-      ['东院', { name: '张三', phone: '13800138000' }, '电梯停运无人处理'],
-      ['西院', { name: '张三', phone: '138 0013 8000' }, '收费窗口多收费用'],
+    const ackDue = new Date(s.clock.ms - 1_800_000).toISOString();
+    const later = new Date(s.clock.ms + 30 * 86_400_000).toISOString();
+    for (const [site, complainant, subject, severity] of [
+      ['东院', { name: '张三', phone: '13800138000' }, '电梯停运无人处理', 'urgent'],
+      ['西院', { name: '张三', phone: '138 0013 8000' }, '收费窗口多收费用', 'general'],
     ] as const) {
       const keys = makeDeskKeys();
       const deskId = uuidv7();
@@ -48,8 +73,23 @@ describe.each(dialects)('the console’s reports and cross-site cases on %s', (d
       const caseId = uuidv7();
       ids.push(caseId);
       await client.push({ deskId, privateKey: keys.privateKey }, [
-        wireEvent(caseId, [], registered({ number: `${site}-0001`, subject, complainant, receivedAt })),
+        wireEvent(
+          caseId,
+          [],
+          registered({
+            number: `${site}-0001`,
+            subject,
+            complainant,
+            receivedAt,
+            severity,
+            deadlines:
+              site === '东院'
+                ? { acknowledge: ackDue, feedback: later, resolve: later }
+                : { acknowledge: later, feedback: later, resolve: later },
+          }),
+        ),
       ]);
+      if (site === '东院') eastDesk = { deskId, privateKey: keys.privateKey, client };
     }
   }, 120_000);
 
@@ -128,12 +168,60 @@ describe.each(dialects)('the console’s reports and cross-site cases on %s', (d
 
   it('prints the group analysis on the desk’s A4 paper and exports the desk’s workbook with the sites in it', async () => {
     const s = suite.server;
+    // A corrective action 东院's desk raised and implemented: it reaches the server in the desk's audit.
+    const desk = eastDesk;
+    if (!desk) throw new Error('no desk');
+    const actionId = uuidv7();
+    const at = (ms: number) => new Date(s.clock.ms - ms).toISOString();
+    const input = {
+      caseId: ids[0],
+      cause: '电梯维保不及时',
+      measure: '签订二十四小时维保合同',
+      owner: '后勤科王五',
+      dueDate: '2099-12-31',
+    };
+    await desk.client.pushAudit({ deskId: desk.deskId, privateKey: desk.privateKey }, [
+      { id: uuidv7(), at: at(20_000), actorId: 'u', action: 'correctiveActions.create', target: actionId, detail: JSON.stringify(input) },
+      {
+        id: uuidv7(),
+        at: at(10_000),
+        actorId: 'u',
+        action: 'correctiveActions.implement',
+        target: actionId,
+        detail: JSON.stringify({ id: actionId, implementation: '合同已签' }),
+      },
+    ]);
     const now = new Date(s.clock.ms + 8 * 3_600_000);
     const period = { kind: 'month' as const, year: now.getUTCFullYear(), index: now.getUTCMonth() + 1 };
     const printed = await s.raw<{ html: string }>('reports.print', { period }, { token: viewer, locale: 'en' });
     if (!printed.body.ok) throw new Error(JSON.stringify(printed.body.error));
     expect(printed.body.data.html).toContain('示例医疗集团');
     expect(printed.body.data.html).toContain('By site');
+    // The lists over both sites, each line naming its site; the complainant masked for every group role.
+    const text = await pdfText(printed.body.data.html);
+    // On paper (a long cell wraps, so the words checked are short): each list's lines, their site first.
+    for (const expected of [
+      'Majorandurgentcases',
+      '东院东院-00012026-12',
+      'Urgent',
+      'Overduecasesandreasons',
+      '东院东院-0001电梯停运无人处理',
+      'acknowledge',
+      'Correctiveactions',
+      '后勤科王',
+      'Carriedout',
+      '张*',
+      '138****8000',
+      '东院(1),西院(1)',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    for (const expected of ['电梯维保不及时', '签订二十四小时维保合同', 'Carried out, to verify']) {
+      expect(printed.body.data.html).toContain(expected);
+    }
+    expect(text).not.toContain('13800138000');
+    expect(text).not.toContain('张三');
+    expect(text).not.toContain('西院-0001收费窗口多收费用');
     const file = await s.call(viewer, 'reports.export', { period });
     expect(file.filename.endsWith('.xlsx')).toBe(true);
     const wb = new ExcelJS.Workbook();
@@ -141,6 +229,15 @@ describe.each(dialects)('the console’s reports and cross-site cases on %s', (d
     const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
     expect(cells).toContain('东院');
     expect(cells).toContain('西院');
+    const sheet = (title: string) =>
+      (wb.getWorksheet(title)?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.slice(1).map(String) : []));
+    // Row 1 the header (the site's column first), row 2 the first line.
+    expect(sheet('Major cases')[1]?.[0]).toBe('Site');
+    expect(sheet('Major cases')[2]?.slice(0, 2)).toEqual(['东院', '东院-0001']);
+    expect(sheet('Overdue cases')[2]?.slice(0, 2)).toEqual(['东院', '东院-0001']);
+    expect(sheet('Corrective actions')[2]?.slice(0, 3)).toEqual(['东院', '', '电梯维保不及时']);
+    expect(sheet('Repeat complainants')[2]).toEqual(['张*', '138****8000', '2', expect.stringMatching(/-0001$/), '东院 (1), 西院 (1)']);
+    expect(cells).not.toContain('13800138000');
     expect((await s.call(admin, 'audit.list', { action: 'reports.export' })).items).toHaveLength(1);
   });
 });

@@ -15,9 +15,9 @@ type Event = CaseDetail['events'][number];
 const Para = (props: { children: ReactNode }) => <Text style={{ whiteSpace: 'pre-wrap' }}>{props.children}</Text>;
 
 /** What an event says, in words: who was routed where, what was proposed, what changed from what to what. */
-function EventBody(props: { event: Event; directory: TimelineNames }) {
+function EventBody(props: { event: Event; directory: TimelineNames; caseHref: CaseHref }) {
   const { t, i18n } = useTranslation('handling');
-  const { event: e, directory: dir } = props;
+  const { event: e, directory: dir, caseHref } = props;
   const departments = (lead: string, co: string[]) =>
     listText(
       [dir.departmentName(lead), ...co.map((d) => `${dir.departmentName(d)}${t('common:punctuation.aside', { text: t('timeline.co') })}`)],
@@ -128,7 +128,7 @@ function EventBody(props: { event: Event; directory: TimelineNames }) {
       return null;
     case 'linked':
     case 'duplicateMerged':
-      return <Link to={`/cases/${e.payload.caseId}`}>{e.payload.number}</Link>;
+      return <Link to={caseHref(e.payload.caseId)}>{e.payload.number}</Link>;
     case 'extended':
     case 'paused':
     case 'resumed':
@@ -145,7 +145,7 @@ function EventBody(props: { event: Event; directory: TimelineNames }) {
     case 'merged':
       return (
         <>
-          <Link to={`/cases/${e.payload.intoId}`}>{t('timeline.mergedInto', { number: e.payload.intoNumber })}</Link>
+          <Link to={caseHref(e.payload.intoId)}>{t('timeline.mergedInto', { number: e.payload.intoNumber })}</Link>
           <Para>{t('timeline.reason', { reason: e.payload.reason })}</Para>
         </>
       );
@@ -170,8 +170,13 @@ const deskEventTitles: readonly string[] = [
 /** The names a timeline shows for the ids events hold: the desk's directory, or a site's names in the group console. */
 export type TimelineNames = Pick<Directory, 'departmentName' | 'handlerName'>;
 
+/** Where a case the timeline names opens: the desk's case page, or the console's own in the console. */
+export type CaseHref = (caseId: string) => string;
+
+const deskCaseHref: CaseHref = (caseId) => `/cases/${caseId}`;
+
 /** Every event of the case, oldest first: who, when, what. */
-export function CaseTimeline(props: { events: CaseDetail['events']; directory: TimelineNames }) {
+export function CaseTimeline(props: { events: CaseDetail['events']; directory: TimelineNames; caseHref?: CaseHref }) {
   const { t, i18n } = useTranslation('handling');
   const events = props.events;
   const title = (e: Event) => (deskEventTitles.includes(e.type) ? t(`cases:events.${e.type}`) : t(`events.${e.type}`));
@@ -191,7 +196,7 @@ export function CaseTimeline(props: { events: CaseDetail['events']; directory: T
               {t('timeline.conflict')}
             </Badge>
           )}
-          <EventBody event={e} directory={props.directory} />
+          <EventBody event={e} directory={props.directory} caseHref={props.caseHref ?? deskCaseHref} />
         </Timeline.Item>
       ))}
     </Timeline>

@@ -15,13 +15,29 @@ export function SyncIndicator() {
   const navigate = useNavigate();
   const { data: status } = useQuery(syncStatusQuery());
   if (!status?.enabled) return null;
-  const { label, color } = syncLabel(status, t, i18n.language);
-  const tip =
+  const { label, short, color } = syncLabel(status, t, i18n.language);
+  // The full words (since when, what went wrong or when it last synced) in the tooltip: the top
+  // bar at 1366 px wide holds a short badge, cut with an ellipsis if a language's words run long.
+  const detail =
     syncProblemText(status, t) ??
     (status.lastSyncAt ? `${t('page.lastSync')}: ${formatDateTime(status.lastSyncAt, i18n.language)}` : t('page.never'));
+  const tip = (
+    <>
+      <div>{label}</div>
+      <div>{detail}</div>
+    </>
+  );
   const badge = (
-    <Badge color={color} variant="light" size="lg" radius="sm" data-testid="sync-indicator" style={{ cursor: 'pointer' }}>
-      {label}
+    <Badge
+      color={color}
+      variant="light"
+      size="lg"
+      radius="sm"
+      maw={220}
+      data-testid="sync-indicator"
+      style={{ cursor: 'pointer', flexShrink: 0 }}
+    >
+      {short}
     </Badge>
   );
   return (

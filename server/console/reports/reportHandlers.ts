@@ -12,6 +12,7 @@ import { recordGroupAudit } from '../access/groupAudit.ts';
 import { figureCaseList } from '../cases/groupCases.ts';
 import type { ConsoleContext } from '../consoleContext.ts';
 import type { ConsoleHandlers } from '../consoleTypes.ts';
+import { groupAnalysisLists } from './groupAnalysisLists.ts';
 import { type GroupReportContext, groupAnalysis, groupDashboard, siteComparison } from './groupReports.ts';
 
 type ReportHandlers = Pick<
@@ -43,7 +44,13 @@ export function reportHandlers(ctx: ConsoleContext): ReportHandlers {
   const analysis = async (input: { period: Parameters<typeof checkedPeriod>[0]; siteId?: number | undefined }) => {
     const siteId = await checkedSite(input.siteId);
     const report = await groupAnalysis(await context(), checkedPeriod(input.period), siteId);
-    return asAnalysisReport(report, await closedBetween(db, report.range, siteId ? [siteId] : undefined));
+    const lists = await groupAnalysisLists(db, {
+      range: report.range,
+      now: report.generatedAt,
+      utcOffsetMinutes: groupUtcOffsetMinutes,
+      siteId,
+    });
+    return asAnalysisReport(report, await closedBetween(db, report.range, siteId ? [siteId] : undefined), lists);
   };
   return {
     'reports.dashboard': async (input) => groupDashboard(await context(), input.span, await checkedSite(input.siteId)),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { ConsoleComplainant, GroupCaseLine } from '../../../../domain/console/reportsViews.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { groupCasePath } from '../../casePath.ts';
 
 /** A complainant as the console may show them: masked, or hidden when confidential. */
 export function ComplainantText(props: { complainant: ConsoleComplainant }) {
@@ -35,7 +36,7 @@ export function CaseLinesTable(props: { items: GroupCaseLine[] }) {
       </Table.Thead>
       <Table.Tbody>
         {props.items.map((c) => (
-          <Table.Tr key={c.id} onClick={() => navigate(`/search/cases/${c.id}`)} style={{ cursor: 'pointer' }}>
+          <Table.Tr key={c.id} onClick={() => navigate(groupCasePath(c.id))} style={{ cursor: 'pointer' }}>
             <Table.Td>{c.siteName}</Table.Td>
             <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
               {c.number}

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SiteComparisonRow } from '../../../../domain/reports/groupFigures.ts';
+import { formatPer1000, type SiteComparisonRow } from '../../../../domain/reports/groupFigures.ts';
 import { formatNumber, formatRate } from '../../../features/reports/reportFormat.ts';
 
 /** Site against site: intake (and per 1,000 visits or units), on-time, satisfaction, valid and repeat rates. */
@@ -23,7 +23,7 @@ export function SiteComparisonTable(props: { rows: SiteComparisonRow[]; onPick?:
       case 'registered':
         return formatNumber(r.registered, lang);
       case 'intakePer1000':
-        return formatNumber(r.intakePer1000, lang, 2);
+        return formatPer1000(r.intakePer1000, lang);
       case 'onTimeAcknowledge':
         return formatRate(r.onTimeRate.acknowledge, lang);
       case 'onTimeResolve':

@@ -11,6 +11,7 @@ import { deskErrorMessage } from '../../../shared/errors.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleClient, consoleQuery, invalidateConsole } from '../../api.ts';
+import { groupCasePath } from '../../casePath.ts';
 import { ComplainantText } from '../reports/CaseLinesTable.tsx';
 import { TransferCaseButton } from '../transfer/TransferCaseButton.tsx';
 import { TransferNote } from '../transfer/TransferNote.tsx';
@@ -25,7 +26,8 @@ export function GroupCasePage() {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const detail = revealed ?? masked.data ?? null;
+  // A case linked from the timeline opens on this same page: a reveal belongs to the case it was made for.
+  const detail = (revealed?.line.id === id ? revealed : null) ?? masked.data ?? null;
   const names: TimelineNames | null = detail
     ? {
         departmentName: (d) => (d ? (detail.names.departments[d] ?? '—') : '—'),
@@ -119,7 +121,7 @@ export function GroupCasePage() {
             <Title order={2} size="h4" mb="sm">
               {t('case.timeline')}
             </Title>
-            <CaseTimeline events={detail.events} directory={names} />
+            <CaseTimeline events={detail.events} directory={names} caseHref={groupCasePath} />
           </Card>
         </>
       )}

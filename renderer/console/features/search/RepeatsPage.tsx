@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { deskErrorMessage } from '../../../shared/errors.ts';
 import { ErrorNotice } from '../../../shared/ui/ErrorNotice.tsx';
 import { consoleQuery } from '../../api.ts';
+import { groupCasePath } from '../../casePath.ts';
 import { ComplainantText } from '../reports/CaseLinesTable.tsx';
 import { useGroupYear, YearInput } from '../reports/YearInput.tsx';
 
@@ -55,7 +56,7 @@ export function RepeatsPage() {
                   <Table.Td ta="right">{r.cases}</Table.Td>
                   <Table.Td>{r.sites.map((s) => `${s.name} ${s.cases}`).join('、')}</Table.Td>
                   <Table.Td>
-                    <Link to={`/search/cases/${r.latestCaseId}`}>{r.latestNumber}</Link>
+                    <Link to={groupCasePath(r.latestCaseId)}>{r.latestNumber}</Link>
                   </Table.Td>
                 </Table.Tr>
               ))}
