@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type ActionAuditEntry, majorSeverities } from '../../domain/reports/analysisLists.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
-import { cohortWhere, type GroupCohort, lateClock } from './reportQueries.ts';
+import { cohortRows, type GroupCohort, lateClock } from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -24,8 +24,8 @@ const lineColumns = sql`c.case_id, c.site_id, c.number, c.subject, c.severity, c
 /** The cohort's major and urgent cases, oldest first. */
 export async function majorCasesOf(db: Db, f: GroupCohort, limit: number): Promise<AnalysisCaseRow[]> {
   const result = await sql<AnalysisCaseRow>`
-    SELECT ${lineColumns} FROM case_projection c
-    WHERE ${cohortWhere(f)} AND c.severity IN (${sql.join([...majorSeverities])})
+    SELECT ${lineColumns} FROM ${cohortRows(f)}
+    WHERE c.handled = 1 AND c.severity IN (${sql.join([...majorSeverities])})
     ORDER BY c.received_at, c.case_id LIMIT ${limit}`.execute(db);
   return result.rows;
 }
@@ -46,8 +46,8 @@ export async function overdueCasesOf(db: Db, f: GroupCohort, limit: number): Pro
       CASE WHEN ${ack} THEN 1 ELSE 0 END AS ack_late,
       CASE WHEN ${feedback} THEN 1 ELSE 0 END AS feedback_late,
       CASE WHEN ${resolve} THEN 1 ELSE 0 END AS resolve_late
-    FROM case_projection c
-    WHERE ${cohortWhere(f)} AND ((${ack}) OR (${feedback}) OR (${resolve}))
+    FROM ${cohortRows(f)}
+    WHERE c.handled = 1 AND ((${ack}) OR (${feedback}) OR (${resolve}))
     ORDER BY c.received_at, c.case_id LIMIT ${limit}`.execute(db);
   return result.rows;
 }

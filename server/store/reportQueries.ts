@@ -107,19 +107,13 @@ function countSelect(now: string) {
   );
 }
 
-/** The cohort's cases each once, as the table `c`, under the site that holds them: what the analysis lists show. */
-export function cohortWhere(f: GroupCohort) {
-  const sites = f.siteIds && f.siteIds.length > 0 ? sql`AND c.site_id IN (${sql.join([...f.siteIds])})` : sql``;
-  return sql`c.received_at >= ${f.from} AND c.received_at < ${f.to} AND c.merged = 0 ${sites}`;
-}
-
 /**
  * The cohort's rows as the reports count them, as the table `c`: each case once, `count_site`
  * the site where it was registered, with `intake` 1 and `handled` 1 when that site holds it; a
  * case held by another site once more under that site, with `intake` 0 and `handled` 1. The
  * second reading is of the few moved cases only (a partial index over them).
  */
-function cohortRows(f: GroupCohort) {
+export function cohortRows(f: GroupCohort) {
   const sites = (column: string) =>
     f.siteIds && f.siteIds.length > 0 ? sql`AND ${sql.ref(column)} IN (${sql.join([...f.siteIds])})` : sql``;
   const range = sql`p.received_at >= ${f.from} AND p.received_at < ${f.to} AND p.merged = 0`;
