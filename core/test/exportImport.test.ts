@@ -40,7 +40,13 @@ const tables = (dataDir: string) => {
   const db = new Sqlite(path.join(dataDir, 'desk.sqlite'), { readonly: true });
   try {
     const dump: Record<string, unknown[]> = {};
-    for (const t of Object.keys(rowCountsOf(db))) dump[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+    // Tables clustered on their keys (WITHOUT ROWID) have no rowid: their rows in key order.
+    const clustered = new Set(
+      (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1").all() as { name: string }[]).map((r) => r.name),
+    );
+    for (const t of Object.keys(rowCountsOf(db))) {
+      dump[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${clustered.has(t) ? '1, 2' : 'rowid'}`).all();
+    }
     return dump;
   } finally {
     db.close();

@@ -25,12 +25,13 @@ export function schemaVersionOf(db: Sqlite.Database): number {
 }
 
 /**
- * Tables the store keeps from its cases by itself (migration 11: triggers, the report roll-ups):
+ * Tables the store keeps from its cases by itself (triggers, the report roll-ups, which case names which evidence file):
  * like the search index, counted again on import rather than carried in an export.
  */
 const keptTables = new Set([
   'case_departments',
   'case_status_counts',
+  'evidence_refs',
   'report_counted',
   'report_daily',
   'report_phone_month',
