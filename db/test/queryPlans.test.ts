@@ -6,7 +6,7 @@ import { planSearch, toBigramDocument, toTrigramDocument } from '../../domain/te
 import type { Store } from '../connection.ts';
 import { newDagEvent } from '../eventCodec.ts';
 import { boardCards } from '../queries/caseBoard.ts';
-import { insertCaseEvent, latestClock, listCaseLog } from '../queries/caseEvents.ts';
+import { insertCaseEvent, latestClock, listCaseLog, listEventsOfCases } from '../queries/caseEvents.ts';
 import { insertCase, type ListFilter, listCases } from '../queries/cases.ts';
 import { indexCase } from '../queries/search.ts';
 import type { Database } from '../schema.ts';
@@ -89,6 +89,17 @@ describe('query plans at scale', () => {
     expect(detail).toMatch(/SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(detail).not.toContain('SCAN');
     expect(await latestClock(logged)).toBe(Date.parse('2026-11-03T01:00:00.000Z'));
+  });
+
+  it('reads the logs of cases far apart as one range of the key per case, never the span between them', async () => {
+    const seqnos = [3, 41, 58];
+    const cases = seqnos.map((seqno) => ({ id: `case-${seqno}`, seqno }));
+    statements.length = 0;
+    const events = await listEventsOfCases(logged, cases);
+    expect(events.map((e) => [e.caseId, e.seq])).toEqual(seqnos.flatMap((n) => [1, 2, 3].map((seq) => [`case-${n}`, seq])));
+    const detail = plan(statements[0] ?? '', [JSON.stringify(seqnos), 2 ** 20, 2 ** 20]);
+    expect(detail).toMatch(/SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    expect(detail).not.toMatch(/SCAN e\b/);
   });
 
   it('searches newest first through a join on the index, with the answers of the IN (subquery) form', async () => {
