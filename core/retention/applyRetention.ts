@@ -65,7 +65,7 @@ export async function previewRetention(ctx: DeskContext): Promise<RetentionPrevi
   const bounds = dueBounds(periods, asOf);
   const surely = bounds.map((b) => ({ type: b.type, personalData: b.personalData.surely, evidence: b.evidence.surely }));
   const maybe = bounds.map((b) => ({ type: b.type, personalData: b.personalData.maybe, evidence: b.evidence.maybe }));
-  let total = await countDueCases(db, finishedStatuses, surely);
+  let total = await countDueCases(db, finishedStatuses, surely, () => new Promise((resolve) => setImmediate(resolve)));
   const between = new Map<number, RetentionCandidate>();
   for (const b of bounds) {
     for (const [kind, bit] of [
