@@ -99,7 +99,7 @@ export async function measureFirstRender(options: {
       await page.getByLabel(/^密码/).fill(benchAdmin.password);
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByText(`当前用户：${benchAdmin.displayName}`).waitFor();
-      const target = { max: 500, of: 'median', text: 'median ≤ 500 ms' } as const;
+      const target = { max: 300, of: 'median', text: 'median ≤ 300 ms' } as const;
       for (const view of views) {
         await page.goto(`${started.url}#${view.route}`);
         await page.locator(view.selector).first().waitFor();
