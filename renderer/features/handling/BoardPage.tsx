@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
@@ -94,7 +94,7 @@ function BoardColumns(props: {
                   </Text>
                 )}
                 {c.cards.map((card) => (
-                  <BoardCard key={card.id} card={card} directory={props.directory} />
+                  <BoardCard key={card.id} card={card} departmentName={props.directory.departmentName(card.departmentId)} />
                 ))}
                 {c.count > c.cards.length && (
                   <Anchor size="sm" ta="center" component="button" onClick={() => props.onShowAll(c.status)}>
@@ -110,7 +110,11 @@ function BoardColumns(props: {
   );
 }
 
-function BoardCard(props: { card: CaseSummary; directory: Directory }) {
+/**
+ * Memoised: on a reload the directory's three lists arrive one after another, each re-rendering the
+ * board; a card whose case and department name are unchanged is not rendered again.
+ */
+const BoardCard = memo(function BoardCard(props: { card: CaseSummary; departmentName: string }) {
   const { t } = useTranslation('handling');
   const navigate = useNavigate();
   const c = props.card;
@@ -127,7 +131,7 @@ function BoardCard(props: { card: CaseSummary; directory: Directory }) {
           {c.subject}
         </Text>
         <Text size="xs" c="dimmed" lineClamp={1}>
-          {c.complainantName} · {props.directory.departmentName(c.departmentId)}
+          {c.complainantName} · {props.departmentName}
         </Text>
         {(c.severity !== 'general' ||
           c.escalated ||
@@ -159,4 +163,4 @@ function BoardCard(props: { card: CaseSummary; directory: Directory }) {
       </Card>
     </UnstyledButton>
   );
-}
+});
