@@ -2,6 +2,7 @@ import type { JobKind, JobPhase, JobView } from '../../domain/api/jobViews.ts';
 import { storageProblemOf } from '../backup/storageErrors.ts';
 import { DeskError, type MessageRef } from '../deskError.ts';
 import { translatorFor } from '../translate.ts';
+import { breather } from './breather.ts';
 
 /** What a long operation tells the registry as it goes. */
 export interface JobProgress {
@@ -30,8 +31,6 @@ const keptMs = 60 * 60_000;
 const keptFinished = 20;
 /** Work runs at most this long before other calls get their turn. */
 const sliceMs = 25;
-
-const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Why a job failed, as the dispatcher would say it. */
 function failureOf(e: unknown): MessageRef {

@@ -9,6 +9,7 @@ import type { CaseStatus, RecordType } from '../../domain/cases/vocabulary.ts';
 import { type PersonKey, personIn } from '../../domain/privacy/personMatch.ts';
 import { addMonths, type RemovalKind } from '../../domain/retention/retentionRules.ts';
 import { finishedStatuses } from '../../domain/seals/yearManifest.ts';
+import { breather } from '../jobs/breather.ts';
 import { loadRetention } from '../retention/retentionSettings.ts';
 
 /** A report lists at most this many cases; a person with more is told so. */
@@ -32,7 +33,7 @@ async function matchingCases(db: Kysely<Database>, key: PersonKey) {
     }
     after = rows.at(-1)?.seqno ?? after;
     // Let the desk answer its other users between pages of a large store.
-    await new Promise((resolve) => setImmediate(resolve));
+    await breather();
   }
 }
 

@@ -2,10 +2,9 @@ import { correctiveActionsForPeriod } from '../../db/queries/correctiveActions.t
 import { latestReasons, majorCases, namesOf, overdueCases, repeatComplainants } from '../../db/queries/reportLists.ts';
 import { closedBetween } from '../../db/queries/reports.ts';
 import type { Actor } from '../../domain/access/caseAccess.ts';
-import type { AnalysisReport, ReportCaseLine } from '../../domain/api/reportViews.ts';
-import type { CaseStatus, Severity } from '../../domain/cases/vocabulary.ts';
+import type { AnalysisReport } from '../../domain/api/reportViews.ts';
 import { localDateOf } from '../../domain/deadlines/workingCalendar.ts';
-import { analysisListLimit, repeatsListed } from '../../domain/reports/analysisLists.ts';
+import { analysisListLimit, repeatsListed, reportCaseLine } from '../../domain/reports/analysisLists.ts';
 import type { Clock } from '../../domain/reports/caseFacts.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { type PeriodRef, periodRange, previousPeriod, samePeriodLastYear } from '../../domain/reports/periods.ts';
@@ -54,15 +53,7 @@ export async function buildAnalysis(
     db,
     overdue.map((c) => c.id),
   );
-  const line = (c: (typeof major)[number]): ReportCaseLine => ({
-    id: c.id,
-    number: c.number,
-    subject: c.subject,
-    severity: c.severity as Severity,
-    status: c.status as CaseStatus,
-    departmentName: c.department_id ? (departmentNames.get(c.department_id) ?? null) : null,
-    receivedAt: c.received_at,
-  });
+  const line = (c: (typeof major)[number]) => reportCaseLine(c, departmentNames);
   const today = localDateOf(now, offset);
   return {
     orgName: settings.orgName,

@@ -29,6 +29,7 @@ import { recordAudit } from '../audit/recordAudit.ts';
 import { loadBackupConfig } from '../backup/backupConfig.ts';
 import { caseEventOf } from '../cases/caseViews.ts';
 import type { DeskContext } from '../deskContext.ts';
+import { breather } from '../jobs/breather.ts';
 import type { JobProgress } from '../jobs/jobRegistry.ts';
 import { addToLedger, type LedgerEntry } from './removalLedger.ts';
 import { loadRetention } from './retentionSettings.ts';
@@ -65,7 +66,7 @@ export async function previewRetention(ctx: DeskContext): Promise<RetentionPrevi
   const bounds = dueBounds(periods, asOf);
   const surely = bounds.map((b) => ({ type: b.type, personalData: b.personalData.surely, evidence: b.evidence.surely }));
   const maybe = bounds.map((b) => ({ type: b.type, personalData: b.personalData.maybe, evidence: b.evidence.maybe }));
-  let total = await countDueCases(db, finishedStatuses, surely, () => new Promise((resolve) => setImmediate(resolve)));
+  let total = await countDueCases(db, finishedStatuses, surely, breather);
   const between = new Map<number, RetentionCandidate>();
   for (const b of bounds) {
     for (const [kind, bit] of [
@@ -218,7 +219,7 @@ export async function removeInBatches(
     }
     await progress?.step('removing', i, caseIds.length);
     // Every batch, not only when the job's slice is over: the commit itself took the desk's thread.
-    await new Promise((resolve) => setImmediate(resolve));
+    await breather();
   }
   // The backup folder's ledger learns of them, so an older generation restored later does not bring them back.
   await noteInLedger(ctx, noted);

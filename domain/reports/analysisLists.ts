@@ -1,5 +1,5 @@
-import type { CorrectiveAction, CorrectiveActionStatus } from '../api/reportViews.ts';
-import type { Severity } from '../cases/vocabulary.ts';
+import type { CorrectiveAction, CorrectiveActionStatus, ReportCaseLine } from '../api/reportViews.ts';
+import type { CaseStatus, Severity } from '../cases/vocabulary.ts';
 import type { Range } from './periods.ts';
 
 /**
@@ -8,6 +8,28 @@ import type { Range } from './periods.ts';
  * that belong in it and its repeat complainants. The desk reads them from its store
  * (db/queries/reportLists.ts), the server from its case projection and the desks' audit.
  */
+
+/** A case as a list of the analysis reads it from a store, its department by id. */
+export interface AnalysisCaseRow {
+  id: string;
+  number: string;
+  subject: string;
+  severity: string;
+  status: string;
+  department_id: string | null;
+  received_at: string;
+}
+
+/** A listed case's line, its department named. */
+export const reportCaseLine = (c: AnalysisCaseRow, departmentNames: ReadonlyMap<string, string>): ReportCaseLine => ({
+  id: c.id,
+  number: c.number,
+  subject: c.subject,
+  severity: c.severity as Severity,
+  status: c.status as CaseStatus,
+  departmentName: c.department_id ? (departmentNames.get(c.department_id) ?? null) : null,
+  receivedAt: c.received_at,
+});
 
 /** The severities the analysis lists as major cases. */
 export const majorSeverities = ['major', 'urgent'] as const satisfies readonly Severity[];

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { AnalysisReport, ReportCaseLine } from '../../../domain/api/reportViews.ts';
-import type { CaseStatus, Severity } from '../../../domain/cases/vocabulary.ts';
 import { consoleComplainant } from '../../../domain/console/consoleComplainant.ts';
 import { localDateOf } from '../../../domain/deadlines/workingCalendar.ts';
 import {
@@ -9,6 +8,7 @@ import {
   correctiveActionOverdue,
   inPeriodReport,
   repeatsListed,
+  reportCaseLine,
 } from '../../../domain/reports/analysisLists.ts';
 import type { Clock } from '../../../domain/reports/caseFacts.ts';
 import type { Range } from '../../../domain/reports/periods.ts';
@@ -71,13 +71,7 @@ export async function groupAnalysisLists(
   const today = localDateOf(input.now, input.utcOffsetMinutes);
 
   const line = (c: AnalysisCaseRow): ReportCaseLine => ({
-    id: c.case_id,
-    number: c.number,
-    subject: c.subject,
-    severity: c.severity as Severity,
-    status: c.status as CaseStatus,
-    departmentName: c.department_id ? (departments.get(c.department_id) ?? null) : null,
-    receivedAt: c.received_at,
+    ...reportCaseLine({ ...c, id: c.case_id }, departments),
     siteName: siteName(c.site_id),
   });
 
