@@ -30,7 +30,7 @@ function selectActions(db: Kysely<Database>) {
 
 export interface CorrectiveActionFilter {
   status?: 'open' | 'implemented' | 'closed' | undefined;
-  /** Open or implemented with a due date before this local date. */
+  /** Overdue on this local date: the rule is correctiveActionOverdue (domain/reports/analysisLists.ts). */
   dueBefore?: string | undefined;
   caseId?: string | undefined;
   departmentId?: string | undefined;
@@ -45,7 +45,11 @@ export function listCorrectiveActions(db: Kysely<Database>, f: CorrectiveActionF
   return q.orderBy('a.status').orderBy('a.due_date').orderBy('a.id').limit(500).execute();
 }
 
-/** Actions that belong in a period's report: raised in it, or still not closed when it ended. */
+/**
+ * Actions that belong in a period's report. The rule is inPeriodReport (domain/reports/analysisLists.ts),
+ * which the server applies to the actions it reads from the desks' audit; this is the same in SQL,
+ * and db/test/correctiveActionRule.test.ts holds the two to the same answer.
+ */
 export function correctiveActionsForPeriod(db: Kysely<Database>, range: { from: string; to: string }): Promise<CorrectiveActionRow[]> {
   return selectActions(db)
     .where('a.created_at', '<', range.to)

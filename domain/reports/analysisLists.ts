@@ -40,13 +40,18 @@ export const analysisListLimit = 200;
 /** Repeat complainants listed in the analysis, the most first. */
 export const repeatsListed = 20;
 
-/** An action open or implemented past its due date (a local date, as `today`). */
+/**
+ * An action open or implemented past its due date (a local date, as `today`); the desk's list
+ * filter `dueBefore` (db/queries/correctiveActions.ts) is its SQL.
+ */
 export const correctiveActionOverdue = (status: CorrectiveActionStatus, dueDate: string, today: string) =>
   status !== 'closed' && dueDate < today;
 
 /**
  * An action belongs in a period's report when raised before its end and raised in it, still not
- * closed, or verified in it (db/queries/correctiveActions.ts correctiveActionsForPeriod says the same in SQL).
+ * closed, or verified in it. This is the definition: the server applies it, the desk's SQL
+ * (db/queries/correctiveActions.ts correctiveActionsForPeriod) is held to it by
+ * db/test/correctiveActionRule.test.ts.
  */
 export function inPeriodReport(a: Pick<CorrectiveAction, 'createdAt' | 'status' | 'verifiedAt'>, range: Range): boolean {
   if (a.createdAt >= range.to) return false;
