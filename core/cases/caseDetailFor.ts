@@ -8,6 +8,7 @@ import { displayNamesOf } from '../../db/queries/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CaseDetail } from '../../domain/api/views.ts';
 import { type CaseActor, permittedActions, type RuleContext } from '../../domain/cases/caseRules.ts';
+import { namedCases } from '../../domain/cases/namedCases.ts';
 import { projectCase } from '../../domain/cases/projection.ts';
 import { canonicalEvent, canonicalState } from '../../domain/sync/referenceRecords.ts';
 import { actionsFor, assertMayViewCase, mayViewRow, presentDetail } from '../access/caseGate.ts';
@@ -52,6 +53,14 @@ export async function caseDetailFor(
   // A case sealed with its year offers no action to anyone.
   const sealedYear = await sealedYearOf(trx, row.id);
   const allowed = sealedYear === undefined && mayHandle(actor, state) ? actionsFor(actor, row, permittedActions(state, actor, rules)) : [];
+  // The cases its history names: the desk's own are links, another site's are words (a transfer brought the naming here).
+  const named = namedCases(events);
+  const heldHere = await casesByIds(
+    trx,
+    named.map((n) => n.id),
+  );
+  const held = new Set(heldHere.map((r) => r.id));
+  const linkedIds = new Set(state.linkedCaseIds);
   const detail = caseDetailOf({
     row,
     state,
@@ -59,10 +68,11 @@ export async function caseDetailFor(
     names,
     allowedActions: allowed,
     // Related cases are shown only when this user may open them (department, recusal).
-    linked: (await casesByIds(trx, state.linkedCaseIds)).filter((r) => mayViewRow(actor, r)),
+    linked: heldHere.filter((r) => linkedIds.has(r.id) && mayViewRow(actor, r)),
     earlier: state.complainant.phone
       ? (await casesOfPhone(trx, state.complainant.phone, row.id, earlierCasesShown)).filter((r) => mayViewRow(actor, r))
       : [],
+    elsewhere: named.filter((n) => !held.has(n.id)),
     now: rules.now,
   });
   const files = (state.intake.attachments ?? []).map((a) => a.sha256);

@@ -4,6 +4,7 @@ import type { CaseDetail, CaseSummary, CaseTransfer } from '../../domain/api/vie
 import type { CaseActionType } from '../../domain/cases/caseMachine.ts';
 import { closingMet } from '../../domain/cases/caseRules.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
+import type { NamedCase } from '../../domain/cases/namedCases.ts';
 import type { CaseState } from '../../domain/cases/projection.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
 import { repeatedBreaches } from '../../domain/deadlines/breachRepeats.ts';
@@ -51,6 +52,8 @@ export interface DetailParts {
   allowedActions: CaseActionType[];
   linked: CaseRow[];
   earlier: CaseRow[];
+  /** Named cases this desk does not hold (core/cases/caseDetailFor.ts). */
+  elsewhere: NamedCase[];
   now: Date;
 }
 
@@ -83,6 +86,7 @@ export function caseDetailOf(p: DetailParts): CaseDetail {
       proposalState: r.proposal_state as CaseSummary['proposalState'],
     })),
     earlierCases: p.earlier.map((r) => caseSummaryOf(r, now)),
+    casesElsewhere: p.elsewhere,
     // A breach recorded by two desks of a site is one fact: the timeline shows it once.
     events: withoutRepeats(p.events).map((e) => ({
       ...e,

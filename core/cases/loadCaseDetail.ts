@@ -33,6 +33,7 @@ export async function loadCaseDetail(db: Kysely<Database>, id: string, now: Date
     allowedActions: [],
     linked: [],
     earlier: [],
+    elsewhere: [],
     now,
   });
 }

@@ -1,5 +1,6 @@
 import type { CaseActionType } from '../cases/caseMachine.ts';
 import type { CaseEvent, CaseIntake, Complainant, Deadlines } from '../cases/events.ts';
+import type { NamedCase } from '../cases/namedCases.ts';
 import type { CaseStatus, Channel, Finding, RecordType, Role, Severity } from '../cases/vocabulary.ts';
 import type { ClockName } from '../deadlines/deadline.ts';
 import type { DeadlineAlert, DeadlineStatus } from '../deadlines/deadlineStatus.ts';
@@ -72,6 +73,11 @@ export interface CaseDetail extends CaseSummary {
   linkedCases: { id: string; number: string; subject: string; status: CaseStatus; proposalState: CaseSummary['proposalState'] }[];
   /** Earlier cases of the same complainant (same phone number), newest first. */
   earlierCases: CaseSummary[];
+  /**
+   * Cases its history names (a link, a merge) that this desk does not hold: another site's,
+   * recorded there before the case was transferred here (转办). Shown as words, not links.
+   */
+  casesElsewhere: NamedCase[];
   categoryId: string | null;
   respondent: { departmentId?: string | undefined; person?: string | undefined; userId?: string | undefined } | null;
   /** Letter, transfer, group, witnesses, when and where, evidence. */

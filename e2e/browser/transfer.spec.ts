@@ -23,6 +23,8 @@ let a: Awaited<ReturnType<typeof startOwnHost>>;
 let b: Awaited<ReturnType<typeof startOwnHost>>;
 let outpatientB = '';
 let registered: { id: string; number: string };
+/** A case of the sending site the transferred one is linked to: the receiving desk does not hold it. */
+let related: { id: string; number: string };
 
 const sending = '市第一人民医院';
 const receiving = '城东分院';
@@ -54,6 +56,19 @@ test.beforeAll(async () => {
     },
     await tokenOf(a.url, 'rec'),
   );
+  related = await api<{ id: string; number: string }>(
+    a.url,
+    'cases.register',
+    {
+      type: 'complaint',
+      channel: 'phone',
+      complainant: { name: '王秀兰', phone: '13812340001' },
+      subject: '住院部陪护收费标准询问',
+      content: '询问住院部陪护收费标准。',
+    },
+    await tokenOf(a.url, 'rec'),
+  );
+  await api(a.url, 'cases.act', { id: registered.id, action: { type: 'link', number: related.number } }, await tokenOf(a.url, 'sup'));
   // Both desks have been through a round: each knows the group's sites.
   await api(a.url, 'sync.now', {}, await tokenOf(a.url, 'admin'));
   await api(b.url, 'sync.now', {}, await tokenOf(b.url, 'admin'));
@@ -108,6 +123,12 @@ test('a case transferred from one site reaches the other site’s board with its
   await expect(pageB.getByTestId('case-transfer')).toContainText(`由${sending}转来`);
   await expect(pageB.getByTestId('case-timeline')).toContainText('住院部陪护收费不透明');
   await expect(pageB.getByTestId('case-timeline')).toContainText(`${sending} → ${receiving}`);
+  // The case of the sending site it is linked to is named as words, not a link to a page B does not hold.
+  await expect(pageB.getByTestId('case-timeline').getByTestId('case-elsewhere')).toHaveText(
+    `${sending}的投诉件 ${related.number}（不在本受理台）`,
+  );
+  await expect(pageB.getByTestId('related-elsewhere')).toContainText(related.number);
+  await expect(pageB.getByRole('link', { name: related.number })).toHaveCount(0);
 
   // B handles it: accepted into its own outpatient department.
   await api(b.url, 'cases.act', { id: registered.id, action: { type: 'accept', departmentId: outpatientB } }, await tokenOf(b.url, 'sup'));
@@ -127,6 +148,9 @@ test('a case transferred from one site reaches the other site’s board with its
   await shot(pageB, 'transfer-06-board-b-en');
   await pageB.goto(`${b.url}#/cases/${registered.id}`);
   await expect(pageB.getByTestId('case-transfer')).toContainText(`Transferred in from ${sending}`);
+  await expect(pageB.getByTestId('case-timeline').getByTestId('case-elsewhere')).toHaveText(
+    `Case ${related.number} of ${sending} (not held at this desk)`,
+  );
   await shot(pageB, 'transfer-07-handled-b-en');
 });
 

@@ -3,10 +3,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../domain/api/views.ts';
+import type { NamedCase } from '../../../domain/cases/namedCases.ts';
 import { isSatisfied } from '../../../domain/cases/vocabulary.ts';
 import { listText } from '../../../domain/text/listText.ts';
 import type { Directory } from '../../shared/directory.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { CaseElsewhere } from './CaseElsewhere.tsx';
 import { DecisionEventText } from './CaseRegistrationPanels.tsx';
 import { DeadlineEventDetail } from './deadlines/DeadlineEventDetail.tsx';
 
@@ -15,9 +17,9 @@ type Event = CaseDetail['events'][number];
 const Para = (props: { children: ReactNode }) => <Text style={{ whiteSpace: 'pre-wrap' }}>{props.children}</Text>;
 
 /** What an event says, in words: who was routed where, what was proposed, what changed from what to what. */
-function EventBody(props: { event: Event; directory: TimelineNames; caseHref: CaseHref }) {
+function EventBody(props: { event: Event; directory: TimelineNames; caseHref: CaseHref; elsewhere: ReadonlyMap<string, NamedCase> }) {
   const { t, i18n } = useTranslation('handling');
-  const { event: e, directory: dir, caseHref } = props;
+  const { event: e, directory: dir, caseHref, elsewhere } = props;
   const departments = (lead: string, co: string[]) =>
     listText(
       [dir.departmentName(lead), ...co.map((d) => `${dir.departmentName(d)}${t('common:punctuation.aside', { text: t('timeline.co') })}`)],
@@ -127,8 +129,10 @@ function EventBody(props: { event: Event; directory: TimelineNames; caseHref: Ca
     case 'archived':
       return null;
     case 'linked':
-    case 'duplicateMerged':
-      return <Link to={caseHref(e.payload.caseId)}>{e.payload.number}</Link>;
+    case 'duplicateMerged': {
+      const there = elsewhere.get(e.payload.caseId);
+      return there ? <CaseElsewhere named={there} /> : <Link to={caseHref(e.payload.caseId)}>{e.payload.number}</Link>;
+    }
     case 'extended':
     case 'paused':
     case 'resumed':
@@ -142,13 +146,19 @@ function EventBody(props: { event: Event; directory: TimelineNames; caseHref: Ca
           <Para>{t('timeline.reason', { reason: e.payload.reason })}</Para>
         </>
       );
-    case 'merged':
+    case 'merged': {
+      const there = elsewhere.get(e.payload.intoId);
       return (
         <>
-          <Link to={caseHref(e.payload.intoId)}>{t('timeline.mergedInto', { number: e.payload.intoNumber })}</Link>
+          {there ? (
+            <CaseElsewhere named={there} text={(label) => t('timeline.mergedInto', { number: label })} />
+          ) : (
+            <Link to={caseHref(e.payload.intoId)}>{t('timeline.mergedInto', { number: e.payload.intoNumber })}</Link>
+          )}
           <Para>{t('timeline.reason', { reason: e.payload.reason })}</Para>
         </>
       );
+    }
   }
 }
 
@@ -175,10 +185,21 @@ export type CaseHref = (caseId: string) => string;
 
 const deskCaseHref: CaseHref = (caseId) => `/cases/${caseId}`;
 
-/** Every event of the case, oldest first: who, when, what. */
-export function CaseTimeline(props: { events: CaseDetail['events']; directory: TimelineNames; caseHref?: CaseHref }) {
+const noneElsewhere: ReadonlyMap<string, NamedCase> = new Map();
+
+/**
+ * Every event of the case, oldest first: who, when, what. `elsewhere`: the cases it names that
+ * this desk does not hold, shown as words (the console holds every case and passes none).
+ */
+export function CaseTimeline(props: {
+  events: CaseDetail['events'];
+  directory: TimelineNames;
+  caseHref?: CaseHref;
+  elsewhere?: CaseDetail['casesElsewhere'];
+}) {
   const { t, i18n } = useTranslation('handling');
   const events = props.events;
+  const elsewhere = props.elsewhere ? new Map(props.elsewhere.map((c) => [c.id, c])) : noneElsewhere;
   const title = (e: Event) => (deskEventTitles.includes(e.type) ? t(`cases:events.${e.type}`) : t(`events.${e.type}`));
   return (
     <Timeline active={events.length - 1} bulletSize={20} data-testid="case-timeline">
@@ -196,7 +217,7 @@ export function CaseTimeline(props: { events: CaseDetail['events']; directory: T
               {t('timeline.conflict')}
             </Badge>
           )}
-          <EventBody event={e} directory={props.directory} caseHref={props.caseHref ?? deskCaseHref} />
+          <EventBody event={e} directory={props.directory} caseHref={props.caseHref ?? deskCaseHref} elsewhere={elsewhere} />
         </Timeline.Item>
       ))}
     </Timeline>

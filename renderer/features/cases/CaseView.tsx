@@ -11,6 +11,7 @@ import { RaiseActionButton } from '../reports/index.ts';
 import { CaseActionPanel } from './actions/CaseActionPanel.tsx';
 import { DeadlineActions } from './actions/DeadlineActions.tsx';
 import { TransferNotice, TransferPanel } from './actions/TransferPanel.tsx';
+import { CaseElsewhere } from './CaseElsewhere.tsx';
 import { CaseDecisionAndPrints, CaseIntakeCard } from './CaseRegistrationPanels.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseDeadlines } from './deadlines/CaseDeadlines.tsx';
@@ -27,6 +28,9 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
   const { t, i18n } = useTranslation('cases');
   const lang = i18n.language;
   const [preview, setPreview] = useState<PrintTemplate | null>(null);
+  const mergedElsewhere = detail.mergedInto && detail.casesElsewhere.find((c) => c.id === detail.mergedInto?.id);
+  // A merged duplicate is a related case too, as the desk that merged it lists it.
+  const linkedElsewhere = detail.casesElsewhere.filter((c) => c.relation !== 'mergedInto');
   return (
     <Stack>
       <Stack gap={4}>
@@ -63,9 +67,13 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
       )}
       {detail.mergedInto && (
         <Alert color="blue" variant="light">
-          <Anchor component={Link} to={`/cases/${detail.mergedInto.id}`}>
-            {t('handling:timeline.mergedInto', { number: detail.mergedInto.number })}
-          </Anchor>
+          {mergedElsewhere ? (
+            <CaseElsewhere named={mergedElsewhere} text={(label) => t('handling:timeline.mergedInto', { number: label })} />
+          ) : (
+            <Anchor component={Link} to={`/cases/${detail.mergedInto.id}`}>
+              {t('handling:timeline.mergedInto', { number: detail.mergedInto.number })}
+            </Anchor>
+          )}
         </Alert>
       )}
       <SimpleGrid cols={3}>
@@ -150,28 +158,30 @@ export function CaseView(props: { detail: CaseDetail; directory: Directory; onCh
       <DeadlineActions detail={detail} onChanged={props.onChanged} />
       <TransferPanel detail={detail} onChanged={props.onChanged} />
       <CaseDecisionAndPrints detail={detail} onChanged={props.onChanged} preview={preview} onPreview={setPreview} />
-      {(detail.linkedCases.length > 0 || detail.earlierCases.length > 0) && (
+      {(detail.linkedCases.length > 0 || linkedElsewhere.length > 0 || detail.earlierCases.length > 0) && (
         <SimpleGrid cols={2}>
-          <RelatedCases title={t('handling:linkedCases')} rows={detail.linkedCases} />
+          <RelatedCases title={t('handling:linkedCases')} rows={detail.linkedCases} elsewhere={linkedElsewhere} />
           <RelatedCases title={t('handling:earlierCases')} rows={detail.earlierCases} />
         </SimpleGrid>
       )}
       <Title order={2} size="h3">
         {t('detail.history')}
       </Title>
-      <CaseTimeline events={detail.events} directory={directory} />
+      <CaseTimeline events={detail.events} directory={directory} elsewhere={detail.casesElsewhere} />
     </Stack>
   );
 }
 
-function RelatedCases(props: { title: string; rows: CaseDetail['linkedCases'] }) {
+/** `elsewhere`: related cases another site holds (the case came here by transfer), listed without a link. */
+function RelatedCases(props: { title: string; rows: CaseDetail['linkedCases']; elsewhere?: CaseDetail['casesElsewhere'] }) {
   const { t } = useTranslation('cases');
+  const elsewhere = props.elsewhere ?? [];
   return (
     <Card withBorder>
       <Text fw={600} mb="xs">
         {props.title}
       </Text>
-      {props.rows.length === 0 ? (
+      {props.rows.length === 0 && elsewhere.length === 0 ? (
         <Text c="dimmed">—</Text>
       ) : (
         <Table>
@@ -185,6 +195,15 @@ function RelatedCases(props: { title: string; rows: CaseDetail['linkedCases'] })
                 </Table.Td>
                 <Table.Td>{r.subject}</Table.Td>
                 <Table.Td>{statusLabel(r, t)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {elsewhere.map((c) => (
+              <Table.Tr key={c.id} data-testid="related-elsewhere">
+                <Table.Td ff="monospace">{c.number}</Table.Td>
+                <Table.Td colSpan={2} c="dimmed">
+                  {c.site ? t('handling:transfer.heldAt', { site: c.site.name }) : ''}
+                  {t('common:punctuation.aside', { text: t('handling:transfer.notHeld') })}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
