@@ -22,8 +22,8 @@ import {
   rulesPolicySetInput,
 } from './rulesSchemas.ts';
 import type { CalendarPreview, GroupCalendarYear, GroupCategory, GroupPolicy } from './rulesViews.ts';
-import { groupCaseInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
-import type { GroupCaseDetail } from './searchViews.ts';
+import { groupCaseInput, groupConflictsInput, groupRepeatsInput, groupSearchInput, revealInput } from './searchSchemas.ts';
+import type { GroupCaseDetail, GroupConflicts } from './searchViews.ts';
 import { deskRevokeInput, siteAddInput, siteCodesInput, siteIssueCodeInput, siteRevokeCodeInput, siteUpdateInput } from './siteSchemas.ts';
 import type { DeskView, EnrolmentCodeView, IssuedCode, SiteView } from './siteViews.ts';
 import { caseTransferInput, caseTransferSitesInput } from './transferSchemas.ts';
@@ -68,6 +68,7 @@ export const consoleMethods = {
   'cases.search': { input: groupSearchInput, session: true },
   'cases.get': { input: groupCaseInput, session: true },
   'cases.reveal': { input: revealInput, session: true },
+  'cases.conflicts': { input: groupConflictsInput, session: true },
   'complainants.repeats': { input: groupRepeatsInput, session: true },
   'rules.calendar.get': { input: emptyInput, session: true },
   'rules.calendar.preview': { input: rulesCalendarInput, session: true },
@@ -117,6 +118,7 @@ export interface ConsoleOutputs {
   'cases.search': GroupCaseList;
   'cases.get': GroupCaseDetail;
   'cases.reveal': GroupCaseDetail;
+  'cases.conflicts': GroupConflicts;
   'complainants.repeats': { items: GroupRepeatComplainant[] };
   'rules.calendar.get': { years: GroupCalendarYear[] };
   'rules.calendar.preview': CalendarPreview;

@@ -52,6 +52,8 @@ export const consoleMethodRules = {
   'cases.search': caseReaders,
   'cases.get': caseReaders,
   'cases.reveal': caseReaders,
+  // Cases in conflict: settled at their site's desk, followed by whoever reads every site's cases.
+  'cases.conflicts': caseReaders,
   'complainants.repeats': caseReaders,
   'rules.calendar.get': groupAdmins,
   'rules.calendar.preview': groupAdmins,

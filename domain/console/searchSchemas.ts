@@ -21,3 +21,9 @@ export const groupRepeatsInput = z.strictObject({
   minSites: z.int().min(1).max(100).default(2),
   limit: z.int().min(1).max(200).default(50),
 });
+
+/** Cases whose acts conflicted (made at once on two desks), to be settled at their site: one site's or every site's. */
+export const groupConflictsInput = z.strictObject({
+  siteId: z.int().min(1).optional(),
+  limit: z.int().min(1).max(200).default(100),
+});

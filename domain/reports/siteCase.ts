@@ -47,6 +47,8 @@ export interface SiteCase {
   /** The search documents, as the desk indexes its own cases (domain/text/searchTerms.ts). */
   searchText: string;
   searchTerms: string;
+  /** Acts set aside as conflicts (made at once on two desks), as the desk's inbox counts them. */
+  conflicts: number;
 }
 
 /** An event as the server holds it: the wire form with its payload parsed. */
@@ -112,6 +114,7 @@ export function siteCaseOf(caseId: string, events: readonly HeldEvent[], time: S
     handlingDays: facts.closedAt ? handlingWorkingDays(state.receivedAt, facts.closedAt, time) : null,
     searchText: toTrigramDocument(texts),
     searchTerms: toTermSet(texts),
+    conflicts: state.conflictIds.length,
   };
 }
 

@@ -74,6 +74,15 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     ),
   },
   {
+    path: '/conflicts',
+    menu: 'consoleReports:nav.conflicts',
+    needs: 'cases.conflicts',
+    page: lazyPage(
+      () => import('./features/search/ConflictsPage.tsx'),
+      (m) => m.ConflictsPage,
+    ),
+  },
+  {
     path: '/sites',
     menu: 'console:nav.sites',
     needs: 'sites.list',

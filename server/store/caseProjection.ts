@@ -62,6 +62,7 @@ export function projectionRow(siteId: number, c: SiteCase, eventCount: number, r
     search_text: c.searchText,
     search_terms: c.searchTerms,
     event_count: eventCount,
+    conflict_count: c.conflicts,
   };
 }
 

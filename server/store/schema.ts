@@ -189,6 +189,8 @@ export interface CaseProjectionTable {
   search_text: string;
   search_terms: string;
   event_count: number;
+  /** Acts the fold set aside as conflicts, to be settled at the site (server/store/conflictsMigration.ts). */
+  conflict_count: number;
 }
 
 /** A transfer of a case to another site (转办) the server accepted (migration 006). */

@@ -5,12 +5,13 @@ import type { CaseStatus, Channel, RecordType, Severity } from '../../../domain/
 import { consoleComplainant, maskedEvent } from '../../../domain/console/consoleComplainant.ts';
 import type { DrillFigure } from '../../../domain/console/reportsSchemas.ts';
 import type { GroupCaseLine, GroupCaseList, GroupRepeatComplainant } from '../../../domain/console/reportsViews.ts';
-import type { GroupCaseDetail } from '../../../domain/console/searchViews.ts';
+import type { GroupCaseDetail, GroupConflicts } from '../../../domain/console/searchViews.ts';
 import type { GroupDimension } from '../../../domain/reports/groupFigures.ts';
 import type { Range } from '../../../domain/reports/periods.ts';
 import type { WireEvent } from '../../../domain/sync/protocol.ts';
 import { termQuery } from '../../../domain/text/searchTerms.ts';
 import { foldWireEvents } from '../../store/caseProjection.ts';
+import { conflictCases, conflictCounts } from '../../store/conflictQueries.ts';
 import type { Dialect } from '../../store/migrations.ts';
 import { type CaseLineRow, figureCases, listSites } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
@@ -54,6 +55,17 @@ export async function searchGroupCases(
   const rows = await searchCases(db, dialect, query, { siteId: input.siteId, limit: input.limit });
   const names = await siteNames(db);
   return { total: rows.length, items: rows.map((r) => lineOf(r, names, false)) };
+}
+
+/** The cases whose acts conflicted, counted per site and listed (one site's or all), masked. */
+export async function groupConflicts(db: Db, input: { siteId?: number | undefined; limit: number }): Promise<GroupConflicts> {
+  const names = await siteNames(db);
+  const counts = await conflictCounts(db);
+  const rows = await conflictCases(db, input.siteId, input.limit);
+  return {
+    sites: counts.map((c) => ({ ...c, name: names.get(c.siteId) ?? '' })),
+    items: rows.map((r) => lineOf(r, names, false)),
+  };
 }
 
 export async function figureCaseList(
