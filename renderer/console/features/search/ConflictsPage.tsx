@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -45,33 +45,37 @@ export function ConflictsPage() {
         </Card>
       ) : (
         conflicts.data && (
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <Card withBorder>
-              <Table data-testid="conflict-sites">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('conflicts.sites')}</Table.Th>
-                    <Table.Th ta="right">{t('columns.cases')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {sites.map((s) => (
-                    <Table.Tr key={s.siteId} {...chosen(s.siteId === siteId)}>
-                      <Table.Td>{pick(s.siteId)}</Table.Td>
-                      <Table.Td ta="right">{t('conflicts.count', { count: s.cases })}</Table.Td>
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 3 }}>
+              <Card withBorder>
+                <Table data-testid="conflict-sites">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('columns.site')}</Table.Th>
+                      <Table.Th ta="right">{t('columns.cases')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                  <Table.Tr {...chosen(siteId === undefined)}>
-                    <Table.Td>{pick(undefined)}</Table.Td>
-                    <Table.Td ta="right">{t('conflicts.count', { count: total })}</Table.Td>
-                  </Table.Tr>
-                </Table.Tbody>
-              </Table>
-            </Card>
-            <Card withBorder style={{ gridColumn: 'span 2' }}>
-              {items.length === 0 ? <Text c="dimmed">{t('conflicts.emptySite')}</Text> : <CaseLinesTable items={items} />}
-            </Card>
-          </SimpleGrid>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {sites.map((s) => (
+                      <Table.Tr key={s.siteId} {...chosen(s.siteId === siteId)}>
+                        <Table.Td>{pick(s.siteId)}</Table.Td>
+                        <Table.Td ta="right">{t('conflicts.count', { count: s.cases })}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                    <Table.Tr {...chosen(siteId === undefined)}>
+                      <Table.Td>{pick(undefined)}</Table.Td>
+                      <Table.Td ta="right">{t('conflicts.count', { count: total })}</Table.Td>
+                    </Table.Tr>
+                  </Table.Tbody>
+                </Table>
+              </Card>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 9 }}>
+              <Card withBorder>
+                {items.length === 0 ? <Text c="dimmed">{t('conflicts.emptySite')}</Text> : <CaseLinesTable items={items} />}
+              </Card>
+            </Grid.Col>
+          </Grid>
         )
       )}
     </Stack>
