@@ -156,7 +156,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
     },
     '010_group_prefixes': groupPrefixesMigration,
     '011_registering_site': registeringSiteMigration(dialect),
-    '012_case_conflicts': caseConflictsMigration,
+    '012_case_conflicts': caseConflictsMigration(dialect),
   };
 }
 
