@@ -8,13 +8,13 @@ import type { SessionUser } from '../../domain/api/views.ts';
 import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
 import { StoreCheckNotice } from '../features/backup/index.ts';
 import { client } from '../shared/api/client.ts';
-import { queryClient } from '../shared/api/queries.ts';
+import { deskQuery, prefetchedFreshMs, queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { QuietLoader } from '../shared/ui/QuietLoader.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { SessionProvider } from './deskSession.tsx';
-import { FreshStartLink, homePathOf, maySee, preloadPageOf, RecoveryPage, routes, SetupWizard } from './routes.tsx';
+import { FreshStartLink, homePathOf, maySee, prefetchDataOf, preloadPageOf, RecoveryPage, routes, SetupWizard } from './routes.tsx';
 
 interface SignedIn {
   name: 'signedIn';
@@ -44,10 +44,16 @@ export function App() {
   const { t } = useTranslation('setup');
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
 
-  const enter = useCallback(async (user: SessionUser, locked: boolean, generation: number) => {
+  const enter = useCallback(async (user: SessionUser, locked: boolean, generation: number, knownOrgName?: string) => {
     // Nothing read for the previous user is shown to the next one.
     queryClient.clear();
-    const [status, settings] = await Promise.all([client.call('setup.status', {}), client.call('settings.get', {}).catch(() => null)]);
+    // The page's own data is asked for now, beside the settings, not once the shell has rendered.
+    if (!locked) prefetchDataOf(window.location.hash, user);
+    const [status, settings] = await Promise.all([
+      knownOrgName === undefined ? client.call('setup.status', {}) : { orgName: knownOrgName },
+      // Through the cache: the case list, a reload's likely page, shows these settings too.
+      queryClient.fetchQuery({ ...deskQuery('settings.get', {}), staleTime: prefetchedFreshMs }).catch(() => null),
+    ]);
     setPhase({
       name: 'signedIn',
       orgName: status.orgName ?? '',
@@ -62,17 +68,20 @@ export function App() {
     // A reload of a page: its code comes while the desk is asked who is signed in.
     preloadPageOf(window.location.hash);
     (async () => {
-      // A store that could not be opened gets the recovery screen, never an empty desk.
-      const health = await client.call('desk.health', {});
+      // The three questions at once: after a reload each round trip delays the first paint. What
+      // they answer is still read in order: a store that could not be opened gets the recovery
+      // screen, never an empty desk, whatever the other two said.
+      const [health, status, me] = await Promise.all([
+        client.call('desk.health', {}),
+        client.call('setup.status', {}).catch(() => null),
+        client.token ? client.call('auth.me', {}).catch(() => null) : null,
+      ]);
       if (health.state !== 'ok') return setPhase({ name: 'recovery', health });
-      const status = await client.call('setup.status', {});
+      if (!status) throw new Error('setup.status failed');
       if (!status.initialized) return setPhase({ name: 'setup' });
       const orgName = status.orgName ?? '';
-      if (client.token) {
-        const me = await client.call('auth.me', {}).catch(() => null);
-        if (me) return enter(me.user, me.locked, 0);
-        client.token = null;
-      }
+      if (me) return enter(me.user, me.locked, 0, orgName);
+      client.token = null;
       setPhase({ name: 'login', orgName, notice: null });
     })().catch(() => setPhase({ name: 'unreachable' }));
   }, [enter]);

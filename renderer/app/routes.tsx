@@ -1,9 +1,13 @@
-import { type ComponentType, lazy } from 'react';
+import { type ComponentType, lazy, useState } from 'react';
 import { matchPath } from 'react-router-dom';
 import { mayCall, mayChangeSettings } from '../../domain/access/permissions.ts';
 import type { DeskMethod } from '../../domain/api/deskApi.ts';
 import type { SessionUser } from '../../domain/api/views.ts';
 import type { SettingsSection } from '../../domain/settings/deskSettings.ts';
+import { caseListQuery } from '../features/cases/queries.ts';
+import { boardListInput, boardQuery, browseQuery } from '../features/handling/queries.ts';
+import { queryClient } from '../shared/api/queries.ts';
+import { prefetchDirectory } from '../shared/directory.ts';
 
 /**
  * Every page behind the sign-in, in menu order: its path, the module that draws it, its menu
@@ -23,6 +27,12 @@ export interface DeskRoute {
   menu?: string;
   /** The methods (or settings sections) behind the page, any one of which lets a user see it; none: every signed-in user. */
   needs?: Need | readonly Need[];
+  /**
+   * Asks for what the page shows first, for the address's parameters, into the query cache: after
+   * a reload the answers are on their way while the shell renders. Only for addresses whose
+   * queries the page would ask for exactly so; anything else is left to the page.
+   */
+  prefetch?: (params: URLSearchParams) => void;
 }
 
 /**
@@ -31,18 +41,34 @@ export interface DeskRoute {
  */
 function lazyPage<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
   let loading: Promise<M> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const preload = () => {
     // A load that failed (the host restarted) is tried again by the next one who asks.
-    loading ??= load().catch((e: unknown) => {
-      loading = null;
-      throw e;
-    });
+    loading ??= load().then(
+      (module) => {
+        loaded ??= pick(module);
+        return module;
+      },
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    );
     return loading;
   };
-  return Object.assign(
-    lazy(async () => ({ default: pick(await preload()) })),
-    { preload },
-  );
+  const Lazy = lazy(async () => {
+    await preload();
+    return { default: loaded as ComponentType<P> };
+  });
+  // A page whose code has come (after a reload, during the session check) is drawn at once. Through
+  // lazy() it would suspend once all the same, and React holds back what follows a fallback for up
+  // to 300 ms, which after a reload was most of the wait for the first page. Chosen once per mount:
+  // switching from the lazy one to the loaded one would remount the page and lose what it holds.
+  const Page = (props: P) => {
+    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Shown {...props} />;
+  };
+  return Object.assign(Page, { preload });
 }
 
 // The screens before sign-in, seen once in a desk's life (first run) or never (recovery): loaded only when shown.
@@ -73,6 +99,11 @@ export const routes: readonly DeskRoute[] = [
     path: '/board',
     menu: 'handling:nav.board',
     needs: 'cases.board',
+    prefetch: (params) => {
+      if (params.get('view') === 'list') void queryClient.prefetchInfiniteQuery(browseQuery(boardListInput));
+      else if (params.size === 0) void queryClient.prefetchQuery(boardQuery({}));
+      prefetchDirectory();
+    },
     page: lazyPage(
       () => import('../features/handling/BoardPage.tsx'),
       (m) => m.BoardPage,
@@ -109,6 +140,11 @@ export const routes: readonly DeskRoute[] = [
     path: '/cases',
     menu: 'nav.cases',
     needs: 'cases.list',
+    // Filters from the address are the page's to read; the whole list is what a reload usually shows.
+    // (Its settings come with the session.)
+    prefetch: (params) => {
+      if (params.size === 0) void queryClient.prefetchInfiniteQuery(caseListQuery({}));
+    },
     page: lazyPage(
       () => import('../features/cases/CaseListPage.tsx'),
       (m) => m.CaseListPage,
@@ -286,6 +322,13 @@ export function preloadPageOf(hash: string): void {
     .find((r) => matchPath(r.path, path))
     ?.page.preload()
     .catch(() => undefined);
+}
+
+/** Starts the queries of the page an address shows (see `DeskRoute.prefetch`), if the user may see it. */
+export function prefetchDataOf(hash: string, user: SessionUser): void {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
+  const route = routes.find((r) => matchPath(r.path, path));
+  if (route?.prefetch && maySee(user, route.needs)) route.prefetch(new URLSearchParams(search));
 }
 
 /** The matrix decides what a role may call; a page is shown to whoever may call a method behind it. */

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { StillSegmentedControl } from '../../shared/ui/StillSegmentedControl.tsx';
 import { settingsQuery } from '../settings/index.ts';
 import { CaseListFilters, filtersFromUrl } from './CaseListFilters.tsx';
 import { DeadlineBadge } from './deadlines/DeadlineBadge.tsx';
@@ -51,11 +52,11 @@ export function CaseListPage() {
         onChange={(e) => setQ(e.currentTarget.value)}
         size="md"
       />
-      <SegmentedControl
+      <StillSegmentedControl
         aria-label={t('deadlines:list.filter')}
         w="fit-content"
         value={due}
-        onChange={(v) => setDue(v as typeof due)}
+        onChange={setDue}
         data={[
           { value: 'all', label: t('deadlines:list.all') },
           { value: 'overdue', label: t('deadlines:alert.overdue') },

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
 import { client } from '../../shared/api/client.ts';
-import { deskQuery } from '../../shared/api/queries.ts';
+import { deskQuery, prefetchedFreshMs } from '../../shared/api/queries.ts';
 
 export const caseQuery = (id: string) => deskQuery('cases.get', { id });
 
@@ -13,6 +13,7 @@ export const caseListQuery = (input: Omit<DeskInput<'cases.list'>, 'cursor'>) =>
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next,
     placeholderData: keepPreviousData,
+    staleTime: prefetchedFreshMs,
   });
 
 /** The other sites of the group a case may be transferred to (转办), as the desk last heard them. */

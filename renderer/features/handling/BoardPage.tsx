@@ -1,7 +1,8 @@
-import { Anchor, Badge, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, type MantineColor, type MantineTheme, ScrollArea, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { memo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { type CSSProperties, memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
@@ -10,7 +11,9 @@ import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { DeadlineBadge } from '../cases/index.ts';
+import { deadlineBadges } from '../cases/index.ts';
+import './board.css';
+import { StillSegmentedControl } from '../../shared/ui/StillSegmentedControl.tsx';
 import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from './BoardFilters.tsx';
 import { CaseVirtualList } from './CaseVirtualList.tsx';
 import { boardQuery } from './queries.ts';
@@ -30,7 +33,7 @@ export function BoardPage() {
         <Title order={1} size="h2">
           {t('board.title')}
         </Title>
-        <SegmentedControl
+        <StillSegmentedControl
           value={view}
           onChange={(v) => setParams(v === 'list' ? { view: 'list' } : {})}
           data={[
@@ -64,7 +67,14 @@ function BoardColumns(props: {
   directory: Directory;
   onShowAll: (status: CaseStatus) => void;
 }) {
-  const { t } = useTranslation('handling');
+  const { t, i18n } = useTranslation('handling');
+  const { t: tDeadlines } = useTranslation('deadlines');
+  const theme = useMantineTheme();
+  const navigate = useNavigate();
+  const context = useMemo<CardContext>(
+    () => ({ t, tDeadlines, language: i18n.language, theme, open: (id) => navigate(`/cases/${id}`) }),
+    [t, tDeadlines, i18n.language, theme, navigate],
+  );
   const board = useQuery(boardQuery(props.input));
   const columns = board.data?.columns;
   const error = board.error ? deskErrorMessage(board.error) : null;
@@ -94,7 +104,12 @@ function BoardColumns(props: {
                   </Text>
                 )}
                 {c.cards.map((card) => (
-                  <BoardCard key={card.id} card={card} departmentName={props.directory.departmentName(card.departmentId)} />
+                  <BoardCard
+                    key={card.id}
+                    card={card}
+                    departmentName={props.directory.departmentName(card.departmentId)}
+                    context={context}
+                  />
                 ))}
                 {c.count > c.cards.length && (
                   <Anchor size="sm" ta="center" component="button" onClick={() => props.onShowAll(c.status)}>
@@ -110,57 +125,122 @@ function BoardColumns(props: {
   );
 }
 
+/** Mantine's badge variables for a colour, variant and size, as the theme resolves them; worked out once each. */
+const badgeVars = new Map<string, CSSProperties>();
+function badgeStyle(theme: MantineTheme, color: MantineColor, variant: 'filled' | 'light' | 'outline', size: 'xs' | 'sm') {
+  const key = `${color} ${variant} ${size}`;
+  let style = badgeVars.get(key);
+  if (!style) {
+    style = (Badge.varsResolver?.(theme, { color, variant, size }, {}).root ?? {}) as CSSProperties;
+    badgeVars.set(key, style);
+  }
+  return style;
+}
+
+/** A badge as Mantine draws it, on two plain elements: a board carries hundreds. */
+function CardBadge(props: {
+  words: string;
+  color: MantineColor;
+  variant?: 'filled' | 'light' | 'outline';
+  size: 'xs' | 'sm';
+  theme: MantineTheme;
+  wrap?: boolean;
+  'data-testid'?: string | undefined;
+  'data-deadline'?: string;
+}) {
+  const variant = props.variant ?? 'filled';
+  return (
+    <div
+      className="m_347db0ec mantine-Badge-root desk-board-badge"
+      data-variant={variant}
+      data-size={props.size}
+      data-wrap={props.wrap || undefined}
+      data-testid={props['data-testid']}
+      data-deadline={props['data-deadline']}
+      style={badgeStyle(props.theme, props.color, variant, props.size)}
+    >
+      <span className="m_5add502a mantine-Badge-label desk-board-badge-label">{props.words}</span>
+    </div>
+  );
+}
+
+/** What every card of a board says the same way: the words, the theme, where a click goes. */
+interface CardContext {
+  t: TFunction<'handling'>;
+  tDeadlines: TFunction<'deadlines'>;
+  language: string;
+  theme: MantineTheme;
+  open: (id: string) => void;
+}
+
 /**
- * Memoised: on a reload the directory's three lists arrive one after another, each re-rendering the
- * board; a card whose case and department name are unchanged is not rendered again.
+ * One case on the board. Plain elements with Mantine's classes rather than Mantine's components
+ * (Card, Text, Group, Badge): a board draws 150 cards at once, and building each through the
+ * components was most of the board's first render after a reload. Memoised: on a reload the
+ * directory's three lists arrive one after another, each re-rendering the board; a card whose case
+ * and department name are unchanged is not rendered again.
  */
-const BoardCard = memo(function BoardCard(props: { card: CaseSummary; departmentName: string }) {
-  const { t } = useTranslation('handling');
-  const navigate = useNavigate();
+const BoardCard = memo(function BoardCard(props: { card: CaseSummary; departmentName: string; context: CardContext }) {
+  const { t, tDeadlines, language, theme, open } = props.context;
   const c = props.card;
+  const deadline = deadlineBadges(c, tDeadlines, language, false);
+  const approved = c.proposalState === 'approved' && c.status === 'awaiting_approval';
   return (
     // Named by what it shows (number, deadline, subject, who), as a screen reader and speech input expect.
-    <UnstyledButton onClick={() => navigate(`/cases/${c.id}`)}>
-      <Card withBorder padding="xs" radius="sm" data-testid="board-card">
+    <button type="button" className="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root desk-board-open" onClick={() => open(c.id)}>
+      <div
+        className="m_e615b15f mantine-Card-root m_1b7284a3 mantine-Paper-root desk-board-card"
+        data-with-border="true"
+        data-orientation="vertical"
+        data-testid="board-card"
+      >
         {/* The number and the deadline each on a line of their own: a column at 1366 pixels is too narrow for both. */}
-        <Text ff="monospace" fw={700} size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="board-card-number">
+        <p className="m_b6d8b162 mantine-Text-root desk-board-number" data-size="sm" data-testid="board-card-number">
           {c.number}
-        </Text>
-        <DeadlineBadge summary={c} size="sm" wrap />
-        <Text size="sm" fw={500} lineClamp={2}>
-          {c.subject}
-        </Text>
-        <Text size="xs" c="dimmed" lineClamp={1}>
-          {c.complainantName} · {props.departmentName}
-        </Text>
-        {(c.severity !== 'general' ||
-          c.escalated ||
-          c.transfer ||
-          (c.proposalState === 'approved' && c.status === 'awaiting_approval')) && (
-          <Group gap={4} mt={4}>
-            {c.transfer && (
-              <Badge size="xs" color="indigo" variant="light" data-testid="board-card-transfer">
-                {t('transfer.inFrom', { site: c.transfer.from.name })}
-              </Badge>
+        </p>
+        {deadline && (
+          <div className="m_4081bf90 mantine-Group-root desk-board-badges">
+            {deadline.text && (
+              <CardBadge
+                words={deadline.text}
+                color={deadline.color}
+                variant={deadline.level === 'onTime' ? 'light' : 'filled'}
+                size="sm"
+                theme={theme}
+                wrap
+                data-deadline={deadline.level}
+                data-testid={deadline.level === 'onTime' ? undefined : 'deadline-alert'}
+              />
             )}
-            {c.severity !== 'general' && (
-              <Badge size="xs" color="red">
-                {t(`cases:severities.${c.severity}`)}
-              </Badge>
+            {deadline.majorUnreported && (
+              <CardBadge words={tDeadlines('alert.majorUnreported')} color="red" variant="outline" size="sm" theme={theme} wrap />
             )}
-            {c.escalated && (
-              <Badge size="xs" color="grape">
-                {t('escalated')}
-              </Badge>
-            )}
-            {c.proposalState === 'approved' && c.status === 'awaiting_approval' && (
-              <Badge size="xs" color="green" variant="light">
-                {t('proposalStates.approved')}
-              </Badge>
-            )}
-          </Group>
+          </div>
         )}
-      </Card>
-    </UnstyledButton>
+        <p className="m_b6d8b162 mantine-Text-root desk-board-subject" data-size="sm" data-line-clamp="true">
+          {c.subject}
+        </p>
+        <p className="m_b6d8b162 mantine-Text-root desk-board-who" data-size="xs" data-line-clamp="true">
+          {c.complainantName} · {props.departmentName}
+        </p>
+        {(c.severity !== 'general' || c.escalated || c.transfer || approved) && (
+          <div className="m_4081bf90 mantine-Group-root desk-board-badges desk-board-flags">
+            {c.transfer && (
+              <CardBadge
+                words={t('transfer.inFrom', { site: c.transfer.from.name })}
+                color="indigo"
+                variant="light"
+                size="xs"
+                theme={theme}
+                data-testid="board-card-transfer"
+              />
+            )}
+            {c.severity !== 'general' && <CardBadge words={t(`cases:severities.${c.severity}`)} color="red" size="xs" theme={theme} />}
+            {c.escalated && <CardBadge words={t('escalated')} color="grape" size="xs" theme={theme} />}
+            {approved && <CardBadge words={t('proposalStates.approved')} color="green" variant="light" size="xs" theme={theme} />}
+          </div>
+        )}
+      </div>
+    </button>
   );
 });

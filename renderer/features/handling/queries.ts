@@ -1,10 +1,17 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import type { DeskInput } from '../../../domain/api/deskApi.ts';
 import { client } from '../../shared/api/client.ts';
-import { deskQuery } from '../../shared/api/queries.ts';
+import { deskQuery, prefetchedFreshMs } from '../../shared/api/queries.ts';
 
 /** The board's columns; while new filters load, the last answer stays on screen. */
-export const boardQuery = (input: DeskInput<'cases.board'>) => ({ ...deskQuery('cases.board', input), placeholderData: keepPreviousData });
+export const boardQuery = (input: DeskInput<'cases.board'>) => ({
+  ...deskQuery('cases.board', input),
+  placeholderData: keepPreviousData,
+  staleTime: prefetchedFreshMs,
+});
+
+/** What the board's list view asks for with no filters set (its default sort). */
+export const boardListInput = { sort: 'due' } as const satisfies DeskInput<'cases.browse'>;
 
 export const inboxQuery = () => deskQuery('cases.inbox', {});
 
@@ -21,4 +28,5 @@ export const browseQuery = (input: DeskInput<'cases.browse'>) =>
       client.call('cases.browse', { ...input, limit: browsePageSize, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next,
+    staleTime: prefetchedFreshMs,
   });

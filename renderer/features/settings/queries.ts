@@ -1,8 +1,8 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { deskQuery } from '../../shared/api/queries.ts';
+import { deskQuery, prefetchedFreshMs } from '../../shared/api/queries.ts';
 
 /** Every section of the desk's settings, read once and shared by the pages that show them. */
-export const settingsQuery = () => deskQuery('settings.get', {});
+export const settingsQuery = () => ({ ...deskQuery('settings.get', {}), staleTime: prefetchedFreshMs });
 
 /** The deadline policies per record type and severity, presets and the desk's own. */
 export const policiesQuery = () => deskQuery('policies.list', {});

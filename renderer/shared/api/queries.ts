@@ -11,6 +11,13 @@ export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
 
+/**
+ * How long an answer stays fresh for the pages whose data a reload asks for before they render
+ * (`DeskRoute.prefetch`): the page mounting a moment later shows it without asking again. A
+ * change made here invalidates it at once; this only delays seeing another desk's change by as much.
+ */
+export const prefetchedFreshMs = 2_000;
+
 /** One core call as a query, keyed by method and input, so `invalidate(method)` reaches every input. */
 export function deskQuery<M extends DeskMethod>(method: M, input: DeskInputs[M]) {
   return queryOptions({ queryKey: [method, input] as const, queryFn: () => client.call(method, input) });

@@ -1,4 +1,4 @@
-import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, Select } from '@mantine/core';
 
 /**
  * Front-desk monitors are often 1366×768 and the staff not young: 16 px base text, large
@@ -18,6 +18,9 @@ export const theme = createTheme({
   components: {
     // Badges speak in sentences here ("Met on time"): no capitals, never squeezed into an ellipsis.
     Badge: Badge.extend({ styles: { root: { textTransform: 'none', flexShrink: 0, maxWidth: 'none' } } }),
+    // A closed select keeps no hidden list: kept mounted, each list is placed (its styles and layout
+    // read) as the page mounts, six times over on the board's filters before its first paint.
+    Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
   },
 });
 

@@ -1,4 +1,5 @@
 import { Badge, Group } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { shownDeadline } from '../../../../domain/deadlines/deadlineStatus.ts';
 import { formatDate } from '../../../shared/format.ts';
@@ -10,6 +11,32 @@ const wrapping = {
 } as const;
 
 const colors = { overdue: 'red', dueSoon: 'orange', paused: 'gray', onTime: 'gray' } as const;
+
+/**
+ * What the deadline badge says and in which colour (`t` of the deadlines namespace); null when it
+ * shows nothing. For a place that draws the badge itself (the board's cards).
+ */
+export function deadlineBadges(
+  summary: Parameters<typeof shownDeadline>[0],
+  t: TFunction<'deadlines'>,
+  language: string,
+  withDate: boolean,
+) {
+  const d = shownDeadline(summary);
+  if (!d) return null;
+  const clock = d.clock ? t(`clocks.${d.clock}`) : '';
+  const date = formatDate(d.due, language);
+  const text =
+    d.level === 'paused'
+      ? t('alert.paused')
+      : d.level === 'onTime'
+        ? withDate
+          ? t('badge.onTime', { clock, date })
+          : null
+        : t(withDate ? `badge.${d.level}` : `badge.${d.level}Short`, { clock, date });
+  if (!text && !d.majorUnreported) return null;
+  return { level: d.level, color: colors[d.level], text, majorUnreported: d.majorUnreported };
+}
 
 /**
  * The one deadline badge of the desk (board, inbox, case list, case page): overdue in red, due
@@ -25,25 +52,15 @@ export function DeadlineBadge(props: {
   wrap?: boolean;
 }) {
   const { t, i18n } = useTranslation('deadlines');
-  const d = shownDeadline(props.summary);
+  const d = deadlineBadges(props.summary, t, i18n.language, props.withDate ?? false);
   if (!d) return null;
-  const clock = d.clock ? t(`clocks.${d.clock}`) : '';
-  const date = formatDate(d.due, i18n.language);
-  const text =
-    d.level === 'paused'
-      ? t('alert.paused')
-      : d.level === 'onTime'
-        ? props.withDate
-          ? t('badge.onTime', { clock, date })
-          : null
-        : t(props.withDate ? `badge.${d.level}` : `badge.${d.level}Short`, { clock, date });
-  if (!text && !d.majorUnreported) return null;
+  const { text } = d;
   const styles = props.wrap ? wrapping : {};
   return (
     <Group gap={4} wrap={props.wrap ? 'wrap' : 'nowrap'}>
       {text && (
         <Badge
-          color={colors[d.level]}
+          color={d.color}
           variant={d.level === 'onTime' ? 'light' : 'filled'}
           size={props.size ?? 'md'}
           data-deadline={d.level}
