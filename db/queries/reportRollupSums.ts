@@ -26,12 +26,12 @@ export async function rollupSums(
   if (dimensions.length === 0) return [];
   const columns = ['registered', ...countBits, 'handling_days_total'] as const;
   const sums = sql.join(columns.map((c) => sql`total(${sql.ref(c)}) AS ${sql.ref(c)}`));
-  const parts = dimensions.map((d) =>
-    d === 'all'
-      ? sql`SELECT dimension, day, '' AS key, ${sums} FROM report_daily WHERE dimension = 'all' AND day >= ${fromDay} AND day < ${toDay} GROUP BY day`
-      : sql`SELECT dimension, NULL AS day, key, ${sums} FROM report_daily WHERE dimension = ${d} AND day >= ${fromDay} AND day < ${toDay} GROUP BY key`,
-  );
-  const result = await sql<Record<string, number | string | null>>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  // One range of days for every dimension asked: the table is clustered by day, a day's rows together.
+  const dayOfAll = sql`CASE WHEN dimension = 'all' THEN day END`;
+  const result = await sql<Record<string, number | string | null>>`
+    SELECT dimension, ${dayOfAll} AS day, key, ${sums} FROM report_daily
+    WHERE day >= ${fromDay} AND day < ${toDay} AND dimension IN (${sql.join(dimensions)})
+    GROUP BY dimension, ${dayOfAll}, key`.execute(db);
   return (
     result.rows
       // A row whose cases all left (or came from another site, which counts their intake) adds

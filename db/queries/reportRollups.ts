@@ -384,7 +384,7 @@ export async function rebuildReportRollups(db: Kysely<Database>, utcOffsetMinute
   ]);
   for (const [dimension, column] of Object.entries(rollupDimensions) as [RollupDimension, KeyColumn | null][]) {
     const key = column ? sql.ref(column) : sql`''`;
-    await sql`INSERT INTO report_daily
+    await sql`INSERT INTO report_daily (dimension, day, key, ${sql.join(dailyColumns.map((c) => sql.ref(c)))})
       SELECT ${dimension}, day, ${key}, ${sums} FROM report_counted WHERE counted = 1 GROUP BY day, ${key}`.execute(db);
   }
   await rebuildPhoneMonths(db);
