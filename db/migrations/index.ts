@@ -22,6 +22,7 @@ import { sql as groupRecords } from './020_group_records.ts';
 import { sql as retentionIndex } from './021_retention_index.ts';
 import { sql as repeatPhones } from './022_repeat_phones.ts';
 import { sql as smallerStore } from './023_smaller_store.ts';
+import { run as clocksBySeqno } from './024_clocks_by_seqno.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'retention_index', sql: retentionIndex },
   { version: 22, name: 'repeat_phones', sql: repeatPhones },
   { version: 23, name: 'smaller_store', sql: smallerStore },
+  { version: 24, name: 'clocks_by_seqno', run: clocksBySeqno },
 ];

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { type CountColumn, type CountedRow, countBits, type RollupDimension } from './reportRollups.ts';
+import { storedTime } from './storedTime.ts';
 
 /**
  * What the reports read from the roll-ups kept by reportRollups.ts: the sums of whole local days
@@ -54,8 +55,9 @@ export async function rollupSums(
 export async function pendingLateClocks(db: Kysely<Database>, from: string, to: string, now: string) {
   const result = await sql<CountedRow & { clock: 'acknowledge' | 'feedback' | 'resolve' }>`
     SELECT k.clock, b.* FROM case_clocks k INDEXED BY case_clocks_pending
-      JOIN report_counted b ON b.case_id = k.case_id
-    WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${now}
+      JOIN cases c ON c.seqno = k.case_seqno
+      JOIN report_counted b ON b.case_id = c.id
+    WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${storedTime(now)}
       AND b.counted = 1 AND b.received_at >= ${from} AND b.received_at < ${to}`.execute(db);
   return result.rows;
 }

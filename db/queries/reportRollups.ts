@@ -128,7 +128,7 @@ function countPredicates(): Record<CountColumn, RawBuilder<unknown>> {
         WHERE p.complainant_phone = c.complainant_phone
           AND p.category_id IS c.category_id
           AND p.id <> c.id
-          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_id = p.id AND pr.merged = 1)
+          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_seqno = p.seqno AND pr.merged = 1)
           AND p.received_at < c.received_at
           AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
       )`,
@@ -160,10 +160,10 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
       (${sql.join(bits, sql` | `)}) | ((${sql.join(late, sql` OR `)}) << ${sql.lit(lateBit)})
         | ((NOT ${intakeHere}) << ${sql.lit(intakeElsewhereBit)}) AS flags,
       CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END AS handling_days
-    FROM cases c LEFT JOIN case_report_facts r ON r.case_id = c.id
-      LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
-      LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
-      LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
+    FROM cases c LEFT JOIN case_report_facts r ON r.case_seqno = c.seqno
+      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 'acknowledge'
+      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 'feedback'
+      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 'resolve'
     WHERE ${where}`;
 }
 
