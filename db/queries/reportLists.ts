@@ -123,12 +123,13 @@ export async function overdueCases(
   // with no breach recorded yet. Before, every case of the period.
   const candidates =
     (await rollupOffset(db)) !== null
-      ? sql`AND (c.id IN (
-        SELECT * FROM (SELECT case_id FROM report_counted INDEXED BY report_counted_late
+      ? sql`AND c.seqno IN (
+        SELECT * FROM (SELECT case_seqno FROM report_counted INDEXED BY report_counted_late
           WHERE flags & 1048576 AND received_at >= ${range.from} AND received_at < ${range.to} AND counted = 1
-          ORDER BY received_at LIMIT ${limit}))
-        OR c.seqno IN (SELECT k.case_seqno FROM case_clocks k INDEXED BY case_clocks_pending
-          WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${nowMs}))`
+          ORDER BY received_at LIMIT ${limit})
+        UNION
+        SELECT k.case_seqno FROM case_clocks k INDEXED BY case_clocks_pending
+          WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${nowMs})`
       : sql``;
   const result = await sql<OverdueRow>`
     SELECT * FROM (

@@ -55,8 +55,7 @@ export async function rollupSums(
 export async function pendingLateClocks(db: Kysely<Database>, from: string, to: string, now: string) {
   const result = await sql<CountedRow & { clock: 'acknowledge' | 'feedback' | 'resolve' }>`
     SELECT k.clock, b.* FROM case_clocks k INDEXED BY case_clocks_pending
-      JOIN cases c ON c.seqno = k.case_seqno
-      JOIN report_counted b ON b.case_id = c.id
+      JOIN report_counted b ON b.case_seqno = k.case_seqno
     WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${storedTime(now)}
       AND b.counted = 1 AND b.received_at >= ${from} AND b.received_at < ${to}`.execute(db);
   return result.rows;

@@ -52,6 +52,13 @@ function storeBefore() {
         n === 1 ? 1 : 0,
       );
   }
+  const counted = db.prepare(
+    `INSERT INTO report_counted VALUES (?, ?, substr(?, 1, 10), ?, 0, NULL, 1, 'cat', 'dep', 'phone', 'general', 'complaint', 'accepted', '', '', 'h', ?, NULL)`,
+  );
+  for (const n of [6, 1, 9]) {
+    const at = `2026-11-0${n}T01:00:00.000Z`;
+    counted.run(`0190a000-0000-7000-8000-00000000000${n}`, at, at, n === 9 ? null : '13900001111', n === 6 ? 1048576 : 0);
+  }
   return db;
 }
 
@@ -68,7 +75,7 @@ const instants = [
 ];
 
 /** Every row of a table as the desk reads it: by the case's id, instants as ISO text. */
-function rowsAsRead(db: Sqlite.Database, table: 'case_clocks' | 'case_report_facts') {
+function rowsAsRead(db: Sqlite.Database, table: 'case_clocks' | 'case_report_facts' | 'report_counted') {
   const bySeqno = db.prepare("SELECT count(*) FROM pragma_table_info(?) WHERE name = 'case_seqno'").pluck().get(table) === 1;
   const rows = (
     bySeqno
@@ -87,16 +94,19 @@ function rowsAsRead(db: Sqlite.Database, table: 'case_clocks' | 'case_report_fac
 const indexesOf = (db: Sqlite.Database, table: string) =>
   db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? ORDER BY name").pluck().all(table);
 
-describe('migration 24 (clocks and facts by seqno, instants in milliseconds)', () => {
-  it('keeps every clock and every case’s facts, the same as read, keyed by the seqno', () => {
+describe('migration 24 (clocks, facts and counted rows by seqno, instants in milliseconds)', () => {
+  it('keeps every clock, every case’s facts and counted row, the same as read, keyed by the seqno', () => {
     const db = storeBefore();
     const clocks = rowsAsRead(db, 'case_clocks');
     const facts = rowsAsRead(db, 'case_report_facts');
+    const counted = rowsAsRead(db, 'report_counted');
+    expect(counted).toHaveLength(3);
     expect(clocks).toHaveLength(18);
     expect(facts).toHaveLength(5);
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
     expect(rowsAsRead(db, 'case_clocks')).toEqual(clocks);
     expect(rowsAsRead(db, 'case_report_facts')).toEqual(facts);
+    expect(rowsAsRead(db, 'report_counted')).toEqual(counted);
     // Integers, in the order the text had.
     expect(db.prepare("SELECT count(*) FROM case_clocks WHERE typeof(due) <> 'integer'").pluck().get()).toBe(0);
     expect(
@@ -112,6 +122,8 @@ describe('migration 24 (clocks and facts by seqno, instants in milliseconds)', (
     expect(withoutRowid.get('case_report_facts')).toBe(0);
     expect(indexesOf(db, 'case_clocks')).toEqual(['case_clocks_pending', 'case_clocks_running']);
     expect(indexesOf(db, 'case_report_facts')).toEqual(['case_report_facts_closed']);
+    expect(withoutRowid.get('report_counted')).toBe(0);
+    expect(indexesOf(db, 'report_counted')).toEqual(['report_counted_by_phone', 'report_counted_late', 'report_counted_phone']);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Run again over its own tables (a version set back by hand): the same rows.
@@ -120,6 +132,7 @@ describe('migration 24 (clocks and facts by seqno, instants in milliseconds)', (
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
     expect(db.prepare('SELECT * FROM case_clocks ORDER BY 1, 2').all()).toEqual(stored);
     expect(rowsAsRead(db, 'case_report_facts')).toEqual(facts);
+    expect(rowsAsRead(db, 'report_counted')).toEqual(counted);
     db.close();
   });
 
