@@ -208,7 +208,8 @@ export interface DeadlinePoliciesTable {
 /** Instants as epoch milliseconds (db/queries/storedTime.ts); keyed by the case's seqno. */
 export interface CaseClocksTable {
   case_seqno: number;
-  clock: string;
+  /** 0 acknowledge, 1 feedback, 2 resolve (db/queries/caseClocks.ts). */
+  clock: number;
   due: number;
   met_at: number | null;
   breached_at: number | null;

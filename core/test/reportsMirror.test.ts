@@ -2,11 +2,11 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, storeFileName } from '../../db/connection.ts';
+import { clockOfStored } from '../../db/queries/caseClocks.ts';
 import { factsOfRow, type ReportFactsRow } from '../../db/queries/reportFacts.ts';
 import { rebuildReportRollups } from '../../db/queries/reportRollups.ts';
 import { isoTime, isoTimeOrNull, storedTime } from '../../db/queries/storedTime.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
-import type { Clock } from '../../domain/reports/caseFacts.ts';
 import { countCohort, type ReportCase } from '../../domain/reports/figures.ts';
 import { workloadOf } from '../../domain/reports/workload.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
@@ -32,7 +32,7 @@ function readRecords(dataDir: string): ReportCase[] {
       Record<string, string | number | null>)[];
     const clockRows = db.prepare('SELECT c.id AS case_id, k.* FROM case_clocks k JOIN cases c ON c.seqno = k.case_seqno').all() as {
       case_id: string;
-      clock: Clock;
+      clock: number;
       due: number;
       met_at: number | null;
       breached_at: number | null;
@@ -62,7 +62,7 @@ function readRecords(dataDir: string): ReportCase[] {
         clockRows
           .filter((k) => k.case_id === r.id)
           .map((k) => [
-            k.clock,
+            clockOfStored(k.clock),
             {
               due: isoTime(k.due),
               metAt: isoTimeOrNull(k.met_at),
@@ -116,7 +116,7 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     write.prepare("UPDATE cases SET status = 'closed' WHERE id IN (?, ?, ?)").run(ids[0], ids[2], ids[4]);
     // The deadline engine's clocks as those acts would leave them; one met late, one with a breach recorded.
     const meet = write.prepare(
-      'UPDATE case_clocks SET met_at = ?, breached_at = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?) AND clock = ?',
+      'UPDATE case_clocks SET met_at = ?, breached_at = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?) AND clock = (SELECT key FROM json_each(\'["acknowledge","feedback","resolve"]\') WHERE value = ?)',
     );
     meet.run(t('2025-11-03'), null, ids[0], 'acknowledge');
     meet.run(t('2025-11-05'), null, ids[0], 'feedback');
@@ -132,9 +132,7 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     meet.run(t('2025-11-11'), null, ids[4], 'resolve');
     // Breached, then extended past now and still running: late already, though not yet due again.
     write
-      .prepare(
-        "UPDATE case_clocks SET due = ?, breached_at = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?) AND clock = 'feedback'",
-      )
+      .prepare('UPDATE case_clocks SET due = ?, breached_at = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?) AND clock = 1')
       .run(storedTime(local('2025-12-05', '17:30')), t('2025-11-18'), ids[3]);
     write.close();
     // Written behind the desk's back: the roll-ups are counted again, by the one command that rebuilds them.

@@ -14,11 +14,27 @@ export interface CaseClockRow {
   provisional: number;
 }
 
-/** The stored row of a clock (keyed by the case's seqno, instants in epoch milliseconds). */
+/** A clock's kind as stored: its place in this list (migration 24). */
+const storedClocks = ['acknowledge', 'feedback', 'resolve'] as const;
+export type StoredClock = (typeof storedClocks)[number];
+
+export function clockOfStored(n: number): StoredClock {
+  const clock = storedClocks[n];
+  if (clock === undefined) throw new Error(`no clock ${n}`);
+  return clock;
+}
+
+function storedClock(clock: string): number {
+  const n = storedClocks.indexOf(clock as StoredClock);
+  if (n < 0) throw new Error(`no clock ${clock}`);
+  return n;
+}
+
+/** The stored row of a clock (keyed by the case's seqno, its kind a number, instants in epoch milliseconds). */
 export function storedClockRow(caseSeqno: number, row: CaseClockRow): CaseClocksTable {
   return {
     case_seqno: caseSeqno,
-    clock: row.clock,
+    clock: storedClock(row.clock),
     due: storedTime(row.due),
     met_at: storedTimeOrNull(row.met_at),
     breached_at: storedTimeOrNull(row.breached_at),
@@ -30,7 +46,7 @@ export function storedClockRow(caseSeqno: number, row: CaseClockRow): CaseClocks
 function clockRowOf(caseId: string, row: Omit<CaseClocksTable, 'case_seqno'>): CaseClockRow {
   return {
     case_id: caseId,
-    clock: row.clock,
+    clock: clockOfStored(row.clock),
     due: isoTime(row.due),
     met_at: isoTimeOrNull(row.met_at),
     breached_at: isoTimeOrNull(row.breached_at),
@@ -122,7 +138,7 @@ export async function clocksReceivedBetween(db: Kysely<Database>, from: string, 
     .where((eb) => eb.or([eb('case_report_facts.merged', 'is', null), eb('case_report_facts.merged', '=', 0)]))
     .execute();
   return rows.map((r) => ({
-    clock: r.clock,
+    clock: clockOfStored(r.clock),
     due: isoTime(r.due),
     met_at: isoTimeOrNull(r.met_at),
     breached_at: isoTimeOrNull(r.breached_at),

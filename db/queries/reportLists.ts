@@ -138,9 +138,9 @@ export async function overdueCases(
         coalesce(kf.breached_at IS NOT NULL OR kf.met_at > kf.due OR (kf.met_at IS NULL AND kf.due < ${nowMs}), 0) AS feedback_late,
         coalesce(kr.breached_at IS NOT NULL OR kr.met_at > kr.due OR (kr.met_at IS NULL AND kr.due < ${nowMs}), 0) AS resolve_late
       FROM cases c JOIN case_report_facts r ON r.case_seqno = c.seqno
-        LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 'acknowledge'
-        LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 'feedback'
-        LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 'resolve'
+        LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 0
+        LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 1
+        LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 2
       WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND r.merged = 0 ${candidates}
     ) WHERE ack_late OR feedback_late OR resolve_late
     ORDER BY received_at

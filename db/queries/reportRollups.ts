@@ -162,9 +162,9 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
         | ((NOT ${intakeHere}) << ${sql.lit(intakeElsewhereBit)}) AS flags,
       CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END AS handling_days
     FROM cases c LEFT JOIN case_report_facts r ON r.case_seqno = c.seqno
-      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 'acknowledge'
-      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 'feedback'
-      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 'resolve'
+      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 0
+      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 1
+      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 2
     WHERE ${where}`;
 }
 

@@ -128,9 +128,9 @@ export async function cohortCube(
       total((r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AND ${handledHere}) AS handled_with_days,
       total(CASE WHEN r.closed_at IS NOT NULL AND ${handledHere} THEN r.handling_days END) AS handling_days_total
     FROM cases c JOIN case_report_facts r ON r.case_seqno = c.seqno
-      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 'acknowledge'
-      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 'feedback'
-      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 'resolve'
+      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 0
+      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 1
+      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 2
     WHERE c.received_at >= ${f.from} AND c.received_at < ${f.to} AND r.merged = 0 ${department}
     GROUP BY ${groupColumns}
     ORDER BY registered DESC, ${groupColumns}`.execute(db);

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
 import { migrations } from '../migrations/index.ts';
+import { clockOfStored } from '../queries/caseClocks.ts';
 import { isoTimeOrNull } from '../queries/storedTime.ts';
 
 const version = 24;
@@ -86,6 +87,7 @@ function rowsAsRead(db: Sqlite.Database, table: 'case_clocks' | 'case_report_fac
     .map((r) => {
       const { case_seqno: _, ...rest } = r;
       for (const k of instants) if (k in rest && typeof rest[k] === 'number') rest[k] = isoTimeOrNull(rest[k] as number);
+      if (typeof rest.clock === 'number') rest.clock = clockOfStored(rest.clock);
       return rest;
     })
     .sort((a, b) => `${a.case_id}${a.clock ?? ''}`.localeCompare(`${b.case_id}${b.clock ?? ''}`));
@@ -143,7 +145,8 @@ describe('migration 24 (clocks, facts and counted rows by seqno, instants in mil
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
     expect(
       order(
-        'SELECT c.id AS case_id, k.clock FROM case_clocks k JOIN cases c ON c.seqno = k.case_seqno ORDER BY k.due, k.met_at, c.id, k.clock',
+        `SELECT c.id AS case_id, json_extract('["acknowledge","feedback","resolve"]', '$[' || k.clock || ']') AS clock
+          FROM case_clocks k JOIN cases c ON c.seqno = k.case_seqno ORDER BY k.due, k.met_at, c.id, k.clock`,
       ),
     ).toEqual(before);
     db.close();
@@ -153,16 +156,14 @@ describe('migration 24 (clocks, facts and counted rows by seqno, instants in mil
     const db = storeBefore();
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
     const seqno = db.prepare('SELECT seqno FROM cases ORDER BY seqno LIMIT 1').pluck().get() as number;
-    expect(() => db.prepare("INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 'feedback', 1)").run(seqno)).toThrow(/UNIQUE/);
-    expect(() => db.prepare("INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 'other', 1)").run(seqno)).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 'feedback', 'x')").run(seqno)).toThrow(
-      /cannot store TEXT/,
-    );
+    expect(() => db.prepare('INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 1, 1)').run(seqno)).toThrow(/UNIQUE/);
+    expect(() => db.prepare('INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 3, 1)').run(seqno)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 1, 'x')").run(seqno)).toThrow(/cannot store TEXT/);
     const withFacts = db.prepare('SELECT min(case_seqno) FROM case_report_facts').pluck().get() as number;
     expect(() => db.prepare('INSERT INTO case_report_facts (case_seqno) VALUES (?)').run(withFacts)).toThrow(/UNIQUE|PRIMARY KEY/);
     // No key given: the rowid picked is no case's, and the row is refused.
     expect(() => db.prepare('INSERT INTO case_report_facts (case_seqno) VALUES (NULL)').run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO case_clocks (case_seqno, clock, due) VALUES (99999, 'feedback', 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare('INSERT INTO case_clocks (case_seqno, clock, due) VALUES (99999, 1, 1)').run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

@@ -67,7 +67,7 @@ describe('query plans of the roll-ups, the case–department table and the kept 
       store.sqlite
         .prepare(`INSERT INTO case_report_facts (case_seqno, accepted_at) VALUES (${seqno}, ?)`)
         .run(`case-${i}`, storedTime('2026-11-02T01:00:00.000Z'));
-      for (const clock of ['acknowledge', 'feedback', 'resolve'])
+      for (const clock of [0, 1, 2])
         store.sqlite
           .prepare(`INSERT INTO case_clocks (case_seqno, clock, due, met_at, breached_at) VALUES (${seqno}, ?, ?, ?, ?)`)
           .run(
