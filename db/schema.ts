@@ -205,28 +205,31 @@ export interface DeadlinePoliciesTable {
   updated_by: string | null;
 }
 
+/** Instants as epoch milliseconds (db/queries/storedTime.ts); keyed by the case's seqno. */
 export interface CaseClocksTable {
-  case_id: string;
-  clock: string;
-  due: string;
-  met_at: string | null;
-  breached_at: string | null;
-  paused_since: string | null;
+  case_seqno: number;
+  /** 0 acknowledge, 1 feedback, 2 resolve (db/queries/caseClocks.ts). */
+  clock: number;
+  due: number;
+  met_at: number | null;
+  breached_at: number | null;
+  paused_since: number | null;
   provisional: number;
 }
 
+/** Instants as epoch milliseconds (db/queries/storedTime.ts); keyed by the case's seqno. */
 export interface CaseReportFactsTable {
-  case_id: string;
-  accepted_at: string | null;
+  case_seqno: number;
+  accepted_at: number | null;
   declined: number;
-  ack_done_at: string | null;
-  feedback_done_at: string | null;
-  resolve_done_at: string | null;
+  ack_done_at: number | null;
+  feedback_done_at: number | null;
+  resolve_done_at: number | null;
   ack_breached: number;
   feedback_breached: number;
   resolve_breached: number;
   finding: string | null;
-  closed_at: string | null;
+  closed_at: number | null;
   follow_ups: number;
   last_satisfaction: number | null;
   handling_days: number | null;

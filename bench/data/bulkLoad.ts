@@ -7,6 +7,7 @@ import { foldReportFacts } from '../../core/reports/reportFacts.ts';
 import { loadSettings } from '../../core/settings.ts';
 import { openStore } from '../../db/connection.ts';
 import { hashBytes, newDagEvent, storedColumnsOf } from '../../db/eventCodec.ts';
+import { storedClockRow } from '../../db/queries/caseClocks.ts';
 import { projectionColumns } from '../../db/queries/cases.ts';
 import { reportFactsRow } from '../../db/queries/reportFacts.ts';
 import { insertUser } from '../../db/queries/users.ts';
@@ -136,9 +137,9 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       return n;
     };
     const insertClock = sqlite.prepare(
-      'INSERT INTO case_clocks (case_id, clock, due, met_at, breached_at, paused_since, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO case_clocks (case_seqno, clock, due, met_at, breached_at, paused_since, provisional) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const factsColumns = Object.keys(reportFactsRow('', factsOf([]), null));
+    const factsColumns = Object.keys(reportFactsRow(0, factsOf([]), null));
     const insertFacts = sqlite.prepare(
       `INSERT INTO case_report_facts (${factsColumns.join(',')}) VALUES (${factsColumns.map((c) => `@${c}`).join(',')})`,
     );
@@ -293,11 +294,20 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       // syncCaseClocks: the deadline clocks folded from the same events.
       const folded = foldCaseClocks(stored);
       for (const c of folded.clocks) {
-        insertClock.run(caseId, c.clock, c.due, c.metAt, c.breachedAt, folded.pausedSince, folded.provisional ? 1 : 0);
+        const k = storedClockRow(seqno, {
+          case_id: caseId,
+          clock: c.clock,
+          due: c.due,
+          met_at: c.metAt,
+          breached_at: c.breachedAt,
+          paused_since: folded.pausedSince,
+          provisional: folded.provisional ? 1 : 0,
+        });
+        insertClock.run(k.case_seqno, k.clock, k.due, k.met_at, k.breached_at, k.paused_since, k.provisional);
       }
       // appendCaseEvent's recordReportFacts, folded once over the whole log: the facts the reports read.
       const { facts, handlingDays } = foldReportFacts({ calendar }, input.receivedAt, stored, settings.utcOffsetMinutes);
-      insertFacts.run(reportFactsRow(caseId, facts, handlingDays));
+      insertFacts.run(reportFactsRow(seqno, facts, handlingDays));
       // The same texts as core/cases/registerCase.ts indexes.
       const texts = [payload.number, payload.complainant.name, payload.complainant.phone, payload.subject, payload.content];
       insertTrigram.run(seqno, toTrigramDocument(texts));

@@ -43,16 +43,21 @@ describe('the bench harness', () => {
     expect(loaded.events).toBeGreaterThan(300);
     // Every case has its deadline clocks, as the core writes them: start-up has nothing to backfill.
     const sqlite = openRaw(path.join(dataDir, storeFileName), { readonly: true });
-    const withoutClocks = sqlite.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_clocks)').pluck().get();
+    const withoutClocks = sqlite
+      .prepare('SELECT count(*) FROM cases WHERE seqno NOT IN (SELECT case_seqno FROM case_clocks)')
+      .pluck()
+      .get();
     const eventCount = () => sqlite.prepare('SELECT count(*) FROM case_events').pluck().get();
     const before = eventCount();
     expect(withoutClocks).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM case_events WHERE type = 'deadlineBreached'").pluck().get()).toBeGreaterThan(0);
 
     // And its report facts, folded as the core folds them: the same rows a start-up backfill writes.
-    expect(sqlite.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_report_facts)').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM cases WHERE seqno NOT IN (SELECT case_seqno FROM case_report_facts)').pluck().get()).toBe(
+      0,
+    );
     expect(sqlite.prepare('SELECT count(*) FROM case_report_facts WHERE closed_at IS NOT NULL').pluck().get()).toBeGreaterThan(0);
-    const factsRows = () => sqlite.prepare('SELECT * FROM case_report_facts ORDER BY case_id').all();
+    const factsRows = () => sqlite.prepare('SELECT * FROM case_report_facts ORDER BY case_seqno').all();
     const bulkFacts = factsRows();
     const write = openRaw(path.join(dataDir, storeFileName));
     write.prepare('DELETE FROM case_report_facts').run();

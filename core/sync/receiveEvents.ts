@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { clockColumns, hashBytes, posOf, sha256 } from '../../db/eventCodec.ts';
-import { type CaseClockRow, insertNewCaseClocks } from '../../db/queries/caseClocks.ts';
+import { insertNewCaseClocks, storedClockRow } from '../../db/queries/caseClocks.ts';
 import { caseEventWriter, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { casesByIds, insertCase, numberHolders, projectionColumns } from '../../db/queries/cases.ts';
 import { readAliases } from '../../db/queries/referenceSync.ts';
@@ -9,7 +9,7 @@ import { countNewCases, type DailyChanges, flushDailyChanges, refreshReportRollu
 import { keepRedactedHashes } from '../../db/queries/retention.ts';
 import { indexCase, indexNewCases, type SearchDocuments } from '../../db/queries/search.ts';
 import { updateSyncConfig } from '../../db/queries/sync.ts';
-import type { CaseReportFactsTable, Database } from '../../db/schema.ts';
+import type { CaseClocksTable, CaseReportFactsTable, Database } from '../../db/schema.ts';
 import { causalOrder, headsOf } from '../../domain/cases/eventDag.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
 import { type CaseState, projectCase } from '../../domain/cases/projection.ts';
@@ -152,13 +152,13 @@ async function foldNewCases(
   daily: DailyChanges,
 ) {
   const facts: CaseReportFactsTable[] = [];
-  const clocks: CaseClockRow[] = [];
+  const clocks: CaseClocksTable[] = [];
   const documents: ({ seqno: number } & SearchDocuments)[] = [];
   for (const c of cases) {
     const ordered = causalOrder(c.log).map((e) => ({ type: e.type, at: e.at, payload: e.payload as unknown }));
     const folded = foldReportFacts({ calendar: ctx.calendar }, c.state.receivedAt, ordered, utcOffsetMinutes);
-    facts.push(reportFactsRow(c.id, folded.facts, folded.handlingDays));
-    clocks.push(...caseClockRows(c.id, ordered));
+    facts.push(reportFactsRow(c.seqno, folded.facts, folded.handlingDays));
+    clocks.push(...caseClockRows(c.id, ordered).map((k) => storedClockRow(c.seqno, k)));
     const texts = caseSearchTexts({ ...c.state, number: c.number });
     documents.push({ seqno: c.seqno, trigram: toTrigramDocument(texts), bigram: toBigramDocument(texts) });
   }

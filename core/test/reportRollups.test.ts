@@ -35,7 +35,7 @@ const plain = (g: GroupCounts) => ({
 
 async function keptTables(store: Store) {
   const daily = await sql`SELECT * FROM report_daily WHERE registered <> 0 ORDER BY dimension, day, key`.execute(store.db);
-  const counted = await sql`SELECT * FROM report_counted ORDER BY case_id`.execute(store.db);
+  const counted = await sql`SELECT * FROM report_counted ORDER BY case_seqno`.execute(store.db);
   const phones = await sql`SELECT * FROM report_phone_month ORDER BY phone, month`.execute(store.db);
   return { daily: daily.rows, counted: counted.rows, phones: phones.rows };
 }
@@ -115,7 +115,12 @@ describe('report roll-ups', () => {
   it('kept for many cases at once (a pulled page) end as kept one case at a time', async () => {
     const { reader } = await seedWithHistory();
     const kept = await keptTables(reader);
-    const ids = kept.counted.map((r) => (r as { case_id: string }).case_id);
+    const ids = (
+      await sql<{ id: string }>`SELECT c.id FROM report_counted b JOIN cases c ON c.seqno = b.case_seqno ORDER BY b.case_seqno`.execute(
+        reader.db,
+      )
+    ).rows.map((r) => r.id);
+    expect(ids).toHaveLength(kept.counted.length);
     await reader.db.transaction().execute(async (trx) => {
       await sql`DELETE FROM report_counted`.execute(trx);
       await sql`DELETE FROM report_daily`.execute(trx);

@@ -2,10 +2,11 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, storeFileName } from '../../db/connection.ts';
+import { clockOfStored } from '../../db/queries/caseClocks.ts';
 import { factsOfRow, type ReportFactsRow } from '../../db/queries/reportFacts.ts';
 import { rebuildReportRollups } from '../../db/queries/reportRollups.ts';
+import { isoTime, isoTimeOrNull, storedTime } from '../../db/queries/storedTime.ts';
 import type { CaseStatus, Channel, RecordType, Severity } from '../../domain/cases/vocabulary.ts';
-import type { Clock } from '../../domain/reports/caseFacts.ts';
 import { countCohort, type ReportCase } from '../../domain/reports/figures.ts';
 import { workloadOf } from '../../domain/reports/workload.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
@@ -27,15 +28,15 @@ const local = (date: string, time: string) => new Date(`${date}T${time}:00+08:00
 function readRecords(dataDir: string): ReportCase[] {
   const db = new Sqlite(path.join(dataDir, storeFileName), { readonly: true });
   try {
-    const rows = db.prepare('SELECT c.*, r.* FROM cases c JOIN case_report_facts r ON r.case_id = c.id').all() as (ReportFactsRow &
+    const rows = db.prepare('SELECT c.*, r.* FROM cases c JOIN case_report_facts r ON r.case_seqno = c.seqno').all() as (ReportFactsRow &
       Record<string, string | number | null>)[];
-    const clockRows = db.prepare('SELECT * FROM case_clocks').all() as {
+    const clockRows = db.prepare('SELECT c.id AS case_id, k.* FROM case_clocks k JOIN cases c ON c.seqno = k.case_seqno').all() as {
       case_id: string;
-      clock: Clock;
-      due: string;
-      met_at: string | null;
-      breached_at: string | null;
-      paused_since: string | null;
+      clock: number;
+      due: number;
+      met_at: number | null;
+      breached_at: number | null;
+      paused_since: number | null;
     }[];
     return rows.map((r) => ({
       id: String(r.id),
@@ -60,7 +61,15 @@ function readRecords(dataDir: string): ReportCase[] {
       clocks: Object.fromEntries(
         clockRows
           .filter((k) => k.case_id === r.id)
-          .map((k) => [k.clock, { due: k.due, metAt: k.met_at, breachedAt: k.breached_at, pausedSince: k.paused_since }]),
+          .map((k) => [
+            clockOfStored(k.clock),
+            {
+              due: isoTime(k.due),
+              metAt: isoTimeOrNull(k.met_at),
+              breachedAt: isoTimeOrNull(k.breached_at),
+              pausedSince: isoTimeOrNull(k.paused_since),
+            },
+          ]),
       ),
       handlingDays: r.handling_days,
     }));
@@ -96,9 +105,9 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     const write = new Sqlite(path.join(desk.dataDir, storeFileName));
     const set = write.prepare(
       `UPDATE case_report_facts SET accepted_at = ?, ack_done_at = ?, feedback_done_at = ?, resolve_done_at = ?, resolve_breached = ?,
-         finding = ?, closed_at = ?, follow_ups = ?, last_satisfaction = ?, handling_days = ? WHERE case_id = ?`,
+         finding = ?, closed_at = ?, follow_ups = ?, last_satisfaction = ?, handling_days = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?)`,
     );
-    const t = (d: string) => local(d, '15:00');
+    const t = (d: string) => storedTime(local(d, '15:00'));
     set.run(t('2025-11-03'), t('2025-11-03'), t('2025-11-05'), t('2025-11-07'), 0, 'valid', t('2025-11-10'), 1, 5, 5, ids[0]);
     set.run(t('2025-11-06'), t('2025-11-06'), t('2025-11-20'), t('2025-11-21'), 1, 'invalid', null, 2, 3, null, ids[1]);
     set.run(t('2025-11-07'), t('2025-11-07'), t('2025-11-08'), t('2025-11-09'), 0, 'toImprove', t('2025-11-12'), 0, null, 3, ids[2]);
@@ -106,7 +115,9 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     set.run(t('2025-11-11'), t('2025-11-11'), t('2025-11-11'), t('2025-11-11'), 0, 'valid', t('2025-11-11'), 1, 4, 0, ids[4]);
     write.prepare("UPDATE cases SET status = 'closed' WHERE id IN (?, ?, ?)").run(ids[0], ids[2], ids[4]);
     // The deadline engine's clocks as those acts would leave them; one met late, one with a breach recorded.
-    const meet = write.prepare('UPDATE case_clocks SET met_at = ?, breached_at = ? WHERE case_id = ? AND clock = ?');
+    const meet = write.prepare(
+      'UPDATE case_clocks SET met_at = ?, breached_at = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?) AND clock = (SELECT key FROM json_each(\'["acknowledge","feedback","resolve"]\') WHERE value = ?)',
+    );
     meet.run(t('2025-11-03'), null, ids[0], 'acknowledge');
     meet.run(t('2025-11-05'), null, ids[0], 'feedback');
     meet.run(t('2025-11-07'), null, ids[0], 'resolve');
@@ -121,8 +132,8 @@ describe('SQL aggregation mirrors the domain definitions', () => {
     meet.run(t('2025-11-11'), null, ids[4], 'resolve');
     // Breached, then extended past now and still running: late already, though not yet due again.
     write
-      .prepare("UPDATE case_clocks SET due = ?, breached_at = ? WHERE case_id = ? AND clock = 'feedback'")
-      .run(local('2025-12-05', '17:30'), t('2025-11-18'), ids[3]);
+      .prepare('UPDATE case_clocks SET due = ?, breached_at = ? WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ?) AND clock = 1')
+      .run(storedTime(local('2025-12-05', '17:30')), t('2025-11-18'), ids[3]);
     write.close();
     // Written behind the desk's back: the roll-ups are counted again, by the one command that rebuilds them.
     const store = openStore(desk.dataDir);

@@ -43,7 +43,7 @@ async function rollupsAgainstRebuild(desk: SyncDesk): Promise<{ same: boolean }>
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new Sqlite(path.join(desk.dataDir, storeFileName)) }) });
   const tables = async (d: Kysely<Database>) => ({
     daily: (await sql`SELECT * FROM report_daily WHERE registered <> 0 ORDER BY dimension, day, key`.execute(d)).rows,
-    counted: (await sql`SELECT * FROM report_counted ORDER BY case_id`.execute(d)).rows,
+    counted: (await sql`SELECT * FROM report_counted ORDER BY case_seqno`.execute(d)).rows,
     phones: (await sql`SELECT * FROM report_phone_month ORDER BY phone, month`.execute(d)).rows,
   });
   let same = false;

@@ -22,7 +22,8 @@ import { sql as groupRecords } from './020_group_records.ts';
 import { sql as retentionIndex } from './021_retention_index.ts';
 import { sql as repeatPhones } from './022_repeat_phones.ts';
 import { sql as smallerStore } from './023_smaller_store.ts';
-import { sql as dailyByDay } from './024_daily_by_day.ts';
+import { run as clocksBySeqno } from './024_clocks_by_seqno.ts';
+import { sql as dailyByDay } from './025_daily_by_day.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -58,5 +59,6 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'retention_index', sql: retentionIndex },
   { version: 22, name: 'repeat_phones', sql: repeatPhones },
   { version: 23, name: 'smaller_store', sql: smallerStore },
-  { version: 24, name: 'daily_by_day', sql: dailyByDay },
+  { version: 24, name: 'clocks_by_seqno', run: clocksBySeqno },
+  { version: 25, name: 'daily_by_day', sql: dailyByDay },
 ];

@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { type CaseViewerScope, scopeToViewer } from './caseScope.ts';
+import { storedTime } from './storedTime.ts';
 
 /**
  * The one filter of cases behind `cases.list`, `cases.browse`, the board and the inbox, so a
@@ -64,7 +65,9 @@ export function narrowCases<O>(query: CasesQuery<O>, f: CaseFilter): CasesQuery<
     const at = f.overdueAt;
     q = q
       .where('status', 'not in', ['declined', 'closed', 'archived'])
-      .where(sql<boolean>`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = cases.id AND k.met_at IS NULL AND k.due < ${at})`);
+      .where(
+        sql<boolean>`EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_seqno = cases.seqno AND k.met_at IS NULL AND k.due < ${storedTime(at)})`,
+      );
   }
   if (f.dueBy) q = q.where('due_at', 'is not', null).where('due_at', '<=', f.dueBy);
   if (f.dueFrom) q = q.where('due_at', '>=', f.dueFrom);

@@ -1,18 +1,23 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ReportFacts } from '../../domain/reports/caseFacts.ts';
 import type { CaseReportFactsTable, Database } from '../schema.ts';
 import { insertRows } from './rowInserts.ts';
+import { isoTimeOrNull, storedTimeOrNull } from './storedTime.ts';
 
 export type ReportFactsRow = Selectable<CaseReportFactsTable>;
 
 export function factsOfRow(row: ReportFactsRow): ReportFacts {
   return {
-    acceptedAt: row.accepted_at,
+    acceptedAt: isoTimeOrNull(row.accepted_at),
     declined: row.declined === 1,
-    clockDoneAt: { acknowledge: row.ack_done_at, feedback: row.feedback_done_at, resolve: row.resolve_done_at },
+    clockDoneAt: {
+      acknowledge: isoTimeOrNull(row.ack_done_at),
+      feedback: isoTimeOrNull(row.feedback_done_at),
+      resolve: isoTimeOrNull(row.resolve_done_at),
+    },
     breached: { acknowledge: row.ack_breached === 1, feedback: row.feedback_breached === 1, resolve: row.resolve_breached === 1 },
     finding: row.finding as ReportFacts['finding'],
-    closedAt: row.closed_at,
+    closedAt: isoTimeOrNull(row.closed_at),
     followUps: row.follow_ups,
     lastSatisfaction: row.last_satisfaction,
     merged: row.merged === 1,
@@ -20,19 +25,19 @@ export function factsOfRow(row: ReportFactsRow): ReportFacts {
 }
 
 /** The stored row of a case's report facts (also written by the bench's bulk writer). */
-export function reportFactsRow(caseId: string, f: ReportFacts, handlingDays: number | null): CaseReportFactsTable {
+export function reportFactsRow(caseSeqno: number, f: ReportFacts, handlingDays: number | null): CaseReportFactsTable {
   return {
-    case_id: caseId,
-    accepted_at: f.acceptedAt,
+    case_seqno: caseSeqno,
+    accepted_at: storedTimeOrNull(f.acceptedAt),
     declined: f.declined ? 1 : 0,
-    ack_done_at: f.clockDoneAt.acknowledge,
-    feedback_done_at: f.clockDoneAt.feedback,
-    resolve_done_at: f.clockDoneAt.resolve,
+    ack_done_at: storedTimeOrNull(f.clockDoneAt.acknowledge),
+    feedback_done_at: storedTimeOrNull(f.clockDoneAt.feedback),
+    resolve_done_at: storedTimeOrNull(f.clockDoneAt.resolve),
     ack_breached: f.breached.acknowledge ? 1 : 0,
     feedback_breached: f.breached.feedback ? 1 : 0,
     resolve_breached: f.breached.resolve ? 1 : 0,
     finding: f.finding,
-    closed_at: f.closedAt,
+    closed_at: storedTimeOrNull(f.closedAt),
     follow_ups: f.followUps,
     last_satisfaction: f.lastSatisfaction,
     handling_days: handlingDays,
@@ -40,17 +45,19 @@ export function reportFactsRow(caseId: string, f: ReportFacts, handlingDays: num
   };
 }
 
+/** The seqno of the case `caseId`, inside the statement that needs it. */
+const seqnoOf = (caseId: string) => sql<number>`(SELECT seqno FROM cases WHERE id = ${caseId})`;
+
 export function findReportFacts(db: Kysely<Database>, caseId: string): Promise<ReportFactsRow | undefined> {
-  return db.selectFrom('case_report_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  return db.selectFrom('case_report_facts').selectAll().where('case_seqno', '=', seqnoOf(caseId)).executeTakeFirst();
 }
 
 export async function saveReportFacts(db: Kysely<Database>, caseId: string, facts: ReportFacts, handlingDays: number | null) {
-  const row = reportFactsRow(caseId, facts, handlingDays);
-  const { case_id: _, ...rest } = row;
+  const { case_seqno: _, ...rest } = reportFactsRow(0, facts, handlingDays);
   await db
     .insertInto('case_report_facts')
-    .values(row)
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(rest))
+    .values({ ...rest, case_seqno: seqnoOf(caseId) })
+    .onConflict((oc) => oc.column('case_seqno').doUpdateSet(rest))
     .execute();
 }
 
@@ -68,10 +75,10 @@ export async function casesWithoutFacts(
 ): Promise<{ id: string; received_at: string }[]> {
   return db
     .selectFrom('cases')
-    .leftJoin('case_report_facts', 'case_report_facts.case_id', 'cases.id')
+    .leftJoin('case_report_facts', 'case_report_facts.case_seqno', 'cases.seqno')
     .select(['cases.id', 'cases.received_at'])
     .where('cases.seqno', '>', afterSeqno)
-    .where('case_report_facts.case_id', 'is', null)
+    .where('case_report_facts.case_seqno', 'is', null)
     .limit(limit)
     .execute();
 }

@@ -4,6 +4,7 @@ import { caseSpan } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
 import { wholeMonths } from './reportPhones.ts';
 import { rollupOffset } from './reportRollups.ts';
+import { storedTime } from './storedTime.ts';
 
 /** Lists for the analysis: repeat complainants, major and overdue cases, names of ids. */
 
@@ -116,29 +117,30 @@ export async function overdueCases(
   now: string,
   limit: number,
 ): Promise<OverdueRow[]> {
+  const nowMs = storedTime(now);
   // Once the roll-ups are counted, only the candidates are looked at: cases with a clock stopped
   // late or a breach recorded (their flag, indexed), and clocks running past their deadline
   // with no breach recorded yet. Before, every case of the period.
   const candidates =
     (await rollupOffset(db)) !== null
-      ? sql`AND c.id IN (
-        SELECT * FROM (SELECT case_id FROM report_counted INDEXED BY report_counted_late
+      ? sql`AND c.seqno IN (
+        SELECT * FROM (SELECT case_seqno FROM report_counted INDEXED BY report_counted_late
           WHERE flags & 1048576 AND received_at >= ${range.from} AND received_at < ${range.to} AND counted = 1
           ORDER BY received_at LIMIT ${limit})
         UNION
-        SELECT k.case_id FROM case_clocks k INDEXED BY case_clocks_pending
-          WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${now})`
+        SELECT k.case_seqno FROM case_clocks k INDEXED BY case_clocks_pending
+          WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${nowMs})`
       : sql``;
   const result = await sql<OverdueRow>`
     SELECT * FROM (
       SELECT c.id, c.number, c.subject, c.severity, c.status, c.department_id, c.received_at,
-        coalesce(ka.breached_at IS NOT NULL OR ka.met_at > ka.due OR (ka.met_at IS NULL AND ka.due < ${now}), 0) AS ack_late,
-        coalesce(kf.breached_at IS NOT NULL OR kf.met_at > kf.due OR (kf.met_at IS NULL AND kf.due < ${now}), 0) AS feedback_late,
-        coalesce(kr.breached_at IS NOT NULL OR kr.met_at > kr.due OR (kr.met_at IS NULL AND kr.due < ${now}), 0) AS resolve_late
-      FROM cases c JOIN case_report_facts r ON r.case_id = c.id
-        LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
-        LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
-        LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
+        coalesce(ka.breached_at IS NOT NULL OR ka.met_at > ka.due OR (ka.met_at IS NULL AND ka.due < ${nowMs}), 0) AS ack_late,
+        coalesce(kf.breached_at IS NOT NULL OR kf.met_at > kf.due OR (kf.met_at IS NULL AND kf.due < ${nowMs}), 0) AS feedback_late,
+        coalesce(kr.breached_at IS NOT NULL OR kr.met_at > kr.due OR (kr.met_at IS NULL AND kr.due < ${nowMs}), 0) AS resolve_late
+      FROM cases c JOIN case_report_facts r ON r.case_seqno = c.seqno
+        LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 0
+        LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 1
+        LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 2
       WHERE c.received_at >= ${range.from} AND c.received_at < ${range.to} AND r.merged = 0 ${candidates}
     ) WHERE ack_late OR feedback_late OR resolve_late
     ORDER BY received_at

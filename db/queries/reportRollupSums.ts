@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { clockOfStored } from './caseClocks.ts';
 import { type CountColumn, type CountedRow, countBits, type RollupDimension } from './reportRollups.ts';
+import { storedTime } from './storedTime.ts';
 
 /**
  * What the reports read from the roll-ups kept by reportRollups.ts: the sums of whole local days
@@ -52,10 +54,10 @@ export async function rollupSums(
  * the breach soon after, and then they are).
  */
 export async function pendingLateClocks(db: Kysely<Database>, from: string, to: string, now: string) {
-  const result = await sql<CountedRow & { clock: 'acknowledge' | 'feedback' | 'resolve' }>`
+  const result = await sql<CountedRow & { clock: number }>`
     SELECT k.clock, b.* FROM case_clocks k INDEXED BY case_clocks_pending
-      JOIN report_counted b ON b.case_id = k.case_id
-    WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${now}
+      JOIN report_counted b ON b.case_seqno = k.case_seqno
+    WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${storedTime(now)}
       AND b.counted = 1 AND b.received_at >= ${from} AND b.received_at < ${to}`.execute(db);
-  return result.rows;
+  return result.rows.map((r) => ({ ...r, clock: clockOfStored(r.clock) }));
 }

@@ -58,7 +58,8 @@ export const lateBit = 20;
 const intakeElsewhereBit = 21;
 
 export interface CountedRow {
-  case_id: string;
+  /** The case's seqno (migration 24): the table's rowid. */
+  case_seqno: number;
   received_at: string;
   day: string;
   phone: string | null;
@@ -79,7 +80,7 @@ export interface CountedRow {
 }
 
 const countedColumns = [
-  'case_id',
+  'case_seqno',
   'received_at',
   'day',
   'phone',
@@ -128,7 +129,7 @@ function countPredicates(): Record<CountColumn, RawBuilder<unknown>> {
         WHERE p.complainant_phone = c.complainant_phone
           AND p.category_id IS c.category_id
           AND p.id <> c.id
-          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_id = p.id AND pr.merged = 1)
+          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_seqno = p.seqno AND pr.merged = 1)
           AND p.received_at < c.received_at
           AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
       )`,
@@ -147,7 +148,7 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
     (k) => sql`coalesce(${sql.ref(`${k}.breached_at`)} IS NOT NULL OR ${sql.ref(`${k}.met_at`)} > ${sql.ref(`${k}.due`)}, 0)`,
   );
   return sql<CountedRow>`
-    SELECT c.id AS case_id, c.received_at,
+    SELECT c.seqno AS case_seqno, c.received_at,
       strftime('%Y-%m-%d', c.received_at, ${shiftOf(utcOffsetMinutes)}) AS day,
       c.complainant_phone AS phone, c.confidential,
       json_extract(c.respondent, '$.userId') AS respondent_user,
@@ -160,10 +161,10 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
       (${sql.join(bits, sql` | `)}) | ((${sql.join(late, sql` OR `)}) << ${sql.lit(lateBit)})
         | ((NOT ${intakeHere}) << ${sql.lit(intakeElsewhereBit)}) AS flags,
       CASE WHEN r.closed_at IS NOT NULL THEN r.handling_days END AS handling_days
-    FROM cases c LEFT JOIN case_report_facts r ON r.case_id = c.id
-      LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
-      LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
-      LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
+    FROM cases c LEFT JOIN case_report_facts r ON r.case_seqno = c.seqno
+      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 0
+      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 1
+      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 2
     WHERE ${where}`;
 }
 
@@ -287,7 +288,10 @@ const replaceCounted = `INSERT OR REPLACE INTO report_counted (${countedColumns.
 
 /** `fresh`: the case was inserted in this transaction, so it has no counted row yet to read. */
 async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number, pending?: DailyChanges, fresh = false) {
-  const old = fresh ? undefined : (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_id = ${caseId}`.execute(db)).rows[0];
+  const old = fresh
+    ? undefined
+    : (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ${caseId})`.execute(db))
+        .rows[0];
   const next = (await db.executeQuery(countedOfCaseQuery(db, utcOffsetMinutes, caseId))).rows[0];
   if (sameRow(old, next)) return { old, next, changed: false };
   await applyChange(db, old, next, pending);
@@ -298,7 +302,7 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
         countedColumns.map((c) => next[c]),
       ),
     );
-  else await sql`DELETE FROM report_counted WHERE case_id = ${caseId}`.execute(db);
+  else await sql`DELETE FROM report_counted WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ${caseId})`.execute(db);
   if (!samePhoneCount(old, next))
     await recountPhoneMonths(
       db,

@@ -5,6 +5,7 @@ import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { isOpenStatus } from '../../domain/reports/workload.ts';
 import type { Database } from '../schema.ts';
+import { storedTime } from './storedTime.ts';
 import { handledHere, intakeHere } from './transferCounting.ts';
 
 /**
@@ -93,6 +94,7 @@ export async function cohortCube(
     groups.length === 0 ? [sql`NULL AS k0`] : groups.map((g, i) => sql`${groupExpression(g, utcOffsetMinutes)} AS ${sql.ref(`k${i}`)}`);
   const groupColumns = sql.raw(keyColumns.map((_, i) => String(i + 1)).join(', '));
   const department = f.departmentId ? sql`AND c.department_id = ${f.departmentId}` : sql``;
+  const nowMs = storedTime(f.now);
   const result = await sql<CountsRow>`
     SELECT ${sql.join(keyColumns)},
       total(${intakeHere}) AS registered,
@@ -102,11 +104,11 @@ export async function cohortCube(
       total((r.declined) AND ${handledHere}) AS declined,
       total((r.closed_at IS NOT NULL) AND ${handledHere}) AS closed,
       total((r.accepted_at IS NOT NULL AND r.closed_at IS NOT NULL) AND ${handledHere}) AS accepted_closed,
-      total((ka.met_at IS NOT NULL OR ka.breached_at IS NOT NULL OR ka.due < ${f.now}) AND ${handledHere}) AS ack_decided,
+      total((ka.met_at IS NOT NULL OR ka.breached_at IS NOT NULL OR ka.due < ${nowMs}) AND ${handledHere}) AS ack_decided,
       total((ka.met_at IS NOT NULL AND ka.met_at <= ka.due AND ka.breached_at IS NULL) AND ${handledHere}) AS ack_met,
-      total((kf.met_at IS NOT NULL OR kf.breached_at IS NOT NULL OR kf.due < ${f.now}) AND ${handledHere}) AS feedback_decided,
+      total((kf.met_at IS NOT NULL OR kf.breached_at IS NOT NULL OR kf.due < ${nowMs}) AND ${handledHere}) AS feedback_decided,
       total((kf.met_at IS NOT NULL AND kf.met_at <= kf.due AND kf.breached_at IS NULL) AND ${handledHere}) AS feedback_met,
-      total((kr.met_at IS NOT NULL OR kr.breached_at IS NOT NULL OR kr.due < ${f.now}) AND ${handledHere}) AS resolve_decided,
+      total((kr.met_at IS NOT NULL OR kr.breached_at IS NOT NULL OR kr.due < ${nowMs}) AND ${handledHere}) AS resolve_decided,
       total((kr.met_at IS NOT NULL AND kr.met_at <= kr.due AND kr.breached_at IS NULL) AND ${handledHere}) AS resolve_met,
       total((r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL) AND ${handledHere}) AS answered,
       total((r.accepted_at IS NOT NULL AND r.resolve_done_at IS NOT NULL AND r.follow_ups > 0) AND ${handledHere}) AS followed_up,
@@ -119,16 +121,16 @@ export async function cohortCube(
         WHERE p.complainant_phone = c.complainant_phone
           AND p.category_id IS c.category_id
           AND p.id <> c.id
-          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_id = p.id AND pr.merged = 1)
+          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_seqno = p.seqno AND pr.merged = 1)
           AND p.received_at < c.received_at
           AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
       )) AS repeats,
       total((r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AND ${handledHere}) AS handled_with_days,
       total(CASE WHEN r.closed_at IS NOT NULL AND ${handledHere} THEN r.handling_days END) AS handling_days_total
-    FROM cases c JOIN case_report_facts r ON r.case_id = c.id
-      LEFT JOIN case_clocks ka ON ka.case_id = c.id AND ka.clock = 'acknowledge'
-      LEFT JOIN case_clocks kf ON kf.case_id = c.id AND kf.clock = 'feedback'
-      LEFT JOIN case_clocks kr ON kr.case_id = c.id AND kr.clock = 'resolve'
+    FROM cases c JOIN case_report_facts r ON r.case_seqno = c.seqno
+      LEFT JOIN case_clocks ka ON ka.case_seqno = c.seqno AND ka.clock = 0
+      LEFT JOIN case_clocks kf ON kf.case_seqno = c.seqno AND kf.clock = 1
+      LEFT JOIN case_clocks kr ON kr.case_seqno = c.seqno AND kr.clock = 2
     WHERE c.received_at >= ${f.from} AND c.received_at < ${f.to} AND r.merged = 0 ${department}
     GROUP BY ${groupColumns}
     ORDER BY registered DESC, ${groupColumns}`.execute(db);
@@ -176,12 +178,12 @@ export async function openWorkload(
   // of running clocks alone, and cost what the open work costs, not the history of closed cases.
   const result = await sql<{ open: number; overdue: number; due_soon: number }>`
     WITH running AS (
-      SELECT k.case_id,
-        max(k.due < ${now}) AS overdue,
-        max(k.paused_since IS NULL AND k.due <= ${soon}) AS soon
+      SELECT k.case_seqno,
+        max(k.due < ${storedTime(now)}) AS overdue,
+        max(k.paused_since IS NULL AND k.due <= ${storedTime(soon)}) AS soon
       FROM case_clocks k INDEXED BY case_clocks_running
       WHERE k.met_at IS NULL
-      GROUP BY k.case_id
+      GROUP BY k.case_seqno
     )
     SELECT (SELECT count(*) FROM cases c WHERE ${openStatuses}) AS open,
       total(r.overdue) AS overdue,
@@ -196,8 +198,8 @@ export async function closedBetween(db: Kysely<Database>, from: string, to: stri
   const row = await db
     .selectFrom('case_report_facts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('closed_at', '>=', from)
-    .where('closed_at', '<', to)
+    .where('closed_at', '>=', storedTime(from))
+    .where('closed_at', '<', storedTime(to))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -11,6 +11,7 @@ import { pendingLateClocks, rollupSums } from '../queries/reportRollupSums.ts';
 import { rebuildReportRollups } from '../queries/reportRollups.ts';
 import { cohortCube } from '../queries/reports.ts';
 import { casesReceivedBetween } from '../queries/seals.ts';
+import { storedTime } from '../queries/storedTime.ts';
 import type { Database } from '../schema.ts';
 import { openPlanStore, type PlanStore, registeredState } from './planStore.ts';
 
@@ -62,16 +63,19 @@ describe('query plans of the roll-ups, the case–department table and the kept 
         { ...s, status: 'registered', departmentId: null, coDepartmentIds: [] },
       );
       await updateCase(store.db, `case-${i}`, 1, { at: '2026-11-02T01:00:00.000Z', lastSeq: 2, heads: [] }, s);
-      store.sqlite.prepare("INSERT INTO case_report_facts (case_id, accepted_at) VALUES (?, '2026-11-02T01:00:00.000Z')").run(`case-${i}`);
-      for (const clock of ['acknowledge', 'feedback', 'resolve'])
+      const seqno = '(SELECT seqno FROM cases WHERE id = ?)';
+      store.sqlite
+        .prepare(`INSERT INTO case_report_facts (case_seqno, accepted_at) VALUES (${seqno}, ?)`)
+        .run(`case-${i}`, storedTime('2026-11-02T01:00:00.000Z'));
+      for (const clock of [0, 1, 2])
         store.sqlite
-          .prepare('INSERT INTO case_clocks (case_id, clock, due, met_at, breached_at) VALUES (?, ?, ?, ?, ?)')
+          .prepare(`INSERT INTO case_clocks (case_seqno, clock, due, met_at, breached_at) VALUES (${seqno}, ?, ?, ?, ?)`)
           .run(
             `case-${i}`,
             clock,
-            s.deadlines.feedback,
-            i % 4 === 0 ? '2026-11-29T00:00:00.000Z' : null,
-            i % 9 === 0 ? s.deadlines.feedback : null,
+            storedTime(s.deadlines.feedback),
+            i % 4 === 0 ? storedTime('2026-11-29T00:00:00.000Z') : null,
+            i % 9 === 0 ? storedTime(s.deadlines.feedback) : null,
           );
     }
     await rebuildReportRollups(store.db, 480, '2026-12-01T00:00:00.000Z');
@@ -282,7 +286,8 @@ describe('query plans of the roll-ups, the case–department table and the kept 
       statements.length = 0;
       check(await read());
       const detail = planOfText(statements[0] ?? '');
-      expect(detail).toMatch(/SEARCH (cases|c) USING INDEX cases_received_type \(received_at>\? AND received_at<\?\)/);
+      // Covering for the clocks: their key is the case's seqno, which the index holds as its rowid.
+      expect(detail).toMatch(/SEARCH (cases|c) USING (COVERING )?INDEX cases_received_type \(received_at>\? AND received_at<\?\)/);
       noScanOfCases(detail);
     }
   });
@@ -293,7 +298,7 @@ describe('query plans of the roll-ups, the case–department table and the kept 
     expect(clocks.map((k) => [k.case_id, k.clock])).toEqual(
       ['case-3', 'case-4'].flatMap((id) => ['acknowledge', 'feedback', 'resolve'].map((clock) => [id, clock])),
     );
-    expect(planOfText(statements[0] ?? '')).toBe('SEARCH case_clocks USING PRIMARY KEY (case_id=?)');
+    expect(planOfText(statements[0] ?? '')).toContain('SEARCH case_clocks USING PRIMARY KEY (case_seqno=?)');
     statements.length = 0;
     await cohortCube(
       logged,
@@ -302,11 +307,11 @@ describe('query plans of the roll-ups, the case–department table and the kept 
       480,
     );
     const cube = planOfText(statements[0] ?? '');
-    expect(cube).toContain('SEARCH r USING PRIMARY KEY (case_id=?)');
-    for (const k of ['ka', 'kf', 'kr']) expect(cube).toContain(`SEARCH ${k} USING PRIMARY KEY (case_id=? AND clock=?)`);
+    expect(cube).toContain('SEARCH r USING INTEGER PRIMARY KEY (rowid=?)');
+    for (const k of ['ka', 'kf', 'kr']) expect(cube).toContain(`SEARCH ${k} USING PRIMARY KEY (case_seqno=? AND clock=?)`);
     statements.length = 0;
     expect(await casesWithoutFacts(logged, 10)).toEqual([]);
-    expect(planOfText(statements[0] ?? '')).toContain('SEARCH case_report_facts USING PRIMARY KEY (case_id=?)');
+    expect(planOfText(statements[0] ?? '')).toContain('SEARCH case_report_facts USING INTEGER PRIMARY KEY (rowid=?)');
   });
 
   it('reads a period of day sums, every dimension in one range of days, from the primary key of report_daily', async () => {
@@ -322,12 +327,16 @@ describe('query plans of the roll-ups, the case–department table and the kept 
     statements.length = 0;
     const late = await pendingLateClocks(logged, '2026-10-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '2026-11-20T00:00:00.000Z');
     const expected = store.sqlite
-      .prepare("SELECT count(*) FROM case_clocks WHERE met_at IS NULL AND breached_at IS NULL AND due < '2026-11-20T00:00:00.000Z'")
+      .prepare('SELECT count(*) FROM case_clocks WHERE met_at IS NULL AND breached_at IS NULL AND due < ?')
       .pluck()
-      .get();
+      .get(storedTime('2026-11-20T00:00:00.000Z'));
     expect(late.length).toBe(expected);
     expect(late.length).toBeGreaterThan(0);
-    const detail = plan(statements[0] ?? '', ['2026-11-20T00:00:00.000Z', '2026-10-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z']);
+    const detail = plan(statements[0] ?? '', [
+      storedTime('2026-11-20T00:00:00.000Z'),
+      '2026-10-01T00:00:00.000Z',
+      '2026-12-01T00:00:00.000Z',
+    ]);
     expect(detail).toContain('case_clocks_pending');
     noScanOfCases(detail);
   });

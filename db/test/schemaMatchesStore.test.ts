@@ -103,9 +103,9 @@ const declared: { [Table in keyof Database]-?: Columns<Database[Table]> } = {
   calendar_days: { date: true, kind: true, name: true },
   calendar_local_days: { date: true, kind: true, note: true, updated_at: true, updated_by: true },
   deadline_policies: { type: true, severity: true, clocks: true, version: true, updated_at: true, updated_by: true },
-  case_clocks: { case_id: true, clock: true, due: true, met_at: true, breached_at: true, paused_since: true, provisional: true },
+  case_clocks: { case_seqno: true, clock: true, due: true, met_at: true, breached_at: true, paused_since: true, provisional: true },
   case_report_facts: {
-    case_id: true,
+    case_seqno: true,
     accepted_at: true,
     declined: true,
     ack_done_at: true,

@@ -1,5 +1,5 @@
 /**
- * Migration 24: `report_daily` clustered by day first. Keyed (dimension, day, key), the ten rows
+ * Migration 25: `report_daily` clustered by day first. Keyed (dimension, day, key), the ten rows
  * one case adds to (the day's total and nine dimensions) lay on ten pages, each dimension's own
  * tail; every registration and every later act of a case wrote all ten. Keyed (day, dimension,
  * key), a day's rows sit together on one or two pages. A period is read in one range of days for
