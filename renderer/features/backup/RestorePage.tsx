@@ -50,10 +50,12 @@ export function RestorePage() {
     if (!checked) return;
     setBusy(true);
     setError(null);
+    client.expectSessionEnd(true);
     try {
       setResult(await client.call('backup.restore', { path: checked.path, confirm: true }));
       setStep(3);
     } catch (e) {
+      client.expectSessionEnd(false);
       setError(deskErrorMessage(e));
     } finally {
       setBusy(false);

@@ -19,7 +19,16 @@ export function createApiClient<Inputs, Outputs extends { [M in keyof Inputs]: u
   tokenKey: string,
 ) {
   let onRefusal: ((code: string, method: keyof Inputs) => void) | undefined;
+  let sessionEndExpected = false;
   return {
+    /**
+     * The session is about to end on purpose (a restore replaces the store and its sessions):
+     * a page's own background calls refused as `unauthenticated` from then on must not sign the
+     * user out before the page has said what happened. `false` again if the restore failed.
+     */
+    expectSessionEnd(expected: boolean) {
+      sessionEndExpected = expected;
+    },
     /** Hears the code of every refusal: the app signs out on `unauthenticated` and locks on `locked`. */
     listenForRefusals(listener: ((code: string, method: keyof Inputs) => void) | undefined) {
       onRefusal = listener;
@@ -34,7 +43,7 @@ export function createApiClient<Inputs, Outputs extends { [M in keyof Inputs]: u
     async call<M extends keyof Inputs>(method: M, input: Inputs[M]): Promise<Outputs[M]> {
       const answer = await transport(String(method), input, { token: this.token ?? undefined, locale: getLocale() });
       if (!answer.ok) {
-        onRefusal?.(answer.error.code, method);
+        if (!(sessionEndExpected && answer.error.code === 'unauthenticated')) onRefusal?.(answer.error.code, method);
         throw new DeskCallError(answer.error);
       }
       return answer.data as Outputs[M];
