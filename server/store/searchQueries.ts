@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { searchDigits } from './caseRollupsMigration.ts';
 import type { Dialect } from './migrations.ts';
 import { type CaseLineRow, caseLineColumns } from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -11,7 +12,7 @@ const ftsQuoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 /**
  * Cases of any site holding every term (domain/text/searchTerms.ts termQuery), the substring
  * checked on the case's normalised text: the FTS5 index on SQLite, the GIN index of the terms on
- * PostgreSQL. Newest first.
+ * PostgreSQL (a fragment of digits by the trigrams of the text's digits). Newest first.
  */
 export async function searchCases(
   db: Db,
@@ -20,7 +21,11 @@ export async function searchCases(
   options: { siteId?: number | undefined; limit: number },
 ): Promise<CaseLineRow[]> {
   let terms = sql`1 = 1`;
-  if (query.terms.length > 0) {
+  if (dialect === 'postgres' && /^[0-9]{3,}$/.test(query.needle)) {
+    // A phone's or a number's fragment: the trigrams of the text's digits (migration 012), not the
+    // pairs of digits, which most cases hold. A run of digits holds the fragment when the text does.
+    terms = sql`${sql.raw(searchDigits.replace('search_text', 'c.search_text'))} LIKE ${`%${query.needle}%`}`;
+  } else if (query.terms.length > 0) {
     terms =
       dialect === 'postgres'
         ? sql`string_to_array(c.search_terms, ' ') @> ARRAY[${sql.join([...query.terms])}]::text[]`
