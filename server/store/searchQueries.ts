@@ -7,6 +7,7 @@ import type { ServerDatabase } from './schema.ts';
 type Db = Kysely<ServerDatabase>;
 
 const likeEscaped = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
+const longestDigitRun = (text: string) => (text.match(/[0-9]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
 const ftsQuoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
@@ -21,11 +22,15 @@ export async function searchCases(
   options: { siteId?: number | undefined; limit: number },
 ): Promise<CaseLineRow[]> {
   let terms = sql`1 = 1`;
-  if (dialect === 'postgres' && /^[0-9]{3,}$/.test(query.needle)) {
-    // A phone's or a number's fragment: the trigrams of the text's digits (migration 012), not the
-    // pairs of digits, which most cases hold. A run of digits holds the fragment when the text does.
-    terms = sql`${sql.raw(searchDigits.replace('search_text', 'c.search_text'))} LIKE ${`%${query.needle}%`}`;
-  } else if (query.terms.length > 0) {
+  const digits = longestDigitRun(query.needle);
+  if (dialect === 'postgres' && digits.length >= 4) {
+    // A phone, a case number or a fragment of one: the trigrams of the text's digits (migration
+    // 012), not the pairs of digits, which most cases hold. Where the text holds the query, one of
+    // its runs of digits holds the query's longest.
+    terms = sql`${sql.raw(searchDigits.replace('search_text', 'c.search_text'))} LIKE ${`%${digits}%`}`;
+  } else if (query.terms.length > 0 && !(dialect === 'postgres' && digits === query.needle)) {
+    // (One to three digits alone are in a case of a hundred or more: the newest cases, read in
+    // order until the page is full, find them sooner than any index of what they hold.)
     terms =
       dialect === 'postgres'
         ? sql`string_to_array(c.search_terms, ' ') @> ARRAY[${sql.join([...query.terms])}]::text[]`
