@@ -48,13 +48,13 @@ interface RollupChange {
   adds: number[];
 }
 
-export type RollupChanges = Map<string, RollupChange>;
+type RollupChanges = Map<string, RollupChange>;
 
 /**
  * What the cases' rows add to the roll-ups now (`sign` 1) or, before a change, take from them
  * (`sign` -1), summed into `into` per row of the table.
  */
-export async function collectRollupChanges(db: Db, caseIds: readonly string[], sign: 1 | -1, into: RollupChanges): Promise<void> {
+async function collectRollupChanges(db: Db, caseIds: readonly string[], sign: 1 | -1, into: RollupChanges): Promise<void> {
   if (caseIds.length === 0) return;
   const keys = rollupDimensions.map((d) => sql`${keyOf(d)} AS ${sql.ref(`k_${d}`)}`);
   const rows = await sql<Record<string, unknown>>`
@@ -64,7 +64,7 @@ export async function collectRollupChanges(db: Db, caseIds: readonly string[], s
     const adds = sumNames.map((name) => sign * Number(row[name] ?? 0));
     for (const dimension of rollupDimensions) {
       const change = { siteId: Number(row.count_site), day: String(row.received_day), dimension, key: String(row[`k_${dimension}`]), adds };
-      const id = `${change.siteId}\u0000${change.day}\u0000${dimension}\u0000${change.key}`;
+      const id = `${dimension}\u0000${change.day}\u0000${String(change.siteId).padStart(10, '0')}\u0000${change.key}`;
       const kept = into.get(id);
       if (kept) kept.adds = kept.adds.map((v, i) => v + (adds[i] ?? 0));
       else into.set(id, { ...change, adds: [...adds] });
@@ -76,8 +76,13 @@ export async function collectRollupChanges(db: Db, caseIds: readonly string[], s
 const changesAStatement = 1000;
 
 /** Adds the changes to `case_rollups` (a row made where its key has none yet) and empties them. */
-export async function writeRollupChanges(db: Db, changes: RollupChanges): Promise<void> {
-  const all = [...changes.values()].filter((c) => c.adds.some((v) => v !== 0));
+async function writeRollupChanges(db: Db, changes: RollupChanges): Promise<void> {
+  // In the order of the table's key: two pushes moving rows of one site (a case transferred
+  // between them) wait for each other's rows instead of each holding one the other needs.
+  const all = [...changes.entries()]
+    .filter(([, c]) => c.adds.some((v) => v !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
   changes.clear();
   const columns = sql.join(sumNames.map((name) => sql.ref(name)));
   const sums = sql.join(sumNames.map((name) => sql`${sql.ref(name)} = case_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
