@@ -53,6 +53,7 @@ const { values } = parseArgs({
     'group-cases': { type: 'string', default: '1m' },
     'group-sites': { type: 'string', default: '100' },
     'group-copies': { type: 'string', default: '1' },
+    'group-no-search': { type: 'boolean', default: false },
     'catch-up': { type: 'string' },
   },
 });
@@ -121,7 +122,15 @@ if (values.group) {
   if (!Number.isInteger(count) || count <= 0) throw new Error(`--group-cases: 2k, 10k, 100k, 1m or a number`);
   const copies = Number(values['group-copies']);
   if (!Number.isInteger(copies) || copies < 1 || count % copies !== 0) throw new Error('--group-copies: a whole divisor of --group-cases');
-  const result = await runGroupBench({ sites: Number(values['group-sites']), count, copies, seed, samples: values.smoke ? 10 : 40, log });
+  const result = await runGroupBench({
+    sites: Number(values['group-sites']),
+    count,
+    copies,
+    search: !values['group-no-search'],
+    seed,
+    samples: values.smoke ? 10 : 40,
+    log,
+  });
   rows.push(...result.rows);
   notes.push(...result.notes);
 }

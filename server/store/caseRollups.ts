@@ -2,7 +2,18 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { addCounts, type FigureCounts } from '../../domain/reports/figures.ts';
 import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
 import type { Dialect } from './migrations.ts';
-import { countedRows, countNames, countSelect, countsOf, type GroupCohort, groupCounts } from './reportQueries.ts';
+import {
+  countedRows,
+  countNames,
+  countSelect,
+  countsOf,
+  type GroupCohort,
+  groupCounts,
+  runningOverdueBySite,
+  workNames,
+  workSelect,
+  workSums,
+} from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -37,7 +48,7 @@ const keyOf = (d: RollupDimension) => {
 const timeless = '';
 
 /** The table's sums: the rows of the cohort (a key is shown when it has any, as a grouping shows it), then the counts. */
-const sumNames = ['cohort_rows', ...countNames] as const;
+const sumNames = ['cohort_rows', ...countNames, ...workNames];
 
 /** One row of `case_rollups` to add (or, negated, subtract). */
 interface RollupChange {
@@ -58,7 +69,7 @@ async function collectRollupChanges(db: Db, caseIds: readonly string[], sign: 1 
   if (caseIds.length === 0) return;
   const keys = rollupDimensions.map((d) => sql`${keyOf(d)} AS ${sql.ref(`k_${d}`)}`);
   const rows = await sql<Record<string, unknown>>`
-    SELECT c.count_site, c.received_day, ${sql.join(keys)}, 1 AS cohort_rows, c.intake AS registered, ${countSelect(timeless, false)}
+    SELECT c.count_site, c.received_day, ${sql.join(keys)}, 1 AS cohort_rows, c.intake AS registered, ${countSelect(timeless, false)}, ${workSelect}
     FROM ${countedRows(sql`p.case_id IN (${sql.join([...caseIds])}) AND p.merged = 0`)}`.execute(db);
   for (const row of rows.rows) {
     const adds = sumNames.map((name) => sign * Number(row[name] ?? 0));
@@ -114,7 +125,7 @@ export async function rebuildCaseRollups(db: Db): Promise<void> {
   const columns = sql.join(sumNames.map((name) => sql.ref(name)));
   for (const d of rollupDimensions) {
     await sql`INSERT INTO case_rollups (site_id, day, dimension, key, ${columns})
-      SELECT c.count_site, c.received_day, ${d}, ${keyOf(d)}, count(*), sum(c.intake), ${countSelect(timeless)}
+      SELECT c.count_site, c.received_day, ${d}, ${keyOf(d)}, count(*), sum(c.intake), ${countSelect(timeless)}, ${workSums}
       FROM ${countedRows(sql`p.merged = 0`)}
       GROUP BY c.count_site, c.received_day${rollupColumns[d] ? sql`, ${keyOf(d)}` : sql``}`.execute(db);
   }
@@ -219,4 +230,20 @@ export async function rolledUpCounts(
     }
   }
   return { total, per };
+}
+
+/**
+ * The open work now per site that holds it, as reportQueries.ts `openWorkloadBySite` counts it:
+ * the open cases and those with a breach recorded from the roll-ups (every day), the cases whose
+ * clock runs past its due time with no breach recorded yet read beside them.
+ */
+export async function rolledUpWorkload(db: Db, now: string, siteIds?: readonly number[]) {
+  const sites = siteIds && siteIds.length > 0 ? sql`AND r.site_id IN (${sql.join([...siteIds])})` : sql``;
+  const kept = await sql<{ site_id: number; open: unknown; breached: unknown }>`
+    SELECT r.site_id, sum(r.open_cases) AS open, sum(r.open_breached) AS breached FROM case_rollups r
+    WHERE r.dimension = 'all' ${sites} GROUP BY r.site_id`.execute(db);
+  const running = await runningOverdueBySite(db, now, siteIds);
+  return kept.rows
+    .map((r) => ({ siteId: Number(r.site_id), open: Number(r.open), overdue: Number(r.breached) + (running.get(Number(r.site_id)) ?? 0) }))
+    .filter((w) => w.open > 0);
 }

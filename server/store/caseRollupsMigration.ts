@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { rebuildCaseRollups } from './caseRollups.ts';
 import type { Dialect } from './migrations.ts';
-import { countNames, runningClocksOf } from './reportQueries.ts';
+import { countNames, runningClocksOf, runningDueOf, workNames } from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
 
 /** The expression the digits of a case's search text are indexed by (pg_trgm): searchQueries.ts asks it verbatim. */
@@ -23,10 +23,14 @@ export function caseRollupsMigration(dialect: Dialect): Migration {
         .addColumn('day', 'text', (c) => c.notNull())
         .addColumn('dimension', 'text', (c) => c.notNull())
         .addColumn('key', 'text', (c) => c.notNull())
-        .addColumn('cohort_rows', 'bigint', (c) => c.notNull().defaultTo(0));
-      for (const name of countNames) table = table.addColumn(name, 'bigint', (c) => c.notNull().defaultTo(0));
+        .addColumn('cohort_rows', 'integer', (c) => c.notNull().defaultTo(0));
+      // Integers: a site's day holds far fewer than 2^31 of anything, and PostgreSQL sums integers without numeric's arithmetic.
+      for (const name of [...countNames, ...workNames]) table = table.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
       await table.addPrimaryKeyConstraint('case_rollups_key', ['dimension', 'day', 'site_id', 'key']).execute();
       await sql`CREATE INDEX case_projection_running ON case_projection (received_at) WHERE ${sql.raw(runningClocksOf(''))}`.execute(db);
+      await sql`CREATE INDEX case_projection_running_due ON case_projection ((${sql.raw(runningDueOf(''))})) WHERE ${sql.raw(runningClocksOf(''))}`.execute(
+        db,
+      );
       if (dialect === 'postgres') {
         // pg_trgm is trusted (PostgreSQL 13+), so the database's owner may add it; a server whose
         // role may not goes on without the index: the search asks the same, unindexed.

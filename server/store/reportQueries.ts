@@ -148,6 +148,52 @@ export const runningClocksOf = (prefix: string) =>
 export const runningClocks = sql.raw(runningClocksOf('p.'));
 
 /**
+ * The earliest due time of a clock still running with no breach recorded ('9999' when none):
+ * indexed (migration 012), so the few running past their due time at `now` are read by a range
+ * of it. Written without LEAST or min(), which only one of the two databases has.
+ */
+export function runningDueOf(prefix: string): string {
+  const [a, b, c] = ['ack', 'feedback', 'resolve'].map(
+    (k) =>
+      `CASE WHEN ${prefix}${k}_met_at IS NULL AND ${prefix}${k}_breached_at IS NULL AND ${prefix}${k}_due IS NOT NULL THEN ${prefix}${k}_due ELSE '9999' END`,
+  );
+  return `CASE WHEN ${a} <= ${b} AND ${a} <= ${c} THEN ${a} WHEN ${b} <= ${c} THEN ${b} ELSE ${c} END`;
+}
+
+/** A clock breached and not met: what makes open work overdue whatever the time (the sweep records a breach once its due time passed). */
+const breachedUnmet = (prefix: string) =>
+  ['ack', 'feedback', 'resolve'].map((k) => `(${prefix}${k}_met_at IS NULL AND ${prefix}${k}_breached_at IS NOT NULL)`).join(' OR ');
+
+/** The open work's counts the roll-ups keep (per site that holds the case): open, and of them with a breach recorded and unmet. */
+export const workNames = ['open_cases', 'open_breached'];
+export const workSelect = sql.raw(
+  [
+    `CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 THEN 1 ELSE 0 END AS open_cases`,
+    `CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 AND (${breachedUnmet('c.')}) THEN 1 ELSE 0 END AS open_breached`,
+  ].join(', '),
+);
+export const workSums = sql.raw(
+  [
+    `sum(CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 THEN 1 ELSE 0 END) AS open_cases`,
+    `sum(CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 AND (${breachedUnmet('c.')}) THEN 1 ELSE 0 END) AS open_breached`,
+  ].join(', '),
+);
+
+/**
+ * The open cases, per site that holds them, with no breach recorded unmet but a clock running
+ * past its due time at `now`: overdue as of now, beside the roll-ups' `open_breached`.
+ */
+export async function runningOverdueBySite(db: Db, now: string, siteIds?: readonly number[]) {
+  const sites = siteIds && siteIds.length > 0 ? sql`AND p.site_id IN (${sql.join([...siteIds])})` : sql``;
+  const result = await sql<{ site_id: number; n: unknown }>`
+    SELECT p.site_id, count(*) AS n FROM case_projection p
+    WHERE p.closed_at IS NULL AND p.declined = 0 AND p.merged = 0 AND (${runningClocks})
+      AND ${sql.raw(runningDueOf('p.'))} < ${now} AND NOT (${sql.raw(breachedUnmet('p.'))}) ${sites}
+    GROUP BY p.site_id`.execute(db);
+  return new Map(result.rows.map((r) => [Number(r.site_id), n(r.n)]));
+}
+
+/**
  * The rows as the reports count them, as the table `c`: each case once, `count_site` the site
  * where it was registered, with `intake` 1 and `handled` 1 when that site holds it; a case held
  * by another site once more under that site, with `intake` 0 and `handled` 1. The second reading
@@ -180,7 +226,8 @@ export type Counted = 'all' | 'pendingLate';
 
 const countedSelect = (counted: Counted, now: string) =>
   counted === 'all' ? sql`sum(c.intake) AS registered, ${countSelect(now)}` : pendingSelect(now);
-const cohortOf = (f: GroupCohort, counted: Counted) => (counted === 'all' ? cohortRows(f) : cohortRows(f, runningClocks));
+const cohortOf = (f: GroupCohort, counted: Counted) =>
+  counted === 'all' ? cohortRows(f) : cohortRows(f, sql`(${runningClocks}) AND ${sql.raw(runningDueOf('p.'))} < ${f.now}`);
 
 /**
  * FigureCounts of the cohort per combination of the dimensions asked (one pass), or one row

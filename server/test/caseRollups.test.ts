@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local, nowIso, seedReportDataset } from '../../core/test/reportsDataset.ts';
 import { twoSitesOfAGroup } from '../../core/test/syncDesk.ts';
 import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
-import { rebuildCaseRollups, rolledUpCounts } from '../store/caseRollups.ts';
+import { rebuildCaseRollups, rolledUpCounts, rolledUpWorkload } from '../store/caseRollups.ts';
 import type { Dialect } from '../store/migrations.ts';
-import { type GroupCohort, groupCounts } from '../store/reportQueries.ts';
+import { type GroupCohort, groupCounts, openWorkloadBySite } from '../store/reportQueries.ts';
 import type { ServerDatabase } from '../store/schema.ts';
 import { startPgCluster } from './pgCluster.ts';
 import { dialects, startTestServer, type TestServer } from './serverHarness.ts';
@@ -49,6 +49,13 @@ async function expectSameCounts(db: Kysely<ServerDatabase>, dialect: Dialect, co
   const counted = await groupCounts(db, dialect, cohort, dimensions);
   expect(rolled.total).toEqual(counted.total);
   for (const d of dimensions) expect({ d, rows: sorted(rolled.per.get(d)) }).toEqual({ d, rows: sorted(counted.per.get(d)) });
+  // The open work now, the same from the roll-ups as from the open cases.
+  const bySite = (w: { siteId: number }[]) => [...w].sort((a, b) => a.siteId - b.siteId);
+  for (const siteIds of [undefined, cohort.siteIds]) {
+    const work = bySite(await rolledUpWorkload(db, cohort.now, siteIds));
+    expect(work).toEqual(bySite(await openWorkloadBySite(db, cohort.now, siteIds)));
+    expect(work.length).toBeGreaterThan(0);
+  }
   return counted;
 }
 

@@ -13,9 +13,9 @@ import {
   spanRange,
   timeBucketKeys,
 } from '../../../domain/reports/periods.ts';
-import { rolledUpCounts } from '../../store/caseRollups.ts';
+import { rolledUpCounts, rolledUpWorkload } from '../../store/caseRollups.ts';
 import type { Dialect } from '../../store/migrations.ts';
-import { type GroupCohort, groupCounts, listSites, openWorkloadBySite, referenceNames } from '../../store/reportQueries.ts';
+import { type GroupCohort, groupCounts, listSites, referenceNames } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -101,7 +101,7 @@ export async function groupDashboard(ctx: GroupReportContext, span: DashboardSpa
   const sites = await siteRefs(ctx.db);
   const shown = siteId ? sites.filter((s) => s.id === siteId) : sites;
   const rows = (d: GroupDimension) => rowsOf(ctx.db, d, rolled.per.get(d), shown, range, ctx.utcOffsetMinutes);
-  const workload = await openWorkloadBySite(ctx.db, now, sitesOf(siteId));
+  const workload = await rolledUpWorkload(ctx.db, now, sitesOf(siteId));
   return {
     range,
     now,
