@@ -31,6 +31,7 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --sync --tiers 2k    only what sync costs a desk (registration on/off, an empty round, bytes per case); writes <date>-sync.md
  *   npm run bench -- --group              only the group console's reports and search on PostgreSQL: 100 sites, 1M cases; writes <date>-group.md
  *   npm run bench -- --group --group-cases 100k --group-sites 20   a smaller group
+ *   npm run bench -- --group --group-cases 10000000 --group-copies 10   a tenth folded, the rest copied in SQL
  *   npm run bench -- --catch-up 5000      only a new desk's catch-up with its applying, site of 5,000 cases (3 runs); prints, writes only with --out
  */
 const { values } = parseArgs({
@@ -51,6 +52,8 @@ const { values } = parseArgs({
     group: { type: 'boolean', default: false },
     'group-cases': { type: 'string', default: '1m' },
     'group-sites': { type: 'string', default: '100' },
+    'group-copies': { type: 'string', default: '1' },
+    'group-no-search': { type: 'boolean', default: false },
     'catch-up': { type: 'string' },
   },
 });
@@ -117,7 +120,17 @@ for (const t of values.sync ? tiers : []) {
 if (values.group) {
   const count = tierSizes[values['group-cases'].toLowerCase()] ?? Number(values['group-cases']);
   if (!Number.isInteger(count) || count <= 0) throw new Error(`--group-cases: 2k, 10k, 100k, 1m or a number`);
-  const result = await runGroupBench({ sites: Number(values['group-sites']), count, seed, samples: values.smoke ? 10 : 40, log });
+  const copies = Number(values['group-copies']);
+  if (!Number.isInteger(copies) || copies < 1 || count % copies !== 0) throw new Error('--group-copies: a whole divisor of --group-cases');
+  const result = await runGroupBench({
+    sites: Number(values['group-sites']),
+    count,
+    copies,
+    search: !values['group-no-search'],
+    seed,
+    samples: values.smoke ? 10 : 40,
+    log,
+  });
   rows.push(...result.rows);
   notes.push(...result.notes);
 }

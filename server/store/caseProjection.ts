@@ -7,6 +7,7 @@ import { repeatIds } from '../../domain/reports/figures.ts';
 import { type HeldEvent, reportCaseOf, type SiteCase, type SiteTime, siteCaseOf } from '../../domain/reports/siteCase.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
 import type { Aliases } from '../../domain/sync/referenceRecords.ts';
+import { withRollups } from './caseRollups.ts';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -215,7 +216,14 @@ export async function projectCases(db: Db, siteId: number, caseIds: readonly str
       if (c.complainantPhone) phones.add(c.complainantPhone);
       return projectionRow(siteId, c, held.length, registeredAt.get(caseId) ?? siteId);
     });
-    for (let r = 0; r < rows.length; r += upsertRows) await upsertProjection(db, rows.slice(r, r + upsertRows));
+    for (let r = 0; r < rows.length; r += upsertRows) {
+      const part = rows.slice(r, r + upsertRows);
+      await withRollups(
+        db,
+        part.map((row) => row.case_id),
+        () => upsertProjection(db, part),
+      );
+    }
   }
   await refreshRepeats(db, siteId, [...phones]);
 }
@@ -261,11 +269,8 @@ export async function refreshRepeats(db: Db, siteId: number, phones: readonly st
     for (const flag of [0, 1] as const) {
       const changed = rows.filter((r) => (repeats.has(r.case_id) ? 1 : 0) === flag && r.is_repeat !== flag).map((r) => r.case_id);
       for (let c = 0; c < changed.length; c += chunk) {
-        await db
-          .updateTable('case_projection')
-          .set({ is_repeat: flag })
-          .where('case_id', 'in', changed.slice(c, c + chunk))
-          .execute();
+        const ids = changed.slice(c, c + chunk);
+        await withRollups(db, ids, () => db.updateTable('case_projection').set({ is_repeat: flag }).where('case_id', 'in', ids).execute());
       }
     }
   }
@@ -300,5 +305,7 @@ export async function projectMissingCases(db: Db): Promise<number> {
 /** Drops every row and folds all the cases again from their events: the repair, and the test's yardstick. */
 export async function rebuildCaseProjection(db: Db): Promise<number> {
   await db.deleteFrom('case_projection').execute();
+  // The rows' counts left with them; each row folded again adds its own.
+  await db.deleteFrom('case_rollups').execute();
   return projectMissingCases(db);
 }

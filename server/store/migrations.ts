@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { caseProjectionMigration } from './caseProjectionMigration.ts';
 import { caseConflictsMigration } from './conflictsMigration.ts';
+import { caseRollupsMigration } from './caseRollupsMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import { groupPrefixesMigration, registeringSiteMigration } from './groupIdentityMigration.ts';
@@ -157,6 +158,7 @@ function serverMigrations(dialect: Dialect): Record<string, Migration> {
     '010_group_prefixes': groupPrefixesMigration,
     '011_registering_site': registeringSiteMigration(dialect),
     '012_case_conflicts': caseConflictsMigration(dialect),
+    '013_case_rollups': caseRollupsMigration(dialect),
   };
 }
 

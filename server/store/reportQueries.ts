@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DrillFigure } from '../../domain/console/reportsSchemas.ts';
 import { addCounts, type FigureCounts, satisfiedFrom, zeroCounts } from '../../domain/reports/figures.ts';
 import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
@@ -40,7 +40,7 @@ const dimensionColumn: Record<GroupDimension, string> = {
 
 const n = (v: unknown) => Number(v ?? 0);
 
-function countsOf(row: Record<string, unknown>): FigureCounts {
+export function countsOf(row: Record<string, unknown>): FigureCounts {
   return {
     registered: n(row.registered),
     complaints: n(row.complaints),
@@ -62,16 +62,17 @@ function countsOf(row: Record<string, unknown>): FigureCounts {
   };
 }
 
-const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 /** Counted where the case is handled: every figure but its intake. */
-const handled = (condition: string) => count(`c.handled = 1 AND ${condition}`);
+const handled = (condition: string) => flag(`c.handled = 1 AND ${condition}`);
 
 /** A clock's outcome in SQL: domain/deadlines/onTime.ts clockOutcome. */
 const decided = (k: string) => `(c.${k}_met_at IS NOT NULL OR c.${k}_breached_at IS NOT NULL OR c.${k}_due < :now)`;
 const met = (k: string) => `(c.${k}_met_at IS NOT NULL AND c.${k}_met_at <= c.${k}_due AND c.${k}_breached_at IS NULL)`;
 
+/** What one row of the cohort (`c`) adds to each count: summed by the cohort queries, kept per day by the roll-ups. */
 const countColumns = [
-  ['complaints', count("c.intake = 1 AND c.type = 'complaint'")],
+  ['complaints', flag("c.intake = 1 AND c.type = 'complaint'")],
   ['accepted', handled('c.accepted_at IS NOT NULL')],
   ['declined', handled('c.declined = 1')],
   ['closed', handled('c.closed_at IS NOT NULL')],
@@ -90,42 +91,143 @@ const countColumns = [
   ['valid', handled("c.type = 'complaint' AND c.finding = 'valid'")],
   ['repeats', handled("c.type = 'complaint' AND c.is_repeat = 1")],
   ['handled_with_days', handled('c.closed_at IS NOT NULL AND c.handling_days IS NOT NULL')],
-  ['handling_days_total', 'sum(CASE WHEN c.handled = 1 AND c.closed_at IS NOT NULL THEN c.handling_days ELSE 0 END)'],
+  [
+    'handling_days_total',
+    'CASE WHEN c.handled = 1 AND c.closed_at IS NOT NULL AND c.handling_days IS NOT NULL THEN c.handling_days ELSE 0 END',
+  ],
 ] as const;
 
-/** The count columns with `now` bound: the one value they take. */
-function countSelect(now: string) {
+/** The counts' column names, `registered` first (the intake), in the roll-up table's order. */
+export const countNames = ['registered', ...countColumns.map(([name]) => name)];
+
+/** An expression of this file's SQL with the instant it is taken at bound. */
+const boundNow = (condition: string, now: string) =>
+  sql.join(
+    condition.split(':now').map((p) => sql.raw(p)),
+    sql`${now}`,
+  );
+
+/**
+ * The count columns with `now` bound, summed (`sum`) or as one row's 0/1. With `now` the empty
+ * string no running clock is decided (every due time sorts after it): the counts that do not
+ * change as time passes, which the roll-ups keep; the clocks running past their due time with no
+ * breach recorded yet are added when read (`pendingLate`).
+ */
+export function countSelect(now: string, summed = true) {
   return sql.join(
     countColumns.map(([name, expression]) => {
-      const parts = expression.split(':now');
-      const bound = sql.join(
-        parts.map((p) => sql.raw(p)),
-        sql`${now}`,
-      );
-      return sql`${bound} AS ${sql.ref(name)}`;
+      const bound = boundNow(expression, now);
+      return summed ? sql`sum(${bound}) AS ${sql.ref(name)}` : sql`${bound} AS ${sql.ref(name)}`;
     }),
   );
 }
 
+/** A clock running past its due time at `now` with no breach recorded: decided, and late, as of `now`. */
+const pendingClock = (k: string) => `(c.${k}_met_at IS NULL AND c.${k}_breached_at IS NULL AND c.${k}_due < :now)`;
+
+/** The roll-ups' complement: per case counted where handled, its clocks decided only by `now`. */
+function pendingSelect(now: string) {
+  const clocks = [
+    ['ack_decided', 'ack'],
+    ['feedback_decided', 'feedback'],
+    ['resolve_decided', 'resolve'],
+  ] as const;
+  return sql.join(clocks.map(([name, k]) => sql`sum(${boundNow(handled(pendingClock(k)), now)}) AS ${sql.ref(name)}`));
+}
+
 /**
- * The cohort's rows as the reports count them, as the table `c`: each case once, `count_site`
- * the site where it was registered, with `intake` 1 and `handled` 1 when that site holds it; a
- * case held by another site once more under that site, with `intake` 0 and `handled` 1. The
- * second reading is of the few moved cases only (a partial index over them).
+ * The condition a case's row meets when one of its clocks may be pending: the predicate of the
+ * partial index `case_projection_running` (migration 012), so that the few such cases are read
+ * without a scan of the cohort.
  */
-export function cohortRows(f: GroupCohort) {
-  const sites = (column: string) =>
-    f.siteIds && f.siteIds.length > 0 ? sql`AND ${sql.ref(column)} IN (${sql.join([...f.siteIds])})` : sql``;
-  const range = sql`p.received_at >= ${f.from} AND p.received_at < ${f.to} AND p.merged = 0`;
+/** `runningClocks` over a table named `prefix` (the index's predicate, migration 012, is written without one). */
+export const runningClocksOf = (prefix: string) =>
+  ['ack', 'feedback', 'resolve']
+    .map((k) => `(${prefix}${k}_met_at IS NULL AND ${prefix}${k}_breached_at IS NULL AND ${prefix}${k}_due IS NOT NULL)`)
+    .join(' OR ');
+export const runningClocks = sql.raw(runningClocksOf('p.'));
+
+/**
+ * The earliest due time of a clock still running with no breach recorded ('9999' when none):
+ * indexed (migration 012), so the few running past their due time at `now` are read by a range
+ * of it. Written without LEAST or min(), which only one of the two databases has.
+ */
+export function runningDueOf(prefix: string): string {
+  const [a, b, c] = ['ack', 'feedback', 'resolve'].map(
+    (k) =>
+      `CASE WHEN ${prefix}${k}_met_at IS NULL AND ${prefix}${k}_breached_at IS NULL AND ${prefix}${k}_due IS NOT NULL THEN ${prefix}${k}_due ELSE '9999' END`,
+  );
+  return `CASE WHEN ${a} <= ${b} AND ${a} <= ${c} THEN ${a} WHEN ${b} <= ${c} THEN ${b} ELSE ${c} END`;
+}
+
+/** A clock breached and not met: what makes open work overdue whatever the time (the sweep records a breach once its due time passed). */
+const breachedUnmet = (prefix: string) =>
+  ['ack', 'feedback', 'resolve'].map((k) => `(${prefix}${k}_met_at IS NULL AND ${prefix}${k}_breached_at IS NOT NULL)`).join(' OR ');
+
+/** The open work's counts the roll-ups keep (per site that holds the case): open, and of them with a breach recorded and unmet. */
+export const workNames = ['open_cases', 'open_breached'];
+export const workSelect = sql.raw(
+  [
+    `CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 THEN 1 ELSE 0 END AS open_cases`,
+    `CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 AND (${breachedUnmet('c.')}) THEN 1 ELSE 0 END AS open_breached`,
+  ].join(', '),
+);
+export const workSums = sql.raw(
+  [
+    `sum(CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 THEN 1 ELSE 0 END) AS open_cases`,
+    `sum(CASE WHEN c.handled = 1 AND c.closed_at IS NULL AND c.declined = 0 AND (${breachedUnmet('c.')}) THEN 1 ELSE 0 END) AS open_breached`,
+  ].join(', '),
+);
+
+/**
+ * The open cases, per site that holds them, with no breach recorded unmet but a clock running
+ * past its due time at `now`: overdue as of now, beside the roll-ups' `open_breached`.
+ */
+export async function runningOverdueBySite(db: Db, now: string, siteIds?: readonly number[]) {
+  const sites = siteIds && siteIds.length > 0 ? sql`AND p.site_id IN (${sql.join([...siteIds])})` : sql``;
+  const result = await sql<{ site_id: number; n: unknown }>`
+    SELECT p.site_id, count(*) AS n FROM case_projection p
+    WHERE p.closed_at IS NULL AND p.declined = 0 AND p.merged = 0 AND (${runningClocks})
+      AND ${sql.raw(runningDueOf('p.'))} < ${now} AND NOT (${sql.raw(breachedUnmet('p.'))}) ${sites}
+    GROUP BY p.site_id`.execute(db);
+  return new Map(result.rows.map((r) => [Number(r.site_id), n(r.n)]));
+}
+
+/**
+ * The rows as the reports count them, as the table `c`: each case once, `count_site` the site
+ * where it was registered, with `intake` 1 and `handled` 1 when that site holds it; a case held
+ * by another site once more under that site, with `intake` 0 and `handled` 1. The second reading
+ * is of the few moved cases only (a partial index over them). `where` reads the table as `p`.
+ */
+export function countedRows(where: RawBuilder<unknown>, siteIds?: readonly number[] | undefined) {
+  const sites = (column: string) => (siteIds && siteIds.length > 0 ? sql`AND ${sql.ref(column)} IN (${sql.join([...siteIds])})` : sql``);
   return sql`(
     SELECT p.*, p.registered_site_id AS count_site, 1 AS intake,
       CASE WHEN p.site_id = p.registered_site_id THEN 1 ELSE 0 END AS handled
-    FROM case_projection p WHERE ${range} ${sites('p.registered_site_id')}
+    FROM case_projection p WHERE ${where} ${sites('p.registered_site_id')}
     UNION ALL
     SELECT p.*, p.site_id AS count_site, 0 AS intake, 1 AS handled
-    FROM case_projection p WHERE p.site_id <> p.registered_site_id AND ${range} ${sites('p.site_id')}
+    FROM case_projection p WHERE p.site_id <> p.registered_site_id AND ${where} ${sites('p.site_id')}
   ) c`;
 }
+
+/** The cohort: cases received in [from, to), duplicates merged into another case left out. */
+export function cohortRows(f: GroupCohort, also?: RawBuilder<unknown>) {
+  const range = sql`p.received_at >= ${f.from} AND p.received_at < ${f.to} AND p.merged = 0`;
+  return countedRows(also ? sql`${range} AND (${also})` : range, f.siteIds);
+}
+
+/**
+ * What a cohort query counts: every figure (`all`), or only the clocks running past their due
+ * time at `now` with no breach recorded (`pendingLate`), the part of the figures the roll-ups
+ * leave to the moment they are read.
+ */
+export type Counted = 'all' | 'pendingLate';
+
+const countedSelect = (counted: Counted, now: string) =>
+  counted === 'all' ? sql`sum(c.intake) AS registered, ${countSelect(now)}` : pendingSelect(now);
+const cohortOf = (f: GroupCohort, counted: Counted) =>
+  counted === 'all' ? cohortRows(f) : cohortRows(f, sql`(${runningClocks}) AND ${sql.raw(runningDueOf('p.'))} < ${f.now}`);
 
 /**
  * FigureCounts of the cohort per combination of the dimensions asked (one pass), or one row
@@ -135,13 +237,14 @@ export async function groupCube(
   db: Db,
   f: GroupCohort,
   dimensions: readonly GroupDimension[],
+  counted: Counted = 'all',
 ): Promise<{ keys: (string | null)[]; counts: FigureCounts }[]> {
   const keys = dimensions.map((d, i) => sql`${sql.raw(dimensionColumn[d])} AS ${sql.ref(`k${i}`)}`);
   const select = keys.length > 0 ? sql`${sql.join(keys)}, ` : sql``;
   const group = keys.length > 0 ? sql`GROUP BY ${sql.raw(dimensions.map((d) => dimensionColumn[d]).join(', '))}` : sql``;
   const result = await sql<Record<string, unknown>>`
-    SELECT ${select} count(*) AS cohort_rows, sum(c.intake) AS registered, ${countSelect(f.now)}
-    FROM ${cohortRows(f)}
+    SELECT ${select} count(*) AS cohort_rows, ${countedSelect(counted, f.now)}
+    FROM ${cohortOf(f, counted)}
     ${group}`.execute(db);
   return result.rows
     .filter((row) => n(row.cohort_rows) > 0)
@@ -234,13 +337,6 @@ const figureCondition: Record<DrillFigure, string> = {
   'late.resolve': `c.handled = 1 AND ${decided('resolve')} AND NOT ${met('resolve')}`,
 };
 
-/** A condition of this file's SQL with the instant it is taken at bound. */
-const boundNow = (condition: string, now: string) =>
-  sql.join(
-    condition.split(':now').map((p) => sql.raw(p)),
-    sql`${now}`,
-  );
-
 /** A clock missed (the figures' on-time predicate negated), as the analysis lists overdue cases. */
 export const lateClock = (clock: 'acknowledge' | 'feedback' | 'resolve', now: string) => boundNow(figureCondition[`late.${clock}`], now);
 
@@ -297,7 +393,13 @@ export async function closedBetween(db: Db, range: { from: string; to: string },
  * pass: GROUPING SETS on PostgreSQL (one scan however many dimensions), one grouped query a
  * dimension on SQLite (which has none). The same counts as rolling up `groupCube`.
  */
-export async function groupCounts(db: Db, dialect: Dialect, f: GroupCohort, dimensions: readonly GroupDimension[]): Promise<RolledUp> {
+export async function groupCounts(
+  db: Db,
+  dialect: Dialect,
+  f: GroupCohort,
+  dimensions: readonly GroupDimension[],
+  counted: Counted = 'all',
+): Promise<RolledUp> {
   const total = zeroCounts();
   const per = new Map<GroupDimension, Map<string | null, FigureCounts>>(dimensions.map((d) => [d, new Map()]));
   if (dialect === 'postgres' && dimensions.length > 0) {
@@ -306,8 +408,8 @@ export async function groupCounts(db: Db, dialect: Dialect, f: GroupCohort, dime
     const keys = dimensions.map((d, i) => sql`${sql.raw(dimensionColumn[d])}::text AS ${sql.ref(`k${i}`)}`);
     const flags = dimensions.map((d, i) => sql`GROUPING(${sql.raw(dimensionColumn[d])}) AS ${sql.ref(`g${i}`)}`);
     const result = await sql<Record<string, unknown>>`
-      SELECT ${sql.join(keys)}, ${sql.join(flags)}, sum(c.intake) AS registered, ${countSelect(f.now)}
-      FROM ${cohortRows(f)}
+      SELECT ${sql.join(keys)}, ${sql.join(flags)}, ${countedSelect(counted, f.now)}
+      FROM ${cohortOf(f, counted)}
       GROUP BY GROUPING SETS (${sets})`.execute(db);
     for (const row of result.rows) {
       const counts = countsOf(row);
@@ -320,9 +422,9 @@ export async function groupCounts(db: Db, dialect: Dialect, f: GroupCohort, dime
     }
     return { total, per };
   }
-  addCounts(total, (await groupCube(db, f, []))[0]?.counts ?? zeroCounts());
+  addCounts(total, (await groupCube(db, f, [], counted))[0]?.counts ?? zeroCounts());
   for (const d of dimensions) {
-    for (const row of await groupCube(db, f, [d])) per.get(d)?.set(row.keys[0] ?? null, row.counts);
+    for (const row of await groupCube(db, f, [d], counted)) per.get(d)?.set(row.keys[0] ?? null, row.counts);
   }
   return { total, per };
 }

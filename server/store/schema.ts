@@ -268,6 +268,18 @@ export interface GroupAuditTable {
   source: string;
 }
 
+/**
+ * The group's report roll-ups (server/store/caseRollups.ts): per site, local day, dimension and
+ * key ('' for none), the rows of the cohort and the sums of its counts (reportQueries.ts countNames).
+ */
+export interface CaseRollupsTable {
+  site_id: number;
+  day: string;
+  dimension: string;
+  key: string;
+  cohort_rows: number;
+}
+
 export interface ServerDatabase {
   sites: SitesTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -287,5 +299,6 @@ export interface ServerDatabase {
   group_login_attempts: GroupLoginAttemptsTable;
   group_audit: GroupAuditTable;
   case_projection: CaseProjectionTable;
+  case_rollups: CaseRollupsTable;
   removals: RemovalsTable;
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { searchDigits } from './caseRollupsMigration.ts';
 import type { Dialect } from './migrations.ts';
 import { type CaseLineRow, caseLineColumns } from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -6,12 +7,13 @@ import type { ServerDatabase } from './schema.ts';
 type Db = Kysely<ServerDatabase>;
 
 const likeEscaped = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
+const longestDigitRun = (text: string) => (text.match(/[0-9]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
 const ftsQuoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
  * Cases of any site holding every term (domain/text/searchTerms.ts termQuery), the substring
  * checked on the case's normalised text: the FTS5 index on SQLite, the GIN index of the terms on
- * PostgreSQL. Newest first.
+ * PostgreSQL (a fragment of digits by the trigrams of the text's digits). Newest first.
  */
 export async function searchCases(
   db: Db,
@@ -20,7 +22,15 @@ export async function searchCases(
   options: { siteId?: number | undefined; limit: number },
 ): Promise<CaseLineRow[]> {
   let terms = sql`1 = 1`;
-  if (query.terms.length > 0) {
+  const digits = longestDigitRun(query.needle);
+  if (dialect === 'postgres' && digits.length >= 4) {
+    // A phone, a case number or a fragment of one: the trigrams of the text's digits (migration
+    // 012), not the pairs of digits, which most cases hold. Where the text holds the query, one of
+    // its runs of digits holds the query's longest.
+    terms = sql`${sql.raw(searchDigits.replace('search_text', 'c.search_text'))} LIKE ${`%${digits}%`}`;
+  } else if (query.terms.length > 0 && !(dialect === 'postgres' && digits === query.needle)) {
+    // (One to three digits alone are in a case of a hundred or more: the newest cases, read in
+    // order until the page is full, find them sooner than any index of what they hold.)
     terms =
       dialect === 'postgres'
         ? sql`string_to_array(c.search_terms, ' ') @> ARRAY[${sql.join([...query.terms])}]::text[]`

@@ -124,6 +124,12 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
     expect(found.items[0]?.complainant).toEqual({ name: '张*', phone: '139****1111', masked: true, hidden: false });
     expect(found.items[0]?.siteName).toBe('一院');
     expect((await searchGroupCases(db, dialect, { q: '梯', limit: 50 })).total).toBe(6);
+    // Fragments of digits: four or more by the digits' own index on PostgreSQL, fewer by the newest cases.
+    const ids = async (q: string) => (await searchGroupCases(db, dialect, { q, limit: 50 })).items.map((c) => c.id);
+    expect((await ids('0001111')).sort()).toEqual([c1.id, c4.id].sort());
+    expect(await ids('111')).toEqual(expect.arrayContaining([c1.id, c4.id]));
+    expect(await ids('000011112')).toEqual([]);
+    expect(await ids(c2.number)).toEqual([c2.id]);
 
     const repeats = await groupRepeats(db, november, 1, 10);
     expect(repeats).toEqual([

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReportGroupRow } from '../../../domain/api/reportViews.ts';
 import type { GroupAnalysis, GroupDashboard, SiteComparison } from '../../../domain/console/reportsViews.ts';
 import { type FigureCounts, figuresOf, zeroCounts } from '../../../domain/reports/figures.ts';
-import { compareSites, type GroupDimension, type SiteRef } from '../../../domain/reports/groupFigures.ts';
+import { compareSites, type GroupDimension, type RolledUp, type SiteRef } from '../../../domain/reports/groupFigures.ts';
 import {
   type DashboardSpan,
   type PeriodRef,
@@ -13,8 +13,9 @@ import {
   spanRange,
   timeBucketKeys,
 } from '../../../domain/reports/periods.ts';
+import { rolledUpCounts, rolledUpWorkload } from '../../store/caseRollups.ts';
 import type { Dialect } from '../../store/migrations.ts';
-import { type GroupCohort, groupCounts, listSites, openWorkloadBySite, referenceNames } from '../../store/reportQueries.ts';
+import { type GroupCohort, groupCounts, listSites, referenceNames } from '../../store/reportQueries.ts';
 import type { ServerDatabase } from '../../store/schema.ts';
 
 type Db = Kysely<ServerDatabase>;
@@ -83,16 +84,24 @@ async function rowsOf(
 
 const sitesOf = (siteId: number | undefined) => (siteId ? [siteId] : undefined);
 
+/** The cohort's counts from the roll-ups (caseRollups.ts), or counted case by case where they cannot answer. */
+async function countsFor(ctx: GroupReportContext, cohort: GroupCohort, dimensions: readonly GroupDimension[]): Promise<RolledUp> {
+  return (
+    (await rolledUpCounts(ctx.db, ctx.dialect, cohort, dimensions, ctx.utcOffsetMinutes)) ??
+    (await groupCounts(ctx.db, ctx.dialect, cohort, dimensions))
+  );
+}
+
 export async function groupDashboard(ctx: GroupReportContext, span: DashboardSpan, siteId?: number): Promise<GroupDashboard> {
   const range = spanRange(span, ctx.now, ctx.utcOffsetMinutes);
   const now = ctx.now.toISOString();
   const cohort: GroupCohort = { ...range, now, siteIds: sitesOf(siteId) };
   const dimensions: GroupDimension[] = ['site', 'day', 'category', 'channel', 'severity'];
-  const rolled = await groupCounts(ctx.db, ctx.dialect, cohort, dimensions);
+  const rolled = await countsFor(ctx, cohort, dimensions);
   const sites = await siteRefs(ctx.db);
   const shown = siteId ? sites.filter((s) => s.id === siteId) : sites;
   const rows = (d: GroupDimension) => rowsOf(ctx.db, d, rolled.per.get(d), shown, range, ctx.utcOffsetMinutes);
-  const workload = await openWorkloadBySite(ctx.db, now, sitesOf(siteId));
+  const workload = await rolledUpWorkload(ctx.db, now, sitesOf(siteId));
   return {
     range,
     now,
@@ -111,7 +120,7 @@ export async function groupDashboard(ctx: GroupReportContext, span: DashboardSpa
 }
 
 async function figuresFor(ctx: GroupReportContext, range: Range, siteId?: number) {
-  return figuresOf((await groupCounts(ctx.db, ctx.dialect, { ...range, now: ctx.now.toISOString(), siteIds: sitesOf(siteId) }, [])).total);
+  return figuresOf((await countsFor(ctx, { ...range, now: ctx.now.toISOString(), siteIds: sitesOf(siteId) }, [])).total);
 }
 
 export async function groupAnalysis(ctx: GroupReportContext, period: PeriodRef, siteId?: number): Promise<GroupAnalysis> {
@@ -122,7 +131,7 @@ export async function groupAnalysis(ctx: GroupReportContext, period: PeriodRef, 
   const bucket = period.kind === 'month' ? 'day' : 'month';
   const now = ctx.now.toISOString();
   const dimensions: GroupDimension[] = ['site', bucket, 'category', 'channel', 'severity', 'type'];
-  const rolled = await groupCounts(ctx.db, ctx.dialect, { ...range, now, siteIds: sitesOf(siteId) }, dimensions);
+  const rolled = await countsFor(ctx, { ...range, now, siteIds: sitesOf(siteId) }, dimensions);
   const sites = await siteRefs(ctx.db);
   const shown = siteId ? sites.filter((s) => s.id === siteId) : sites;
   const rows = (d: GroupDimension) => rowsOf(ctx.db, d, rolled.per.get(d), shown, range, offset);
@@ -149,6 +158,6 @@ export async function groupAnalysis(ctx: GroupReportContext, period: PeriodRef, 
 }
 
 export async function siteComparison(ctx: GroupReportContext, range: Range): Promise<SiteComparison> {
-  const rolled = await groupCounts(ctx.db, ctx.dialect, { ...range, now: ctx.now.toISOString() }, ['site']);
+  const rolled = await countsFor(ctx, { ...range, now: ctx.now.toISOString() }, ['site']);
   return { range, rows: compareSites(await siteRefs(ctx.db), rolled.per.get('site') ?? new Map(), range) };
 }
