@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { caseProjectionMigration } from './caseProjectionMigration.ts';
-import { caseConflictsMigration } from './conflictsMigration.ts';
 import { caseRollupsMigration } from './caseRollupsMigration.ts';
+import { caseConflictsMigration } from './conflictsMigration.ts';
 import { consoleMigration } from './consoleMigration.ts';
 import { evidenceMigration } from './evidenceMigration.ts';
 import { groupPrefixesMigration, registeringSiteMigration } from './groupIdentityMigration.ts';
