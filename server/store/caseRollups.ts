@@ -19,7 +19,7 @@ import type { ServerDatabase } from './schema.ts';
 type Db = Kysely<ServerDatabase>;
 
 /**
- * The group's report roll-ups (`case_rollups`, migration 012), as the desk keeps `report_daily`:
+ * The group's report roll-ups (`case_rollups`, migration 013), as the desk keeps `report_daily`:
  * per site, local day, dimension and key, the sums of the counts the cohort queries count
  * (reportQueries.ts `countSelect`), less what depends on the time they are read at (a clock
  * running past its due time with no breach recorded: added when read). Additive: a change of a

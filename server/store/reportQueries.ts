@@ -137,10 +137,10 @@ function pendingSelect(now: string) {
 
 /**
  * The condition a case's row meets when one of its clocks may be pending: the predicate of the
- * partial index `case_projection_running` (migration 012), so that the few such cases are read
+ * partial index `case_projection_running` (migration 013), so that the few such cases are read
  * without a scan of the cohort.
  */
-/** `runningClocks` over a table named `prefix` (the index's predicate, migration 012, is written without one). */
+/** `runningClocks` over a table named `prefix` (the index's predicate, migration 013, is written without one). */
 export const runningClocksOf = (prefix: string) =>
   ['ack', 'feedback', 'resolve']
     .map((k) => `(${prefix}${k}_met_at IS NULL AND ${prefix}${k}_breached_at IS NULL AND ${prefix}${k}_due IS NOT NULL)`)
@@ -149,7 +149,7 @@ export const runningClocks = sql.raw(runningClocksOf('p.'));
 
 /**
  * The earliest due time of a clock still running with no breach recorded ('9999' when none):
- * indexed (migration 012), so the few running past their due time at `now` are read by a range
+ * indexed (migration 013), so the few running past their due time at `now` are read by a range
  * of it. Written without LEAST or min(), which only one of the two databases has.
  */
 export function runningDueOf(prefix: string): string {
