@@ -72,10 +72,11 @@ export async function searchCases(
 
   // The window's cases filtered in date order, the index of terms kept out of it: OFFSET 0 keeps
   // PostgreSQL from pushing the terms' test down to their GIN, whatever it estimates of the term,
-  // and the window read newest first stops as soon as the page is full.
+  // and the window comes in the page's order (the received_at index, ties sorted as they come),
+  // so the filter above it stops at a full page instead of testing every case of the window.
   const newest = await page(
     dialect === 'postgres'
-      ? sql`(SELECT * FROM case_projection c WHERE c.received_at >= ${edge} ${site} ORDER BY c.received_at DESC OFFSET 0) c`
+      ? sql`(SELECT * FROM case_projection c WHERE c.received_at >= ${edge} ${site} ORDER BY c.received_at DESC, c.case_id OFFSET 0) c`
       : table,
     dialect === 'postgres' ? sql`` : sql`AND c.received_at >= ${edge}`,
     options.limit,
