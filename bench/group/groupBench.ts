@@ -399,7 +399,8 @@ export async function runGroupBench(options: {
       await time(n, (i) => searchGroupCases(db, 'postgres', { q: queries[i % queries.length] ?? '梯', limit: 50 })),
       { max: 100, of: 'p95', text: 'p95 ≤ 100 ms' },
     );
-    for (const q of ['梯', '收费', '服务态度差', '王芳']) timed(`search "${q}"`, await search(q), undefined);
+    // Every term of the mixed set alone: a slow one shows by name.
+    for (const q of searchQueries.filter((q) => !/^[0-9]+$/.test(q))) timed(`search "${q}"`, await search(q), undefined);
   } finally {
     await store.close();
     cluster.stop();

@@ -11,15 +11,26 @@ const longestDigitRun = (text: string) => (text.match(/[0-9]+/g) ?? []).reduce((
 const ftsQuoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
+ * How many of the newest cases the search reads first, in date order, before asking an index of
+ * what cases hold: a common term (费, 张) fills the page from them at once, where its index's
+ * candidates (a share of the whole table) would all be read and sorted by date.
+ */
+const newestWindowRows = 10_000;
+
+/**
  * Cases of any site holding every term (domain/text/searchTerms.ts termQuery), the substring
  * checked on the case's normalised text: the FTS5 index on SQLite, the GIN index of the terms on
  * PostgreSQL (a fragment of digits by the trigrams of the text's digits). Newest first.
+ *
+ * Read in two steps, the same rows in the same order as one query: first the newest cases (those
+ * received at or after the `windowRows`-th newest's instant, ties included), filtered in date
+ * order; only when they do not fill the page, the older ones through the index.
  */
 export async function searchCases(
   db: Db,
   dialect: Dialect,
   query: { terms: readonly string[]; needle: string },
-  options: { siteId?: number | undefined; limit: number },
+  options: { siteId?: number | undefined; limit: number; windowRows?: number },
 ): Promise<CaseLineRow[]> {
   let terms = sql`1 = 1`;
   const digits = longestDigitRun(query.needle);
@@ -37,13 +48,42 @@ export async function searchCases(
         : sql`c.row_no IN (SELECT rowid FROM case_projection_fts WHERE case_projection_fts MATCH ${query.terms.map(ftsQuoted).join(' AND ')})`;
   }
   const site = options.siteId ? sql`AND c.site_id = ${options.siteId}` : sql``;
-  const result = await sql<CaseLineRow>`
-    SELECT ${sql.join(caseLineColumns.map((col) => sql.ref(col)))}
-    FROM case_projection c
-    WHERE ${terms} AND c.search_text LIKE ${`%${likeEscaped(query.needle)}%`} ESCAPE '\\' ${site}
-    ORDER BY c.received_at DESC, c.case_id
-    LIMIT ${options.limit}`.execute(db);
-  return result.rows;
+  const like = sql`c.search_text LIKE ${`%${likeEscaped(query.needle)}%`} ESCAPE '\\'`;
+  const page = async (from: ReturnType<typeof sql>, range: ReturnType<typeof sql>, limit: number) =>
+    (
+      await sql<CaseLineRow>`
+        SELECT ${sql.join(caseLineColumns.map((col) => sql.ref(col)))}
+        FROM ${from}
+        WHERE ${terms} AND ${like} ${site} ${range}
+        ORDER BY c.received_at DESC, c.case_id
+        LIMIT ${limit}`.execute(db)
+    ).rows;
+  const table = sql`case_projection c`;
+
+  // The instant of the window's oldest case, by the received_at index (the site's, for one site).
+  const windowRows = options.windowRows ?? newestWindowRows;
+  const edge = (
+    await sql<{ received_at: string }>`
+      SELECT c.received_at FROM case_projection c WHERE 1 = 1 ${site}
+      ORDER BY c.received_at DESC LIMIT 1 OFFSET ${windowRows - 1}`.execute(db)
+  ).rows[0]?.received_at;
+  // Fewer cases than the window: one query reads them all.
+  if (edge === undefined) return page(table, sql``, options.limit);
+
+  // The window's cases filtered in date order, the index of terms kept out of it: OFFSET 0 keeps
+  // PostgreSQL from pushing the terms' test down to their GIN, whatever it estimates of the term,
+  // and the window comes in the page's order (the received_at index, ties sorted as they come),
+  // so the filter above it stops at a full page instead of testing every case of the window.
+  const newest = await page(
+    dialect === 'postgres'
+      ? sql`(SELECT * FROM case_projection c WHERE c.received_at >= ${edge} ${site} ORDER BY c.received_at DESC, c.case_id OFFSET 0) c`
+      : table,
+    dialect === 'postgres' ? sql`` : sql`AND c.received_at >= ${edge}`,
+    options.limit,
+  );
+  if (newest.length >= options.limit) return newest;
+  // Every case of the window that matches is on the page, and every older one comes after them.
+  return [...newest, ...(await page(table, sql`AND c.received_at < ${edge}`, options.limit - newest.length))];
 }
 
 /** One case's line, by id. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import { siteCaseOf } from '../../domain/reports/siteCase.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
-import { termQuery } from '../../domain/text/searchTerms.ts';
+import { termQuery, toTermSet, toTrigramDocument } from '../../domain/text/searchTerms.ts';
 import { heldEventOf, projectionRow, rebuildCaseProjection, siteAliasesOf, siteTimeOf } from '../store/caseProjection.ts';
 import { searchCases } from '../store/searchQueries.ts';
 import { dialects, registeredData, serverPerSuite, wireEvent } from './serverHarness.ts';
@@ -133,5 +133,52 @@ describe.each(dialects)('the group case projection on %s', (dialect) => {
     expect(await find('%')).toEqual([]);
     const one = (await s.store.db.selectFrom('sites').select('id').where('name', '=', '二院').executeTakeFirstOrThrow()).id;
     expect(await find('13800138000', one)).toEqual(['A2611-0001']);
+  });
+
+  it('finds the same cases in the same order whether the newest window fills the page or not', async () => {
+    // 240 more cases, three to an instant (ties at the window's edge): a common term in three of
+    // four, a rare one in a few of the oldest, at both sites.
+    const template = await s.store.db
+      .selectFrom('case_projection')
+      .selectAll()
+      .where('number', '=', 'B2611-0001')
+      .executeTakeFirstOrThrow();
+    const { row_no: _, ...base } = template;
+    const sites = (await s.store.db.selectFrom('sites').select('id').orderBy('id').execute()).map((r) => r.id);
+    const copies = Array.from({ length: 240 }, (_, i) => {
+      const number = `W${String(i).padStart(4, '0')}`;
+      const subject = [i % 4 ? '电梯坏了' : '收费', i % 37 === 5 ? '锅炉' : ''].join('');
+      return {
+        ...base,
+        case_id: `w-${String(i).padStart(4, '0')}`,
+        site_id: sites[Math.floor(i / 5) % sites.length] ?? base.site_id,
+        number,
+        subject,
+        received_at: new Date(Date.parse('2026-10-01T00:00:00.000Z') + Math.floor(i / 3) * 60_000).toISOString(),
+        search_text: toTrigramDocument([number, subject]),
+        search_terms: toTermSet([number, subject]),
+      };
+    });
+    await s.store.db.insertInto('case_projection').values(copies).execute();
+    const search = async (q: string, windowRows: number, siteId?: number) => {
+      const query = termQuery(q);
+      if (!query) throw new Error(q);
+      return (await searchCases(s.store.db, s.store.dialect, query, { siteId, limit: 20, windowRows })).map(
+        (r) => `${r.received_at} ${r.case_id}`,
+      );
+    };
+    for (const q of ['电梯', '梯', '收费', '锅炉', '锅', '电梯坏了', 'W00', '13800138000'])
+      for (const siteId of [undefined, sites[1]]) {
+        // More rows than the table: one query, the yardstick.
+        const whole = await search(q, 1_000_000, siteId);
+        expect(whole.length, q).toBeGreaterThan(0);
+        expect(
+          [...whole].sort((a, b) => (a.slice(0, 24) === b.slice(0, 24) ? 0 : a < b ? 1 : -1)),
+          q,
+        ).toEqual(whole);
+        // A window of 4 (ties at its edge), 40 (the common terms fill the page from it) and 200.
+        for (const windowRows of [4, 40, 200]) expect(await search(q, windowRows, siteId), `${q} ${windowRows}`).toEqual(whole);
+      }
+    expect((await search('电梯', 1_000_000)).length).toBe(20);
   });
 });
