@@ -24,6 +24,7 @@ import { sql as repeatPhones } from './022_repeat_phones.ts';
 import { sql as smallerStore } from './023_smaller_store.ts';
 import { run as clocksBySeqno } from './024_clocks_by_seqno.ts';
 import { sql as dailyByDay } from './025_daily_by_day.ts';
+import { sql as oneRunningClocksIndex } from './026_one_running_clocks_index.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -61,4 +62,5 @@ export const migrations: readonly Migration[] = [
   { version: 23, name: 'smaller_store', sql: smallerStore },
   { version: 24, name: 'clocks_by_seqno', run: clocksBySeqno },
   { version: 25, name: 'daily_by_day', sql: dailyByDay },
+  { version: 26, name: 'one_running_clocks_index', sql: oneRunningClocksIndex },
 ];

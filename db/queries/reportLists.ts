@@ -128,7 +128,7 @@ export async function overdueCases(
           WHERE flags & 1048576 AND received_at >= ${range.from} AND received_at < ${range.to} AND counted = 1
           ORDER BY received_at LIMIT ${limit})
         UNION
-        SELECT k.case_seqno FROM case_clocks k INDEXED BY case_clocks_pending
+        SELECT k.case_seqno FROM case_clocks k INDEXED BY case_clocks_running
           WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${nowMs})`
       : sql``;
   const result = await sql<OverdueRow>`

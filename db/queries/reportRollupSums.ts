@@ -55,7 +55,7 @@ export async function rollupSums(
  */
 export async function pendingLateClocks(db: Kysely<Database>, from: string, to: string, now: string) {
   const result = await sql<CountedRow & { clock: number }>`
-    SELECT k.clock, b.* FROM case_clocks k INDEXED BY case_clocks_pending
+    SELECT k.clock, b.* FROM case_clocks k INDEXED BY case_clocks_running
       JOIN report_counted b ON b.case_seqno = k.case_seqno
     WHERE k.met_at IS NULL AND k.breached_at IS NULL AND k.due < ${storedTime(now)}
       AND b.counted = 1 AND b.received_at >= ${from} AND b.received_at < ${to}`.execute(db);
