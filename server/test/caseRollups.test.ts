@@ -123,6 +123,11 @@ describe.each(dialects)('the roll-ups on %s', (dialect) => {
     expect(await rolledUpCounts(db, server.store.dialect, { ...november, now: nowIso }, ['site'], 0)).toBeNull();
     expect(await rolledUpCounts(db, server.store.dialect, { ...november, now: nowIso }, ['week'], 480)).toBeNull();
   });
+
+  it.runIf(dialect === 'postgres')('read with PostgreSQL’s JIT off, whose compiling cost more than the short queries', async () => {
+    const { rows } = await sql<{ jit: string }>`SHOW jit`.execute(server.store.db);
+    expect(rows[0]?.jit).toBe('off');
+  });
 });
 
 describe('the roll-ups of a case transferred between two sites', () => {
