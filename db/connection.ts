@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -17,6 +18,21 @@ export interface Store {
 
 export const storeFileName = 'desk.sqlite';
 
+/** The copy of the store a schema upgrade makes first, beside it in the data folder. */
+export const upgradeCopyName = (fromVersion: number, at: number) => `desk.before-upgrade-v${fromVersion}-${at}.sqlite`;
+const upgradeCopy = /^desk\.before-upgrade-v\d+-\d+\.sqlite(-wal|-shm|-journal)?$/;
+
+/**
+ * Deletes the copies upgrades left in `dataDir` (with any log a tool that opened one left beside
+ * it) and says which. Each holds the data as it was before the upgrade: once personal data is
+ * removed from the store, a copy would still give it to whoever reads the folder.
+ */
+export function removeUpgradeCopies(dataDir: string): string[] {
+  const copies = fs.readdirSync(dataDir).filter((name) => upgradeCopy.test(name));
+  for (const name of copies) fs.rmSync(path.join(dataDir, name), { force: true });
+  return copies;
+}
+
 /**
  * Opens (creating if needed) the desk's store in `dataDir` and brings its schema up to date.
  * synchronous=FULL: a registered complaint must survive a power cut the moment its slip prints.
@@ -35,8 +51,7 @@ export function openStore(dataDir: string, key: Buffer | null = null): Store {
     sqlite.pragma('busy_timeout = 5000');
     migrate(sqlite, {
       backup: (fromVersion) => {
-        const target = path.join(dataDir, `desk.before-upgrade-v${fromVersion}-${Date.now()}.sqlite`);
-        sqlite.prepare('VACUUM INTO ?').run(target);
+        sqlite.prepare('VACUUM INTO ?').run(path.join(dataDir, upgradeCopyName(fromVersion, Date.now())));
       },
     });
   } catch (e) {

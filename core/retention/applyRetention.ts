@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { removeUpgradeCopies } from '../../db/connection.ts';
 import { caseRange, hashesOf } from '../../db/eventCodec.ts';
 import { type CaseEventRow, listCaseLog } from '../../db/queries/caseEvents.ts';
 import { type CaseRow, findCase, updateCase } from '../../db/queries/cases.ts';
@@ -223,8 +224,12 @@ export async function removeInBatches(
   }
   // The backup folder's ledger learns of them, so an older generation restored later does not bring them back.
   await noteInLedger(ctx, noted);
-  // The old pages leave the write-ahead log too, not only the store.
-  if (cases > 0) ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  if (cases > 0) {
+    // The old pages leave the write-ahead log too, not only the store.
+    ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const copies = removeUpgradeCopies(path.dirname(ctx.store.file));
+    if (copies.length > 0) await recordAudit(ctx, db, { actorId, action: 'retention.upgradeCopiesRemoved', detail: { files: copies } });
+  }
   return { cases, files };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeFileName } from '../../db/connection.ts';
+import { storeFileName, upgradeCopyName } from '../../db/connection.ts';
 import { rowCounts } from './storeSnapshot.ts';
 import { secretsFound } from './stringsScan.ts';
 import { openTestDesk, sampleComplaint } from './testDesk.ts';
@@ -104,6 +104,23 @@ describe('retention and anonymisation', () => {
     expect(audit.items).toEqual([expect.objectContaining({ target: old.id })]);
 
     // Nothing of the complainant is left in the data folder: not the store, its log, nor the evidence file.
+    await desk.close();
+    expect(leaked(desk.dataDir)).toEqual([]);
+  });
+
+  it('deletes the copies a schema upgrade left in the data folder, which still held what it removed', async () => {
+    const { desk, old } = await deskWithOldCase();
+    // The copy an upgrade makes first (db/connection.ts), taken of this store as it stands.
+    const copy = path.join(desk.dataDir, upgradeCopyName(25, Date.parse('2025-05-01T00:00:00Z')));
+    const reader = new Sqlite(path.join(desk.dataDir, storeFileName), { readonly: true });
+    reader.prepare('VACUUM INTO ?').run(copy);
+    reader.close();
+    expect(secretsFound(copy, secrets)).toEqual(secrets);
+
+    expect(await desk.call('retention.apply', { caseIds: [old.id], confirm: true })).toEqual({ cases: 1, files: 1 });
+    expect(fs.existsSync(copy)).toBe(false);
+    const audit = await desk.call('audit.list', { action: 'retention.upgradeCopiesRemoved' });
+    expect(audit.items).toEqual([expect.objectContaining({ detail: { files: [path.basename(copy)] } })]);
     await desk.close();
     expect(leaked(desk.dataDir)).toEqual([]);
   });
