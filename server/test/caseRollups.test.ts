@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { local, nowIso, seedReportDataset } from '../../core/test/reportsDataset.ts';
+import { describe, expect, it } from 'vitest';
+import { local, nowIso } from '../../core/test/reportsDataset.ts';
 import { twoSitesOfAGroup } from '../../core/test/syncDesk.ts';
 import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
 import { rebuildCaseRollups, rolledUpCounts, rolledUpWorkload } from '../store/caseRollups.ts';
 import type { Dialect } from '../store/migrations.ts';
 import { type GroupCohort, groupCounts, openWorkloadBySite } from '../store/reportQueries.ts';
 import type { ServerDatabase } from '../store/schema.ts';
-import { startPgCluster } from './pgCluster.ts';
-import { dialects, startTestServer, type TestServer } from './serverHarness.ts';
+import { dialects, seededSitePerSuite } from './serverHarness.ts';
 
 /**
  * The group's roll-ups answer what the cohort queries count: kept by each push (the change of a
@@ -63,32 +62,14 @@ const november = { from: local('2025-11-01', '00:00'), to: local('2025-12-01', '
 const autumn = { from: local('2025-09-01', '00:00'), to: local('2025-12-01', '00:00') };
 
 describe.each(dialects)('the roll-ups on %s', (dialect) => {
-  let server: TestServer;
-  let seeded: Awaited<ReturnType<typeof seedReportDataset>>;
-  let siteId: number;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
-
-  beforeAll(async () => {
-    if (dialect === 'postgres') cluster = await startPgCluster();
-    seeded = await seedReportDataset();
-    server = await startTestServer({ now: () => new Date(nowIso), ...(cluster ? { databaseUrl: cluster.url } : {}) });
-    siteId = (await server.site('一院')).id;
-    await server.site('二院');
-    await seeded.desk.call('sync.configure', { serverUrl: server.url, enrolmentCode: await server.code('一院') });
-    await seeded.desk.call('sync.now', {});
-  }, 120_000);
-
-  afterAll(async () => {
-    await seeded?.desk.close();
-    await server?.close();
-    cluster?.stop();
-  }, 60_000);
+  const site = seededSitePerSuite(dialect);
+  const { server } = site;
 
   it('are kept by each push as a count from scratch makes them, and count what the cohort counts', async () => {
     const db = server.store.db;
     await expectKeptAsRebuilt(db);
     for (const range of [november, autumn]) {
-      for (const siteIds of [undefined, [siteId]]) {
+      for (const siteIds of [undefined, [site.siteId]]) {
         const counted = await expectSameCounts(db, server.store.dialect, { ...range, now: nowIso, siteIds });
         expect(counted.total.registered).toBeGreaterThan(0);
       }
@@ -98,11 +79,11 @@ describe.each(dialects)('the roll-ups on %s', (dialect) => {
     expect(running.total.clockDecided.acknowledge).toBeGreaterThan(0);
 
     // Cases change after they were first counted: a repeat complaint, one accepted, one closed.
-    const { c2, c4 } = seeded.ids;
-    seeded.at(local('2025-11-20', '12:02'));
-    await seeded.desk.call('cases.act', { id: c4.id, action: { type: 'accept', departmentId: seeded.outpatient } });
-    await seeded.desk.call('cases.act', { id: c2.id, action: { type: 'startInvestigation' } });
-    await seeded.desk.call('cases.register', {
+    const { c2, c4 } = site.seeded.ids;
+    site.seeded.at(local('2025-11-20', '12:02'));
+    await site.seeded.desk.call('cases.act', { id: c4.id, action: { type: 'accept', departmentId: site.seeded.outpatient } });
+    await site.seeded.desk.call('cases.act', { id: c2.id, action: { type: 'startInvestigation' } });
+    await site.seeded.desk.call('cases.register', {
       type: 'complaint',
       channel: 'phone',
       severity: 'general',
@@ -110,8 +91,8 @@ describe.each(dialects)('the roll-ups on %s', (dialect) => {
       content: '又排了一个小时',
       complainant: { name: '张三', phone: '13900001111' },
       receivedAt: local('2025-11-20', '12:02'),
-    } as Parameters<typeof seeded.desk.call<'cases.register'>>[1]);
-    await seeded.desk.call('sync.now', {});
+    } as Parameters<typeof site.seeded.desk.call<'cases.register'>>[1]);
+    await site.seeded.desk.call('sync.now', {});
     await expectKeptAsRebuilt(db);
     await expectSameCounts(db, server.store.dialect, { ...november, now: nowIso });
   });

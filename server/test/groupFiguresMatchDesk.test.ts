@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { local, nowIso, seedReportDataset } from '../../core/test/reportsDataset.ts';
+import { describe, expect, it } from 'vitest';
+import { local, nowIso } from '../../core/test/reportsDataset.ts';
 import { twoSitesOfAGroup } from '../../core/test/syncDesk.ts';
 import type { DrillFigure } from '../../domain/console/reportsSchemas.ts';
 import { figuresOf } from '../../domain/reports/figures.ts';
@@ -8,8 +8,7 @@ import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { figureCaseList, groupCaseDetail, groupRepeats, searchGroupCases } from '../console/cases/groupCases.ts';
 import { groupAnalysis, siteComparison } from '../console/reports/groupReports.ts';
 import { groupCounts, groupCube } from '../store/reportQueries.ts';
-import { startPgCluster } from './pgCluster.ts';
-import { dialects, startTestServer, type TestServer } from './serverHarness.ts';
+import { dialects, seededSitePerSuite } from './serverHarness.ts';
 
 /**
  * The group's figures of a site are the figures its desk shows for the same cases: the desk's
@@ -19,26 +18,8 @@ const november = { from: local('2025-11-01', '00:00'), to: local('2025-12-01', '
 const october = { from: local('2025-10-01', '00:00'), to: local('2025-11-01', '00:00') };
 
 describe.each(dialects)('the group figures of one site on %s', (dialect) => {
-  let server: TestServer;
-  let seeded: Awaited<ReturnType<typeof seedReportDataset>>;
-  let siteId: number;
-  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
-
-  beforeAll(async () => {
-    if (dialect === 'postgres') cluster = await startPgCluster();
-    seeded = await seedReportDataset();
-    server = await startTestServer({ now: () => new Date(nowIso), ...(cluster ? { databaseUrl: cluster.url } : {}) });
-    siteId = (await server.site('一院')).id;
-    await server.site('二院');
-    await seeded.desk.call('sync.configure', { serverUrl: server.url, enrolmentCode: await server.code('一院') });
-    await seeded.desk.call('sync.now', {});
-  }, 120_000);
-
-  afterAll(async () => {
-    await seeded?.desk.close();
-    await server?.close();
-    cluster?.stop();
-  }, 60_000);
+  const site = seededSitePerSuite(dialect);
+  const { server } = site;
 
   it('equal what its desk reports for the same cases, in all and per group', async () => {
     const groups: ReportGroup[] = [
@@ -56,12 +37,12 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
       'handler',
     ];
     for (const range of [november, october]) {
-      const desk = await seeded.desk.call('reports.summary', { ...range, breakdowns: groups });
-      const cube = await groupCube(server.store.db, { ...range, now: nowIso, siteIds: [siteId] }, groups);
+      const desk = await site.seeded.desk.call('reports.summary', { ...range, breakdowns: groups });
+      const cube = await groupCube(server.store.db, { ...range, now: nowIso, siteIds: [site.siteId] }, groups);
       const rolled = rollUp(cube, groups);
       expect(figuresOf(rolled.total)).toEqual(desk.figures);
       // The database's own roll-up (GROUPING SETS on PostgreSQL) counts the same.
-      const counted = await groupCounts(server.store.db, server.store.dialect, { ...range, now: nowIso, siteIds: [siteId] }, groups);
+      const counted = await groupCounts(server.store.db, server.store.dialect, { ...range, now: nowIso, siteIds: [site.siteId] }, groups);
       expect(counted.total).toEqual(rolled.total);
       for (const g of groups) expect([...(counted.per.get(g) ?? [])].sort()).toEqual([...(rolled.per.get(g) ?? [])].sort());
       for (const g of groups) {
@@ -72,12 +53,12 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
         expect({ g, figures: onServer }).toEqual({ g, figures: onDesk });
       }
     }
-    expect((await seeded.desk.call('reports.summary', november)).figures.counts.registered).toBe(5);
+    expect((await site.seeded.desk.call('reports.summary', november)).figures.counts.registered).toBe(5);
   });
 
   it('the group analysis of the month holds the desk analysis figures, the quiet site beside it', async () => {
     const period = { kind: 'month' as const, year: 2025, index: 11 };
-    const desk = await seeded.desk.call('reports.analysis', { period });
+    const desk = await site.seeded.desk.call('reports.analysis', { period });
     const ctx = { db: server.store.db, dialect: server.store.dialect, now: new Date(nowIso), utcOffsetMinutes: 480, groupName: '集团' };
     const group = await groupAnalysis(ctx, period);
     expect(group.current).toEqual(desk.current);
@@ -92,7 +73,7 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
     ]);
     const bySite = await siteComparison(ctx, november);
     expect(bySite.rows[0]).toMatchObject({ name: '一院', registered: 5, repeatRate: desk.current.repeatRate, intakePer1000: null });
-    await server.store.db.updateTable('sites').set({ volume_per_month: 2000 }).where('id', '=', siteId).execute();
+    await server.store.db.updateTable('sites').set({ volume_per_month: 2000 }).where('id', '=', site.siteId).execute();
     const per1000 = (await siteComparison(ctx, november)).rows[0]?.intakePer1000 ?? 0;
     // Five cases over about a month of 2,000 visits: about 2.5 per 1,000.
     expect(per1000).toBeCloseTo(2.5, 0);
@@ -102,7 +83,7 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
     const db = server.store.db;
     const numbers = async (figure: DrillFigure) =>
       (await figureCaseList(db, { ...november, now: nowIso, figure, limit: 50, offset: 0 })).items.map((c) => c.id).sort();
-    const { c1, c2, c3, c4 } = seeded.ids;
+    const { c1, c2, c3, c4 } = site.seeded.ids;
     expect(await numbers('repeats')).toEqual([c4.id]);
     expect(await numbers('valid')).toEqual([c1.id]);
     expect(await numbers('declined')).toEqual([c3.id]);
@@ -136,7 +117,7 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
       {
         complainant: { name: '张*', phone: '139****1111', masked: true, hidden: false },
         cases: 2,
-        sites: [{ siteId, name: '一院', cases: 2 }],
+        sites: [{ siteId: site.siteId, name: '一院', cases: 2 }],
         latestCaseId: c4.id,
         latestNumber: c4.number,
       },
@@ -146,7 +127,7 @@ describe.each(dialects)('the group figures of one site on %s', (dialect) => {
 
     const masked = await groupCaseDetail(db, c1.id, false);
     expect(masked?.line.complainant.name).toBe('张*');
-    expect(masked?.events.map((e) => e.type)).toEqual((await seeded.desk.call('cases.get', { id: c1.id })).events.map((e) => e.type));
+    expect(masked?.events.map((e) => e.type)).toEqual((await site.seeded.desk.call('cases.get', { id: c1.id })).events.map((e) => e.type));
     expect(JSON.stringify(masked?.events)).not.toContain('13900001111');
     const revealed = await groupCaseDetail(db, c1.id, true);
     expect(revealed?.line.complainant).toEqual({ name: '张三', phone: '13900001111', masked: false, hidden: false });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll } from 'vitest';
 import { createSyncClient, makeDeskKeys, type SigningIdentity, SyncRequestError } from '../../core/sync/syncClient.ts';
+import { nowIso, seedReportDataset } from '../../core/test/reportsDataset.ts';
 import { newDagEvent } from '../../db/eventCodec.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import { encodeHlc } from '../../domain/cases/hlc.ts';
@@ -65,12 +66,16 @@ export const dialects = postgresInstalled ? (['sqlite', 'postgres'] as const) : 
  * A server on `dialect` (its own PostgreSQL cluster for 'postgres') holding `sites`, started
  * before the tests of the describe block that calls this and stopped after them.
  */
-export function serverPerSuite(dialect: (typeof dialects)[number], sites: readonly string[]): TestServer {
+export function serverPerSuite(
+  dialect: (typeof dialects)[number],
+  sites: readonly string[],
+  options: { now?: () => Date } = {},
+): TestServer {
   let started: TestServer | undefined;
   let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
   beforeAll(async () => {
     if (dialect === 'postgres') cluster = await startPgCluster();
-    started = await startTestServer(cluster ? { databaseUrl: cluster.url } : {});
+    started = await startTestServer({ ...options, ...(cluster ? { databaseUrl: cluster.url } : {}) });
     for (const site of sites) await started.site(site);
   }, 120_000);
   afterAll(async () => {
@@ -98,6 +103,40 @@ export function serverPerSuite(dialect: (typeof dialects)[number], sites: readon
     code: (site, lifeMs) => live().code(site, lifeMs),
     desk: (site, name) => live().desk(site, name),
     close: () => live().close(),
+  };
+}
+
+/**
+ * The desk's hand-counted report dataset (core/test/reportsDataset.ts) synced to a server on
+ * `dialect` as site 一院, beside an empty 二院, the server's clock at the dataset's now; set up
+ * before the tests of the describe block that calls this.
+ */
+export function seededSitePerSuite(dialect: (typeof dialects)[number]) {
+  const server = serverPerSuite(dialect, [], { now: () => new Date(nowIso) });
+  let seeded: Awaited<ReturnType<typeof seedReportDataset>> | undefined;
+  let siteId: number | undefined;
+  beforeAll(async () => {
+    seeded = await seedReportDataset();
+    siteId = (await server.site('一院')).id;
+    await server.site('二院');
+    await seeded.desk.call('sync.configure', { serverUrl: server.url, enrolmentCode: await server.code('一院') });
+    await seeded.desk.call('sync.now', {});
+  }, 120_000);
+  afterAll(async () => {
+    await seeded?.desk.close();
+  }, 60_000);
+  const live = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the seeded site is set up before the tests');
+    return value;
+  };
+  return {
+    server,
+    get seeded() {
+      return live(seeded);
+    },
+    get siteId() {
+      return live(siteId);
+    },
   };
 }
 
