@@ -2,24 +2,15 @@ import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
 import { migrations } from '../migrations/index.ts';
+import { storeBefore } from './storeBefore.ts';
 import { clockOfStored } from '../queries/caseClocks.ts';
 import { isoTimeOrNull } from '../queries/storedTime.ts';
 
 const version = 24;
 
 /** A store one version short, with clocks and facts in every state the columns allow. */
-function storeBefore() {
-  const db = new Sqlite(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, { migrations: migrations.filter((m) => m.version < version) });
-  db.prepare(
-    "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
-  ).run();
-  const insertCase = db.prepare(
-    `INSERT INTO cases (id, number, query_code, status, type, channel, severity, subject, content, complainant_name, complainant, received_at,
-       registered_by, deadline_acknowledge, deadline_feedback, deadline_resolve, created_at, updated_at, last_seq)
-     VALUES (?, ?, 'Q', 'accepted', 'complaint', 'phone', 'general', 's', 'c', 'n', '{}', ?, 'u', 'x', 'x', 'x', 'x', 'x', 1)`,
-  );
+function storeWithClocksAndFacts() {
+  const { db, insertCase } = storeBefore(version);
   const clock = db.prepare('INSERT INTO case_clocks VALUES (?, ?, ?, ?, ?, ?, ?)');
   const facts = db.prepare('INSERT INTO case_report_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   // Registered in one order, their clocks and facts written in another.
@@ -98,7 +89,7 @@ const indexesOf = (db: Sqlite.Database, table: string) =>
 
 describe('migration 24 (clocks, facts and counted rows by seqno, instants in milliseconds)', () => {
   it('keeps every clock, every case’s facts and counted row, the same as read, keyed by the seqno', () => {
-    const db = storeBefore();
+    const db = storeWithClocksAndFacts();
     const clocks = rowsAsRead(db, 'case_clocks');
     const facts = rowsAsRead(db, 'case_report_facts');
     const counted = rowsAsRead(db, 'report_counted');
@@ -139,7 +130,7 @@ describe('migration 24 (clocks, facts and counted rows by seqno, instants in mil
   });
 
   it('orders the instants as the text did, for the comparisons of the reports and sweeps', () => {
-    const db = storeBefore();
+    const db = storeWithClocksAndFacts();
     const order = (sql: string) => db.prepare(sql).all();
     const before = order('SELECT case_id, clock FROM case_clocks ORDER BY due, met_at, case_id, clock');
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
@@ -153,7 +144,7 @@ describe('migration 24 (clocks, facts and counted rows by seqno, instants in mil
   });
 
   it('still holds the rules of the tables: one clock of a kind per case, a known kind, a case that exists', () => {
-    const db = storeBefore();
+    const db = storeWithClocksAndFacts();
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
     const seqno = db.prepare('SELECT seqno FROM cases ORDER BY seqno LIMIT 1').pluck().get() as number;
     expect(() => db.prepare('INSERT INTO case_clocks (case_seqno, clock, due) VALUES (?, 1, 1)').run(seqno)).toThrow(/UNIQUE/);

@@ -2,22 +2,13 @@ import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
 import { migrations } from '../migrations/index.ts';
+import { storeBefore } from './storeBefore.ts';
 
 const version = 23;
 
 /** A store one version short of the compact tables, with clocks and facts in every state the columns allow. */
-function storeBefore() {
-  const db = new Sqlite(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, { migrations: migrations.filter((m) => m.version < version) });
-  db.prepare(
-    "INSERT INTO users (id, username, display_name, password_hash, roles, department_ids, disabled, created_at, version) VALUES ('u', 'u', 'u', 'x', '[]', '[]', 0, '2026-01-01', 1)",
-  ).run();
-  const insertCase = db.prepare(
-    `INSERT INTO cases (id, number, query_code, status, type, channel, severity, subject, content, complainant_name, complainant, received_at,
-       registered_by, deadline_acknowledge, deadline_feedback, deadline_resolve, created_at, updated_at, last_seq)
-     VALUES (?, ?, 'Q', 'accepted', 'complaint', 'phone', 'general', 's', 'c', 'n', '{}', ?, 'u', 'x', 'x', 'x', 'x', 'x', 1)`,
-  );
+function storeWithClocksAndFacts() {
+  const { db, insertCase } = storeBefore(version);
   const clock = db.prepare('INSERT INTO case_clocks VALUES (?, ?, ?, ?, ?, ?, ?)');
   const facts = db.prepare('INSERT INTO case_report_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   // Inserted out of key order, as a store that has lived for a while holds them.
@@ -57,7 +48,7 @@ const indexesOf = (db: Sqlite.Database, table: string) =>
 
 describe('migration 23 (smaller store)', () => {
   it('keeps every clock and every case’s facts, now in tables clustered on their keys', () => {
-    const db = storeBefore();
+    const db = storeWithClocksAndFacts();
     const clocks = everyRow(db, 'case_clocks');
     const facts = everyRow(db, 'case_report_facts');
     expect(clocks).toHaveLength(15);
@@ -85,7 +76,7 @@ describe('migration 23 (smaller store)', () => {
   });
 
   it('still holds the rules of the tables: one clock of a kind per case, a known kind, a case that exists', () => {
-    const db = storeBefore();
+    const db = storeWithClocksAndFacts();
     migrate(db, { migrations: migrations.filter((m) => m.version <= version) });
     const id = '0190a000-0000-7000-8000-000000000001';
     expect(() => db.prepare("INSERT INTO case_clocks (case_id, clock, due) VALUES (?, 'feedback', 'x')").run(id)).toThrow(/UNIQUE/);
