@@ -1,10 +1,10 @@
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
 import { migrations } from '../migrations/index.ts';
-import { storeBefore } from './storeBefore.ts';
 import { clockOfStored } from '../queries/caseClocks.ts';
 import { isoTimeOrNull } from '../queries/storedTime.ts';
+import { storeBefore } from './storeBefore.ts';
 
 const version = 24;
 

@@ -1,4 +1,4 @@
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
 import { migrations } from '../migrations/index.ts';

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import type { WireEvent } from '../../domain/sync/protocol.ts';
 import { consolePerSuite } from './consoleHarness.ts';
@@ -28,12 +27,7 @@ for (const dialect of dialects) {
       const first = (await s.call(admin, 'sites.add', { name: '一院' })).id;
       const second = (await s.call(admin, 'sites.add', { name: '二院' })).id;
       const enrol = async (siteId: number) => {
-        const keys = makeDeskKeys();
-        const deskId = uuidv7();
-        const client = createSyncClient({ serverUrl: s.url });
-        const { code } = await s.call(admin, 'sites.issueCode', { siteId });
-        await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
-        const identity = { deskId, privateKey: keys.privateKey };
+        const { client, identity } = await s.enrolDesk(admin, siteId);
         return (events: WireEvent[]) => client.push(identity, events);
       };
       const [deskA1, deskA2, deskB] = [await enrol(first), await enrol(first), await enrol(second)];

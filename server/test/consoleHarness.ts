@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll } from 'vitest';
 import { createSetupToken } from '../../core/http/requestGuard.ts';
+import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
 import type { Envelope } from '../../domain/api/envelope.ts';
 import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import type { ConsoleInput, ConsoleMethod, ConsoleOutput } from '../../domain/console/consoleApi.ts';
@@ -85,6 +87,15 @@ export async function startConsoleServer(options: { databaseUrl?: string; render
       const answer = await raw('setup.init', { groupName: '示例医疗集团', admin: consoleAdmin }, { setup: setupToken.value });
       if (!answer.body.ok) throw new Error(`setup.init: ${JSON.stringify(answer.body.error)}`);
       return this.signIn(consoleAdmin.username, consoleAdmin.password);
+    },
+    /** A new desk enrolled in `siteId` with a code the administrator signed in as `token` issued. */
+    async enrolDesk(token: string, siteId: number) {
+      const keys = makeDeskKeys();
+      const deskId = uuidv7();
+      const client = createSyncClient({ serverUrl: url });
+      const { code } = await call(token, 'sites.issueCode', { siteId });
+      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      return { client, identity: { deskId, privateKey: keys.privateKey } };
     },
     async close() {
       server.closeAllConnections();

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
 import type { CaseEventData } from '../../domain/cases/events.ts';
 import { consoleAdmin, consolePerSuite } from './consoleHarness.ts';
 import { dialects, noted, registeredData, rowCount, wireEvent } from './serverHarness.ts';
@@ -21,16 +20,8 @@ for (const dialect of dialects) {
       const admin = await s.setUp();
       const first = (await s.call(admin, 'sites.add', { name: '一院' })).id;
       const second = (await s.call(admin, 'sites.add', { name: '二院' })).id;
-      const enrol = async (siteId: number) => {
-        const keys = makeDeskKeys();
-        const deskId = uuidv7();
-        const client = createSyncClient({ serverUrl: s.url });
-        const { code } = await s.call(admin, 'sites.issueCode', { siteId });
-        await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
-        return { client, identity: { deskId, privateKey: keys.privateKey } };
-      };
-      const a = await enrol(first);
-      const b = await enrol(second);
+      const a = await s.enrolDesk(admin, first);
+      const b = await s.enrolDesk(admin, second);
       const caseId = uuidv7();
       const reg = wireEvent(caseId, [], registeredData);
       const note = wireEvent(caseId, [reg.hash], noted('一院备注'));
@@ -91,16 +82,12 @@ for (const dialect of dialects) {
       const admin = await groupAdmin();
       const from = (await s.call(admin, 'sites.add', { name: '三院' })).id;
       const to = (await s.call(admin, 'sites.add', { name: '四院' })).id;
-      const keys = makeDeskKeys();
-      const deskId = uuidv7();
-      const client = createSyncClient({ serverUrl: s.url });
-      const { code } = await s.call(admin, 'sites.issueCode', { siteId: from });
-      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      const { client, identity } = await s.enrolDesk(admin, from);
       const dashboard = (siteId?: number) => s.call(admin, 'reports.dashboard', { span: 'month', ...(siteId ? { siteId } : {}) });
       const groupBefore = (await dashboard()).figures.counts.registered;
       const caseId = uuidv7();
       const receivedAt = new Date(s.clock.ms - 3_600_000).toISOString();
-      await client.push({ deskId, privateKey: keys.privateKey }, [
+      await client.push(identity, [
         wireEvent(caseId, [], { type: 'registered', payload: { ...registeredData.payload, receivedAt } } as CaseEventData),
       ]);
       await s.call(admin, 'cases.transfer', { caseId, toSiteId: to, reason: '事发四院' });
@@ -134,11 +121,7 @@ for (const dialect of dialects) {
       const s = suite.server;
       const admin = await groupAdmin();
       const siteId = (await s.call(admin, 'sites.add', { name: '五院' })).id;
-      const keys = makeDeskKeys();
-      const deskId = uuidv7();
-      const client = createSyncClient({ serverUrl: s.url });
-      const { code } = await s.call(admin, 'sites.issueCode', { siteId });
-      await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
+      const { client, identity } = await s.enrolDesk(admin, siteId);
       const caseId = uuidv7();
       const reg = wireEvent(caseId, [], registeredData);
       // Two desks close the case on the spot, neither having seen the other's act.
@@ -147,7 +130,7 @@ for (const dialect of dialects) {
       const first = closing('desk-1', '当场退费');
       const second = closing('desk-2', '当场致歉');
       const note = wireEvent(caseId, [reg.hash], noted('同时记下的备注'), 'desk-2');
-      await client.push({ deskId, privateKey: keys.privateKey }, [reg, first, second, note]);
+      await client.push(identity, [reg, first, second, note]);
       const detail = await s.call(admin, 'cases.get', { id: caseId });
       const flags = Object.fromEntries(detail.events.map((e) => [e.id, e.conflict]));
       // The later of the two acts is set aside; a fact made at the same time never conflicts.

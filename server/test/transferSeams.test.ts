@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { createSyncClient, makeDeskKeys } from '../../core/sync/syncClient.ts';
 import { consolePerSuite } from './consoleHarness.ts';
 import { dialects, noted, registeredData, wireEvent } from './serverHarness.ts';
 
@@ -19,16 +18,8 @@ for (const dialect of dialects) {
       const admin = await s.setUp();
       const first = (await s.call(admin, 'sites.add', { name: '一院' })).id;
       const second = (await s.call(admin, 'sites.add', { name: '二院' })).id;
-      const enrol = async (siteId: number) => {
-        const keys = makeDeskKeys();
-        const deskId = uuidv7();
-        const client = createSyncClient({ serverUrl: s.url });
-        const { code } = await s.call(admin, 'sites.issueCode', { siteId });
-        await client.enrol({ code, publicKey: keys.publicKey, deskName: 'desk', deskId });
-        return { client, identity: { deskId, privateKey: keys.privateKey } };
-      };
-      const a = await enrol(first);
-      const b = await enrol(second);
+      const a = await s.enrolDesk(admin, first);
+      const b = await s.enrolDesk(admin, second);
       const caseId = uuidv7();
       const reg = wireEvent(caseId, [], registeredData);
       await a.client.push(a.identity, [reg]);
