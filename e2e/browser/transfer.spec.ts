@@ -44,30 +44,19 @@ test.beforeAll(async () => {
   outpatientB = (await staffHospital(b.url)).outpatientId;
   await api(a.url, 'sync.configure', { serverUrl: server.url, enrolmentCode: codeA }, await tokenOf(a.url, 'admin'));
   await api(b.url, 'sync.configure', { serverUrl: server.url, enrolmentCode: codeB }, await tokenOf(b.url, 'admin'));
-  registered = await api<{ id: string; number: string }>(
-    a.url,
-    'cases.register',
-    {
-      type: 'complaint',
-      channel: 'phone',
-      complainant: { name: '刘桂英', phone: '13812345678' },
-      subject: '城东分院住院部陪护收费不透明',
-      content: '在城东分院住院部陪护三天，收费项目未公示，护士站无法说明。',
-    },
-    await tokenOf(a.url, 'rec'),
+  const complaint = async (complainant: { name: string; phone: string }, subject: string, content: string) =>
+    api<{ id: string; number: string }>(
+      a.url,
+      'cases.register',
+      { type: 'complaint', channel: 'phone', complainant, subject, content },
+      await tokenOf(a.url, 'rec'),
+    );
+  registered = await complaint(
+    { name: '刘桂英', phone: '13812345678' },
+    '城东分院住院部陪护收费不透明',
+    '在城东分院住院部陪护三天，收费项目未公示，护士站无法说明。',
   );
-  related = await api<{ id: string; number: string }>(
-    a.url,
-    'cases.register',
-    {
-      type: 'complaint',
-      channel: 'phone',
-      complainant: { name: '王秀兰', phone: '13812340001' },
-      subject: '住院部陪护收费标准询问',
-      content: '询问住院部陪护收费标准。',
-    },
-    await tokenOf(a.url, 'rec'),
-  );
+  related = await complaint({ name: '王秀兰', phone: '13812340001' }, '住院部陪护收费标准询问', '询问住院部陪护收费标准。');
   await api(a.url, 'cases.act', { id: registered.id, action: { type: 'link', number: related.number } }, await tokenOf(a.url, 'sup'));
   // Both desks have been through a round: each knows the group's sites.
   await api(a.url, 'sync.now', {}, await tokenOf(a.url, 'admin'));
