@@ -9,7 +9,7 @@ import { type HeldEvent, type SiteCase, siteCaseOf } from '../../domain/reports/
 import { projectionRow } from '../../server/store/caseProjection.ts';
 import { searchDigits } from '../../server/store/caseRollupsMigration.ts';
 import type { ServerStore } from '../../server/store/openServerStore.ts';
-import { runningClocksOf, runningDueOf } from '../../server/store/reportQueries.ts';
+import { runningClocksOf, runningDueOf } from '../../server/store/openWorkQueries.ts';
 import { categoryPhrases } from '../data/phrases.ts';
 import { createRng, type Rng } from '../data/rng.ts';
 import { syntheticCase, type Vocabulary } from '../data/syntheticCase.ts';

@@ -2,18 +2,8 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { addCounts, type FigureCounts } from '../../domain/reports/figures.ts';
 import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
 import type { Dialect } from './migrations.ts';
-import {
-  countedRows,
-  countNames,
-  countSelect,
-  countsOf,
-  type GroupCohort,
-  groupCounts,
-  runningOverdueBySite,
-  workNames,
-  workSelect,
-  workSums,
-} from './reportQueries.ts';
+import { runningOverdueBySite, workNames, workSelect, workSums } from './openWorkQueries.ts';
+import { countedRows, countNames, countSelect, countsOf, type GroupCohort, groupCounts } from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
 
 type Db = Kysely<ServerDatabase>;

@@ -1,7 +1,8 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { rebuildCaseRollups } from './caseRollups.ts';
 import type { Dialect } from './migrations.ts';
-import { countNames, runningClocksOf, runningDueOf, workNames } from './reportQueries.ts';
+import { runningClocksOf, runningDueOf, workNames } from './openWorkQueries.ts';
+import { countNames } from './reportQueries.ts';
 import type { ServerDatabase } from './schema.ts';
 
 /** The expression the digits of a case's search text are indexed by (pg_trgm): searchQueries.ts asks it verbatim. */

@@ -6,7 +6,8 @@ import { twoSitesOfAGroup } from '../../core/test/syncDesk.ts';
 import type { GroupDimension, RolledUp } from '../../domain/reports/groupFigures.ts';
 import { rebuildCaseRollups, rolledUpCounts, rolledUpWorkload } from '../store/caseRollups.ts';
 import type { Dialect } from '../store/migrations.ts';
-import { type GroupCohort, groupCounts, openWorkloadBySite } from '../store/reportQueries.ts';
+import { openWorkloadBySite } from '../store/openWorkQueries.ts';
+import { type GroupCohort, groupCounts } from '../store/reportQueries.ts';
 import type { ServerDatabase } from '../store/schema.ts';
 import { dialects, seededSitePerSuite } from './serverHarness.ts';
 
