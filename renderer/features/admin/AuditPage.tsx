@@ -41,6 +41,10 @@ const valueKeys: Record<string, (value: string) => string> = {
   roles: (v) => `common:roles.${v}`,
   trigger: (v) => `access:auditTriggers.${v}`,
   profile: (v) => `setup:wizard.profiles.${v}`,
+  kinds: (v) => `privacy:person.removedKinds.${v}`,
+  ground: (v) => `privacy:person.erase.grounds.${v}`,
+  // A removal's reason: retention, or the ground of a person's request.
+  reason: (v) => (v === 'retention' ? 'privacy:retention.reason' : `privacy:person.erase.grounds.${v}`),
 };
 
 /** A desk-local day (UTC+8) as the instant it starts. */
