@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { createSetupToken, type SetupToken } from '../core/http/requestGuard.ts';
+import { createSetupToken, requestUrl, type SetupToken } from '../core/http/requestGuard.ts';
 import { evidenceShaOf, maxEvidenceBytes } from '../domain/sync/evidenceProtocol.ts';
 import { type HelloResponse, maxBodyBytes, protocolVersion, type Refusal, syncHeaders } from '../domain/sync/protocol.ts';
 import { authenticate } from './auth.ts';
@@ -83,8 +83,7 @@ function sendBytes(res: http.ServerResponse, bytes: Buffer) {
 }
 
 /** One request: route, version, signature, then the route; a refusal answers 4xx and writes nothing. */
-async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://server');
+async function handle(c: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
   const route = `${req.method} ${url.pathname}`;
   if (route === 'GET /v1/hello') {
     const hello: HelloResponse = { protocol: protocolVersion, server: 'complaint-desk', time: c.now().toISOString() };
@@ -151,7 +150,13 @@ export function createSyncServer(c: ServerOptions): http.Server {
   const consoleHttp = createConsoleHttp(dispatch, consoleOptions);
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // The sync routes answer signed desks only; everything else is the console's, whose calls carry a group session.
-    const pathname = new URL(req.url ?? '/', 'http://server').pathname;
+    const url = requestUrl(req);
+    if (!url) {
+      const refused = new Refused(404, 'not_found', 'refusal.notFound', { route: `${req.method} ${req.url?.slice(0, 200)}` });
+      send(res, refused.status, refused.body(req.headers['accept-language']));
+      return;
+    }
+    const { pathname } = url;
     // `/v1`, `/v2/…`: the sync protocol's space, whatever its version, answered with its refusals.
     if (!/^\/v\d+(\/|$)/.test(pathname)) {
       consoleHttp(req, res, pathname).catch((e: unknown) => {
@@ -167,7 +172,7 @@ export function createSyncServer(c: ServerOptions): http.Server {
     }
     const language = req.headers['accept-language'];
     const who = `${req.method} ${req.url?.slice(0, 200)} from ${String(req.headers[syncHeaders.desk] ?? 'unknown desk').slice(0, 64)}`;
-    handle(c, req, res).catch((e: unknown) => {
+    handle(c, req, res, url).catch((e: unknown) => {
       if (e instanceof Refused) {
         c.log(`refused ${who}: ${e.code}: ${e.message}`);
         // A body the server will not read: the answer closes the connection instead of draining it.

@@ -8,7 +8,7 @@ import { setupTokenHeader } from '../../domain/api/setupToken.ts';
 import type { Desk } from '../desk.ts';
 import { translatorFor } from '../translate.ts';
 import { bearerToken, pageContentTypes, readJsonInput, sendJson } from './jsonCall.ts';
-import { type Refusal, refuseForeignRequest, refuseNonJson, type SetupToken } from './requestGuard.ts';
+import { type Refusal, refuseForeignRequest, refuseNonJson, requestUrl, type SetupToken } from './requestGuard.ts';
 
 /** Room for one attachment at the size limit, base64-encoded (4/3 of the bytes), and its JSON. */
 const maxBodyBytes = Math.ceil((attachmentLimits.maxBytes * 4) / 3) + 1024 * 1024;
@@ -54,8 +54,8 @@ export function createHttpHandler(desk: Desk, options: HostOptions) {
     const refuse = (refusal: Refusal) => send(res, refusal.status, { ok: false, error: { code: refusal.code, message: t(refusal.key) } });
     const foreign = refuseForeignRequest(req, req.socket.localPort ?? 0);
     if (foreign) return refuse(foreign);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const pathname = decodedPath(url.pathname);
+    const url = requestUrl(req);
+    const pathname = url && decodedPath(url.pathname);
     if (pathname === null) return refuse({ status: 400, code: 'invalid_input', key: 'malformedUrl' });
     if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {

@@ -59,6 +59,19 @@ export function refuseNonJson(req: http.IncomingMessage): Refusal | null {
  * signs in and that take over the desk (set it up, import into it, restore it) need it, so no
  * other program or user on the machine can. It is spent by the first call it succeeds for.
  */
+/**
+ * The request's address, or null for one that is no address. Read against a fixed origin rather
+ * than as a reference relative to one: as a reference, `//` names a host, and an empty host throws,
+ * which in a request listener ends the process.
+ */
+export function requestUrl(req: http.IncomingMessage): URL | null {
+  try {
+    return new URL(`http://localhost${req.url ?? '/'}`);
+  } catch {
+    return null;
+  }
+}
+
 export interface SetupToken {
   readonly value: string;
   matches(candidate: string | string[] | undefined): boolean;

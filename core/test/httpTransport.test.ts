@@ -173,6 +173,12 @@ describe('the browser host refuses what a web page or another program could send
     expect((await raw('/assets/%', '', {}, 'GET')).status).toBe(400);
   });
 
+  it('answers a path of two slashes, which a URL reads as a host name, and goes on answering', async () => {
+    const { raw, post } = await start();
+    expect((await raw('//', '{}', { 'Content-Type': 'application/json' })).status).toBeLessThan(500);
+    expect((await post('setup.status', '{}')).status).toBe(200);
+  });
+
   it('says in the caller language that operations are POSTed', async () => {
     const { raw } = await start();
     const answer = await raw('/api/setup.status', '', { 'Accept-Language': 'zh-CN' }, 'GET');

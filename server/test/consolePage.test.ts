@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -43,4 +44,18 @@ it('sends every other path home, never serves the desk’s page, and keeps out o
     expect(await answer.text(), p).not.toContain('<title>desk');
   }
   expect((await fetch(`${server.url}/`, { method: 'DELETE' })).status).toBe(405);
+});
+
+it('answers a path of two slashes, which a URL reads as a host name, and goes on answering', async () => {
+  const { port } = new URL(server.url);
+  const status = await new Promise<number>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: '//' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
+  });
+  expect(status).toBeLessThan(500);
+  expect((await fetch(`${server.url}/v1/hello`)).status).toBe(200);
 });
