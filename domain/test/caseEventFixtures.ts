@@ -15,6 +15,6 @@ export const registeredData: CaseEventData = {
     receivedAt: '2026-11-01T01:00:00.000Z',
     confidential: false,
     anonymous: false,
-    deadlines: { acknowledge: 'a', feedback: 'f', resolve: 'r' },
+    deadlines: { acknowledge: '2026-11-02T01:00:00.000Z', feedback: '2026-11-08T01:00:00.000Z', resolve: '2026-12-01T01:00:00.000Z' },
   },
 };

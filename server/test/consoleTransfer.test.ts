@@ -87,8 +87,10 @@ for (const dialect of dialects) {
       const groupBefore = (await dashboard()).figures.counts.registered;
       const caseId = uuidv7();
       const receivedAt = new Date(s.clock.ms - 3_600_000).toISOString();
+      const dueInDays = (days: number) => new Date(s.clock.ms + days * 86_400_000).toISOString();
+      const deadlines = { acknowledge: dueInDays(1), feedback: dueInDays(7), resolve: dueInDays(30) };
       await client.push(identity, [
-        wireEvent(caseId, [], { type: 'registered', payload: { ...registeredData.payload, receivedAt } } as CaseEventData),
+        wireEvent(caseId, [], { type: 'registered', payload: { ...registeredData.payload, receivedAt, deadlines } } as CaseEventData),
       ]);
       await s.call(admin, 'cases.transfer', { caseId, toSiteId: to, reason: '事发四院' });
       const projected = await s.store.db.selectFrom('case_projection').select(['site_id', 'registered_site_id']).execute();
