@@ -3,6 +3,7 @@ import { causalOrder } from '../../domain/cases/eventDag.ts';
 import type { CaseEvent } from '../../domain/cases/events.ts';
 import { caseSpan, eventOfRow, type StoredEventRow, storedColumnsOf } from '../eventCodec.ts';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import { insertRows } from './rowInserts.ts';
 
 /** An event as read from the log, its hash recomputed (db/eventCodec.ts). */
@@ -12,19 +13,25 @@ export const storedColumns = sql`e.pos, e.id, e.dag, e.parents, e.type, e.payloa
 // An event whose payload lost data at the end of retention keeps the hash it had (migration 13).
 export const parties = sql`JOIN event_parties a ON a.n = e.actor JOIN event_parties d ON d.n = e.device LEFT JOIN event_redactions r ON r.pos = e.pos`;
 
+const findParty = compiledOnce((db, v: { name: string }) => db.selectFrom('event_parties').select('n').where('name', '=', v.name));
+
 /** The number of a party (a user or a desk) in `event_parties`, added on first use. */
 async function partyNumber(db: Kysely<Database>, name: string, known?: Map<string, number>): Promise<number> {
   const kept = known?.get(name);
   if (kept !== undefined) return kept;
-  const found = await db.selectFrom('event_parties').select('n').where('name', '=', name).executeTakeFirst();
+  const [found] = await findParty(db, { name });
   const n = found ? found.n : (await db.insertInto('event_parties').values({ name }).returning('n').executeTakeFirstOrThrow()).n;
   known?.set(name, n);
   return n;
 }
 
+const advanceClock = compiledOnce(
+  (_, v: { wall: number }) => sql`UPDATE counters SET value = ${v.wall} WHERE scope = 'hlc' AND value < ${v.wall}`,
+);
+
 /** Keeps the newest wall time of the hybrid clock in `counters` for the next start. */
 async function keepClock(db: Kysely<Database>, wall: number): Promise<void> {
-  await sql`UPDATE counters SET value = ${wall} WHERE scope = 'hlc' AND value < ${wall}`.execute(db);
+  await advanceClock(db, { wall });
 }
 
 /**
@@ -34,7 +41,7 @@ async function keepClock(db: Kysely<Database>, wall: number): Promise<void> {
 export async function insertCaseEvent(db: Kysely<Database>, caseSeqno: number, event: CaseEvent, payloadText: string): Promise<void> {
   const parties = { actor: await partyNumber(db, event.actorId), device: await partyNumber(db, event.device) };
   const values = storedColumnsOf(caseSeqno, event, payloadText, parties);
-  await db.insertInto('case_events').values(values).execute();
+  await insertRows(db, 'case_events', [values]);
   await keepClock(db, values.at + values.lead);
 }
 

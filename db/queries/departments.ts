@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CategoriesTable, Database, DepartmentsTable } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 
 type ReferenceTable = 'departments' | 'categories';
 
@@ -54,9 +55,12 @@ export async function countActiveChildren(db: Kysely<Database>, table: Reference
   return Number(row.n);
 }
 
+const enabledDepartment = compiledOnce((db, v: { id: string }) =>
+  db.selectFrom('departments').select('id').where('id', '=', v.id).where('disabled', '=', 0),
+);
+
 export async function departmentExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  const row = await db.selectFrom('departments').select('id').where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
-  return row !== undefined;
+  return (await enabledDepartment(db, { id })).length > 0;
 }
 
 export async function insertCategory(db: Kysely<Database>, row: CategoriesTable): Promise<void> {

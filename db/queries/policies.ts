@@ -1,12 +1,17 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 
 export async function readPolicies(db: Kysely<Database>) {
   return db.selectFrom('deadline_policies').selectAll().execute();
 }
 
+const policyOf = compiledOnce((db, v: { type: string; severity: string }) =>
+  db.selectFrom('deadline_policies').selectAll().where('type', '=', v.type).where('severity', '=', v.severity),
+);
+
 export async function findPolicy(db: Kysely<Database>, type: string, severity: string) {
-  return db.selectFrom('deadline_policies').selectAll().where('type', '=', type).where('severity', '=', severity).executeTakeFirst();
+  return (await policyOf(db, { type, severity }))[0];
 }
 
 export async function writePolicy(db: Kysely<Database>, row: { type: string; severity: string; clocks: string; at: string; by: string }) {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import { departmentIdsOf, rolesOf } from './users.ts';
 
 /** Reference data the registration screen offers. */
@@ -7,9 +8,12 @@ export function listCategories(db: Kysely<Database>) {
   return db.selectFrom('categories').select(['id', 'name', 'code']).where('disabled', '=', 0).orderBy('created_at').orderBy('id').execute();
 }
 
+const enabledCategory = compiledOnce((db, v: { id: string }) =>
+  db.selectFrom('categories').select('id').where('id', '=', v.id).where('disabled', '=', 0),
+);
+
 export async function categoryExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  const row = await db.selectFrom('categories').select('id').where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
-  return row !== undefined;
+  return (await enabledCategory(db, { id })).length > 0;
 }
 
 export async function listActiveUsers(db: Kysely<Database>) {

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { ReportFacts } from '../../domain/reports/caseFacts.ts';
+import { emptyFacts, type ReportFacts } from '../../domain/reports/caseFacts.ts';
 import type { CaseReportFactsTable, Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import { insertRows } from './rowInserts.ts';
 import { isoTimeOrNull, storedTimeOrNull } from './storedTime.ts';
 
@@ -48,17 +49,26 @@ export function reportFactsRow(caseSeqno: number, f: ReportFacts, handlingDays: 
 /** The seqno of the case `caseId`, inside the statement that needs it. */
 const seqnoOf = (caseId: string) => sql<number>`(SELECT seqno FROM cases WHERE id = ${caseId})`;
 
-export function findReportFacts(db: Kysely<Database>, caseId: string): Promise<ReportFactsRow | undefined> {
-  return db.selectFrom('case_report_facts').selectAll().where('case_seqno', '=', seqnoOf(caseId)).executeTakeFirst();
+const factsOfCase = compiledOnce((db, v: { caseId: string }) =>
+  db.selectFrom('case_report_facts').selectAll().where('case_seqno', '=', seqnoOf(v.caseId)),
+);
+
+export async function findReportFacts(db: Kysely<Database>, caseId: string): Promise<ReportFactsRow | undefined> {
+  return (await factsOfCase(db, { caseId }))[0];
 }
 
-export async function saveReportFacts(db: Kysely<Database>, caseId: string, facts: ReportFacts, handlingDays: number | null) {
-  const { case_seqno: _, ...rest } = reportFactsRow(0, facts, handlingDays);
-  await db
+type FactsColumns = Omit<CaseReportFactsTable, 'case_seqno'>;
+const factsColumns = Object.keys(reportFactsRow(0, emptyFacts(), null)).filter((c) => c !== 'case_seqno') as (keyof FactsColumns)[];
+const upsertFacts = compiledOnce((db, v: FactsColumns & { caseId: string }) => {
+  const columns = Object.fromEntries(factsColumns.map((c) => [c, v[c]])) as FactsColumns;
+  return db
     .insertInto('case_report_facts')
-    .values({ ...rest, case_seqno: seqnoOf(caseId) })
-    .onConflict((oc) => oc.column('case_seqno').doUpdateSet(rest))
-    .execute();
+    .values({ ...columns, case_seqno: seqnoOf(v.caseId) })
+    .onConflict((oc) => oc.column('case_seqno').doUpdateSet(columns));
+});
+
+export async function saveReportFacts(db: Kysely<Database>, caseId: string, facts: ReportFacts, handlingDays: number | null) {
+  await upsertFacts(db, { ...reportFactsRow(0, facts, handlingDays), caseId });
 }
 
 /** The facts of cases stored for the first time (none to replace), many to a statement. */

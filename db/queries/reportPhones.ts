@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 
 /**
  * The kept counts per complainant phone and local month (migration 22, `report_phone_month`),
@@ -39,20 +40,31 @@ export const samePhoneCount = (a: PhoneCounted | undefined, b: PhoneCounted | un
 export async function recountPhoneMonths(db: Kysely<Database>, pairs: readonly [string, string][]): Promise<void> {
   if (pairs.length === 0) return;
   const unique = [...new Map(pairs.map((p) => [JSON.stringify(p), p])).values()];
-  const json = JSON.stringify(unique);
-  await sql`DELETE FROM report_phone_month WHERE (phone, month) IN
-    (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${json}))`.execute(db);
-  await sql`INSERT INTO report_phone_month (phone, month, cases, confidential, latest_at, repeating)
+  const pairsJson = JSON.stringify(unique);
+  await deletePhoneMonths(db, { pairs: pairsJson });
+  await countPhoneMonths(db, { pairs: pairsJson });
+  await markRepeating(db, { phones: JSON.stringify([...new Set(unique.map(([phone]) => phone))]) });
+}
+
+/** `pairs`: a JSON array of [phone, month]. */
+const deletePhoneMonths = compiledOnce(
+  (_, v: { pairs: string }) => sql`DELETE FROM report_phone_month WHERE (phone, month) IN
+    (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${v.pairs}))`,
+);
+const countPhoneMonths = compiledOnce(
+  (_, v: { pairs: string }) => sql`INSERT INTO report_phone_month (phone, month, cases, confidential, latest_at, repeating)
     SELECT b.phone, substr(b.day, 1, 7), count(*), sum(b.confidential), max(b.received_at), 0
-    FROM json_each(${json}) p JOIN report_counted b INDEXED BY report_counted_by_phone
+    FROM json_each(${v.pairs}) p JOIN report_counted b INDEXED BY report_counted_by_phone
       ON b.phone = json_extract(p.value, '$[0]') AND b.type = 'complaint'
       AND b.day >= json_extract(p.value, '$[1]') || '-01' AND b.day < json_extract(p.value, '$[1]') || '-32'
-    GROUP BY b.phone, substr(b.day, 1, 7)`.execute(db);
-  const phones = JSON.stringify([...new Set(unique.map(([phone]) => phone))]);
-  await sql`UPDATE report_phone_month
+    GROUP BY b.phone, substr(b.day, 1, 7)`,
+);
+/** `phones`: a JSON array of phones; each month of theirs is marked by the phone's total. */
+const markRepeating = compiledOnce(
+  (_, v: { phones: string }) => sql`UPDATE report_phone_month
     SET repeating = (SELECT sum(t.cases) FROM report_phone_month t WHERE t.phone = report_phone_month.phone) > 1
-    WHERE phone IN (SELECT value FROM json_each(${phones}))`.execute(db);
-}
+    WHERE phone IN (SELECT value FROM json_each(${v.phones}))`,
+);
 
 /** Counts every phone and month again from `report_counted`: part of the roll-ups' rebuild command. */
 export async function rebuildPhoneMonths(db: Kysely<Database>): Promise<void> {

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import { phoneMonthOf, rebuildPhoneMonths, recountPhoneMonths, samePhoneCount } from './reportPhones.ts';
 import { handledHere, intakeHere } from './transferCounting.ts';
 
@@ -137,8 +138,8 @@ function countPredicates(): Record<CountColumn, RawBuilder<unknown>> {
   };
 }
 
-/** A case's `report_counted` row computed from its projection, facts and clocks. */
-function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
+/** A case's `report_counted` row computed from its projection, facts and clocks; `shift`: the desk's UTC offset as SQLite's modifier (shiftOf). */
+function countedSelect(shift: string, where: RawBuilder<unknown>) {
   const predicates = countPredicates();
   // Intake where the case was registered, handling where it is held (db/queries/transferCounting.ts).
   const bits = countBits.map(
@@ -149,7 +150,7 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
   );
   return sql<CountedRow>`
     SELECT c.seqno AS case_seqno, c.received_at,
-      strftime('%Y-%m-%d', c.received_at, ${shiftOf(utcOffsetMinutes)}) AS day,
+      strftime('%Y-%m-%d', c.received_at, ${shift}) AS day,
       c.complainant_phone AS phone, c.confidential,
       json_extract(c.respondent, '$.userId') AS respondent_user,
       coalesce(r.merged = 0, 0) AS counted,
@@ -169,9 +170,12 @@ function countedSelect(utcOffsetMinutes: number, where: RawBuilder<unknown>) {
 }
 
 /** The UTC offset the roll-ups were counted under, or null before they are built. */
+const countedOffset = compiledOnce(
+  () => sql<{ utc_offset_minutes: number }>`SELECT utc_offset_minutes FROM report_rollup_state WHERE id = 1`,
+);
+
 export async function rollupOffset(db: Kysely<Database>): Promise<number | null> {
-  const row = await sql<{ utc_offset_minutes: number }>`SELECT utc_offset_minutes FROM report_rollup_state WHERE id = 1`.execute(db);
-  return row.rows[0]?.utc_offset_minutes ?? null;
+  return (await countedOffset(db, {}))[0]?.utc_offset_minutes ?? null;
 }
 
 const sameRow = (a: CountedRow | undefined, b: CountedRow | undefined) =>
@@ -264,35 +268,23 @@ async function applyChange(
   else if (changes.length > 0) await writeDailyChanges(db, changes);
 }
 
-/**
- * One case's counted row as a compiled query per UTC offset: the SELECT is long, and compiling
- * it on every case write cost more than SQLite's running it. The case's id is its one
- * parameter that changes (a placeholder marks it).
- */
-const countedOfCase = new Map<number, { sql: string; parameters: readonly unknown[]; at: number }>();
-const casePlaceholder = '\u0000case';
-function countedOfCaseQuery(db: Kysely<Database>, utcOffsetMinutes: number, caseId: string): CompiledQuery<CountedRow> {
-  let kept = countedOfCase.get(utcOffsetMinutes);
-  if (kept === undefined) {
-    const compiled = countedSelect(utcOffsetMinutes, sql`c.id = ${casePlaceholder}`).compile(db);
-    kept = { sql: compiled.sql, parameters: compiled.parameters, at: compiled.parameters.indexOf(casePlaceholder) };
-    countedOfCase.set(utcOffsetMinutes, kept);
-  }
-  const parameters = [...kept.parameters];
-  parameters[kept.at] = caseId;
-  return CompiledQuery.raw(kept.sql, parameters) as CompiledQuery<CountedRow>;
-}
+/** One case's counted row: the SELECT is long, and compiling it on every case write cost more than SQLite's running it. */
+const countedOfCase = compiledOnce((_, v: { caseId: string; shift: string }) => countedSelect(v.shift, sql`c.id = ${v.caseId}`));
+const storedCounted = compiledOnce(
+  (_, v: { caseId: string }) =>
+    sql<CountedRow>`SELECT * FROM report_counted WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ${v.caseId})`,
+);
+const deleteCounted = compiledOnce(
+  (_, v: { caseId: string }) => sql`DELETE FROM report_counted WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ${v.caseId})`,
+);
 
 const replaceCounted = `INSERT OR REPLACE INTO report_counted (${countedColumns.map((c) => `"${c}"`).join(', ')})
   VALUES (${countedColumns.map(() => '?').join(', ')})`;
 
 /** `fresh`: the case was inserted in this transaction, so it has no counted row yet to read. */
 async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes: number, pending?: DailyChanges, fresh = false) {
-  const old = fresh
-    ? undefined
-    : (await sql<CountedRow>`SELECT * FROM report_counted WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ${caseId})`.execute(db))
-        .rows[0];
-  const next = (await db.executeQuery(countedOfCaseQuery(db, utcOffsetMinutes, caseId))).rows[0];
+  const old = fresh ? undefined : (await storedCounted(db, { caseId }))[0];
+  const [next] = await countedOfCase(db, { caseId, shift: shiftOf(utcOffsetMinutes) });
   if (sameRow(old, next)) return { old, next, changed: false };
   await applyChange(db, old, next, pending);
   if (next)
@@ -302,7 +294,7 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
         countedColumns.map((c) => next[c]),
       ),
     );
-  else await sql`DELETE FROM report_counted WHERE case_seqno = (SELECT seqno FROM cases WHERE id = ${caseId})`.execute(db);
+  else await deleteCounted(db, { caseId });
   if (!samePhoneCount(old, next))
     await recountPhoneMonths(
       db,
@@ -310,6 +302,13 @@ async function refreshOne(db: Kysely<Database>, caseId: string, utcOffsetMinutes
     );
   return { old, next, changed: true };
 }
+
+/** The complainant's other cases received in the repeat window after one of theirs. */
+const laterOfPhone = compiledOnce(
+  (_, v: { phone: string; caseId: string; after: string; until: string }) => sql<{ id: string }>`
+    SELECT id FROM cases WHERE complainant_phone = ${v.phone} AND id <> ${v.caseId}
+      AND received_at > ${v.after} AND received_at <= ${v.until}`,
+);
 
 /**
  * Brings a case's share of the roll-ups up to date: called by the projection step (storeNewCase,
@@ -330,10 +329,8 @@ export async function refreshReportRollup(db: Kysely<Database>, caseId: string, 
   for (const r of [old, next]) {
     if (!r?.phone) continue;
     const until = new Date(Date.parse(r.received_at) + repeatWindowDays * 86_400_000).toISOString();
-    const later = await sql<{ id: string }>`
-      SELECT id FROM cases WHERE complainant_phone = ${r.phone} AND id <> ${caseId}
-        AND received_at > ${r.received_at} AND received_at <= ${until}`.execute(db);
-    for (const { id } of later.rows) await refreshOne(db, id, offset, pending);
+    const later = await laterOfPhone(db, { phone: r.phone, caseId, after: r.received_at, until });
+    for (const { id } of later) await refreshOne(db, id, offset, pending);
   }
 }
 
@@ -349,7 +346,7 @@ export async function countNewCases(db: Kysely<Database>, caseIds: readonly stri
   const offset = await rollupOffset(db);
   if (offset === null) return;
   const ids = JSON.stringify(caseIds);
-  const rows = (await countedSelect(offset, sql`c.id IN (SELECT value FROM json_each(${ids}))`).execute(db)).rows;
+  const rows = (await countedSelect(shiftOf(offset), sql`c.id IN (SELECT value FROM json_each(${ids}))`).execute(db)).rows;
   for (let i = 0; i < rows.length; i += 500) {
     const values = rows.slice(i, i + 500).map((next) => sql`(${sql.join(countedColumns.map((c) => next[c]))})`);
     await sql`INSERT OR REPLACE INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(
@@ -380,7 +377,7 @@ export async function rebuildReportRollups(db: Kysely<Database>, utcOffsetMinute
   await sql`DELETE FROM report_counted`.execute(db);
   await sql`DELETE FROM report_daily`.execute(db);
   await sql`INSERT INTO report_counted (${sql.join(countedColumns.map((c) => sql.ref(c)))})
-    ${countedSelect(utcOffsetMinutes, sql`1`)}`.execute(db);
+    ${countedSelect(shiftOf(utcOffsetMinutes), sql`1`)}`.execute(db);
   const sums = sql.join([
     sql`count(*)`,
     ...countBits.map((_, i) => sql`sum((flags >> ${sql.lit(i)}) & 1)`),

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 
 export interface SearchDocuments {
   trigram: string;
@@ -25,11 +26,20 @@ export async function indexNewCases(db: Kysely<Database>, cases: readonly ({ seq
  * case inserted in this transaction, with no documents to delete (cases are never deleted, so a
  * new seqno was never indexed).
  */
+const unindexTrigram = compiledOnce((_, v: { seqno: number }) => sql`DELETE FROM case_search_trigram WHERE rowid = ${v.seqno}`);
+const unindexBigram = compiledOnce((_, v: { seqno: number }) => sql`DELETE FROM case_search_bigram WHERE rowid = ${v.seqno}`);
+const indexTrigram = compiledOnce(
+  (_, v: { seqno: number; doc: string }) => sql`INSERT INTO case_search_trigram (rowid, doc) VALUES (${v.seqno}, ${v.doc})`,
+);
+const indexBigram = compiledOnce(
+  (_, v: { seqno: number; doc: string }) => sql`INSERT INTO case_search_bigram (rowid, doc) VALUES (${v.seqno}, ${v.doc})`,
+);
+
 export async function indexCase(db: Kysely<Database>, seqno: number, docs: SearchDocuments, fresh = false): Promise<void> {
   if (!fresh) {
-    await sql`DELETE FROM case_search_trigram WHERE rowid = ${seqno}`.execute(db);
-    await sql`DELETE FROM case_search_bigram WHERE rowid = ${seqno}`.execute(db);
+    await unindexTrigram(db, { seqno });
+    await unindexBigram(db, { seqno });
   }
-  await sql`INSERT INTO case_search_trigram (rowid, doc) VALUES (${seqno}, ${docs.trigram})`.execute(db);
-  await sql`INSERT INTO case_search_bigram (rowid, doc) VALUES (${seqno}, ${docs.bigram})`.execute(db);
+  await indexTrigram(db, { seqno, doc: docs.trigram });
+  await indexBigram(db, { seqno, doc: docs.bigram });
 }

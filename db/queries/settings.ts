@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
+
+const allSettings = compiledOnce((db) => db.selectFrom('settings').select(['key', 'value']));
 
 export async function readSettings(db: Kysely<Database>): Promise<Map<string, unknown>> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const rows = await allSettings(db, {});
   return new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
 }
 

@@ -1,14 +1,17 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SyncConfigTable } from '../syncSchema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 import { aliasesChanging } from './referenceSync.ts';
 
 /** The desk's sync row (migration 14) and its outbox. */
 
 export type SyncConfigRow = Selectable<SyncConfigTable>;
 
-export function readSyncConfig(db: Kysely<Database>): Promise<SyncConfigRow | undefined> {
-  return db.selectFrom('sync_config').selectAll().where('id', '=', 1).executeTakeFirst();
+const syncConfig = compiledOnce((db) => db.selectFrom('sync_config').selectAll().where('id', '=', 1));
+
+export async function readSyncConfig(db: Kysely<Database>): Promise<SyncConfigRow | undefined> {
+  return (await syncConfig(db, {}))[0];
 }
 
 export async function insertSyncConfig(

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { roles as knownRoles, type Role } from '../../domain/cases/vocabulary.ts';
 import type { Database, UsersTable } from '../schema.ts';
+import { compiledOnce } from './compiledOnce.ts';
 
 /** The columns the store keeps as JSON arrays: parsed and written here, and nowhere else. */
 type JsonColumns = 'roles' | 'department_ids';
@@ -42,8 +43,10 @@ export async function findUserByUsername(db: Kysely<Database>, username: string)
   return row && userOf(row);
 }
 
+const userById = compiledOnce((db, v: { id: string }) => db.selectFrom('users').selectAll().where('id', '=', v.id));
+
 export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await userById(db, { id });
   return row && userOf(row);
 }
 
