@@ -33,8 +33,10 @@ const maxMegabytes = attachmentLimits.maxBytes / (1024 * 1024);
  * file that passes starts its wait again, so the sweep of unattached uploads keeps it.
  */
 export function checkAttachments(ctx: DeskContext, refs: readonly AttachmentRef[], field: string): Record<string, MessageRef> {
-  const blobs = blobsOf(ctx);
   const fields: Record<string, MessageRef> = {};
+  // Most complaints come without files: no store opened (and no key derived) for none.
+  if (refs.length === 0) return fields;
+  const blobs = blobsOf(ctx);
   const seen = new Set<string>();
   refs.forEach((ref, i) => {
     if (!isAllowedMime(ref.mime)) fields[`${field}.${i}`] = { key: 'field.fileType' };
