@@ -25,6 +25,7 @@ import { sql as smallerStore } from './023_smaller_store.ts';
 import { run as clocksBySeqno } from './024_clocks_by_seqno.ts';
 import { sql as dailyByDay } from './025_daily_by_day.ts';
 import { sql as oneRunningClocksIndex } from './026_one_running_clocks_index.ts';
+import { sql as coveringRunningClocks } from './027_covering_running_clocks.ts';
 
 /**
  * Every migration, in order, bundled statically: the store's `user_version` is the version of
@@ -63,4 +64,5 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'clocks_by_seqno', run: clocksBySeqno },
   { version: 25, name: 'daily_by_day', sql: dailyByDay },
   { version: 26, name: 'one_running_clocks_index', sql: oneRunningClocksIndex },
+  { version: 27, name: 'covering_running_clocks', sql: coveringRunningClocks },
 ];

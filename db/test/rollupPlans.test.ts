@@ -9,7 +9,7 @@ import { casesWithoutFacts } from '../queries/reportFacts.ts';
 import { majorCases, overdueCases, repeatComplainants } from '../queries/reportLists.ts';
 import { pendingLateClocks, rollupSums } from '../queries/reportRollupSums.ts';
 import { rebuildReportRollups } from '../queries/reportRollups.ts';
-import { cohortCube } from '../queries/reports.ts';
+import { cohortCube, openWorkload } from '../queries/reports.ts';
 import { casesReceivedBetween } from '../queries/seals.ts';
 import { storedTime } from '../queries/storedTime.ts';
 import type { Database } from '../schema.ts';
@@ -338,6 +338,25 @@ describe('query plans of the roll-ups, the case–department table and the kept 
       '2026-12-01T00:00:00.000Z',
     ]);
     expect(detail).toMatch(/case_clocks_running \(breached_at=\? AND due<\?\)/);
+    noScanOfCases(detail);
+  });
+
+  it('counts the open work from the index of running clocks alone, never reading the clocks table', async () => {
+    const now = '2026-11-20T00:00:00.000Z';
+    const soon = '2026-11-24T00:00:00.000Z';
+    statements.length = 0;
+    const work = await openWorkload(logged, now, soon);
+    const byCase = store.sqlite
+      .prepare(
+        `SELECT max(due < ?) AS overdue, max(paused_since IS NULL AND due <= ?) AS soon
+           FROM case_clocks WHERE met_at IS NULL GROUP BY case_seqno`,
+      )
+      .all(storedTime(now), storedTime(soon)) as { overdue: number; soon: number }[];
+    expect(work.overdue).toBe(byCase.filter((c) => c.overdue).length);
+    expect(work.dueSoon).toBe(byCase.filter((c) => !c.overdue && c.soon).length);
+    expect(work.overdue).toBeGreaterThan(0);
+    const detail = planOfText(statements[0] ?? '');
+    expect(detail).toContain('SCAN k USING COVERING INDEX case_clocks_running');
     noScanOfCases(detail);
   });
 
