@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CountedRow } from '../../db/queries/reportCounted.ts';
 import { pendingLateClocks, type RollupRow, rollupSums } from '../../db/queries/reportRollupSums.ts';
-import { type CountedRow, type RollupDimension, rollupOffset } from '../../db/queries/reportRollups.ts';
+import { type RollupDimension, rollupOffset } from '../../db/queries/reportRollups.ts';
 import { type CohortFilter, cohortCube } from '../../db/queries/reports.ts';
 import type { Database } from '../../db/schema.ts';
 import { addCalendarDays, localDateOf } from '../../domain/deadlines/workingCalendar.ts';

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseClocksTable, Database } from '../schema.ts';
+import { seqnoOf } from './caseSeqno.ts';
 import { compiledOnce } from './compiledOnce.ts';
 import { insertRows } from './rowInserts.ts';
 import { isoTime, isoTimeOrNull, storedTime, storedTimeOrNull } from './storedTime.ts';
@@ -56,15 +57,15 @@ function clockRowOf(caseId: string, row: Omit<CaseClocksTable, 'case_seqno'>): C
   };
 }
 
-/** The seqno of the case `caseId`, inside the statement that needs it. */
-const seqnoOf = (caseId: string) => sql<number>`(SELECT seqno FROM cases WHERE id = ${caseId})`;
-
 const deleteClocks = compiledOnce((db, v: { caseId: string }) => db.deleteFrom('case_clocks').where('case_seqno', '=', seqnoOf(v.caseId)));
-const clockColumns = ['clock', 'due', 'met_at', 'breached_at', 'paused_since', 'provisional'] as const;
-/** `rows`: a JSON array of rows, each an array of the values of `clockColumns` in order. */
+const storedClockColumns = ['clock', 'due', 'met_at', 'breached_at', 'paused_since', 'provisional'] as const;
+/** `rows`: a JSON array of rows, each an array of the values of `storedClockColumns` in order. */
 const insertClocks = compiledOnce(
-  (_, v: { caseId: string; rows: string }) => sql`INSERT INTO case_clocks (case_seqno, ${sql.join(clockColumns.map((c) => sql.ref(c)))})
-    SELECT c.seqno, ${sql.join(clockColumns.map((_, i) => sql`json_extract(r.value, ${`$[${i}]`})`))}
+  (
+    _,
+    v: { caseId: string; rows: string },
+  ) => sql`INSERT INTO case_clocks (case_seqno, ${sql.join(storedClockColumns.map((c) => sql.ref(c)))})
+    SELECT c.seqno, ${sql.join(storedClockColumns.map((_, i) => sql`json_extract(r.value, ${`$[${i}]`})`))}
     FROM cases c, json_each(${v.rows}) r WHERE c.id = ${v.caseId} ORDER BY r.key`,
 );
 
@@ -73,7 +74,7 @@ export async function writeCaseClocks(db: Kysely<Database>, caseId: string, rows
   if (!fresh) await deleteClocks(db, { caseId });
   if (rows.length === 0) return;
   const stored = rows.map((r) => storedClockRow(0, r));
-  await insertClocks(db, { caseId, rows: JSON.stringify(stored.map((r) => clockColumns.map((c) => r[c]))) });
+  await insertClocks(db, { caseId, rows: JSON.stringify(stored.map((r) => storedClockColumns.map((c) => r[c]))) });
 }
 
 /** The clocks of cases stored for the first time (none to replace), many to a statement. */

@@ -1,6 +1,7 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { emptyFacts, type ReportFacts } from '../../domain/reports/caseFacts.ts';
 import type { CaseReportFactsTable, Database } from '../schema.ts';
+import { seqnoOf } from './caseSeqno.ts';
 import { compiledOnce } from './compiledOnce.ts';
 import { insertRows } from './rowInserts.ts';
 import { isoTimeOrNull, storedTimeOrNull } from './storedTime.ts';
@@ -45,9 +46,6 @@ export function reportFactsRow(caseSeqno: number, f: ReportFacts, handlingDays: 
     merged: f.merged ? 1 : 0,
   };
 }
-
-/** The seqno of the case `caseId`, inside the statement that needs it. */
-const seqnoOf = (caseId: string) => sql<number>`(SELECT seqno FROM cases WHERE id = ${caseId})`;
 
 const factsOfCase = compiledOnce((db, v: { caseId: string }) =>
   db.selectFrom('case_report_facts').selectAll().where('case_seqno', '=', seqnoOf(v.caseId)),

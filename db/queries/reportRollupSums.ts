@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { clockOfStored } from './caseClocks.ts';
-import { type CountColumn, type CountedRow, countBits, type RollupDimension } from './reportRollups.ts';
+import { type CountColumn, type CountedRow, countBits } from './reportCounted.ts';
+import type { RollupDimension } from './reportRollups.ts';
 import { storedTime } from './storedTime.ts';
 
 /**

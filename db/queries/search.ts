@@ -21,11 +21,6 @@ export async function indexNewCases(db: Kysely<Database>, cases: readonly ({ seq
   }
 }
 
-/**
- * (Re)indexes one case; the tables are contentless, keyed by the case's rowid (`seqno`). `fresh`: a
- * case inserted in this transaction, with no documents to delete (cases are never deleted, so a
- * new seqno was never indexed).
- */
 const unindexTrigram = compiledOnce((_, v: { seqno: number }) => sql`DELETE FROM case_search_trigram WHERE rowid = ${v.seqno}`);
 const unindexBigram = compiledOnce((_, v: { seqno: number }) => sql`DELETE FROM case_search_bigram WHERE rowid = ${v.seqno}`);
 const indexTrigram = compiledOnce(
@@ -35,6 +30,11 @@ const indexBigram = compiledOnce(
   (_, v: { seqno: number; doc: string }) => sql`INSERT INTO case_search_bigram (rowid, doc) VALUES (${v.seqno}, ${v.doc})`,
 );
 
+/**
+ * (Re)indexes one case; the tables are contentless, keyed by the case's rowid (`seqno`). `fresh`: a
+ * case inserted in this transaction, with no documents to delete (cases are never deleted, so a
+ * new seqno was never indexed).
+ */
 export async function indexCase(db: Kysely<Database>, seqno: number, docs: SearchDocuments, fresh = false): Promise<void> {
   if (!fresh) {
     await unindexTrigram(db, { seqno });
