@@ -8,13 +8,14 @@ import type { SessionUser } from '../../domain/api/views.ts';
 import { LockScreen, LoginPage, useIdleLock } from '../features/auth/index.ts';
 import { StoreCheckNotice } from '../features/backup/index.ts';
 import { client } from '../shared/api/client.ts';
-import { deskQuery, prefetchedFreshMs, queryClient } from '../shared/api/queries.ts';
+import { queryClient } from '../shared/api/queries.ts';
 import { i18next } from '../shared/i18n.ts';
 import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { QuietLoader } from '../shared/ui/QuietLoader.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { SessionProvider } from './deskSession.tsx';
-import { FreshStartLink, homePathOf, maySee, prefetchDataOf, preloadPageOf, RecoveryPage, routes, SetupWizard } from './routes.tsx';
+import { FreshStartLink, homePathOf, maySee, prefetchDataOf, prefetchSettings, RecoveryPage, routes, SetupWizard } from './routes.tsx';
+import { rememberShownUser, type SessionCheck } from './sessionCheck.ts';
 
 interface SignedIn {
   name: 'signedIn';
@@ -39,21 +40,26 @@ type Phase =
 
 const waiting = <QuietLoader mih="100vh" />;
 
-/** Which screen a desk shows: first-run wizard, sign-in, or the app behind it (and its lock). */
-export function App() {
+/**
+ * Which screen a desk shows: first-run wizard, sign-in, or the app behind it (and its lock).
+ * `sessionCheck` is the answer to the questions asked before the first render (`startSessionCheck`).
+ */
+export function App(props: { sessionCheck: Promise<SessionCheck> }) {
   const { t } = useTranslation('setup');
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
 
-  const enter = useCallback(async (user: SessionUser, locked: boolean, generation: number, knownOrgName?: string) => {
-    // Nothing read for the previous user is shown to the next one.
-    queryClient.clear();
-    // The page's own data is asked for now, beside the settings, not once the shell has rendered.
+  /**
+   * Shows the app to a user. After a sign-in or a switch of user the cache is emptied first: nothing
+   * read for the previous user is shown to the next one. After a reload the session check has
+   * already asked for the page's data and the settings, for this user, and they are kept.
+   */
+  const enter = useCallback(async (user: SessionUser, locked: boolean, generation: number, reload?: { orgName: string }) => {
+    if (!reload) queryClient.clear();
+    // The page's own data is asked for now, beside the settings, not once the shell has rendered
+    // (after a reload, only what the session check did not already ask).
     if (!locked) prefetchDataOf(window.location.hash, user);
-    const [status, settings] = await Promise.all([
-      knownOrgName === undefined ? client.call('setup.status', {}) : { orgName: knownOrgName },
-      // Through the cache: the case list, a reload's likely page, shows these settings too.
-      queryClient.fetchQuery({ ...deskQuery('settings.get', {}), staleTime: prefetchedFreshMs }).catch(() => null),
-    ]);
+    const [status, settings] = await Promise.all([reload ?? client.call('setup.status', {}), prefetchSettings().catch(() => null)]);
+    rememberShownUser(user);
     setPhase({
       name: 'signedIn',
       orgName: status.orgName ?? '',
@@ -65,30 +71,24 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    // A reload of a page: its code comes while the desk is asked who is signed in.
-    preloadPageOf(window.location.hash);
     (async () => {
-      // The three questions at once: after a reload each round trip delays the first paint. What
-      // they answer is still read in order: a store that could not be opened gets the recovery
+      // What the answers say is read in order: a store that could not be opened gets the recovery
       // screen, never an empty desk, whatever the other two said.
-      const [health, status, me] = await Promise.all([
-        client.call('desk.health', {}),
-        client.call('setup.status', {}).catch(() => null),
-        client.token ? client.call('auth.me', {}).catch(() => null) : null,
-      ]);
+      const { health, status, me } = await props.sessionCheck;
       if (health.state !== 'ok') return setPhase({ name: 'recovery', health });
       if (!status) throw new Error('setup.status failed');
       if (!status.initialized) return setPhase({ name: 'setup' });
       const orgName = status.orgName ?? '';
-      if (me) return enter(me.user, me.locked, 0, orgName);
+      if (me) return enter(me.user, me.locked, 0, { orgName });
       client.token = null;
       setPhase({ name: 'login', orgName, notice: null });
     })().catch(() => setPhase({ name: 'unreachable' }));
-  }, [enter]);
+  }, [enter, props.sessionCheck]);
 
   const signOut = useCallback(async () => {
     await client.call('auth.logout', {}).catch(() => undefined);
     client.token = null;
+    rememberShownUser(null);
     queryClient.clear();
     window.location.hash = '';
     setPhase((p) => ({ name: 'login', orgName: p.name === 'signedIn' ? p.orgName : null, notice: null }));

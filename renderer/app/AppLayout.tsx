@@ -6,6 +6,7 @@ import { useInboxCount } from '../features/handling/index.ts';
 import { SyncIndicator } from '../features/sync/index.ts';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { PageShell } from '../shared/ui/PageShell.tsx';
+import { useIdleAfterMount } from '../shared/ui/useIdleAfterMount.ts';
 import { useSession } from './deskSession.tsx';
 import { JobsIndicator } from './JobsIndicator.tsx';
 import { maySee, routes } from './routes.tsx';
@@ -15,7 +16,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { user, orgName, signOut, lock } = useSession();
   const location = useLocation();
-  const inboxCount = useInboxCount(location.pathname);
+  // The top bar's states and the inbox count are asked once the page has shown its own content.
+  const idle = useIdleAfterMount();
+  const inboxCount = useInboxCount(location.pathname, idle);
   // The navigation only leaves out what the matrix would refuse.
   const menu = routes.flatMap((r) =>
     r.menu && maySee(user, r.needs)
@@ -43,10 +46,14 @@ export function AppLayout() {
       menuTestId="nav-menu"
       tools={
         <>
-          <StoreCheckIndicator />
-          <JobsIndicator />
-          <BackupIndicator />
-          <SyncIndicator />
+          {idle && (
+            <>
+              <StoreCheckIndicator />
+              <JobsIndicator />
+              <BackupIndicator />
+              <SyncIndicator />
+            </>
+          )}
           <Text>{t('signedInAs', { name: user.displayName })}</Text>
           <LanguageSwitch />
           <Button variant="light" onClick={() => lock()} title={t('access:lock.shortcut')}>

@@ -6,6 +6,7 @@ import type { SessionUser } from '../../domain/api/views.ts';
 import type { SettingsSection } from '../../domain/settings/deskSettings.ts';
 import { caseListQuery } from '../features/cases/queries.ts';
 import { boardListInput, boardQuery, browseQuery } from '../features/handling/queries.ts';
+import { settingsQuery } from '../features/settings/queries.ts';
 import { queryClient } from '../shared/api/queries.ts';
 import { prefetchDirectory } from '../shared/directory.ts';
 
@@ -325,14 +326,19 @@ export function preloadPageOf(hash: string): void {
 }
 
 /** Starts the queries of the page an address shows (see `DeskRoute.prefetch`), if the user may see it. */
-export function prefetchDataOf(hash: string, user: SessionUser): void {
+export function prefetchDataOf(hash: string, user: Pick<SessionUser, 'roles'>): void {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const route = routes.find((r) => matchPath(r.path, path));
   if (route?.prefetch && maySee(user, route.needs)) route.prefetch(new URLSearchParams(search));
 }
 
+/** The desk's settings through the cache: the shell reads its idle lock from them, and the case list shows them too. */
+export function prefetchSettings() {
+  return queryClient.fetchQuery(settingsQuery());
+}
+
 /** The matrix decides what a role may call; a page is shown to whoever may call a method behind it. */
-export function maySee(user: SessionUser, needs: DeskRoute['needs']): boolean {
+export function maySee(user: Pick<SessionUser, 'roles'>, needs: DeskRoute['needs']): boolean {
   if (needs === undefined) return true;
   const list: readonly Need[] = typeof needs === 'string' || !Array.isArray(needs) ? [needs as Need] : needs;
   return list.some((n) => (typeof n === 'string' ? mayCall(user.roles, n) : mayChangeSettings(user.roles, n.settings)));

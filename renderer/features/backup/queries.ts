@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { client } from '../../shared/api/client.ts';
-import { deskQuery } from '../../shared/api/queries.ts';
+import { deskQuery, prefetchedFreshMs } from '../../shared/api/queries.ts';
 
 /** Read every minute: the top bar turns to "overdue" without a reload. */
 export const backupStatusQuery = () => ({ ...deskQuery('backup.status', {}), refetchInterval: 60_000 });
@@ -9,10 +9,14 @@ export const backupStatusQuery = () => ({ ...deskQuery('backup.status', {}), ref
 export const backupListQuery = (folder: string, lastBackupAt: string) =>
   queryOptions({ queryKey: ['backup.list', folder, lastBackupAt] as const, queryFn: () => client.call('backup.list', {}) });
 
-/** Asked every few seconds while the store is checked in the background, then no more. */
+/**
+ * Asked every few seconds while the store is checked in the background, then no more. A reload's
+ * session check has just asked the same (`startSessionCheck`): its answer stands for a moment.
+ */
 export const storeCheckQuery = () =>
   queryOptions({
     ...deskQuery('desk.health', {}),
+    staleTime: prefetchedFreshMs,
     refetchInterval: (query) => {
       const health = query.state.data;
       return health?.state === 'ok' && health.checking ? 3_000 : false;

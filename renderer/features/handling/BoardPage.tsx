@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, type MantineColor, type MantineTheme, ScrollArea, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { Anchor, Badge, Group, type MantineColor, type MantineTheme, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -95,7 +95,7 @@ function BoardColumns(props: {
                 {c.count}
               </Badge>
             </Group>
-            <ScrollArea.Autosize mah="calc(100vh - 250px)" type="auto" offsetScrollbars>
+            <div className="desk-board-column">
               <Stack gap={6}>
                 {/* An empty column says what brings a case into it, so a blank one is not taken for a fault. */}
                 {c.count === 0 && total > 0 && (
@@ -117,7 +117,7 @@ function BoardColumns(props: {
                   </Anchor>
                 )}
               </Stack>
-            </ScrollArea.Autosize>
+            </div>
           </Stack>
         ))}
       </div>
