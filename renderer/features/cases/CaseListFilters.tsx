@@ -34,12 +34,16 @@ export function filtersFromUrl(params: URLSearchParams): ListFilters {
 
 /** The filters in force, as badges, with a way back to the whole list. */
 export function CaseListFilters(props: { params: URLSearchParams }) {
+  const entries = Object.entries(filtersFromUrl(props.params));
+  // The whole list asks nothing more: the departments are read only to name a filter.
+  return entries.length === 0 ? null : <FilterBadges entries={entries} />;
+}
+
+function FilterBadges(props: { entries: [string, unknown][] }) {
   const { t, i18n } = useTranslation('reports');
   const navigate = useNavigate();
   const { departments } = useDirectory();
-  const filters = filtersFromUrl(props.params);
-  const entries = Object.entries(filters);
-  if (entries.length === 0) return null;
+  const { entries } = props;
   const departmentName = (id: string) => departments.find((d) => d.id === id)?.name ?? '…';
   const label = (key: string, value: unknown): string => {
     switch (key) {

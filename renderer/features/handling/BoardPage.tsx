@@ -1,8 +1,8 @@
-import { Anchor, Badge, Group, type MantineColor, type MantineTheme, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { Anchor, Badge, Card, Group, type MantineTheme, Paper, Stack, Text, Title, UnstyledButton, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type CSSProperties, memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
@@ -11,7 +11,8 @@ import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { deadlineBadges } from '../cases/index.ts';
+import { PlainBadge } from '../../shared/ui/PlainBadge.tsx';
+import { PlainDeadlineBadges } from '../cases/index.ts';
 import './board.css';
 import { StillSegmentedControl } from '../../shared/ui/StillSegmentedControl.tsx';
 import { BoardFilters, type BoardFilterValues, emptyFilters, filterInput } from './BoardFilters.tsx';
@@ -125,45 +126,6 @@ function BoardColumns(props: {
   );
 }
 
-/** Mantine's badge variables for a colour, variant and size, as the theme resolves them; worked out once each. */
-const badgeVars = new Map<string, CSSProperties>();
-function badgeStyle(theme: MantineTheme, color: MantineColor, variant: 'filled' | 'light' | 'outline', size: 'xs' | 'sm') {
-  const key = `${color} ${variant} ${size}`;
-  let style = badgeVars.get(key);
-  if (!style) {
-    style = (Badge.varsResolver?.(theme, { color, variant, size }, {}).root ?? {}) as CSSProperties;
-    badgeVars.set(key, style);
-  }
-  return style;
-}
-
-/** A badge as Mantine draws it, on two plain elements: a board carries hundreds. */
-function CardBadge(props: {
-  words: string;
-  color: MantineColor;
-  variant?: 'filled' | 'light' | 'outline';
-  size: 'xs' | 'sm';
-  theme: MantineTheme;
-  wrap?: boolean;
-  'data-testid'?: string | undefined;
-  'data-deadline'?: string;
-}) {
-  const variant = props.variant ?? 'filled';
-  return (
-    <div
-      className="m_347db0ec mantine-Badge-root desk-board-badge"
-      data-variant={variant}
-      data-size={props.size}
-      data-wrap={props.wrap || undefined}
-      data-testid={props['data-testid']}
-      data-deadline={props['data-deadline']}
-      style={badgeStyle(props.theme, props.color, variant, props.size)}
-    >
-      <span className="m_5add502a mantine-Badge-label desk-board-badge-label">{props.words}</span>
-    </div>
-  );
-}
-
 /** What every card of a board says the same way: the words, the theme, where a click goes. */
 interface CardContext {
   t: TFunction<'handling'>;
@@ -183,50 +145,35 @@ interface CardContext {
 const BoardCard = memo(function BoardCard(props: { card: CaseSummary; departmentName: string; context: CardContext }) {
   const { t, tDeadlines, language, theme, open } = props.context;
   const c = props.card;
-  const deadline = deadlineBadges(c, tDeadlines, language, false);
   const approved = c.proposalState === 'approved' && c.status === 'awaiting_approval';
   return (
     // Named by what it shows (number, deadline, subject, who), as a screen reader and speech input expect.
-    <button type="button" className="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root desk-board-open" onClick={() => open(c.id)}>
+    <button
+      type="button"
+      className={`mantine-focus-auto ${UnstyledButton.classes.root} mantine-UnstyledButton-root desk-board-open`}
+      onClick={() => open(c.id)}
+    >
       <div
-        className="m_e615b15f mantine-Card-root m_1b7284a3 mantine-Paper-root desk-board-card"
+        className={`${Card.classes.root} mantine-Card-root ${Paper.classes.root} mantine-Paper-root desk-board-card`}
         data-with-border="true"
         data-orientation="vertical"
         data-testid="board-card"
       >
         {/* The number and the deadline each on a line of their own: a column at 1366 pixels is too narrow for both. */}
-        <p className="m_b6d8b162 mantine-Text-root desk-board-number" data-size="sm" data-testid="board-card-number">
+        <p className={`${Text.classes.root} mantine-Text-root desk-board-number`} data-size="sm" data-testid="board-card-number">
           {c.number}
         </p>
-        {deadline && (
-          <div className="m_4081bf90 mantine-Group-root desk-board-badges">
-            {deadline.text && (
-              <CardBadge
-                words={deadline.text}
-                color={deadline.color}
-                variant={deadline.level === 'onTime' ? 'light' : 'filled'}
-                size="sm"
-                theme={theme}
-                wrap
-                data-deadline={deadline.level}
-                data-testid={deadline.level === 'onTime' ? undefined : 'deadline-alert'}
-              />
-            )}
-            {deadline.majorUnreported && (
-              <CardBadge words={tDeadlines('alert.majorUnreported')} color="red" variant="outline" size="sm" theme={theme} wrap />
-            )}
-          </div>
-        )}
-        <p className="m_b6d8b162 mantine-Text-root desk-board-subject" data-size="sm" data-line-clamp="true">
+        <PlainDeadlineBadges summary={c} t={tDeadlines} language={language} theme={theme} withDate={false} size="sm" wrap />
+        <p className={`${Text.classes.root} mantine-Text-root desk-board-subject`} data-size="sm" data-line-clamp="true">
           {c.subject}
         </p>
-        <p className="m_b6d8b162 mantine-Text-root desk-board-who" data-size="xs" data-line-clamp="true">
+        <p className={`${Text.classes.root} mantine-Text-root desk-board-who`} data-size="xs" data-line-clamp="true">
           {c.complainantName} · {props.departmentName}
         </p>
         {(c.severity !== 'general' || c.escalated || c.transfer || approved) && (
-          <div className="m_4081bf90 mantine-Group-root desk-board-badges desk-board-flags">
+          <div className={`${Group.classes.root} mantine-Group-root desk-plain-badges desk-board-flags`} data-wrap>
             {c.transfer && (
-              <CardBadge
+              <PlainBadge
                 words={t('transfer.inFrom', { site: c.transfer.from.name })}
                 color="indigo"
                 variant="light"
@@ -235,9 +182,9 @@ const BoardCard = memo(function BoardCard(props: { card: CaseSummary; department
                 data-testid="board-card-transfer"
               />
             )}
-            {c.severity !== 'general' && <CardBadge words={t(`cases:severities.${c.severity}`)} color="red" size="xs" theme={theme} />}
-            {c.escalated && <CardBadge words={t('escalated')} color="grape" size="xs" theme={theme} />}
-            {approved && <CardBadge words={t('proposalStates.approved')} color="green" variant="light" size="xs" theme={theme} />}
+            {c.severity !== 'general' && <PlainBadge words={t(`cases:severities.${c.severity}`)} color="red" size="xs" theme={theme} />}
+            {c.escalated && <PlainBadge words={t('escalated')} color="grape" size="xs" theme={theme} />}
+            {approved && <PlainBadge words={t('proposalStates.approved')} color="green" variant="light" size="xs" theme={theme} />}
           </div>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Text } from '@mantine/core';
+import { Box, Text, useMantineTheme } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
@@ -9,10 +9,12 @@ import type { Directory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { DeadlineBadge, statusLabel } from '../cases/index.ts';
+import { PlainBadge } from '../../shared/ui/PlainBadge.tsx';
+import { PlainDeadlineBadges, statusLabel } from '../cases/index.ts';
 import { browseQuery } from './queries.ts';
 
 const rowHeight = 44;
+const text = `mantine-focus-auto ${Text.classes.root} mantine-Text-root`;
 const grid = '110px 150px 110px minmax(0, 1fr) 120px 170px 110px';
 
 /**
@@ -21,6 +23,8 @@ const grid = '110px 150px 110px minmax(0, 1fr) 120px 170px 110px';
  */
 export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; directory: Directory }) {
   const { t, i18n } = useTranslation('handling');
+  const { t: tDeadlines } = useTranslation('deadlines');
+  const theme = useMantineTheme();
   const pages = useInfiniteQuery(browseQuery(props.input));
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const first = pages.data?.pages[0];
@@ -86,21 +90,22 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
                     background: v.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
                   }}
                 >
-                  <Text ff="monospace" fw={600}>
-                    {c.number}
-                  </Text>
-                  <Text>{formatDate(c.receivedAt, i18n.language)}</Text>
-                  <Text truncate>{c.complainantName}</Text>
-                  <Text truncate>{c.subject}</Text>
-                  <Text truncate>{props.directory.departmentName(c.departmentId)}</Text>
-                  <Group gap={4} wrap="nowrap">
-                    <Badge variant="light" style={{ maxWidth: 165 }}>
-                      {statusLabel(c, t)}
-                    </Badge>
-                  </Group>
-                  <Box>
-                    <DeadlineBadge summary={c} />
-                  </Box>
+                  {/* Plain elements with Mantine's classes: a screenful of rows through Text and Badge was most of the list's render. */}
+                  <p className={`${text} desk-list-number`}>{c.number}</p>
+                  <p className={text}>{formatDate(c.receivedAt, i18n.language)}</p>
+                  <p className={text} data-truncate="end">
+                    {c.complainantName}
+                  </p>
+                  <p className={text} data-truncate="end">
+                    {c.subject}
+                  </p>
+                  <p className={text} data-truncate="end">
+                    {props.directory.departmentName(c.departmentId)}
+                  </p>
+                  <div className="desk-list-status">
+                    <PlainBadge words={statusLabel(c, t)} color="blue" variant="light" size="md" theme={theme} />
+                  </div>
+                  <PlainDeadlineBadges summary={c} t={tDeadlines} language={i18n.language} theme={theme} withDate={false} size="md" />
                 </Link>
               );
             })}

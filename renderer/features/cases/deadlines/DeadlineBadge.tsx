@@ -1,8 +1,9 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, type MantineTheme } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { shownDeadline } from '../../../../domain/deadlines/deadlineStatus.ts';
 import { formatDate } from '../../../shared/format.ts';
+import { PlainBadge } from '../../../shared/ui/PlainBadge.tsx';
 
 /** A badge as tall as its words need, within the width it is given. */
 const wrapping = {
@@ -76,5 +77,48 @@ export function DeadlineBadge(props: {
         </Badge>
       )}
     </Group>
+  );
+}
+
+/**
+ * The same badges on plain elements (`PlainBadge`), for a board or a list that draws a row of
+ * them at once; `t` of the deadlines namespace and the theme come from the list, once.
+ */
+export function PlainDeadlineBadges(props: {
+  summary: Parameters<typeof shownDeadline>[0];
+  t: TFunction<'deadlines'>;
+  language: string;
+  theme: MantineTheme;
+  withDate: boolean;
+  size: 'sm' | 'md';
+  wrap?: boolean;
+}) {
+  const d = deadlineBadges(props.summary, props.t, props.language, props.withDate);
+  if (!d) return null;
+  return (
+    <div className={`${Group.classes.root} mantine-Group-root desk-plain-badges`} data-wrap={props.wrap || undefined}>
+      {d.text && (
+        <PlainBadge
+          words={d.text}
+          color={d.color}
+          variant={d.level === 'onTime' ? 'light' : 'filled'}
+          size={props.size}
+          theme={props.theme}
+          wrap={props.wrap ?? false}
+          data-deadline={d.level}
+          data-testid={d.level === 'onTime' ? undefined : 'deadline-alert'}
+        />
+      )}
+      {d.majorUnreported && (
+        <PlainBadge
+          words={props.t('alert.majorUnreported')}
+          color="red"
+          variant="outline"
+          size={props.size}
+          theme={props.theme}
+          wrap={props.wrap ?? false}
+        />
+      )}
+    </div>
   );
 }
