@@ -111,7 +111,7 @@ export function PlainDeadlineBadges(props: {
       )}
       {d.majorUnreported && (
         <PlainBadge
-          words={props.t('alert.majorUnreported')}
+          words={props.t('deadlines:alert.majorUnreported')}
           color="red"
           variant="outline"
           size={props.size}
