@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
+import { satisfiedFrom } from '../../domain/reports/figures.ts';
+import { isRepeatComplaint } from './repeatComplaint.ts';
 import { handledHere, intakeHere } from './transferCounting.ts';
 
 /**
@@ -79,7 +80,6 @@ export const countedColumns = [
   'handling_days',
 ] as const satisfies readonly (keyof CountedRow)[];
 
-const repeatWindow = `-${repeatWindowDays} days`;
 export const shiftOf = (utcOffsetMinutes: number) => `${utcOffsetMinutes >= 0 ? '+' : ''}${utcOffsetMinutes} minutes`;
 
 /** The predicates of reports.ts cohortCube, each a 0/1 per case; `now`-free. */
@@ -103,15 +103,7 @@ function countPredicates(): Record<CountColumn, RawBuilder<unknown>> {
     satisfied: sql`r.last_satisfaction >= ${satisfiedFrom}`,
     with_finding: sql`c.type = 'complaint' AND r.finding IS NOT NULL`,
     valid: sql`c.type = 'complaint' AND r.finding = 'valid'`,
-    repeats: sql`c.type = 'complaint' AND c.complainant_phone IS NOT NULL AND EXISTS (
-        SELECT 1 FROM cases p
-        WHERE p.complainant_phone = c.complainant_phone
-          AND p.category_id IS c.category_id
-          AND p.id <> c.id
-          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_seqno = p.seqno AND pr.merged = 1)
-          AND p.received_at < c.received_at
-          AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
-      )`,
+    repeats: isRepeatComplaint,
     handled_with_days: sql`r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL`,
   };
 }

@@ -1,10 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { caseStatuses } from '../../domain/cases/vocabulary.ts';
 import type { FigureCounts } from '../../domain/reports/figures.ts';
-import { repeatWindowDays, satisfiedFrom } from '../../domain/reports/figures.ts';
+import { satisfiedFrom } from '../../domain/reports/figures.ts';
 import type { ReportGroup } from '../../domain/reports/groups.ts';
 import { isOpenStatus } from '../../domain/reports/workload.ts';
 import type { Database } from '../schema.ts';
+import { isRepeatComplaint } from './repeatComplaint.ts';
 import { storedTime } from './storedTime.ts';
 import { handledHere, intakeHere } from './transferCounting.ts';
 
@@ -70,8 +71,6 @@ interface CountsRow {
   handling_days_total: number;
 }
 
-const repeatWindow = `-${repeatWindowDays} days`;
-
 export interface CohortFilter {
   from: string;
   to: string;
@@ -116,15 +115,7 @@ export async function cohortCube(
       total((r.last_satisfaction >= ${satisfiedFrom}) AND ${handledHere}) AS satisfied,
       total((c.type = 'complaint' AND r.finding IS NOT NULL) AND ${handledHere}) AS with_finding,
       total((c.type = 'complaint' AND r.finding = 'valid') AND ${handledHere}) AS valid,
-      total(${handledHere} AND c.type = 'complaint' AND c.complainant_phone IS NOT NULL AND EXISTS (
-        SELECT 1 FROM cases p
-        WHERE p.complainant_phone = c.complainant_phone
-          AND p.category_id IS c.category_id
-          AND p.id <> c.id
-          AND NOT EXISTS (SELECT 1 FROM case_report_facts pr WHERE pr.case_seqno = p.seqno AND pr.merged = 1)
-          AND p.received_at < c.received_at
-          AND p.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${repeatWindow})
-      )) AS repeats,
+      total(${handledHere} AND ${isRepeatComplaint}) AS repeats,
       total((r.closed_at IS NOT NULL AND r.handling_days IS NOT NULL) AND ${handledHere}) AS handled_with_days,
       total(CASE WHEN r.closed_at IS NOT NULL AND ${handledHere} THEN r.handling_days END) AS handling_days_total
     FROM cases c JOIN case_report_facts r ON r.case_seqno = c.seqno
