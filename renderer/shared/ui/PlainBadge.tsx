@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react';
 import './plainBadge.css';
 
 type Variant = 'filled' | 'light' | 'outline';
-type Size = 'xs' | 'sm' | 'md';
+type Size = 'xs' | 'sm' | 'md' | 'lg';
 
 /** Mantine's badge variables for a colour, variant and size, as the theme resolves them; worked out once each. */
 const badgeVars = new Map<string, CSSProperties>();

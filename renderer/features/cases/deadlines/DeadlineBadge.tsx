@@ -1,21 +1,15 @@
-import { Badge, Group, type MantineTheme } from '@mantine/core';
+import { Group, type MantineTheme, useMantineTheme } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { shownDeadline } from '../../../../domain/deadlines/deadlineStatus.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { PlainBadge } from '../../../shared/ui/PlainBadge.tsx';
 
-/** A badge as tall as its words need, within the width it is given. */
-const wrapping = {
-  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
-  label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.5 },
-} as const;
-
 const colors = { overdue: 'red', dueSoon: 'orange', paused: 'gray', onTime: 'gray' } as const;
 
 /**
  * What the deadline badge says and in which colour (`t` of the deadlines namespace); null when it
- * shows nothing. For a place that draws the badge itself (the board's cards).
+ * shows nothing.
  */
 export function deadlineBadges(
   summary: Parameters<typeof shownDeadline>[0],
@@ -53,36 +47,23 @@ export function DeadlineBadge(props: {
   wrap?: boolean;
 }) {
   const { t, i18n } = useTranslation('deadlines');
-  const d = deadlineBadges(props.summary, t, i18n.language, props.withDate ?? false);
-  if (!d) return null;
-  const { text } = d;
-  const styles = props.wrap ? wrapping : {};
+  const theme = useMantineTheme();
   return (
-    <Group gap={4} wrap={props.wrap ? 'wrap' : 'nowrap'}>
-      {text && (
-        <Badge
-          color={d.color}
-          variant={d.level === 'onTime' ? 'light' : 'filled'}
-          size={props.size ?? 'md'}
-          data-deadline={d.level}
-          data-testid={d.level === 'onTime' ? undefined : 'deadline-alert'}
-          styles={styles}
-        >
-          {text}
-        </Badge>
-      )}
-      {d.majorUnreported && (
-        <Badge color="red" variant="outline" size={props.size ?? 'md'} styles={styles}>
-          {t('alert.majorUnreported')}
-        </Badge>
-      )}
-    </Group>
+    <PlainDeadlineBadges
+      summary={props.summary}
+      t={t}
+      language={i18n.language}
+      theme={theme}
+      withDate={props.withDate ?? false}
+      size={props.size ?? 'md'}
+      wrap={props.wrap ?? false}
+    />
   );
 }
 
 /**
- * The same badges on plain elements (`PlainBadge`), for a board or a list that draws a row of
- * them at once; `t` of the deadlines namespace and the theme come from the list, once.
+ * The same badges, for a board or a list that draws a row of them at once: `t` of the deadlines
+ * namespace and the theme come from the list, once.
  */
 export function PlainDeadlineBadges(props: {
   summary: Parameters<typeof shownDeadline>[0];
@@ -90,7 +71,7 @@ export function PlainDeadlineBadges(props: {
   language: string;
   theme: MantineTheme;
   withDate: boolean;
-  size: 'sm' | 'md';
+  size: 'sm' | 'md' | 'lg';
   wrap?: boolean;
 }) {
   const d = deadlineBadges(props.summary, props.t, props.language, props.withDate);
