@@ -6,7 +6,7 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
-import type { CaseStatus } from '../../../domain/cases/vocabulary.ts';
+import { type CaseStatus, type Severity, severities } from '../../../domain/cases/vocabulary.ts';
 import { type Directory, useDirectory } from '../../shared/directory.ts';
 import { deskErrorMessage } from '../../shared/errors.ts';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
@@ -73,7 +73,19 @@ function BoardColumns(props: {
   const theme = useMantineTheme();
   const navigate = useNavigate();
   const context = useMemo<CardContext>(
-    () => ({ t, tDeadlines, language: i18n.language, theme, open: (id) => navigate(`/cases/${id}`) }),
+    () => ({
+      t,
+      tDeadlines,
+      language: i18n.language,
+      theme,
+      open: (id) => navigate(`/cases/${id}`),
+      // Words many cards repeat, looked up once rather than once per card.
+      labels: {
+        severity: Object.fromEntries(severities.map((s) => [s, t(`cases:severities.${s}`)])) as Record<Severity, string>,
+        escalated: t('escalated'),
+        approved: t('proposalStates.approved'),
+      },
+    }),
     [t, tDeadlines, i18n.language, theme, navigate],
   );
   const board = useQuery(boardQuery(props.input));
@@ -133,6 +145,7 @@ interface CardContext {
   language: string;
   theme: MantineTheme;
   open: (id: string) => void;
+  labels: { severity: Record<Severity, string>; escalated: string; approved: string };
 }
 
 /**
@@ -143,7 +156,7 @@ interface CardContext {
  * and department name are unchanged is not rendered again.
  */
 const BoardCard = memo(function BoardCard(props: { card: CaseSummary; departmentName: string; context: CardContext }) {
-  const { t, tDeadlines, language, theme, open } = props.context;
+  const { t, tDeadlines, language, theme, open, labels } = props.context;
   const c = props.card;
   const approved = c.proposalState === 'approved' && c.status === 'awaiting_approval';
   return (
@@ -182,9 +195,9 @@ const BoardCard = memo(function BoardCard(props: { card: CaseSummary; department
                 data-testid="board-card-transfer"
               />
             )}
-            {c.severity !== 'general' && <PlainBadge words={t(`cases:severities.${c.severity}`)} color="red" size="xs" theme={theme} />}
-            {c.escalated && <PlainBadge words={t('escalated')} color="grape" size="xs" theme={theme} />}
-            {approved && <PlainBadge words={t('proposalStates.approved')} color="green" variant="light" size="xs" theme={theme} />}
+            {c.severity !== 'general' && <PlainBadge words={labels.severity[c.severity]} color="red" size="xs" theme={theme} />}
+            {c.escalated && <PlainBadge words={labels.escalated} color="grape" size="xs" theme={theme} />}
+            {approved && <PlainBadge words={labels.approved} color="green" variant="light" size="xs" theme={theme} />}
           </div>
         )}
       </div>

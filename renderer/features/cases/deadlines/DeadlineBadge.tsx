@@ -7,6 +7,12 @@ import { PlainBadge } from '../../../shared/ui/PlainBadge.tsx';
 
 const colors = { overdue: 'red', dueSoon: 'orange', paused: 'gray', onTime: 'gray' } as const;
 
+// A board draws a badge per card and most cards share a few texts: i18next's `t` (interpolation,
+// plurals) and the date formatting cost more than the rest of a card. Kept per `t`, which changes
+// with the language. Bounded: scrolling the list of every case meets a new deadline on each row.
+const keptTexts = 2_000;
+const textsByT = new WeakMap<TFunction<'deadlines'>, Map<string, string | null>>();
+
 /**
  * What the deadline badge says and in which colour (`t` of the deadlines namespace); null when it
  * shows nothing.
@@ -19,18 +25,31 @@ export function deadlineBadges(
 ) {
   const d = shownDeadline(summary);
   if (!d) return null;
-  const clock = d.clock ? t(`clocks.${d.clock}`) : '';
-  const date = formatDate(d.due, language);
-  const text =
-    d.level === 'paused'
-      ? t('alert.paused')
-      : d.level === 'onTime'
-        ? withDate
-          ? t('badge.onTime', { clock, date })
-          : null
-        : t(withDate ? `badge.${d.level}` : `badge.${d.level}Short`, { clock, date });
+  const text = kept(t, `${language}|${d.level}|${d.clock}|${d.due}|${withDate}`, () => badgeText(d, t, language, withDate));
   if (!text && !d.majorUnreported) return null;
   return { level: d.level, color: colors[d.level], text, majorUnreported: d.majorUnreported };
+}
+
+function kept<T extends string | null>(t: TFunction<'deadlines'>, key: string, make: () => T): T {
+  let texts = textsByT.get(t);
+  if (!texts) {
+    texts = new Map();
+    textsByT.set(t, texts);
+  }
+  const known = texts.get(key);
+  if (known !== undefined) return known as T;
+  const text = make();
+  if (texts.size >= keptTexts) texts.clear();
+  texts.set(key, text);
+  return text;
+}
+
+function badgeText(d: NonNullable<ReturnType<typeof shownDeadline>>, t: TFunction<'deadlines'>, language: string, withDate: boolean) {
+  const clock = d.clock ? t(`clocks.${d.clock}`) : '';
+  const date = formatDate(d.due, language);
+  if (d.level === 'paused') return t('alert.paused');
+  if (d.level === 'onTime') return withDate ? t('badge.onTime', { clock, date }) : null;
+  return t(withDate ? `badge.${d.level}` : `badge.${d.level}Short`, { clock, date });
 }
 
 /**
@@ -92,7 +111,7 @@ export function PlainDeadlineBadges(props: {
       )}
       {d.majorUnreported && (
         <PlainBadge
-          words={props.t('deadlines:alert.majorUnreported')}
+          words={kept(props.t, 'majorUnreported', (): string => props.t('deadlines:alert.majorUnreported'))}
           color="red"
           variant="outline"
           size={props.size}

@@ -52,4 +52,15 @@ describe('deadlineBadges (the words and colour a board card draws itself)', () =
     const t = await deadlinesIn('en');
     expect(deadlineBadges(alert('overdue', true), t, 'en', false)?.majorUnreported).toBe(true);
   });
+
+  it('a text kept for one language is not shown in another, and each due date has its own', async () => {
+    const en = await deadlinesIn('en');
+    const zh = await deadlinesIn('zh-TW');
+    const inEnglish = deadlineBadges(alert('overdue'), en, 'en', true)?.text;
+    expect(deadlineBadges(alert('overdue'), zh, 'zh-TW', true)?.text).toContain(zh('clocks.acknowledge'));
+    expect(deadlineBadges(alert('overdue'), zh, 'zh-TW', true)?.text).not.toBe(inEnglish);
+    const later = { ...alert('overdue'), deadlineAlert: { ...alert('overdue').deadlineAlert, due: '2026-12-20T09:00:00.000Z' } };
+    expect(deadlineBadges(later, en, 'en', true)?.text).not.toBe(inEnglish);
+    expect(deadlineBadges(alert('overdue'), en, 'en', true)?.text).toBe(inEnglish);
+  });
 });
