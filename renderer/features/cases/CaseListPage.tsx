@@ -117,11 +117,11 @@ export function CaseListPage() {
                 <td className={td}>{c.complainantName}</td>
                 <td className={td}>{c.subject}</td>
                 <td className={td}>
-                  <PlainBadge words={statusLabel(c, t)} color="blue" variant="light" size="md" theme={theme} />
+                  <PlainBadge words={statusLabel(c, t)} color="blue" variant="light" size="md" theme={theme} wrap />
                 </td>
                 <td className={td}>
-                  {/* The clock the case works towards now, named, with its own date. */}
-                  <PlainDeadlineBadges summary={c} t={tDeadlines} language={i18n.language} theme={theme} withDate size="md" />
+                  {/* The clock the case works towards now, named, with its own date; longer words (English) wrap rather than run off the page. */}
+                  <PlainDeadlineBadges summary={c} t={tDeadlines} language={i18n.language} theme={theme} withDate size="md" wrap />
                 </td>
               </tr>
             ))}

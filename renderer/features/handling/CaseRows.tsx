@@ -1,15 +1,17 @@
-import { Anchor, Badge, Table } from '@mantine/core';
+import { Anchor, Table, useMantineTheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../domain/api/views.ts';
 import type { Directory } from '../../shared/directory.ts';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
+import { PlainBadge } from '../../shared/ui/PlainBadge.tsx';
 import { DeadlineBadge, statusLabel } from '../cases/index.ts';
 
 /** A short table of cases, each row opening its case: the inbox's sections. */
 export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; empty: string }) {
   const { t } = useTranslation('handling');
   const navigate = useNavigate();
+  const theme = useMantineTheme();
   if (props.rows.length === 0) return <EmptyState>{props.empty}</EmptyState>;
   return (
     <Table highlightOnHover verticalSpacing="xs">
@@ -25,10 +27,11 @@ export function CaseRows(props: { rows: CaseSummary[]; directory: Directory; emp
             <Table.Td>{c.subject}</Table.Td>
             <Table.Td w={160}>{props.directory.departmentName(c.departmentId)}</Table.Td>
             <Table.Td w={190}>
-              <Badge variant="light">{statusLabel(c, t)}</Badge>
+              {/* Longer words (English) wrap rather than be cut. */}
+              <PlainBadge words={statusLabel(c, t)} color="blue" variant="light" size="md" theme={theme} wrap />
             </Table.Td>
-            <Table.Td w={170}>
-              <DeadlineBadge summary={c} withDate />
+            <Table.Td w={260}>
+              <DeadlineBadge summary={c} withDate wrap />
             </Table.Td>
           </Table.Tr>
         ))}
