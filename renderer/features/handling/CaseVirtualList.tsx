@@ -15,7 +15,7 @@ import { browseQuery } from './queries.ts';
 
 const rowHeight = 44;
 const text = `mantine-focus-auto ${Text.classes.root} mantine-Text-root`;
-const grid = '110px 150px 110px minmax(0, 1fr) 120px 170px 110px';
+const grid = '110px 150px 110px minmax(0, 1fr) 110px 210px 170px';
 
 /**
  * Every case, closed ones too, as one scrolling list: only the rows in view are in the DOM,
