@@ -32,7 +32,7 @@ export function CaseDeadlines(props: { detail: CaseDetail }) {
         <Text c="dimmed" size="sm">
           {t('cases:detail.deadlines')}
         </Text>
-        <DeadlineBadge summary={{ dueAt: null, dueClock: null, deadlineStatus: null, deadlineAlert: info.alert }} size="lg" />
+        <DeadlineBadge summary={{ dueAt: null, dueClock: null, deadlineStatus: null, deadlineAlert: info.alert }} size="lg" wrap />
       </Group>
       <Stack gap={6}>
         {props.detail.status === 'transferred_out' && props.detail.transfer && (
