@@ -20,7 +20,7 @@ import type { RespondedPayload } from '../../domain/cases/events.ts';
 import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import { planSearch } from '../../domain/text/searchTerms.ts';
 import { assertNotRecused, mayViewRow, presentSummary, viewerScopeOf } from '../access/caseGate.ts';
-import { dueSoonBefore } from '../deadlines/deadlineViews.ts';
+import { dueSoonBefore, withDeadlineAlertsInLists } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -89,16 +89,13 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         (openStatuses as readonly CaseStatus[]).includes(s),
       );
       const counts = await countByStatus(db, { ...filter, statuses });
-      const columns = [];
+      const cards = [];
       for (const status of statuses) {
-        const cards = await boardCards(db, status, filter, input.perColumn ?? 30);
-        columns.push({
-          status,
-          count: counts.get(status) ?? 0,
-          cards: cards.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))),
-        });
+        const rows = await boardCards(db, status, filter, input.perColumn ?? 30);
+        cards.push(rows.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))));
       }
-      return { columns };
+      const alerted = await withDeadlineAlertsInLists(ctx, db, cards, soon);
+      return { columns: statuses.map((status, i) => ({ status, count: counts.get(status) ?? 0, cards: alerted[i] ?? [] })) };
     },
 
     'cases.browse': async (input, call) => {
@@ -114,8 +111,14 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const next = rows.length > limit && last ? encodeCursor({ seqno: last.seqno, due: last.due_at }) : null;
       // The total is counted only for the first page: the list shows it, later pages do not need it.
       const total = input.cursor === undefined ? await countCases(db, filter, totalCap) : { n: -1, atLeast: false };
+      const [items = []] = await withDeadlineAlertsInLists(
+        ctx,
+        db,
+        [page.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon)))],
+        soon,
+      );
       return {
-        items: page.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))),
+        items,
         next,
         total: total.n,
         totalAtLeast: total.atLeast,
@@ -147,12 +150,14 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         actor.roles.includes('director') ? escalatedOpen(db, openStatuses, inboxSize) : Promise.resolve([]),
         actor.roles.includes('supervisor') ? casesInConflict(db, inboxSize) : Promise.resolve([]),
       ]);
+      const lists = await withDeadlineAlertsInLists(ctx, db, [assigned, approvals, overdue, escalated, conflicts].map(summary), soon);
+      const [assignedCases = [], approvalCases = [], overdueCases = [], escalatedCases = [], conflictCases = []] = lists;
       return {
-        assigned: summary(assigned),
-        approvals: summary(approvals),
-        overdue: summary(overdue),
-        escalated: summary(escalated),
-        conflicts: summary(conflicts),
+        assigned: assignedCases,
+        approvals: approvalCases,
+        overdue: overdueCases,
+        escalated: escalatedCases,
+        conflicts: conflictCases,
       };
     },
 

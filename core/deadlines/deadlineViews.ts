@@ -31,23 +31,45 @@ export async function listDueBefore(ctx: DeskContext, input: { dueWithinDays?: n
 
 /** Adds each case's deadline alert (overdue, due soon, paused) to a page of the list. */
 export async function withDeadlineAlerts(ctx: DeskContext, db: Kysely<Database>, items: CaseSummary[]): Promise<CaseSummary[]> {
+  const [alerted = []] = await withDeadlineAlertsInLists(ctx, db, [items]);
+  return alerted;
+}
+
+/**
+ * The same for several lists shown at once (a board's columns, the inbox's sections), with one read
+ * of their clocks. `soon`: the due-soon instant when the caller has it already.
+ */
+export async function withDeadlineAlertsInLists(
+  ctx: DeskContext,
+  db: Kysely<Database>,
+  lists: CaseSummary[][],
+  soon?: string,
+): Promise<CaseSummary[][]> {
   const rows = await clocksOfCases(
     db,
-    items.map((i) => i.id),
+    lists.flatMap((items) => items.map((i) => i.id)),
   );
+  const byCase = new Map<string, CaseClockRow[]>();
+  for (const r of rows) {
+    const own = byCase.get(r.case_id);
+    if (own) own.push(r);
+    else byCase.set(r.case_id, [r]);
+  }
   const now = ctx.now().toISOString();
-  const soon = await dueSoonBefore(ctx, db, now);
-  return items.map((item) => {
-    const own = rows.filter((r) => r.case_id === item.id);
-    const pausedSince = own[0]?.paused_since ?? null;
-    return {
-      ...item,
-      // The desk's "warn ahead" setting, rather than the board's fixed 48 hours.
-      deadlineStatus: deadlineStatus(item.dueAt, new Date(now), soon),
-      // A case another site took over (转办) is that site's to watch.
-      deadlineAlert: item.status === 'transferred_out' ? null : deadlineAlertOf(recordsOf(own), item.severity, now, soon, pausedSince),
-    };
-  });
+  const dueSoon = soon ?? (await dueSoonBefore(ctx, db, now));
+  return lists.map((items) =>
+    items.map((item) => {
+      const own = byCase.get(item.id) ?? [];
+      const pausedSince = own[0]?.paused_since ?? null;
+      return {
+        ...item,
+        // The desk's "warn ahead" setting, rather than the board's fixed 48 hours.
+        deadlineStatus: deadlineStatus(item.dueAt, new Date(now), dueSoon),
+        // A case another site took over (转办) is that site's to watch.
+        deadlineAlert: item.status === 'transferred_out' ? null : deadlineAlertOf(recordsOf(own), item.severity, now, dueSoon, pausedSince),
+      };
+    }),
+  );
 }
 
 /** Adds the deadlines part of the case page, and narrows the deadline actions to those that apply. */

@@ -119,6 +119,22 @@ describe('breaches', () => {
     await desk.close();
   });
 
+  it('of a major case acknowledged late stay flagged on the board and in every list, not only on the case page', async () => {
+    const desk = await deskAt('2026-11-23T10:00');
+    const c = await desk.call('cases.register', { ...sampleComplaint, severity: 'major' });
+    const [lead] = (await desk.call('departments.list', {})).items;
+    if (!lead) throw new Error('no departments');
+    desk.setNow('2026-11-26T09:00'); // the acknowledgement hours ran out before anyone acted
+    await desk.call('cases.act', { id: c.id, action: { type: 'accept', departmentId: lead.id } });
+    const flagged = { majorUnreported: true };
+    expect((await desk.call('cases.get', { id: c.id })).deadlineAlert).toMatchObject(flagged);
+    expect((await desk.call('cases.list', {})).items[0]?.deadlineAlert).toMatchObject(flagged);
+    const cards = (await desk.call('cases.board', {})).columns.flatMap((col) => col.cards);
+    expect(cards.map((k) => [k.id, k.deadlineAlert?.majorUnreported])).toEqual([[c.id, true]]);
+    expect((await desk.call('cases.browse', {})).items[0]?.deadlineAlert).toMatchObject(flagged);
+    await desk.close();
+  });
+
   it('found at start-up when the desk was off at the due time', async () => {
     const desk = await deskAt('2026-11-23T10:00');
     const c = await desk.call('cases.register', sampleComplaint);

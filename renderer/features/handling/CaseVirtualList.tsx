@@ -15,7 +15,7 @@ import { browseQuery } from './queries.ts';
 
 const rowHeight = 44;
 const text = `mantine-focus-auto ${Text.classes.root} mantine-Text-root`;
-const grid = '110px 150px 110px minmax(0, 1fr) 110px 210px 170px';
+const grid = '110px 150px 110px minmax(0, 1fr) 110px 190px 210px';
 
 /**
  * Every case, closed ones too, as one scrolling list: only the rows in view are in the DOM,
@@ -103,9 +103,11 @@ export function CaseVirtualList(props: { input: DeskInput<'cases.browse'>; direc
                     {props.directory.departmentName(c.departmentId)}
                   </p>
                   <div className="desk-list-status">
-                    <PlainBadge words={statusLabel(c, t)} color="blue" variant="light" size="md" theme={theme} />
+                    <PlainBadge words={statusLabel(c, t)} color="blue" variant="light" size="sm" theme={theme} />
                   </div>
-                  <PlainDeadlineBadges summary={c} t={tDeadlines} language={i18n.language} theme={theme} withDate={false} size="md" />
+                  <div className="desk-list-deadline">
+                    <PlainDeadlineBadges summary={c} t={tDeadlines} language={i18n.language} theme={theme} withDate={false} size="sm" />
+                  </div>
                 </Link>
               );
             })}
