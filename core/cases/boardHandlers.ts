@@ -20,7 +20,7 @@ import type { RespondedPayload } from '../../domain/cases/events.ts';
 import type { CaseStatus } from '../../domain/cases/vocabulary.ts';
 import { planSearch } from '../../domain/text/searchTerms.ts';
 import { assertNotRecused, mayViewRow, presentSummary, viewerScopeOf } from '../access/caseGate.ts';
-import { dueSoonBefore, withDeadlineAlertsInLists } from '../deadlines/deadlineViews.ts';
+import { dueSoonBefore, withDeadlineAlerts } from '../deadlines/deadlineViews.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -94,7 +94,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         const rows = await boardCards(db, status, filter, input.perColumn ?? 30);
         cards.push(rows.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon))));
       }
-      const alerted = await withDeadlineAlertsInLists(ctx, db, cards, soon);
+      const alerted = await withDeadlineAlerts(ctx, db, cards, soon);
       return { columns: statuses.map((status, i) => ({ status, count: counts.get(status) ?? 0, cards: alerted[i] ?? [] })) };
     },
 
@@ -111,7 +111,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
       const next = rows.length > limit && last ? encodeCursor({ seqno: last.seqno, due: last.due_at }) : null;
       // The total is counted only for the first page: the list shows it, later pages do not need it.
       const total = input.cursor === undefined ? await countCases(db, filter, totalCap) : { n: -1, atLeast: false };
-      const [items = []] = await withDeadlineAlertsInLists(
+      const [items = []] = await withDeadlineAlerts(
         ctx,
         db,
         [page.map((r) => presentSummary(actor, r, caseSummaryOf(r, now, soon)))],
@@ -150,7 +150,7 @@ export function boardHandlers(ctx: DeskContext): BoardHandlers {
         actor.roles.includes('director') ? escalatedOpen(db, openStatuses, inboxSize) : Promise.resolve([]),
         actor.roles.includes('supervisor') ? casesInConflict(db, inboxSize) : Promise.resolve([]),
       ]);
-      const lists = await withDeadlineAlertsInLists(ctx, db, [assigned, approvals, overdue, escalated, conflicts].map(summary), soon);
+      const lists = await withDeadlineAlerts(ctx, db, [assigned, approvals, overdue, escalated, conflicts].map(summary), soon);
       const [assignedCases = [], approvalCases = [], overdueCases = [], escalatedCases = [], conflictCases = []] = lists;
       return {
         assigned: assignedCases,

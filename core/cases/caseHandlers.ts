@@ -19,7 +19,7 @@ import {
 } from '../access/caseGate.ts';
 import { recordAudit, recordLook } from '../audit/recordAudit.ts';
 import { deadlineActionEvent, deadlineFollowUps } from '../deadlines/deadlineActions.ts';
-import { listDueBefore, withDeadlineAlerts } from '../deadlines/deadlineViews.ts';
+import { dueSoonBefore, listDueBefore, withDeadlineAlerts } from '../deadlines/deadlineViews.ts';
 import { systemActorId } from '../deadlines/sweep.ts';
 import type { DeskContext } from '../deskContext.ts';
 import { DeskError, invalidField } from '../deskError.ts';
@@ -134,14 +134,10 @@ export function caseHandlers(ctx: DeskContext): CaseHandlers {
       const page = rows.slice(0, limit);
       const next = rows.length > limit ? String(page.at(-1)?.seqno) : null;
       const now = ctx.now();
-      return {
-        items: await withDeadlineAlerts(
-          ctx,
-          db,
-          page.map((r) => presentSummary(user, r, caseSummaryOf(r, now))),
-        ),
-        next,
-      };
+      // The desk's "warn ahead" setting, as the board and the dashboard count due soon.
+      const soon = await dueSoonBefore(ctx, db, now.toISOString());
+      const [items = []] = await withDeadlineAlerts(ctx, db, [page.map((r) => presentSummary(user, r, caseSummaryOf(r, now, soon)))], soon);
+      return { items, next };
     },
 
     'cases.act': async (input, call) => {

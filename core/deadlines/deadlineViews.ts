@@ -29,21 +29,16 @@ export async function listDueBefore(ctx: DeskContext, input: { dueWithinDays?: n
   return dueAfterWorkingDays(ctx.now().toISOString(), input.dueWithinDays, await deskTimeOf(ctx)).at;
 }
 
-/** Adds each case's deadline alert (overdue, due soon, paused) to a page of the list. */
-export async function withDeadlineAlerts(ctx: DeskContext, db: Kysely<Database>, items: CaseSummary[]): Promise<CaseSummary[]> {
-  const [alerted = []] = await withDeadlineAlertsInLists(ctx, db, [items]);
-  return alerted;
-}
-
 /**
- * The same for several lists shown at once (a board's columns, the inbox's sections), with one read
- * of their clocks. `soon`: the due-soon instant when the caller has it already.
+ * Adds each case's deadline alert (overdue, due soon, paused, a major case reported late) to the
+ * lists a page shows at once (a list, a board's columns, the inbox's sections), with one read of
+ * their clocks. `soon`: the due-soon instant the summaries were made with (dueSoonBefore).
  */
-export async function withDeadlineAlertsInLists(
+export async function withDeadlineAlerts(
   ctx: DeskContext,
   db: Kysely<Database>,
   lists: CaseSummary[][],
-  soon?: string,
+  soon: string,
 ): Promise<CaseSummary[][]> {
   const rows = await clocksOfCases(
     db,
@@ -56,17 +51,14 @@ export async function withDeadlineAlertsInLists(
     else byCase.set(r.case_id, [r]);
   }
   const now = ctx.now().toISOString();
-  const dueSoon = soon ?? (await dueSoonBefore(ctx, db, now));
   return lists.map((items) =>
     items.map((item) => {
       const own = byCase.get(item.id) ?? [];
       const pausedSince = own[0]?.paused_since ?? null;
       return {
         ...item,
-        // The desk's "warn ahead" setting, rather than the board's fixed 48 hours.
-        deadlineStatus: deadlineStatus(item.dueAt, new Date(now), dueSoon),
         // A case another site took over (转办) is that site's to watch.
-        deadlineAlert: item.status === 'transferred_out' ? null : deadlineAlertOf(recordsOf(own), item.severity, now, dueSoon, pausedSince),
+        deadlineAlert: item.status === 'transferred_out' ? null : deadlineAlertOf(recordsOf(own), item.severity, now, soon, pausedSince),
       };
     }),
   );

@@ -93,7 +93,8 @@ const clocksOfCaseList = compiledOnce((db, v: { ids: string }) =>
 /** The clocks of a page of cases: one statement, its text the same however many cases (the statement cache keeps it). */
 export async function clocksOfCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<CaseClockRow[]> {
   if (caseIds.length === 0) return [];
-  const rows = await clocksOfCaseList(db, { ids: JSON.stringify(caseIds) });
+  // A case shown twice (in two sections of the inbox) is read once.
+  const rows = await clocksOfCaseList(db, { ids: JSON.stringify([...new Set(caseIds)]) });
   return rows.map((r) => clockRowOf(r.id, r));
 }
 
