@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { readSettings } from '../db/queries/settings.ts';
+import { readSettings, readSettingTexts, settingsOfTexts } from '../db/queries/settings.ts';
 import { readSyncConfig } from '../db/queries/sync.ts';
 import type { Database } from '../db/schema.ts';
 import { formatCaseNumberAs } from '../domain/cases/numbering.ts';
@@ -75,21 +75,44 @@ function sectionsFrom(stored: Map<string, unknown>): DeskSettingsValues {
   return Object.fromEntries(settingsSectionNames.map((name) => [name, sectionOf(name)])) as DeskSettingsValues;
 }
 
-export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> {
-  const stored = await readSettings(db);
+const deskSettingKeys = new Set<string>(Object.values(settingKeys));
+
+/**
+ * The desk's settings last validated, with the stored text they came from. Registration and most
+ * handlers read the settings on every call, and validating each field again cost more than
+ * reading the rows; the text decides, so a change by any handler, a sync or a restore is seen at
+ * the next read. Only the desk's own keys make up the text (never the seal's signing key).
+ */
+let lastValidated: { text: string; settings: Readonly<DeskSettings> } | undefined;
+
+function validated(rows: readonly { key: string; value: string }[]): Readonly<DeskSettings> {
+  const text = rows
+    .filter((r) => deskSettingKeys.has(r.key))
+    .map((r) => `${r.key}\u0000${r.value}`)
+    .join('\u0001');
+  if (lastValidated?.text === text) return lastValidated.settings;
+  const stored = settingsOfTexts(rows);
   const sections = sectionsFrom(stored);
   const flat = Object.assign({}, ...settingsSectionNames.map((name) => sections[name])) as UnionToIntersection<
     DeskSettingsValues[SettingsSection]
   >;
-  // Once the desk joined a sync site its numbers carry the prefix the site gave it, so two desks never hand out one number.
-  const sync = await readSyncConfig(db);
-  return {
+  const settings: DeskSettings = {
     ...flat,
-    ...(sync ? { deskPrefix: sync.prefix } : {}),
     profile: (stored.get(identityKeys.profile) as OrgProfile | undefined) ?? 'hospital',
     utcOffsetMinutes: (stored.get(identityKeys.utcOffsetMinutes) as number | undefined) ?? 480,
     deviceId: (stored.get(identityKeys.deviceId) as string | undefined) ?? null,
   };
+  // Shared by every later read: frozen, so that no caller's change reaches the next one.
+  for (const value of Object.values(settings)) if (typeof value === 'object' && value !== null) Object.freeze(value);
+  lastValidated = { text, settings: Object.freeze(settings) };
+  return lastValidated.settings;
+}
+
+export async function loadSettings(db: Kysely<Database>): Promise<DeskSettings> {
+  const settings = validated(await readSettingTexts(db));
+  // Once the desk joined a sync site its numbers carry the prefix the site gave it, so two desks never hand out one number.
+  const sync = await readSyncConfig(db);
+  return { ...settings, ...(sync ? { deskPrefix: sync.prefix } : {}) };
 }
 
 /** What the next number of this month will look like, so the administrator sees the format. */

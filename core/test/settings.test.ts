@@ -1,4 +1,7 @@
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storeFileName } from '../../db/connection.ts';
 import { openStaffedDesk, type StaffedDesk } from './handlingDesk.ts';
 import { openRaw } from './rawStore.ts';
 import { rowCounts } from './storeSnapshot.ts';
@@ -76,6 +79,18 @@ describe('the review window setting', () => {
 });
 
 describe('the settings by section', () => {
+  it('are read anew when the store changes under the desk (a restore, a pulled change): the next number carries the new prefix', async () => {
+    const d = await staffed();
+    expect((await d.register('rec', {})).number).toMatch(/^\d/);
+    const sqlite = new Sqlite(path.join(d.dataDir, storeFileName));
+    sqlite
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('desk.prefix', '\"Q\"', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(new Date().toISOString());
+    sqlite.close();
+    expect((await d.register('rec', {})).number).toMatch(/^Q\d/);
+    expect((await d.by('rec', 'settings.get', {})).desk.deskPrefix).toBe('Q');
+  });
+
   it('answers every section with its defaults on a new desk', async () => {
     const d = await staffed();
     const view = await d.by('han', 'settings.get', {});

@@ -4,10 +4,17 @@ import { compiledOnce } from './compiledOnce.ts';
 
 const allSettings = compiledOnce((db) => db.selectFrom('settings').select(['key', 'value']));
 
-export async function readSettings(db: Kysely<Database>): Promise<Map<string, unknown>> {
-  const rows = await allSettings(db, {});
-  return new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+/** Every setting as stored: its key and its JSON text. */
+export function readSettingTexts(db: Kysely<Database>): Promise<{ key: string; value: string }[]> {
+  return allSettings(db, {});
 }
+
+export async function readSettings(db: Kysely<Database>): Promise<Map<string, unknown>> {
+  return settingsOfTexts(await readSettingTexts(db));
+}
+
+export const settingsOfTexts = (rows: readonly { key: string; value: string }[]): Map<string, unknown> =>
+  new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
 
 export async function writeSetting(db: Kysely<Database>, key: string, value: unknown, at: string): Promise<void> {
   const json = JSON.stringify(value);

@@ -64,17 +64,47 @@ function workingDay(date: string, time: DeskTime, flag: { provisional: boolean }
   }
 }
 
-/** The end of the N-th working day after `date` (a local date, itself not counted). */
-function endOfNthWorkingDayAfter(date: string, workingDays: number, time: DeskTime): Due {
+/** The N-th working day after a date, and whether it relied on days beyond the official data. */
+interface NthDay {
+  day: string;
+  provisional: boolean;
+}
+
+/**
+ * The days counted before, per calendar: a desk registers its cases on a handful of dates and
+ * counts the same few clocks from each, and counting day by day was most of a deadline's cost. A
+ * calendar never changes (a new one is made when the data does), so what it counted stays true.
+ */
+const countedDays = new WeakMap<WorkingCalendar, Map<string, NthDay>>();
+const countedDaysKept = 4096;
+
+function nthWorkingDayAfter(date: string, workingDays: number, time: DeskTime): NthDay {
+  let counted = countedDays.get(time.calendar);
+  if (!counted) {
+    counted = new Map();
+    countedDays.set(time.calendar, counted);
+  }
+  const key = `${date} ${workingDays}`;
+  const known = counted.get(key);
+  if (known) return known;
   const flag = { provisional: false };
   let day = date;
-  let counted = 0;
-  for (let scanned = 0; counted < workingDays; scanned++) {
+  let n = 0;
+  for (let scanned = 0; n < workingDays; scanned++) {
     if (scanned > maxDaysScanned) throw new Error('no working day within ten years');
     day = addCalendarDays(day, 1);
-    if (workingDay(day, time, flag)) counted++;
+    if (workingDay(day, time, flag)) n++;
   }
-  return { at: endOfLocalDay(day, time.utcOffsetMinutes), provisional: flag.provisional };
+  if (counted.size >= countedDaysKept) counted.clear();
+  const found = { day, provisional: flag.provisional };
+  counted.set(key, found);
+  return found;
+}
+
+/** The end of the N-th working day after `date` (a local date, itself not counted). */
+function endOfNthWorkingDayAfter(date: string, workingDays: number, time: DeskTime): Due {
+  const { day, provisional } = nthWorkingDayAfter(date, workingDays, time);
+  return { at: endOfLocalDay(day, time.utcOffsetMinutes), provisional };
 }
 
 /**

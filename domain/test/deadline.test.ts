@@ -8,9 +8,8 @@ import { createWorkingCalendar } from '../deadlines/workingCalendar.ts';
 import { defaultWorkingHours } from '../deadlines/workingHours.ts';
 
 /** A slice of the official 2026 calendar: National Day 10-01..10-07 off, 09-20 and 10-10 make-up days. */
-const time: DeskTime = {
-  calendar: createWorkingCalendar({
-    coveredYears: [2026],
+const calendarData = {
+  coveredYears: [2026],
     holidays: [
       '2026-09-25',
       '2026-09-26',
@@ -23,8 +22,10 @@ const time: DeskTime = {
       '2026-10-06',
       '2026-10-07',
     ],
-    makeUpDays: ['2026-09-20', '2026-10-10'],
-  }),
+  makeUpDays: ['2026-09-20', '2026-10-10'],
+};
+const time: DeskTime = {
+  calendar: createWorkingCalendar(calendarData),
   utcOffsetMinutes: 480,
   workingHours: defaultWorkingHours,
 };
@@ -45,6 +46,16 @@ describe('deadline policies', () => {
       feedback: endOf('2026-12-07'),
       resolve: endOf('2026-12-21'),
     });
+  });
+
+  it('count on a changed calendar afresh, the same dates counted on the old one before', () => {
+    const policy = presetPolicy('hospital', 'general');
+    const received = bj('2026-11-23T10:00');
+    expect(computeDeadlines(received, policy, time).acknowledge).toBe(endOf('2026-11-24'));
+    // The desk closes on the 24th (a closure the administrator adds): a new calendar, the next working day counts.
+    const closed: DeskTime = { ...time, calendar: createWorkingCalendar({ ...calendarData, closures: ['2026-11-24'] }) };
+    expect(computeDeadlines(received, policy, closed).acknowledge).toBe(endOf('2026-11-25'));
+    expect(computeDeadlines(received, policy, time).acknowledge).toBe(endOf('2026-11-24'));
   });
 
   it('report a major case within 12 wall-clock hours, nights included', () => {
