@@ -20,7 +20,7 @@ export async function measureRegistration(bench: BenchDesk, raw: ReturnType<type
   });
   // Core and floor alternate, so that both meet the same disk: on a shared machine the
   // latency of an fsync drifts over seconds, and every commit here waits for one.
-  const floorWriter = rawRegistration(raw);
+  const floorWriter = rawRegistration(raw, createRng(options.seed + 3));
   const durations: number[] = [];
   const floorDurations: number[] = [];
   for (let i = 0; i < n + 3; i++) {
@@ -43,6 +43,6 @@ export async function measureRegistration(bench: BenchDesk, raw: ReturnType<type
     value,
     floor,
     target: targets.registration,
-    note: 'floor: the same case + event rows and two search documents, one prepared statement per table, one transaction each, alternating with the core',
+    note: "floor: the same case + event rows and two search documents, one prepared statement per table, one transaction each, alternating with the core; each copy carries the name, phone and texts of a case already stored (a new complainant, like the core's), not the core's own, whose index pages the core has just read",
   });
 }

@@ -84,7 +84,9 @@ describe('the settings by section', () => {
     expect((await d.register('rec', {})).number).toMatch(/^\d/);
     const sqlite = new Sqlite(path.join(d.dataDir, storeFileName));
     sqlite
-      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('desk.prefix', '\"Q\"', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('desk.prefix', '\"Q\"', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
       .run(new Date().toISOString());
     sqlite.close();
     expect((await d.register('rec', {})).number).toMatch(/^Q\d/);

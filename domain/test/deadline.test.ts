@@ -10,18 +10,18 @@ import { defaultWorkingHours } from '../deadlines/workingHours.ts';
 /** A slice of the official 2026 calendar: National Day 10-01..10-07 off, 09-20 and 10-10 make-up days. */
 const calendarData = {
   coveredYears: [2026],
-    holidays: [
-      '2026-09-25',
-      '2026-09-26',
-      '2026-09-27',
-      '2026-10-01',
-      '2026-10-02',
-      '2026-10-03',
-      '2026-10-04',
-      '2026-10-05',
-      '2026-10-06',
-      '2026-10-07',
-    ],
+  holidays: [
+    '2026-09-25',
+    '2026-09-26',
+    '2026-09-27',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ],
   makeUpDays: ['2026-09-20', '2026-10-10'],
 };
 const time: DeskTime = {
