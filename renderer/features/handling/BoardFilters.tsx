@@ -1,9 +1,11 @@
-import { Chip, Group, Select, TextInput } from '@mantine/core';
+import { Chip, Combobox, Group, Input, rem, Select, TextInput } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSort } from '../../../domain/api/handlingSchemas.ts';
 import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../../domain/cases/vocabulary.ts';
 import type { Directory } from '../../shared/directory.ts';
 import { DeskDateInput } from '../../shared/ui/DeskDates.tsx';
+import { useAfterFirstFrame } from '../../shared/ui/useAfterFirstFrame.ts';
 import { categoryOptions } from './categoryOptions.ts';
 
 export interface BoardFilterValues {
@@ -57,6 +59,47 @@ export function filterInput(f: BoardFilterValues, query: string) {
   };
 }
 
+/** What Mantine's inputs set on their elements at the default size, for the stand-ins below. */
+const inputVars = { '--input-height': 'var(--input-height-sm)', '--input-fz': 'var(--mantine-font-size-sm)' } as CSSProperties;
+const labelVars = { '--input-label-size': 'var(--mantine-font-size-sm)' } as CSSProperties;
+
+/**
+ * A picker's place until it is drawn: an input as Mantine draws it, on plain elements with its
+ * classes (a component each would cost what the pickers do), at the picker's width, with its label
+ * and placeholder. Inert: neither a click, the keyboard nor a screen reader finds it.
+ */
+function PickerStandIn(props: { w: number; placeholder: string; label?: string; chevron?: boolean }) {
+  return (
+    <div className={`${Input.classes.root} mantine-InputWrapper-root`} data-size="sm" style={{ width: rem(props.w) }} inert>
+      {props.label && (
+        <div className={`${Input.classes.label} mantine-InputWrapper-label`} data-size="sm" style={labelVars}>
+          {props.label}
+        </div>
+      )}
+      <div
+        className={`${Input.classes.wrapper} mantine-Input-wrapper`}
+        data-variant="default"
+        data-size="sm"
+        data-with-right-section={props.chevron || undefined}
+        style={inputVars}
+      >
+        <input className={`${Input.classes.input} mantine-Input-input`} data-variant="default" placeholder={props.placeholder} readOnly />
+        {props.chevron && (
+          <div data-position="right" className={`${Input.classes.section} mantine-Input-section`}>
+            <Combobox.Chevron />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The board's filters. The pickers are drawn a frame after the rest of the page: each is a popover
+ * positioned once it is on the page, and drawing the eight of them was a fifth of the board's first
+ * render after a reload. Until then a stand-in of the same size holds each one's place, so nothing
+ * moves when they come; the search box is there from the first frame.
+ */
 export function BoardFilters(props: {
   value: BoardFilterValues;
   onChange: (v: BoardFilterValues) => void;
@@ -64,8 +107,13 @@ export function BoardFilters(props: {
   withSort: boolean;
 }) {
   const { t, i18n } = useTranslation('handling');
+  const drawn = useAfterFirstFrame();
   const v = props.value;
   const set = (patch: Partial<BoardFilterValues>) => props.onChange({ ...v, ...patch });
+  const select = (w: number, placeholder: string, picker: () => ReactNode) =>
+    drawn ? picker() : <PickerStandIn w={w} placeholder={placeholder} chevron />;
+  const date = (label: string, picker: () => ReactNode) =>
+    drawn ? picker() : <PickerStandIn w={150} label={label} placeholder={t('common:dates.date')} />;
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <TextInput
@@ -77,55 +125,69 @@ export function BoardFilters(props: {
         onChange={(e) => set({ q: e.currentTarget.value })}
         w={300}
       />
-      <Select
-        aria-label={t('board.status')}
-        placeholder={t('board.status')}
-        clearable
-        data={caseStatuses.map((s) => ({ value: s, label: t(`cases:statuses.${s}`) }))}
-        value={v.status}
-        onChange={(s) => set({ status: s as CaseStatus | null })}
-        w={170}
-      />
-      <Select
-        aria-label={t('board.department')}
-        placeholder={t('board.department')}
-        clearable
-        data={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
-        value={v.departmentId}
-        onChange={(departmentId) => set({ departmentId })}
-        w={150}
-      />
-      <Select
-        aria-label={t('board.category')}
-        placeholder={t('board.category')}
-        clearable
-        clearButtonProps={{ 'aria-label': t('board.clearCategory') }}
-        searchable
-        data={categoryOptions(props.directory.categories, t, i18n)}
-        value={v.categoryId}
-        onChange={(categoryId) => set({ categoryId })}
-        w={170}
-      />
-      <Select
-        aria-label={t('board.severity')}
-        placeholder={t('board.severity')}
-        clearable
-        data={severities.map((s) => ({ value: s, label: t(`cases:severities.${s}`) }))}
-        value={v.severity}
-        onChange={(s) => set({ severity: s as Severity | null })}
-        w={130}
-      />
-      <Select
-        aria-label={t('board.channel')}
-        placeholder={t('board.channel')}
-        clearable
-        data={channels.map((c) => ({ value: c, label: t(`cases:channels.${c}`) }))}
-        value={v.channel}
-        onChange={(c) => set({ channel: c as Channel | null })}
-        w={130}
-      />
-      <DeskDateInput label={t('board.from')} value={v.from} onChange={(d) => set({ from: d ?? '' })} w={150} />
-      <DeskDateInput label={t('board.to')} value={v.to} onChange={(d) => set({ to: d ?? '' })} w={150} />
+      {select(170, t('board.status'), () => (
+        <Select
+          aria-label={t('board.status')}
+          placeholder={t('board.status')}
+          clearable
+          data={caseStatuses.map((s) => ({ value: s, label: t(`cases:statuses.${s}`) }))}
+          value={v.status}
+          onChange={(s) => set({ status: s as CaseStatus | null })}
+          w={170}
+        />
+      ))}
+      {select(150, t('board.department'), () => (
+        <Select
+          aria-label={t('board.department')}
+          placeholder={t('board.department')}
+          clearable
+          data={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
+          value={v.departmentId}
+          onChange={(departmentId) => set({ departmentId })}
+          w={150}
+        />
+      ))}
+      {select(170, t('board.category'), () => (
+        <Select
+          aria-label={t('board.category')}
+          placeholder={t('board.category')}
+          clearable
+          clearButtonProps={{ 'aria-label': t('board.clearCategory') }}
+          searchable
+          data={categoryOptions(props.directory.categories, t, i18n)}
+          value={v.categoryId}
+          onChange={(categoryId) => set({ categoryId })}
+          w={170}
+        />
+      ))}
+      {select(130, t('board.severity'), () => (
+        <Select
+          aria-label={t('board.severity')}
+          placeholder={t('board.severity')}
+          clearable
+          data={severities.map((s) => ({ value: s, label: t(`cases:severities.${s}`) }))}
+          value={v.severity}
+          onChange={(s) => set({ severity: s as Severity | null })}
+          w={130}
+        />
+      ))}
+      {select(130, t('board.channel'), () => (
+        <Select
+          aria-label={t('board.channel')}
+          placeholder={t('board.channel')}
+          clearable
+          data={channels.map((c) => ({ value: c, label: t(`cases:channels.${c}`) }))}
+          value={v.channel}
+          onChange={(c) => set({ channel: c as Channel | null })}
+          w={130}
+        />
+      ))}
+      {date(t('board.from'), () => (
+        <DeskDateInput label={t('board.from')} value={v.from} onChange={(d) => set({ from: d ?? '' })} w={150} />
+      ))}
+      {date(t('board.to'), () => (
+        <DeskDateInput label={t('board.to')} value={v.to} onChange={(d) => set({ to: d ?? '' })} w={150} />
+      ))}
       <Chip checked={v.mine} onChange={(mine) => set({ mine })}>
         {t('board.mine')}
       </Chip>
@@ -135,16 +197,17 @@ export function BoardFilters(props: {
       <Chip checked={v.dueSoon} color="orange" onChange={(dueSoon) => set({ dueSoon })}>
         {t('deadline.dueSoon')}
       </Chip>
-      {props.withSort && (
-        <Select
-          aria-label={t('board.sort')}
-          allowDeselect={false}
-          data={(['due', 'newest', 'oldest'] as const).map((s) => ({ value: s, label: t(`board.sorts.${s}`) }))}
-          value={v.sort}
-          onChange={(s) => set({ sort: (s as CaseSort) ?? 'due' })}
-          w={150}
-        />
-      )}
+      {props.withSort &&
+        select(150, t(`board.sorts.${v.sort}`), () => (
+          <Select
+            aria-label={t('board.sort')}
+            allowDeselect={false}
+            data={(['due', 'newest', 'oldest'] as const).map((s) => ({ value: s, label: t(`board.sorts.${s}`) }))}
+            value={v.sort}
+            onChange={(s) => set({ sort: (s as CaseSort) ?? 'due' })}
+            w={150}
+          />
+        ))}
     </Group>
   );
 }
