@@ -96,7 +96,7 @@ function PickerStandIn(props: { w: number; placeholder: string; label?: string; 
 
 /**
  * The board's filters. The pickers are drawn a frame after the rest of the page: each is a popover
- * positioned once it is on the page, and drawing the eight of them was a fifth of the board's first
+ * positioned once it is on the page, and drawing the seven of them was about a fifth of the board's
  * render after a reload. Until then a stand-in of the same size holds each one's place, so nothing
  * moves when they come; the search box is there from the first frame.
  */
