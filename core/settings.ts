@@ -86,12 +86,10 @@ const deskSettingKeys = new Set<string>(Object.values(settingKeys));
 let lastValidated: { text: string; settings: Readonly<DeskSettings> } | undefined;
 
 function validated(rows: readonly { key: string; value: string }[]): Readonly<DeskSettings> {
-  const text = rows
-    .filter((r) => deskSettingKeys.has(r.key))
-    .map((r) => `${r.key}\u0000${r.value}`)
-    .join('\u0001');
+  const desk = rows.filter((r) => deskSettingKeys.has(r.key));
+  const text = desk.map((r) => `${r.key}\u0000${r.value}`).join('\u0001');
   if (lastValidated?.text === text) return lastValidated.settings;
-  const stored = settingsOfTexts(rows);
+  const stored = settingsOfTexts(desk);
   const sections = sectionsFrom(stored);
   const flat = Object.assign({}, ...settingsSectionNames.map((name) => sections[name])) as UnionToIntersection<
     DeskSettingsValues[SettingsSection]

@@ -1,5 +1,5 @@
-import { Chip, Combobox, Group, Input, rem, Select, TextInput } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { Chip, Combobox, Group, Input, rem, Select, type SelectProps, TextInput } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSort } from '../../../domain/api/handlingSchemas.ts';
 import { type CaseStatus, type Channel, caseStatuses, channels, type Severity, severities } from '../../../domain/cases/vocabulary.ts';
@@ -65,10 +65,10 @@ const labelVars = { '--input-label-size': 'var(--mantine-font-size-sm)' } as CSS
 
 /**
  * A picker's place until it is drawn: an input as Mantine draws it, on plain elements with its
- * classes (a component each would cost what the pickers do), at the picker's width, with its label
- * and placeholder. Inert: neither a click, the keyboard nor a screen reader finds it.
+ * classes (a component each would cost what the pickers do), at the picker's width, with its label,
+ * placeholder and value. Inert: neither a click, the keyboard nor a screen reader finds it.
  */
-function PickerStandIn(props: { w: number; placeholder: string; label?: string; chevron?: boolean }) {
+function PickerStandIn(props: { w: number; placeholder: string; value?: string | undefined; label?: string; chevron?: boolean }) {
   return (
     <div className={`${Input.classes.root} mantine-InputWrapper-root`} data-size="sm" style={{ width: rem(props.w) }} inert>
       {props.label && (
@@ -83,7 +83,13 @@ function PickerStandIn(props: { w: number; placeholder: string; label?: string; 
         data-with-right-section={props.chevron || undefined}
         style={inputVars}
       >
-        <input className={`${Input.classes.input} mantine-Input-input`} data-variant="default" placeholder={props.placeholder} readOnly />
+        <input
+          className={`${Input.classes.input} mantine-Input-input`}
+          data-variant="default"
+          placeholder={props.placeholder}
+          value={props.value ?? ''}
+          readOnly
+        />
         {props.chevron && (
           <div data-position="right" className={`${Input.classes.section} mantine-Input-section`}>
             <Combobox.Chevron />
@@ -110,10 +116,23 @@ export function BoardFilters(props: {
   const drawn = useAfterFirstFrame();
   const v = props.value;
   const set = (patch: Partial<BoardFilterValues>) => props.onChange({ ...v, ...patch });
-  const select = (w: number, placeholder: string, picker: () => ReactNode) =>
-    drawn ? picker() : <PickerStandIn w={w} placeholder={placeholder} chevron />;
-  const date = (label: string, picker: () => ReactNode) =>
-    drawn ? picker() : <PickerStandIn w={150} label={label} placeholder={t('common:dates.date')} />;
+  /** A select named by its placeholder, clearable unless said otherwise; its stand-in shows what it will. */
+  const select = ({
+    label,
+    w,
+    ...rest
+  }: Omit<SelectProps, 'data'> & { label: string; w: number; data: { value: string; label: string }[] }) =>
+    drawn ? (
+      <Select aria-label={label} placeholder={label} clearable w={w} {...rest} />
+    ) : (
+      <PickerStandIn w={w} placeholder={label} value={rest.data.find((o) => o.value === rest.value)?.label} chevron />
+    );
+  const date = (label: string, value: string, onChange: (date: string) => void) =>
+    drawn ? (
+      <DeskDateInput label={label} value={value} onChange={(d) => onChange(d ?? '')} w={150} />
+    ) : (
+      <PickerStandIn w={150} label={label} placeholder={t('common:dates.date')} value={value || undefined} />
+    );
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <TextInput
@@ -125,69 +144,45 @@ export function BoardFilters(props: {
         onChange={(e) => set({ q: e.currentTarget.value })}
         w={300}
       />
-      {select(170, t('board.status'), () => (
-        <Select
-          aria-label={t('board.status')}
-          placeholder={t('board.status')}
-          clearable
-          data={caseStatuses.map((s) => ({ value: s, label: t(`cases:statuses.${s}`) }))}
-          value={v.status}
-          onChange={(s) => set({ status: s as CaseStatus | null })}
-          w={170}
-        />
-      ))}
-      {select(150, t('board.department'), () => (
-        <Select
-          aria-label={t('board.department')}
-          placeholder={t('board.department')}
-          clearable
-          data={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
-          value={v.departmentId}
-          onChange={(departmentId) => set({ departmentId })}
-          w={150}
-        />
-      ))}
-      {select(170, t('board.category'), () => (
-        <Select
-          aria-label={t('board.category')}
-          placeholder={t('board.category')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('board.clearCategory') }}
-          searchable
-          data={categoryOptions(props.directory.categories, t, i18n)}
-          value={v.categoryId}
-          onChange={(categoryId) => set({ categoryId })}
-          w={170}
-        />
-      ))}
-      {select(130, t('board.severity'), () => (
-        <Select
-          aria-label={t('board.severity')}
-          placeholder={t('board.severity')}
-          clearable
-          data={severities.map((s) => ({ value: s, label: t(`cases:severities.${s}`) }))}
-          value={v.severity}
-          onChange={(s) => set({ severity: s as Severity | null })}
-          w={130}
-        />
-      ))}
-      {select(130, t('board.channel'), () => (
-        <Select
-          aria-label={t('board.channel')}
-          placeholder={t('board.channel')}
-          clearable
-          data={channels.map((c) => ({ value: c, label: t(`cases:channels.${c}`) }))}
-          value={v.channel}
-          onChange={(c) => set({ channel: c as Channel | null })}
-          w={130}
-        />
-      ))}
-      {date(t('board.from'), () => (
-        <DeskDateInput label={t('board.from')} value={v.from} onChange={(d) => set({ from: d ?? '' })} w={150} />
-      ))}
-      {date(t('board.to'), () => (
-        <DeskDateInput label={t('board.to')} value={v.to} onChange={(d) => set({ to: d ?? '' })} w={150} />
-      ))}
+      {select({
+        label: t('board.status'),
+        w: 170,
+        data: caseStatuses.map((s) => ({ value: s, label: t(`cases:statuses.${s}`) })),
+        value: v.status,
+        onChange: (s) => set({ status: s as CaseStatus | null }),
+      })}
+      {select({
+        label: t('board.department'),
+        w: 150,
+        data: props.directory.departments.map((d) => ({ value: d.id, label: d.name })),
+        value: v.departmentId,
+        onChange: (departmentId) => set({ departmentId }),
+      })}
+      {select({
+        label: t('board.category'),
+        w: 170,
+        clearButtonProps: { 'aria-label': t('board.clearCategory') },
+        searchable: true,
+        data: categoryOptions(props.directory.categories, t, i18n),
+        value: v.categoryId,
+        onChange: (categoryId) => set({ categoryId }),
+      })}
+      {select({
+        label: t('board.severity'),
+        w: 130,
+        data: severities.map((s) => ({ value: s, label: t(`cases:severities.${s}`) })),
+        value: v.severity,
+        onChange: (s) => set({ severity: s as Severity | null }),
+      })}
+      {select({
+        label: t('board.channel'),
+        w: 130,
+        data: channels.map((c) => ({ value: c, label: t(`cases:channels.${c}`) })),
+        value: v.channel,
+        onChange: (c) => set({ channel: c as Channel | null }),
+      })}
+      {date(t('board.from'), v.from, (from) => set({ from }))}
+      {date(t('board.to'), v.to, (to) => set({ to }))}
       <Chip checked={v.mine} onChange={(mine) => set({ mine })}>
         {t('board.mine')}
       </Chip>
@@ -198,16 +193,15 @@ export function BoardFilters(props: {
         {t('deadline.dueSoon')}
       </Chip>
       {props.withSort &&
-        select(150, t(`board.sorts.${v.sort}`), () => (
-          <Select
-            aria-label={t('board.sort')}
-            allowDeselect={false}
-            data={(['due', 'newest', 'oldest'] as const).map((s) => ({ value: s, label: t(`board.sorts.${s}`) }))}
-            value={v.sort}
-            onChange={(s) => set({ sort: (s as CaseSort) ?? 'due' })}
-            w={150}
-          />
-        ))}
+        select({
+          label: t('board.sort'),
+          w: 150,
+          clearable: false,
+          allowDeselect: false,
+          data: (['due', 'newest', 'oldest'] as const).map((s) => ({ value: s, label: t(`board.sorts.${s}`) })),
+          value: v.sort,
+          onChange: (s) => set({ sort: (s as CaseSort) ?? 'due' }),
+        })}
     </Group>
   );
 }
