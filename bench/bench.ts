@@ -23,6 +23,7 @@ import { runTier } from './tier.ts';
  *   npm run bench -- --keep               keep the generated stores (their paths are printed)
  *   npm run bench -- --tiers 1m --generate-only   generate a store and keep it, measure nothing
  *   npm run bench -- --tiers 1m --reuse DIR       measure a kept store again (no generation)
+ *   npm run bench -- --tiers 1m --reuse DIR --warm-store   read the kept store through first, as right after generation
  *   npm run bench -- --server-only        only the sync server on PostgreSQL (~2 min); also writes the 100-site scale report
  *   npm run bench -- --no-server          skip the sync server
  *   npm run bench -- --privacy --tiers 100k   only the cost of encryption, sealing and retention; writes <date>-privacy.md
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'renderer-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    'warm-store': { type: 'boolean', default: false },
     'generate-only': { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261122' },
     out: { type: 'string' },
@@ -146,6 +148,7 @@ for (const t of values.privacy || values.sync ? [] : tiers) {
     keep: values.keep,
     reuse: values.reuse,
     generateOnly: values['generate-only'],
+    warmStore: values['warm-store'],
     log,
   });
   rows.push(...result.rows);

@@ -4,6 +4,7 @@ import { benchDataDir, removeBenchDataDir } from './benchDesk.ts';
 import type { ResultRow } from './report.ts';
 import { countRollups, generate } from './tier/generate.ts';
 import { measureTier } from './tier/measure.ts';
+import { describeResidency, readThrough, residencyOf } from './tier/pageCache.ts';
 import { type TierOptions, trackPeak } from './tier/shared.ts';
 
 /**
@@ -34,7 +35,14 @@ export async function runTier(options: TierOptions): Promise<{ rows: ResultRow[]
       value: rollups.ms / 1000,
       note: `${rollups.days.toLocaleString('en')} day × key rows`,
     });
-    if (!options.generateOnly) notes.push(...(await measureTier(options, dataDir, file, add, memory)));
+    if (!options.generateOnly) {
+      notes.push(`${tier}: the store was ${describeResidency(residencyOf(file))} in the page cache when its measurement began`);
+      if (options.warmStore) {
+        readThrough(file);
+        notes.push(`${tier}: read through first (--warm-store): ${describeResidency(residencyOf(file))} in the page cache`);
+      }
+      notes.push(...(await measureTier(options, dataDir, file, add, memory)));
+    }
     log(`[${tier}] done in ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
     notes.push(`${tier}: the whole tier (generate + measure) took ${((performance.now() - tierStarted) / 1000).toFixed(0)} s`);
     return { rows, notes };

@@ -13,6 +13,8 @@ export interface TierOptions {
   reuse?: string | undefined;
   /** Generate (and count the roll-ups), keep the store, measure nothing: for a later --reuse. */
   generateOnly?: boolean;
+  /** Read the store through once before measuring, so that none of it is read from the disk. */
+  warmStore?: boolean;
   log?: (line: string) => void;
 }
 
