@@ -14,7 +14,10 @@ export interface Residency {
 /** The file's bytes in the page cache, by util-linux's `fincore`; undefined where it cannot tell. */
 export function residencyOf(file: string): Residency | undefined {
   try {
-    const out = execFileSync('fincore', ['--json', '--bytes', '--output', 'RES,SIZE', file], { encoding: 'utf8' });
+    const out = execFileSync('fincore', ['--json', '--bytes', '--output', 'RES,SIZE', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const [entry] = (JSON.parse(out) as { fincore: { res: number | string; size: number | string }[] }).fincore;
     if (!entry) return undefined;
     return { resident: Number(entry.res), size: Number(entry.size) };
@@ -24,7 +27,7 @@ export function residencyOf(file: string): Residency | undefined {
 }
 
 export function describeResidency(residency: Residency | undefined): string {
-  if (!residency) return 'unknown (no fincore)';
+  if (!residency) return 'unknown (fincore could not tell)';
   const share = residency.size === 0 ? 1 : residency.resident / residency.size;
   return `${(share * 100).toFixed(0)}% (${(residency.resident / 2 ** 20).toFixed(0)} of ${(residency.size / 2 ** 20).toFixed(0)} MiB)`;
 }
